@@ -1,0 +1,29 @@
+// Builds the CLI: compiles the JSON Schema to a standalone validator, then
+// bundles src/ into dist/ with esbuild (one file per lazily loaded part).
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { writeValidators } from './compile-schema.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+writeValidators();
+const outdir = join(root, 'dist');
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  sourcemap: 'linked',
+  legalComments: 'none',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Bundled CommonJS dependencies (ajv's runtime) need require().
+  banner: { js: "import { createRequire as __charterCreateRequire } from 'node:module'; const require = __charterCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+console.log('built dist/');

@@ -1,0 +1,14 @@
+import { run } from './run.js';
+
+/** Entry of the bin: wires the real process into run(). */
+export async function main(): Promise<number> {
+  return run(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+  });
+}
+
+export { run };

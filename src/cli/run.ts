@@ -1,0 +1,139 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { packageVersion } from '../util/package-info.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io.js';
+
+const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
+
+/**
+ * Runs the `charter` command line and returns the exit code: 0 clean,
+ * 1 findings, 2 usage or fatal error. Never calls process.exit.
+ */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; every other parse problem is a usage error.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (error instanceof UsageError || isInputError(error)) {
+      io.stderr(`charter: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`charter: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (io.env.CHARTER_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function isInputError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'InputError';
+}
+
+function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
+  const program = new Command('charter');
+  program
+    .description('Write, check and publish customer-service charters (pocket guides) of public offices.')
+    .version(packageVersion(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: (text, write) => write(text.startsWith('error:') ? `charter: ${text}` : text),
+    })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ charter validate                       check every charter under charters/
+  $ charter validate charters/library.yaml check one file
+  $ charter validate --format sarif -o charter.sarif
+  $ charter schema > charter.schema.json   the JSON Schema, for editors
+
+Exit codes: 0 clean, 1 findings, 2 usage or fatal error.`,
+    );
+
+  program
+    .command('validate')
+    .description('check charters: YAML, the charter schema and the rules')
+    .argument('[paths...]', 'files, folders or globs (default: charters/)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('-q, --quiet', 'report errors only')
+    .option('--today <date>', 'judge review dates as of this day (YYYY-MM-DD)', parseDateOption)
+    .option('--root <folder>', 'the charters folder that `extends` may not leave (default: inferred)')
+    .option('--color', 'force colour in stylish output')
+    .option('--no-color', 'never use colour')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ charter validate
+  $ charter validate charters/building-control.yaml
+  $ charter validate "charters/**/*.yaml" --max-warnings 0
+  $ charter validate --format github          annotations in GitHub Actions
+  $ charter validate --format junit -o junit.xml
+
+Each finding shows file:line:col, severity, message and rule id.
+Rule pages: docs/rules/<rule-id>.md. Exit codes: 0 clean (warnings within
+--max-warnings), 1 findings, 2 usage or fatal error.`,
+    )
+    .action(async (paths: string[], options: ValidateFlags) => {
+      const { validateCommand } = await import('./validate-command.js');
+      setExitCode(await validateCommand(paths, options, io));
+    });
+
+  program
+    .command('schema')
+    .description('print the charter JSON Schema (for editors and other tools)')
+    .action(async () => {
+      const { readFile } = await import('node:fs/promises');
+      const { schemaPath } = await import('../util/package-info.js');
+      io.stdout(await readFile(schemaPath(), 'utf8'));
+    });
+
+  program
+    .command('rules')
+    .description('list the checks `charter validate` makes, with their ids')
+    .action(async () => {
+      const { allRuleMeta } = await import('../rules/index.js');
+      const rules = [...allRuleMeta().values()];
+      const width = Math.max(...rules.map((rule) => rule.id.length));
+      io.stdout(rules.map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.description}`).join('\n') + '\n');
+    });
+
+  return program;
+}
+
+export interface ValidateFlags {
+  readonly format: (typeof FORMATS)[number];
+  readonly output?: string;
+  readonly maxWarnings?: number;
+  readonly quiet?: boolean;
+  readonly today?: string;
+  readonly root?: string;
+  readonly color?: boolean;
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more.');
+  return Number(value);
+}
+
+function parseDateOption(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('expected a date such as 2026-11-23.');
+  }
+  return value;
+}

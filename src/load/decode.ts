@@ -1,0 +1,80 @@
+import type { Position } from '../model/diagnostic.js';
+
+export type DecodeResult =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly message: string; readonly position: Position };
+
+/**
+ * Decodes a charter file as UTF-8. Invalid bytes are an error at the first bad
+ * byte, rather than silently replaced: a mangled "ä" would reach the printed card.
+ */
+export function decodeUtf8(bytes: Uint8Array): DecodeResult {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return {
+      ok: false,
+      message: 'the file is UTF-16; save it as UTF-8',
+      position: { line: 1, column: 1 },
+    };
+  }
+  const badOffset = firstInvalidUtf8Offset(bytes);
+  if (badOffset !== -1) {
+    return {
+      ok: false,
+      message: `the file is not valid UTF-8 (byte 0x${(bytes[badOffset] ?? 0).toString(16).padStart(2, '0')} at offset ${badOffset}); save it as UTF-8`,
+      position: positionOfByte(bytes, badOffset),
+    };
+  }
+  let text = new TextDecoder('utf-8').decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
+
+/** Returns the offset of the first byte that does not start a valid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b0 = bytes[i] as number;
+    if (b0 < 0x80) {
+      i += 1;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b0 >= 0xc2 && b0 <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b0 >= 0xe0 && b0 <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + need >= bytes.length) return i;
+    let codePoint = b0 & (0xff >> (need + 2));
+    for (let k = 1; k <= need; k++) {
+      const b = bytes[i + k];
+      if (b === undefined || (b & 0xc0) !== 0x80) return i;
+      codePoint = (codePoint << 6) | (b & 0x3f);
+    }
+    if (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+function positionOfByte(bytes: Uint8Array, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line += 1;
+      lineStart = i + 1;
+    }
+  }
+  // The prefix of the line is valid UTF-8, so its decoded length is the column.
+  const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
+  return { line, column };
+}

@@ -1,0 +1,320 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import type { Document, Node as YamlNode, YAMLError } from 'yaml';
+import type { Diagnostic, JsonPath, Position, SourceRange } from '../model/diagnostic.js';
+import { FORBIDDEN_KEYS, type LoadLimits } from './limits.js';
+
+/** Where a JSON path lands in a file: exact, or the closest part of it that exists. */
+export interface Located {
+  readonly range: SourceRange;
+  /** False when the path does not exist and the range is its closest existing ancestor. */
+  readonly exact: boolean;
+}
+
+/** A parsed YAML file: its data, and a way back from data paths to source positions. */
+export interface YamlSource {
+  /** The file as shown to the user. */
+  readonly file: string;
+  /** Plain data (objects, arrays, strings, numbers, booleans, null); undefined when unusable. */
+  readonly data: unknown;
+  /**
+   * The source range of a path. `key` points at a property's key (unknown keys),
+   * `value` at its value. A missing path points at the key of its closest ancestor.
+   */
+  locate(path: JsonPath, target?: 'key' | 'value'): Located;
+}
+
+type ParsedNode = YamlNode | null | undefined;
+
+/** Parses YAML text into a positioned source. Never throws: problems come back as diagnostics. */
+export function parseYamlSource(
+  file: string,
+  text: string,
+  limits: LoadLimits,
+): { source: YamlSource; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  const positionAt = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const report = (ruleId: string, message: string, start: number, end: number, path: JsonPath = []): void => {
+    const from = positionAt(start);
+    const to = positionAt(Math.max(start, end));
+    diagnostics.push({
+      ruleId,
+      severity: 'error',
+      message,
+      file,
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column,
+      path,
+    });
+  };
+
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+      strict: true,
+      version: '1.2',
+      schema: 'core',
+      merge: false,
+    });
+  } catch (error) {
+    // The parser itself gave up (for example on pathological nesting).
+    report('yaml-syntax', `the YAML could not be read: ${describeThrown(error)}`, 0, 0);
+    return { source: emptySource(file, text, lineCounter), diagnostics };
+  }
+
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const [start, end] = error.pos;
+    report(error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', yamlErrorMessage(error, doc, lineCounter), start, end);
+  }
+
+  const converter = new Converter(doc, limits, report);
+  let data: unknown;
+  if (diagnostics.length === 0) {
+    if (doc.contents === null) {
+      report('yaml-syntax', 'the file has no content; a charter starts with `charter: 1`', 0, 0);
+    } else {
+      data = converter.convert(doc.contents, [], 0);
+      if (converter.aborted) data = undefined;
+    }
+  }
+  const source: YamlSource = {
+    file,
+    data,
+    locate: (path, target = 'value') => locateInDocument(doc, path, target, text.length, positionAt),
+  };
+  return { source, diagnostics };
+}
+
+function emptySource(file: string, text: string, lineCounter: LineCounter): YamlSource {
+  const start = lineCounter.linePos(0);
+  const end = lineCounter.linePos(Math.min(text.length, 1));
+  const range = { start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } };
+  return { file, data: undefined, locate: () => ({ range, exact: false }) };
+}
+
+/**
+ * Turns the YAML tree into plain data. Written by hand rather than with
+ * `doc.toJS()` so that forbidden keys are dropped (and reported where they are),
+ * alias expansion and depth are bounded, and non-text keys are caught.
+ */
+class Converter {
+  aborted = false;
+  private nodes = 0;
+  private aliases = 0;
+  private readonly resolving = new Set<YamlNode>();
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly limits: LoadLimits,
+    private readonly report: (ruleId: string, message: string, start: number, end: number, path?: JsonPath) => void,
+  ) {}
+
+  convert(node: ParsedNode, path: JsonPath, depth: number): unknown {
+    if (this.aborted || node === null || node === undefined) return null;
+    if (++this.nodes > this.limits.maxNodes) {
+      return this.abort(
+        'yaml-limits',
+        `the file expands to more than ${this.limits.maxNodes} values; split it up or use fewer aliases`,
+        node,
+        path,
+      );
+    }
+    if (depth > this.limits.maxDepth) {
+      return this.abort('yaml-limits', `the data is nested more than ${this.limits.maxDepth} levels deep`, node, path);
+    }
+    if (isAlias(node)) {
+      if (++this.aliases > this.limits.maxAliases) {
+        return this.abort(
+          'yaml-limits',
+          `the file uses more than ${this.limits.maxAliases} aliases (*name); this looks like an alias bomb`,
+          node,
+          path,
+        );
+      }
+      const target = node.resolve(this.doc);
+      if (!target) return this.abort('yaml-syntax', `the alias *${node.source} has no matching anchor &${node.source}`, node, path);
+      if (this.resolving.has(target)) {
+        return this.abort('yaml-limits', `the alias *${node.source} refers to itself`, node, path);
+      }
+      this.resolving.add(target);
+      const value = this.convert(target, path, depth + 1);
+      this.resolving.delete(target);
+      return value;
+    }
+    if (isScalar(node)) return node.value;
+    if (isSeq(node)) {
+      this.resolving.add(node);
+      const list = node.items.map((item, index) => this.convert(item as ParsedNode, [...path, index], depth + 1));
+      this.resolving.delete(node);
+      return list;
+    }
+    if (isMap(node)) {
+      this.resolving.add(node);
+      const object: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as ParsedNode;
+        const key = scalarKey(keyNode);
+        if (key === undefined) {
+          this.report('yaml-syntax', 'a key must be plain text, not a list, a map or empty', rangeStart(keyNode ?? node), rangeEnd(keyNode ?? node), path);
+          continue;
+        }
+        if (FORBIDDEN_KEYS.has(key)) {
+          this.report(
+            'forbidden-key',
+            `the key \`${key}\` is not allowed in a charter (it could tamper with the program's objects); remove it`,
+            rangeStart(keyNode),
+            rangeEnd(keyNode),
+            [...path, key],
+          );
+          continue;
+        }
+        object[key] = this.convert(pair.value as ParsedNode, [...path, key], depth + 1);
+      }
+      this.resolving.delete(node);
+      return object;
+    }
+    return null;
+  }
+
+  private abort(ruleId: string, message: string, node: YamlNode, path: JsonPath): null {
+    if (!this.aborted) this.report(ruleId, message, rangeStart(node), rangeEnd(node), path);
+    this.aborted = true;
+    return null;
+  }
+}
+
+function scalarKey(node: ParsedNode): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const value = node.value;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+function rangeStart(node: ParsedNode): number {
+  return node?.range?.[0] ?? 0;
+}
+
+function rangeEnd(node: ParsedNode): number {
+  return node?.range?.[1] ?? rangeStart(node);
+}
+
+function locateInDocument(
+  doc: Document.Parsed,
+  path: JsonPath,
+  target: 'key' | 'value',
+  textLength: number,
+  positionAt: (offset: number) => Position,
+): Located {
+  let node: ParsedNode = doc.contents;
+  let keyNode: ParsedNode = undefined;
+  let exact = true;
+  for (const segment of path) {
+    const current = dereference(doc, node);
+    let next: { key: ParsedNode; value: ParsedNode } | undefined;
+    if (isMap(current)) {
+      const pair = current.items.find((item) => isPair(item) && scalarKey(item.key as ParsedNode) === String(segment));
+      if (pair) next = { key: pair.key as ParsedNode, value: pair.value as ParsedNode };
+    } else if (isSeq(current) && typeof segment === 'number') {
+      const item = current.items[segment] as ParsedNode;
+      if (item !== undefined) next = { key: item, value: item };
+    }
+    if (!next) {
+      exact = false;
+      break;
+    }
+    keyNode = next.key;
+    node = next.value;
+  }
+  let chosen: ParsedNode;
+  if (!exact) chosen = keyNode ?? node;
+  else if (target === 'key') chosen = keyNode ?? node;
+  else chosen = node ?? keyNode;
+  let start = chosen?.range?.[0];
+  let end = chosen?.range?.[1];
+  if (start === undefined || end === undefined) {
+    // An empty value (`key:`) has no node of its own: point just after its key.
+    start = keyNode?.range?.[1] ?? 0;
+    end = start;
+  }
+  start = Math.min(start, textLength);
+  end = Math.min(Math.max(end, start), textLength);
+  return { range: { start: positionAt(start), end: positionAt(end) }, exact };
+}
+
+function dereference(doc: Document.Parsed, node: ParsedNode): ParsedNode {
+  let current = node;
+  for (let hops = 0; isAlias(current) && hops < 10; hops++) current = current.resolve(doc);
+  return current;
+}
+
+function yamlErrorMessage(error: YAMLError, doc: Document.Parsed, lineCounter: LineCounter): string {
+  switch (error.code) {
+    case 'DUPLICATE_KEY': {
+      const earlier = findEarlierKey(doc, error.pos[0]);
+      if (!earlier) return 'duplicate key; a key may appear only once in a map, so remove or rename one';
+      const first = lineCounter.linePos(earlier.offset);
+      return `duplicate key \`${earlier.key}\` (first at line ${first.line}); a key may appear only once in a map, so remove or rename one`;
+    }
+    case 'TAB_AS_INDENT':
+      return 'a tab is used for indentation; YAML indents with spaces only';
+    case 'BAD_INDENT':
+      return `bad indentation: ${lowerFirst(error.message)}; line up keys of the same map in the same column`;
+    case 'MULTIPLE_DOCS':
+      return 'the file holds more than one YAML document (`---`); put one charter in each file';
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+    case 'BAD_SCALAR_START':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `${lowerFirst(firstLine(error.message))}; check the quotes, colons and indentation here`;
+    case 'TAG_RESOLVE_FAILED':
+      return `${lowerFirst(firstLine(error.message))}; charters use plain YAML without custom tags (!tag)`;
+    default:
+      return lowerFirst(firstLine(error.message));
+  }
+}
+
+/** Finds the earlier key that a duplicate key at `offset` repeats, by walking the maps. */
+function findEarlierKey(doc: Document.Parsed, offset: number): { key: string; offset: number } | undefined {
+  let found: { key: string; offset: number } | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        const key = scalarKey(pair.key as ParsedNode);
+        const start = rangeStart(pair.key as ParsedNode);
+        if (key === undefined) continue;
+        const earlier = seen.get(key);
+        if (earlier !== undefined && start === offset) {
+          found = { key, offset: earlier };
+          return visit.BREAK;
+        }
+        if (earlier === undefined) seen.set(key, start);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+function lowerFirst(message: string): string {
+  return message.charAt(0).toLowerCase() + message.slice(1);
+}
+
+function describeThrown(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,83 @@
+import { formatJsonPath } from '../model/diagnostic.js';
+import { commitmentsOf, type CommitmentSlot } from '../model/commitments.js';
+import { compareDurations, parseDuration, parseTarget, type Duration } from '../time/duration.js';
+import { defineRule } from './rule.js';
+
+/** The slowest promise that still makes sense per commitment; slower ones are probably typos. */
+const SLOWEST: Record<string, string> = {
+  'phone/answer': '10 minutes',
+  'phone/callback': '5 working days',
+  'email/acknowledge': '2 working days',
+  'email/reply': '30 working days',
+  'letter/reply': '30 working days',
+  'counter/wait': '2 hours',
+  'eservice/acknowledge': '2 working days',
+  'eservice/reply': '30 working days',
+  'feedback/acknowledge': '5 working days',
+  'feedback/respond': '30 working days',
+};
+
+/** Clock time that is roughly as long as a working-time limit, for cross-unit comparisons. */
+const ROUGH_CLOCK: Record<string, Duration> = {
+  'working hour': { amount: 1, unit: 'hour' },
+  'working day': { amount: 1, unit: 'day' },
+};
+
+function key(slot: CommitmentSlot): string {
+  return `${slot.channel}/${slot.commitment}`;
+}
+
+/** Compares durations, reading working time as the same amount of clock time when units differ. */
+function roughlySlower(a: Duration, b: Duration): boolean {
+  const exact = compareDurations(a, b);
+  if (exact !== undefined) return exact === 1;
+  const asClock = (duration: Duration): Duration => {
+    const rough = ROUGH_CLOCK[duration.unit];
+    return rough ? { amount: duration.amount * rough.amount, unit: rough.unit } : duration;
+  };
+  return compareDurations(asClock(a), asClock(b)) === 1;
+}
+
+export default defineRule(
+  'implausible-promise',
+  'Warns about promises that look like mistakes: a phone answered within hours, an email reply slower than 30 working days, zero times, or an acknowledgement slower than the reply.',
+  'warning',
+  ({ charter, report }) => {
+    const commitments = commitmentsOf(charter.data);
+    for (const commitment of commitments) {
+      const within = parseDuration(commitment.within);
+      const name = formatJsonPath(commitment.path);
+      if (within) {
+        const slowest = parseDuration(SLOWEST[key(commitment.slot)]);
+        if (within.amount === 0) {
+          report({ path: [...commitment.path, 'within'], message: `\`${name}\` promises ${String(commitment.within)}; no promise can be kept in no time` });
+        } else if (slowest && roughlySlower(within, slowest)) {
+          report({
+            path: [...commitment.path, 'within'],
+            message: `\`${name}\` promises ${String(commitment.within)}, which is slower than anyone would wait (${SLOWEST[key(commitment.slot)]} at most); check the number and the unit`,
+          });
+        }
+      }
+      const target = parseTarget(commitment.target);
+      if (target !== undefined && target < 0.5) {
+        report({
+          path: [...commitment.path, 'target'],
+          message: `\`${name}\` aims to keep the promise in only ${Math.round(target * 100)}% of cases; a promise kept less than half the time is not a promise`,
+        });
+      }
+    }
+    // An acknowledgement exists to come before the answer.
+    for (const channel of ['email', 'eservice', 'feedback']) {
+      const acknowledge = commitments.find((c) => c.slot.channel === channel && c.slot.commitment === 'acknowledge');
+      const answer = commitments.find((c) => c.slot.channel === channel && (c.slot.commitment === 'reply' || c.slot.commitment === 'respond'));
+      const ackWithin = parseDuration(acknowledge?.within);
+      const answerWithin = parseDuration(answer?.within);
+      if (acknowledge && answer && ackWithin && answerWithin && !roughlySlower(answerWithin, ackWithin)) {
+        report({
+          path: [...acknowledge.path, 'within'],
+          message: `\`${formatJsonPath(acknowledge.path)}\` (${String(acknowledge.within)}) is not faster than \`${formatJsonPath(answer.path)}\` (${String(answer.within)}); an acknowledgement should come before the answer`,
+        });
+      }
+    }
+  },
+);

@@ -1,0 +1,46 @@
+import type { RuleMeta } from '../model/diagnostic.js';
+import implausiblePromise from './implausible-promise.js';
+import languagesComplete from './languages-complete.js';
+import noWeakerThanBaseline from './no-weaker-than-baseline.js';
+import openingHours from './opening-hours.js';
+import outOfOfficePlaceholders from './out-of-office-placeholders.js';
+import referenceExists from './reference-exists.js';
+import reviewDue from './review-due.js';
+import type { Rule } from './rule.js';
+import uniqueIds from './unique-ids.js';
+import validDate from './valid-date.js';
+
+/** The semantic rules, in the order they run. */
+export const RULES: readonly Rule[] = [
+  validDate,
+  referenceExists,
+  uniqueIds,
+  languagesComplete,
+  noWeakerThanBaseline,
+  reviewDue,
+  openingHours,
+  outOfOfficePlaceholders,
+  implausiblePromise,
+];
+
+/** Findings made before the rules run: reading, parsing, resolving and the schema. */
+export const LOADER_RULES: readonly RuleMeta[] = [
+  meta('file-read', 'The file can be read.'),
+  meta('file-encoding', 'The file is UTF-8 text.'),
+  meta('yaml-syntax', 'The file is well-formed YAML holding one map.'),
+  meta('duplicate-key', 'No key appears twice in the same map.'),
+  meta('yaml-limits', 'The file stays within the size, nesting and alias limits (no alias bombs).'),
+  meta('forbidden-key', 'No `__proto__`, `constructor` or `prototype` keys.'),
+  meta('extends-resolve', '`extends` names an existing baseline inside the charters folder, without cycles.'),
+  meta('schema', 'The charter matches the charter format (JSON Schema): known keys, right types and forms.'),
+  meta('internal-error', 'A rule failed unexpectedly; please report it.'),
+];
+
+function meta(id: string, description: string): RuleMeta {
+  return { id, description, severity: 'error', docs: `docs/rules/${id}.md` };
+}
+
+/** Every rule id's metadata, for formatters (SARIF rule descriptors, help links). */
+export function allRuleMeta(): ReadonlyMap<string, RuleMeta> {
+  return new Map([...LOADER_RULES, ...RULES.map((rule) => rule.meta)].map((entry) => [entry.id, entry]));
+}

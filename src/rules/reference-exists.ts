@@ -1,0 +1,58 @@
+import type { JsonPath } from '../model/diagnostic.js';
+import { isPlainObject } from '../model/charter.js';
+import { closestMatch } from '../util/suggest.js';
+import { contactIds, listAt, objectAt, stringAt } from './access.js';
+import { defineRule } from './rule.js';
+
+/** Every place a charter names a contact by id. */
+function* contactReferences(data: Readonly<Record<string, unknown>>): Generator<{ path: JsonPath; id: string }> {
+  const single: JsonPath[] = [['owner'], ['feedback', 'escalateTo']];
+  for (const path of single) {
+    const id = stringAt(data, path);
+    if (id !== undefined) yield { path, id };
+  }
+  for (const listPath of [['review', 'rota'], ['absence', 'notify']] as const) {
+    const list = listAt(data, listPath);
+    for (let index = 0; index < list.length; index++) {
+      const id = list[index];
+      if (typeof id === 'string') yield { path: [...listPath, index], id };
+    }
+  }
+  for (const [listKey, field] of [['touchpoints', 'owner'], ['authority', 'escalateTo']] as const) {
+    const list = listAt(data, [listKey]);
+    for (let index = 0; index < list.length; index++) {
+      const item = list[index];
+      if (isPlainObject(item) && typeof item[field] === 'string') yield { path: [listKey, index, field], id: item[field] as string };
+    }
+  }
+}
+
+export default defineRule(
+  'reference-exists',
+  'Every contact id and channel a charter refers to exists.',
+  'error',
+  ({ charter, report }) => {
+    const known = contactIds(charter.data);
+    const knownSet = new Set(known);
+    for (const { path, id } of contactReferences(charter.data)) {
+      if (knownSet.has(id)) continue;
+      const suggestion = closestMatch(id, known);
+      report({
+        path,
+        message: `unknown contact \`${id}\`; ${suggestion ? `did you mean \`${suggestion}\`?` : `add it under \`contacts\`${known.length > 0 && known.length <= 8 ? ` or use one of: ${known.join(', ')}` : ''}`}`,
+      });
+    }
+    const channels = objectAt(charter.data, ['channels']) ?? {};
+    const touchpoints = listAt(charter.data, ['touchpoints']);
+    for (let index = 0; index < touchpoints.length; index++) {
+      const touchpoint = touchpoints[index];
+      const channel = isPlainObject(touchpoint) ? touchpoint.channel : undefined;
+      if (typeof channel === 'string' && !Object.hasOwn(channels, channel)) {
+        report({
+          path: ['touchpoints', index, 'channel'],
+          message: `the touchpoint uses the channel \`${channel}\`, which the charter does not describe under \`channels\``,
+        });
+      }
+    }
+  },
+);

@@ -1,0 +1,67 @@
+import { addDays, addMonths, daysBetween, isCalendarDate } from '../time/calendar-date.js';
+import { parseDuration } from '../time/duration.js';
+import { stringAt } from './access.js';
+import { defineRule } from './rule.js';
+
+/** How many days ahead a coming review is announced. */
+export const REVIEW_WARNING_DAYS = 30;
+
+/** The latest date a review may be set for: approved + every. */
+export function reviewDeadline(approved: string, every: string): string | undefined {
+  const duration = parseDuration(every);
+  if (!duration || !Number.isInteger(duration.amount)) return undefined;
+  switch (duration.unit) {
+    case 'month':
+      return addMonths(approved, duration.amount);
+    case 'week':
+      return addDays(approved, duration.amount * 7);
+    case 'day':
+      return addDays(approved, duration.amount);
+    default:
+      return undefined;
+  }
+}
+
+export default defineRule(
+  'review-due',
+  'A charter past its review date is an error; one due within 30 days is a warning.',
+  'error',
+  ({ charter, today, report }) => {
+    if (charter.isBaseline) return;
+    const next = stringAt(charter.data, ['review', 'next']);
+    const approved = stringAt(charter.data, ['review', 'approved']);
+    const every = stringAt(charter.data, ['review', 'every']);
+    if (isCalendarDate(next)) {
+      const daysLeft = daysBetween(today, next);
+      if (daysLeft < 0) {
+        report({
+          path: ['review', 'next'],
+          message: `the review was due on ${next}, ${-daysLeft} day${daysLeft === -1 ? '' : 's'} ago; review the charter and set new \`approved\` and \`next\` dates`,
+        });
+      } else if (daysLeft <= REVIEW_WARNING_DAYS) {
+        report({
+          path: ['review', 'next'],
+          severity: 'warning',
+          message: `the review is due on ${next}, in ${daysLeft} day${daysLeft === 1 ? '' : 's'}; plan it with this period's reviewer`,
+        });
+      }
+    }
+    if (isCalendarDate(approved) && isCalendarDate(next)) {
+      if (daysBetween(approved, next) <= 0) {
+        report({ path: ['review', 'next'], message: `the next review (${next}) must come after the approval (${approved})` });
+      } else if (every !== undefined) {
+        const deadline = reviewDeadline(approved, every);
+        if (deadline !== undefined && daysBetween(deadline, next) > 0) {
+          report({
+            path: ['review', 'next'],
+            severity: 'warning',
+            message: `the next review (${next}) is later than \`every: ${every}\` allows after approval on ${approved}; set it to ${deadline} or earlier`,
+          });
+        }
+      }
+      if (daysBetween(today, approved) > 0) {
+        report({ path: ['review', 'approved'], severity: 'warning', message: `the approval date ${approved} is in the future` });
+      }
+    }
+  },
+);

@@ -1,0 +1,86 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach } from 'vitest';
+import { checkCharters } from '../src/check.js';
+import type { Diagnostic } from '../src/model/diagnostic.js';
+import type { CliIO } from '../src/cli/io.js';
+import { run } from '../src/cli/run.js';
+
+const made: string[] = [];
+afterEach(() => {
+  while (made.length > 0) rmSync(made.pop() as string, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the test. */
+export function tempFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'charter-test-'));
+  made.push(folder);
+  return folder;
+}
+
+/** Writes files (path → content, text or bytes) into a new temporary folder and returns it. */
+export function writeTree(files: Readonly<Record<string, string | Uint8Array>>): string {
+  const folder = tempFolder();
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(folder, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+  return folder;
+}
+
+/** Validates charters written under charters/ in a temporary folder. */
+export async function diagnosticsFor(
+  files: Readonly<Record<string, string | Uint8Array>>,
+  options: { today?: string; patterns?: string[] } = {},
+): Promise<Diagnostic[]> {
+  const cwd = writeTree(Object.fromEntries(Object.entries(files).map(([path, content]) => [join('charters', path), content])));
+  const { results } = await checkCharters({ cwd, today: options.today ?? '2026-11-23', ...(options.patterns ? { patterns: options.patterns } : {}) });
+  return results.flatMap((result) => result.diagnostics);
+}
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in-process with captured output. */
+export async function runCli(argv: readonly string[], cwd: string, env: Record<string, string> = {}, tty = false): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    cwd,
+    env,
+    stdoutIsTTY: tty,
+  };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** The 1-based line of the first line containing `marker`. */
+export function lineOf(text: string, marker: string, occurrence = 1): number {
+  const lines = text.split('\n');
+  let seen = 0;
+  for (let index = 0; index < lines.length; index++) {
+    if ((lines[index] as string).includes(marker) && ++seen === occurrence) return index + 1;
+  }
+  throw new Error(`marker not found: ${marker}`);
+}
+
+/** 1-based line and column of the first occurrence of `marker`. */
+export function positionOf(text: string, marker: string): { line: number; column: number } {
+  const index = text.indexOf(marker);
+  if (index === -1) throw new Error(`marker not found: ${marker}`);
+  const before = text.slice(0, index);
+  const line = before.split('\n').length;
+  const column = index - before.lastIndexOf('\n');
+  return { line, column };
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { diagnosticsFor, positionOf } from '../helpers.js';
+import { VALID_UNIT, edit } from '../fixtures/charters.js';
+import type { Diagnostic } from '../../src/model/diagnostic.js';
+
+function only(diagnostics: Diagnostic[], ruleId: string): Diagnostic {
+  const matching = diagnostics.filter((diagnostic) => diagnostic.ruleId === ruleId);
+  expect(matching, JSON.stringify(diagnostics, null, 1)).toHaveLength(1);
+  return matching[0] as Diagnostic;
+}
+
+describe('broken YAML gives positioned diagnostics, never a crash', () => {
+  it('the valid fixture is clean', async () => {
+    expect(await diagnosticsFor({ 'unit.yaml': VALID_UNIT })).toEqual([]);
+  });
+
+  it('reports a duplicate key at the second key, naming the first line', async () => {
+    const text = edit(VALID_UNIT, '  every: 12 months\n', '  every: 12 months\n  every: 6 months\n');
+    const diagnostic = only(await diagnosticsFor({ 'unit.yaml': text }), 'duplicate-key');
+    expect(diagnostic).toMatchObject({ severity: 'error', file: 'charters/unit.yaml', ...positionOf(text, 'every: 6 months') });
+    expect(diagnostic.message).toContain('`every`');
+    expect(diagnostic.message).toContain(`first at line ${positionOf(text, 'every: 12 months').line}`);
+  });
+
+  it('reports tab indentation where the tab is', async () => {
+    const text = edit(VALID_UNIT, '  every: 12 months\n', '\tevery: 12 months\n');
+    const diagnostics = await diagnosticsFor({ 'unit.yaml': text });
+    const tab = diagnostics.find((diagnostic) => diagnostic.message.includes('tab'));
+    expect(tab).toBeDefined();
+    expect(tab?.line).toBe(positionOf(text, '\tevery').line);
+    expect(tab?.ruleId).toBe('yaml-syntax');
+  });
+
+  it('reports bad indentation at its line', async () => {
+    const text = edit(VALID_UNIT, '  every: 12 months\n', '   every: 12 months\n');
+    const diagnostics = await diagnosticsFor({ 'unit.yaml': text });
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(diagnostics[0]?.ruleId).toBe('yaml-syntax');
+    expect(diagnostics[0]?.line).toBe(positionOf(text, '   every').line);
+  });
+
+  it('reports an unclosed quote', async () => {
+    const text = edit(VALID_UNIT, 'number: "+358 9 123 4567"', 'number: "+358 9 123 4567');
+    const diagnostics = await diagnosticsFor({ 'unit.yaml': text });
+    expect(diagnostics.some((diagnostic) => diagnostic.ruleId === 'yaml-syntax')).toBe(true);
+    expect(diagnostics.every((diagnostic) => diagnostic.line >= 1 && diagnostic.column >= 1)).toBe(true);
+  });
+
+  it('stops a billion-laughs alias bomb', async () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let level = 1; level < 9; level++) {
+      const previous = String.fromCharCode(96 + level);
+      const name = String.fromCharCode(97 + level);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    const text = `charter: 1\nid: bomb\n${levels.join('\n')}\n`;
+    const started = Date.now();
+    const diagnostic = only(await diagnosticsFor({ 'bomb.yaml': text }), 'yaml-limits');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(diagnostic.message).toMatch(/alias/);
+    expect(diagnostic.line).toBeGreaterThan(2);
+  });
+
+  it('refuses an alias that contains itself', async () => {
+    const text = 'charter: 1\nid: loop\nunit: &u\n  name: *u\n';
+    const diagnostics = await diagnosticsFor({ 'loop.yaml': text });
+    expect(diagnostics.some((diagnostic) => diagnostic.ruleId === 'yaml-limits' || diagnostic.ruleId === 'yaml-syntax')).toBe(true);
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses a %s key at its position and keeps prototypes clean', async (key) => {
+    const text = edit(VALID_UNIT, 'unit:\n', `unit:\n  ${key}: { polluted: true }\n`);
+    const diagnostic = only(await diagnosticsFor({ 'unit.yaml': text }), 'forbidden-key');
+    expect(diagnostic).toMatchObject(positionOf(text, `${key}:`));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reports bytes that are not UTF-8 at their line and column', async () => {
+    const text = edit(VALID_UNIT, 'Liisa Esimerkki', 'Liisa XEsimerkki');
+    const bytes = Buffer.from(text, 'utf8');
+    const offset = bytes.indexOf('XEsimerkki');
+    bytes[offset] = 0xe4; // "ä" in Latin-1: not UTF-8 on its own
+    const diagnostic = only(await diagnosticsFor({ 'latin1.yaml': bytes }), 'file-encoding');
+    expect(diagnostic).toMatchObject(positionOf(text, 'XEsimerkki'));
+    expect(diagnostic.message).toMatch(/UTF-8/);
+  });
+
+  it('recognises a UTF-16 file', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('charter: 1\n', 'utf16le')]);
+    const diagnostic = only(await diagnosticsFor({ 'wide.yaml': bytes }), 'file-encoding');
+    expect(diagnostic.message).toMatch(/UTF-16/);
+  });
+
+  it('accepts a UTF-8 byte order mark', async () => {
+    expect(await diagnosticsFor({ 'bom.yaml': `\ufeff${VALID_UNIT}` })).toEqual([]);
+  });
+
+  it('refuses a file over the size limit without reading it', async () => {
+    const text = `${VALID_UNIT}# ${'x'.repeat(1024 * 1024)}\n`;
+    const diagnostic = only(await diagnosticsFor({ 'huge.yaml': text }), 'yaml-limits');
+    expect(diagnostic).toMatchObject({ line: 1, column: 1 });
+    expect(diagnostic.message).toMatch(/limit/);
+  });
+
+  it('refuses data nested too deeply', async () => {
+    const text = `charter: 1\nid: deep\nunit: ${'['.repeat(60)}${']'.repeat(60)}\n`;
+    const diagnostics = await diagnosticsFor({ 'deep.yaml': text });
+    expect(diagnostics.some((diagnostic) => diagnostic.ruleId === 'yaml-limits' && /nested/.test(diagnostic.message))).toBe(true);
+  });
+
+  it('reports an empty file', async () => {
+    const diagnostic = only(await diagnosticsFor({ 'empty.yaml': '# nothing here\n' }), 'yaml-syntax');
+    expect(diagnostic.message).toMatch(/no content/);
+  });
+
+  it('reports a file that is a list, not a map', async () => {
+    const diagnostic = only(await diagnosticsFor({ 'list.yaml': '- charter: 1\n' }), 'yaml-syntax');
+    expect(diagnostic.message).toMatch(/map/);
+  });
+
+  it('reports a second YAML document', async () => {
+    const diagnostics = await diagnosticsFor({ 'two.yaml': `${VALID_UNIT}---\ncharter: 1\n` });
+    expect(diagnostics.some((diagnostic) => /more than one YAML document/.test(diagnostic.message))).toBe(true);
+  });
+
+  it('reports a custom tag instead of running it', async () => {
+    const text = edit(VALID_UNIT, 'charge: local', 'charge: !!js/function "return 1"');
+    const diagnostics = await diagnosticsFor({ 'tag.yaml': text });
+    expect(diagnostics.some((diagnostic) => diagnostic.ruleId === 'yaml-syntax' && diagnostic.line === positionOf(text, '!!js').line)).toBe(true);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe } from 'vitest';
+import { ruleTable } from './table.js';
+
+describe('implausible-promise', () => {
+  ruleTable('implausible-promise', [
+    { name: 'plausible promises', expected: [] },
+    {
+      name: 'a phone answered within two hours',
+      edits: [['answer: { within: 30 seconds', 'answer: { within: 2 hours']],
+      expected: [{ severity: 'warning', at: '2 hours', message: /`channels\.phone\.answer` promises 2 hours, which is slower than anyone would wait \(10 minutes at most\)/ }],
+    },
+    {
+      name: 'an email reply slower than 30 working days',
+      edits: [['reply: { within: 2 working days', 'reply: { within: 45 working days']],
+      expected: [{ severity: 'warning', at: '45 working days', message: /30 working days at most/ }],
+    },
+    {
+      name: 'email reply given in calendar weeks is compared roughly',
+      edits: [['reply: { within: 2 working days', 'reply: { within: 10 weeks']],
+      expected: [{ severity: 'warning', at: '10 weeks', message: /slower than anyone would wait/ }],
+    },
+    {
+      name: 'a zero promise',
+      edits: [['wait: { within: 15 minutes', 'wait: { within: 0 minutes']],
+      expected: [{ at: '0 minutes', message: /no promise can be kept in no time/ }],
+    },
+    {
+      name: 'a target below half',
+      edits: [['wait: { within: 15 minutes, target: 80% }', 'wait: { within: 15 minutes, target: 30% }']],
+      expected: [{ at: '30%', message: /only 30% of cases/ }],
+    },
+    {
+      name: 'an acknowledgement slower than the reply',
+      edits: [['acknowledge: { within: 4 working hours }', 'acknowledge: { within: 2 working days }']],
+      expected: [{ at: '2 working days }\n    reply', message: /is not faster than `channels\.email\.reply`/ }],
+    },
+  ]);
+});
