@@ -1,6 +1,6 @@
 // Builds the CLI: compiles the JSON Schema to a standalone validator, then
 // bundles src/ into dist/ with esbuild (one file per lazily loaded part).
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -8,7 +8,9 @@ import { writeValidators } from './compile-schema.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 writeValidators();
-const outdir = join(root, 'dist');
+// Build beside dist/ and swap it in, so a running `charter` never sees half a build.
+const finalDir = join(root, 'dist');
+const outdir = join(root, `.dist-${process.pid}`);
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -26,4 +28,12 @@ await build({
   banner: { js: "import { createRequire as __charterCreateRequire } from 'node:module'; const require = __charterCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+const oldDir = join(root, `.dist-old-${process.pid}`);
+try {
+  renameSync(finalDir, oldDir);
+} catch (error) {
+  if (error.code !== 'ENOENT') throw error;
+}
+renameSync(outdir, finalDir);
+rmSync(oldDir, { recursive: true, force: true });
 console.log('built dist/');

@@ -1,8 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from '../util/package-info.js';
+import { FORMAT_NAMES as FORMATS } from '../format/index.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io.js';
-
-const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
 
 /**
  * Runs the `charter` command line and returns the exit code: 0 clean,

@@ -23,6 +23,8 @@ export interface LoadOptions {
   readonly cwd: string;
   readonly fileSystem: CharterFileSystem;
   readonly limits?: LoadLimits;
+  /** Read clean-looking files with the fast parser (default true); see fast-parse.ts. */
+  readonly fastPath?: boolean;
 }
 
 export interface LoadedCollection {
@@ -38,6 +40,26 @@ interface ParsedFile {
   readonly absolutePath: string;
   readonly file: string;
   readonly source: YamlSource | undefined;
+}
+
+/** Files read at once: enough to hide disk latency, few enough to stay under open-file limits. */
+const READ_CONCURRENCY = 32;
+
+class Semaphore {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      return await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
 }
 
 /** A file whose name starts with `_` is a baseline: partial, and not published. */
@@ -59,7 +81,7 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
   const parseFile = (absolutePath: string): Promise<ParsedFile> => {
     let pending = parsed.get(absolutePath);
     if (!pending) {
-      pending = readAndParse(absolutePath, display(absolutePath), options.fileSystem, limits, diagnostics);
+      pending = readAndParse(absolutePath, display(absolutePath), options.fileSystem, limits, options.fastPath ?? true, diagnostics);
       parsed.set(absolutePath, pending);
     }
     return pending;
@@ -145,6 +167,11 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
     return { charter, incomplete: false };
   };
 
+  // Read and parse every input concurrently (reads overlap with parsing), then
+  // resolve `extends` one file at a time, which keeps cycle detection simple.
+  const reads = new Semaphore(READ_CONCURRENCY);
+  await Promise.all(absolutePaths.map((absolutePath) => reads.run(() => parseFile(absolutePath))));
+
   const charters: ResolvedCharter[] = [];
   const seen = new Set<string>();
   for (const absolutePath of absolutePaths) {
@@ -171,6 +198,7 @@ async function readAndParse(
   file: string,
   fileSystem: CharterFileSystem,
   limits: LoadLimits,
+  fast: boolean,
   diagnostics: Diagnostic[],
 ): Promise<ParsedFile> {
   const none = { absolutePath, file, source: undefined };
@@ -195,7 +223,7 @@ async function readAndParse(
     diagnostics.push(fileDiagnostic(file, 'file-encoding', decoded.message, decoded.position.line, decoded.position.column));
     return none;
   }
-  const { source, diagnostics: found } = parseYamlSource(file, decoded.text, limits);
+  const { source, diagnostics: found } = parseYamlSource(file, decoded.text, limits, { fast });
   diagnostics.push(...found);
   return { absolutePath, file, source };
 }

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode, YAMLError } from 'yaml';
 import type { Diagnostic, JsonPath, Position, SourceRange } from '../model/diagnostic.js';
+import { fastParse } from './fast-parse.js';
 import { FORBIDDEN_KEYS, type LoadLimits } from './limits.js';
 
 /** Where a JSON path lands in a file: exact, or the closest part of it that exists. */
@@ -25,12 +26,22 @@ export interface YamlSource {
 
 type ParsedNode = YamlNode | null | undefined;
 
+export interface ParseOptions {
+  /** Try the fast, position-less parser first (see fast-parse.ts). */
+  readonly fast?: boolean;
+}
+
 /** Parses YAML text into a positioned source. Never throws: problems come back as diagnostics. */
 export function parseYamlSource(
   file: string,
   text: string,
   limits: LoadLimits,
+  options: ParseOptions = {},
 ): { source: YamlSource; diagnostics: Diagnostic[] } {
+  if (options.fast) {
+    const data = fastParse(text, limits);
+    if (data !== undefined) return { source: lazilyPositionedSource(file, text, data), diagnostics: [] };
+  }
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const positionAt = (offset: number): Position => {
@@ -55,24 +66,24 @@ export function parseYamlSource(
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
-      lineCounter,
-      prettyErrors: false,
-      uniqueKeys: true,
-      strict: true,
-      version: '1.2',
-      schema: 'core',
-      merge: false,
-    });
+    doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   } catch (error) {
     // The parser itself gave up (for example on pathological nesting).
     report('yaml-syntax', `the YAML could not be read: ${describeThrown(error)}`, 0, 0);
     return { source: emptySource(file, text, lineCounter), diagnostics };
   }
 
+  // After the first syntax error the parser is lost and what follows is mostly
+  // its echo, so report that one; duplicate keys are independent, report each.
+  let syntaxErrorReported = false;
   for (const error of [...doc.errors, ...doc.warnings]) {
     const [start, end] = error.pos;
-    report(error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', yamlErrorMessage(error, doc, lineCounter), start, end);
+    if (error.code === 'DUPLICATE_KEY') {
+      report('duplicate-key', yamlErrorMessage(error, doc, lineCounter), start, end);
+    } else if (!syntaxErrorReported) {
+      syntaxErrorReported = true;
+      report('yaml-syntax', yamlErrorMessage(error, doc, lineCounter), start, end);
+    }
   }
 
   const converter = new Converter(doc, limits, report);
@@ -91,6 +102,29 @@ export function parseYamlSource(
     locate: (path, target = 'value') => locateInDocument(doc, path, target, text.length, positionAt),
   };
   return { source, diagnostics };
+}
+
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', schema: 'core', merge: false } as const;
+
+/** A source read by the fast parser: positions are worked out only if a finding needs one. */
+function lazilyPositionedSource(file: string, text: string, data: Record<string, unknown>): YamlSource {
+  let locate: ((path: JsonPath, target: 'key' | 'value') => Located) | undefined;
+  return {
+    file,
+    data,
+    locate: (path, target = 'value') => {
+      if (!locate) {
+        const lineCounter = new LineCounter();
+        const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
+        const positionAt = (offset: number): Position => {
+          const { line, col } = lineCounter.linePos(offset);
+          return { line, column: col };
+        };
+        locate = (where, kind) => locateInDocument(doc, where, kind, text.length, positionAt);
+      }
+      return locate(path, target);
+    },
+  };
 }
 
 function emptySource(file: string, text: string, lineCounter: LineCounter): YamlSource {

@@ -5,6 +5,21 @@ import { defineRule } from './rule.js';
 
 const ID_LISTS = ['contacts', 'touchpoints', 'authority'] as const;
 
+/** The first unit holding each id, computed once per collection (rules run per charter). */
+const indexes = new WeakMap<readonly ResolvedCharter[], Map<string, ResolvedCharter>>();
+function firstCharterById(collection: readonly ResolvedCharter[]): Map<string, ResolvedCharter> {
+  let index = indexes.get(collection);
+  if (!index) {
+    index = new Map();
+    for (const charter of collection) {
+      const id = stringAt(charter.data, ['id']);
+      if (id !== undefined && !charter.isBaseline && !index.has(id)) index.set(id, charter);
+    }
+    indexes.set(collection, index);
+  }
+  return index;
+}
+
 /** Files whose own lists this charter's data comes from: itself and its baselines. */
 function chainOf(charter: ResolvedCharter): ResolvedCharter[] {
   const chain: ResolvedCharter[] = [];
@@ -21,7 +36,7 @@ export default defineRule(
   ({ charter, collection, report }) => {
     const id = stringAt(charter.data, ['id']);
     if (id !== undefined && !charter.isBaseline) {
-      const first = collection.find((other) => !other.isBaseline && stringAt(other.data, ['id']) === id);
+      const first = firstCharterById(collection).get(id);
       if (first && first !== charter) {
         report({ path: ['id'], message: `the charter id \`${id}\` is already used by ${first.file}; ids must be unique, as they are web addresses` });
       }

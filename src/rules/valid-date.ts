@@ -1,21 +1,23 @@
 import type { JsonPath } from '../model/diagnostic.js';
-import { isPlainObject } from '../model/charter.js';
+import { getPath, type CharterData } from '../model/charter.js';
+import { hoursBlocks, listAt } from './access.js';
 import { isCalendarDate } from '../time/calendar-date.js';
 import { defineRule } from './rule.js';
 
-const DATE_KEYS = new Set(['approved', 'next', 'date']);
-const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-
-function* dateValues(value: unknown, path: JsonPath = []): Generator<{ path: JsonPath; date: string }> {
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) yield* dateValues(value[index], [...path, index]);
-  } else if (isPlainObject(value)) {
-    for (const [key, child] of Object.entries(value)) {
-      if (DATE_KEYS.has(key) && typeof child === 'string' && DATE_SHAPE.test(child)) yield { path: [...path, key], date: child };
-      else yield* dateValues(child, [...path, key]);
-    }
+/** Every place the format has a date: review dates, exception days, improvements. */
+function* dateValues(data: CharterData): Generator<{ path: JsonPath; date: string }> {
+  const candidates: JsonPath[] = [['review', 'approved'], ['review', 'next']];
+  for (const { path } of hoursBlocks(data)) {
+    listAt(data, [...path, 'exceptions']).forEach((_, index) => candidates.push([...path, 'exceptions', index, 'date']));
+  }
+  listAt(data, ['improvements']).forEach((_, index) => candidates.push(['improvements', index, 'date']));
+  for (const path of candidates) {
+    const value = getPath(data, path);
+    if (typeof value === 'string' && DATE_SHAPE.test(value)) yield { path, date: value };
   }
 }
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 export default defineRule(
   'valid-date',

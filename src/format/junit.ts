@@ -1,0 +1,67 @@
+import type { Diagnostic, FileResult, Formatter } from '../model/diagnostic.js';
+import { countDiagnostics, describeCounts, oneLine, sortedDiagnostics } from './shared.js';
+
+/**
+ * JUnit XML: one test case per file (a clean file is a passing test, so CI
+ * dashboards show what was checked). Errors fail the case; warnings alone
+ * pass, listed in <system-out>.
+ */
+export const formatJunit: Formatter = (results: readonly FileResult[]): string => {
+  const failures = results.filter((result) => result.diagnostics.some((d) => d.severity === 'error')).length;
+  const counts = `tests="${results.length}" failures="${failures}" errors="0"`;
+
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<testsuites name="charter" ${counts}>`,
+    `  <testsuite name="charter validate" ${counts} skipped="0">`,
+    ...results.map(testCase),
+    '  </testsuite>',
+    '</testsuites>',
+  ];
+  return `${lines.join('\n')}\n`;
+};
+
+export default formatJunit;
+
+function testCase(result: FileResult): string {
+  const open = `    <testcase name="${escapeAttribute(result.file)}" classname="charter"`;
+  const diagnostics = sortedDiagnostics(result);
+  if (diagnostics.length === 0) return `${open}/>`;
+
+  const counts = countDiagnostics(diagnostics);
+  const listing = escapeText(diagnostics.map(describe).join('\n'));
+  const body =
+    counts.errors > 0
+      ? `      <failure message="${escapeAttribute(describeCounts(counts))}" type="error">${listing}</failure>`
+      : `      <system-out>${listing}</system-out>`;
+  return `${open}>\n${body}\n    </testcase>`;
+}
+
+/** `3:5 error message (rule-id)`, one line per diagnostic. */
+function describe(diagnostic: Diagnostic): string {
+  return `${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${oneLine(diagnostic.message)} (${oneLine(diagnostic.ruleId)})`;
+}
+
+/**
+ * Characters XML 1.0 forbids even as references: C0 controls other than tab,
+ * line feed and carriage return, unpaired surrogates, U+FFFE and U+FFFF.
+ */
+const ILLEGAL_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function escapeText(text: string): string {
+  return text
+    .replace(ILLEGAL_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
+}
+
+/** Attribute values also keep their quotes, tabs and line breaks (a parser would normalise raw ones to spaces). */
+export function escapeAttribute(text: string): string {
+  return escapeText(text)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;');
+}

@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic, FileResult, FormatContext, Formatter, Severity } from '../model/diagnostic.js';
+import { atLeastOne, relativeToCwd, sortedDiagnostics, usableEnd } from './shared.js';
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning (and other SARIF viewers).
+ *
+ * Traps this avoids: GitHub validates the log against the SARIF schema, so
+ * `informationUri` and `helpUri` must be absolute URIs (format "uri") and
+ * artifact URIs valid URI references (percent-encoded, no bare `:` or `#`);
+ * regions are 1-based, so a 0 line or column is rejected.
+ */
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The project's home; rule docs paths (docs/rules/<id>.md) are resolved against it for `helpUri`. */
+export const CHARTER_HOME = 'https://charter.example.fi/';
+export const FINGERPRINT_KEY = 'charterFingerprint/v1';
+const SRCROOT = '%SRCROOT%';
+
+type Level = 'error' | 'warning';
+
+export interface SarifLog {
+  readonly $schema: string;
+  readonly version: '2.1.0';
+  readonly runs: readonly SarifRun[];
+}
+
+export interface SarifRun {
+  readonly tool: { readonly driver: SarifDriver };
+  readonly originalUriBaseIds: Readonly<Record<string, { readonly uri: string }>>;
+  readonly columnKind: 'utf16CodeUnits';
+  readonly results: readonly SarifResult[];
+}
+
+export interface SarifDriver {
+  readonly name: 'charter';
+  readonly version: string;
+  readonly informationUri: string;
+  readonly rules: readonly SarifRule[];
+}
+
+export interface SarifRule {
+  readonly id: string;
+  readonly shortDescription: { readonly text: string };
+  readonly helpUri?: string;
+  readonly defaultConfiguration: { readonly level: Level };
+}
+
+export interface SarifRegion {
+  readonly startLine: number;
+  readonly startColumn: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+}
+
+export interface SarifResult {
+  readonly ruleId: string;
+  readonly ruleIndex: number;
+  readonly level: Level;
+  readonly message: { readonly text: string };
+  readonly locations: readonly [
+    {
+      readonly physicalLocation: {
+        readonly artifactLocation: { readonly uri: string; readonly uriBaseId?: string };
+        readonly region: SarifRegion;
+      };
+    },
+  ];
+  readonly partialFingerprints: Readonly<Record<string, string>>;
+}
+
+export const formatSarif: Formatter = (results: readonly FileResult[], context: FormatContext): string => {
+  const diagnostics = results.flatMap((result) => sortedDiagnostics(result));
+
+  const ruleIds = [...new Set(diagnostics.map((diagnostic) => diagnostic.ruleId))].sort();
+  const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
+  const rules = ruleIds.map((id) => describeRule(id, diagnostics, context));
+
+  const seenFingerprints = new Map<string, number>();
+  const sarifResults = diagnostics.map((diagnostic): SarifResult => {
+    const artifactLocation = artifactLocationOf(diagnostic.file, context.cwd);
+    const hash = fingerprint(diagnostic, artifactLocation.uri);
+    // Identical findings in one file still need distinct fingerprints; number them like GitHub does.
+    const occurrence = (seenFingerprints.get(hash) ?? 0) + 1;
+    seenFingerprints.set(hash, occurrence);
+    return {
+      ruleId: diagnostic.ruleId,
+      ruleIndex: ruleIndex.get(diagnostic.ruleId) ?? 0,
+      level: levelOf(diagnostic.severity),
+      message: { text: diagnostic.message },
+      locations: [{ physicalLocation: { artifactLocation, region: regionOf(diagnostic) } }],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
+    };
+  });
+
+  const log: SarifLog = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: { name: 'charter', version: context.version, informationUri: CHARTER_HOME, rules },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: folderUri(context.cwd) } },
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
+
+export default formatSarif;
+
+function describeRule(id: string, diagnostics: readonly Diagnostic[], context: FormatContext): SarifRule {
+  const meta = context.rules.get(id);
+  // An unknown id (say, from a plugin) still gets a descriptor: GitHub needs every ruleIndex to resolve.
+  const severity = meta?.severity ?? diagnostics.find((diagnostic) => diagnostic.ruleId === id)?.severity ?? 'error';
+  const helpUri = meta ? absoluteHelpUri(meta.docs) : undefined;
+  return {
+    id,
+    shortDescription: { text: meta?.description || id },
+    ...(helpUri === undefined ? {} : { helpUri }),
+    defaultConfiguration: { level: levelOf(severity) },
+  };
+}
+
+function absoluteHelpUri(docs: string): string | undefined {
+  try {
+    return new URL(docs, CHARTER_HOME).href;
+  } catch {
+    return undefined;
+  }
+}
+
+function levelOf(severity: Severity): Level {
+  return severity === 'error' ? 'error' : 'warning';
+}
+
+function regionOf(diagnostic: Diagnostic): SarifRegion {
+  const end = usableEnd(diagnostic);
+  return {
+    startLine: atLeastOne(diagnostic.line),
+    startColumn: atLeastOne(diagnostic.column),
+    ...(end === undefined ? {} : { endLine: end.line }),
+    ...(end?.column === undefined ? {} : { endColumn: end.column }),
+  };
+}
+
+/** Relative to %SRCROOT% inside the working folder; an absolute file URL outside it. */
+function artifactLocationOf(file: string, cwd: string): { readonly uri: string; readonly uriBaseId?: string } {
+  const relative = relativeToCwd(file, cwd);
+  if (relative === undefined) return { uri: pathToFileURL(resolve(cwd, file)).href };
+  return { uri: relative.split('/').map(encodeSegment).join('/'), uriBaseId: SRCROOT };
+}
+
+/**
+ * encodeURIComponent rather than encodeURI: a segment must also escape `#`, `?`
+ * and `:` (a colon in the first segment would read as a URI scheme).
+ */
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment.replace(/[\uD800-\uDFFF]/g, (char, offset: number, whole: string) =>
+    isPaired(whole, offset) ? char : '\uFFFD',
+  ));
+}
+
+function isPaired(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  if (code <= 0xdbff) {
+    const next = text.charCodeAt(offset + 1);
+    return next >= 0xdc00 && next <= 0xdfff;
+  }
+  const previous = text.charCodeAt(offset - 1);
+  return previous >= 0xd800 && previous <= 0xdbff;
+}
+
+function folderUri(cwd: string): string {
+  const href = pathToFileURL(resolve(cwd)).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+/** Stable across edits that move the finding: rule, file and message only, never the line. */
+function fingerprint(diagnostic: Diagnostic, uri: string): string {
+  return createHash('sha256').update(`${diagnostic.ruleId}\u0000${uri}\u0000${diagnostic.message}`).digest('hex');
+}

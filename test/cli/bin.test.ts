@@ -1,0 +1,32 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeTree } from '../helpers.js';
+import { VALID_UNIT, edit } from '../fixtures/charters.js';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const bin = join(repoRoot, 'bin', 'charter.js');
+
+function charter(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the built bin', () => {
+  it('validates the example charters cleanly', () => {
+    expect(charter(['validate', '--today', '2026-11-23'], repoRoot)).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('sets exit code 1 for findings', () => {
+    const cwd = writeTree({ 'charters/unit.yaml': edit(VALID_UNIT, 'owner: head', 'owner: nobody') });
+    const result = charter(['validate', '--today', '2026-11-23'], cwd);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/unknown contact `nobody`/);
+  });
+
+  it('sets exit code 2 with one line and no stack trace for a bad path', () => {
+    const result = charter(['validate', 'missing-folder'], writeTree({ 'charters/unit.yaml': VALID_UNIT }));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('charter: cannot read missing-folder: no such file or folder\n');
+  });
+});

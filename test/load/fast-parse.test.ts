@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fastParse } from '../../src/load/fast-parse.js';
+import { parseYamlSource } from '../../src/load/yaml-source.js';
+import { DEFAULT_LIMITS } from '../../src/load/limits.js';
+import { VALID_UNIT, BASELINE, EXTENDING_UNIT } from '../fixtures/charters.js';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+
+/** Inputs where js-yaml and the `yaml` package could disagree, or where `yaml` reports a problem. */
+const TRICKY = [
+  'a: 16:00', 'a: 1:20:30', 'a: 2026-01-01', 'a: 0123', 'a: 0o14', 'a: 0b101', 'a: 1_000', 'a: yes', 'a: on',
+  'a: .inf', 'a: -.inf', 'a: .NaN', 'a: 0x1F', 'a: 1e3', 'a: +1', 'a: -.5', 'a: +.5', 'a: .5', 'a: 1.', 'a: ~', 'a: Null',
+  'a: TRUE', 'a: True', 'a: "-.5"', "a: '12'", 'a: ""', '"1": x', '1: x', 'true: x', 'null: x', '~: x',
+  '? [a]\n: 1', '? a\n: 1', '{[a]: 1}', 'a: {[b]: 1}', '[a]: 1', 'a: 1\na: 2', 'a:\n\tb: 1', 'a: !!js/function x', 'a: !custom x',
+  '<<: {a: 1}', 'a: &x 1\nb: *x', 'a: &x [1]\nb: *x', '---\na: 1\n---\nb: 2', '__proto__: {x: 1}', 'a:\n  constructor: 1',
+  'a: b: c', 'a: "unclosed', 'a:\n- 1\n - 2', '- 1\n- 2', 'just text', '', '# only a comment',
+  'a: [1, 2,]', 'a: {b: 1,}', 'a: "x\\u0041"', "a: 'it''s'", 'a: |\n  line 1\n  line 2\n', 'a: >-\n  folded\n  text\n',
+  'a: x # comment', 'a: "x" # comment', 'a: x #not a comment', 'a: \\t', 'a: -', 'a: - b', 'a: :b', 'a: b:',
+  `a: ${'['.repeat(60)}${']'.repeat(60)}`, 'a: @x', 'a: `x', 'a: %x', '%YAML 1.2\n---\na: 1', '%YAML 1.1\n---\na: 16:00',
+  'a: [{ b: 1 }, { c: 2 }]', 'rules: [ { fi: x }, { fi: y } ]', 'a: *x', 'a: !!str 12', 'a: !!int "12"', 'a: !!binary aGk=',
+  'a:\n  - b: 1\n    c: 2\n  - d: 3', 'a: "\\x41"', 'key with spaces: 1', '"quoted key": 1', 'a: 12:30:00', 'a: 0.1e+2',
+];
+
+function slowRead(text: string): { data: unknown; clean: boolean } {
+  const { source, diagnostics } = parseYamlSource('x.yaml', text, DEFAULT_LIMITS);
+  return { data: source.data, clean: diagnostics.length === 0 };
+}
+
+describe('the fast path never reads a file differently from the `yaml` package', () => {
+  it.each(TRICKY.map((text) => [JSON.stringify(text), text] as const))('%s', (_label, text) => {
+    const fast = fastParse(text, DEFAULT_LIMITS);
+    if (fast === undefined) return; // declined: the slow path decides, so nothing can differ
+    const slow = slowRead(text);
+    expect(slow.clean, 'the fast path accepted a file that `yaml` reports').toBe(true);
+    expect(fast).toEqual(slow.data);
+  });
+
+  it('reads the example charters and test fixtures exactly like the slow path', () => {
+    const files = readdirSync(join(repoRoot, 'charters')).filter((name) => name.endsWith('.yaml'));
+    const texts = [...files.map((name) => readFileSync(join(repoRoot, 'charters', name), 'utf8')), VALID_UNIT, BASELINE, EXTENDING_UNIT];
+    for (const text of texts) {
+      const fast = fastParse(text, DEFAULT_LIMITS);
+      const slow = slowRead(text);
+      expect(slow.clean).toBe(true);
+      if (fast !== undefined) expect(fast).toEqual(slow.data);
+    }
+    // The fast path must actually be taken for ordinary charters, or it is no use.
+    expect(fastParse(VALID_UNIT, DEFAULT_LIMITS)).toBeDefined();
+  });
+
+  it('agrees on hundreds of randomly damaged charters', () => {
+    // A fixed-seed generator, so a failure is reproducible.
+    let seed = 20261123;
+    const random = (limit: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % limit;
+    };
+    const damage = [':', ' ', '  ', '\t', '-', '- ', '"', "'", '[', ']', '{', '}', '#', ' #', '&a ', '*a', '? ', '\n', '\n  ', '0b1', '.5', '~', '!', '|', '>', ',', '%', '@', '`', '\\', '---\n', '...\n', 'null', '12'];
+    let accepted = 0;
+    const example = readFileSync(join(repoRoot, 'charters', 'building-control.yaml'), 'utf8');
+    for (let round = 0; round < 3000; round++) {
+      const original = round % 2 === 0 ? VALID_UNIT : example;
+      const at = random(original.length);
+      const cut = random(3);
+      const text = original.slice(0, at) + (damage[random(damage.length)] as string) + original.slice(at + cut);
+      const fast = fastParse(text, DEFAULT_LIMITS);
+      if (fast === undefined) continue;
+      accepted++;
+      const slow = slowRead(text);
+      expect(slow.clean, `accepted what \`yaml\` reports:\n${text}`).toBe(true);
+      expect(fast, text).toEqual(slow.data);
+    }
+    expect(accepted).toBeGreaterThan(500);
+  });
+});
