@@ -19,7 +19,7 @@ const option = (name, fallback) => {
   const index = args.indexOf(`--${name}`);
   return index === -1 ? fallback : args[index + 1];
 };
-const sizes = option('sizes', '1000,10000').split(',').map(Number);
+const sizes = option('sizes', '1000,10000').split(',').filter(Boolean).map(Number);
 const runs = Number(option('runs', '5'));
 const today = '2026-11-23';
 

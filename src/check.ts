@@ -1,11 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { FileResult } from './model/diagnostic.js';
 import { findCharterFiles } from './load/find-files.js';
-import { isInside, loadCollection, type CharterFileSystem, type LoadedCollection } from './load/load-collection.js';
+import { displayPath, isInside, loadCollection, type CharterFileSystem, type LoadedCollection } from './load/load-collection.js';
+import { DEFAULT_LIMITS } from './load/limits.js';
 import { nodeFileSystem } from './load/node-file-system.js';
+import { decodeUtf8 } from './load/decode.js';
+import { parseYamlSource } from './load/yaml-source.js';
+import { checkInWorkers, workerCount, workerScript, type Concurrency } from './parallel/pool.js';
 import { todayIn } from './time/calendar-date.js';
-import { groupByFile, validateCollection } from './validate.js';
+import { checkAcrossCharters, groupByFile, sortUnique, validateCollection, type UnitLocator } from './validate.js';
 
 export interface CheckOptions {
   /** Files, folders or globs; defaults to `charters/`. */
@@ -27,22 +32,64 @@ export interface CheckResult {
 export const DEFAULT_CHARTERS_FOLDER = 'charters';
 
 /**
- * Finds, loads and validates charters. Throws InputError for unusable paths
+ * Finds, loads and validates charters in this thread, returning the loaded
+ * collection too (for building the site). Throws InputError for unusable paths
  * (a usage problem); problems in the files are results, never exceptions.
  */
 export async function checkCharters(options: CheckOptions): Promise<CheckResult> {
-  const patterns = options.patterns && options.patterns.length > 0 ? options.patterns : [DEFAULT_CHARTERS_FOLDER];
-  const found = await findCharterFiles(patterns, options.cwd);
-  const root = options.root ? resolve(options.cwd, options.root) : await inferRoot(found.files, found.root, options.cwd);
-  const collection = await loadCollection(found.files, {
+  const { files, root, today } = await prepare(options);
+  const collection = await loadCollection(files, {
     root,
     cwd: options.cwd,
     fileSystem: options.fileSystem ?? nodeFileSystem,
   });
-  const today = options.today ?? todayIn('Europe/Helsinki');
   const diagnostics = validateCollection(collection, { today });
   return { results: groupByFile(collection.files, diagnostics), collection, root };
 }
+
+export interface ValidateChartersOptions extends CheckOptions {
+  /** Worker threads: a number, `auto` (one per core for large collections) or `off`. */
+  readonly concurrency?: Concurrency;
+}
+
+/**
+ * Like checkCharters, but returns only the findings, which lets large
+ * collections be checked on several threads.
+ */
+export async function validateCharters(options: ValidateChartersOptions): Promise<{ results: FileResult[]; root: string }> {
+  const { files, root, today } = await prepare(options);
+  const workers = options.fileSystem ? 1 : workerCount(options.concurrency ?? 'auto', files.length);
+  const script = workers > 1 ? workerScript() : undefined;
+  if (!script) {
+    const { results } = await checkCharters({ ...options, root, today, patterns: files });
+    return { results, root };
+  }
+  const pooled = await checkInWorkers(script, files, { root, cwd: options.cwd, today }, workers);
+  const units = [...new Map(pooled.units.map((unit) => [unit.absolutePath, unit])).values()];
+  const diagnostics = sortUnique([...pooled.diagnostics, ...checkAcrossCharters(units, locateFromDisk)]);
+  const inputs = files.map((file) => displayPath(file, options.cwd));
+  const inputSet = new Set(inputs);
+  const reached = [...new Set(pooled.files)].filter((file) => !inputSet.has(file)).sort();
+  return { results: groupByFile([...inputs, ...reached], diagnostics), root };
+}
+
+async function prepare(options: CheckOptions): Promise<{ files: readonly string[]; root: string; today: string }> {
+  const patterns = options.patterns && options.patterns.length > 0 ? options.patterns : [DEFAULT_CHARTERS_FOLDER];
+  const found = await findCharterFiles(patterns, options.cwd);
+  const root = options.root ? resolve(options.cwd, options.root) : await inferRoot(found.files, found.root, options.cwd);
+  return { files: found.files, root, today: options.today ?? todayIn('Europe/Helsinki') };
+}
+
+/**
+ * Positions for cross-file findings, made after the workers are gone: read that
+ * file again with positions. Such findings are few (a duplicated charter id).
+ */
+const locateFromDisk: UnitLocator = (unit, path, target) => {
+  const decoded = decodeUtf8(readFileSync(unit.absolutePath));
+  if (!decoded.ok) return { file: unit.file, range: { start: decoded.position, end: decoded.position }, exact: false };
+  const { source } = parseYamlSource(unit.file, decoded.text, DEFAULT_LIMITS);
+  return { file: unit.file, ...source.locate(path, target) };
+};
 
 /** Files inside ./charters use it as their root, so a single file may extend a baseline beside it. */
 async function inferRoot(files: readonly string[], fromPatterns: string, cwd: string): Promise<string> {
@@ -51,3 +98,4 @@ async function inferRoot(files: readonly string[], fromPatterns: string, cwd: st
   if (isFolder && files.every((file) => isInside(conventional, file))) return conventional;
   return fromPatterns;
 }
+

@@ -1,5 +1,5 @@
 /** Public API: the same pipeline the CLI uses, without any console output. */
-export { checkCharters, type CheckOptions, type CheckResult } from './check.js';
+export { checkCharters, validateCharters, type CheckOptions, type CheckResult, type ValidateChartersOptions } from './check.js';
 export { validateCollection, groupByFile, type ValidateOptions } from './validate.js';
 export { loadCollection, type CharterFileSystem, type LoadOptions, type LoadedCollection } from './load/load-collection.js';
 export { findCharterFiles, InputError } from './load/find-files.js';

@@ -1,10 +1,10 @@
-import type { Diagnostic, FileResult } from './model/diagnostic.js';
+import type { Diagnostic, FileResult, JsonPath } from './model/diagnostic.js';
 import { compareDiagnostics } from './model/diagnostic.js';
-import type { ResolvedCharter } from './model/charter.js';
+import type { LocatedIn, ResolvedCharter } from './model/charter.js';
 import type { LoadedCollection } from './load/load-collection.js';
 import { checkSchema } from './schema/check-schema.js';
 import { RULES } from './rules/index.js';
-import type { Rule, RuleReport } from './rules/rule.js';
+import type { Rule, RuleReport, UnitSummary } from './rules/rule.js';
 
 export interface ValidateOptions {
   /** Today's date, YYYY-MM-DD (review dates are judged against it). */
@@ -15,35 +15,94 @@ export interface ValidateOptions {
 /** Pure: checks loaded charters against the schema and the rules. */
 export function validateCollection(collection: LoadedCollection, options: ValidateOptions): Diagnostic[] {
   const rules = options.rules ?? RULES;
+  const byPath = new Map(collection.charters.map((charter) => [charter.absolutePath, charter]));
+  const locate: UnitLocator = (unit, path, target) => {
+    const charter = byPath.get(unit.absolutePath);
+    if (!charter) throw new Error(`no charter loaded from ${unit.file}`);
+    return charter.locate(path, target);
+  };
+  return sortUnique([
+    ...checkEachCharter(collection, options),
+    ...checkAcrossCharters(summarizeUnits(collection), locate, rules),
+  ]);
+}
+
+/** Loader findings, the schema and every rule's per-charter check: the part that can run in parallel. */
+export function checkEachCharter(collection: LoadedCollection, options: ValidateOptions): Diagnostic[] {
+  const rules = options.rules ?? RULES;
   const diagnostics: Diagnostic[] = [...collection.diagnostics];
   for (const charter of collection.charters) {
     diagnostics.push(...checkSchema(charter));
+    // Without its baseline a charter lacks what it inherits; the rules would only echo that.
+    if (charter.incomplete) continue;
     for (const rule of rules) {
       const report = (finding: RuleReport): void => {
         diagnostics.push(toDiagnostic(rule, charter, finding));
       };
       try {
-        rule.check({ charter, collection: collection.charters, today: options.today, report });
+        rule.check({ charter, today: options.today, report });
       } catch (error) {
-        diagnostics.push({
-          ruleId: 'internal-error',
-          severity: 'error',
-          message: `the rule \`${rule.meta.id}\` failed on this file (${error instanceof Error ? error.message : String(error)}); please report this`,
-          file: charter.file,
-          line: 1,
-          column: 1,
-          path: [],
-        });
+        diagnostics.push(internalError(rule, charter.file, error));
       }
     }
   }
-  return uniqueSorted(diagnostics);
+  return diagnostics;
+}
+
+/** What cross-file rules need of each unit: small enough to send between threads. */
+export function summarizeUnits(collection: LoadedCollection): UnitSummary[] {
+  return collection.charters
+    .filter((charter) => !charter.isBaseline)
+    .map((charter) => ({
+      file: charter.file,
+      absolutePath: charter.absolutePath,
+      id: typeof charter.data.id === 'string' ? charter.data.id : undefined,
+    }));
+}
+
+export type UnitLocator = (unit: UnitSummary, path: JsonPath, target: 'key' | 'value' | undefined) => LocatedIn;
+
+/** Runs the rules that look across files, on unit summaries in file order. */
+export function checkAcrossCharters(units: readonly UnitSummary[], locate: UnitLocator, rules: readonly Rule[] = RULES): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const ordered = [...units].sort((a, b) => a.file.localeCompare(b.file));
+  for (const rule of rules) {
+    if (!rule.checkCollection) continue;
+    try {
+      rule.checkCollection({
+        units: ordered,
+        report: (unit, finding) => {
+          const located = locate(unit, finding.path, finding.target);
+          diagnostics.push(positioned(rule, located, finding));
+        },
+      });
+    } catch (error) {
+      diagnostics.push(internalError(rule, ordered[0]?.file ?? '', error));
+    }
+  }
+  return diagnostics;
+}
+
+function internalError(rule: Rule, file: string, error: unknown): Diagnostic {
+  return {
+    ruleId: 'internal-error',
+    severity: 'error',
+    message: `the rule \`${rule.meta.id}\` failed on this file (${error instanceof Error ? error.message : String(error)}); please report this`,
+    file,
+    line: 1,
+    column: 1,
+    path: [],
+  };
 }
 
 function toDiagnostic(rule: Rule, charter: ResolvedCharter, finding: RuleReport): Diagnostic {
   const located = finding.rawIn
     ? { file: finding.rawIn.file, ...finding.rawIn.source.locate(finding.path, finding.target) }
     : charter.locate(finding.path, finding.target);
+  return positioned(rule, located, finding);
+}
+
+function positioned(rule: Rule, located: LocatedIn, finding: Omit<RuleReport, 'rawIn'>): Diagnostic {
   return {
     ruleId: rule.meta.id,
     severity: finding.severity ?? rule.meta.severity,
@@ -58,7 +117,7 @@ function toDiagnostic(rule: Rule, charter: ResolvedCharter, finding: RuleReport)
 }
 
 /** A baseline's mistake is found through every unit that extends it; report it once. */
-function uniqueSorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+export function sortUnique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   const unique = diagnostics.filter((diagnostic) => {
     const key = `${diagnostic.file}\0${diagnostic.line}\0${diagnostic.column}\0${diagnostic.ruleId}\0${diagnostic.message}`;

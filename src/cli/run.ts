@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from '../util/package-info.js';
 import { FORMAT_NAMES as FORMATS } from '../format/index.js';
+import type { Concurrency } from '../parallel/pool.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io.js';
 
 /**
@@ -70,6 +71,7 @@ Exit codes: 0 clean, 1 findings, 2 usage or fatal error.`,
     .option('-q, --quiet', 'report errors only')
     .option('--today <date>', 'judge review dates as of this day (YYYY-MM-DD)', parseDateOption)
     .option('--root <folder>', 'the charters folder that `extends` may not leave (default: inferred)')
+    .option('--concurrency <n>', 'worker threads: a number, auto (default) or off', parseConcurrency)
     .option('--color', 'force colour in stylish output')
     .option('--no-color', 'never use colour')
     .addHelpText(
@@ -121,6 +123,13 @@ export interface ValidateFlags {
   readonly today?: string;
   readonly root?: string;
   readonly color?: boolean;
+  readonly concurrency?: Concurrency;
+}
+
+function parseConcurrency(value: string): Concurrency {
+  if (value === 'auto' || value === 'off') return value;
+  if (/^[1-9]\d*$/.test(value)) return Number(value);
+  throw new InvalidArgumentError('expected a number of threads, auto or off.');
 }
 
 function parseCount(value: string): number {

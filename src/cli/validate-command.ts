@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { checkCharters } from '../check.js';
+import { validateCharters } from '../check.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { allRuleMeta } from '../rules/index.js';
 import { loadFormatter } from '../format/index.js';
@@ -14,9 +14,10 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
   const outputPath = flags.output === undefined ? undefined : resolve(io.cwd, flags.output);
   if (outputPath) await assertWritableFolder(outputPath, flags.output as string);
 
-  const { results } = await checkCharters({
+  const { results } = await validateCharters({
     patterns: paths,
     cwd: io.cwd,
+    concurrency: flags.concurrency ?? 'auto',
     ...(flags.root === undefined ? {} : { root: flags.root }),
     ...(flags.today === undefined ? {} : { today: flags.today }),
   });

@@ -1,3 +1,4 @@
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { Position } from '../model/diagnostic.js';
 
 export type DecodeResult =
@@ -16,11 +17,8 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
       position: { line: 1, column: 1 },
     };
   }
-  let text: string;
-  try {
-    // The native decoder is fast; the byte-by-byte search runs only to say where a bad byte is.
-    text = FATAL_DECODER.decode(bytes);
-  } catch {
+  // The native check is fast; the byte-by-byte search runs only to say where a bad byte is.
+  if (!isUtf8(bytes)) {
     const badOffset = firstInvalidUtf8Offset(bytes);
     return {
       ok: false,
@@ -28,11 +26,10 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
       position: positionOfByte(bytes, Math.max(0, badOffset)),
     };
   }
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
 }
-
-const FATAL_DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Returns the offset of the first byte that does not start a valid UTF-8 sequence, or -1. */
 export function firstInvalidUtf8Offset(bytes: Uint8Array): number {

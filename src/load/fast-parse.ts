@@ -10,12 +10,7 @@ import { FORBIDDEN_KEYS, type LoadLimits } from './limits.js';
  * positioned path. Positions for findings always come from the `yaml` package.
  */
 export function fastParse(text: string, limits: LoadLimits): Record<string, unknown> | undefined {
-  // Explicit (`? key`) and collection keys read as text in js-yaml but not in `yaml`;
-  // js-yaml reads 0b101 as a number, `yaml` (YAML 1.2 core) as text.
-  if (text.includes('?') && EXPLICIT_KEY.test(text)) return undefined;
-  if ((text.includes(']') || text.includes('}')) && COLLECTION_KEY.test(text)) return undefined;
-  if (text.includes('0b') && BINARY_NUMBER.test(text)) return undefined;
-  if (spansLines(text)) return undefined;
+  if (!looksPlain(text)) return undefined;
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA, json: false });
@@ -26,66 +21,92 @@ export function fastParse(text: string, limits: LoadLimits): Record<string, unkn
   return isUnambiguous(data, limits) ? data : undefined;
 }
 
-const EXPLICIT_KEY = /^[ \t-]*\?(?:[ \t]|$)/m;
-const COLLECTION_KEY = /(?:^|[{,\s])[[{][^\]}\n]*[\]}][ \t]*:(?:\s|$)/m;
-const BINARY_NUMBER = /(?:^|[\s:[{,-])[-+]?0b[01_]/m;
+const SPACE = 32;
+const TAB = 9;
+const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const BACKSLASH = 92;
+const HASH = 35;
+const HYPHEN = 45;
+const COLON = 58;
+/** Characters after which a scalar starts: `:` `-` `[` `{` `,`. */
+function opensScalar(code: number): boolean {
+  return code === COLON || code === HYPHEN || code === 91 || code === 123 || code === 44;
+}
+
+function isBlank(code: number): boolean {
+  return code === SPACE || code === TAB || code === CARRIAGE_RETURN;
+}
 
 /**
- * True when a quoted scalar or a flow collection runs over a line end: `yaml`
- * is stricter than js-yaml about how such continuation lines are indented.
+ * One pass over the text, line by line, looking for what the two parsers read
+ * differently: anchors and aliases (`&a`, `*a`), explicit keys (`? key`),
+ * collections used as keys (`[a]: 1`), binary numbers (js-yaml reads 0b101 as
+ * a number, YAML 1.2 as text), and quoted scalars or flow collections that run
+ * over a line end (`yaml` is stricter about their indentation).
  */
-function spansLines(text: string): boolean {
-  // Only lines holding a quote or a bracket can open something; jump between them.
-  const opener = /["'[{]/g;
+function looksPlain(text: string): boolean {
+  if (text.includes('0b') && /(?:^|[\s:[{,-])[-+]?0b/m.test(text)) return false;
+  // Most lines hold none of these characters; the regular expression skips them natively.
+  const special = /["'&*?[\]{}]/g;
   let match: RegExpExecArray | null;
-  while ((match = opener.exec(text)) !== null) {
+  while ((match = special.exec(text)) !== null) {
     const start = text.lastIndexOf('\n', match.index) + 1;
     let end = text.indexOf('\n', match.index);
     if (end === -1) end = text.length;
-    if (lineSpansOn(text, start, end)) return true;
-    opener.lastIndex = end + 1;
+    if (!lineLooksPlain(text, start, end)) return false;
+    special.lastIndex = end + 1;
   }
-  return false;
+  return true;
 }
 
-const SPACE = 32;
-const TAB = 9;
-const CARRIAGE_RETURN = 13;
-/** Characters after which a quote opens a quoted scalar: `:` `-` `[` `{` `,`. */
-const OPENS_SCALAR = new Set([58, 45, 91, 123, 44]);
-
-function lineSpansOn(text: string, start: number, end: number): boolean {
+function lineLooksPlain(text: string, start: number, end: number): boolean {
   let quote = 0;
   let depth = 0;
   let previous = SPACE;
   let atStart = true;
   for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index);
-    if (quote === 34) {
-      if (code === 92) index++;
-      else if (code === 34) quote = 0;
-    } else if (quote === 39) {
-      if (code === 39 && text.charCodeAt(index + 1) === 39) index++;
-      else if (code === 39) quote = 0;
-    } else if ((code === 34 || code === 39) && (atStart || OPENS_SCALAR.has(previous))) {
+    if (quote === DOUBLE_QUOTE) {
+      if (code === BACKSLASH) index++;
+      else if (code === DOUBLE_QUOTE) quote = 0;
+      continue;
+    }
+    if (quote === SINGLE_QUOTE) {
+      if (code === SINGLE_QUOTE && text.charCodeAt(index + 1) === SINGLE_QUOTE) index++;
+      else if (code === SINGLE_QUOTE) quote = 0;
+      continue;
+    }
+    if (isBlank(code)) continue;
+    const startsScalar = atStart || opensScalar(previous);
+    if (startsScalar && (code === DOUBLE_QUOTE || code === SINGLE_QUOTE)) {
       quote = code;
-    } else if (code === 35 && (index === start || isBlank(text.charCodeAt(index - 1)))) {
+    } else if (startsScalar && (code === 38 || code === 42) && index + 1 < end && !isBlank(text.charCodeAt(index + 1))) {
+      // & anchor or * alias; `**` starts Markdown bold on a continuation line (as an
+      // alias it could not resolve, and js-yaml would fail and send us to the slow path).
+      if (!(code === 42 && text.charCodeAt(index + 1) === 42)) return false;
+    } else if (code === 63 && (atStart || previous === HYPHEN) && (index + 1 >= end || isBlank(text.charCodeAt(index + 1)))) {
+      return false; // ? explicit key
+    } else if (code === HASH && (atStart || isBlank(text.charCodeAt(index - 1)))) {
       break;
     } else if (code === 123 || code === 91) {
       depth++;
     } else if (code === 125 || code === 93) {
       depth--;
+      if (closesIntoKey(text, index + 1, end)) return false; // [a]: or {a: 1}: as a key
     }
-    if (!isBlank(code)) {
-      previous = code;
-      atStart = false;
-    }
+    previous = code;
+    atStart = atStart && code === HYPHEN;
   }
-  return quote !== 0 || depth !== 0;
+  return quote === 0 && depth === 0;
 }
 
-function isBlank(code: number): boolean {
-  return code === SPACE || code === TAB || code === CARRIAGE_RETURN;
+function closesIntoKey(text: string, from: number, end: number): boolean {
+  let index = from;
+  while (index < end && isBlank(text.charCodeAt(index))) index++;
+  return index < end && text.charCodeAt(index) === COLON && (index + 1 >= end || isBlank(text.charCodeAt(index + 1)) || text.charCodeAt(index + 1) === NEWLINE);
 }
 
 /** Plain scalars that YAML 1.2's core schema reads as something other than text. */
@@ -101,31 +122,46 @@ const NOT_TEXT_IF_PLAIN = [
 ];
 
 /** Only text starting like a number, null or boolean can be one; test the patterns only then. */
-const MAY_NOT_BE_TEXT = /^(?:$|[-+.0-9~nNtTfF])/;
-
 function isUnambiguousText(text: string): boolean {
-  return !MAY_NOT_BE_TEXT.test(text) || !NOT_TEXT_IF_PLAIN.some((pattern) => pattern.test(text));
+  if (text.length > 0) {
+    const first = text.charCodeAt(0);
+    const mayBeOther =
+      (first >= 48 && first <= 57) || // 0-9
+      first === 45 || first === 43 || first === 46 || first === 126 || // - + . ~
+      first === 110 || first === 78 || first === 116 || first === 84 || first === 102 || first === 70; // n N t T f F
+    if (!mayBeOther) return true;
+  }
+  return !NOT_TEXT_IF_PLAIN.some((pattern) => pattern.test(text));
 }
 
 /**
- * Walks the data once: refuses shared objects (aliases, which `yaml` expands and
- * counts), forbidden keys, excessive depth or size, and any string that a plain
- * scalar of the same text would not produce (the two parsers differ there).
+ * Walks the data once: refuses forbidden keys, excessive depth or size (aliases
+ * are refused before parsing), and any string that a plain scalar of the same
+ * text would not produce (the two parsers differ there).
  */
 function isUnambiguous(root: Record<string, unknown>, limits: LoadLimits): boolean {
-  const seen = new Set<object>();
   let nodes = 0;
   const visit = (value: unknown, depth: number): boolean => {
     if (++nodes > limits.maxNodes || depth > limits.maxDepth) return false;
-    if (typeof value === 'string') return isUnambiguousText(value);
-    if (typeof value === 'number') return Number.isFinite(value);
-    if (value === null || typeof value === 'boolean') return true;
-    if (typeof value !== 'object') return false;
-    if (seen.has(value)) return false;
-    seen.add(value);
-    if (Array.isArray(value)) return value.every((item) => visit(item, depth + 1));
+    switch (typeof value) {
+      case 'string':
+        return isUnambiguousText(value);
+      case 'number':
+        return Number.isFinite(value);
+      case 'boolean':
+        return true;
+      case 'object':
+        break;
+      default:
+        return false;
+    }
+    if (value === null) return true;
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) if (!visit(value[index], depth + 1)) return false;
+      return true;
+    }
     if (!isPlainObject(value)) return false;
-    for (const key of Object.keys(value)) {
+    for (const key in value) {
       if (FORBIDDEN_KEYS.has(key) || !isUnambiguousText(key)) return false;
       if (!visit(value[key], depth + 1)) return false;
     }

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { basename, resolve, sep } from 'node:path';
 
 /** A path argument that could not be used: a usage error, not a finding. */
 export class InputError extends Error {
@@ -28,7 +28,7 @@ export async function findCharterFiles(patterns: readonly string[], cwd: string)
     if (GLOB_CHARACTERS.test(pattern)) {
       const { glob } = await import('tinyglobby');
       const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
-      const charters = matches.filter((match) => CHARTER_EXTENSIONS.test(match));
+      const charters = matches.filter((match) => CHARTER_EXTENSIONS.test(basename(match)));
       if (charters.length === 0) throw new InputError(`no charter files match ${pattern}`);
       charters.forEach((match) => files.add(resolve(match)));
       roots.push(resolve(cwd, globBase(pattern)));
@@ -42,7 +42,9 @@ export async function findCharterFiles(patterns: readonly string[], cwd: string)
     }
     if (info.isDirectory()) {
       const { glob } = await import('tinyglobby');
-      const matches = await glob('**/*.{yaml,yml}', { cwd: absolute, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.*/**'] });
+      const matches = (
+        await glob('**/*.{yaml,yml}', { cwd: absolute, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.*/**'] })
+      ).filter((match) => CHARTER_EXTENSIONS.test(basename(match)));
       if (matches.length === 0) throw new InputError(`no charter files (.yaml, .yml) in ${pattern}`);
       matches.forEach((match) => files.add(resolve(match)));
       roots.push(absolute);

@@ -8,12 +8,14 @@ import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
 /** The file access the loader needs; tests and `serve` can supply their own. */
 export interface CharterFileSystem {
-  /** Reads a whole file. Rejects with an error carrying `code` (ENOENT, EACCES…) on failure. */
-  readFile(absolutePath: string): Promise<Uint8Array>;
+  /**
+   * Reads a whole file, unless it is larger than `maxBytes` (then only its size
+   * comes back, so a huge file is never loaded). Rejects with an error carrying
+   * `code` (ENOENT, EACCES…) on failure.
+   */
+  readFile(absolutePath: string, maxBytes: number): Promise<{ bytes: Uint8Array } | { tooLarge: number }>;
   /** Resolves symbolic links, so that a link cannot lead out of the charters folder. */
   realpath(absolutePath: string): Promise<string>;
-  /** Size in bytes, checked before reading so a huge file is never loaded. */
-  size(absolutePath: string): Promise<number>;
 }
 
 export interface LoadOptions {
@@ -189,7 +191,10 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
       charters.push(charter);
     }
   }
-  const files = [...new Set([...absolutePaths, ...parsed.keys()])].map(display);
+  // Inputs in their order, then the baselines they reached, sorted.
+  const inputs = new Set(absolutePaths);
+  const reached = [...parsed.keys()].filter((path) => !inputs.has(path)).sort();
+  const files = [...inputs, ...reached].map(display);
   return { charters, diagnostics, files };
 }
 
@@ -202,17 +207,16 @@ async function readAndParse(
   diagnostics: Diagnostic[],
 ): Promise<ParsedFile> {
   const none = { absolutePath, file, source: undefined };
-  let size: number;
   let bytes: Uint8Array;
   try {
-    size = await fileSystem.size(absolutePath);
-    if (size > limits.maxFileBytes) {
+    const read = await fileSystem.readFile(absolutePath, limits.maxFileBytes);
+    if ('tooLarge' in read) {
       diagnostics.push(
-        fileDiagnostic(file, 'yaml-limits', `the file is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit for a charter; split it into smaller files`, 1, 1),
+        fileDiagnostic(file, 'yaml-limits', `the file is ${formatBytes(read.tooLarge)}, over the ${formatBytes(limits.maxFileBytes)} limit for a charter; split it into smaller files`, 1, 1),
       );
       return none;
     }
-    bytes = await fileSystem.readFile(absolutePath);
+    bytes = read.bytes;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     diagnostics.push(fileDiagnostic(file, 'file-read', `the file cannot be read (${code ?? (error as Error).message})`, 1, 1));
@@ -243,5 +247,6 @@ export function displayPath(absolutePath: string, cwd: string): string {
 }
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+  if (bytes % (1024 * 1024) === 0) return `${bytes / 1024 / 1024} MiB`;
+  return `${bytes.toLocaleString('en-GB')} bytes`;
 }

@@ -18,8 +18,19 @@ function mergeKeyFor(path: JsonPath): string | undefined {
 /** A multilingual text map (`{ fi, sv, en }`) is one value: a unit replaces it whole. */
 export function isTextMap(value: unknown): value is Record<string, unknown> {
   if (!isPlainObject(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length > 0 && keys.every((key) => /^[a-z]{2}$/.test(key));
+  let keys = 0;
+  for (const key in value) {
+    if (!isLanguageCode(key)) return false;
+    keys++;
+  }
+  return keys > 0;
+}
+
+function isLanguageCode(key: string): boolean {
+  if (key.length !== 2) return false;
+  const first = key.charCodeAt(0);
+  const second = key.charCodeAt(1);
+  return first >= 97 && first <= 122 && second >= 97 && second <= 122;
 }
 
 interface Origin {

@@ -1,5 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
-import type { Document, Node as YamlNode, YAMLError } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode, YAMLError } from 'yaml';
+import { yaml } from './yaml-module.js';
 import type { Diagnostic, JsonPath, Position, SourceRange } from '../model/diagnostic.js';
 import { fastParse } from './fast-parse.js';
 import { FORBIDDEN_KEYS, type LoadLimits } from './limits.js';
@@ -42,7 +42,7 @@ export function parseYamlSource(
     const data = fastParse(text, limits);
     if (data !== undefined) return { source: lazilyPositionedSource(file, text, data), diagnostics: [] };
   }
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   const diagnostics: Diagnostic[] = [];
   const positionAt = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
@@ -66,7 +66,7 @@ export function parseYamlSource(
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
+    doc = yaml().parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   } catch (error) {
     // The parser itself gave up (for example on pathological nesting).
     report('yaml-syntax', `the YAML could not be read: ${describeThrown(error)}`, 0, 0);
@@ -114,8 +114,8 @@ function lazilyPositionedSource(file: string, text: string, data: Record<string,
     data,
     locate: (path, target = 'value') => {
       if (!locate) {
-        const lineCounter = new LineCounter();
-        const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
+        const lineCounter = new (yaml().LineCounter)();
+        const doc = yaml().parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
         const positionAt = (offset: number): Position => {
           const { line, col } = lineCounter.linePos(offset);
           return { line, column: col };
@@ -164,7 +164,7 @@ class Converter {
     if (depth > this.limits.maxDepth) {
       return this.abort('yaml-limits', `the data is nested more than ${this.limits.maxDepth} levels deep`, node, path);
     }
-    if (isAlias(node)) {
+    if (yaml().isAlias(node)) {
       if (++this.aliases > this.limits.maxAliases) {
         return this.abort(
           'yaml-limits',
@@ -183,18 +183,18 @@ class Converter {
       this.resolving.delete(target);
       return value;
     }
-    if (isScalar(node)) return node.value;
-    if (isSeq(node)) {
+    if (yaml().isScalar(node)) return node.value;
+    if (yaml().isSeq(node)) {
       this.resolving.add(node);
       const list = node.items.map((item, index) => this.convert(item as ParsedNode, [...path, index], depth + 1));
       this.resolving.delete(node);
       return list;
     }
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       this.resolving.add(node);
       const object: Record<string, unknown> = {};
       for (const pair of node.items) {
-        if (!isPair(pair)) continue;
+        if (!yaml().isPair(pair)) continue;
         const keyNode = pair.key as ParsedNode;
         const key = scalarKey(keyNode);
         if (key === undefined) {
@@ -227,7 +227,7 @@ class Converter {
 }
 
 function scalarKey(node: ParsedNode): string | undefined {
-  if (!isScalar(node)) return undefined;
+  if (!yaml().isScalar(node)) return undefined;
   const value = node.value;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -255,10 +255,10 @@ function locateInDocument(
   for (const segment of path) {
     const current = dereference(doc, node);
     let next: { key: ParsedNode; value: ParsedNode } | undefined;
-    if (isMap(current)) {
-      const pair = current.items.find((item) => isPair(item) && scalarKey(item.key as ParsedNode) === String(segment));
+    if (yaml().isMap(current)) {
+      const pair = current.items.find((item) => yaml().isPair(item) && scalarKey(item.key as ParsedNode) === String(segment));
       if (pair) next = { key: pair.key as ParsedNode, value: pair.value as ParsedNode };
-    } else if (isSeq(current) && typeof segment === 'number') {
+    } else if (yaml().isSeq(current) && typeof segment === 'number') {
       const item = current.items[segment] as ParsedNode;
       if (item !== undefined) next = { key: item, value: item };
     }
@@ -287,7 +287,7 @@ function locateInDocument(
 
 function dereference(doc: Document.Parsed, node: ParsedNode): ParsedNode {
   let current = node;
-  for (let hops = 0; isAlias(current) && hops < 10; hops++) current = current.resolve(doc);
+  for (let hops = 0; yaml().isAlias(current) && hops < 10; hops++) current = current.resolve(doc);
   return current;
 }
 
@@ -321,7 +321,7 @@ function yamlErrorMessage(error: YAMLError, doc: Document.Parsed, lineCounter: L
 /** Finds the earlier key that a duplicate key at `offset` repeats, by walking the maps. */
 function findEarlierKey(doc: Document.Parsed, offset: number): { key: string; offset: number } | undefined {
   let found: { key: string; offset: number } | undefined;
-  visit(doc, {
+  yaml().visit(doc, {
     Map(_key, map) {
       const seen = new Map<string, number>();
       for (const pair of map.items) {
@@ -331,7 +331,7 @@ function findEarlierKey(doc: Document.Parsed, offset: number): { key: string; of
         const earlier = seen.get(key);
         if (earlier !== undefined && start === offset) {
           found = { key, offset: earlier };
-          return visit.BREAK;
+          return yaml().visit.BREAK;
         }
         if (earlier === undefined) seen.set(key, start);
       }

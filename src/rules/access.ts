@@ -28,17 +28,34 @@ export function contactIds(data: CharterData): string[] {
   );
 }
 
-/** Every multilingual text map in the data, with its path. */
-export function* textMaps(value: unknown, path: JsonPath = []): Generator<{ path: JsonPath; text: Record<string, unknown> }> {
-  if (isTextMap(value)) {
-    yield { path, text: value };
-    return;
-  }
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) yield* textMaps(value[index], [...path, index]);
-  } else if (isPlainObject(value)) {
-    for (const [key, child] of Object.entries(value)) yield* textMaps(child, [...path, key]);
-  }
+/**
+ * Calls `visit` for every multilingual text map in the data. The path is made
+ * only when asked for: charters are walked on every run, and most texts are fine.
+ */
+export function forEachTextMap(root: unknown, visit: (text: Record<string, unknown>, path: () => JsonPath) => void): void {
+  const stack: (string | number)[] = [];
+  const currentPath = (): JsonPath => [...stack];
+  const walk = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null) return;
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        stack.push(index);
+        walk(value[index]);
+        stack.pop();
+      }
+      return;
+    }
+    if (isTextMap(value)) {
+      visit(value, currentPath);
+      return;
+    }
+    for (const key in value) {
+      stack.push(key);
+      walk((value as Record<string, unknown>)[key]);
+      stack.pop();
+    }
+  };
+  walk(root);
 }
 
 /** Every opening-hours block: the unit's and each channel's own. */

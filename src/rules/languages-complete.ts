@@ -1,5 +1,5 @@
 import { formatJsonPath } from '../model/diagnostic.js';
-import { declaredLanguages, textMaps } from './access.js';
+import { declaredLanguages, forEachTextMap } from './access.js';
 import { defineRule } from './rule.js';
 
 export default defineRule(
@@ -9,9 +9,10 @@ export default defineRule(
   ({ charter, report }) => {
     const languages = declaredLanguages(charter.data);
     if (languages.length === 0) return;
-    for (const { path, text } of textMaps(charter.data)) {
+    forEachTextMap(charter.data, (text, pathOf) => {
       const missing = languages.filter((language) => typeof text[language] !== 'string' || text[language] === '');
       if (missing.length > 0) {
+        const path = pathOf();
         report({
           path,
           message: `\`${formatJsonPath(path)}\` has no ${missing.join(', ')} text; the charter is written in ${languages.join(', ')}, so add ${missing.map((language) => `\`${language}:\``).join(' and ')}`,
@@ -20,13 +21,13 @@ export default defineRule(
       for (const language of Object.keys(text)) {
         if (!languages.includes(language)) {
           report({
-            path: [...path, language],
+            path: [...pathOf(), language],
             target: 'key',
             severity: 'warning',
             message: `text in \`${language}\`, which is not in \`languages\` (${languages.join(', ')}); add it there or remove this text`,
           });
         }
       }
-    }
+    });
   },
 );

@@ -15,19 +15,42 @@ export interface RuleReport {
 
 export interface RuleContext {
   readonly charter: ResolvedCharter;
-  /** Every charter checked in this run, for rules that look across files. */
-  readonly collection: readonly ResolvedCharter[];
   /** Today's date (YYYY-MM-DD), injectable so that results are reproducible. */
   readonly today: string;
   report(report: RuleReport): void;
 }
 
-/** A semantic check that a JSON Schema cannot express. One module per rule; file name = id. */
+/** What a rule that looks across files learns of each unit charter. */
+export interface UnitSummary {
+  readonly file: string;
+  readonly absolutePath: string;
+  readonly id: string | undefined;
+}
+
+export interface CollectionContext {
+  /** Every unit charter of the run, in file order. */
+  readonly units: readonly UnitSummary[];
+  /** Reports a finding at a path of a unit's own file. */
+  report(unit: UnitSummary, report: Omit<RuleReport, 'rawIn'>): void;
+}
+
+/**
+ * A semantic check that a JSON Schema cannot express. One module per rule; file
+ * name = id. `check` sees one charter (so files can be checked in parallel);
+ * `checkCollection`, if any, sees a summary of all of them.
+ */
 export interface Rule {
   readonly meta: RuleMeta;
   check(context: RuleContext): void;
+  checkCollection?(context: CollectionContext): void;
 }
 
-export function defineRule(id: string, description: string, severity: Severity, check: Rule['check']): Rule {
-  return { meta: { id, description, severity, docs: `docs/rules/${id}.md` }, check };
+export function defineRule(
+  id: string,
+  description: string,
+  severity: Severity,
+  check: Rule['check'],
+  checkCollection?: Rule['checkCollection'],
+): Rule {
+  return { meta: { id, description, severity, docs: `docs/rules/${id}.md` }, check, ...(checkCollection ? { checkCollection } : {}) };
 }

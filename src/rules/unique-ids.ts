@@ -1,24 +1,9 @@
 import { isPlainObject } from '../model/charter.js';
 import type { ResolvedCharter } from '../model/charter.js';
-import { listAt, stringAt } from './access.js';
-import { defineRule } from './rule.js';
+import { listAt } from './access.js';
+import { defineRule, type UnitSummary } from './rule.js';
 
 const ID_LISTS = ['contacts', 'touchpoints', 'authority'] as const;
-
-/** The first unit holding each id, computed once per collection (rules run per charter). */
-const indexes = new WeakMap<readonly ResolvedCharter[], Map<string, ResolvedCharter>>();
-function firstCharterById(collection: readonly ResolvedCharter[]): Map<string, ResolvedCharter> {
-  let index = indexes.get(collection);
-  if (!index) {
-    index = new Map();
-    for (const charter of collection) {
-      const id = stringAt(charter.data, ['id']);
-      if (id !== undefined && !charter.isBaseline && !index.has(id)) index.set(id, charter);
-    }
-    indexes.set(collection, index);
-  }
-  return index;
-}
 
 /** Files whose own lists this charter's data comes from: itself and its baselines. */
 function chainOf(charter: ResolvedCharter): ResolvedCharter[] {
@@ -33,14 +18,7 @@ export default defineRule(
   'unique-ids',
   'Charter ids are unique across the collection; contact, touchpoint and authority ids are unique within a file.',
   'error',
-  ({ charter, collection, report }) => {
-    const id = stringAt(charter.data, ['id']);
-    if (id !== undefined && !charter.isBaseline) {
-      const first = firstCharterById(collection).get(id);
-      if (first && first !== charter) {
-        report({ path: ['id'], message: `the charter id \`${id}\` is already used by ${first.file}; ids must be unique, as they are web addresses` });
-      }
-    }
+  ({ charter, report }) => {
     // Duplicates inside one file's list; a unit repeating a baseline's id is an override, not a duplicate.
     for (const file of chainOf(charter)) {
       const own = file.source.data;
@@ -64,6 +42,15 @@ export default defineRule(
           });
         }
       }
+    }
+  },
+  ({ units, report }) => {
+    const firstById = new Map<string, UnitSummary>();
+    for (const unit of units) {
+      if (unit.id === undefined) continue;
+      const first = firstById.get(unit.id);
+      if (!first) firstById.set(unit.id, unit);
+      else report(unit, { path: ['id'], message: `the charter id \`${unit.id}\` is already used by ${first.file}; ids must be unique, as they are web addresses` });
     }
   },
 );

@@ -18,12 +18,17 @@ export function editDistance(a: string, b: string): number {
   return (table[rows - 1] as number[])[cols - 1] as number;
 }
 
+const MAX_SUGGESTION_LENGTH = 100;
+
 /** The candidate a typo most likely meant, if one is close enough to suggest. */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
+  // Typos are short; comparing long strings would cost length × length (untrusted input).
+  if (word.length > MAX_SUGGESTION_LENGTH) return undefined;
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    if (candidate.length > MAX_SUGGESTION_LENGTH) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
