@@ -53,10 +53,10 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
       'after',
       `
 Examples:
-  $ charter validate                       check every charter under charters/
-  $ charter validate charters/library.yaml check one file
+  $ charter validate                              check every charter under charters/
+  $ charter validate charters/city-library.yaml   check one file
   $ charter validate --format sarif -o charter.sarif
-  $ charter schema > charter.schema.json   the JSON Schema, for editors
+  $ charter schema > charter.schema.json          the JSON Schema, for editors
 
 Exit codes: 0 clean, 1 findings, 2 usage or fatal error.`,
     );

@@ -79,7 +79,9 @@ export function parseYamlSource(
   for (const error of [...doc.errors, ...doc.warnings]) {
     const [start, end] = error.pos;
     if (error.code === 'DUPLICATE_KEY') {
-      report('duplicate-key', yamlErrorMessage(error, doc, lineCounter), start, end);
+      // Underline the whole repeated key, not just its first character.
+      const keyEnd = findEarlierKey(doc, start)?.duplicateEnd ?? end;
+      report('duplicate-key', yamlErrorMessage(error, doc, lineCounter), start, keyEnd);
     } else if (!syntaxErrorReported) {
       syntaxErrorReported = true;
       report('yaml-syntax', yamlErrorMessage(error, doc, lineCounter), start, end);
@@ -319,8 +321,8 @@ function yamlErrorMessage(error: YAMLError, doc: Document.Parsed, lineCounter: L
 }
 
 /** Finds the earlier key that a duplicate key at `offset` repeats, by walking the maps. */
-function findEarlierKey(doc: Document.Parsed, offset: number): { key: string; offset: number } | undefined {
-  let found: { key: string; offset: number } | undefined;
+function findEarlierKey(doc: Document.Parsed, offset: number): { key: string; offset: number; duplicateEnd: number } | undefined {
+  let found: { key: string; offset: number; duplicateEnd: number } | undefined;
   yaml().visit(doc, {
     Map(_key, map) {
       const seen = new Map<string, number>();
@@ -330,7 +332,7 @@ function findEarlierKey(doc: Document.Parsed, offset: number): { key: string; of
         if (key === undefined) continue;
         const earlier = seen.get(key);
         if (earlier !== undefined && start === offset) {
-          found = { key, offset: earlier };
+          found = { key, offset: earlier, duplicateEnd: rangeEnd(pair.key as ParsedNode) };
           return yaml().visit.BREAK;
         }
         if (earlier === undefined) seen.set(key, start);

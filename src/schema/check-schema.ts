@@ -139,7 +139,7 @@ function toDiagnostic(error: HintedError, charter: ResolvedCharter): Diagnostic 
       break;
     }
     default:
-      message = `${where} ${messageOf(error)}`;
+      message = `${where} ${messageOf(error)}${foundValue(getPath(charter.data, path), error.keyword === 'type')}`;
   }
   if (error.hint) message += ` (${error.hint})`;
   const located = charter.locate(targetPath, target);
@@ -154,6 +154,16 @@ function toDiagnostic(error: HintedError, charter: ResolvedCharter): Diagnostic 
     endColumn: located.range.end.column,
     path: targetPath,
   };
+}
+
+/** Shows a short scalar as written, so the reader sees what was wrong without opening the file. */
+function foundValue(value: unknown, describeCollections: boolean): string {
+  if (typeof value === 'string') return value.length <= 60 ? ` (found \`${value}\`)` : '';
+  if (typeof value === 'number' || typeof value === 'boolean') return ` (found ${String(value)})`;
+  if (value === null) return ' (found nothing)';
+  if (!describeCollections) return '';
+  if (Array.isArray(value)) return ' (found a list)';
+  return typeof value === 'object' ? ' (found a map)' : '';
 }
 
 const TYPE_NAMES: Record<string, string> = {

@@ -39,7 +39,7 @@ describe('schema diagnostics', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
       ...positionOf(text, '2 workdays'),
-      message: '`channels.email.reply.within` must be a duration such as `30 seconds`, `4 working hours`, `2 working days` or `6 months`',
+      message: '`channels.email.reply.within` must be a duration such as `30 seconds`, `4 working hours`, `2 working days` or `6 months` (found `2 workdays`)',
     });
   });
 
@@ -67,7 +67,7 @@ describe('schema diagnostics', () => {
     const found = await schemaFindings(text);
     expect(found).toHaveLength(1);
     expect(found[0]?.message).toBe(
-      '`hours.exceptions[1].closed` must be true (leave it out and give `open` and `close` for a day with other hours) (read as a closed day; it could also be a day with other hours)',
+      '`hours.exceptions[1].closed` must be true (leave it out and give `open` and `close` for a day with other hours) (found `yes`) (read as a closed day; it could also be a day with other hours)',
     );
     expect(found[0]).toMatchObject(positionOf(text, 'yes'));
   });
@@ -93,7 +93,7 @@ describe('schema diagnostics', () => {
 
   it('names the expected type in words', async () => {
     const found = await schemaFindings(edit(VALID_UNIT, 'rota: [head, clerk]', 'rota: head'));
-    expect(found[0]?.message).toBe('`review.rota` must be a list');
+    expect(found[0]?.message).toBe('`review.rota` must be a list (found `head`)');
   });
 
   it('rejects a language key that is not a code', async () => {

@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import ajvErrors from 'ajv-errors';
+import { describe, expect, it } from 'vitest';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const schema = JSON.parse(readFileSync(join(repoRoot, 'schema', 'charter.schema.json'), 'utf8')) as Record<string, unknown>;
+type Schema = Record<string, unknown>;
+
+function definition(ref: unknown): Schema | undefined {
+  if (typeof ref !== 'string' || !ref.startsWith('#/definitions/')) return undefined;
+  return (schema.definitions as Record<string, Schema>)[ref.slice('#/definitions/'.length)];
+}
+
+/** Every property schema in the file, with a JSON Pointer to it. */
+function* properties(node: unknown, pointer: string): Generator<[string, Schema]> {
+  if (Array.isArray(node)) {
+    for (const [index, item] of node.entries()) yield* properties(item, `${pointer}/${index}`);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  for (const [key, value] of Object.entries(node as Schema)) {
+    if (key === 'properties' && typeof value === 'object' && value !== null) {
+      for (const [name, property] of Object.entries(value as Record<string, Schema>)) {
+        const at = `${pointer}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        yield [at, property];
+        yield* properties(property, at);
+      }
+    } else if (key !== 'examples' && key !== 'defaultSnippets') {
+      yield* properties(value, `${pointer}/${key}`);
+    }
+  }
+}
+
+/** Every schema that carries `examples`, with a JSON Pointer to it. */
+function* schemasWithExamples(node: unknown, pointer: string): Generator<[string, unknown[]]> {
+  if (Array.isArray(node)) {
+    for (const [index, item] of node.entries()) yield* schemasWithExamples(item, `${pointer}/${index}`);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const schemaNode = node as Schema;
+  if (Array.isArray(schemaNode.examples)) yield [pointer, schemaNode.examples];
+  for (const [key, value] of Object.entries(schemaNode)) {
+    if (key === 'examples' || key === 'defaultSnippets' || key === 'errorMessage') continue;
+    yield* schemasWithExamples(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  }
+}
+
+function hasExamples(property: Schema): boolean {
+  if (Array.isArray(property.examples) && property.examples.length > 0) return true;
+  const target = definition(property.$ref) ?? (typeof property.items === 'object' ? (property.items as Schema) : undefined);
+  if (target && target !== property) return hasExamples(target.$ref ? { ...target, ...definition(target.$ref) } : target);
+  const branches = (property.oneOf ?? property.anyOf) as Schema[] | undefined;
+  return Array.isArray(branches) && branches.every((branch) => hasExamples(definition(branch.$ref) ?? branch));
+}
+
+describe('the published JSON Schema helps editors', () => {
+  const all = [...properties(schema, '#')];
+
+  it('has many properties to check', () => {
+    expect(all.length).toBeGreaterThan(80);
+  });
+
+  it.each(all.map(([where, property]) => [where, property] as const))('%s has a description and examples', (_where, property) => {
+    expect(typeof property.description === 'string' && property.description.length > 10).toBe(true);
+    expect(hasExamples(property)).toBe(true);
+  });
+
+  it.each([...schemasWithExamples(schema, '#')].map(([pointer, examples]) => [pointer, examples] as const))(
+    'the examples at %s are valid',
+    (pointer, examples) => {
+      const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+      ajvErrors(ajv);
+      ajv.addSchema(schema, 'charter');
+      const validate = ajv.compile({ $ref: `charter${pointer}` });
+      for (const example of examples) expect(validate(example), `${JSON.stringify(example)}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    },
+  );
+
+  it('every example charter names the schema on its first line', () => {
+    for (const name of readdirSync(join(repoRoot, 'charters')).filter((file) => file.endsWith('.yaml'))) {
+      const firstLine = readFileSync(join(repoRoot, 'charters', name), 'utf8').split('\n')[0];
+      expect(firstLine, name).toBe('# yaml-language-server: $schema=../schema/charter.schema.json');
+    }
+  });
+});
