@@ -96,10 +96,11 @@ Rule pages: docs/rules/<rule-id>.md. Exit codes: 0 clean (warnings within
   program
     .command('schema')
     .description('print the charter JSON Schema (for editors and other tools)')
-    .action(async () => {
+    .option('--baseline', 'print the schema for baselines (files named _*.yaml) instead')
+    .action(async (options: { baseline?: boolean }) => {
       const { readFile } = await import('node:fs/promises');
       const { schemaPath } = await import('../util/package-info.js');
-      io.stdout(await readFile(schemaPath(), 'utf8'));
+      io.stdout(await readFile(schemaPath(options.baseline ? 'baseline' : 'unit'), 'utf8'));
     });
 
   program

@@ -22,6 +22,7 @@ export function packageVersion(): string {
   return manifest.version ?? '0.0.0';
 }
 
-export function schemaPath(): string {
-  return join(packageRoot(), 'schema', 'charter.schema.json');
+/** The published JSON Schema: for unit charters, or for baselines (`_*.yaml`). */
+export function schemaPath(kind: 'unit' | 'baseline' = 'unit'): string {
+  return join(packageRoot(), 'schema', kind === 'baseline' ? 'charter-baseline.schema.json' : 'charter.schema.json');
 }

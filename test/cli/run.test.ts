@@ -119,6 +119,12 @@ describe('other commands', () => {
     expect(JSON.parse(result.stdout)).toEqual(JSON.parse(readFileSync(join(repoRoot, 'schema/charter.schema.json'), 'utf8')));
   });
 
+  it('prints the baseline schema', async () => {
+    const result = await runCli(['schema', '--baseline'], tempFolder());
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ title: 'Customer-service charter baseline (format v1)', required: ['charter'] });
+  });
+
   it('lists the rules', async () => {
     const result = await runCli(['rules'], tempFolder());
     expect(result.code).toBe(0);

@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * What an administrator's editor shows: Red Hat's YAML language server (the
+ * engine of VS Code's YAML extension) reading our examples through their
+ * `# yaml-language-server: $schema=...` first line.
+ */
+const require = createRequire(import.meta.url);
+interface Range {
+  start: { line: number; character: number };
+}
+interface LanguageService {
+  configure(settings: Record<string, unknown>): void;
+  doValidation(document: unknown, isKubernetes: boolean): Promise<{ range: Range; message: string }[]>;
+  doHover(document: unknown, position: { line: number; character: number }): Promise<{ contents: { value: string } } | null>;
+  doComplete(document: unknown, position: { line: number; character: number }, isKubernetes: boolean): Promise<{ items: { label: string }[] }>;
+}
+const { getLanguageService } = require('yaml-language-server/lib/umd/languageservice/yamlLanguageService.js') as {
+  getLanguageService(params: Record<string, unknown>): LanguageService;
+};
+const { TextDocument } = require('vscode-languageserver-textdocument') as {
+  TextDocument: { create(uri: string, language: string, version: number, text: string): unknown };
+};
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const chartersFolder = join(repoRoot, 'charters');
+
+function editor(): LanguageService {
+  const service = getLanguageService({
+    schemaRequestService: (uri: string) => Promise.resolve(readFileSync(fileURLToPath(uri), 'utf8')),
+    workspaceContext: { resolveRelativePath: (relative: string, resource: string) => new URL(relative, resource).href },
+  });
+  service.configure({ validate: true, completion: true, hover: true, schemas: [] });
+  return service;
+}
+
+let version = 0;
+/** Opens text as if it were a file in charters/ (a new version each time: the server caches by version). */
+function open(name: string, text: string): unknown {
+  return TextDocument.create(pathToFileURL(join(chartersFolder, name)).href, 'yaml', ++version, text);
+}
+
+function positionOf(text: string, marker: string): { line: number; character: number } {
+  const index = text.indexOf(marker);
+  const before = text.slice(0, index);
+  return { line: before.split('\n').length - 1, character: index - before.lastIndexOf('\n') - 1 };
+}
+
+describe('editing a charter with the YAML language server', () => {
+  const examples = readdirSync(chartersFolder).filter((name) => name.endsWith('.yaml'));
+
+  it.each(examples)('%s shows no problems', async (name) => {
+    const text = readFileSync(join(chartersFolder, name), 'utf8');
+    expect(await editor().doValidation(open(name, text), false)).toEqual([]);
+  });
+
+  it('underlines a mistake where it is, with our message', async () => {
+    const text = readFileSync(join(chartersFolder, 'city-library.yaml'), 'utf8').replace('within: 4 working hours', 'within: 4 workhours');
+    const problems = await editor().doValidation(open('city-library.yaml', text), false);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toContain('must be a duration such as `30 seconds`');
+    expect(problems[0]?.range.start.line).toBe(positionOf(text, '4 workhours').line);
+  });
+
+  it('explains a key on hover', async () => {
+    const text = readFileSync(join(chartersFolder, 'city-library.yaml'), 'utf8');
+    const hover = await editor().doHover(open('city-library.yaml', text), positionOf(text, 'absence:'));
+    expect(hover?.contents.value).toContain('What an official does before being away');
+  });
+
+  it('completes keys and values', async () => {
+    const modeline = '# yaml-language-server: $schema=../schema/charter.schema.json\n';
+    const values = await editor().doComplete(open('new-unit.yaml', `${modeline}charter: 1\nchannels:\n  phone:\n    charge: \n`), { line: 4, character: 12 }, false);
+    expect(values.items.map((item) => item.label)).toEqual(expect.arrayContaining(['free', 'local', 'chargeable']));
+    const keys = await editor().doComplete(open('new-unit.yaml', `${modeline}charter: 1\nchannels:\n  \n`), { line: 3, character: 2 }, false);
+    expect(keys.items.map((item) => item.label)).toEqual(expect.arrayContaining(['phone', 'email', 'letter', 'counter', 'eservice']));
+  });
+});
