@@ -55,76 +55,63 @@ export function mergeWithBaseline(
   ownData: Record<string, unknown>,
   ownLocate: Locator,
 ): MergeResult {
-  const origins: Origin[] = [];
+  const context: MergeContext = { origins: [], baseLocate, ownLocate };
   const inherited: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(baseData)) if (!NOT_INHERITED.has(key)) inherited[key] = value;
-  const data = mergeObject(inherited, ownData, [], [], [], origins, baseLocate, ownLocate);
-  const locate: Locator = (path, target) => locateThroughOrigins(origins, ownLocate, path, target);
+  const data = mergeObject(inherited, ownData, { merged: [], base: [], own: [] }, context);
+  const locate: Locator = (path, target) => locateThroughOrigins(context.origins, ownLocate, path, target);
   return { data, locate };
 }
 
-function mergeObject(
-  base: Record<string, unknown>,
-  own: Record<string, unknown>,
-  mergedPath: JsonPath,
-  basePath: JsonPath,
-  ownPath: JsonPath,
-  origins: Origin[],
-  baseLocate: Locator,
-  ownLocate: Locator,
-): Record<string, unknown> {
+/** Where the value being merged sits: in the result, in the baseline, and in the unit. */
+interface Paths {
+  readonly merged: JsonPath;
+  readonly base: JsonPath;
+  readonly own: JsonPath;
+}
+
+interface MergeContext {
+  readonly origins: Origin[];
+  readonly baseLocate: Locator;
+  readonly ownLocate: Locator;
+}
+
+function child(paths: Paths, key: string | number): Paths {
+  return { merged: [...paths.merged, key], base: [...paths.base, key], own: [...paths.own, key] };
+}
+
+function mergeObject(base: Record<string, unknown>, own: Record<string, unknown>, paths: Paths, context: MergeContext): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(base), ...Object.keys(own)])) {
     const hasOwn = Object.hasOwn(own, key);
     const hasBase = Object.hasOwn(base, key);
-    const merged = [...mergedPath, key];
+    const at = child(paths, key);
     if (!hasOwn) {
-      origins.push({ mergedPrefix: merged, locate: baseLocate, sourcePrefix: [...basePath, key] });
+      context.origins.push({ mergedPrefix: at.merged, locate: context.baseLocate, sourcePrefix: at.base });
       result[key] = base[key];
-      continue;
-    }
-    if (!hasBase) {
-      pushOwnOrigin(origins, merged, ownLocate, [...ownPath, key]);
+    } else if (!hasBase) {
+      pushOwnOrigin(context, at.merged, at.own);
       result[key] = own[key];
-      continue;
+    } else {
+      result[key] = mergeValue(base[key], own[key], at, context);
     }
-    result[key] = mergeValue(base[key], own[key], merged, [...basePath, key], [...ownPath, key], origins, baseLocate, ownLocate);
   }
   return result;
 }
 
-function mergeValue(
-  base: unknown,
-  own: unknown,
-  mergedPath: JsonPath,
-  basePath: JsonPath,
-  ownPath: JsonPath,
-  origins: Origin[],
-  baseLocate: Locator,
-  ownLocate: Locator,
-): unknown {
+function mergeValue(base: unknown, own: unknown, paths: Paths, context: MergeContext): unknown {
   if (isPlainObject(base) && isPlainObject(own) && !isTextMap(base) && !isTextMap(own)) {
-    return mergeObject(base, own, mergedPath, basePath, ownPath, origins, baseLocate, ownLocate);
+    return mergeObject(base, own, paths, context);
   }
-  const mergeKey = mergeKeyFor(mergedPath);
+  const mergeKey = mergeKeyFor(paths.merged);
   if (mergeKey && Array.isArray(base) && Array.isArray(own)) {
-    return mergeList(base, own, mergeKey, mergedPath, basePath, ownPath, origins, baseLocate, ownLocate);
+    return mergeList(base, own, mergeKey, paths, context);
   }
-  pushOwnOrigin(origins, mergedPath, ownLocate, ownPath);
+  pushOwnOrigin(context, paths.merged, paths.own);
   return own;
 }
 
-function mergeList(
-  base: readonly unknown[],
-  own: readonly unknown[],
-  mergeKey: string,
-  mergedPath: JsonPath,
-  basePath: JsonPath,
-  ownPath: JsonPath,
-  origins: Origin[],
-  baseLocate: Locator,
-  ownLocate: Locator,
-): unknown[] {
+function mergeList(base: readonly unknown[], own: readonly unknown[], mergeKey: string, paths: Paths, context: MergeContext): unknown[] {
   const keyOf = (item: unknown): string | undefined =>
     isPlainObject(item) && typeof item[mergeKey] === 'string' ? (item[mergeKey] as string) : undefined;
   const ownIndexByKey = new Map<string, number>();
@@ -137,34 +124,33 @@ function mergeList(
   base.forEach((item, baseIndex) => {
     const key = keyOf(item);
     const ownIndex = key === undefined ? undefined : ownIndexByKey.get(key);
-    const merged = [...mergedPath, result.length];
+    const merged = [...paths.merged, result.length];
     if (ownIndex === undefined || usedOwn.has(ownIndex)) {
-      origins.push({ mergedPrefix: merged, locate: baseLocate, sourcePrefix: [...basePath, baseIndex] });
+      context.origins.push({ mergedPrefix: merged, locate: context.baseLocate, sourcePrefix: [...paths.base, baseIndex] });
       result.push(item);
       return;
     }
     usedOwn.add(ownIndex);
+    const ownPath = [...paths.own, ownIndex];
     if (mergeKey === 'date') {
       // A day's hours are one whole: the unit's entry replaces the baseline's.
-      pushOwnOrigin(origins, merged, ownLocate, [...ownPath, ownIndex]);
+      pushOwnOrigin(context, merged, ownPath);
       result.push(own[ownIndex]);
       return;
     }
-    result.push(
-      mergeValue(item, own[ownIndex], merged, [...basePath, baseIndex], [...ownPath, ownIndex], origins, baseLocate, ownLocate),
-    );
+    result.push(mergeValue(item, own[ownIndex], { merged, base: [...paths.base, baseIndex], own: ownPath }, context));
   });
   own.forEach((item, ownIndex) => {
     if (usedOwn.has(ownIndex)) return;
-    pushOwnOrigin(origins, [...mergedPath, result.length], ownLocate, [...ownPath, ownIndex]);
+    pushOwnOrigin(context, [...paths.merged, result.length], [...paths.own, ownIndex]);
     result.push(item);
   });
   return result;
 }
 
-function pushOwnOrigin(origins: Origin[], mergedPath: JsonPath, ownLocate: Locator, ownPath: JsonPath): void {
+function pushOwnOrigin(context: MergeContext, mergedPath: JsonPath, ownPath: JsonPath): void {
   const samePath = mergedPath.length === ownPath.length && mergedPath.every((segment, index) => segment === ownPath[index]);
-  if (!samePath) origins.push({ mergedPrefix: mergedPath, locate: ownLocate, sourcePrefix: ownPath });
+  if (!samePath) context.origins.push({ mergedPrefix: mergedPath, locate: context.ownLocate, sourcePrefix: ownPath });
 }
 
 function locateThroughOrigins(

@@ -23,6 +23,23 @@ describe('extends', () => {
     expect(unit?.data.id).toBe('small-unit');
   });
 
+  it('lets a unit replace a baseline exception day whole, by date', async () => {
+    const base = BASELINE.replace('  holidays: FI\n', '  holidays: FI\n  exceptions:\n    - { date: 2027-05-07, closed: true }\n    - { date: 2027-06-24, open: "08:00", close: "12:00" }\n');
+    const unit = EXTENDING_UNIT.replace('contacts:\n', 'hours:\n  exceptions:\n    - { date: 2027-05-07, open: "10:00", close: "14:00" }\ncontacts:\n');
+    const cwd = writeTree({ 'charters/_base.yaml': base, 'charters/small.yaml': unit });
+    const { results, collection } = await checkCharters({ cwd, today: '2026-11-23' });
+    expect(results.flatMap((result) => result.diagnostics)).toEqual([]);
+    const merged = collection.charters.find((charter) => charter.file.endsWith('small.yaml'));
+    expect((merged?.data.hours as { exceptions: unknown[] }).exceptions).toEqual([
+      { date: '2027-05-07', open: '10:00', close: '14:00' },
+      { date: '2027-06-24', open: '08:00', close: '12:00' },
+    ]);
+    // The weekly hours were not given by the unit, so they still come from the baseline.
+    expect((merged?.data.hours as { weekly: unknown[] }).weekly).toHaveLength(1);
+    expect(merged?.locate(['hours', 'exceptions', 1, 'date']).file).toBe('charters/_base.yaml');
+    expect(merged?.locate(['hours', 'exceptions', 0, 'date']).file).toBe('charters/small.yaml');
+  });
+
   it('points at the baseline file for a mistake in an inherited value', async () => {
     const base = edit(BASELINE, 'phone: "+358 9 123 4000"', 'phone: "call us"');
     const diagnostics = await diagnosticsFor({ '_base.yaml': base, 'small.yaml': EXTENDING_UNIT });
