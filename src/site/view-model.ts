@@ -1,0 +1,235 @@
+/**
+ * What the Handlebars templates receive. Everything here is ready to print:
+ * texts are chosen for the page's language, durations are in words, Markdown
+ * is already sanitized HTML, links are built. Templates contain no logic
+ * beyond conditionals and loops, and escape every value except `HtmlView.html`.
+ */
+
+/** The languages the interface is translated into. */
+export const SITE_LANGUAGES = ['fi', 'sv', 'en'] as const;
+export type SiteLanguage = (typeof SITE_LANGUAGES)[number];
+
+/** A text in one language. `lang` is the language it is really written in. */
+export interface TextView {
+  readonly text: string;
+  readonly lang: string;
+  /** True when the text is not in the page's language (it then needs a `lang` attribute). */
+  readonly foreign: boolean;
+}
+
+/** Sanitized HTML from Markdown: the only value templates print unescaped ({{{html}}}). */
+export interface HtmlView {
+  readonly html: string;
+  readonly lang: string;
+  readonly foreign: boolean;
+}
+
+export interface LinkView {
+  readonly href: string;
+  readonly text: string;
+}
+
+/** One entry of the language switcher. */
+export interface LanguageLinkView {
+  readonly lang: SiteLanguage;
+  /** The language's name in itself: "Suomeksi", "På svenska", "In English". */
+  readonly label: string;
+  /** Where this page is in that language; the language's front page if the charter lacks it. */
+  readonly href: string;
+  readonly current: boolean;
+  /** False when this page does not exist in that language (the link leads to that language's front page). */
+  readonly available: boolean;
+}
+
+export interface ContactView {
+  readonly id: string;
+  readonly name: TextView;
+  readonly role?: TextView;
+  /** `display` as written, `href` a tel: URI (digits and +). */
+  readonly phone?: { readonly display: string; readonly href: string };
+  readonly email?: { readonly display: string; readonly href: string };
+}
+
+export interface CommitmentView {
+  /** The commitment key: answer, callback, acknowledge, reply, wait, respond. */
+  readonly key: string;
+  /** "Answer", "Vastaamme", ... */
+  readonly label: string;
+  /** The duration in words: "2 working days", "2 arbetsdagar", "2 työpäivää". */
+  readonly within: string;
+  /** "90 %" in the page's number style. */
+  readonly target: string;
+  /** A full sentence: "We reply within 2 working days in at least 90% of cases." */
+  readonly sentence: string;
+}
+
+export interface HoursRowView {
+  /** "Mon–Fri", "ma–pe", "mån–fre". */
+  readonly days: string;
+  /** "08:00–16:00" (en), "8.00–16.00" (fi, sv). */
+  readonly time: string;
+}
+
+export interface HoursExceptionView {
+  /** Localized date: "23 December 2026", "23.12.2026". */
+  readonly date: string;
+  /** ISO date, for <time datetime>. */
+  readonly iso: string;
+  /** "Closed" or a time range. */
+  readonly hours: string;
+  readonly closed: boolean;
+  readonly note?: TextView;
+}
+
+export interface HoursView {
+  readonly rows: readonly HoursRowView[];
+  /** Only exceptions from today on, sorted by date. */
+  readonly exceptions: readonly HoursExceptionView[];
+  /** "Public holidays follow the Finnish calendar." when holidays: FI. */
+  readonly holidaysNote?: string;
+}
+
+export interface DetailView {
+  readonly label: string;
+  readonly text?: TextView;
+  readonly link?: LinkView;
+  readonly html?: HtmlView;
+}
+
+export interface ChannelView {
+  /** phone, email, letter, counter, eservice. */
+  readonly key: string;
+  /** Heading: "Phone", "Puhelin", "Telefon". */
+  readonly title: string;
+  /** Number, address, charge, e-service link… */
+  readonly details: readonly DetailView[];
+  readonly commitments: readonly CommitmentView[];
+  /** Channel-specific hours (phone, counter), when they differ from the unit's. */
+  readonly hours?: HoursView;
+  /** How the phone is answered. */
+  readonly greeting?: TextView;
+}
+
+export interface ReviewView {
+  readonly approved: { readonly date: string; readonly iso: string };
+  readonly approvedBy?: TextView;
+  readonly next: { readonly date: string; readonly iso: string };
+  /** "every 12 months" in words. */
+  readonly every: string;
+  readonly status: 'ok' | 'due-soon' | 'overdue';
+  /** "Next review by 1 September 2027", "Review overdue since …". */
+  readonly statusText: string;
+  /** This period's reviewer from the rota, if a rota is given. */
+  readonly reviewer?: { readonly name: TextView; readonly periodFrom: string; readonly periodTo: string };
+}
+
+export interface AbsenceView {
+  readonly notify: readonly ContactView[];
+  /** "1 working day" in words. */
+  readonly notice?: string;
+  /** "A substitute is required." */
+  readonly substitute?: string;
+  readonly outOfOffice?: TextView;
+}
+
+export interface FeedbackView {
+  readonly channel?: HtmlView;
+  readonly commitments: readonly CommitmentView[];
+  readonly escalateTo?: ContactView;
+}
+
+export interface TouchpointView {
+  readonly id: string;
+  readonly name: TextView;
+  /** The channel's title in the page language. */
+  readonly channel: string;
+  readonly owner?: ContactView;
+  readonly description?: HtmlView;
+}
+
+export interface AuthorityView {
+  readonly id: string;
+  readonly decision: TextView;
+  /** "14 days", "50 EUR" in the page's style. */
+  readonly limit?: string;
+  readonly escalateTo?: ContactView;
+}
+
+export interface GuideRuleView {
+  readonly title: TextView;
+  readonly text: HtmlView;
+}
+
+export interface ImprovementView {
+  readonly date: string;
+  readonly iso: string;
+  readonly said: TextView;
+  readonly did: HtmlView;
+}
+
+/** One charter in one language. */
+export interface CharterView {
+  readonly id: string;
+  readonly lang: SiteLanguage;
+  readonly url: string;
+  readonly cardUrl: string;
+  readonly name: TextView;
+  readonly organisation?: TextView;
+  readonly summary?: HtmlView;
+  readonly owner?: ContactView;
+  readonly review: ReviewView;
+  readonly hours: HoursView;
+  readonly contacts: readonly ContactView[];
+  readonly channels: readonly ChannelView[];
+  readonly absence?: AbsenceView;
+  readonly feedback?: FeedbackView;
+  readonly handover?: { readonly record?: HtmlView; readonly rules: readonly HtmlView[] };
+  readonly touchpoints: readonly TouchpointView[];
+  readonly authority: readonly AuthorityView[];
+  readonly guide: readonly GuideRuleView[];
+  readonly improvements: readonly ImprovementView[];
+  /** schema.org JSON-LD, already serialized and safe inside <script type="application/ld+json">. */
+  readonly jsonLd: string;
+}
+
+/** A unit in the A–Z list. */
+export interface UnitListItemView {
+  readonly id: string;
+  readonly name: TextView;
+  readonly url: string;
+  readonly summaryText?: string;
+  readonly reviewStatus: ReviewView['status'];
+}
+
+export interface OrganisationGroupView {
+  readonly name: TextView;
+  readonly units: readonly UnitListItemView[];
+}
+
+/** What every page shares: the frame around the content. */
+export interface PageFrameView {
+  readonly lang: SiteLanguage;
+  /** The <title>, already composed ("Building Control – Service charters"). */
+  readonly title: string;
+  /** Interface strings in the page's language (see src/site/i18n.ts). */
+  readonly t: Readonly<Record<string, string>>;
+  readonly homeUrl: string;
+  readonly searchUrl: string;
+  readonly accessibilityUrl: string;
+  readonly chartersJsonUrl: string;
+  readonly languages: readonly LanguageLinkView[];
+  /** Stylesheets to link, the site's own first, then the theme's. */
+  readonly stylesheets: readonly string[];
+  readonly scripts: readonly string[];
+  readonly logo?: { readonly src: string; readonly alt: string };
+  /** Root-relative prefix of the site ("/" or "/intranet/charters/"). */
+  readonly base: string;
+}
+
+export type PageView =
+  | { readonly kind: 'home'; readonly frame: PageFrameView; readonly groups: readonly OrganisationGroupView[]; readonly url: string }
+  | { readonly kind: 'charter'; readonly frame: PageFrameView; readonly charter: CharterView; readonly url: string }
+  | { readonly kind: 'card'; readonly frame: PageFrameView; readonly charter: CharterView; readonly url: string }
+  | { readonly kind: 'search'; readonly frame: PageFrameView; readonly groups: readonly OrganisationGroupView[]; readonly url: string }
+  | { readonly kind: 'accessibility'; readonly frame: PageFrameView; readonly url: string }
+  | { readonly kind: 'language-choice'; readonly frame: PageFrameView; readonly url: string };
