@@ -25,6 +25,8 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
+  // The site generator's heavy dependencies load from node_modules, and only when building.
+  external: ['@11ty/eleventy', 'pagefind', 'handlebars', 'sanitize-html', 'marked', 'playwright-core', 'pdf-lib'],
   // Bundled CommonJS dependencies (ajv's runtime) need require().
   banner: { js: "import { createRequire as __charterCreateRequire } from 'node:module'; const require = __charterCreateRequire(import.meta.url);" },
   logLevel: 'warning',

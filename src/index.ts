@@ -11,3 +11,5 @@ export type { CharterData, ResolvedCharter } from './model/charter.js';
 export { loadFormatter, FORMAT_NAMES, type FormatName } from './format/index.js';
 export { run } from './cli/run.js';
 export type { CliIO } from './cli/io.js';
+export { buildSite, type BuildOptions, type BuildResult } from './site/build.js';
+export { serveSite, type ServeOptions, type ServeHandle, type ServeEvent } from './site/serve.js';

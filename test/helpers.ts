@@ -1,27 +1,34 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { checkCharters } from '../src/check.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
 import type { CliIO } from '../src/cli/io.js';
 import { run } from '../src/cli/run.js';
 
 const made: string[] = [];
+const madeForFile: string[] = [];
 afterEach(() => {
   while (made.length > 0) rmSync(made.pop() as string, { recursive: true, force: true });
 });
+afterAll(() => {
+  while (madeForFile.length > 0) rmSync(madeForFile.pop() as string, { recursive: true, force: true });
+});
 
-/** A fresh temporary folder, removed after the test. */
-export function tempFolder(): string {
+/**
+ * A fresh temporary folder, removed after the test; or, with `forFile`, after
+ * the whole test file (for folders made in beforeAll).
+ */
+export function tempFolder(lifetime: 'test' | 'file' = 'test'): string {
   const folder = mkdtempSync(join(tmpdir(), 'charter-test-'));
-  made.push(folder);
+  (lifetime === 'file' ? madeForFile : made).push(folder);
   return folder;
 }
 
 /** Writes files (path → content, text or bytes) into a new temporary folder and returns it. */
-export function writeTree(files: Readonly<Record<string, string | Uint8Array>>): string {
-  const folder = tempFolder();
+export function writeTree(files: Readonly<Record<string, string | Uint8Array>>, lifetime: 'test' | 'file' = 'test'): string {
+  const folder = tempFolder(lifetime);
   for (const [path, content] of Object.entries(files)) {
     const full = join(folder, path);
     mkdirSync(dirname(full), { recursive: true });

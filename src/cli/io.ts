@@ -6,6 +6,8 @@ export interface CliIO {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour, progress). */
   readonly stdoutIsTTY: boolean;
+  /** Resolves when the user interrupts (Ctrl-C); long-running commands wait on it. */
+  readonly untilInterrupted?: () => Promise<void>;
 }
 
 export const EXIT_OK = 0;

@@ -2,6 +2,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { packageVersion } from '../util/package-info.js';
 import { FORMAT_NAMES as FORMATS } from '../format/index.js';
 import type { Concurrency } from '../parallel/pool.js';
+import type { BuildFlags } from './build-command.js';
+import type { ServeFlags } from './serve-command.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io.js';
 
 /**
@@ -22,7 +24,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
       return EXIT_USAGE;
     }
-    if (error instanceof UsageError || isInputError(error)) {
+    if (error instanceof UsageError || isUsageProblem(error)) {
       io.stderr(`charter: ${(error as Error).message}\n`);
       return EXIT_USAGE;
     }
@@ -32,8 +34,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 }
 
-function isInputError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'InputError';
+/** Problems with how the tool was called or configured: one line, exit 2. */
+const USAGE_PROBLEMS = new Set(['InputError', 'TemplateError', 'OutputFolderError']);
+
+function isUsageProblem(error: unknown): boolean {
+  return error instanceof Error && USAGE_PROBLEMS.has(error.name);
 }
 
 function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
@@ -93,6 +98,52 @@ Rule pages: docs/rules/<rule-id>.md. Exit codes: 0 clean (warnings within
       setExitCode(await validateCommand(paths, options, io));
     });
 
+  const siteOptions = (command: Command): Command =>
+    command
+      .argument('[paths...]', 'files, folders or globs (default: charters/)')
+      .option('--out <folder>', 'output folder', '_site')
+      .option('--templates <folder>', 'your templates, replacing built-in ones of the same name')
+      .option('--css <file>', 'your stylesheet (colours, logo placement), linked after the built-in one')
+      .option('--logo <file>', 'your logo image, shown in the header')
+      .option('--today <date>', 'judge review dates as of this day (YYYY-MM-DD)', parseDateOption)
+      .option('--root <folder>', 'the charters folder that `extends` may not leave (default: inferred)')
+      .addOption(new Option('-f, --format <name>', 'format of findings').choices(FORMATS).default('stylish'))
+      .option('--no-color', 'never use colour');
+
+  siteOptions(
+    program
+      .command('build')
+      .description('validate the charters and build the intranet guide (a static site)'),
+  )
+    .option('--no-search', 'skip the search index')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ charter build                          charters/ into _site/
+  $ charter build --out public --css theme.css --logo logo.svg
+
+The site is built only when the charters have no errors, into a new folder
+that then replaces the old one whole. An existing --out folder is replaced only
+if an earlier build made it.`,
+    )
+    .action(async (paths: string[], options: BuildFlags) => {
+      const { buildCommand } = await import('./build-command.js');
+      setExitCode(await buildCommand(paths, options, io));
+    });
+
+  siteOptions(
+    program
+      .command('serve')
+      .description('build, serve on localhost, rebuild and reload when a charter or template changes'),
+  )
+    .option('--port <n>', 'port', parsePort, 8080)
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .action(async (paths: string[], options: ServeFlags) => {
+      const { serveCommand } = await import('./serve-command.js');
+      setExitCode(await serveCommand(paths, options, io));
+    });
+
   program
     .command('schema')
     .description('print the charter JSON Schema (for editors and other tools)')
@@ -131,6 +182,12 @@ function parseConcurrency(value: string): Concurrency {
   if (value === 'auto' || value === 'off') return value;
   if (/^[1-9]\d*$/.test(value)) return Number(value);
   throw new InvalidArgumentError('expected a number of threads, auto or off.');
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535.');
+  return port;
 }
 
 function parseCount(value: string): number {

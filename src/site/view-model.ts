@@ -199,6 +199,8 @@ export interface UnitListItemView {
   readonly url: string;
   readonly summaryText?: string;
   readonly reviewStatus: ReviewView['status'];
+  /** The organisation the unit belongs to, by which the list is grouped. */
+  readonly organisation?: TextView;
 }
 
 export interface OrganisationGroupView {
@@ -231,5 +233,11 @@ export type PageView =
   | { readonly kind: 'charter'; readonly frame: PageFrameView; readonly charter: CharterView; readonly url: string }
   | { readonly kind: 'card'; readonly frame: PageFrameView; readonly charter: CharterView; readonly url: string }
   | { readonly kind: 'search'; readonly frame: PageFrameView; readonly groups: readonly OrganisationGroupView[]; readonly url: string }
-  | { readonly kind: 'accessibility'; readonly frame: PageFrameView; readonly url: string }
+  | {
+      readonly kind: 'accessibility';
+      readonly frame: PageFrameView;
+      readonly url: string;
+      /** Where to send feedback on the site's accessibility; without it the statement points to each charter's owner. */
+      readonly feedbackContact?: ContactView;
+    }
   | { readonly kind: 'language-choice'; readonly frame: PageFrameView; readonly url: string };

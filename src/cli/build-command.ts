@@ -1,0 +1,39 @@
+import { relative } from 'node:path';
+import type { FormatName } from '../format/index.js';
+import { buildSite } from '../site/build.js';
+import { EXIT_FINDINGS, EXIT_OK, type CliIO } from './io.js';
+import { reportFindings } from './report-findings.js';
+
+export interface BuildFlags {
+  readonly out: string;
+  readonly templates?: string;
+  readonly css?: string;
+  readonly logo?: string;
+  readonly today?: string;
+  readonly root?: string;
+  readonly format: FormatName;
+  readonly color?: boolean;
+  readonly search?: boolean;
+}
+
+/** `charter build`: validate, and build the site only when there are no errors. */
+export async function buildCommand(paths: readonly string[], flags: BuildFlags, io: CliIO): Promise<number> {
+  const result = await buildSite({
+    cwd: io.cwd,
+    patterns: paths,
+    out: flags.out,
+    ...(flags.templates === undefined ? {} : { templates: flags.templates }),
+    ...(flags.css === undefined ? {} : { css: flags.css }),
+    ...(flags.logo === undefined ? {} : { logo: flags.logo }),
+    ...(flags.today === undefined ? {} : { today: flags.today }),
+    ...(flags.root === undefined ? {} : { root: flags.root }),
+    search: flags.search !== false,
+  });
+  await reportFindings(result.results, flags.format, io, flags.color);
+  if (!result.ok) {
+    io.stderr('charter: the site was not built because the charters have errors; the output folder is unchanged\n');
+    return EXIT_FINDINGS;
+  }
+  io.stderr(`charter: built ${result.pageCount} pages into ${relative(io.cwd, result.outDir) || '.'}/\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,42 @@
+import { serveSite } from '../site/serve.js';
+import { EXIT_OK, type CliIO } from './io.js';
+import { reportFindings } from './report-findings.js';
+import type { BuildFlags } from './build-command.js';
+
+export interface ServeFlags extends BuildFlags {
+  readonly port: number;
+  readonly host: string;
+}
+
+/** `charter serve`: build, serve, rebuild on change; runs until interrupted. */
+export async function serveCommand(paths: readonly string[], flags: ServeFlags, io: CliIO): Promise<number> {
+  const handle = await serveSite(
+    {
+      cwd: io.cwd,
+      patterns: paths,
+      out: flags.out,
+      port: flags.port,
+      host: flags.host,
+      ...(flags.templates === undefined ? {} : { templates: flags.templates }),
+      ...(flags.css === undefined ? {} : { css: flags.css }),
+      ...(flags.logo === undefined ? {} : { logo: flags.logo }),
+      ...(flags.today === undefined ? {} : { today: flags.today }),
+      ...(flags.root === undefined ? {} : { root: flags.root }),
+    },
+    (event) => {
+      if (event.type === 'built') {
+        io.stderr(`charter: built ${event.result.pageCount} pages in ${Math.round(event.milliseconds)} ms\n`);
+      } else if (event.type === 'invalid') {
+        void reportFindings(event.results, 'stylish', io, flags.color).then(() =>
+          io.stderr('charter: not rebuilt; the last good site is still served\n'),
+        );
+      } else {
+        io.stderr(`charter: ${event.message}; the last good site is still served\n`);
+      }
+    },
+  );
+  io.stderr(`charter: serving ${handle.url} (Ctrl-C to stop)\n`);
+  await (io.untilInterrupted ? io.untilInterrupted() : new Promise<void>(() => undefined));
+  await handle.close();
+  return EXIT_OK;
+}

@@ -1,0 +1,142 @@
+import { copyFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { checkCharters, type CheckOptions } from '../check.js';
+import type { FileResult } from '../model/diagnostic.js';
+import { loadTemplates } from '../render/templates.js';
+import { packageRoot } from '../util/package-info.js';
+import { checkOutputFolder, discardStaging, makeStagingFolder, swapIntoPlace } from './output-folder.js';
+import { planSite, type SitePlan } from './pages.js';
+import { writeSearchIndexes } from './search-index.js';
+import type { PageView } from './view-model.js';
+
+export interface BuildOptions extends Omit<CheckOptions, 'fileSystem'> {
+  /** Output folder (default `_site`). */
+  readonly out?: string;
+  /** A folder of templates that replace built-in ones of the same name. */
+  readonly templates?: string;
+  /** A theme stylesheet, linked after the site's own. */
+  readonly css?: string;
+  /** A logo image for the header. */
+  readonly logo?: string;
+  /** Skip the search index (faster rebuilds under `serve`). */
+  readonly search?: boolean;
+}
+
+export type BuildResult =
+  | { readonly ok: false; readonly results: FileResult[] }
+  | { readonly ok: true; readonly results: FileResult[]; readonly outDir: string; readonly pageCount: number };
+
+export const DEFAULT_OUT = '_site';
+
+/**
+ * Validates the charters and, when there are no errors, renders the site with
+ * Eleventy into a staging folder, indexes it for search, and swaps it into
+ * place. Charter findings come back as results; unusable options throw.
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const out = resolve(options.cwd, options.out ?? DEFAULT_OUT);
+  const { results, collection, root } = await checkCharters(options);
+  if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) {
+    return { ok: false, results };
+  }
+  const builtInTemplates = join(packageRoot(), 'templates');
+  await checkOutputFolder(
+    out,
+    [options.cwd, root, builtInTemplates, ...(options.templates ? [resolve(options.cwd, options.templates)] : [])],
+    options.out ?? DEFAULT_OUT,
+  );
+  const templates = await loadTemplates({
+    builtIn: builtInTemplates,
+    ...(options.templates ? { overrides: resolve(options.cwd, options.templates) } : {}),
+  });
+  const theme = {
+    ...(options.css ? { css: resolve(options.cwd, options.css) } : {}),
+    ...(options.logo ? { logo: resolve(options.cwd, options.logo) } : {}),
+  };
+  const plan = planSite(collection, {
+    today: options.today,
+    ...(theme.css ? { themeStylesheet: `assets/theme/${basename(theme.css)}` } : {}),
+    ...(theme.logo ? { logo: `assets/theme/${basename(theme.logo)}` } : {}),
+  });
+
+  const staging = await makeStagingFolder(out);
+  try {
+    const rendered = await renderWithEleventy(plan.pages, templates.render, staging);
+    await copyAssets(staging, theme);
+    await writeFile(join(staging, 'charters.json'), `${JSON.stringify(plan.chartersJson, null, 2)}\n`);
+    if (options.search !== false) {
+      await writeSearchIndexes(
+        staging,
+        rendered.filter((page) => page.kind === 'charter').map(({ url, lang, html }) => ({ url, lang, html })),
+      );
+    }
+    await swapIntoPlace(staging, out);
+    return { ok: true, results, outDir: out, pageCount: rendered.length };
+  } catch (error) {
+    await discardStaging(staging);
+    throw error;
+  }
+}
+
+interface RenderedPage {
+  readonly url: string;
+  readonly lang: string;
+  readonly kind: PageView['kind'];
+  readonly html: string;
+}
+
+/**
+ * Eleventy writes the pages: one virtual JavaScript template paginates over the
+ * planned pages and renders each with our Handlebars templates. Eleventy is
+ * run from code with an empty input folder, so no configuration file of the
+ * user's is read.
+ */
+async function renderWithEleventy(pages: readonly PageView[], render: (page: PageView) => string, outDir: string): Promise<RenderedPage[]> {
+  const { Eleventy } = await import('@11ty/eleventy');
+  const input = await mkdtemp(join(tmpdir(), 'charter-eleventy-'));
+  try {
+    const eleventy = new Eleventy(input, outDir, {
+      quietMode: false,
+      config(config: EleventyConfig) {
+        config.addGlobalData('charterPages', pages);
+        config.addTemplate('charter-page.11ty.js', {
+          data: {
+            pagination: { data: 'charterPages', size: 1, alias: 'view' },
+            permalink: (data: { view: PageView }) => data.view.url,
+            eleventyExcludeFromCollections: true,
+          },
+          render: (data: { view: PageView }) => render(data.view),
+        });
+      },
+    });
+    eleventy.disableLogger();
+    const written = ((await eleventy.write()) as unknown[]).flat() as { url?: unknown; content?: unknown }[];
+    const byUrl = new Map(pages.map((page) => [page.url, page]));
+    const rendered: RenderedPage[] = [];
+    for (const entry of written) {
+      const page = typeof entry.url === 'string' ? byUrl.get(entry.url) : undefined;
+      if (!page || typeof entry.content !== 'string') continue;
+      rendered.push({ url: page.url, lang: page.frame.lang, kind: page.kind, html: entry.content });
+    }
+    if (rendered.length !== pages.length) throw new Error(`Eleventy wrote ${rendered.length} of ${pages.length} pages`);
+    return rendered;
+  } finally {
+    await rm(input, { recursive: true, force: true });
+  }
+}
+
+async function copyAssets(outDir: string, theme: { css?: string; logo?: string }): Promise<void> {
+  await cp(join(packageRoot(), 'site', 'assets'), join(outDir, 'assets'), { recursive: true });
+  if (theme.css || theme.logo) await mkdir(join(outDir, 'assets', 'theme'), { recursive: true });
+  if (theme.css) await copyFile(theme.css, join(outDir, 'assets', 'theme', basename(theme.css)));
+  if (theme.logo) await copyFile(theme.logo, join(outDir, 'assets', 'theme', basename(theme.logo)));
+}
+
+/** The part of Eleventy's configuration API used here. */
+interface EleventyConfig {
+  addGlobalData(name: string, value: unknown): void;
+  addTemplate(path: string, content: unknown): void;
+}
+
+export type { SitePlan };

@@ -1,0 +1,91 @@
+import { expandDays, WEEKDAYS, type Weekday } from '../time/weekly-hours.js';
+import type { SiteLanguage } from './view-model.js';
+
+/**
+ * Dates, times and days for the page's language. Tables rather than Intl:
+ * ICU's month names and separators have changed between releases, and the
+ * pages must not change when Node does.
+ */
+
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+const DAY_ABBREVIATIONS: Record<SiteLanguage, Record<Weekday, string>> = {
+  en: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
+  fi: { mon: 'ma', tue: 'ti', wed: 'ke', thu: 'to', fri: 'pe', sat: 'la', sun: 'su' },
+  sv: { mon: 'mån', tue: 'tis', wed: 'ons', thu: 'tors', fri: 'fre', sat: 'lör', sun: 'sön' },
+};
+
+/** schema.org day names, for OpeningHoursSpecification.dayOfWeek. */
+export const SCHEMA_ORG_DAYS: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+
+const EN_DASH = '\u2013';
+
+/** "23.12.2026" (fi, sv: no leading zeros) or "23 December 2026" (en). Text that is not YYYY-MM-DD is returned as is. */
+export function formatDate(iso: string, lang: SiteLanguage): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const year = match[1] as string;
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const monthName = EN_MONTHS[month - 1];
+  if (monthName === undefined || day < 1) return iso;
+  return lang === 'en' ? `${day} ${monthName} ${year}` : `${day}.${month}.${year}`;
+}
+
+/** "8.00" (fi, sv: no leading zero, dot) or "08:00" (en, as written). Text that is not HH:MM is returned as is. */
+export function formatTime(time: string, lang: SiteLanguage): string {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!match) return time;
+  if (lang === 'en') return time;
+  return `${Number(match[1])}.${match[2] as string}`;
+}
+
+/** "8.00–16.00" (fi, sv) or "08:00–16:00" (en), with an en dash. */
+export function formatTimeRange(open: string, close: string, lang: SiteLanguage): string {
+  return `${formatTime(open, lang)}${EN_DASH}${formatTime(close, lang)}`;
+}
+
+/**
+ * Days as charters write them (`mon-fri`, `sat`, `[mon, wed, fri]`) in short
+ * form: "Mon–Fri", "ma–pe", "mån–fre"; "Mon, Wed, Fri". Three or more
+ * consecutive days become a range. A spec that is not valid is shown as written.
+ */
+export function formatDays(spec: string | readonly string[], lang: SiteLanguage): string {
+  const expanded = expandDays(spec);
+  if (!expanded.ok) return typeof spec === 'string' ? spec : spec.join(', ');
+  const names = DAY_ABBREVIATIONS[lang];
+  const indexes = [...new Set(expanded.days.map((day) => WEEKDAYS.indexOf(day)))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let start = 0;
+  while (start < indexes.length) {
+    let end = start;
+    while (end + 1 < indexes.length && (indexes[end + 1] as number) === (indexes[end] as number) + 1) end++;
+    const first = names[WEEKDAYS[indexes[start] as number] as Weekday];
+    const last = names[WEEKDAYS[indexes[end] as number] as Weekday];
+    if (end - start >= 2) parts.push(`${first}${EN_DASH}${last}`);
+    else for (let index = start; index <= end; index++) parts.push(names[WEEKDAYS[indexes[index] as number] as Weekday]);
+    start = end + 1;
+  }
+  return parts.join(', ');
+}

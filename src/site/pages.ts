@@ -1,0 +1,151 @@
+import type { LoadedCollection } from '../load/load-collection.js';
+import type { ResolvedCharter } from '../model/charter.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { todayIn } from '../time/calendar-date.js';
+import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, type CharterViewContext } from './charter-view.js';
+import { uiStrings } from './i18n.js';
+import {
+  SITE_LANGUAGES,
+  type LanguageLinkView,
+  type PageFrameView,
+  type PageView,
+  type SiteLanguage,
+} from './view-model.js';
+
+export interface SiteOptions {
+  /** YYYY-MM-DD; review status and upcoming exceptions are judged against it. */
+  readonly today?: string | undefined;
+  /** Site-relative path of a theme stylesheet, linked after the built-in one. */
+  readonly themeStylesheet?: string;
+  /** Site-relative path of a logo image. */
+  readonly logo?: string;
+}
+
+export interface SitePlan {
+  readonly pages: readonly PageView[];
+  /** The normalized collection, published as /charters.json. */
+  readonly chartersJson: unknown;
+}
+
+/** Names of each language in itself, for the language switcher. */
+const LANGUAGE_LABELS: Record<SiteLanguage, string> = { fi: 'Suomeksi', sv: 'På svenska', en: 'In English' };
+
+/** Page titles; the interface strings proper live in i18n.ts. */
+const TITLES: Record<SiteLanguage, { site: string; search: string; accessibility: string; card: string }> = {
+  fi: { site: 'Palvelulupaukset', search: 'Haku', accessibility: 'Saavutettavuusseloste', card: 'Taskukortti' },
+  sv: { site: 'Servicelöften', search: 'Sök', accessibility: 'Tillgänglighetsutlåtande', card: 'Fickkort' },
+  en: { site: 'Service charters', search: 'Search', accessibility: 'Accessibility statement', card: 'Pocket card' },
+};
+
+export const urls = {
+  home: (lang: SiteLanguage): string => `/${lang}/`,
+  charter: (id: string, lang: SiteLanguage): string => `/${lang}/${id}/`,
+  card: (id: string, lang: SiteLanguage): string => `/${lang}/${id}/card/`,
+  search: (lang: SiteLanguage): string => `/${lang}/search/`,
+  accessibility: (lang: SiteLanguage): string => `/${lang}/accessibility/`,
+};
+
+/** Every page of the site, as views ready for the templates. Pure. */
+export function planSite(collection: LoadedCollection, options: SiteOptions): SitePlan {
+  const today = options.today ?? todayIn('Europe/Helsinki');
+  const units = collection.charters
+    .filter((charter) => !charter.isBaseline && typeof charter.data.id === 'string')
+    .sort((a, b) => String(a.data.id).localeCompare(String(b.data.id)));
+  const context: CharterViewContext = { today, urlOf: urls.charter, cardUrlOf: urls.card, renderMarkdown };
+  const pages: PageView[] = [];
+
+  for (const lang of SITE_LANGUAGES) {
+    const frameFor = (title: string, alternates: (other: SiteLanguage) => { href: string; available: boolean }): PageFrameView =>
+      frame(lang, title, alternates, options);
+    const everywhere = (path: (other: SiteLanguage) => string) => (other: SiteLanguage) => ({ href: path(other), available: true });
+    const views = units.map((unit) => ({ unit, view: buildCharterView(unit, lang, context) }));
+    const groups = groupUnitsByOrganisation(units.map((unit) => buildUnitListItem(unit, lang, context)), lang);
+
+    pages.push({ kind: 'home', url: urls.home(lang), frame: frameFor(TITLES[lang].site, everywhere(urls.home)), groups });
+    pages.push({
+      kind: 'search',
+      url: urls.search(lang),
+      frame: frameFor(`${TITLES[lang].search} – ${TITLES[lang].site}`, everywhere(urls.search)),
+      groups,
+    });
+    pages.push({
+      kind: 'accessibility',
+      url: urls.accessibility(lang),
+      frame: frameFor(`${TITLES[lang].accessibility} – ${TITLES[lang].site}`, everywhere(urls.accessibility)),
+    });
+
+    for (const { unit, view } of views) {
+      const languages = declaredLanguages(unit);
+      if (!languages.includes(lang)) continue;
+      const id = view.id;
+      const alternates = (other: SiteLanguage) =>
+        languages.includes(other) ? { href: urls.charter(id, other), available: true } : { href: urls.home(other), available: false };
+      pages.push({ kind: 'charter', url: view.url, frame: frameFor(`${view.name.text} – ${TITLES[lang].site}`, alternates), charter: view });
+      const cardAlternates = (other: SiteLanguage) =>
+        languages.includes(other) ? { href: urls.card(id, other), available: true } : { href: urls.home(other), available: false };
+      pages.push({
+        kind: 'card',
+        url: view.cardUrl,
+        frame: frameFor(`${TITLES[lang].card}: ${view.name.text} – ${TITLES[lang].site}`, cardAlternates),
+        charter: view,
+      });
+    }
+  }
+  pages.push({
+    kind: 'language-choice',
+    url: '/',
+    frame: frame('fi', `${TITLES.fi.site} · ${TITLES.sv.site} · ${TITLES.en.site}`, (other) => ({ href: urls.home(other), available: true }), options),
+  });
+
+  return { pages, chartersJson: chartersJson(units) };
+}
+
+function frame(
+  lang: SiteLanguage,
+  title: string,
+  alternates: (other: SiteLanguage) => { href: string; available: boolean },
+  options: SiteOptions,
+): PageFrameView {
+  const languages: LanguageLinkView[] = SITE_LANGUAGES.map((other) => ({
+    lang: other,
+    label: LANGUAGE_LABELS[other],
+    current: other === lang,
+    ...alternates(other),
+  }));
+  return {
+    lang,
+    title,
+    t: uiStrings(lang),
+    homeUrl: urls.home(lang),
+    searchUrl: urls.search(lang),
+    accessibilityUrl: urls.accessibility(lang),
+    chartersJsonUrl: '/charters.json',
+    languages,
+    stylesheets: ['/assets/charter.css', ...(options.themeStylesheet ? [`/${options.themeStylesheet}`] : [])],
+    scripts: ['/assets/search.js'],
+    ...(options.logo ? { logo: { src: `/${options.logo}`, alt: '' } } : {}),
+    base: '/',
+  };
+}
+
+function declaredLanguages(charter: ResolvedCharter): string[] {
+  const languages = charter.data.languages;
+  return Array.isArray(languages) ? languages.filter((language): language is string => typeof language === 'string') : [];
+}
+
+/** The normalized collection: effective (merged) data of every unit, with its page addresses. */
+function chartersJson(units: readonly ResolvedCharter[]): unknown {
+  return {
+    format: 1,
+    charters: units.map((unit) => {
+      const { extends: _extends, $schema: _schema, ...data } = unit.data as Record<string, unknown>;
+      const languages = declaredLanguages(unit).filter((language): language is SiteLanguage =>
+        (SITE_LANGUAGES as readonly string[]).includes(language),
+      );
+      return {
+        ...data,
+        pages: Object.fromEntries(languages.map((language) => [language, urls.charter(String(unit.data.id), language)])),
+      };
+    }),
+  };
+}

@@ -1,0 +1,192 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import type { FileResult } from '../model/diagnostic.js';
+import { packageRoot } from '../util/package-info.js';
+import { buildSite, DEFAULT_OUT, type BuildOptions, type BuildResult } from './build.js';
+
+export interface ServeOptions extends BuildOptions {
+  readonly port?: number;
+  readonly host?: string;
+  /** Folders to watch besides the charters folder and the templates. */
+  readonly watchFolders?: readonly string[];
+}
+
+export type ServeEvent =
+  | { readonly type: 'built'; readonly result: Extract<BuildResult, { ok: true }>; readonly milliseconds: number }
+  | { readonly type: 'invalid'; readonly results: FileResult[] }
+  | { readonly type: 'failed'; readonly message: string };
+
+export interface ServeHandle {
+  readonly url: string;
+  /** Rebuilds now (as a file change would); resolves when done. */
+  rebuild(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const LIVE_PATH = '/__charter/';
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf',
+};
+
+/**
+ * Builds the site, serves it on localhost, and rebuilds when a charter, a
+ * template or the theme changes. A charter that becomes invalid is reported
+ * (to `onEvent`, and on open pages) while the last good site stays up.
+ */
+export async function serveSite(options: ServeOptions, onEvent: (event: ServeEvent) => void): Promise<ServeHandle> {
+  const out = resolve(options.cwd, options.out ?? DEFAULT_OUT);
+  const clients = new Set<ServerResponse>();
+  let problems: string[] = [];
+
+  const broadcast = (event: string, data: unknown): void => {
+    for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+
+  let running: Promise<void> | undefined;
+  let again = false;
+  const rebuild = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        const started = performance.now();
+        try {
+          const result = await buildSite(options);
+          if (result.ok) {
+            problems = [];
+            onEvent({ type: 'built', result, milliseconds: performance.now() - started });
+            broadcast('reload', {});
+          } else {
+            problems = describe(result.results);
+            onEvent({ type: 'invalid', results: result.results });
+            broadcast('problems', problems);
+          }
+        } catch (error) {
+          problems = [error instanceof Error ? error.message : String(error)];
+          onEvent({ type: 'failed', message: problems[0] as string });
+          broadcast('problems', problems);
+        }
+      } while (again);
+    })();
+    try {
+      await running;
+    } finally {
+      running = undefined;
+    }
+  };
+
+  await rebuild();
+
+  const server = createServer((request, response) => {
+    void handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (path === `${LIVE_PATH}events`) {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.write(`event: problems\ndata: ${JSON.stringify(problems)}\n\n`);
+      clients.add(response);
+      request.on('close', () => clients.delete(response));
+      return;
+    }
+    if (path === `${LIVE_PATH}live.js`) {
+      response.writeHead(200, { 'content-type': CONTENT_TYPES['.js'] as string, 'cache-control': 'no-store' });
+      response.end(await readFile(join(packageRoot(), 'site', 'serve', 'live.js')));
+      return;
+    }
+    const file = await resolveFile(out, path);
+    if (!file) {
+      response.writeHead(404, { 'content-type': CONTENT_TYPES['.html'] as string });
+      response.end(injectLiveScript('<!doctype html><html lang="en"><title>Not found</title><h1>Not found</h1></html>'));
+      return;
+    }
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    const body = await readFile(file);
+    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    response.end(type.startsWith('text/html') ? injectLiveScript(body.toString('utf8')) : body);
+  };
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(options.port ?? 8080, host, () => resolveListen());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
+
+  const watchers: FSWatcher[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const onChange = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void rebuild(), 80);
+  };
+  const folders = [
+    resolve(options.cwd, options.root ?? 'charters'),
+    join(packageRoot(), 'templates'),
+    join(packageRoot(), 'site', 'assets'),
+    ...(options.templates ? [resolve(options.cwd, options.templates)] : []),
+    ...(options.watchFolders ?? []).map((folder) => resolve(options.cwd, folder)),
+  ];
+  for (const folder of new Set(folders)) {
+    if (!(await stat(folder).then((info) => info.isDirectory(), () => false))) continue;
+    watchers.push(watch(folder, { recursive: true }, onChange));
+  }
+  for (const file of [options.css, options.logo]) {
+    if (file) watchers.push(watch(resolve(options.cwd, file), onChange));
+  }
+
+  return {
+    url: `http://${host}:${port}/`,
+    rebuild,
+    async close() {
+      clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+      for (const client of clients) client.end();
+      await running;
+      await new Promise<void>((resolveClose) => (server as Server).close(() => resolveClose()));
+    },
+  };
+}
+
+/** A file inside the output folder for a URL path; never outside it. */
+async function resolveFile(out: string, urlPath: string): Promise<string | undefined> {
+  const candidate = resolve(out, `.${urlPath}`);
+  if (candidate !== out && !candidate.startsWith(`${out}${sep}`)) return undefined;
+  const info = await stat(candidate).catch(() => undefined);
+  if (info?.isFile()) return candidate;
+  if (info?.isDirectory()) {
+    const index = join(candidate, 'index.html');
+    if (await stat(index).then((found) => found.isFile(), () => false)) return index;
+  }
+  return undefined;
+}
+
+function injectLiveScript(html: string): string {
+  const tag = `<script src="${LIVE_PATH}live.js" defer></script>`;
+  return html.includes('</body>') ? html.replace('</body>', `${tag}</body>`) : `${html}${tag}`;
+}
+
+function describe(results: readonly FileResult[]): string[] {
+  return results.flatMap((result) =>
+    result.diagnostics
+      .filter((diagnostic) => diagnostic.severity === 'error')
+      .map((diagnostic) => `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message} (${diagnostic.ruleId})`),
+  );
+}

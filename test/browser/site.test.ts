@@ -1,0 +1,146 @@
+import { cpSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/build.js';
+import { tempFolder } from '../helpers.js';
+import { chromiumAvailable, launchChromium } from './chromium.js';
+import { serveFolder } from './static-server.js';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const runBrowserTests = chromiumAvailable();
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page against WCAG 2.0, 2.1 and 2.2 A and AA. */
+async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((node) => ({ target: node.target })) }));
+  });
+}
+
+const PAGES = ['/', '/fi/', '/sv/', '/en/', '/fi/search/', '/sv/search/', '/en/search/', '/fi/accessibility/', '/sv/accessibility/', '/en/accessibility/'];
+const UNITS = ['building-control', 'city-library', 'registry-office', 'social-services-advice'];
+for (const lang of ['fi', 'sv', 'en']) for (const unit of UNITS) PAGES.push(`/${lang}/${unit}/`, `/${lang}/${unit}/card/`);
+
+describe.runIf(runBrowserTests)('the built guide in a real browser', () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    const cwd = tempFolder('file');
+    cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
+    const result = await buildSite({ cwd, today: '2026-11-23' });
+    expect(result.ok).toBe(true);
+    server = await serveFolder(join(cwd, '_site'));
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.each(PAGES)('axe finds no violations on %s', async (path) => {
+    const page = await browser.newPage();
+    try {
+      const response = await page.goto(`${server.url}${path}`);
+      expect(response?.status()).toBe(200);
+      const violations = await axeViolations(page);
+      expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('switches language with plain links, keeping the charter', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/fi/building-control/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('fi');
+    await page.click('a[hreflang="sv"]');
+    await page.waitForURL(`${server.url}/sv/building-control/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('sv');
+    await page.close();
+  });
+
+  it('finds a unit by an inflected Finnish word', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/fi/search/?q=${encodeURIComponent('kirjastossa')}`);
+    const results = page.locator('#search-result-list a');
+    await results.first().waitFor({ timeout: 15_000 });
+    const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs.some((href) => href?.includes('/fi/city-library/'))).toBe(true);
+    await page.close();
+  });
+
+  it('leads to the A–Z list when JavaScript is off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/fi/`);
+    await page.fill('input[name="q"]', 'kirjasto');
+    await page.press('input[name="q"]', 'Enter');
+    await page.waitForURL(/\/fi\/search\/\?q=kirjasto/);
+    const links = await page.locator('main a[href^="/fi/"]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    for (const unit of UNITS) expect(links).toContain(`/fi/${unit}/`);
+    await context.close();
+  });
+
+  it('puts the skip link first, with a visible focus', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/en/building-control/`);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      const style = element ? getComputedStyle(element) : undefined;
+      return {
+        href: element?.getAttribute('href'),
+        visible: Boolean(element && element.getBoundingClientRect().width > 0),
+        outline: style?.outlineStyle,
+        background: style?.backgroundColor,
+      };
+    });
+    expect(focused.href).toBe('#main');
+    expect(focused.visible).toBe(true);
+    expect(focused.outline !== 'none' || focused.background !== 'rgba(0, 0, 0, 0)').toBe(true);
+    await page.close();
+  });
+
+  it('reflows at 320 CSS pixels (400% zoom) without sideways scrolling', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    for (const path of ['/fi/building-control/', '/sv/', '/en/city-library/']) {
+      await page.goto(`${server.url}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await page.close();
+  });
+
+  it('prints without navigation, and with link addresses', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/en/building-control/`);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const nav = document.querySelector('header nav, nav');
+      const web = document.querySelector('main a[href^="https:"]:not(.link-self)');
+      return {
+        navHidden: !nav || getComputedStyle(nav).display === 'none',
+        after: web ? getComputedStyle(web, '::after').content : '',
+      };
+    });
+    expect(printed.navHidden).toBe(true);
+    expect(printed.after).toContain('https://');
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.close();
+  });
+});

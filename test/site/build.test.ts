@@ -1,0 +1,149 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/build.js';
+import { tempFolder, runCli, writeTree } from '../helpers.js';
+import { VALID_UNIT, edit } from '../fixtures/charters.js';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const TODAY = '2026-11-23';
+
+function examplesFolder(): string {
+  const cwd = tempFolder('file');
+  cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
+  return cwd;
+}
+
+function read(out: string, path: string): string {
+  return readFileSync(join(out, path), 'utf8');
+}
+
+describe('charter build on the example charters', () => {
+  let cwd: string;
+  let out: string;
+  beforeAll(async () => {
+    cwd = examplesFolder();
+    const result = await buildSite({ cwd, today: TODAY });
+    expect(result.ok).toBe(true);
+    out = join(cwd, '_site');
+  }, 120_000);
+
+  it('writes every charter in each of its languages, at a stable address', () => {
+    for (const lang of ['fi', 'sv', 'en']) {
+      for (const id of ['building-control', 'city-library', 'registry-office', 'social-services-advice']) {
+        const html = read(out, `${lang}/${id}/index.html`);
+        expect(html).toContain(`<html lang="${lang}"`);
+        expect(existsSync(join(out, lang, id, 'card', 'index.html'))).toBe(true);
+      }
+      expect(read(out, `${lang}/index.html`)).toContain('/building-control/');
+      expect(existsSync(join(out, lang, 'search', 'index.html'))).toBe(true);
+      expect(existsSync(join(out, lang, 'accessibility', 'index.html'))).toBe(true);
+      expect(readdirSync(join(out, lang, 'pagefind'))).toContain('pagefind.js');
+    }
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(existsSync(join(out, 'assets', 'charter.css'))).toBe(true);
+  });
+
+  it('shows durations in words, contacts as links, and the review status', () => {
+    const en = read(out, 'en/building-control/index.html');
+    const sv = read(out, 'sv/building-control/index.html');
+    const fi = read(out, 'fi/building-control/index.html');
+    expect(en).toMatch(/working days?/);
+    expect(sv).toMatch(/arbetsdag/);
+    expect(fi).toMatch(/työpäiv/);
+    expect(en).toMatch(/href="tel:\+358\d+"/);
+    expect(en).toMatch(/href="mailto:[^"]+@example\.fi"/);
+    expect(en).toContain('2027-09-15');
+  });
+
+  it('embeds schema.org JSON-LD that parses', () => {
+    const html = read(out, 'en/city-library/index.html');
+    const match = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html);
+    expect(match).not.toBeNull();
+    const data = JSON.parse(match?.[1] ?? '{}') as { '@type'?: string };
+    expect(data['@type']).toBe('GovernmentService');
+  });
+
+  it('publishes the normalized collection as charters.json', () => {
+    const json = JSON.parse(read(out, 'charters.json')) as { charters: { id: string; pages: Record<string, string>; languages: string[] }[] };
+    expect(json.charters.map((charter) => charter.id).sort()).toEqual(['building-control', 'city-library', 'registry-office', 'social-services-advice']);
+    expect(json.charters[0]?.pages.fi).toMatch(/^\/fi\/[a-z-]+\/$/);
+    // Inherited from the baseline: the merged data is published.
+    expect(json.charters.every((charter) => charter.languages.length === 3)).toBe(true);
+  });
+
+  it('prints no unescaped value but sanitized HTML', () => {
+    for (const folder of ['templates/pages', 'templates/partials', 'templates/layouts']) {
+      const dir = join(repoRoot, folder);
+      if (!existsSync(dir)) continue;
+      for (const name of readdirSync(dir)) {
+        const source = readFileSync(join(dir, name), 'utf8');
+        for (const stash of source.match(/\{\{\{[^}]*\}\}\}/g) ?? []) expect(stash, `${folder}/${name}`).toMatch(/^\{\{\{\s*[\w.@/]+\.html\s*\}\}\}$/);
+      }
+    }
+  });
+});
+
+describe('the output folder', () => {
+  it('is not touched when the charters have errors', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': edit(VALID_UNIT, 'owner: head', 'owner: nobody'), '_site/keep.txt': 'mine' });
+    const result = await runCli(['build', '--today', TODAY], cwd);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/unknown contact `nobody`/);
+    expect(result.stderr).toMatch(/not built/);
+    expect(readFileSync(join(cwd, '_site', 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('refuses to replace a folder it did not make', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT, 'public/index.html': 'not ours' });
+    const result = await runCli(['build', '--out', 'public', '--today', TODAY, '--no-search'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/refusing to replace public/);
+    expect(readFileSync(join(cwd, 'public', 'index.html'), 'utf8')).toBe('not ours');
+  });
+
+  it.each([['.'], ['..'], ['charters']])('refuses --out %s', async (out) => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const result = await runCli(['build', '--out', out, '--today', TODAY, '--no-search'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/refusing/);
+    expect(readFileSync(join(cwd, 'charters', 'unit.yaml'), 'utf8')).toBe(VALID_UNIT);
+  });
+
+  it('replaces its own earlier build whole and leaves no staging folders', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    expect((await runCli(['build', '--today', TODAY, '--no-search'], cwd)).code).toBe(0);
+    writeFileSync(join(cwd, '_site', 'stale.html'), 'old');
+    expect((await runCli(['build', '--today', TODAY, '--no-search'], cwd)).code).toBe(0);
+    expect(existsSync(join(cwd, '_site', 'stale.html'))).toBe(false);
+    expect(readdirSync(cwd).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+});
+
+describe('theming', () => {
+  it('links a theme stylesheet and logo', async () => {
+    const cwd = writeTree({
+      'charters/unit.yaml': VALID_UNIT,
+      'theme/city.css': ':root { --charter-brand: #003580; }',
+      'theme/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
+    const result = await runCli(['build', '--css', 'theme/city.css', '--logo', 'theme/logo.svg', '--today', TODAY, '--no-search'], cwd);
+    expect(result.code).toBe(0);
+    const html = readFileSync(join(cwd, '_site', 'en', 'test-unit', 'index.html'), 'utf8');
+    expect(html).toContain('/assets/theme/city.css');
+    expect(html).toContain('/assets/theme/logo.svg');
+    expect(existsSync(join(cwd, '_site', 'assets', 'theme', 'city.css'))).toBe(true);
+  });
+
+  it('uses a replacement template and refuses an unknown one', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    mkdirSync(join(cwd, 'my-templates', 'pages'), { recursive: true });
+    writeFileSync(join(cwd, 'my-templates', 'pages', 'accessibility.hbs'), '{{#> base}}<h1>Our own statement</h1>{{/base}}');
+    expect((await runCli(['build', '--templates', 'my-templates', '--today', TODAY, '--no-search'], cwd)).code).toBe(0);
+    expect(readFileSync(join(cwd, '_site', 'fi', 'accessibility', 'index.html'), 'utf8')).toContain('Our own statement');
+    writeFileSync(join(cwd, 'my-templates', 'pages', 'acessibility.hbs'), 'typo');
+    const result = await runCli(['build', '--templates', 'my-templates', '--today', TODAY, '--no-search'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown template pages\/acessibility\.hbs/);
+  });
+});

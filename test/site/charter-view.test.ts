@@ -1,0 +1,437 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkCharters } from '../../src/check.js';
+import type { CharterData } from '../../src/model/charter.js';
+import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, serializeJsonLd, type CharterViewContext } from '../../src/site/charter-view.js';
+import { SITE_LANGUAGES, type CharterView, type SiteLanguage, type UnitListItemView } from '../../src/site/view-model.js';
+import { VALID_UNIT } from '../fixtures/charters.js';
+import { writeTree } from '../helpers.js';
+
+const TODAY = '2026-11-23';
+const NBSP = '\u00a0';
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** A stand-in for the real renderer: escapes, wraps in <p>, and turns **x** into <strong>x</strong>. */
+function fakeMarkdown(markdown: string): string {
+  return `<p>${escapeHtml(markdown).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')}</p>`;
+}
+
+function contextFor(today = TODAY): CharterViewContext {
+  return {
+    today,
+    urlOf: (id, lang) => `/${lang}/${id}/`,
+    cardUrlOf: (id, lang) => `/${lang}/${id}/card/`,
+    renderMarkdown: fakeMarkdown,
+  };
+}
+
+let units: { readonly data: CharterData }[] = [];
+
+beforeAll(async () => {
+  const { collection } = await checkCharters({ cwd: '/work/main', today: TODAY });
+  units = collection.charters.filter((charter) => !charter.isBaseline);
+});
+
+function unit(id: string): { readonly data: CharterData } {
+  const found = units.find((charter) => charter.data.id === id);
+  if (!found) throw new Error(`no example charter ${id}`);
+  return found;
+}
+
+function view(id: string, lang: SiteLanguage, today = TODAY): CharterView {
+  return buildCharterView(unit(id), lang, contextFor(today));
+}
+
+/** A deep copy of an example's data, changed by `edit`. */
+function edited(id: string, edit: (data: Record<string, any>) => void): { data: CharterData } {
+  const data = structuredClone(unit(id).data) as Record<string, any>;
+  edit(data);
+  return { data };
+}
+
+describe('buildCharterView on every example charter', () => {
+  it('loads the four example units', () => {
+    expect(units.map((charter) => charter.data.id).sort()).toEqual(['building-control', 'city-library', 'registry-office', 'social-services-advice']);
+  });
+
+  it('builds every unit in every language, with texts in the page language', () => {
+    for (const charter of units) {
+      for (const lang of SITE_LANGUAGES) {
+        const built = buildCharterView(charter, lang, contextFor());
+        const id = String(charter.data.id);
+        expect(built.id).toBe(id);
+        expect(built.lang).toBe(lang);
+        expect(built.url).toBe(`/${lang}/${id}/`);
+        expect(built.cardUrl).toBe(`/${lang}/${id}/card/`);
+        expect(built.name).toMatchObject({ lang, foreign: false });
+        expect(built.summary?.html.startsWith('<p>')).toBe(true);
+        expect(built.channels.map((channel) => channel.key)).toEqual(['phone', 'email', 'letter', 'counter', 'eservice']);
+        expect(built.review.status).toBe('ok');
+        expect(built.review.reviewer).toBeDefined();
+        expect(built.hours.rows.length).toBeGreaterThan(0);
+        expect(built.hours.exceptions.every((exception) => exception.iso >= TODAY)).toBe(true);
+        expect(built.touchpoints.length).toBeGreaterThan(0);
+        expect(built.authority.length).toBeGreaterThan(0);
+        expect(built.guide.length).toBeGreaterThan(0);
+        expect(built.improvements.length).toBeGreaterThan(0);
+        for (const channel of built.channels) {
+          for (const commitment of channel.commitments) expect(commitment.sentence).toMatch(/\.$/);
+        }
+        const jsonLd = JSON.parse(built.jsonLd) as { '@type': string; name: string };
+        expect(jsonLd['@type']).toBe('GovernmentService');
+        expect(jsonLd.name).toBe(built.name.text);
+        expect(built.jsonLd).not.toContain('<');
+        // Every text the page shows is in its language: the examples are complete.
+        const foreign = JSON.stringify(built).match(/"foreign":true/g);
+        expect(foreign).toBeNull();
+      }
+    }
+  });
+});
+
+describe('building-control', () => {
+  it("states the email reply promise as a sentence in each language", () => {
+    const reply = (lang: SiteLanguage) => view('building-control', lang).channels.find((channel) => channel.key === 'email')?.commitments.find((c) => c.key === 'reply');
+    expect(reply('en')).toEqual({
+      key: 'reply',
+      label: 'Reply',
+      within: '3 working days',
+      target: '90%',
+      sentence: 'We reply to emails within 3 working days in at least 90% of cases.',
+    });
+    expect(reply('sv')?.sentence).toBe(`Vi svarar på e-post inom 3 arbetsdagar i minst 90${NBSP}% av fallen.`);
+    expect(reply('sv')?.within).toBe('3 arbetsdagar');
+    expect(reply('fi')?.sentence).toBe(`Vastaamme sähköpostiviesteihin 3 työpäivän kuluessa vähintään 90${NBSP}%:ssa tapauksista.`);
+    expect(reply('fi')?.within).toBe('3 työpäivää');
+    expect(reply('fi')?.target).toBe(`90${NBSP}%`);
+  });
+
+  it('answers the phone as the brief says, and leaves out a 100 % target', () => {
+    const en = view('building-control', 'en').channels[0];
+    expect(en?.commitments[0]?.sentence).toBe('We answer calls within 30 seconds in at least 90% of cases.');
+    const sv = view('building-control', 'sv').channels[0];
+    expect(sv?.commitments[0]?.sentence).toBe(`Vi svarar på samtal inom 30 sekunder i minst 90${NBSP}% av fallen.`);
+    const fi = view('building-control', 'fi').channels[0];
+    expect(fi?.commitments[0]?.sentence).toBe(`Vastaamme puheluihin 30 sekunnin kuluessa vähintään 90${NBSP}%:ssa tapauksista.`);
+    expect(fi?.commitments[1]?.sentence).toBe(`Soitamme takaisin 1 työpäivän kuluessa soittopyynnöstä vähintään 95${NBSP}%:ssa tapauksista.`);
+    const acknowledge = view('building-control', 'en').channels[1]?.commitments[0];
+    expect(acknowledge).toMatchObject({ key: 'acknowledge', within: '4 working hours', target: '100%', sentence: 'We confirm receipt of emails within 4 working hours.' });
+  });
+
+  it('builds the phone channel: number as a tel: link, charge in words, own hours and greeting', () => {
+    const phone = view('building-control', 'en').channels[0];
+    expect(phone?.title).toBe('Phone');
+    expect(phone?.details[0]).toEqual({ label: 'Phone number', link: { href: 'tel:+35891234500', text: '+358 9 123 4500' } });
+    expect(phone?.details[1]?.text?.text).toBe('Local network or mobile call charge');
+    expect(phone?.hours?.rows).toEqual([{ days: 'Mon–Fri', time: '09:00–15:00' }]);
+    expect(phone?.greeting).toEqual({ text: 'Building Control advice line, Tiina Heinonen speaking, hello.', lang: 'en', foreign: false });
+    const fi = view('building-control', 'fi').channels[0];
+    expect(fi?.title).toBe('Puhelin');
+    expect(fi?.hours?.rows).toEqual([{ days: 'ma–pe', time: '9.00–15.00' }]);
+  });
+
+  it('builds the other channels with their details', () => {
+    const [, email, letter, counter, eservice] = view('building-control', 'en').channels;
+    expect(email?.details).toEqual([{ label: 'Email address', link: { href: 'mailto:rakennusvalvonta@example.fi', text: 'rakennusvalvonta@example.fi' } }]);
+    expect(letter?.details[0]?.text?.text).toBe('City of Esimerkkilä, Building Control, P.O. Box 100, FI-01230 Esimerkkilä, Finland');
+    expect(counter?.title).toBe('Service point');
+    expect(counter?.details.map((detail) => detail.label)).toEqual(['Visiting address', 'Appointments']);
+    expect(counter?.details[1]?.html?.html).toContain('<strong>property identifier</strong>');
+    expect(counter?.commitments[0]?.sentence).toBe('At the service point, we serve you within 15 minutes in at least 85% of cases.');
+    expect(counter?.hours?.rows).toEqual([
+      { days: 'Mon–Thu', time: '09:00–15:00' },
+      { days: 'Fri', time: '09:00–12:00' },
+    ]);
+    expect(counter?.hours?.exceptions[0]).toMatchObject({ iso: '2027-07-12', date: '12 July 2027', hours: 'Closed', closed: true });
+    expect(eservice?.details[0]).toEqual({ label: 'Online service', link: { href: 'https://www.example.fi/lupapiste', text: 'Lupapiste.fi' } });
+    expect(eservice?.commitments.map((commitment) => commitment.key)).toEqual(['acknowledge', 'reply']);
+  });
+
+  it('gives contacts tel: and mailto: links, and personal names are never foreign', () => {
+    for (const lang of SITE_LANGUAGES) {
+      const head = view('building-control', lang).contacts.find((contact) => contact.id === 'head-of-building-control');
+      expect(head?.name).toEqual({ text: 'Heikki Laaksonen', lang, foreign: false });
+      expect(head?.phone).toEqual({ display: '+358 9 123 4510', href: 'tel:+35891234510' });
+      expect(head?.email).toEqual({ display: 'heikki.laaksonen@example.fi', href: 'mailto:heikki.laaksonen@example.fi' });
+    }
+    expect(view('building-control', 'sv').owner?.role?.text).toBe('Byggnadstillsynschef');
+    // Inherited from the baseline and merged by id.
+    expect(view('building-control', 'sv').contacts.find((contact) => contact.id === 'switchboard')?.name.text).toBe('Växel');
+  });
+
+  it('shows the unit hours, upcoming exceptions by date, and the holiday note', () => {
+    const en = view('building-control', 'en');
+    expect(en.hours.rows).toEqual([{ days: 'Mon–Fri', time: '08:00–16:00' }]);
+    expect(en.hours.holidaysNote).toBe('Closed on Finnish public holidays, Midsummer Eve and Christmas Eve.');
+    expect(en.hours.exceptions.map((exception) => exception.iso)).toEqual([
+      '2026-12-23',
+      '2026-12-31',
+      '2027-01-05',
+      '2027-03-25',
+      '2027-04-30',
+      '2027-05-05',
+      '2027-05-07',
+      '2027-06-24',
+    ]);
+    expect(en.hours.exceptions[0]).toEqual({
+      date: '23 December 2026',
+      iso: '2026-12-23',
+      hours: '08:00–15:00',
+      closed: false,
+      note: { text: 'Day before Christmas Eve, shorter hours', lang: 'en', foreign: false },
+    });
+    const fi = view('building-control', 'fi');
+    expect(fi.hours.exceptions.find((exception) => exception.iso === '2027-05-07')).toMatchObject({ date: '7.5.2027', hours: 'Suljettu', closed: true });
+    expect(fi.hours.exceptions[0]?.hours).toBe('8.00–15.00');
+  });
+
+  it('lists only exceptions from today on', () => {
+    const later = view('building-control', 'en', '2027-01-05');
+    expect(later.hours.exceptions.map((exception) => exception.iso)).toEqual(['2027-01-05', '2027-03-25', '2027-04-30', '2027-05-05', '2027-05-07', '2027-06-24']);
+    expect(view('building-control', 'en', '2027-06-25').hours.exceptions).toEqual([]);
+    // The counter's own summer closures are gone once they are past, so its weekly hours still differ and show.
+    const counter = view('building-control', 'en', '2027-08-01').channels.find((channel) => channel.key === 'counter');
+    expect(counter?.hours?.exceptions).toEqual([]);
+    expect(counter?.hours?.rows).toHaveLength(2);
+  });
+
+  it("names this period's reviewer from the rota", () => {
+    const review = view('building-control', 'en').review;
+    expect(review.reviewer).toEqual({ name: { text: 'Heikki Laaksonen', lang: 'en', foreign: false }, periodFrom: '15 September 2026', periodTo: '14 September 2027' });
+    expect(view('building-control', 'fi').review.reviewer).toMatchObject({ periodFrom: '15.9.2026', periodTo: '14.9.2027' });
+    // The next period goes to the next person in the rota.
+    expect(view('building-control', 'en', '2027-09-15').review.reviewer?.name.text).toBe('Sanna Koskinen');
+  });
+
+  it('reports the review status and dates', () => {
+    const en = view('building-control', 'en');
+    expect(en.review).toMatchObject({
+      approved: { date: '15 September 2026', iso: '2026-09-15' },
+      approvedBy: { text: 'Building and Environment Committee', lang: 'en', foreign: false },
+      next: { date: '15 September 2027', iso: '2027-09-15' },
+      every: 'every 12 months',
+      status: 'ok',
+      statusText: 'Next review by 15 September 2027',
+    });
+    expect(view('building-control', 'sv').review.every).toBe('var 12:e månad');
+    expect(view('building-control', 'fi').review.every).toBe('12 kuukauden välein');
+    expect(view('building-control', 'en', '2027-08-20').review).toMatchObject({ status: 'due-soon', statusText: 'Review due by 15 September 2027' });
+    expect(view('building-control', 'en', '2027-09-16').review).toMatchObject({ status: 'overdue', statusText: 'Review overdue since 15 September 2027' });
+    expect(view('building-control', 'fi', '2027-09-16').review.statusText).toBe('Tarkistus on myöhässä, määräpäivä oli 15.9.2027');
+  });
+
+  it('builds absence, feedback and handover', () => {
+    const en = view('building-control', 'en');
+    expect(en.absence?.notify.map((contact) => contact.id)).toEqual(['switchboard', 'permit-secretary']);
+    expect(en.absence?.notice).toBe('1 working day');
+    expect(en.absence?.substitute).toBe('A substitute is required.');
+    expect(en.absence?.outOfOffice?.text).toContain('{substitute}');
+    expect(view('building-control', 'fi').absence?.notice).toBe('1 työpäivä');
+    expect(en.feedback?.channel?.html).toContain('feedback service');
+    expect(en.feedback?.commitments.map((commitment) => commitment.sentence)).toEqual([
+      'We confirm receipt of feedback within 1 working day.',
+      'We respond to feedback within 10 working days in at least 90% of cases.',
+    ]);
+    expect(en.feedback?.escalateTo?.name.text).toBe('Heikki Laaksonen');
+    expect(view('building-control', 'fi').feedback?.commitments[1]?.sentence).toBe(`Vastaamme palautteeseen 10 työpäivän kuluessa vähintään 90${NBSP}%:ssa tapauksista.`);
+    expect(en.handover?.record?.html).toContain('<strong>Lupapiste</strong>');
+    expect(en.handover?.rules).toHaveLength(3);
+  });
+
+  it('builds touchpoints, authority, guide and improvements', () => {
+    const en = view('building-control', 'en');
+    expect(en.touchpoints[0]).toMatchObject({ id: 'permit-advice', name: { text: 'Permit advice by phone' }, channel: 'Phone', owner: { id: 'permit-architect' } });
+    expect(en.touchpoints.find((touchpoint) => touchpoint.id === 'archive-drawings')?.description).toBeUndefined();
+    expect(view('building-control', 'sv').touchpoints.map((touchpoint) => touchpoint.channel)).toEqual(['Telefon', 'E-tjänst', 'Servicepunkt', 'E-tjänst', 'E-post', 'Post']);
+    expect(en.authority.map((entry) => [entry.id, entry.limit])).toEqual([
+      ['deadline-extension', '30 days'],
+      ['inspection-reschedule', '14 days'],
+      ['invoice-correction', '200 EUR'],
+    ]);
+    expect(view('building-control', 'fi').authority.map((entry) => entry.limit)).toEqual(['30 päivää', '14 päivää', '200 EUR']);
+    expect(en.authority[0]?.escalateTo?.id).toBe('head-of-building-control');
+    expect(en.guide[1]).toEqual({
+      title: { text: 'List all gaps at once', lang: 'en', foreign: false },
+      text: { html: '<p>Ask for all missing attachments in <strong>one</strong> request and say by when they are needed.</p>', lang: 'en', foreign: false },
+    });
+    expect(en.improvements.map((improvement) => improvement.iso)).toEqual(['2026-08-31', '2026-04-07', '2026-02-16']);
+    expect(en.improvements[0]?.date).toBe('31 August 2026');
+    expect(en.improvements[0]?.did.html).toContain('<p>');
+  });
+
+  it('describes the service in schema.org JSON-LD', () => {
+    const data = JSON.parse(view('building-control', 'en').jsonLd) as Record<string, any>;
+    expect(data['@context']).toBe('https://schema.org');
+    expect(data['@type']).toBe('GovernmentService');
+    expect(data.name).toBe('Building Control');
+    expect(data.provider).toEqual({ '@type': 'GovernmentOrganization', name: 'City of Esimerkkilä' });
+    const channels = data.availableChannel as Record<string, any>[];
+    expect(channels).toHaveLength(5);
+    expect(channels.every((channel) => channel['@type'] === 'ServiceChannel')).toBe(true);
+    expect(channels[0]?.availableLanguage).toEqual(['fi', 'sv', 'en']);
+    expect(channels[0]?.servicePhone).toMatchObject({ '@type': 'ContactPoint', telephone: '+358 9 123 4500', contactType: 'customer service' });
+    expect(channels[0]?.servicePhone.hoursAvailable[0]).toEqual({
+      '@type': 'OpeningHoursSpecification',
+      dayOfWeek: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
+      opens: '09:00',
+      closes: '15:00',
+    });
+    expect(channels[2]?.servicePostalAddress).toBe('City of Esimerkkilä, Building Control, P.O. Box 100, FI-01230 Esimerkkilä, Finland');
+    expect(channels[3]?.serviceLocation.address).toBe('City Hall, Torikatu 1, 2nd floor');
+    expect(channels[4]?.serviceUrl).toBe('https://www.example.fi/lupapiste');
+  });
+});
+
+describe('the other examples', () => {
+  it('shows the library hours and weekend days', () => {
+    const en = view('city-library', 'en');
+    expect(en.hours.rows).toEqual([
+      { days: 'Mon–Thu', time: '10:00–20:00' },
+      { days: 'Fri', time: '10:00–18:00' },
+      { days: 'Sat', time: '10:00–16:00' },
+    ]);
+    expect(view('city-library', 'fi').hours.rows.map((row) => row.days)).toEqual(['ma–to', 'pe', 'la']);
+    expect(view('city-library', 'sv').hours.rows.map((row) => row.days)).toEqual(['mån–tors', 'fre', 'lör']);
+    expect(view('city-library', 'fi').authority.map((entry) => entry.limit)).toEqual(['30 EUR', '28 päivää', '80 EUR']);
+  });
+
+  it('shows the social services counter hours for separate days and split phone hours', () => {
+    const en = view('social-services-advice', 'en');
+    const counter = en.channels.find((channel) => channel.key === 'counter');
+    expect(counter?.hours?.rows).toEqual([
+      { days: 'Mon, Wed, Thu', time: '09:00–12:00' },
+      { days: 'Tue', time: '12:00–15:00' },
+    ]);
+    expect(en.channels[0]?.hours?.rows).toEqual([
+      { days: 'Mon–Fri', time: '09:00–11:30' },
+      { days: 'Mon–Fri', time: '12:30–15:00' },
+    ]);
+    expect(en.review.reviewer?.name.text).toBe('Riikka Hämäläinen');
+    expect(view('social-services-advice', 'sv').authority.map((entry) => entry.limit)).toEqual(['50 EUR', '2 timmar', '14 dagar']);
+  });
+
+  it('formats the registry office authority limits and its reviewer', () => {
+    expect(view('registry-office', 'fi').authority.map((entry) => entry.limit)).toEqual(['14 päivää', '1 kuukausi', '20 EUR', undefined]);
+    expect(view('registry-office', 'sv').review.reviewer).toMatchObject({ name: { text: 'Kirsi Aaltonen' }, periodFrom: '3.11.2026', periodTo: '2.11.2027' });
+  });
+});
+
+describe('texts missing in a language', () => {
+  it('falls back to the charter’s first language and marks the text foreign', () => {
+    const charter = edited('building-control', (data) => {
+      delete data.unit.summary.sv;
+      delete data.guide[0].title.sv;
+    });
+    const sv = buildCharterView(charter, 'sv', contextFor());
+    expect(sv.summary?.lang).toBe('fi');
+    expect(sv.summary?.foreign).toBe(true);
+    expect(sv.summary?.html).toContain('Rakennusvalvonta neuvoo');
+    expect(sv.guide[0]?.title).toEqual({ text: 'Neuvo ennen hakemusta', lang: 'fi', foreign: true });
+    expect(sv.guide[0]?.text.foreign).toBe(false);
+    expect(sv.name).toEqual({ text: 'Byggnadstillsyn', lang: 'sv', foreign: false });
+  });
+
+  it('takes a plain string to be in the charter’s first language', () => {
+    const charter = edited('building-control', (data) => {
+      data.review.approvedBy = 'Lupajaosto';
+    });
+    expect(buildCharterView(charter, 'fi', contextFor()).review.approvedBy).toEqual({ text: 'Lupajaosto', lang: 'fi', foreign: false });
+    expect(buildCharterView(charter, 'en', contextFor()).review.approvedBy).toEqual({ text: 'Lupajaosto', lang: 'fi', foreign: true });
+  });
+
+  it('marks Finnish texts foreign on the Swedish page of a charter written in fi and en', async () => {
+    const cwd = writeTree({ 'charters/test-unit.yaml': VALID_UNIT });
+    const { collection } = await checkCharters({ cwd, today: TODAY });
+    const testUnit = collection.charters[0];
+    if (!testUnit) throw new Error('fixture did not load');
+    const sv = buildCharterView(testUnit, 'sv', contextFor());
+    expect(sv.name).toEqual({ text: 'Testiyksikkö', lang: 'fi', foreign: true });
+    expect(sv.contacts.find((contact) => contact.id === 'head')?.name).toEqual({ text: 'Liisa Esimerkki', lang: 'sv', foreign: false });
+    expect(sv.contacts.find((contact) => contact.id === 'head')?.role).toEqual({ text: 'Päällikkö', lang: 'fi', foreign: true });
+    expect(sv.channels[0]?.commitments[0]?.sentence).toBe(`Vi svarar på samtal inom 30 sekunder i minst 90${NBSP}% av fallen.`);
+    expect(sv.review.reviewer?.name.text).toBe('Liisa Esimerkki');
+    const en = buildCharterView(testUnit, 'en', contextFor());
+    expect(en.name).toEqual({ text: 'Test Unit', lang: 'en', foreign: false });
+  });
+});
+
+describe('JSON-LD safety', () => {
+  it('stays inert inside a script element whatever the charter says', () => {
+    const hostile = 'A </script><script>alert(1)</script> & \u2028 \u2029';
+    const charter = edited('city-library', (data) => {
+      data.unit.name.en = hostile;
+    });
+    const jsonLd = buildCharterView(charter, 'en', contextFor()).jsonLd;
+    expect(jsonLd).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(jsonLd).toContain('\\u003c/script\\u003e');
+    expect((JSON.parse(jsonLd) as { name: string }).name).toBe(hostile);
+  });
+
+  it('escapes the characters on their own', () => {
+    expect(serializeJsonLd({ a: '<>&\u2028\u2029' })).toBe('{"a":"\\u003c\\u003e\\u0026\\u2028\\u2029"}');
+  });
+});
+
+describe('the A–Z list', () => {
+  const items = (lang: SiteLanguage): UnitListItemView[] => units.map((charter) => buildUnitListItem(charter, lang, contextFor()));
+
+  it('gives the name, address, first sentence of the summary as plain text, and review status', () => {
+    const item = buildUnitListItem(unit('city-library'), 'en', contextFor());
+    expect(item).toEqual({
+      id: 'city-library',
+      name: { text: 'City Library', lang: 'en', foreign: false },
+      url: '/en/city-library/',
+      summaryText:
+        'The City Library is a living room open to everyone: borrow books, e-books and music, use the computers and printer, book a group room or come to events.',
+      reviewStatus: 'ok',
+      organisation: { text: 'City of Esimerkkilä', lang: 'en', foreign: false },
+    });
+    expect(buildUnitListItem(unit('building-control'), 'en', contextFor('2027-09-16')).reviewStatus).toBe('overdue');
+  });
+
+  it('strips Markdown from the summary', () => {
+    const charter = edited('registry-office', (data) => {
+      data.unit.summary.en = 'We handle **requests** & <b>more</b>. Second sentence.';
+    });
+    expect(buildUnitListItem(charter, 'en', contextFor()).summaryText).toBe('We handle requests & <b>more</b>.');
+  });
+
+  it('links to a language the charter has when it lacks the page language', () => {
+    const charter = edited('city-library', (data) => {
+      data.languages = ['fi', 'en'];
+    });
+    expect(buildUnitListItem(charter, 'sv', contextFor()).url).toBe('/fi/city-library/');
+  });
+
+  it('groups by organisation and sorts units by the language’s collation', () => {
+    const fi = groupUnitsByOrganisation(items('fi'), 'fi');
+    expect(fi).toHaveLength(1);
+    expect(fi[0]?.name.text).toBe('Esimerkkilän kaupunki');
+    expect(fi[0]?.units.map((item) => item.name.text)).toEqual(['Kaupunginkirjasto', 'Kirjaamo', 'Rakennusvalvonta', 'Sosiaalipalvelujen asiakasneuvonta']);
+    const sv = groupUnitsByOrganisation(items('sv'), 'sv');
+    expect(sv[0]?.units.map((item) => item.name.text)).toEqual(['Byggnadstillsyn', 'Registratorskontoret', 'Socialservicens kundrådgivning', 'Stadsbiblioteket']);
+    const en = groupUnitsByOrganisation(items('en'), 'en');
+    expect(en[0]?.units.map((item) => item.id)).toEqual(['building-control', 'city-library', 'registry-office', 'social-services-advice']);
+  });
+
+  it('puts å, ä and ö after z in Finnish and Swedish, and groups other organisations apart', () => {
+    const item = (id: string, name: string, organisation?: string): UnitListItemView => ({
+      id,
+      name: { text: name, lang: 'fi', foreign: false },
+      url: `/fi/${id}/`,
+      reviewStatus: 'ok',
+      ...(organisation ? { organisation: { text: organisation, lang: 'fi', foreign: false } } : {}),
+    });
+    const list = [item('o', 'Öljyvahinko', 'Kaupunki'), item('z', 'Zoo', 'Kaupunki'), item('a', 'Ämpäri', 'Kaupunki'), item('v', 'Vesi', 'Alue'), item('x', 'Yksin')];
+    const groups = groupUnitsByOrganisation(list, 'fi');
+    expect(groups.map((group) => group.name.text)).toEqual(['Alue', 'Kaupunki', '']);
+    expect(groups[1]?.units.map((unit) => unit.name.text)).toEqual(['Zoo', 'Ämpäri', 'Öljyvahinko']);
+    expect(groupUnitsByOrganisation([item('1', 'Åbo', 'X'), item('2', 'Zeta', 'X'), item('3', 'Öland', 'X')], 'sv')[0]?.units.map((unit) => unit.name.text)).toEqual([
+      'Zeta',
+      'Åbo',
+      'Öland',
+    ]);
+  });
+});

@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/build.js';
+import { isTextMap } from '../../src/load/merge.js';
+import { writeTree } from '../helpers.js';
+import { VALID_UNIT } from '../fixtures/charters.js';
+
+/** Attacks a charter author could type into any text; each must come out inert. */
+export const PAYLOADS = [
+  '<script>window.__pwned = 1</script>',
+  '"><img src=x onerror="window.__pwned = 1">',
+  '[click me](javascript:window.__pwned=1)',
+  '<a href="javascript:window.__pwned=1">link</a>',
+  '</script><script>window.__pwned = 1</script>',
+  '<svg onload="window.__pwned = 1">',
+  '&lt;b&gt;entity&lt;/b&gt; &amp; &#x3C;script&#x3E;',
+  '{{constructor.constructor "window.__pwned = 1"}}',
+  '<style>body{display:none}</style><iframe src="https://evil.example"></iframe>',
+];
+
+/** VALID_UNIT with every multilingual text replaced by an attack, in turn. */
+export function hostileCharter(): string {
+  const data = parse(VALID_UNIT) as Record<string, unknown>;
+  let counter = 0;
+  const poison = (value: unknown): unknown => {
+    if (isTextMap(value)) {
+      return Object.fromEntries(Object.keys(value).map((lang) => [lang, `${PAYLOADS[counter++ % PAYLOADS.length]} ${lang}`]));
+    }
+    if (Array.isArray(value)) return value.map(poison);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, poison(child)]));
+    return value;
+  };
+  const hostile = poison(data) as Record<string, unknown>;
+  // Placeholders must stay for the out-of-office rule; keep a clean message there.
+  (hostile.absence as Record<string, unknown>).outOfOffice = (data.absence as Record<string, unknown>).outOfOffice;
+  (hostile.contacts as Record<string, unknown>[])[1] = { ...(hostile.contacts as Record<string, unknown>[])[1], name: PAYLOADS[0] };
+  return stringify(hostile);
+}
+
+function htmlFiles(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(folder, name))
+    .filter((path) => path.endsWith('.html') && statSync(path).isFile());
+}
+
+describe('hostile charter text renders inert', () => {
+  let out: string;
+  beforeAll(async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': hostileCharter() }, 'file');
+    const result = await buildSite({ cwd, today: '2026-11-23', search: false });
+    expect(result.ok, JSON.stringify(result.results)).toBe(true);
+    out = join(cwd, '_site');
+  }, 60_000);
+
+  it('no page has a script, handler or javascript: link of the author', () => {
+    const pages = htmlFiles(out);
+    expect(pages.length).toBeGreaterThan(5);
+    for (const page of pages) {
+      const html = readFileSync(page, 'utf8');
+      const scripts = html.match(/<script\b[^>]*>/gi) ?? [];
+      for (const tag of scripts) expect(tag, page).toMatch(/^<script (type="application\/ld\+json"|(type="module" )?src="\/assets\/[\w.-]+"( type="module")?( defer)?)>$/);
+      expect(html, page).not.toMatch(/<[a-z][^>]*\son\w+\s*=/i);
+      expect(html, page).not.toMatch(/(href|src|action|formaction)\s*=\s*["']?\s*javascript:/i);
+      expect(html, page).not.toMatch(/<(img|svg|iframe|style)\b/i);
+      expect(html, page).not.toContain('window.__pwned = 1</script>');
+    }
+  });
+
+  it('shows the attack as text', () => {
+    const html = readFileSync(join(out, 'en', 'test-unit', 'index.html'), 'utf8');
+    // Handlebars escapes = too.
+    expect(html).toContain('&lt;script&gt;window.__pwned &#x3D; 1&lt;/script&gt;');
+  });
+
+  it('keeps JSON-LD inert and parseable', () => {
+    const html = readFileSync(join(out, 'en', 'test-unit', 'index.html'), 'utf8');
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+    expect(blocks).toHaveLength(1);
+    const json = blocks[0]?.[1] ?? '';
+    expect(json).not.toMatch(/[<>]/);
+    expect(JSON.stringify(JSON.parse(json))).toContain('window.__pwned');
+  });
+});
