@@ -56,7 +56,10 @@ async function generate() {
       };
       collect(unit.data);
       const title = unit.data.unit.name[lang];
-      writeFileSync(join(markdown, `${lang}-${unit.data.id}-${index + 1}.md`), `---\ntitle: ${JSON.stringify(title)}\nlayout: page.html\n---\n# ${title}\n\n${texts.map((text) => `- ${text.replace(/\n/g, ' ')}`).join('\n')}\n`);
+      const page = `---\ntitle: ${JSON.stringify(title)}\nlayout: page.html\n---\n# ${title}\n\n${texts.map((text) => `- ${text.replace(/\n/g, ' ')}`).join('\n')}\n`;
+      // One page for the charter and one for its pocket card, as charter build makes.
+      writeFileSync(join(markdown, `${lang}-${unit.data.id}-${index + 1}.md`), page);
+      writeFileSync(join(markdown, `${lang}-${unit.data.id}-${index + 1}-card.md`), page);
     }
   }
   mkdirSync(join(markdown, '_includes'), { recursive: true });
@@ -88,7 +91,7 @@ for (let run = 0; run < runs; run++) {
 // One charter changes under serve: time from the change to the rebuilt site.
 let rebuildMilliseconds = Number.NaN;
 {
-  const handle = await serveSite({ cwd: project, today, out: '_serve', port: 0 }, () => undefined);
+  const handle = await serveSite({ cwd: project, today, out: '_serve', port: 0, watch: false }, () => undefined);
   const file = join(project, 'charters', readdirSync(join(project, 'charters')).find((name) => !name.startsWith('_')));
   const rebuilds = [];
   for (let run = 0; run < runs; run++) {
@@ -105,7 +108,7 @@ const plain = median(samples.eleventy);
 console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; ${size} charters × 3 languages; median of ${runs} interleaved runs\n`);
 console.log('| command | pages | wall time | ratio |');
 console.log('| --- | ---: | ---: | ---: |');
-console.log(`| plain Eleventy, Markdown pages | ${size * 3} | ${plain.toFixed(0)} ms | 1.00× |`);
+console.log(`| plain Eleventy, Markdown pages | ${size * 3 * 2} | ${plain.toFixed(0)} ms | 1.00× |`);
 console.log(`| \`charter build\` (validate, render, search index) | ${size * 3 * 2 + 10} | ${median(samples.charter).toFixed(0)} ms | ${(median(samples.charter) / plain).toFixed(2)}× |`);
 console.log(`| \`charter build --no-search\` | ${size * 3 * 2 + 10} | ${median(samples.charterNoSearch).toFixed(0)} ms | ${(median(samples.charterNoSearch) / plain).toFixed(2)}× |`);
 console.log(`| \`charter serve\`: rebuild after one charter changes | | ${rebuildMilliseconds.toFixed(0)} ms | |`);

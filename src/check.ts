@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { FileResult } from './model/diagnostic.js';
+import type { Diagnostic, FileResult } from './model/diagnostic.js';
+import type { PerCharterCache } from './model/charter-cache.js';
 import { findCharterFiles } from './load/find-files.js';
-import { displayPath, isInside, loadCollection, type CharterFileSystem, type LoadedCollection } from './load/load-collection.js';
+import { displayPath, isInside, loadCollection, type CharterFileSystem, type LoadedCollection, type ParseCache } from './load/load-collection.js';
 import { DEFAULT_LIMITS } from './load/limits.js';
 import { nodeFileSystem } from './load/node-file-system.js';
 import { decodeUtf8 } from './load/decode.js';
@@ -21,6 +22,10 @@ export interface CheckOptions {
   /** YYYY-MM-DD; defaults to today in Helsinki. */
   readonly today?: string;
   readonly fileSystem?: CharterFileSystem;
+  /** Parsed files kept between runs (see LoadOptions.parseCache). */
+  readonly parseCache?: ParseCache;
+  /** Findings per charter kept between runs (see ValidateOptions.cache). */
+  readonly findingsCache?: PerCharterCache<Diagnostic[]>;
 }
 
 export interface CheckResult {
@@ -42,8 +47,9 @@ export async function checkCharters(options: CheckOptions): Promise<CheckResult>
     root,
     cwd: options.cwd,
     fileSystem: options.fileSystem ?? nodeFileSystem,
+    ...(options.parseCache ? { parseCache: options.parseCache } : {}),
   });
-  const diagnostics = validateCollection(collection, { today });
+  const diagnostics = validateCollection(collection, { today, ...(options.findingsCache ? { cache: options.findingsCache } : {}) });
   return { results: groupByFile(collection.files, diagnostics), collection, root };
 }
 

@@ -1,6 +1,7 @@
 import type { Diagnostic, FileResult, JsonPath } from './model/diagnostic.js';
 import { compareDiagnostics } from './model/diagnostic.js';
 import type { LocatedIn, ResolvedCharter } from './model/charter.js';
+import type { PerCharterCache } from './model/charter-cache.js';
 import type { LoadedCollection } from './load/load-collection.js';
 import { checkSchema } from './schema/check-schema.js';
 import { RULES } from './rules/index.js';
@@ -10,6 +11,8 @@ export interface ValidateOptions {
   /** Today's date, YYYY-MM-DD (review dates are judged against it). */
   readonly today: string;
   readonly rules?: readonly Rule[];
+  /** Findings per charter of an earlier run, reused while its files are unchanged (`charter serve`). */
+  readonly cache?: PerCharterCache<Diagnostic[]>;
 }
 
 /** Pure: checks loaded charters against the schema and the rules. */
@@ -32,18 +35,24 @@ export function checkEachCharter(collection: LoadedCollection, options: Validate
   const rules = options.rules ?? RULES;
   const diagnostics: Diagnostic[] = [...collection.diagnostics];
   for (const charter of collection.charters) {
-    diagnostics.push(...checkSchema(charter));
-    // Without its baseline a charter lacks what it inherits; the rules would only echo that.
-    if (charter.incomplete) continue;
-    for (const rule of rules) {
-      const report = (finding: RuleReport): void => {
-        diagnostics.push(toDiagnostic(rule, charter, finding));
-      };
-      try {
-        rule.check({ charter, today: options.today, report });
-      } catch (error) {
-        diagnostics.push(internalError(rule, charter.file, error));
-      }
+    const check = (): Diagnostic[] => checkOneCharter(charter, rules, options.today);
+    diagnostics.push(...(options.cache && !options.rules ? options.cache.get(charter, options.today, check) : check()));
+  }
+  return diagnostics;
+}
+
+function checkOneCharter(charter: ResolvedCharter, rules: readonly Rule[], today: string): Diagnostic[] {
+  const diagnostics = checkSchema(charter);
+  // Without its baseline a charter lacks what it inherits; the rules would only echo that.
+  if (charter.incomplete) return diagnostics;
+  for (const rule of rules) {
+    const report = (finding: RuleReport): void => {
+      diagnostics.push(toDiagnostic(rule, charter, finding));
+    };
+    try {
+      rule.check({ charter, today, report });
+    } catch (error) {
+      diagnostics.push(internalError(rule, charter.file, error));
     }
   }
   return diagnostics;

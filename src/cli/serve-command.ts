@@ -25,7 +25,9 @@ export async function serveCommand(paths: readonly string[], flags: ServeFlags, 
     },
     (event) => {
       if (event.type === 'built') {
-        io.stderr(`charter: built ${event.result.pageCount} pages in ${Math.round(event.milliseconds)} ms\n`);
+        io.stderr(`charter: rebuilt in ${Math.round(event.milliseconds)} ms (${event.result.written} of ${event.result.pageCount} pages changed)\n`);
+      } else if (event.type === 'indexed') {
+        io.stderr(`charter: search index updated in ${Math.round(event.milliseconds)} ms\n`);
       } else if (event.type === 'invalid') {
         void reportFindings(event.results, 'stylish', io, flags.color).then(() =>
           io.stderr('charter: not rebuilt; the last good site is still served\n'),

@@ -27,7 +27,14 @@ export interface LoadOptions {
   readonly limits?: LoadLimits;
   /** Read clean-looking files with the fast parser (default true); see fast-parse.ts. */
   readonly fastPath?: boolean;
+  /**
+   * Parsed files of an earlier load (`charter serve` keeps one): a file whose
+   * text has not changed is not parsed again, and keeps its source object.
+   */
+  readonly parseCache?: ParseCache;
 }
+
+export type ParseCache = Map<string, { readonly text: string; readonly source: YamlSource; readonly diagnostics: readonly Diagnostic[] }>;
 
 export interface LoadedCollection {
   /** Every file that parsed to a map, including baselines reached through `extends`. */
@@ -83,7 +90,7 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
   const parseFile = (absolutePath: string): Promise<ParsedFile> => {
     let pending = parsed.get(absolutePath);
     if (!pending) {
-      pending = readAndParse(absolutePath, display(absolutePath), options.fileSystem, limits, options.fastPath ?? true, diagnostics);
+      pending = readAndParse(absolutePath, display(absolutePath), options.fileSystem, limits, options.fastPath ?? true, diagnostics, options.parseCache);
       parsed.set(absolutePath, pending);
     }
     return pending;
@@ -205,6 +212,7 @@ async function readAndParse(
   limits: LoadLimits,
   fast: boolean,
   diagnostics: Diagnostic[],
+  cache?: ParseCache,
 ): Promise<ParsedFile> {
   const none = { absolutePath, file, source: undefined };
   let bytes: Uint8Array;
@@ -227,8 +235,14 @@ async function readAndParse(
     diagnostics.push(fileDiagnostic(file, 'file-encoding', decoded.message, decoded.position.line, decoded.position.column));
     return none;
   }
+  const cached = cache?.get(absolutePath);
+  if (cached && cached.text === decoded.text && cached.source.file === file) {
+    diagnostics.push(...cached.diagnostics);
+    return { absolutePath, file, source: cached.source };
+  }
   const { source, diagnostics: found } = parseYamlSource(file, decoded.text, limits, { fast });
   diagnostics.push(...found);
+  cache?.set(absolutePath, { text: decoded.text, source, diagnostics: found });
   return { absolutePath, file, source };
 }
 

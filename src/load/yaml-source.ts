@@ -146,6 +146,7 @@ class Converter {
   private nodes = 0;
   private aliases = 0;
   private readonly resolving = new Set<YamlNode>();
+  private anchors: Map<string, { start: number; node: YamlNode }[]> | undefined;
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -175,7 +176,7 @@ class Converter {
           path,
         );
       }
-      const target = node.resolve(this.doc);
+      const target = this.anchorFor(node.source, rangeStart(node));
       if (!target) return this.abort('yaml-syntax', `the alias *${node.source} has no matching anchor &${node.source}`, node, path);
       if (this.resolving.has(target)) {
         return this.abort('yaml-limits', `the alias *${node.source} refers to itself`, node, path);
@@ -219,6 +220,29 @@ class Converter {
       return object;
     }
     return null;
+  }
+
+  /**
+   * The node an alias refers to: the nearest anchor of that name before it.
+   * yaml's own Alias.resolve walks the whole document for every alias, which
+   * made alias-heavy files slow; one walk collects every anchor instead.
+   */
+  private anchorFor(name: string, aliasStart: number): YamlNode | undefined {
+    if (!this.anchors) {
+      const anchors = new Map<string, { start: number; node: YamlNode }[]>();
+      yaml().visit(this.doc, (_key, node) => {
+        const anchored = node as { anchor?: unknown };
+        if (typeof anchored.anchor === 'string') {
+          const list = anchors.get(anchored.anchor) ?? [];
+          list.push({ start: rangeStart(node as YamlNode), node: node as YamlNode });
+          anchors.set(anchored.anchor, list);
+        }
+      });
+      this.anchors = anchors;
+    }
+    let found: YamlNode | undefined;
+    for (const candidate of this.anchors.get(name) ?? []) if (candidate.start < aliasStart) found = candidate.node;
+    return found;
   }
 
   private abort(ruleId: string, message: string, node: YamlNode, path: JsonPath): null {

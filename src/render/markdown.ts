@@ -27,13 +27,22 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
+/** Rendered Markdown by source: baseline texts repeat in every unit, and each page language renders again. */
+const rendered = new Map<string, string>();
+const CACHE_LIMIT = 20_000;
+
 /** Markdown to sanitized HTML. */
 export function renderMarkdown(markdown: string): string {
+  const cached = rendered.get(markdown);
+  if (cached !== undefined) return cached;
   const html = marked.parse(markdown, { async: false });
   // A link whose address was refused keeps its text, without being a link.
-  return sanitizeHtml(html, SANITIZE_OPTIONS)
+  const safe = sanitizeHtml(html, SANITIZE_OPTIONS)
     .replace(/<a>([\s\S]*?)<\/a>/g, '$1')
     .trim();
+  if (rendered.size >= CACHE_LIMIT) rendered.clear();
+  rendered.set(markdown, safe);
+  return safe;
 }
 
 /** Markdown to plain text (for summaries in lists and search excerpts). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
@@ -11,6 +12,8 @@ export class TemplateError extends Error {
 export interface TemplateSet {
   /** Renders one page with the template of its kind. */
   render(page: PageView): string;
+  /** Changes whenever any template's text changes (for incremental rebuilds). */
+  readonly signature: string;
 }
 
 export interface TemplateSources {
@@ -46,8 +49,10 @@ export async function loadTemplates(sources: TemplateSources): Promise<TemplateS
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);
   const pages = new Map<string, Handlebars.TemplateDelegate>();
-  for (const [path, file] of files) {
+  const signature = createHash('sha256');
+  for (const [path, file] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     const source = await readFile(file, 'utf8');
+    signature.update(`${path}\0${file}\0${source}\0`);
     const name = path.slice(path.indexOf('/') + 1).replace(/\.hbs$/, '');
     try {
       // Compile now, so that a syntax error names its file before any page is built.
@@ -61,6 +66,7 @@ export async function loadTemplates(sources: TemplateSources): Promise<TemplateS
   }
 
   return {
+    signature: signature.digest('hex'),
     render(page) {
       const template = pages.get(page.kind);
       if (!template) throw new TemplateError(`no template for pages of kind ${page.kind} (pages/${page.kind}.hbs)`);

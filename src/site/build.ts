@@ -66,10 +66,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await copyAssets(staging, theme);
     await writeFile(join(staging, 'charters.json'), `${JSON.stringify(plan.chartersJson, null, 2)}\n`);
     if (options.search !== false) {
-      await writeSearchIndexes(
-        staging,
-        rendered.filter((page) => page.kind === 'charter').map(({ url, lang, html }) => ({ url, lang, html })),
-      );
+      await writeSearchIndexes(staging, [...new Set(rendered.filter((page) => page.kind === 'charter').map((page) => page.lang))]);
     }
     await swapIntoPlace(staging, out);
     return { ok: true, results, outDir: out, pageCount: rendered.length };

@@ -6,11 +6,14 @@ import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, type Cha
 import { uiStrings } from './i18n.js';
 import {
   SITE_LANGUAGES,
+  type CharterView,
   type LanguageLinkView,
   type PageFrameView,
   type PageView,
   type SiteLanguage,
+  type UnitListItemView,
 } from './view-model.js';
+import { PerCharterCache } from '../model/charter-cache.js';
 
 export interface SiteOptions {
   /** YYYY-MM-DD; review status and upcoming exceptions are judged against it. */
@@ -19,12 +22,20 @@ export interface SiteOptions {
   readonly themeStylesheet?: string;
   /** Site-relative path of a logo image. */
   readonly logo?: string;
+  /** Charter views of an earlier plan, reused while their files are unchanged (`charter serve`). */
+  readonly viewCache?: ViewCache;
 }
 
 export interface SitePlan {
   readonly pages: readonly PageView[];
   /** The normalized collection, published as /charters.json. */
   readonly chartersJson: unknown;
+}
+
+/** Views and list entries by charter and language, reused while the charter's files are unchanged. */
+export class ViewCache {
+  readonly views = new PerCharterCache<CharterView>();
+  readonly listItems = new PerCharterCache<UnitListItemView>();
 }
 
 /** Names of each language in itself, for the language switcher. */
@@ -58,8 +69,18 @@ export function planSite(collection: LoadedCollection, options: SiteOptions): Si
     const frameFor = (title: string, alternates: (other: SiteLanguage) => { href: string; available: boolean }): PageFrameView =>
       frame(lang, title, alternates, options);
     const everywhere = (path: (other: SiteLanguage) => string) => (other: SiteLanguage) => ({ href: path(other), available: true });
-    const views = units.map((unit) => ({ unit, view: buildCharterView(unit, lang, context) }));
-    const groups = groupUnitsByOrganisation(units.map((unit) => buildUnitListItem(unit, lang, context)), lang);
+    const views = units.map((unit) => ({
+      unit,
+      view: options.viewCache
+        ? options.viewCache.views.get(unit, `${lang}|${today}`, () => buildCharterView(unit, lang, context))
+        : buildCharterView(unit, lang, context),
+    }));
+    const listItems = units.map((unit) =>
+      options.viewCache
+        ? options.viewCache.listItems.get(unit, `${lang}|${today}`, () => buildUnitListItem(unit, lang, context))
+        : buildUnitListItem(unit, lang, context),
+    );
+    const groups = groupUnitsByOrganisation(listItems, lang);
 
     pages.push({ kind: 'home', url: urls.home(lang), frame: frameFor(TITLES[lang].site, everywhere(urls.home)), groups });
     pages.push({

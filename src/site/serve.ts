@@ -4,17 +4,22 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, resolve, sep } from 'node:path';
 import type { FileResult } from '../model/diagnostic.js';
 import { packageRoot } from '../util/package-info.js';
-import { buildSite, DEFAULT_OUT, type BuildOptions, type BuildResult } from './build.js';
+import { DEFAULT_OUT, type BuildOptions } from './build.js';
+import { IncrementalSite, type UpdateResult } from './incremental.js';
+import { writeSearchIndexes } from './search-index.js';
 
 export interface ServeOptions extends BuildOptions {
   readonly port?: number;
   readonly host?: string;
   /** Folders to watch besides the charters folder and the templates. */
   readonly watchFolders?: readonly string[];
+  /** Watch files and rebuild on change (default true); without, call rebuild(). */
+  readonly watch?: boolean;
 }
 
 export type ServeEvent =
-  | { readonly type: 'built'; readonly result: Extract<BuildResult, { ok: true }>; readonly milliseconds: number }
+  | { readonly type: 'built'; readonly result: Extract<UpdateResult, { ok: true }>; readonly milliseconds: number }
+  | { readonly type: 'indexed'; readonly milliseconds: number }
   | { readonly type: 'invalid'; readonly results: FileResult[] }
   | { readonly type: 'failed'; readonly message: string };
 
@@ -26,6 +31,8 @@ export interface ServeHandle {
 }
 
 const LIVE_PATH = '/__charter/';
+/** How long after the last rebuild the search index is rebuilt. */
+const SEARCH_INDEX_DELAY = 1500;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -41,8 +48,9 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * Builds the site, serves it on localhost, and rebuilds when a charter, a
- * template or the theme changes. A charter that becomes invalid is reported
- * (to `onEvent`, and on open pages) while the last good site stays up.
+ * template or the theme changes; only what changed is rendered again (see
+ * IncrementalSite). A charter that becomes invalid is reported (to `onEvent`,
+ * and on open pages) while the last good site stays up.
  */
 export async function serveSite(options: ServeOptions, onEvent: (event: ServeEvent) => void): Promise<ServeHandle> {
   const out = resolve(options.cwd, options.out ?? DEFAULT_OUT);
@@ -51,6 +59,29 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
 
   const broadcast = (event: string, data: unknown): void => {
     for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+
+  const site = new IncrementalSite(options);
+
+  // The search index (and charters.json) take seconds for a large collection:
+  // write them after the pages, once changes have settled, so a page reloads at once.
+  let indexTimer: NodeJS.Timeout | undefined;
+  let indexing: Promise<void> = Promise.resolve();
+  const scheduleSearchIndex = (languages: readonly string[]): void => {
+    clearTimeout(indexTimer);
+    indexTimer = setTimeout(() => {
+      indexing = indexing.then(async () => {
+        const started = performance.now();
+        try {
+          await site.writeDeferred();
+          if (options.search === false) return;
+          await writeSearchIndexes(site.outDir, languages);
+          onEvent({ type: 'indexed', milliseconds: performance.now() - started });
+        } catch (error) {
+          onEvent({ type: 'failed', message: `search index: ${error instanceof Error ? error.message : String(error)}` });
+        }
+      });
+    }, SEARCH_INDEX_DELAY);
   };
 
   let running: Promise<void> | undefined;
@@ -65,11 +96,12 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
         again = false;
         const started = performance.now();
         try {
-          const result = await buildSite(options);
+          const result = await site.update();
           if (result.ok) {
             problems = [];
             onEvent({ type: 'built', result, milliseconds: performance.now() - started });
             broadcast('reload', {});
+            scheduleSearchIndex(result.languages);
           } else {
             problems = describe(result.results);
             onEvent({ type: 'invalid', results: result.results });
@@ -144,11 +176,11 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
     ...(options.templates ? [resolve(options.cwd, options.templates)] : []),
     ...(options.watchFolders ?? []).map((folder) => resolve(options.cwd, folder)),
   ];
-  for (const folder of new Set(folders)) {
+  for (const folder of options.watch === false ? [] : new Set(folders)) {
     if (!(await stat(folder).then((info) => info.isDirectory(), () => false))) continue;
     watchers.push(watch(folder, { recursive: true }, onChange));
   }
-  for (const file of [options.css, options.logo]) {
+  for (const file of options.watch === false ? [] : [options.css, options.logo]) {
     if (file) watchers.push(watch(resolve(options.cwd, file), onChange));
   }
 
@@ -157,6 +189,8 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
     rebuild,
     async close() {
       clearTimeout(timer);
+      clearTimeout(indexTimer);
+      await indexing;
       for (const watcher of watchers) watcher.close();
       for (const client of clients) client.end();
       await running;

@@ -1,0 +1,122 @@
+import { mkdir, rename, rm, writeFile, cp, copyFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { checkCharters } from '../check.js';
+import type { ParseCache } from '../load/load-collection.js';
+import { PerCharterCache } from '../model/charter-cache.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { loadTemplates } from '../render/templates.js';
+import { packageRoot } from '../util/package-info.js';
+import { DEFAULT_OUT, type BuildOptions, type BuildResult } from './build.js';
+import { checkOutputFolder, OUTPUT_MARKER } from './output-folder.js';
+import { planSite, ViewCache } from './pages.js';
+import type { PageView } from './view-model.js';
+
+export type UpdateResult =
+  | Extract<BuildResult, { ok: false }>
+  | (Extract<BuildResult, { ok: true }> & { readonly written: number; readonly removed: number; readonly languages: string[] });
+
+/**
+ * The site as `charter serve` keeps it: files that did not change are not
+ * parsed again, charters whose files did not change keep their views and
+ * pages, and only pages whose content changed are written. A rebuild after one
+ * charter changes therefore costs a validation run plus a handful of pages.
+ * (`charter build` always renders everything, with Eleventy, into a fresh folder.)
+ */
+export class IncrementalSite {
+  private readonly parseCache: ParseCache = new Map();
+  private readonly findingsCache = new PerCharterCache<Diagnostic[]>();
+  private readonly viewCache = new ViewCache();
+  private chartersJson: unknown;
+  /** Per page URL: the view rendered and the HTML written, to skip unchanged pages. */
+  private pages = new Map<string, { view: unknown; signature: string; html: string }>();
+  private prepared = false;
+  private readonly out: string;
+
+  constructor(private readonly options: BuildOptions) {
+    this.out = resolve(options.cwd, options.out ?? DEFAULT_OUT);
+  }
+
+  get outDir(): string {
+    return this.out;
+  }
+
+  async update(): Promise<UpdateResult> {
+    const { results, collection, root } = await checkCharters({
+      ...this.options,
+      parseCache: this.parseCache,
+      findingsCache: this.findingsCache,
+    });
+    if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };
+    const builtInTemplates = join(packageRoot(), 'templates');
+    const overrides = this.options.templates ? resolve(this.options.cwd, this.options.templates) : undefined;
+    if (!this.prepared) {
+      await checkOutputFolder(this.out, [this.options.cwd, root, builtInTemplates, ...(overrides ? [overrides] : [])], this.options.out ?? DEFAULT_OUT);
+      await mkdir(this.out, { recursive: true });
+      await writeFile(join(this.out, OUTPUT_MARKER), 'Made by charter serve. The whole folder is replaced on the next build.\n');
+      this.prepared = true;
+    }
+    const templates = await loadTemplates({ builtIn: builtInTemplates, ...(overrides ? { overrides } : {}) });
+    const css = this.options.css ? resolve(this.options.cwd, this.options.css) : undefined;
+    const logo = this.options.logo ? resolve(this.options.cwd, this.options.logo) : undefined;
+    const plan = planSite(collection, {
+      today: this.options.today,
+      viewCache: this.viewCache,
+      ...(css ? { themeStylesheet: `assets/theme/${basename(css)}` } : {}),
+      ...(logo ? { logo: `assets/theme/${basename(logo)}` } : {}),
+    });
+
+    const next = new Map<string, { view: unknown; signature: string; html: string }>();
+    let written = 0;
+    for (const page of plan.pages) {
+      const view = viewIdentity(page);
+      const previous = this.pages.get(page.url);
+      let html: string;
+      if (previous && view !== undefined && previous.view === view && previous.signature === templates.signature) {
+        html = previous.html;
+      } else {
+        html = templates.render(page);
+        if (previous?.html !== html) {
+          await writeAtomically(join(this.out, ...page.url.split('/').filter(Boolean), 'index.html'), html);
+          written++;
+        }
+      }
+      next.set(page.url, { view, signature: templates.signature, html });
+    }
+    let removed = 0;
+    for (const url of this.pages.keys()) {
+      if (next.has(url)) continue;
+      await rm(join(this.out, ...url.split('/').filter(Boolean), 'index.html'), { force: true });
+      removed++;
+    }
+    this.pages = next;
+    this.chartersJson = plan.chartersJson;
+    await cp(join(packageRoot(), 'site', 'assets'), join(this.out, 'assets'), { recursive: true });
+    if (css || logo) await mkdir(join(this.out, 'assets', 'theme'), { recursive: true });
+    if (css) await copyFile(css, join(this.out, 'assets', 'theme', basename(css)));
+    if (logo) await copyFile(logo, join(this.out, 'assets', 'theme', basename(logo)));
+    const languages = [...new Set(plan.pages.filter((page) => page.kind === 'charter').map((page) => page.frame.lang))];
+    return { ok: true, results, outDir: this.out, pageCount: plan.pages.length, written, removed, languages };
+  }
+
+  /**
+   * Writes what takes long for a large collection and no open page needs at
+   * once: /charters.json. `charter serve` calls it once changes settle, with
+   * the search index.
+   */
+  async writeDeferred(): Promise<void> {
+    if (this.chartersJson === undefined) return;
+    await writeAtomically(join(this.out, 'charters.json'), `${JSON.stringify(this.chartersJson, null, 2)}\n`);
+  }
+}
+
+/** Charter and card pages are as fresh as their charter's view; other pages are rendered every time. */
+function viewIdentity(page: PageView): unknown {
+  return page.kind === 'charter' || page.kind === 'card' ? page.charter : undefined;
+}
+
+async function writeAtomically(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, content);
+  await rename(temporary, path);
+}
