@@ -108,6 +108,7 @@ Rule pages: docs/rules/<rule-id>.md. Exit codes: 0 clean (warnings within
       .option('--today <date>', 'judge review dates as of this day (YYYY-MM-DD)', parseDateOption)
       .option('--root <folder>', 'the charters folder that `extends` may not leave (default: inferred)')
       .addOption(new Option('-f, --format <name>', 'format of findings').choices(FORMATS).default('stylish'))
+      .option('--color', 'force colour in findings')
       .option('--no-color', 'never use colour');
 
   siteOptions(

@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import type { FileResult } from '../model/diagnostic.js';
@@ -178,7 +178,7 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
   ];
   for (const folder of options.watch === false ? [] : new Set(folders)) {
     if (!(await stat(folder).then((info) => info.isDirectory(), () => false))) continue;
-    watchers.push(watch(folder, { recursive: true }, onChange));
+    await watchTree(folder, watchers, onChange);
   }
   for (const file of options.watch === false ? [] : [options.css, options.logo]) {
     if (file) watchers.push(watch(resolve(options.cwd, file), onChange));
@@ -197,6 +197,38 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
       await new Promise<void>((resolveClose) => (server as Server).close(() => resolveClose()));
     },
   };
+}
+
+/**
+ * Watches a folder and its subfolders, one watcher per folder. (Node 20's
+ * recursive watching on Linux loses a file that an editor or git replaces.)
+ * A new subfolder is watched when it appears.
+ */
+async function watchTree(folder: string, watchers: FSWatcher[], onChange: () => void): Promise<void> {
+  const watched = new Set<string>();
+  const add = async (directory: string): Promise<void> => {
+    if (watched.has(directory)) return;
+    watched.add(directory);
+    try {
+      watchers.push(
+        watch(directory, (event) => {
+          onChange();
+          if (event === 'rename') void scan(directory);
+        }),
+      );
+    } catch {
+      watched.delete(directory);
+      return;
+    }
+    await scan(directory);
+  };
+  const scan = async (directory: string): Promise<void> => {
+    const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') await add(join(directory, entry.name));
+    }
+  };
+  await add(folder);
 }
 
 /** A file inside the output folder for a URL path; never outside it. */

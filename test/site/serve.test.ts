@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +82,28 @@ describe('charter serve', () => {
       for (let waited = 0; events.length < 2 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(events.length).toBeGreaterThanOrEqual(2);
       expect((await get(`${handle.url}en/test-unit/`)).body).toContain('Watched Unit');
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('notices a file that an editor or git replaces (write elsewhere, then rename)', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const events: ServeEvent[] = [];
+    const handle = await serveSite({ cwd, today: '2026-11-23', port: 0, search: false }, (event) => events.push(event));
+    try {
+      for (const name of ['First', 'Second']) {
+        const seen = events.length;
+        const temporary = join(cwd, 'charters', '.unit.yaml.swp');
+        writeFileSync(temporary, edit(VALID_UNIT, 'en: Test Unit }', `en: ${name} Unit }`));
+        renameSync(temporary, join(cwd, 'charters', 'unit.yaml'));
+        for (let waited = 0; events.length === seen && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+        for (let waited = 0; waited < 10_000; waited += 50) {
+          if ((await get(`${handle.url}en/test-unit/`)).body.includes(`${name} Unit`)) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        expect((await get(`${handle.url}en/test-unit/`)).body).toContain(`${name} Unit`);
+      }
     } finally {
       await handle.close();
     }
