@@ -1,10 +1,11 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import { tempFolder } from '../helpers.js';
+import { hostileCharter } from '../fixtures/hostile.js';
 import { chromiumAvailable, launchChromium } from './chromium.js';
 import { serveFolder } from './static-server.js';
 
@@ -143,4 +144,36 @@ describe.runIf(runBrowserTests)('the built guide in a real browser', () => {
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     await page.close();
   });
+});
+
+describe.runIf(runBrowserTests)('hostile charter text in a real browser', () => {
+  it('runs none of it', async () => {
+    const cwd = tempFolder();
+    writeFileSync(join(cwd, 'unit.yaml'), hostileCharter());
+    const result = await buildSite({ cwd, patterns: ['unit.yaml'], today: '2026-11-23', search: false });
+    expect(result.ok).toBe(true);
+    const server = await serveFolder(join(cwd, '_site'));
+    const browser = await launchChromium();
+    try {
+      for (const path of ['/en/test-unit/', '/fi/test-unit/card/', '/en/', '/en/search/']) {
+        const page = await browser.newPage();
+        const dialogs: string[] = [];
+        page.on('dialog', (dialog) => {
+          dialogs.push(dialog.message());
+          void dialog.dismiss();
+        });
+        await page.goto(`${server.url}${path}`);
+        await page.waitForTimeout(200);
+        // No link may carry a script address, in any letter case or with stray spaces.
+        const hrefs = await page.locator('a[href]').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+        for (const href of hrefs) expect(new URL(href).protocol, href).toMatch(/^(https?|mailto|tel):$/);
+        expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), path).toBeUndefined();
+        expect(dialogs, path).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 120_000);
 });

@@ -62,6 +62,8 @@ describe('charter build on the example charters', () => {
     expect(match).not.toBeNull();
     const data = JSON.parse(match?.[1] ?? '{}') as { '@type'?: string };
     expect(data['@type']).toBe('GovernmentService');
+    const json = match?.[1] ?? '';
+    for (const type of ['ServiceChannel', 'ContactPoint', 'OpeningHoursSpecification', 'GovernmentOrganization']) expect(json).toContain(`"@type":"${type}"`);
   });
 
   it('publishes the normalized collection as charters.json', () => {

@@ -1,43 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
-import { isTextMap } from '../../src/load/merge.js';
 import { writeTree } from '../helpers.js';
-import { VALID_UNIT } from '../fixtures/charters.js';
-
-/** Attacks a charter author could type into any text; each must come out inert. */
-export const PAYLOADS = [
-  '<script>window.__pwned = 1</script>',
-  '"><img src=x onerror="window.__pwned = 1">',
-  '[click me](javascript:window.__pwned=1)',
-  '<a href="javascript:window.__pwned=1">link</a>',
-  '</script><script>window.__pwned = 1</script>',
-  '<svg onload="window.__pwned = 1">',
-  '&lt;b&gt;entity&lt;/b&gt; &amp; &#x3C;script&#x3E;',
-  '{{constructor.constructor "window.__pwned = 1"}}',
-  '<style>body{display:none}</style><iframe src="https://evil.example"></iframe>',
-];
-
-/** VALID_UNIT with every multilingual text replaced by an attack, in turn. */
-export function hostileCharter(): string {
-  const data = parse(VALID_UNIT) as Record<string, unknown>;
-  let counter = 0;
-  const poison = (value: unknown): unknown => {
-    if (isTextMap(value)) {
-      return Object.fromEntries(Object.keys(value).map((lang) => [lang, `${PAYLOADS[counter++ % PAYLOADS.length]} ${lang}`]));
-    }
-    if (Array.isArray(value)) return value.map(poison);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, poison(child)]));
-    return value;
-  };
-  const hostile = poison(data) as Record<string, unknown>;
-  // Placeholders must stay for the out-of-office rule; keep a clean message there.
-  (hostile.absence as Record<string, unknown>).outOfOffice = (data.absence as Record<string, unknown>).outOfOffice;
-  (hostile.contacts as Record<string, unknown>[])[1] = { ...(hostile.contacts as Record<string, unknown>[])[1], name: PAYLOADS[0] };
-  return stringify(hostile);
-}
+import { hostileCharter } from '../fixtures/hostile.js';
 
 function htmlFiles(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
