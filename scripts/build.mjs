@@ -17,13 +17,15 @@ await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', worker: 'src/parallel/worker.ts' },
   outdir,
   bundle: true,
-  // One file per entry: fewer modules to resolve and load at start-up.
-  splitting: false,
+  // Lazily imported commands become chunks of their own, so `validate` never
+  // loads the site generator's dependencies (Handlebars, marked, Eleventy).
+  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
   sourcemap: 'linked',
   legalComments: 'none',
+  minify: true,
   chunkNames: 'chunks/[name]-[hash]',
   // The site generator's heavy dependencies load from node_modules, and only when building.
   external: ['@11ty/eleventy', 'pagefind', 'handlebars', 'sanitize-html', 'marked', 'playwright-core', 'pdf-lib'],
