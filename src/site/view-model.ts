@@ -231,7 +231,16 @@ export interface PageFrameView {
 export type PageView =
   | { readonly kind: 'home'; readonly frame: PageFrameView; readonly groups: readonly OrganisationGroupView[]; readonly url: string }
   | { readonly kind: 'charter'; readonly frame: PageFrameView; readonly charter: CharterView; readonly url: string }
-  | { readonly kind: 'card'; readonly frame: PageFrameView; readonly charter: CharterView; readonly url: string }
+  | {
+      readonly kind: 'card';
+      readonly frame: PageFrameView;
+      readonly charter: CharterView;
+      readonly url: string;
+      /** Trim size of the printed card (default a6): a6 105×148 mm, a7 74×105 mm, credit-card 85×55 mm. */
+      readonly cardSize?: 'a6' | 'a7' | 'credit-card';
+      /** A QR code leading to the charter's page on the intranet, when its address is known. */
+      readonly qr?: { readonly dataUri: string; readonly url: string };
+    }
   | { readonly kind: 'search'; readonly frame: PageFrameView; readonly groups: readonly OrganisationGroupView[]; readonly url: string }
   | {
       readonly kind: 'accessibility';
