@@ -28,7 +28,7 @@ await build({
   minify: true,
   chunkNames: 'chunks/[name]-[hash]',
   // The site generator's heavy dependencies load from node_modules, and only when building.
-  external: ['@11ty/eleventy', 'pagefind', 'handlebars', 'sanitize-html', 'marked', 'playwright-core', 'pdf-lib'],
+  external: ['@11ty/eleventy', 'pagefind', 'handlebars', 'sanitize-html', 'marked', 'playwright-core', 'pdf-lib', 'qrcode'],
   // Bundled CommonJS dependencies (ajv's runtime) need require().
   banner: { js: "import { createRequire as __charterCreateRequire } from 'node:module'; const require = __charterCreateRequire(import.meta.url);" },
   logLevel: 'warning',

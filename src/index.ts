@@ -13,3 +13,6 @@ export { run } from './cli/run.js';
 export type { CliIO } from './cli/io.js';
 export { buildSite, type BuildOptions, type BuildResult } from './site/build.js';
 export { serveSite, type ServeOptions, type ServeHandle, type ServeEvent } from './site/serve.js';
+export { makeCards, type CardsOptions, type CardsResult } from './cards/make-cards.js';
+export { imposeCards } from './cards/impose.js';
+export { sheetLayout, CARD_SIZES, type CardSize } from './cards/sheet-layout.js';

@@ -4,8 +4,10 @@ export interface CliIO {
   readonly stderr: (text: string) => void;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Whether stdout is a terminal (colour, progress). */
+  /** Whether stdout is a terminal (colour). */
   readonly stdoutIsTTY: boolean;
+  /** Whether stderr is a terminal (progress bars). */
+  readonly stderrIsTTY?: boolean;
   /** Resolves when the user interrupts (Ctrl-C); long-running commands wait on it. */
   readonly untilInterrupted?: () => Promise<void>;
 }

@@ -8,6 +8,7 @@ export async function main(): Promise<number> {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     untilInterrupted: () =>
       new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve());

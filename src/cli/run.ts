@@ -4,6 +4,7 @@ import { FORMAT_NAMES as FORMATS } from '../format/index.js';
 import type { Concurrency } from '../parallel/pool.js';
 import type { BuildFlags } from './build-command.js';
 import type { ServeFlags } from './serve-command.js';
+import type { CardsFlags } from './cards-command.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io.js';
 
 /**
@@ -35,7 +36,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 /** Problems with how the tool was called or configured: one line, exit 2. */
-const USAGE_PROBLEMS = new Set(['InputError', 'TemplateError', 'OutputFolderError']);
+const USAGE_PROBLEMS = new Set(['InputError', 'TemplateError', 'OutputFolderError', 'ChromiumMissingError']);
 
 function isUsageProblem(error: unknown): boolean {
   return error instanceof Error && USAGE_PROBLEMS.has(error.name);
@@ -146,6 +147,34 @@ if an earlier build made it.`,
     });
 
   program
+    .command('cards')
+    .description('print pocket cards: a PDF per charter and language, and A4 sheets with crop marks')
+    .argument('[paths...]', 'files, folders or globs (default: charters/)')
+    .option('--out <folder>', 'output folder', '_site/cards')
+    .addOption(new Option('--size <size>', 'card size').choices(['a6', 'a7', 'credit-card']).default('a6'))
+    .option('--base-url <url>', "the intranet's address, for the QR code to each charter's page", parseUrl)
+    .option('--chromium <path>', 'Chromium to print with (default: /usr/bin/chromium)')
+    .option('--today <date>', 'judge review dates as of this day (YYYY-MM-DD)', parseDateOption)
+    .option('--root <folder>', 'the charters folder that `extends` may not leave (default: inferred)')
+    .addOption(new Option('-f, --format <name>', 'format of findings').choices(FORMATS).default('stylish'))
+    .option('--color', 'force colour in findings')
+    .option('--no-color', 'never use colour')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ charter cards --base-url https://intranet.example.fi/charters/
+  $ charter cards --size credit-card --out cards
+
+Cards are printed with Chromium (apt-get install chromium). Run it after
+charter build: build replaces _site/ whole.`,
+    )
+    .action(async (paths: string[], options: CardsFlags) => {
+      const { cardsCommand } = await import('./cards-command.js');
+      setExitCode(await cardsCommand(paths, options, io));
+    });
+
+  program
     .command('schema')
     .description('print the charter JSON Schema (for editors and other tools)')
     .option('--baseline', 'print the schema for baselines (files named _*.yaml) instead')
@@ -183,6 +212,16 @@ function parseConcurrency(value: string): Concurrency {
   if (value === 'auto' || value === 'off') return value;
   if (/^[1-9]\d*$/.test(value)) return Number(value);
   throw new InvalidArgumentError('expected a number of threads, auto or off.');
+}
+
+function parseUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+  } catch {
+    // reported below
+  }
+  throw new InvalidArgumentError('expected a web address such as https://intranet.example.fi/charters/.');
 }
 
 function parsePort(value: string): number {

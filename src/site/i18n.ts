@@ -100,6 +100,14 @@ const FI = {
   cardBackToCharter: 'Koko palvelulupaus',
   cardFront: 'Etupuoli',
   cardBack: 'Takapuoli',
+  cardInstructionsA7:
+    'Tulosta tämä sivu: kortti tulostuu A7-kokoon (74 × 105 mm), etupuoli ja takapuoli omille sivuilleen. Valitse tulostimen asetuksista kaksipuolinen tulostus.',
+  cardInstructionsCreditCard:
+    'Tulosta tämä sivu: kortti tulostuu luottokortin kokoon (85 × 55 mm), etupuoli ja takapuoli omille sivuilleen. Valitse tulostimen asetuksista kaksipuolinen tulostus.',
+  cardPromisesHeading: 'Lupauksemme',
+  cardQrAlt: 'QR-koodi: palvelulupauksen sivu intranetissä',
+  cardFullGuide: 'Koko taskuohje',
+  cardFullGuideLink: 'palvelulupauksen sivu intranetissä',
 
   // Search
   searchHeading: 'Haku',
@@ -212,6 +220,14 @@ const SV: Record<UiKey, string> = {
   cardBackToCharter: 'Hela servicelöftet',
   cardFront: 'Framsida',
   cardBack: 'Baksida',
+  cardInstructionsA7:
+    'Skriv ut den här sidan: kortet skrivs ut i A7-format (74 × 105 mm), med framsidan och baksidan på var sin sida. Välj dubbelsidig utskrift i skrivarens inställningar.',
+  cardInstructionsCreditCard:
+    'Skriv ut den här sidan: kortet skrivs ut i kreditkortsformat (85 × 55 mm), med framsidan och baksidan på var sin sida. Välj dubbelsidig utskrift i skrivarens inställningar.',
+  cardPromisesHeading: 'Våra löften',
+  cardQrAlt: 'QR-kod: servicelöftets sida på intranätet',
+  cardFullGuide: 'Hela fickguiden',
+  cardFullGuideLink: 'servicelöftets sida på intranätet',
 
   searchHeading: 'Sök',
   searchNoJs:
@@ -321,6 +337,14 @@ const EN: Record<UiKey, string> = {
   cardBackToCharter: 'The full charter',
   cardFront: 'Front',
   cardBack: 'Back',
+  cardInstructionsA7:
+    'Print this page: the card prints at A7 size (74 × 105 mm), with the front and the back on pages of their own. Choose double-sided printing in the printer settings.',
+  cardInstructionsCreditCard:
+    'Print this page: the card prints at credit-card size (85 × 55 mm), with the front and the back on pages of their own. Choose double-sided printing in the printer settings.',
+  cardPromisesHeading: 'Our promises',
+  cardQrAlt: 'QR code: charter page on the intranet',
+  cardFullGuide: 'Full pocket guide',
+  cardFullGuideLink: 'the charter page on the intranet',
 
   searchHeading: 'Search',
   searchNoJs: 'Results appear as you type only when JavaScript is on in your browser. All units are also listed below from A to Z.',

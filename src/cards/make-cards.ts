@@ -1,0 +1,110 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { checkCharters, type CheckOptions } from '../check.js';
+import type { FileResult } from '../model/diagnostic.js';
+import { loadTemplates } from '../render/templates.js';
+import { checkOutputFolder, discardStaging, makeStagingFolder, swapIntoPlace } from '../site/output-folder.js';
+import { planSite } from '../site/pages.js';
+import type { PageView } from '../site/view-model.js';
+import { packageRoot } from '../util/package-info.js';
+import { imposeCards } from './impose.js';
+import { CardPrinter } from './render-pdf.js';
+import type { CardSize } from './sheet-layout.js';
+
+export interface CardsOptions extends Omit<CheckOptions, 'fileSystem'> {
+  /** Output folder (default `_site/cards`, so the intranet links to it). */
+  readonly out?: string;
+  readonly size?: CardSize;
+  /** The intranet's address; each card's QR code leads to `<baseUrl><lang>/<id>/`. */
+  readonly baseUrl?: string;
+  /** Chromium to print with (default /usr/bin/chromium). */
+  readonly chromium?: string;
+  /** Called after each card is printed. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export type CardsResult =
+  | { readonly ok: false; readonly results: FileResult[] }
+  | { readonly ok: true; readonly results: FileResult[]; readonly outDir: string; readonly cards: string[]; readonly sheets: string[] };
+
+export const DEFAULT_CARDS_OUT = join('_site', 'cards');
+
+type CardPage = Extract<PageView, { kind: 'card' }>;
+
+/**
+ * Validates the charters and prints one PDF per charter and language (front
+ * and back at the trim size) plus A4 sheets for an office printer, into a
+ * staging folder that replaces the output folder whole.
+ */
+export async function makeCards(options: CardsOptions): Promise<CardsResult> {
+  const size = options.size ?? 'a6';
+  const out = resolve(options.cwd, options.out ?? DEFAULT_CARDS_OUT);
+  const { results, collection, root } = await checkCharters(options);
+  if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };
+  const builtInTemplates = join(packageRoot(), 'templates');
+  await checkOutputFolder(out, [options.cwd, root, builtInTemplates], options.out ?? DEFAULT_CARDS_OUT);
+  const templates = await loadTemplates({ builtIn: builtInTemplates });
+  const cards = planSite(collection, { today: options.today }).pages.filter((page): page is CardPage => page.kind === 'card');
+
+  const printer = await CardPrinter.start(options.chromium);
+  const staging = await makeStagingFolder(out);
+  try {
+    const written: string[] = [];
+    const byLanguage = new Map<string, Uint8Array[]>();
+    let done = 0;
+    // Two tabs print while the next card is prepared: Chromium renders in its own processes.
+    const printed = await mapConcurrently(cards, 2, async (card) => {
+      const page: CardPage = { ...card, cardSize: size, ...(options.baseUrl ? { qr: await qrCode(pageAddress(options.baseUrl, card)) } : {}) };
+      const pdf = await printer.print(templates.render(page), page.url, size);
+      options.onProgress?.(++done, cards.length);
+      return pdf;
+    });
+    for (const [index, card] of cards.entries()) {
+      const pdf = printed[index] as Uint8Array;
+      const file = join(card.frame.lang, `${card.charter.id}-${size}.pdf`);
+      await mkdir(join(staging, card.frame.lang), { recursive: true });
+      await writeFile(join(staging, file), pdf);
+      written.push(file);
+      byLanguage.set(card.frame.lang, [...(byLanguage.get(card.frame.lang) ?? []), pdf]);
+    }
+    const sheets: string[] = [];
+    await mkdir(join(staging, 'sheets'), { recursive: true });
+    for (const [lang, pdfs] of byLanguage) {
+      const file = join('sheets', `${lang}-${size}-a4.pdf`);
+      await writeFile(join(staging, file), await imposeCards(pdfs, size, { title: `Pocket cards (${lang}, ${size}) on A4 — print only` }));
+      sheets.push(file);
+    }
+    await swapIntoPlace(staging, out);
+    return { ok: true, results, outDir: out, cards: written, sheets };
+  } catch (error) {
+    await discardStaging(staging);
+    throw error;
+  } finally {
+    await printer.close();
+  }
+}
+
+/** Maps items with at most `limit` calls under way, keeping the order of results. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index] as T);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+/** The charter page's address on the intranet, for the QR code. */
+function pageAddress(baseUrl: string, card: CardPage): string {
+  return new URL(card.charter.url.replace(/^\//, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
+}
+
+async function qrCode(url: string): Promise<{ dataUri: string; url: string }> {
+  const { default: QRCode } = await import('qrcode');
+  const svg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+  return { dataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, url };
+}

@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { packageRoot } from '../util/package-info.js';
+import { mm } from './impose.js';
+import { CARD_SIZES, type CardSize } from './sheet-layout.js';
+
+/** Debian's Chromium, unless the user names another. */
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** No Chromium to print with: a usage problem, with how to fix it. */
+export class ChromiumMissingError extends Error {
+  override readonly name = 'ChromiumMissingError';
+  constructor(path: string) {
+    super(`printing cards needs Chromium, and there is none at ${path}: install it (apt-get install chromium) or name it with --chromium PATH`);
+  }
+}
+
+/** Pages are loaded from this made-up origin; every request is answered locally, none leaves the machine. */
+const ORIGIN = 'http://charter.invalid';
+const TYPES: Record<string, string> = { '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.png': 'image/png' };
+
+/** One browser for a whole run of cards, printing on a few tabs at once. */
+export class CardPrinter {
+  private readonly idle: Page[] = [];
+  private readonly waiting: ((page: Page) => void)[] = [];
+  private readonly documents = new Map<string, string>();
+
+  private constructor(private readonly browser: Browser) {}
+
+  static async start(chromiumPath: string = DEFAULT_CHROMIUM, tabs = 2): Promise<CardPrinter> {
+    if (!existsSync(chromiumPath)) throw new ChromiumMissingError(chromiumPath);
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+    const printer = new CardPrinter(browser);
+    const assets = join(packageRoot(), 'site', 'assets');
+    const context = await browser.newContext();
+    await context.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin !== ORIGIN) return route.abort();
+      if (url.pathname.startsWith('/assets/')) {
+        const file = normalize(join(assets, url.pathname.slice('/assets/'.length)));
+        if (!file.startsWith(`${assets}${sep}`)) return route.abort();
+        const body = await readFile(file).catch(() => undefined);
+        return body ? route.fulfill({ body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' }) : route.abort();
+      }
+      const html = printer.documents.get(url.pathname);
+      return html === undefined ? route.abort() : route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
+    });
+    for (let tab = 0; tab < Math.max(1, tabs); tab++) printer.idle.push(await context.newPage());
+    return printer;
+  }
+
+  /**
+   * Prints a card page (front and back) to a tagged PDF at the card's trim
+   * size. Chromium rounds page sizes to whole pixels (105 mm becomes 105.16),
+   * so the page boxes are then set to the exact trim size.
+   */
+  async print(html: string, url: string, size: CardSize): Promise<Uint8Array> {
+    const page = await this.acquire();
+    let raw: Buffer;
+    try {
+      this.documents.set(url, html);
+      await page.goto(`${ORIGIN}${url}`, { waitUntil: 'load' });
+      raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
+    } finally {
+      this.documents.delete(url);
+      this.release(page);
+    }
+    const { PDFDocument } = await import('pdf-lib');
+    const document = await PDFDocument.load(raw, { updateMetadata: false });
+    const { width, height } = CARD_SIZES[size];
+    for (const pdfPage of document.getPages()) {
+      pdfPage.setMediaBox(0, 0, mm(width), mm(height));
+      pdfPage.setCropBox(0, 0, mm(width), mm(height));
+      pdfPage.setTrimBox(0, 0, mm(width), mm(height));
+    }
+    document.setProducer('charter');
+    document.setCreator('charter');
+    return document.save();
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+
+  private acquire(): Promise<Page> {
+    const page = this.idle.pop();
+    return page ? Promise.resolve(page) : new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(page: Page): void {
+    const next = this.waiting.shift();
+    if (next) next(page);
+    else this.idle.push(page);
+  }
+}

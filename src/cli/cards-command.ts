@@ -1,0 +1,50 @@
+import { join, relative } from 'node:path';
+import { makeCards } from '../cards/make-cards.js';
+import type { CardSize } from '../cards/sheet-layout.js';
+import type { FormatName } from '../format/index.js';
+import { EXIT_FINDINGS, EXIT_OK, type CliIO } from './io.js';
+import { reportFindings } from './report-findings.js';
+
+export interface CardsFlags {
+  readonly out: string;
+  readonly size: CardSize;
+  readonly baseUrl?: string;
+  readonly chromium?: string;
+  readonly today?: string;
+  readonly root?: string;
+  readonly format: FormatName;
+  readonly color?: boolean;
+}
+
+/** `charter cards`: validate, then print pocket cards and A4 sheets with Chromium. */
+export async function cardsCommand(paths: readonly string[], flags: CardsFlags, io: CliIO): Promise<number> {
+  const progress = io.stderrIsTTY ? progressBar(io) : undefined;
+  const result = await makeCards({
+    cwd: io.cwd,
+    patterns: paths,
+    out: flags.out,
+    size: flags.size,
+    ...(flags.baseUrl === undefined ? {} : { baseUrl: flags.baseUrl }),
+    ...(flags.chromium === undefined ? {} : { chromium: flags.chromium }),
+    ...(flags.today === undefined ? {} : { today: flags.today }),
+    ...(flags.root === undefined ? {} : { root: flags.root }),
+    ...(progress ? { onProgress: progress } : {}),
+  });
+  await reportFindings(result.results, flags.format, io, flags.color);
+  if (!result.ok) {
+    io.stderr('charter: no cards were printed because the charters have errors\n');
+    return EXIT_FINDINGS;
+  }
+  const shown = relative(io.cwd, result.outDir) || '.';
+  io.stderr(`charter: printed ${result.cards.length} cards and ${result.sheets.length} A4 sheets into ${shown}/ (sheets: ${result.sheets.map((sheet) => join(shown, sheet)).join(', ')})\n`);
+  return EXIT_OK;
+}
+
+/** A one-line progress bar on a terminal: `printing cards [#####-----] 12/24`. */
+function progressBar(io: CliIO): (done: number, total: number) => void {
+  return (done, total) => {
+    const width = 24;
+    const filled = Math.round((done / total) * width);
+    io.stderr(`\rcharter: printing cards [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+  };
+}

@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { PNG } from 'pngjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeCards, type CardsResult } from '../../src/cards/make-cards.js';
+import { chromiumAvailable } from '../browser/chromium.js';
+import { runCli, tempFolder, writeTree } from '../helpers.js';
+import { VALID_UNIT } from '../fixtures/charters.js';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+/** jsQR is CommonJS with a default export; take it through require for plain typing. */
+const jsQR = (createRequire(import.meta.url)('jsqr') as { default: (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null }).default;
+const runCardTests = chromiumAvailable();
+const BASE_URL = 'https://intranet.example.fi/charters/';
+const UNITS = ['building-control', 'city-library', 'registry-office', 'social-services-advice'];
+
+function pdfinfo(file: string): { pages: number; size: string } {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), size: /Page size:\s+([\d.]+ x [\d.]+)/.exec(info)?.[1] ?? '' };
+}
+
+function pdftext(file: string, page: number): string {
+  return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+}
+
+/** Decodes the QR code on a page rendered at print resolution. */
+function qrOnPage(file: string, page: number): string | undefined {
+  const prefix = join(tempFolder(), 'page');
+  execFileSync('pdftoppm', ['-r', '300', '-png', '-singlefile', '-f', String(page), '-l', String(page), file, prefix]);
+  const png = PNG.sync.read(readFileSync(`${prefix}.png`));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
+
+function examples(): string {
+  const cwd = tempFolder('file');
+  cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
+  return cwd;
+}
+
+describe.runIf(runCardTests)('charter cards', () => {
+  let cwd: string;
+  let a6: CardsResult;
+  beforeAll(async () => {
+    cwd = examples();
+    a6 = await makeCards({ cwd, today: '2026-11-23', baseUrl: BASE_URL });
+  }, 120_000);
+
+  it('prints one PDF per charter and language, front and back, at exactly A6', () => {
+    expect(a6.ok).toBe(true);
+    for (const lang of ['fi', 'sv', 'en']) {
+      for (const unit of UNITS) {
+        const file = join(cwd, '_site', 'cards', lang, `${unit}-a6.pdf`);
+        // 105 × 148 mm = 297.638 × 419.528 pt.
+        expect(pdfinfo(file)).toEqual({ pages: 2, size: '297.638 x 419.528' });
+        expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+      }
+    }
+  });
+
+  it('writes the text in the card’s language', () => {
+    const card = (lang: string) => join(cwd, '_site', 'cards', lang, 'city-library-a6.pdf');
+    expect(pdftext(card('fi'), 1)).toContain('Kaupunginkirjasto');
+    expect(pdftext(card('sv'), 1)).toContain('Stadsbiblioteket');
+    expect(pdftext(card('en'), 1)).toContain('City Library');
+  });
+
+  it('imposes the cards on A4 sheets: fronts, then backs', () => {
+    for (const lang of ['fi', 'sv', 'en']) {
+      const sheet = join(cwd, '_site', 'cards', 'sheets', `${lang}-a6-a4.pdf`);
+      // Four A6 cards fill one sheet: a front page and a back page.
+      expect(pdfinfo(sheet)).toEqual({ pages: 2, size: '595.276 x 841.89' });
+    }
+    expect(pdftext(join(cwd, '_site', 'cards', 'sheets', 'fi-a6-a4.pdf'), 1)).toContain('Rakennusvalvonta');
+  });
+
+  it('puts a QR code that leads to the charter’s page', () => {
+    const decoded = [1, 2].map((page) => qrOnPage(join(cwd, '_site', 'cards', 'sv', 'registry-office-a6.pdf'), page)).find(Boolean);
+    expect(decoded).toBe(`${BASE_URL}sv/registry-office/`);
+  });
+
+  it.each(['a7', 'credit-card'] as const)('prints %s cards at their trim size', async (size) => {
+    const result = await makeCards({ cwd, today: '2026-11-23', size, out: `cards-${size}` });
+    expect(result.ok).toBe(true);
+    const expected = size === 'a7' ? '209.764 x 297.638' : '240.945 x 155.906';
+    expect(pdfinfo(join(cwd, `cards-${size}`, 'en', `building-control-${size}.pdf`))).toEqual({ pages: 2, size: expected });
+    // Four cards: one sheet (8 A7 or 10 credit cards fit on one).
+    expect(pdfinfo(join(cwd, `cards-${size}`, 'sheets', `en-${size}-a4.pdf`)).pages).toBe(2);
+  }, 120_000);
+});
+
+describe('charter cards without Chromium', () => {
+  it('says in one line how to get it, exits 2, and writes nothing', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const result = await runCli(['cards', '--chromium', '/nonexistent/chromium', '--today', '2026-11-23'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'charter: printing cards needs Chromium, and there is none at /nonexistent/chromium: install it (apt-get install chromium) or name it with --chromium PATH\n',
+    );
+    expect(existsSync(join(cwd, '_site'))).toBe(false);
+    expect(readdirSync(cwd).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+});
