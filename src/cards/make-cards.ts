@@ -1,14 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
-import type { FileResult } from '../model/diagnostic.js';
+import { compareDiagnostics, formatJsonPath, type Diagnostic, type FileResult, type JsonPath } from '../model/diagnostic.js';
+import type { ResolvedCharter } from '../model/charter.js';
 import { loadTemplates } from '../render/templates.js';
 import { checkOutputFolder, discardStaging, makeStagingFolder, swapIntoPlace } from '../site/output-folder.js';
 import { planSite } from '../site/pages.js';
 import type { PageView } from '../site/view-model.js';
 import { packageRoot } from '../util/package-info.js';
 import { imposeCards } from './impose.js';
-import { CardPrinter } from './render-pdf.js';
+import { CardPrinter, type Overflow, type PrintedCard } from './render-pdf.js';
 import type { CardSize } from './sheet-layout.js';
 
 export interface CardsOptions extends Omit<CheckOptions, 'fileSystem'> {
@@ -55,12 +56,15 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
     // Two tabs print while the next card is prepared: Chromium renders in its own processes.
     const printed = await mapConcurrently(cards, 2, async (card) => {
       const page: CardPage = { ...card, cardSize: size, ...(options.baseUrl ? { qr: await qrCode(pageAddress(options.baseUrl, card)) } : {}) };
-      const pdf = await printer.print(templates.render(page), page.url, size);
+      const result = await printer.print(templates.render(page), page.url, size);
       options.onProgress?.(++done, cards.length);
-      return pdf;
+      return result;
     });
+    const fitFindings: Diagnostic[] = [];
     for (const [index, card] of cards.entries()) {
-      const pdf = printed[index] as Uint8Array;
+      const { pdf, overflows } = printed[index] as PrintedCard;
+      const charter = collection.charters.find((candidate) => !candidate.isBaseline && candidate.data.id === card.charter.id);
+      for (const overflow of overflows) if (charter) fitFindings.push(fitDiagnostic(charter, card.frame.lang, size, overflow));
       const file = join(card.frame.lang, `${card.charter.id}-${size}.pdf`);
       await mkdir(join(staging, card.frame.lang), { recursive: true });
       await writeFile(join(staging, file), pdf);
@@ -75,13 +79,42 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
       sheets.push(file);
     }
     await swapIntoPlace(staging, out);
-    return { ok: true, results, outDir: out, cards: written, sheets };
+    return { ok: true, results: withFindings(results, fitFindings), outDir: out, cards: written, sheets };
   } catch (error) {
     await discardStaging(staging);
     throw error;
   } finally {
     await printer.close();
   }
+}
+
+/** Rule id of a card whose text does not fit its size. */
+export const CARD_FIT_RULE = 'card-fit';
+
+function fitDiagnostic(charter: ResolvedCharter, lang: string, size: CardSize, overflow: Overflow): Diagnostic {
+  const path: JsonPath = (overflow.path ?? '').split('.').filter(Boolean).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+  const located = charter.locate(path);
+  const millimetres = Math.max(1, Math.round((overflow.by * 25.4) / 96));
+  const where = path.length > 0 ? `\`${formatJsonPath(path)}\` does not fit` : 'the content does not fit';
+  return {
+    ruleId: CARD_FIT_RULE,
+    severity: 'error',
+    message: `on the ${lang} ${size} card's ${overflow.side}, ${where} (about ${millimetres} mm too long); shorten the text or print a larger --size`,
+    file: located.file,
+    line: located.range.start.line,
+    column: located.range.start.column,
+    endLine: located.range.end.line,
+    endColumn: located.range.end.column,
+    path,
+  };
+}
+
+/** Adds findings to the per-file results, sorted as validate sorts them. */
+function withFindings(results: readonly FileResult[], findings: readonly Diagnostic[]): FileResult[] {
+  if (findings.length === 0) return [...results];
+  const byFile = new Map(results.map((result) => [result.file, [...result.diagnostics]]));
+  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  return [...byFile].map(([file, diagnostics]) => ({ file, diagnostics: diagnostics.sort(compareDiagnostics) }));
 }
 
 /** Maps items with at most `limit` calls under way, keeping the order of results. */

@@ -31,6 +31,43 @@ export class ChromiumMissingError extends Error {
 const ORIGIN = 'http://charter.invalid';
 const TYPES: Record<string, string> = { '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
+/** A card side whose content does not fit, with the charter field where it first spills over. */
+export interface Overflow {
+  readonly side: 'front' | 'back';
+  /** Dotted path of the first element (marked data-path in the template) reaching past the side's end. */
+  readonly path: string | undefined;
+  /** How far the content reaches past the side's end, in CSS pixels. */
+  readonly by: number;
+}
+
+export interface PrintedCard {
+  readonly pdf: Uint8Array;
+  readonly overflows: readonly Overflow[];
+}
+
+/**
+ * Runs in the page, laid out for print: a side overflows when its content is
+ * taller than the side. Measured, not guessed from character counts. (A string,
+ * as this module is compiled without the browser's types.)
+ */
+const MEASURE_OVERFLOW = `(() => {
+  const found = [];
+  for (const side of document.querySelectorAll('.card__side')) {
+    const by = side.scrollHeight - side.clientHeight;
+    if (by <= 1) continue;
+    const bottom = side.getBoundingClientRect().bottom;
+    let path;
+    for (const element of side.querySelectorAll('[data-path]')) {
+      if (element.getBoundingClientRect().bottom > bottom + 0.5) {
+        path = element.dataset.path;
+        break;
+      }
+    }
+    found.push({ side: side.classList.contains('card__side--back') ? 'back' : 'front', path, by });
+  }
+  return found;
+})()`;
+
 /** One browser for a whole run of cards, printing on a few tabs at once. */
 export class CardPrinter {
   private readonly idle: Page[] = [];
@@ -67,12 +104,15 @@ export class CardPrinter {
    * size. Chromium rounds page sizes to whole pixels (105 mm becomes 105.16),
    * so the page boxes are then set to the exact trim size.
    */
-  async print(html: string, url: string, size: CardSize): Promise<Uint8Array> {
+  async print(html: string, url: string, size: CardSize): Promise<PrintedCard> {
     const page = await this.acquire();
     let raw: Buffer;
+    let overflows: Overflow[];
     try {
       this.documents.set(url, html);
+      await page.emulateMedia({ media: 'print' });
       await page.goto(`${ORIGIN}${url}`, { waitUntil: 'load' });
+      overflows = (await page.evaluate(MEASURE_OVERFLOW)) as Overflow[];
       raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
     } finally {
       this.documents.delete(url);
@@ -88,7 +128,7 @@ export class CardPrinter {
     }
     document.setProducer('charter');
     document.setCreator('charter');
-    return document.save();
+    return { pdf: await document.save(), overflows };
   }
 
   async close(): Promise<void> {

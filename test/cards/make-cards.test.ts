@@ -6,8 +6,8 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCards, type CardsResult } from '../../src/cards/make-cards.js';
 import { chromiumAvailable } from '../browser/chromium.js';
-import { runCli, tempFolder, writeTree } from '../helpers.js';
-import { VALID_UNIT } from '../fixtures/charters.js';
+import { positionOf, runCli, tempFolder, writeTree } from '../helpers.js';
+import { VALID_UNIT, edit } from '../fixtures/charters.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 /** jsQR is CommonJS with a default export; take it through require for plain typing. */
@@ -87,6 +87,27 @@ describe.runIf(runCardTests)('charter cards', () => {
     expect(pdfinfo(join(cwd, `cards-${size}`, 'en', `building-control-${size}.pdf`))).toEqual({ pages: 2, size: expected });
     // Four cards: one sheet (8 A7 or 10 credit cards fit on one).
     expect(pdfinfo(join(cwd, `cards-${size}`, 'sheets', `en-${size}-a4.pdf`)).pages).toBe(2);
+  }, 120_000);
+});
+
+describe.runIf(runCardTests)('the fit check', () => {
+  it('points at the pocket-guide rule that does not fit, measured in the browser', async () => {
+    const longRule = Array.from({ length: 60 }, (_, index) => `Sentence ${index + 1} of a rule nobody could carry in a pocket.`).join(' ');
+    const text = edit(VALID_UNIT, 'text: { fi: Jokainen viesti saa vastauksen., en: Every message gets a reply. }', `text: { fi: Jokainen viesti saa vastauksen., en: "${longRule}" }`);
+    const cwd = writeTree({ 'charters/unit.yaml': text });
+    const result = await runCli(['cards', '--today', '2026-11-23'], cwd, { NO_COLOR: '1' });
+    expect(result.code).toBe(1);
+    const { line, column } = positionOf(text, `en: "${longRule.slice(0, 20)}`);
+    expect(result.stdout).toMatch(/on the en a6 card's back, `guide\[0\]` does not fit \(about \d+ mm too long\)/);
+    expect(result.stdout).toMatch(/card-fit/);
+    // The finding points into the charter at the rule (its item, or the text in it).
+    const reported = /^\s+(\d+):(\d+)\s+error\s+on the en a6 card/m.exec(result.stdout);
+    expect(Number(reported?.[1])).toBeLessThanOrEqual(line);
+    expect(Number(reported?.[1])).toBeGreaterThanOrEqual(line - 1);
+    expect(column).toBeGreaterThan(0);
+    expect(existsSync(join(cwd, '_site', 'cards', 'en', 'test-unit-a6.pdf'))).toBe(true);
+    // The Finnish card fits.
+    expect(result.stdout).not.toMatch(/on the fi a6 card/);
   }, 120_000);
 });
 
