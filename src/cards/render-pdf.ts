@@ -56,13 +56,10 @@ const MEASURE_OVERFLOW = `(() => {
     const by = side.scrollHeight - side.clientHeight;
     if (by <= 1) continue;
     const bottom = side.getBoundingClientRect().bottom;
-    let path;
-    for (const element of side.querySelectorAll('[data-path]')) {
-      if (element.getBoundingClientRect().bottom > bottom + 0.5) {
-        path = element.dataset.path;
-        break;
-      }
-    }
+    // The first marked element reaching past the end; else the last one, which the overflow pushes out.
+    const marked = [...side.querySelectorAll('[data-path]')];
+    const spilling = marked.find((element) => element.getBoundingClientRect().bottom > bottom + 0.5) ?? marked[marked.length - 1];
+    const path = spilling ? spilling.dataset.path : undefined;
     found.push({ side: side.classList.contains('card__side--back') ? 'back' : 'front', path, by });
   }
   return found;

@@ -49,6 +49,8 @@ describe.runIf(runCardTests)('charter cards', () => {
 
   it('prints one PDF per charter and language, front and back, at exactly A6', () => {
     expect(a6.ok).toBe(true);
+    // Every example card fits its size, QR code included.
+    expect(a6.results.flatMap((result) => result.diagnostics)).toEqual([]);
     for (const lang of ['fi', 'sv', 'en']) {
       for (const unit of UNITS) {
         const file = join(cwd, '_site', 'cards', lang, `${unit}-a6.pdf`);
