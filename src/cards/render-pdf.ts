@@ -9,7 +9,8 @@ import { CARD_SIZES, type CardSize } from './sheet-layout.js';
 /** Debian's Chromium, unless the user names another. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = [
+/** Headless Chromium on a machine without network: no background traffic, no first-run work. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

@@ -1,18 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../src/cards/render-pdf.js';
 
 /** Debian's Chromium; tests never download a browser of their own. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
 
 /**
  * Whether browser tests can run. Under CI a missing Chromium is a failure
