@@ -56,18 +56,22 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
     // Two tabs print while the next card is prepared: Chromium renders in its own processes.
     const printed = await mapConcurrently(cards, 2, async (card) => {
       const page: CardPage = { ...card, cardSize: size, ...(options.baseUrl ? { qr: await qrCode(pageAddress(options.baseUrl, card)) } : {}) };
-      const result = await printer.print(templates.render(page), page.url, size);
+      const html = templates.render(page);
+      const result = await printer.print(html, page.url, size);
       options.onProgress?.(++done, cards.length);
-      return result;
+      return { ...result, html };
     });
     const fitFindings: Diagnostic[] = [];
     for (const [index, card] of cards.entries()) {
-      const { pdf, overflows } = printed[index] as PrintedCard;
+      const { pdf, overflows, html } = printed[index] as PrintedCard & { html: string };
       const charter = collection.charters.find((candidate) => !candidate.isBaseline && candidate.data.id === card.charter.id);
       for (const overflow of overflows) if (charter) fitFindings.push(fitDiagnostic(charter, card.frame.lang, size, overflow));
       const file = join(card.frame.lang, `${card.charter.id}-${size}.pdf`);
       await mkdir(join(staging, card.frame.lang), { recursive: true });
       await writeFile(join(staging, file), pdf);
+      // The same card as a web page with print styles, for printing from a browser
+      // (its stylesheet link resolves when the cards sit in the built site, as by default).
+      await writeFile(join(staging, file.replace(/\.pdf$/, '.html')), html);
       written.push(file);
       byLanguage.set(card.frame.lang, [...(byLanguage.get(card.frame.lang) ?? []), pdf]);
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
+import { makeCards } from '../../src/cards/make-cards.js';
 import { tempFolder } from '../helpers.js';
 import { hostileCharter } from '../fixtures/hostile.js';
 import { chromiumAvailable, launchChromium } from './chromium.js';
@@ -33,6 +34,7 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
 const PAGES = ['/', '/fi/', '/sv/', '/en/', '/fi/search/', '/sv/search/', '/en/search/', '/fi/accessibility/', '/sv/accessibility/', '/en/accessibility/'];
 const UNITS = ['building-control', 'city-library', 'registry-office', 'social-services-advice'];
 for (const lang of ['fi', 'sv', 'en']) for (const unit of UNITS) PAGES.push(`/${lang}/${unit}/`, `/${lang}/${unit}/card/`);
+const CARD_PAGES = ['a7', 'credit-card'].flatMap((size) => ['fi', 'sv', 'en'].map((lang) => `/cards-${size}/${lang}/social-services-advice-${size}.html`));
 
 describe.runIf(runBrowserTests)('the built guide in a real browser', () => {
   let browser: Browser;
@@ -43,6 +45,11 @@ describe.runIf(runBrowserTests)('the built guide in a real browser', () => {
     cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
     const result = await buildSite({ cwd, today: '2026-11-23' });
     expect(result.ok).toBe(true);
+    // Cards of the smaller sizes, written into the site as `charter cards` does by default.
+    for (const size of ['a7', 'credit-card'] as const) {
+      const cards = await makeCards({ cwd, today: '2026-11-23', size, out: `_site/cards-${size}`, baseUrl: 'https://intranet.example.fi/' });
+      expect(cards.ok).toBe(true);
+    }
     server = await serveFolder(join(cwd, '_site'));
     browser = await launchChromium();
   }, 120_000);
@@ -57,6 +64,17 @@ describe.runIf(runBrowserTests)('the built guide in a real browser', () => {
     try {
       const response = await page.goto(`${server.url}${path}`);
       expect(response?.status()).toBe(200);
+      const violations = await axeViolations(page);
+      expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each(CARD_PAGES)('axe finds no violations on the card page %s', async (path) => {
+    const page = await browser.newPage();
+    try {
+      expect((await page.goto(`${server.url}${path}`))?.status()).toBe(200);
       const violations = await axeViolations(page);
       expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
     } finally {

@@ -82,6 +82,13 @@ describe.runIf(runCardTests)('charter cards', () => {
     expect(decoded).toBe(`${BASE_URL}sv/registry-office/`);
   });
 
+  it('writes each card as a web page too, for printing from a browser', () => {
+    const html = readFileSync(join(cwd, '_site', 'cards', 'fi', 'city-library-a6.html'), 'utf8');
+    expect(html).toContain('card--a6');
+    expect(html).toContain('/assets/charter.css');
+    expect(html).toContain('data:image/svg+xml;base64,');
+  });
+
   it.each(['a7', 'credit-card'] as const)('prints %s cards at their trim size', async (size) => {
     const result = await makeCards({ cwd, today: '2026-11-23', size, out: `cards-${size}` });
     expect(result.ok).toBe(true);
