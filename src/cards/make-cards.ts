@@ -1,15 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
-import { compareDiagnostics, formatJsonPath, type Diagnostic, type FileResult, type JsonPath } from '../model/diagnostic.js';
-import type { ResolvedCharter } from '../model/charter.js';
+import { compareDiagnostics, type Diagnostic, type FileResult } from '../model/diagnostic.js';
 import { loadTemplates } from '../render/templates.js';
 import { checkOutputFolder, discardStaging, makeStagingFolder, swapIntoPlace } from '../site/output-folder.js';
 import { planSite } from '../site/pages.js';
 import type { PageView } from '../site/view-model.js';
 import { packageRoot } from '../util/package-info.js';
 import { imposeCards } from './impose.js';
-import { CardPrinter, type Overflow, type PrintedCard } from './render-pdf.js';
+import { fitDiagnostic } from './fit-check.js';
+import { CardPrinter, type PrintedCard } from './render-pdf.js';
 import type { CardSize } from './sheet-layout.js';
 
 export interface CardsOptions extends Omit<CheckOptions, 'fileSystem'> {
@@ -92,29 +92,8 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
   }
 }
 
-/** Rule id of a card whose text does not fit its size. */
-export const CARD_FIT_RULE = 'card-fit';
-
-function fitDiagnostic(charter: ResolvedCharter, lang: string, size: CardSize, overflow: Overflow): Diagnostic {
-  const path: JsonPath = (overflow.path ?? '').split('.').filter(Boolean).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-  const located = charter.locate(path);
-  const millimetres = Math.max(1, Math.round((overflow.by * 25.4) / 96));
-  const where = path.length > 0 ? `\`${formatJsonPath(path)}\` does not fit` : 'the content does not fit';
-  return {
-    ruleId: CARD_FIT_RULE,
-    severity: 'error',
-    message: `on the ${lang} ${size} card's ${overflow.side}, ${where} (about ${millimetres} mm too long); shorten the text or print a larger --size`,
-    file: located.file,
-    line: located.range.start.line,
-    column: located.range.start.column,
-    endLine: located.range.end.line,
-    endColumn: located.range.end.column,
-    path,
-  };
-}
-
 /** Adds findings to the per-file results, sorted as validate sorts them. */
-function withFindings(results: readonly FileResult[], findings: readonly Diagnostic[]): FileResult[] {
+export function withFindings(results: readonly FileResult[], findings: readonly Diagnostic[]): FileResult[] {
   if (findings.length === 0) return [...results];
   const byFile = new Map(results.map((result) => [result.file, [...result.diagnostics]]));
   for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);

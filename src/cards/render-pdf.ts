@@ -57,9 +57,15 @@ const MEASURE_OVERFLOW = `(() => {
     const by = side.scrollHeight - side.clientHeight;
     if (by <= 1) continue;
     const bottom = side.getBoundingClientRect().bottom;
-    // The first marked element reaching past the end; else the last one, which the overflow pushes out.
+    // An element taking a third of the side or more is the likely cause (an over-long
+    // rule); otherwise the first one reaching past the end, else the last one.
     const marked = [...side.querySelectorAll('[data-path]')];
-    const spilling = marked.find((element) => element.getBoundingClientRect().bottom > bottom + 0.5) ?? marked[marked.length - 1];
+    const height = side.clientHeight;
+    const tallest = marked.reduce((best, element) => (!best || element.getBoundingClientRect().height > best.getBoundingClientRect().height ? element : best), undefined);
+    const spilling =
+      (tallest && tallest.getBoundingClientRect().height >= height / 3 && !marked.some((other) => other !== tallest && other.contains(tallest)) ? tallest : undefined) ??
+      marked.find((element) => element.getBoundingClientRect().bottom > bottom + 0.5) ??
+      marked[marked.length - 1];
     const path = spilling ? spilling.dataset.path : undefined;
     found.push({ side: side.classList.contains('card__side--back') ? 'back' : 'front', path, by });
   }
@@ -127,6 +133,20 @@ export class CardPrinter {
     document.setProducer('charter');
     document.setCreator('charter');
     return { pdf: await document.save(), overflows };
+  }
+
+  /** Lays a card page out for print and measures it, without printing. */
+  async measure(html: string, url: string): Promise<Overflow[]> {
+    const page = await this.acquire();
+    try {
+      this.documents.set(url, html);
+      await page.emulateMedia({ media: 'print' });
+      await page.goto(`${ORIGIN}${url}`, { waitUntil: 'load' });
+      return (await page.evaluate(MEASURE_OVERFLOW)) as Overflow[];
+    } finally {
+      this.documents.delete(url);
+      this.release(page);
+    }
   }
 
   async close(): Promise<void> {

@@ -78,6 +78,7 @@ Exit codes: 0 clean, 1 findings, 2 usage or fatal error.`,
     .option('--today <date>', 'judge review dates as of this day (YYYY-MM-DD)', parseDateOption)
     .option('--root <folder>', 'the charters folder that `extends` may not leave (default: inferred)')
     .option('--concurrency <n>', 'worker threads: a number, auto (default) or off', parseConcurrency)
+    .option('--check-cards [size]', 'also lay out the pocket cards in Chromium (a6, a7, credit-card; default a6) and warn where text does not fit', parseCardSize)
     .option('--color', 'force colour in stylish output')
     .option('--no-color', 'never use colour')
     .addHelpText(
@@ -206,12 +207,18 @@ export interface ValidateFlags {
   readonly root?: string;
   readonly color?: boolean;
   readonly concurrency?: Concurrency;
+  readonly checkCards?: 'a6' | 'a7' | 'credit-card' | true;
 }
 
 function parseConcurrency(value: string): Concurrency {
   if (value === 'auto' || value === 'off') return value;
   if (/^[1-9]\d*$/.test(value)) return Number(value);
   throw new InvalidArgumentError('expected a number of threads, auto or off.');
+}
+
+function parseCardSize(value: string): 'a6' | 'a7' | 'credit-card' {
+  if (value === 'a6' || value === 'a7' || value === 'credit-card') return value;
+  throw new InvalidArgumentError('expected a6, a7 or credit-card.');
 }
 
 function parseUrl(value: string): string {

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { validateCharters } from '../check.js';
+import { checkCharters, validateCharters, type CheckOptions } from '../check.js';
+import type { CardSize } from '../cards/sheet-layout.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { allRuleMeta } from '../rules/index.js';
 import { loadFormatter } from '../format/index.js';
@@ -14,13 +15,13 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
   const outputPath = flags.output === undefined ? undefined : resolve(io.cwd, flags.output);
   if (outputPath) await assertWritableFolder(outputPath, flags.output as string);
 
-  const { results } = await validateCharters({
+  const common = {
     patterns: paths,
     cwd: io.cwd,
-    concurrency: flags.concurrency ?? 'auto',
     ...(flags.root === undefined ? {} : { root: flags.root }),
     ...(flags.today === undefined ? {} : { today: flags.today }),
-  });
+  };
+  const results = flags.checkCards ? await withCardFit(common, flags.checkCards === true ? 'a6' : flags.checkCards, io) : (await validateCharters({ ...common, concurrency: flags.concurrency ?? 'auto' })).results;
 
   const shown: FileResult[] = flags.quiet
     ? results.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') }))
@@ -44,6 +45,27 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
     io.stderr(`charter: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${flags.maxWarnings}\n`);
   }
   return errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * Validates, then lays the pocket cards out in Chromium and adds a warning
+ * for each card side whose text does not fit. Without Chromium, says so once
+ * and validates as usual.
+ */
+async function withCardFit(options: CheckOptions, size: CardSize, io: CliIO): Promise<FileResult[]> {
+  const { results, collection } = await checkCharters(options);
+  if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return results;
+  const { checkCardFit } = await import('../cards/fit-check.js');
+  const { withFindings } = await import('../cards/make-cards.js');
+  try {
+    return withFindings(results, await checkCardFit(collection, { size, ...(options.today ? { today: options.today } : {}) }));
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ChromiumMissingError') {
+      io.stderr(`charter: the cards were not checked: ${error.message}\n`);
+      return results;
+    }
+    throw error;
+  }
 }
 
 function count(results: readonly FileResult[], severity: 'error' | 'warning'): number {

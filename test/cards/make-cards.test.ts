@@ -120,6 +120,21 @@ describe.runIf(runCardTests)('the fit check', () => {
   }, 120_000);
 });
 
+describe.runIf(runCardTests)('charter validate --check-cards', () => {
+  it('warns where a card would overflow, at the rule that is too long', async () => {
+    const longRule = Array.from({ length: 60 }, (_, index) => `Sentence ${index + 1} of a rule nobody could carry in a pocket.`).join(' ');
+    const text = edit(VALID_UNIT, 'text: { fi: Jokainen viesti saa vastauksen., en: Every message gets a reply. }', `text: { fi: Jokainen viesti saa vastauksen., en: "${longRule}" }`);
+    const cwd = writeTree({ 'charters/unit.yaml': text });
+    const plain = await runCli(['validate', '--today', '2026-11-23'], cwd);
+    expect(plain).toEqual({ code: 0, stdout: '', stderr: '' });
+    const checked = await runCli(['validate', '--check-cards', '--today', '2026-11-23'], cwd);
+    expect(checked.code).toBe(0);
+    const { line } = positionOf(text, '  - title: { fi: Vastaa aina');
+    expect(checked.stdout).toMatch(new RegExp(`\\s${line}:\\d+\\s+warning\\s+on the en a6 card's back, \`guide\\[0\\]\` does not fit`));
+    expect((await runCli(['validate', '--check-cards', 'a6', '--max-warnings', '0', '--today', '2026-11-23'], cwd)).code).toBe(1);
+  }, 120_000);
+});
+
 describe('charter cards without Chromium', () => {
   it('says in one line how to get it, exits 2, and writes nothing', async () => {
     const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });

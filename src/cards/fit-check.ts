@@ -1,0 +1,59 @@
+import type { LoadedCollection } from '../load/load-collection.js';
+import type { ResolvedCharter } from '../model/charter.js';
+import { formatJsonPath, type Diagnostic, type JsonPath } from '../model/diagnostic.js';
+import { loadTemplates } from '../render/templates.js';
+import { planSite } from '../site/pages.js';
+import type { PageView } from '../site/view-model.js';
+import { packageRoot } from '../util/package-info.js';
+import { join } from 'node:path';
+import { CardPrinter, type Overflow } from './render-pdf.js';
+import type { CardSize } from './sheet-layout.js';
+
+/** Rule id of a card whose text does not fit its size. */
+export const CARD_FIT_RULE = 'card-fit';
+
+export function fitDiagnostic(charter: ResolvedCharter, lang: string, size: CardSize, overflow: Overflow, severity: 'error' | 'warning' = 'error'): Diagnostic {
+  const path: JsonPath = (overflow.path ?? '').split('.').filter(Boolean).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+  const located = charter.locate(path);
+  const millimetres = Math.max(1, Math.round((overflow.by * 25.4) / 96));
+  const where = path.length > 0 ? `\`${formatJsonPath(path)}\` does not fit` : 'the content does not fit';
+  return {
+    ruleId: CARD_FIT_RULE,
+    severity,
+    message: `on the ${lang} ${size} card's ${overflow.side}, ${where} (about ${millimetres} mm too long); shorten the text or print a larger --size`,
+    file: located.file,
+    line: located.range.start.line,
+    column: located.range.start.column,
+    endLine: located.range.end.line,
+    endColumn: located.range.end.column,
+    path,
+  };
+}
+
+/**
+ * Measures every card of a collection in Chromium, without printing, and
+ * returns a finding for each side whose text does not fit (`charter validate
+ * --check-cards`). A QR code is assumed, as it takes room on the back.
+ */
+export async function checkCardFit(
+  collection: LoadedCollection,
+  options: { readonly size: CardSize; readonly today?: string; readonly chromium?: string; readonly severity?: 'error' | 'warning' },
+): Promise<Diagnostic[]> {
+  const templates = await loadTemplates({ builtIn: join(packageRoot(), 'templates') });
+  const cards = planSite(collection, { today: options.today }).pages.filter((page): page is Extract<PageView, { kind: 'card' }> => page.kind === 'card');
+  const printer = await CardPrinter.start(options.chromium);
+  const { default: QRCode } = await import('qrcode');
+  const placeholderQr = `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString('https://intranet.example.fi/xx/placeholder-charter-id/', { type: 'svg', margin: 2 })).toString('base64')}`;
+  try {
+    const findings: Diagnostic[] = [];
+    for (const card of cards) {
+      const page = { ...card, cardSize: options.size, qr: { dataUri: placeholderQr, url: `https://intranet.example.fi${card.charter.url}` } };
+      const overflows = await printer.measure(templates.render(page), page.url);
+      const charter = collection.charters.find((candidate) => !candidate.isBaseline && candidate.data.id === card.charter.id);
+      for (const overflow of overflows) if (charter) findings.push(fitDiagnostic(charter, card.frame.lang, options.size, overflow, options.severity ?? 'warning'));
+    }
+    return findings;
+  } finally {
+    await printer.close();
+  }
+}
