@@ -1,11 +1,8 @@
 import type { LoadedCollection } from '../load/load-collection.js';
 import type { ResolvedCharter } from '../model/charter.js';
 import { formatJsonPath, type Diagnostic, type JsonPath } from '../model/diagnostic.js';
-import { loadTemplates } from '../render/templates.js';
-import { planSite } from '../site/pages.js';
-import type { PageView } from '../site/view-model.js';
-import { packageRoot } from '../util/package-info.js';
-import { join } from 'node:path';
+import { loadSiteTemplates, siteInputs } from '../site/inputs.js';
+import { planCards, qrCode } from './card-pages.js';
 import { CardPrinter, type Overflow } from './render-pdf.js';
 import type { CardSize } from './sheet-layout.js';
 
@@ -39,18 +36,17 @@ export async function checkCardFit(
   collection: LoadedCollection,
   options: { readonly size: CardSize; readonly today?: string; readonly chromium?: string; readonly severity?: 'error' | 'warning' },
 ): Promise<Diagnostic[]> {
-  const templates = await loadTemplates({ builtIn: join(packageRoot(), 'templates') });
-  const cards = planSite(collection, { today: options.today }).pages.filter((page): page is Extract<PageView, { kind: 'card' }> => page.kind === 'card');
+  const templates = await loadSiteTemplates(siteInputs({ cwd: '.' }));
+  const cards = planCards(collection, options.today);
   const printer = await CardPrinter.start(options.chromium);
-  const { default: QRCode } = await import('qrcode');
-  const placeholderQr = `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString('https://intranet.example.fi/xx/placeholder-charter-id/', { type: 'svg', margin: 2 })).toString('base64')}`;
+  // The real address is not known here; a code of typical length takes the same room.
+  const placeholderQr = await qrCode('https://intranet.example.fi/xx/placeholder-charter-id/');
   try {
     const findings: Diagnostic[] = [];
-    for (const card of cards) {
-      const page = { ...card, cardSize: options.size, qr: { dataUri: placeholderQr, url: `https://intranet.example.fi${card.charter.url}` } };
+    for (const { page: card, charter } of cards) {
+      const page = { ...card, cardSize: options.size, qr: placeholderQr };
       const overflows = await printer.measure(templates.render(page), page.url);
-      const charter = collection.charters.find((candidate) => !candidate.isBaseline && candidate.data.id === card.charter.id);
-      for (const overflow of overflows) if (charter) findings.push(fitDiagnostic(charter, card.frame.lang, options.size, overflow, options.severity ?? 'warning'));
+      for (const overflow of overflows) findings.push(fitDiagnostic(charter, card.frame.lang, options.size, overflow, options.severity ?? 'warning'));
     }
     return findings;
   } finally {

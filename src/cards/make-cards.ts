@@ -2,11 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
 import { compareDiagnostics, type Diagnostic, type FileResult } from '../model/diagnostic.js';
-import { loadTemplates } from '../render/templates.js';
 import { checkOutputFolder, discardStaging, makeStagingFolder, swapIntoPlace } from '../site/output-folder.js';
-import { planSite } from '../site/pages.js';
-import type { PageView } from '../site/view-model.js';
-import { packageRoot } from '../util/package-info.js';
+import { loadSiteTemplates, protectedFolders, siteInputs } from '../site/inputs.js';
+import { planCards, qrCode, type CardPage } from './card-pages.js';
 import { imposeCards } from './impose.js';
 import { fitDiagnostic } from './fit-check.js';
 import { CardPrinter, type PrintedCard } from './render-pdf.js';
@@ -30,7 +28,6 @@ export type CardsResult =
 
 export const DEFAULT_CARDS_OUT = join('_site', 'cards');
 
-type CardPage = Extract<PageView, { kind: 'card' }>;
 
 /**
  * Validates the charters and prints one PDF per charter and language (front
@@ -42,10 +39,10 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
   const out = resolve(options.cwd, options.out ?? DEFAULT_CARDS_OUT);
   const { results, collection, root } = await checkCharters(options);
   if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };
-  const builtInTemplates = join(packageRoot(), 'templates');
-  await checkOutputFolder(out, [options.cwd, root, builtInTemplates], options.out ?? DEFAULT_CARDS_OUT);
-  const templates = await loadTemplates({ builtIn: builtInTemplates });
-  const cards = planSite(collection, { today: options.today }).pages.filter((page): page is CardPage => page.kind === 'card');
+  const inputs = siteInputs({ cwd: options.cwd });
+  await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), options.out ?? DEFAULT_CARDS_OUT);
+  const templates = await loadSiteTemplates(inputs);
+  const cards = planCards(collection, options.today);
 
   const printer = await CardPrinter.start(options.chromium);
   const staging = await makeStagingFolder(out);
@@ -54,7 +51,7 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
     const byLanguage = new Map<string, Uint8Array[]>();
     let done = 0;
     // Two tabs print while the next card is prepared: Chromium renders in its own processes.
-    const printed = await mapConcurrently(cards, 2, async (card) => {
+    const printed = await mapConcurrently(cards, 2, async ({ page: card }) => {
       const page: CardPage = { ...card, cardSize: size, ...(options.baseUrl ? { qr: await qrCode(pageAddress(options.baseUrl, card)) } : {}) };
       const html = templates.render(page);
       const result = await printer.print(html, page.url, size);
@@ -62,10 +59,9 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
       return { ...result, html };
     });
     const fitFindings: Diagnostic[] = [];
-    for (const [index, card] of cards.entries()) {
+    for (const [index, { page: card, charter }] of cards.entries()) {
       const { pdf, overflows, html } = printed[index] as PrintedCard & { html: string };
-      const charter = collection.charters.find((candidate) => !candidate.isBaseline && candidate.data.id === card.charter.id);
-      for (const overflow of overflows) if (charter) fitFindings.push(fitDiagnostic(charter, card.frame.lang, size, overflow));
+      for (const overflow of overflows) fitFindings.push(fitDiagnostic(charter, card.frame.lang, size, overflow));
       const file = join(card.frame.lang, `${card.charter.id}-${size}.pdf`);
       await mkdir(join(staging, card.frame.lang), { recursive: true });
       await writeFile(join(staging, file), pdf);
@@ -119,8 +115,3 @@ function pageAddress(baseUrl: string, card: CardPage): string {
   return new URL(card.charter.url.replace(/^\//, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
 }
 
-async function qrCode(url: string): Promise<{ dataUri: string; url: string }> {
-  const { default: QRCode } = await import('qrcode');
-  const svg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
-  return { dataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, url };
-}

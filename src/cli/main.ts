@@ -2,6 +2,12 @@ import { run } from './run.js';
 
 /** Entry of the bin: wires the real process into run(). */
 export async function main(): Promise<number> {
+  // A reader that stops early (`charter … | head`) is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   return run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -100,18 +100,22 @@ Rule pages: docs/rules/<rule-id>.md. Exit codes: 0 clean (warnings within
       setExitCode(await validateCommand(paths, options, io));
     });
 
-  const siteOptions = (command: Command): Command =>
+  /** What every command that validates first takes: the charters, the day, and how to show findings. */
+  const chartersOptions = (command: Command): Command =>
     command
       .argument('[paths...]', 'files, folders or globs (default: charters/)')
-      .option('--out <folder>', 'output folder', '_site')
-      .option('--templates <folder>', 'your templates, replacing built-in ones of the same name')
-      .option('--css <file>', 'your stylesheet (colours, logo placement), linked after the built-in one')
-      .option('--logo <file>', 'your logo image, shown in the header')
       .option('--today <date>', 'judge review dates as of this day (YYYY-MM-DD)', parseDateOption)
       .option('--root <folder>', 'the charters folder that `extends` may not leave (default: inferred)')
       .addOption(new Option('-f, --format <name>', 'format of findings').choices(FORMATS).default('stylish'))
       .option('--color', 'force colour in findings')
       .option('--no-color', 'never use colour');
+
+  const siteOptions = (command: Command): Command =>
+    chartersOptions(command)
+      .option('--out <folder>', 'output folder', '_site')
+      .option('--templates <folder>', 'your templates, replacing built-in ones of the same name')
+      .option('--css <file>', 'your stylesheet (colours, logo placement), linked after the built-in one')
+      .option('--logo <file>', 'your logo image, shown in the header');
 
   siteOptions(
     program
@@ -147,19 +151,13 @@ if an earlier build made it.`,
       setExitCode(await serveCommand(paths, options, io));
     });
 
-  program
-    .command('cards')
-    .description('print pocket cards: a PDF per charter and language, and A4 sheets with crop marks')
-    .argument('[paths...]', 'files, folders or globs (default: charters/)')
+  chartersOptions(
+    program.command('cards').description('print pocket cards: a PDF per charter and language, and A4 sheets with crop marks'),
+  )
     .option('--out <folder>', 'output folder', '_site/cards')
     .addOption(new Option('--size <size>', 'card size').choices(['a6', 'a7', 'credit-card']).default('a6'))
     .option('--base-url <url>', "the intranet's address, for the QR code to each charter's page", parseUrl)
     .option('--chromium <path>', 'Chromium to print with (default: /usr/bin/chromium)')
-    .option('--today <date>', 'judge review dates as of this day (YYYY-MM-DD)', parseDateOption)
-    .option('--root <folder>', 'the charters folder that `extends` may not leave (default: inferred)')
-    .addOption(new Option('-f, --format <name>', 'format of findings').choices(FORMATS).default('stylish'))
-    .option('--color', 'force colour in findings')
-    .option('--no-color', 'never use colour')
     .addHelpText(
       'after',
       `

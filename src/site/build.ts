@@ -1,10 +1,9 @@
-import { copyFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
 import type { FileResult } from '../model/diagnostic.js';
-import { loadTemplates } from '../render/templates.js';
-import { packageRoot } from '../util/package-info.js';
+import { copyAssets, loadSiteTemplates, protectedFolders, siteInputs, themeLinks } from './inputs.js';
 import { checkOutputFolder, discardStaging, makeStagingFolder, swapIntoPlace } from './output-folder.js';
 import { planSite, type SitePlan } from './pages.js';
 import { writeSearchIndexes } from './search-index.js';
@@ -40,30 +39,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) {
     return { ok: false, results };
   }
-  const builtInTemplates = join(packageRoot(), 'templates');
-  await checkOutputFolder(
-    out,
-    [options.cwd, root, builtInTemplates, ...(options.templates ? [resolve(options.cwd, options.templates)] : [])],
-    options.out ?? DEFAULT_OUT,
-  );
-  const templates = await loadTemplates({
-    builtIn: builtInTemplates,
-    ...(options.templates ? { overrides: resolve(options.cwd, options.templates) } : {}),
-  });
-  const theme = {
-    ...(options.css ? { css: resolve(options.cwd, options.css) } : {}),
-    ...(options.logo ? { logo: resolve(options.cwd, options.logo) } : {}),
-  };
-  const plan = planSite(collection, {
-    today: options.today,
-    ...(theme.css ? { themeStylesheet: `assets/theme/${basename(theme.css)}` } : {}),
-    ...(theme.logo ? { logo: `assets/theme/${basename(theme.logo)}` } : {}),
-  });
+  const inputs = siteInputs(options);
+  await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), options.out ?? DEFAULT_OUT);
+  const templates = await loadSiteTemplates(inputs);
+  const plan = planSite(collection, { today: options.today, ...themeLinks(inputs) });
 
   const staging = await makeStagingFolder(out);
   try {
     const rendered = await renderWithEleventy(plan.pages, templates.render, staging);
-    await copyAssets(staging, theme);
+    await copyAssets(staging, inputs);
     await writeFile(join(staging, 'charters.json'), `${JSON.stringify(plan.chartersJson, null, 2)}\n`);
     if (options.search !== false) {
       await writeSearchIndexes(staging, [...new Set(rendered.filter((page) => page.kind === 'charter').map((page) => page.lang))]);
@@ -123,12 +107,6 @@ async function renderWithEleventy(pages: readonly PageView[], render: (page: Pag
   }
 }
 
-async function copyAssets(outDir: string, theme: { css?: string; logo?: string }): Promise<void> {
-  await cp(join(packageRoot(), 'site', 'assets'), join(outDir, 'assets'), { recursive: true });
-  if (theme.css || theme.logo) await mkdir(join(outDir, 'assets', 'theme'), { recursive: true });
-  if (theme.css) await copyFile(theme.css, join(outDir, 'assets', 'theme', basename(theme.css)));
-  if (theme.logo) await copyFile(theme.logo, join(outDir, 'assets', 'theme', basename(theme.logo)));
-}
 
 /** The part of Eleventy's configuration API used here. */
 interface EleventyConfig {

@@ -1,12 +1,11 @@
-import { mkdir, rename, rm, writeFile, cp, copyFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { checkCharters } from '../check.js';
 import type { ParseCache } from '../load/load-collection.js';
 import { PerCharterCache } from '../model/charter-cache.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { loadTemplates } from '../render/templates.js';
-import { packageRoot } from '../util/package-info.js';
 import { DEFAULT_OUT, type BuildOptions, type BuildResult } from './build.js';
+import { copyAssets, loadSiteTemplates, protectedFolders, siteInputs, themeLinks } from './inputs.js';
 import { checkOutputFolder, OUTPUT_MARKER } from './output-folder.js';
 import { planSite, ViewCache } from './pages.js';
 import type { PageView } from './view-model.js';
@@ -47,23 +46,15 @@ export class IncrementalSite {
       findingsCache: this.findingsCache,
     });
     if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };
-    const builtInTemplates = join(packageRoot(), 'templates');
-    const overrides = this.options.templates ? resolve(this.options.cwd, this.options.templates) : undefined;
+    const inputs = siteInputs(this.options);
     if (!this.prepared) {
-      await checkOutputFolder(this.out, [this.options.cwd, root, builtInTemplates, ...(overrides ? [overrides] : [])], this.options.out ?? DEFAULT_OUT);
+      await checkOutputFolder(this.out, protectedFolders(inputs, this.options.cwd, root), this.options.out ?? DEFAULT_OUT);
       await mkdir(this.out, { recursive: true });
       await writeFile(join(this.out, OUTPUT_MARKER), 'Made by charter serve. The whole folder is replaced on the next build.\n');
       this.prepared = true;
     }
-    const templates = await loadTemplates({ builtIn: builtInTemplates, ...(overrides ? { overrides } : {}) });
-    const css = this.options.css ? resolve(this.options.cwd, this.options.css) : undefined;
-    const logo = this.options.logo ? resolve(this.options.cwd, this.options.logo) : undefined;
-    const plan = planSite(collection, {
-      today: this.options.today,
-      viewCache: this.viewCache,
-      ...(css ? { themeStylesheet: `assets/theme/${basename(css)}` } : {}),
-      ...(logo ? { logo: `assets/theme/${basename(logo)}` } : {}),
-    });
+    const templates = await loadSiteTemplates(inputs);
+    const plan = planSite(collection, { today: this.options.today, viewCache: this.viewCache, ...themeLinks(inputs) });
 
     const next = new Map<string, { view: unknown; signature: string; html: string }>();
     let written = 0;
@@ -90,10 +81,7 @@ export class IncrementalSite {
     }
     this.pages = next;
     this.chartersJson = plan.chartersJson;
-    await cp(join(packageRoot(), 'site', 'assets'), join(this.out, 'assets'), { recursive: true });
-    if (css || logo) await mkdir(join(this.out, 'assets', 'theme'), { recursive: true });
-    if (css) await copyFile(css, join(this.out, 'assets', 'theme', basename(css)));
-    if (logo) await copyFile(logo, join(this.out, 'assets', 'theme', basename(logo)));
+    await copyAssets(this.out, inputs);
     const languages = [...new Set(plan.pages.filter((page) => page.kind === 'charter').map((page) => page.frame.lang))];
     return { ok: true, results, outDir: this.out, pageCount: plan.pages.length, written, removed, languages };
   }
