@@ -15,6 +15,7 @@ export async function main(): Promise<number> {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    stdin: process.stdin,
     untilInterrupted: () =>
       new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve());

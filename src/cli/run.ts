@@ -5,6 +5,7 @@ import type { Concurrency } from '../parallel/pool.js';
 import type { BuildFlags } from './build-command.js';
 import type { ServeFlags } from './serve-command.js';
 import type { CardsFlags } from './cards-command.js';
+import type { ReportFlags } from './report-command.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io.js';
 
 /**
@@ -174,6 +175,72 @@ charter build: build replaces _site/ whole.`,
     });
 
   program
+    .command('rota')
+    .description('list who reviews which period, for each charter with a review rota')
+    .argument('[paths...]', 'files, folders or globs (default: the --charters folder)')
+    .option('--charters <folder>', 'the charters folder, read when no paths are given (default: charters/)')
+    .option(
+      '--periods <n>',
+      'how many periods to list, from the one that holds today',
+      (value: string): number => {
+        if (!/^[1-9]\d{0,2}$/.test(value)) throw new InvalidArgumentError('expected a whole number of periods from 1 to 999.');
+        return Number(value);
+      },
+      4,
+    )
+    .option('--today <date>', 'list periods as of this day (YYYY-MM-DD; default: today in Helsinki)', parseDateOption)
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--color', 'force colour in the table')
+    .option('--no-color', 'never use colour')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ charter rota                               every charter under charters/
+  $ charter rota --charters other/ --periods 8
+  $ charter rota --format json                 for other tools
+
+Exit codes: 0 listed, 1 a rota cannot be worked out (a reviewer who is not a
+contact, a bad review.every or review.approved, a file that does not load),
+2 usage or fatal error. Other findings, such as an overdue review, do not fail.`,
+    )
+    .action(async (paths: string[], options: import('./rota-command.js').RotaFlags) => {
+      const { rotaCommand } = await import('./rota-command.js');
+      setExitCode(await rotaCommand(paths, options, io));
+    });
+
+  program
+    .command('report')
+    .description('measure the commitments against contact logs: are we keeping our promises?')
+    .argument('<logs...>', 'contact logs: CSV with a header row, or JSON Lines (- reads standard input)')
+    .option('--charters <folder>', 'the charters folder', 'charters')
+    .option('--from <date>', 'first day counted, by when the contact started (YYYY-MM-DD or YYYY-MM)', parseMonthOrDay)
+    .option('--to <date>', 'last day counted (YYYY-MM-DD, or YYYY-MM for the whole month)', parseMonthOrDay)
+    .option('--as-of <time>', 'judge open contacts at this time: 2026-11-30T16:00:00+02:00, or a date for the end of that day (default: now)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--strict', 'exit 1 when any row is bad')
+    .option('--color', 'force colour in the table')
+    .option('--no-color', 'never use colour')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ charter report charters/sample-events.csv
+  $ charter report logs/*.csv --from 2026-01 --to 2026-06 --format csv -o h1.csv
+  $ charter report events.jsonl --as-of 2026-11-30 --format json
+
+A log has the columns charter,channel,commitment,start,end; times carry an
+offset (2026-11-02T09:00:41+02:00) and an empty end means still open. Bad rows
+are listed on standard error as file:line:col and counted; exit 0, or 1 with
+--strict when a row is bad, 2 when a log cannot be read.`,
+    )
+    .action(async (logs: string[], options: ReportFlags) => {
+      const { reportCommand } = await import('./report-command.js');
+      setExitCode(await reportCommand(logs, options, io));
+    });
+
+  program
     .command('schema')
     .description('print the charter JSON Schema (for editors and other tools)')
     .option('--baseline', 'print the schema for baselines (files named _*.yaml) instead')
@@ -238,6 +305,16 @@ function parsePort(value: string): number {
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more.');
   return Number(value);
+}
+
+/** YYYY-MM-DD, or YYYY-MM (the command decides which day of the month it means). */
+function parseMonthOrDay(value: string): string {
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return value;
+  try {
+    return parseDateOption(value);
+  } catch {
+    throw new InvalidArgumentError('expected a date such as 2026-11-23, or a month such as 2026-11.');
+  }
 }
 
 function parseDateOption(value: string): string {

@@ -1,5 +1,4 @@
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { checkCharters, validateCharters, type CheckOptions } from '../check.js';
 import type { CardSize } from '../cards/sheet-layout.js';
 import type { FileResult } from '../model/diagnostic.js';
@@ -7,13 +6,13 @@ import { allRuleMeta } from '../rules/index.js';
 import { loadFormatter } from '../format/index.js';
 import { packageVersion } from '../util/package-info.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
-import { EXIT_FINDINGS, EXIT_OK, UsageError, wantsColor, type CliIO } from './io.js';
+import { assertWritableOutput, EXIT_FINDINGS, EXIT_OK, wantsColor, type CliIO } from './io.js';
 import type { ValidateFlags } from './run.js';
 
 /** `charter validate`: check, format, write, and decide the exit code. */
 export async function validateCommand(paths: readonly string[], flags: ValidateFlags, io: CliIO): Promise<number> {
   const outputPath = flags.output === undefined ? undefined : resolve(io.cwd, flags.output);
-  if (outputPath) await assertWritableFolder(outputPath, flags.output as string);
+  if (outputPath) await assertWritableOutput(outputPath, flags.output as string);
 
   const common = {
     patterns: paths,
@@ -70,11 +69,4 @@ async function withCardFit(options: CheckOptions, size: CardSize, io: CliIO): Pr
 
 function count(results: readonly FileResult[], severity: 'error' | 'warning'): number {
   return results.reduce((sum, result) => sum + result.diagnostics.filter((d) => d.severity === severity).length, 0);
-}
-
-async function assertWritableFolder(outputPath: string, shown: string): Promise<void> {
-  const folder = await stat(dirname(outputPath)).catch(() => undefined);
-  if (!folder?.isDirectory()) throw new UsageError(`cannot write ${shown}: the folder ${dirname(shown)} does not exist`);
-  const existing = await stat(outputPath).catch(() => undefined);
-  if (existing?.isDirectory()) throw new UsageError(`cannot write ${shown}: it is a folder`);
 }

@@ -21,38 +21,87 @@ export interface RotaAssignment {
   readonly period: number;
 }
 
+/** Why a review has no rota periods. */
+export type RotaProblem =
+  /** `review.rota` is missing or lists nobody. */
+  | 'no-rota'
+  /** `review.approved` is missing or not a calendar date: periods count from it. */
+  | 'bad-approved'
+  /** `review.every` is missing or not a whole number of days, weeks or months. */
+  | 'bad-every';
+
+export type RotaSchedule =
+  | {
+      readonly ok: true;
+      /** The reviewers in turn, as written (entries that are not ids left out). */
+      readonly rota: readonly string[];
+      /**
+       * True when today is before `review.approved`: the periods then start
+       * with the approval period, and none of them holds today.
+       */
+      readonly beforeApproval: boolean;
+      /** Successive periods: the first holds today (or is the approval period). */
+      readonly periods: readonly RotaAssignment[];
+    }
+  | { readonly ok: false; readonly problem: RotaProblem };
+
 /**
- * This period's reviewer. Periods run from `review.approved` in steps of
- * `review.every`: period k covers [approved + k·every, approved + (k+1)·every),
- * and its reviewer is rota[k mod rota.length]. Months are added from the
- * approval date each time (not step by step), so 31 January + 1 month is 28
- * February but + 2 months is 31 March.
+ * Who reviews which period: `count` successive periods, starting with the one
+ * that holds `today`, or with the first period when today is before the
+ * approval. Periods run from `review.approved` in steps of `review.every`:
+ * period k covers [approved + k·every, approved + (k+1)·every), and its
+ * reviewer is rota[k mod rota.length]. Months are added from the approval date
+ * each time (not step by step), so 31 January + 1 month is 28 February but
+ * + 2 months is 31 March.
  *
- * Undefined when there is no rota, the dates are not calendar dates, `every`
- * is not a whole number of days, weeks or months, or today is before the
- * approval (no period has started).
+ * `today` must be a calendar date and `count` a whole number of 0 or more
+ * (RangeError otherwise: those come from the caller, not from a charter).
+ */
+export function rotaSchedule(review: RotaReview | undefined, today: string, count: number): RotaSchedule {
+  if (!isCalendarDate(today)) throw new RangeError(`not a calendar date: ${today}`);
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`not a number of periods: ${count}`);
+  const written = review?.rota;
+  const rota = Array.isArray(written) ? written.filter((id): id is string => typeof id === 'string' && id !== '') : [];
+  if (rota.length === 0) return { ok: false, problem: 'no-rota' };
+  const approved = review?.approved;
+  if (!isCalendarDate(approved)) return { ok: false, problem: 'bad-approved' };
+  const startOf = periodStarts(approved, review?.every);
+  if (!startOf) return { ok: false, problem: 'bad-every' };
+
+  const beforeApproval = today < approved;
+  const first = beforeApproval ? 0 : periodHolding(startOf, today);
+  const periods = Array.from({ length: count }, (_, offset): RotaAssignment => {
+    const period = first + offset;
+    const index = period % rota.length;
+    return {
+      contactId: rota[index] as string,
+      periodFrom: startOf.at(period),
+      periodTo: addDays(startOf.at(period + 1), -1),
+      index,
+      period,
+    };
+  });
+  return { ok: true, rota, beforeApproval, periods };
+}
+
+/**
+ * This period's reviewer (see rotaSchedule for how periods run). Undefined
+ * when there is no rota, the dates are not calendar dates, `every` is not a
+ * whole number of days, weeks or months, or today is before the approval (no
+ * period has started).
  */
 export function reviewerFor(review: RotaReview | undefined, today: string): RotaAssignment | undefined {
-  if (!review || !isCalendarDate(today)) return undefined;
-  const { approved } = review;
-  if (!isCalendarDate(approved) || today < approved) return undefined;
-  const rota = Array.isArray(review.rota) ? review.rota.filter((id): id is string => typeof id === 'string' && id !== '') : [];
-  if (rota.length === 0) return undefined;
-  const startOf = periodStarts(approved, review.every);
-  if (!startOf) return undefined;
+  if (!isCalendarDate(today)) return undefined;
+  const schedule = rotaSchedule(review, today, 1);
+  return schedule.ok && !schedule.beforeApproval ? schedule.periods[0] : undefined;
+}
 
-  let period = startOf.estimate(today);
-  while (startOf.at(period + 1) <= today) period++;
-  while (period > 0 && startOf.at(period) > today) period--;
-
-  const index = period % rota.length;
-  return {
-    contactId: rota[index] as string,
-    periodFrom: startOf.at(period),
-    periodTo: addDays(startOf.at(period + 1), -1),
-    index,
-    period,
-  };
+/** The period that holds `date`, which is on or after the approval. */
+function periodHolding(startOf: PeriodStarts, date: string): number {
+  let period = startOf.estimate(date);
+  while (startOf.at(period + 1) <= date) period++;
+  while (period > 0 && startOf.at(period) > date) period--;
+  return period;
 }
 
 interface PeriodStarts {

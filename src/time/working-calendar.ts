@@ -1,7 +1,8 @@
 import Holidays from 'date-holidays';
-import { addDays, addMonths, daysBetween, isCalendarDate } from './calendar-date.js';
+import { addDays, isCalendarDate } from './calendar-date.js';
 import type { Duration, DurationUnit } from './duration.js';
-import { expandDays, minutesOf, WEEKDAYS, type Weekday } from './weekly-hours.js';
+import { expandDays, minutesOf, WEEKDAYS } from './weekly-hours.js';
+import { MS_PER_DAY, zoneOffsetsFor, type ZoneOffsets } from './zone-offsets.js';
 
 /**
  * Working-time maths for commitments: when a reply is due, and how long one
@@ -17,9 +18,19 @@ import { expandDays, minutesOf, WEEKDAYS, type Weekday } from './weekly-hours.js
  *
  * Non-working days are Saturdays, Sundays, Finnish public holidays plus
  * Midsummer Eve and Christmas Eve (New Year's Eve is a working day), and the
- * charter's closed exception days. "The end of a day" is its last millisecond
- * (23:59:59.999) in the office's time zone. Fractional day, week, month and
- * working-day amounts are rounded up to whole units.
+ * charter's closed days (`closedDates` and `closed: true` exceptions).
+ * An exception with `open` and `close` replaces that day's weekly hours. It
+ * does not make a weekend or holiday a working day, and such a day's hours do
+ * not count as working hours either: a day is a working day with office hours,
+ * or neither. Several exceptions on one date add up their hours; `closed: true`
+ * wins over hours. "The end of a day" is its last millisecond (23:59:59.999)
+ * in the office's time zone. Fractional day, week, month and working-day
+ * amounts are rounded up to whole units.
+ *
+ * Reports call this once per contact, so results are cached per local day
+ * (office hours, working-day counts, day-based deadlines) and the zone offset
+ * per 15-minute bucket; the `...Ms` methods take and return epoch
+ * milliseconds and allocate nothing once the caches are warm.
  */
 export interface WorkingCalendarOptions {
   /** IANA time zone of the office; Europe/Helsinki when absent. */
@@ -28,6 +39,16 @@ export interface WorkingCalendarOptions {
   readonly weekly: readonly { readonly days: unknown; readonly open: string; readonly close: string }[];
   /** Days the office is closed on top of weekends and holidays (YYYY-MM-DD). */
   readonly closedDates?: readonly string[];
+  /** Days that differ from the weekly hours, as charters write them under `hours.exceptions`. */
+  readonly exceptions?: readonly HoursException[];
+}
+
+/** Closed all day (`closed: true`), or open at other hours (`open` and `close`, HH:MM). */
+export interface HoursException {
+  readonly date: string;
+  readonly closed?: boolean | undefined;
+  readonly open?: string | undefined;
+  readonly close?: string | undefined;
 }
 
 export const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
@@ -36,6 +57,12 @@ const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
 /** How far the calendar searches for a working day or office hours before giving up. */
 const SEARCH_LIMIT_DAYS = 3_700;
+/** Days per block of cumulative counts; a span of days costs one step per block. */
+const BLOCK_DAYS = 128;
+/** Largest whole amount whose day-based deadlines are cached (keys stay small integers). */
+const MAX_CACHED_AMOUNT = 2 ** 26;
+/** The largest time a Date holds (ECMAScript TimeClip). */
+const MAX_TIME = 8.64e15;
 
 const CLOCK_MS: Partial<Record<DurationUnit, number>> = {
   second: 1_000,
@@ -43,94 +70,73 @@ const CLOCK_MS: Partial<Record<DurationUnit, number>> = {
   hour: MS_PER_HOUR,
 };
 
-/** Opening periods of one weekday as [open, close) minutes since midnight, sorted and merged. */
+const DAY_UNIT_INDEX: Partial<Record<DurationUnit, number>> = { 'working day': 0, day: 1, week: 2, month: 3 };
+
+/** Opening periods of one day as [open, close) minutes since midnight, sorted and merged. */
 type DayIntervals = readonly (readonly [number, number])[];
+/** Office hours of one date as [open, close) epoch milliseconds. */
+type DayHours = readonly (readonly [number, number])[];
+
+/** A local date as text and as its parts. */
+interface CivilDate {
+  readonly iso: string;
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+const NO_HOURS: DayHours = [];
 
 export class WorkingCalendar {
   readonly timeZone: string;
-  private readonly hours: ReadonlyMap<Weekday, DayIntervals>;
+  private readonly zone: ZoneOffsets;
+  /** Weekly hours by weekday index (0 = Monday). */
+  private readonly weekly: readonly DayIntervals[];
   private readonly closed: ReadonlySet<string>;
-  private readonly holidayCache = new Map<number, ReadonlySet<string>>();
+  private readonly specialHours: ReadonlyMap<string, DayIntervals>;
   private readonly holidays = new Holidays('FI');
-  private readonly formatter: Intl.DateTimeFormat;
+  private readonly holidayCache = new Map<number, ReadonlySet<string>>();
+  // Caches keyed by local day number (days since 1970-01-01), or by block of days.
+  private readonly civilCache = new Map<number, CivilDate>();
+  private readonly workingCache = new Map<number, boolean>();
+  private readonly hoursCache = new Map<number, DayHours>();
+  private readonly workingDayBlocks = new Map<number, Int32Array>();
+  private readonly officeMsBlocks = new Map<number, Float64Array>();
+  /** Day-based deadlines by (whole amount, unit), then by start day. */
+  private readonly dayDeadlines = new Map<number, Map<number, number>>();
 
   constructor(options: WorkingCalendarOptions) {
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
-    // Throws a RangeError for an unknown time zone.
-    this.formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: this.timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-
-    const collected = new Map<Weekday, [number, number][]>();
-    for (const period of options.weekly) {
-      const days = expandDays(period.days);
-      if (!days.ok) throw new Error(`office hours: ${days.message}`);
-      const open = minutesOf(period.open);
-      const close = minutesOf(period.close);
-      if (open === undefined || close === undefined) throw new Error(`office hours: \`${period.open}-${period.close}\` is not HH:MM-HH:MM`);
-      if (close <= open) throw new Error(`office hours: ${period.open}-${period.close} closes before it opens`);
-      for (const day of days.days) {
-        const list = collected.get(day) ?? [];
-        list.push([open, close]);
-        collected.set(day, list);
-      }
-    }
-    const hours = new Map<Weekday, DayIntervals>();
-    for (const [day, list] of collected) hours.set(day, mergeIntervals(list));
-    this.hours = hours;
-
+    this.zone = zoneOffsetsFor(this.timeZone);
+    this.weekly = weeklyIntervals(options.weekly);
     for (const date of options.closedDates ?? []) {
       if (!isCalendarDate(date)) throw new Error(`closed date \`${date}\` is not a calendar date (YYYY-MM-DD)`);
     }
-    this.closed = new Set(options.closedDates ?? []);
+    const exceptions = readExceptions(options.exceptions ?? []);
+    this.closed = new Set([...(options.closedDates ?? []), ...exceptions.closed]);
+    this.specialHours = exceptions.hours;
   }
 
-  /** True unless the date is a Saturday, Sunday, Finnish holiday or closed exception day. */
+  /** True unless the date is a Saturday, Sunday, Finnish holiday or closed day. */
   isWorkingDay(isoDate: string): boolean {
     if (!isCalendarDate(isoDate)) throw new Error(`\`${isoDate}\` is not a calendar date (YYYY-MM-DD)`);
-    const weekday = weekdayOf(isoDate);
-    if (weekday === 'sat' || weekday === 'sun') return false;
-    if (this.closed.has(isoDate)) return false;
-    return !this.holidaysOf(Number(isoDate.slice(0, 4))).has(isoDate);
+    return this.isWorkingDayNumber(dayNumberOf(isoDate));
   }
 
   /** When a commitment of `duration` that starts at `start` is due. */
   deadline(start: Date, duration: Duration): Date {
-    checkInstant(start);
+    return new Date(this.deadlineMs(start.getTime(), duration));
+  }
+
+  /** `deadline()` in epoch milliseconds: the same instant, without allocating Dates. */
+  deadlineMs(startMs: number, duration: Duration): number {
+    checkInstant(startMs);
     const { amount, unit } = duration;
     if (!Number.isFinite(amount) || amount < 0) throw new Error(`duration amount must be a non-negative number, not ${amount}`);
     const clock = CLOCK_MS[unit];
-    if (clock !== undefined) return new Date(start.getTime() + amount * clock);
-
-    const startDate = this.localDate(start);
-    const whole = Math.ceil(amount);
-    switch (unit) {
-      case 'working hour':
-        return this.addWorkingTime(start, amount * MS_PER_HOUR);
-      case 'working day': {
-        let date = startDate;
-        for (let counted = 0; counted < whole; ) {
-          date = addDays(date, 1);
-          if (this.isWorkingDay(date)) counted++;
-        }
-        return this.endOfDay(date);
-      }
-      case 'day':
-      case 'week':
-      case 'month': {
-        const due = unit === 'month' ? addMonths(startDate, whole) : addDays(startDate, unit === 'week' ? whole * 7 : whole);
-        return this.endOfDay(this.nextWorkingDayFrom(due));
-      }
-      default:
-        throw new Error(`unknown duration unit ${String(unit)}`);
-    }
+    if (clock !== undefined) return timeClip(startMs + amount * clock);
+    if (unit === 'working hour') return timeClip(this.addWorkingTime(startMs, amount * MS_PER_HOUR));
+    return this.dayDeadline(this.zone.localDay(startMs), unit, Math.ceil(amount));
   }
 
   /**
@@ -144,35 +150,30 @@ export class WorkingCalendar {
    * judge on-time against `deadline()`.
    */
   elapsed(start: Date, end: Date, unit: DurationUnit): number {
-    checkInstant(start);
-    checkInstant(end);
-    if (end.getTime() < start.getTime()) return -this.elapsed(end, start, unit);
-    const clock = CLOCK_MS[unit];
-    if (clock !== undefined) return (end.getTime() - start.getTime()) / clock;
+    return this.elapsedMs(start.getTime(), end.getTime(), unit);
+  }
 
-    const startDate = this.localDate(start);
-    const endDate = this.localDate(end);
+  /** `elapsed()` between two instants in epoch milliseconds. */
+  elapsedMs(startMs: number, endMs: number, unit: DurationUnit): number {
+    checkInstant(startMs);
+    checkInstant(endMs);
+    if (endMs < startMs) return -this.elapsedMs(endMs, startMs, unit);
+    const clock = CLOCK_MS[unit];
+    if (clock !== undefined) return (endMs - startMs) / clock;
+
+    const startDay = this.zone.localDay(startMs);
+    const endDay = this.zone.localDay(endMs);
     switch (unit) {
       case 'working hour':
-        return this.workingTimeBetween(start, end) / MS_PER_HOUR;
-      case 'working day': {
-        let count = 0;
-        for (let date = addDays(startDate, 1); date <= endDate; date = addDays(date, 1)) {
-          if (this.isWorkingDay(date)) count++;
-        }
-        return count;
-      }
+        return this.officeMsBetween(startMs, endMs, startDay, endDay) / MS_PER_HOUR;
+      case 'working day':
+        return this.workingDaysIn(startDay + 1, endDay + 1);
       case 'day':
-        return daysBetween(startDate, endDate);
+        return endDay - startDay;
       case 'week':
-        return daysBetween(startDate, endDate) / 7;
-      case 'month': {
-        let months = 0;
-        while (addMonths(startDate, months + 1) <= endDate) months++;
-        const from = addMonths(startDate, months);
-        const to = addMonths(startDate, months + 1);
-        return months + daysBetween(from, endDate) / daysBetween(from, to);
-      }
+        return (endDay - startDay) / 7;
+      case 'month':
+        return this.monthsBetween(startDay, endDay);
       default:
         throw new Error(`unknown duration unit ${String(unit)}`);
     }
@@ -180,8 +181,12 @@ export class WorkingCalendar {
 
   /** The calendar date of an instant in the office's time zone (YYYY-MM-DD). */
   localDate(instant: Date): string {
-    const parts = this.wallClock(instant.getTime());
-    return `${pad(parts.year, 4)}-${pad(parts.month, 2)}-${pad(parts.day, 2)}`;
+    return this.localDateOfMs(instant.getTime());
+  }
+
+  /** `localDate()` of an instant in epoch milliseconds. */
+  localDateOfMs(ms: number): string {
+    return this.civil(this.zone.localDay(ms)).iso;
   }
 
   /**
@@ -192,14 +197,7 @@ export class WorkingCalendar {
    */
   instantOf(isoDate: string, minutes: number): Date {
     const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-    const wall = Date.UTC(year, month - 1, day) + minutes * MS_PER_MINUTE;
-    // The offset just before the wall time, then corrected once for a change in between.
-    const first = wall - this.offsetAt(wall - this.offsetAt(wall));
-    const second = wall - this.offsetAt(first);
-    if (this.offsetAt(second) === wall - second) return new Date(second);
-    if (this.offsetAt(first) === wall - first) return new Date(first);
-    // In a gap: use the offset in force before the change.
-    return new Date(wall - this.offsetAt(Math.min(first, second) - MS_PER_HOUR * 3));
+    return new Date(this.zone.instantOfWall(Date.UTC(year, month - 1, day) + minutes * MS_PER_MINUTE));
   }
 
   /** The last millisecond of a day in the office's time zone. */
@@ -209,39 +207,121 @@ export class WorkingCalendar {
 
   /** The first working day on or after `isoDate`. */
   nextWorkingDayFrom(isoDate: string): string {
-    let date = isoDate;
-    for (let step = 0; step < SEARCH_LIMIT_DAYS; step++, date = addDays(date, 1)) {
-      if (this.isWorkingDay(date)) return date;
-    }
-    throw new Error(`no working day within ${SEARCH_LIMIT_DAYS} days of ${isoDate}`);
+    if (!isCalendarDate(isoDate)) throw new Error(`\`${isoDate}\` is not a calendar date (YYYY-MM-DD)`);
+    return this.civil(this.nextWorkingDay(dayNumberOf(isoDate), isoDate)).iso;
   }
 
-  /** The instant `ms` of office time after `start`. */
-  private addWorkingTime(start: Date, ms: number): Date {
-    const from = start.getTime();
-    if (ms <= 0) return new Date(from);
+  /** Day-based deadlines depend only on the start's local day, so they are cached per day. */
+  private dayDeadline(startDay: number, unit: DurationUnit, whole: number): number {
+    const unitIndex = DAY_UNIT_INDEX[unit];
+    if (unitIndex === undefined) throw new Error(`unknown duration unit ${String(unit)}`);
+    if (whole > MAX_CACHED_AMOUNT) return this.computeDayDeadline(startDay, unit, whole);
+    const key = whole * 4 + unitIndex;
+    let byDay = this.dayDeadlines.get(key);
+    if (byDay === undefined) {
+      byDay = new Map();
+      this.dayDeadlines.set(key, byDay);
+    }
+    let due = byDay.get(startDay);
+    if (due === undefined) {
+      due = this.computeDayDeadline(startDay, unit, whole);
+      byDay.set(startDay, due);
+    }
+    return due;
+  }
+
+  private computeDayDeadline(startDay: number, unit: DurationUnit, whole: number): number {
+    switch (unit) {
+      case 'working day':
+        return this.endOfDayMs(this.nthWorkingDayAfter(startDay, whole));
+      case 'day':
+      case 'week':
+      case 'month': {
+        const due = unit === 'month' ? this.addMonths(startDay, whole) : startDay + (unit === 'week' ? whole * 7 : whole);
+        return this.endOfDayMs(this.nextWorkingDay(due));
+      }
+      default:
+        throw new Error(`unknown duration unit ${String(unit)}`);
+    }
+  }
+
+  private nthWorkingDayAfter(day: number, count: number): number {
+    let date = day;
+    for (let counted = 0; counted < count; ) {
+      date++;
+      if (this.isWorkingDayNumber(date)) counted++;
+    }
+    return date;
+  }
+
+  private nextWorkingDay(day: number, label?: string): number {
+    for (let step = 0; step < SEARCH_LIMIT_DAYS; step++) {
+      if (this.isWorkingDayNumber(day + step)) return day + step;
+    }
+    throw new Error(`no working day within ${SEARCH_LIMIT_DAYS} days of ${label ?? this.civil(day).iso}`);
+  }
+
+  /** Adds whole months, clamping to the month's last day (Jan 31 + 1 month = Feb 28). */
+  private addMonths(day: number, months: number): number {
+    const { year, month, day: dayOfMonth } = this.civil(day);
+    const targetMonthIndex = month - 1 + months;
+    const targetYear = year + Math.floor(targetMonthIndex / 12);
+    const targetMonth = ((targetMonthIndex % 12) + 12) % 12;
+    const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+    return Date.UTC(targetYear, targetMonth, Math.min(dayOfMonth, lastDay)) / MS_PER_DAY;
+  }
+
+  /** Whole months from `startDay` to `endDay` plus the fraction of the next month (startDay <= endDay). */
+  private monthsBetween(startDay: number, endDay: number): number {
+    const start = this.civil(startDay);
+    const end = this.civil(endDay);
+    // The month count that lands in the end's month, one less if it lands after the end.
+    let months = end.year * 12 + end.month - (start.year * 12 + start.month);
+    if (this.addMonths(startDay, months) > endDay) months--;
+    const from = this.addMonths(startDay, months);
+    const to = this.addMonths(startDay, months + 1);
+    return months + (endDay - from) / (to - from);
+  }
+
+  private endOfDayMs(day: number): number {
+    return this.zone.instantOfWall((day + 1) * MS_PER_DAY) - 1;
+  }
+
+  /** The instant `ms` of office time after `from`. */
+  private addWorkingTime(from: number, ms: number): number {
+    if (ms <= 0) return from;
     let remaining = ms;
-    let date = this.localDate(start);
-    for (let step = 0; step < SEARCH_LIMIT_DAYS; step++, date = addDays(date, 1)) {
-      for (const [open, close] of this.intervalsOn(date)) {
+    let day = this.zone.localDay(from);
+    for (let step = 0; step < SEARCH_LIMIT_DAYS; step++, day++) {
+      for (const [open, close] of this.hoursOn(day)) {
         const segmentStart = Math.max(from, open);
         if (close <= segmentStart) continue;
         const available = close - segmentStart;
-        if (remaining <= available) return new Date(segmentStart + remaining);
+        if (remaining <= available) return segmentStart + remaining;
         remaining -= available;
       }
     }
-    throw new Error(`no office hours within ${SEARCH_LIMIT_DAYS} days of ${start.toISOString()}`);
+    throw new Error(`no office hours within ${SEARCH_LIMIT_DAYS} days of ${new Date(from).toISOString()}`);
   }
 
-  /** Office time in milliseconds between two instants (start <= end). */
-  private workingTimeBetween(start: Date, end: Date): number {
-    const from = start.getTime();
-    const to = end.getTime();
-    const lastDate = this.localDate(end);
+  /**
+   * Office time in milliseconds between two instants (from <= to) on local
+   * days `firstDay`..`lastDay`. Days two or more away from both ends lie
+   * wholly inside, so they come from cumulative sums; the ends are clipped.
+   */
+  private officeMsBetween(from: number, to: number, firstDay: number, lastDay: number): number {
+    if (lastDay - firstDay < 4) return this.clippedOfficeMs(from, to, firstDay, lastDay);
+    return (
+      this.clippedOfficeMs(from, to, firstDay, firstDay + 1) +
+      this.sumOverDays(firstDay + 2, lastDay - 1, (block) => this.officeMsBlock(block)) +
+      this.clippedOfficeMs(from, to, lastDay - 1, lastDay)
+    );
+  }
+
+  private clippedOfficeMs(from: number, to: number, firstDay: number, lastDay: number): number {
     let total = 0;
-    for (let date = this.localDate(start); date <= lastDate; date = addDays(date, 1)) {
-      for (const [open, close] of this.intervalsOn(date)) {
+    for (let day = firstDay; day <= lastDay; day++) {
+      for (const [open, close] of this.hoursOn(day)) {
         const segmentStart = Math.max(from, open);
         const segmentEnd = Math.min(to, close);
         if (segmentEnd > segmentStart) total += segmentEnd - segmentStart;
@@ -250,11 +330,87 @@ export class WorkingCalendar {
     return total;
   }
 
-  /** Office hours of a day as instants (epoch ms); none on non-working days. */
-  private intervalsOn(isoDate: string): (readonly [number, number])[] {
-    if (!this.isWorkingDay(isoDate)) return [];
-    const intervals = this.hours.get(weekdayOf(isoDate)) ?? [];
-    return intervals.map(([open, close]) => [this.instantOf(isoDate, open).getTime(), this.instantOf(isoDate, close).getTime()] as const);
+  /** Working days among days `from` (inclusive) to `to` (exclusive). */
+  private workingDaysIn(from: number, to: number): number {
+    return this.sumOverDays(from, to, (block) => this.workingDayBlock(block));
+  }
+
+  /** Sums a per-day figure over days [from, to) from blocks of cumulative sums (index i = sum of the block's first i days). */
+  private sumOverDays(from: number, to: number, cumulative: (block: number) => ArrayLike<number>): number {
+    let total = 0;
+    for (let day = from; day < to; ) {
+      const block = Math.floor(day / BLOCK_DAYS);
+      const blockStart = block * BLOCK_DAYS;
+      const sums = cumulative(block);
+      const stop = Math.min(to - blockStart, BLOCK_DAYS);
+      total += (sums[stop] as number) - (sums[day - blockStart] as number);
+      day = blockStart + stop;
+    }
+    return total;
+  }
+
+  private workingDayBlock(block: number): Int32Array {
+    let sums = this.workingDayBlocks.get(block);
+    if (sums === undefined) {
+      sums = new Int32Array(BLOCK_DAYS + 1);
+      for (let index = 0; index < BLOCK_DAYS; index++) {
+        sums[index + 1] = (sums[index] as number) + (this.isWorkingDayNumber(block * BLOCK_DAYS + index) ? 1 : 0);
+      }
+      this.workingDayBlocks.set(block, sums);
+    }
+    return sums;
+  }
+
+  private officeMsBlock(block: number): Float64Array {
+    let sums = this.officeMsBlocks.get(block);
+    if (sums === undefined) {
+      sums = new Float64Array(BLOCK_DAYS + 1);
+      for (let index = 0; index < BLOCK_DAYS; index++) {
+        let dayTotal = 0;
+        for (const [open, close] of this.hoursOn(block * BLOCK_DAYS + index)) dayTotal += Math.max(close - open, 0);
+        sums[index + 1] = (sums[index] as number) + dayTotal;
+      }
+      this.officeMsBlocks.set(block, sums);
+    }
+    return sums;
+  }
+
+  private isWorkingDayNumber(day: number): boolean {
+    let working = this.workingCache.get(day);
+    if (working === undefined) {
+      const weekday = weekdayIndex(day);
+      const { iso, year } = this.civil(day);
+      working = weekday < 5 && !this.closed.has(iso) && !this.holidaysOf(year).has(iso);
+      this.workingCache.set(day, working);
+    }
+    return working;
+  }
+
+  /** Office hours of a day as instants; none on non-working days. */
+  private hoursOn(day: number): DayHours {
+    let hours = this.hoursCache.get(day);
+    if (hours === undefined) {
+      hours = this.isWorkingDayNumber(day) ? this.instantsOf(day, this.specialHours.get(this.civil(day).iso) ?? this.weekly[weekdayIndex(day)] ?? []) : NO_HOURS;
+      this.hoursCache.set(day, hours);
+    }
+    return hours;
+  }
+
+  private instantsOf(day: number, intervals: DayIntervals): DayHours {
+    const midnight = day * MS_PER_DAY;
+    return intervals.map(([open, close]) => [this.zone.instantOfWall(midnight + open * MS_PER_MINUTE), this.zone.instantOfWall(midnight + close * MS_PER_MINUTE)] as const);
+  }
+
+  private civil(day: number): CivilDate {
+    let civil = this.civilCache.get(day);
+    if (civil === undefined) {
+      const date = new Date(day * MS_PER_DAY);
+      if (Number.isNaN(date.getTime())) throw new RangeError(`day ${day} is outside the range of dates`);
+      const [year, month, dayOfMonth] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+      civil = { iso: `${pad(year, 4)}-${pad(month, 2)}-${pad(dayOfMonth, 2)}`, year, month, day: dayOfMonth };
+      this.civilCache.set(day, civil);
+    }
+    return civil;
   }
 
   /** Finnish public holidays of a year, plus Midsummer Eve and Christmas Eve (type `bank`). */
@@ -271,23 +427,50 @@ export class WorkingCalendar {
     this.holidayCache.set(year, dates);
     return dates;
   }
-
-  private wallClock(ms: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-    const parts = this.formatter.formatToParts(new Date(ms));
-    const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? NaN);
-    return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
-  }
-
-  /** The zone's offset from UTC at an instant, in milliseconds (Helsinki: +2 h or +3 h). */
-  private offsetAt(ms: number): number {
-    const wall = this.wallClock(ms);
-    const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-    const wholeSeconds = ms - (((ms % 1000) + 1000) % 1000);
-    return asUtc - wholeSeconds;
-  }
 }
 
-function mergeIntervals(list: [number, number][]): DayIntervals {
+function weeklyIntervals(weekly: WorkingCalendarOptions['weekly']): DayIntervals[] {
+  const collected: [number, number][][] = WEEKDAYS.map(() => []);
+  for (const period of weekly) {
+    const days = expandDays(period.days);
+    if (!days.ok) throw new Error(`office hours: ${days.message}`);
+    const interval = readPeriod(period.open, period.close, 'office hours');
+    for (const day of days.days) collected[WEEKDAYS.indexOf(day)]?.push(interval);
+  }
+  return collected.map(mergeIntervals);
+}
+
+function readExceptions(exceptions: readonly HoursException[]): { closed: string[]; hours: Map<string, DayIntervals> } {
+  const closed: string[] = [];
+  const collected = new Map<string, [number, number][]>();
+  for (const exception of exceptions) {
+    const { date } = exception;
+    if (!isCalendarDate(date)) throw new Error(`hours exception: \`${String(date)}\` is not a calendar date (YYYY-MM-DD)`);
+    const hasHours = exception.open !== undefined || exception.close !== undefined;
+    if (exception.closed === true) {
+      if (hasHours) throw new Error(`hours exception ${date}: a closed day has no open or close time`);
+      closed.push(date);
+    } else {
+      if (!hasHours) throw new Error(`hours exception ${date}: give \`closed: true\` or both \`open\` and \`close\``);
+      const list = collected.get(date) ?? [];
+      list.push(readPeriod(exception.open, exception.close, `hours exception ${date}`));
+      collected.set(date, list);
+    }
+  }
+  const hours = new Map<string, DayIntervals>();
+  for (const [date, list] of collected) hours.set(date, mergeIntervals(list));
+  return { closed, hours };
+}
+
+function readPeriod(openText: string | undefined, closeText: string | undefined, context: string): [number, number] {
+  const open = minutesOf(openText);
+  const close = minutesOf(closeText);
+  if (open === undefined || close === undefined) throw new Error(`${context}: \`${openText}-${closeText}\` is not HH:MM-HH:MM`);
+  if (close <= open) throw new Error(`${context}: ${openText}-${closeText} closes before it opens`);
+  return [open, close];
+}
+
+function mergeIntervals(list: readonly [number, number][]): DayIntervals {
   const sorted = [...list].sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const [open, close] of sorted) {
@@ -298,14 +481,22 @@ function mergeIntervals(list: [number, number][]): DayIntervals {
   return merged;
 }
 
-function weekdayOf(isoDate: string): Weekday {
-  // getUTCDay: 0 is Sunday; WEEKDAYS starts on Monday.
-  const index = (new Date(`${isoDate}T00:00:00Z`).getUTCDay() + 6) % 7;
-  return WEEKDAYS[index] as Weekday;
+/** Weekday of a day number, 0 = Monday (1970-01-01 was a Thursday). */
+function weekdayIndex(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
 }
 
-function checkInstant(instant: Date): void {
-  if (Number.isNaN(instant.getTime())) throw new Error('invalid date');
+function dayNumberOf(isoDate: string): number {
+  return Date.parse(`${isoDate}T00:00:00Z`) / MS_PER_DAY;
+}
+
+function checkInstant(ms: number): void {
+  if (!Number.isFinite(ms)) throw new Error('invalid date');
+}
+
+/** What a Date holds for `ms`: whole milliseconds, NaN out of range. */
+function timeClip(ms: number): number {
+  return Math.abs(ms) > MAX_TIME ? Number.NaN : Math.trunc(ms) + 0;
 }
 
 function pad(value: number, width: number): string {

@@ -1,7 +1,10 @@
+import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
-import type { Duration } from '../../src/time/duration.js';
+import { addDays, addMonths, daysBetween } from '../../src/time/calendar-date.js';
+import type { Duration, DurationUnit } from '../../src/time/duration.js';
 import { parseDuration } from '../../src/time/duration.js';
-import { WorkingCalendar } from '../../src/time/working-calendar.js';
+import { WorkingCalendar, type WorkingCalendarOptions } from '../../src/time/working-calendar.js';
+import { expandDays, minutesOf, WEEKDAYS } from '../../src/time/weekly-hours.js';
 
 /** Office open mon-fri 08:00-16:00 Helsinki time, closed on Monday 2027-02-15 (an exception day). */
 const calendar = new WorkingCalendar({
@@ -167,5 +170,357 @@ describe('WorkingCalendar.elapsed', () => {
     expect(calendar.elapsed(at('2027-03-24T12:00:00+02:00'), at('2027-03-31T23:00:00+03:00'), 'week')).toBe(1);
     expect(calendar.elapsed(at('2027-01-31T10:00:00+02:00'), at('2027-02-28T10:00:00+02:00'), 'month')).toBe(1);
     expect(calendar.elapsed(at('2027-01-15T10:00:00+02:00'), at('2027-02-01T10:00:00+02:00'), 'month')).toBeCloseTo(17 / 31, 10);
+  });
+});
+
+describe('WorkingCalendar exceptions (hours.exceptions)', () => {
+  const withExceptions = new WorkingCalendar({
+    weekly: [{ days: 'mon-fri', open: '08:00', close: '16:00' }],
+    exceptions: [
+      { date: '2026-12-23', open: '08:00', close: '15:00' },
+      { date: '2027-05-07', closed: true },
+      { date: '2027-05-08', open: '10:00', close: '14:00' },
+      { date: '2027-05-12', open: '07:00', close: '12:00' },
+      { date: '2027-05-12', open: '13:00', close: '20:00' },
+    ],
+  });
+  const dueWith = (start: string, text: string): string => withExceptions.deadline(new Date(start), duration(text)).toISOString();
+  const hoursBetween = (start: string, end: string): number => withExceptions.elapsed(new Date(start), new Date(end), 'working hour');
+
+  it('shorter hours replace the weekly hours for working-hour maths', () => {
+    // 1 h on Wed 23.12 (14:00-15:00), Christmas Eve to Sunday closed, then 1 h on Mon 28.12 from 08:00.
+    expect(dueWith('2026-12-23T14:00:00+02:00', '2 working hours')).toBe('2026-12-28T07:00:00.000Z');
+    expect(hoursBetween('2026-12-23T07:00:00+02:00', '2026-12-23T17:00:00+02:00')).toBe(7);
+    // Without the exception the same start is due at 16:00 the same day.
+    expect(due('2026-12-23T14:00:00+02:00', '2 working hours')).toBe('2026-12-23T14:00:00.000Z');
+  });
+
+  it('a day with other hours stays a working day', () => {
+    expect(withExceptions.isWorkingDay('2026-12-23')).toBe(true);
+    expect(dueWith('2026-12-22T12:00:00+02:00', '1 working day')).toBe('2026-12-23T21:59:59.999Z');
+  });
+
+  it('several periods on one date add up', () => {
+    // Wed 12.5.2027 07:00-12:00 and 13:00-20:00: 12 h of office time.
+    expect(hoursBetween('2027-05-12T00:00:00+03:00', '2027-05-13T00:00:00+03:00')).toBe(12);
+    expect(dueWith('2027-05-12T11:00:00+03:00', '2 working hours')).toBe('2027-05-12T11:00:00.000Z');
+  });
+
+  it('a closed exception is not a working day', () => {
+    expect(withExceptions.isWorkingDay('2027-05-07')).toBe(false);
+    // Wed 5.5 → Thu 6.5 Ascension Day, Fri 7.5 closed, weekend → Mon 10.5.
+    expect(dueWith('2027-05-05T10:00:00+03:00', '1 working day')).toBe('2027-05-10T20:59:59.999Z');
+    expect(hoursBetween('2027-05-05T15:00:00+03:00', '2027-05-10T09:00:00+03:00')).toBe(2);
+  });
+
+  it('hours on a weekend do not make it a working day, nor count as working hours', () => {
+    expect(withExceptions.isWorkingDay('2027-05-08')).toBe(false);
+    expect(hoursBetween('2027-05-08T00:00:00+03:00', '2027-05-09T00:00:00+03:00')).toBe(0);
+  });
+
+  it('closed wins over hours on the same date, and closedDates still work', () => {
+    const both = new WorkingCalendar({
+      weekly: [{ days: 'mon-fri', open: '08:00', close: '16:00' }],
+      closedDates: ['2027-02-16'],
+      exceptions: [
+        { date: '2027-02-15', open: '09:00', close: '10:00' },
+        { date: '2027-02-15', closed: true },
+      ],
+    });
+    expect(both.isWorkingDay('2027-02-15')).toBe(false);
+    expect(both.isWorkingDay('2027-02-16')).toBe(false);
+    expect(both.deadline(new Date('2027-02-12T15:00:00+02:00'), duration('2 working hours')).toISOString()).toBe('2027-02-17T07:00:00.000Z');
+  });
+
+  it.each([
+    [{ date: '2027-02-30', closed: true }, /hours exception: `2027-02-30` is not a calendar date/],
+    [{ date: '2027-02-01', open: '8:00', close: '16:00' }, /hours exception 2027-02-01: `8:00-16:00` is not HH:MM-HH:MM/],
+    [{ date: '2027-02-01', open: '08:00' }, /hours exception 2027-02-01: `08:00-undefined` is not HH:MM-HH:MM/],
+    [{ date: '2027-02-01', open: '16:00', close: '08:00' }, /hours exception 2027-02-01: 16:00-08:00 closes before it opens/],
+    [{ date: '2027-02-01', closed: true, open: '08:00', close: '12:00' }, /a closed day has no open or close time/],
+    [{ date: '2027-02-01' }, /give `closed: true` or both `open` and `close`/],
+    [{ date: '2027-02-01', closed: false }, /give `closed: true` or both `open` and `close`/],
+  ])('refuses the exception %j', (exception, message) => {
+    expect(() => new WorkingCalendar({ weekly: [], exceptions: [exception] })).toThrow(message);
+  });
+});
+
+describe('WorkingCalendar fast paths (epoch milliseconds)', () => {
+  it('give the same results as the Date methods', () => {
+    const start = Date.parse('2026-12-23T12:00:00+02:00');
+    const end = Date.parse('2026-12-29T09:00:00+02:00');
+    expect(calendar.localDateOfMs(start)).toBe('2026-12-23');
+    expect(calendar.deadlineMs(start, duration('2 working days'))).toBe(Date.parse('2026-12-29T21:59:59.999Z'));
+    expect(calendar.elapsedMs(start, end, 'working day')).toBe(2);
+    expect(calendar.elapsedMs(end, start, 'working day')).toBe(-2);
+  });
+
+  it('hold whole milliseconds as a Date does', () => {
+    const start = Date.parse('2026-11-23T10:00:00+02:00');
+    expect(calendar.deadlineMs(start, { amount: 0.0001, unit: 'second' })).toBe(start);
+    expect(calendar.deadlineMs(start, { amount: 0.07, unit: 'working hour' })).toBe(calendar.deadline(new Date(start), { amount: 0.07, unit: 'working hour' }).getTime());
+  });
+
+  it('refuse an instant that is not a number', () => {
+    expect(() => calendar.deadlineMs(Number.NaN, duration('1 day'))).toThrow(/invalid date/);
+    expect(() => calendar.elapsedMs(0, Number.POSITIVE_INFINITY, 'day')).toThrow(/invalid date/);
+    expect(() => calendar.localDateOfMs(Number.NaN)).toThrow(RangeError);
+  });
+
+  it('count working days over long spans (cumulative blocks)', () => {
+    // 2027: 261 weekdays, less 8 weekday holidays and eves and 1 closed day → 252.
+    const start = Date.parse('2026-12-31T12:00:00+02:00');
+    expect(calendar.elapsedMs(start, Date.parse('2027-12-31T12:00:00+02:00'), 'working day')).toBe(252);
+  });
+});
+
+/**
+ * The calendar done the slow, obvious way: every wall clock from Intl, every
+ * day walked one by one, office hours as a minute-by-minute mask. The fast
+ * calendar must agree with it exactly.
+ */
+class ReferenceCalendar {
+  private readonly formatter: Intl.DateTimeFormat;
+  private readonly holidays = new Holidays('FI');
+  // Memos only: date-holidays and Intl are too slow to ask thousands of times.
+  private readonly holidaysByYear = new Map<number, ReturnType<Holidays['getHolidays']>>();
+  private readonly hoursByDate = new Map<string, [number, number][]>();
+
+  constructor(private readonly options: WorkingCalendarOptions & { readonly timeZone: string }) {
+    this.formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: options.timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+  }
+
+  localDate(ms: number): string {
+    const wall = this.wall(ms);
+    return `${String(wall.year).padStart(4, '0')}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`;
+  }
+
+  instantOf(isoDate: string, minutes: number): number {
+    const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+    const wall = Date.UTC(year, month - 1, day) + minutes * 60_000;
+    const first = wall - this.offsetAt(wall - this.offsetAt(wall));
+    const second = wall - this.offsetAt(first);
+    if (this.offsetAt(second) === wall - second) return second;
+    if (this.offsetAt(first) === wall - first) return first;
+    return wall - this.offsetAt(Math.min(first, second) - 3 * 3_600_000);
+  }
+
+  isWorkingDay(isoDate: string): boolean {
+    const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+    if (weekday === 0 || weekday === 6) return false;
+    if (this.options.closedDates?.includes(isoDate)) return false;
+    if (this.options.exceptions?.some((exception) => exception.date === isoDate && exception.closed === true)) return false;
+    const year = Number(isoDate.slice(0, 4));
+    if (!this.holidaysByYear.has(year)) this.holidaysByYear.set(year, this.holidays.getHolidays(year));
+    return !this.holidaysByYear.get(year)?.some((holiday) => {
+      if (holiday.date.slice(0, 10) !== isoDate) return false;
+      return holiday.type === 'public' || (holiday.type === 'bank' && (isoDate.endsWith('-12-24') || isoDate.slice(5, 7) === '06'));
+    });
+  }
+
+  deadline(start: number, { amount, unit }: Duration): number {
+    if (unit === 'second' || unit === 'minute' || unit === 'hour') return Math.trunc(start + amount * { second: 1000, minute: 60_000, hour: 3_600_000 }[unit]);
+    if (unit === 'working hour') return Math.trunc(this.addOfficeTime(start, amount * 3_600_000));
+    const startDate = this.localDate(start);
+    const whole = Math.ceil(amount);
+    let date = startDate;
+    if (unit === 'working day') {
+      for (let counted = 0; counted < whole; ) if (this.isWorkingDay((date = addDays(date, 1)))) counted++;
+    } else {
+      date = unit === 'month' ? addMonths(startDate, whole) : addDays(startDate, unit === 'week' ? whole * 7 : whole);
+      while (!this.isWorkingDay(date)) date = addDays(date, 1);
+    }
+    return this.instantOf(addDays(date, 1), 0) - 1;
+  }
+
+  elapsed(start: number, end: number, unit: DurationUnit): number {
+    if (end < start) return -this.elapsed(end, start, unit);
+    const clock = { second: 1000, minute: 60_000, hour: 3_600_000 } as Partial<Record<DurationUnit, number>>;
+    const divisor = clock[unit];
+    if (divisor !== undefined) return (end - start) / divisor;
+    const startDate = this.localDate(start);
+    const endDate = this.localDate(end);
+    switch (unit) {
+      case 'working hour': {
+        let total = 0;
+        for (let date = startDate; date <= endDate; date = addDays(date, 1)) {
+          for (const [open, close] of this.officeHours(date)) total += Math.max(Math.min(end, close) - Math.max(start, open), 0);
+        }
+        return total / 3_600_000;
+      }
+      case 'working day': {
+        let count = 0;
+        for (let date = addDays(startDate, 1); date <= endDate; date = addDays(date, 1)) if (this.isWorkingDay(date)) count++;
+        return count;
+      }
+      case 'day':
+        return daysBetween(startDate, endDate);
+      case 'week':
+        return daysBetween(startDate, endDate) / 7;
+      default: {
+        let months = 0;
+        while (addMonths(startDate, months + 1) <= endDate) months++;
+        const from = addMonths(startDate, months);
+        return months + daysBetween(from, endDate) / daysBetween(from, addMonths(startDate, months + 1));
+      }
+    }
+  }
+
+  private addOfficeTime(start: number, ms: number): number {
+    if (ms <= 0) return start;
+    let remaining = ms;
+    for (let date = this.localDate(start); ; date = addDays(date, 1)) {
+      for (const [open, close] of this.officeHours(date)) {
+        const from = Math.max(start, open);
+        if (close <= from) continue;
+        if (remaining <= close - from) return from + remaining;
+        remaining -= close - from;
+      }
+    }
+  }
+
+  /** Office hours of a date as instants, from a mask of the day's minutes. */
+  private officeHours(isoDate: string): [number, number][] {
+    const known = this.hoursByDate.get(isoDate);
+    if (known) return known;
+    const hours = this.officeHoursOf(isoDate);
+    this.hoursByDate.set(isoDate, hours);
+    return hours;
+  }
+
+  private officeHoursOf(isoDate: string): [number, number][] {
+    if (!this.isWorkingDay(isoDate)) return [];
+    const mask = new Array<boolean>(1441).fill(false);
+    const special = this.options.exceptions?.filter((exception) => exception.date === isoDate && exception.open !== undefined) ?? [];
+    const weekday = WEEKDAYS[(new Date(`${isoDate}T00:00:00Z`).getUTCDay() + 6) % 7];
+    const periods = special.length > 0 ? special : this.options.weekly.filter((period) => {
+      const days = expandDays(period.days);
+      return days.ok && days.days.some((day) => day === weekday);
+    });
+    for (const period of periods) {
+      for (let minute = minutesOf(period.open) ?? 0; minute < (minutesOf(period.close) ?? 0); minute++) mask[minute] = true;
+    }
+    const intervals: [number, number][] = [];
+    for (let minute = 0; minute < 1440; minute++) {
+      if (!mask[minute] || (minute > 0 && mask[minute - 1])) continue;
+      let close = minute;
+      while (mask[close]) close++;
+      intervals.push([this.instantOf(isoDate, minute), this.instantOf(isoDate, close)]);
+    }
+    return intervals;
+  }
+
+  private wall(ms: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+    const parts = this.formatter.formatToParts(new Date(ms));
+    const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value);
+    return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  }
+
+  private offsetAt(ms: number): number {
+    const wall = this.wall(ms);
+    return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - (ms - (((ms % 1000) + 1000) % 1000));
+  }
+}
+
+/** A small seeded generator, so a failure can be replayed. */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+const DIFFERENTIAL_DURATIONS: readonly Duration[] = [
+  ...[0, 1.25, 30].map((amount) => ({ amount, unit: 'second' as const })),
+  ...[0.5, 45].map((amount) => ({ amount, unit: 'minute' as const })),
+  ...[0.07, 2, 24].map((amount) => ({ amount, unit: 'hour' as const })),
+  ...[0, 0.25, 1, 4, 7.5, 8, 16, 40.5].map((amount) => ({ amount, unit: 'working hour' as const })),
+  ...[0, 1, 2, 5, 10.5].map((amount) => ({ amount, unit: 'working day' as const })),
+  ...[0, 1, 14, 30.2].map((amount) => ({ amount, unit: 'day' as const })),
+  ...[1, 2].map((amount) => ({ amount, unit: 'week' as const })),
+  ...[1, 3, 6, 12].map((amount) => ({ amount, unit: 'month' as const })),
+];
+const UNITS: readonly DurationUnit[] = ['second', 'minute', 'hour', 'working hour', 'day', 'working day', 'week', 'month'];
+
+/** Random instants over a range, plus dense ones around the given DST change days and their midnights. */
+function testInstants(random: () => number, from: string, to: string, changeDays: readonly string[], count: number): number[] {
+  const start = Date.parse(from);
+  const span = Date.parse(to) - start;
+  const instants: number[] = [];
+  for (let index = 0; index < count; index++) instants.push(Math.floor(start + random() * span));
+  for (const day of changeDays) {
+    const noon = Date.parse(`${day}T12:00:00Z`);
+    for (let index = 0; index < 150; index++) instants.push(Math.floor(noon + (random() - 0.5) * 4 * 86_400_000));
+    for (let hour = -36; hour <= 36; hour++) {
+      const exact = noon + hour * 1_800_000;
+      instants.push(exact, exact - 1, exact + 1);
+    }
+  }
+  return instants;
+}
+
+function compareWithReference(options: WorkingCalendarOptions & { readonly timeZone: string }, instants: readonly number[], random: () => number): void {
+  const fast = new WorkingCalendar(options);
+  const reference = new ReferenceCalendar(options);
+  for (const start of instants) {
+    const label = new Date(start).toISOString();
+    expect(fast.localDateOfMs(start), label).toBe(reference.localDate(start));
+    expect(fast.localDate(new Date(start)), label).toBe(reference.localDate(start));
+
+    const date = reference.localDate(start);
+    const minutes = Math.floor(random() * 1441);
+    expect(fast.instantOf(date, minutes).getTime(), `${date} + ${minutes} min`).toBe(reference.instantOf(date, minutes));
+
+    const duration = DIFFERENTIAL_DURATIONS[Math.floor(random() * DIFFERENTIAL_DURATIONS.length)] as Duration;
+    const due = reference.deadline(start, duration);
+    expect(fast.deadlineMs(start, duration), `${label} + ${duration.amount} ${duration.unit}`).toBe(due);
+    expect(fast.deadline(new Date(start), duration).getTime(), `${label} + ${duration.amount} ${duration.unit}`).toBe(due);
+
+    const unit = UNITS[Math.floor(random() * UNITS.length)] as DurationUnit;
+    const end = random() < 0.2 ? due : Math.floor(start + (random() - 0.1) * 70 * 86_400_000);
+    const taken = reference.elapsed(start, end, unit);
+    expect(fast.elapsedMs(start, end, unit), `${label} → ${new Date(end).toISOString()} in ${unit}`).toBe(taken);
+    expect(fast.elapsed(new Date(start), new Date(end), unit), `${label} → ${new Date(end).toISOString()} in ${unit}`).toBe(taken);
+  }
+}
+
+describe('WorkingCalendar agrees with a straightforward Intl-based reference', () => {
+  it('in Helsinki 2026-2028, DST change days included', () => {
+    const random = seededRandom(20_261_223);
+    const options = {
+      timeZone: 'Europe/Helsinki',
+      weekly: [
+        { days: 'mon-thu', open: '08:00', close: '16:00' },
+        { days: 'fri', open: '08:00', close: '12:00' },
+        { days: 'fri', open: '13:00', close: '15:30' },
+      ],
+      closedDates: ['2027-02-15'],
+      exceptions: [
+        { date: '2026-12-23', open: '08:00', close: '15:00' },
+        { date: '2027-05-07', closed: true },
+        { date: '2027-03-28', open: '02:00', close: '05:00' },
+        { date: '2026-10-26', open: '00:00', close: '24:00' },
+      ],
+    };
+    const changeDays = ['2026-03-29', '2026-10-25', '2027-03-28', '2027-10-31'];
+    compareWithReference(options, testInstants(random, '2026-01-01T00:00:00Z', '2029-01-01T00:00:00Z', changeDays, 2500), random);
+  });
+
+  it('in Tehran 2021-2022, where clocks changed at midnight on weekdays', () => {
+    // Summer time began Mon 2021-03-22 00:00 → 01:00 and ended Wed 2021-09-22 00:00 → 23:00 the day before.
+    const random = seededRandom(1_400);
+    const options = { timeZone: 'Asia/Tehran', weekly: [{ days: 'mon-fri', open: '00:00', close: '24:00' }, { days: 'sat', open: '23:00', close: '24:00' }] };
+    const changeDays = ['2021-03-21', '2021-03-22', '2021-09-21', '2021-09-22'];
+    compareWithReference(options, testInstants(random, '2021-01-01T00:00:00Z', '2023-01-01T00:00:00Z', changeDays, 300), random);
   });
 });

@@ -1,0 +1,136 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { checkCharters } from '../check.js';
+import { isBaselineFile } from '../load/load-collection.js';
+import type { FileResult } from '../model/diagnostic.js';
+import { planRota, unreadableRota, type CharterRota, type ReviewDue, type RotaPeriod } from '../model/rota-plan.js';
+import { todayIn } from '../time/calendar-date.js';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, wantsColor, type CliIO } from './io.js';
+
+export interface RotaFlags {
+  /** The charters folder: read when no paths are given, and the folder `extends` may not leave. */
+  readonly charters?: string;
+  readonly periods: number;
+  readonly today?: string;
+  readonly format: 'table' | 'json';
+  readonly color?: boolean;
+}
+
+/** The rota is about the organisation's own calendar day, as review dates are. */
+const TIME_ZONE = 'Europe/Helsinki';
+
+/**
+ * `charter rota`: who reviews which period, for each unit charter. Charters
+ * with other findings (a stale review) are still listed: the rota says who
+ * should do that review. Exit 1 only when a rota cannot be worked out right.
+ */
+export async function rotaCommand(paths: readonly string[], flags: RotaFlags, io: CliIO): Promise<number> {
+  if (flags.charters !== undefined) await assertFolder(resolve(io.cwd, flags.charters), flags.charters);
+  const today = flags.today ?? todayIn(TIME_ZONE);
+  const patterns = paths.length > 0 ? paths : flags.charters !== undefined ? [flags.charters] : [];
+  const { results, collection } = await checkCharters({
+    cwd: io.cwd,
+    patterns,
+    today,
+    ...(flags.charters === undefined ? {} : { root: flags.charters }),
+  });
+
+  const loaded = new Map(collection.charters.map((charter) => [charter.file, charter]));
+  const rotas = collection.files.flatMap((file): CharterRota[] => {
+    const charter = loaded.get(file);
+    if (charter ? charter.isBaseline : isBaselineFile(file)) return [];
+    return [charter ? planRota(charter, today, flags.periods) : unreadableRota(file, firstError(results, file))];
+  });
+
+  if (flags.format === 'json') io.stdout(`${JSON.stringify({ today, charters: rotas }, null, 2)}\n`);
+  else if (rotas.length > 0) io.stdout(formatTable(rotas, today, wantsColor(io, flags.color) ? COLOURS : PLAIN));
+  if (rotas.length === 0) io.stderr('charter: no unit charters to list (baselines, files named _*.yaml, have no rota of their own)\n');
+
+  const failed = rotas.filter((rota) => rota.problems.some((problem) => problem.severity === 'error')).length;
+  if (failed === 0) return EXIT_OK;
+  io.stderr(`charter: ${failed} charter${failed === 1 ? ' has' : 's have'} a rota that cannot be worked out right; fix ${failed === 1 ? 'it' : 'them'} (charter validate shows where)\n`);
+  return EXIT_FINDINGS;
+}
+
+// ---------------------------------------------------------------------------
+// Table
+
+type Paint = (text: string) => string;
+
+interface Palette {
+  readonly red: Paint;
+  readonly yellow: Paint;
+  readonly dim: Paint;
+  readonly bold: Paint;
+  readonly underline: Paint;
+}
+
+const ansi = (open: number, close: number): Paint => (text) => `\u001b[${open}m${text}\u001b[${close}m`;
+const COLOURS: Palette = { red: ansi(31, 39), yellow: ansi(33, 39), dim: ansi(2, 22), bold: ansi(1, 22), underline: ansi(4, 24) };
+const identity: Paint = (text) => text;
+const PLAIN: Palette = { red: identity, yellow: identity, dim: identity, bold: identity, underline: identity };
+
+/**
+ * One block per charter:
+ *
+ *   charters/city-library.yaml  Kaupunginkirjasto (city-library)
+ *     approved 2026-08-27, reviewed every 12 months; next review due 2027-08-27, in 277 days
+ *     now  2026-08-27 – 2027-08-26  library-director             Anna Virtanen
+ *          2027-08-27 – 2028-08-26  customer-services-librarian  Juha Mäkinen
+ */
+function formatTable(rotas: readonly CharterRota[], today: string, paint: Palette): string {
+  return rotas.map((rota) => charterBlock(rota, today, paint).join('\n')).join('\n\n') + '\n';
+}
+
+function charterBlock(rota: CharterRota, today: string, paint: Palette): string[] {
+  const title = rota.name !== undefined ? `${rota.name}${rota.id !== undefined ? ` (${rota.id})` : ''}` : rota.id;
+  const lines = [`${paint.underline(rota.file)}${title !== undefined ? `  ${title}` : ''}`];
+  for (const line of reviewLines(rota, today, paint)) lines.push(`  ${line}`);
+  for (const problem of rota.problems) lines.push(`  ${problem.severity === 'error' ? `${paint.red('error')}: ` : ''}${problem.message}`);
+  const idWidth = Math.max(0, ...rota.periods.map((period) => period.reviewer.id.length));
+  for (const period of rota.periods) lines.push(periodLine(period, idWidth, paint));
+  return lines;
+}
+
+function reviewLines(rota: CharterRota, today: string, paint: Palette): string[] {
+  if (!rota.loaded) return [];
+  const facts = [rota.approved !== undefined ? `approved ${rota.approved}` : '', rota.every !== undefined ? `reviewed every ${rota.every}` : ''].filter((fact) => fact !== '');
+  const due = rota.next ? dueText(rota.next, paint) : 'no next review date (`review.next`)';
+  const lines = [[facts.join(', '), due].filter((part) => part !== '').join('; ')];
+  if (rota.beforeApproval) lines.push(`the approval date ${rota.approved ?? ''} is after today (${today}): the rota starts with the approval period`);
+  return lines;
+}
+
+function dueText(due: ReviewDue, paint: Palette): string {
+  if (due.inDays === 0) return paint.yellow(`next review due today, ${due.date}`);
+  if (due.inDays < 0) {
+    const ago = -due.inDays;
+    return paint.red(`next review was due ${due.date}, ${ago} day${ago === 1 ? '' : 's'} ago: overdue`);
+  }
+  const text = `next review due ${due.date}, in ${due.inDays} day${due.inDays === 1 ? '' : 's'}`;
+  return due.status === 'due-soon' ? paint.yellow(text) : text;
+}
+
+function periodLine(period: RotaPeriod, idWidth: number, paint: Palette): string {
+  const { reviewer } = period;
+  const name = reviewer.known ? (reviewer.name ?? '') : paint.red('(not a contact in this charter)');
+  const row = `${period.from} – ${period.to}  ${reviewer.id.padEnd(idWidth)}  ${name}`.trimEnd();
+  return period.current ? `  ${paint.bold(`now  ${row}`)}` : `       ${row}`;
+}
+
+// ---------------------------------------------------------------------------
+
+/** The first error of a file, `line:column message`, to say why it has no rota. */
+function firstError(results: readonly FileResult[], file: string): string | undefined {
+  const error = results.find((result) => result.file === file)?.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
+  return error ? `${error.line}:${error.column} ${error.message}` : undefined;
+}
+
+async function assertFolder(absolute: string, shown: string): Promise<void> {
+  const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => error);
+  if (info instanceof Error) {
+    const reason = info.code === 'ENOENT' ? 'no such folder' : info.code === 'EACCES' ? 'permission denied' : info.message;
+    throw new UsageError(`cannot read --charters ${shown}: ${reason}`);
+  }
+  if (!info.isDirectory()) throw new UsageError(`--charters ${shown} is not a folder; name charter files without --charters`);
+}

@@ -1,0 +1,205 @@
+/**
+ * A streaming CSV parser (RFC 4180: comma separated, fields optionally in
+ * double quotes, `""` inside quotes is a quote, quoted fields may hold commas
+ * and line breaks; LF or CRLF line ends). Text comes in chunks of any size;
+ * records go out through a callback as soon as they are complete, so a log of
+ * any length is read in constant memory.
+ *
+ * Lines without a quote take a fast path (`split`), which is what keeps a
+ * million-row log quick.
+ */
+
+/**
+ * Called once per record. `fields` are the values; `line` is the physical line
+ * the record starts on (1-based); `columns` gives each field's 1-based start
+ * column, and is only computed when asked for (errors are rare); `text` is the
+ * line as written when it has no quotes (fields are then plain slices of it).
+ */
+export type CsvRecordHandler = (fields: string[], line: number, columns: () => number[], text: string | undefined) => void;
+
+/** A malformed record (an unterminated quote, text after a closing quote). */
+export type CsvErrorHandler = (line: number, column: number, message: string) => void;
+
+export class CsvParser {
+  /** Text after the last complete line of the previous chunk. */
+  private rest = '';
+  /** Physical lines consumed so far. */
+  private lineCount = 0;
+  /** Lines of a quoted record that spans line breaks, until its quotes balance. */
+  private pendingRecord: string[] = [];
+  private pendingStartLine = 0;
+  private pendingQuotes = 0;
+  /** Where the unclosed quote of the pending record opens. */
+  private pendingColumn = 0;
+  private started = false;
+
+  constructor(
+    private readonly onRecord: CsvRecordHandler,
+    private readonly onError: CsvErrorHandler,
+  ) {}
+
+  /** Parses the complete lines of `chunk`; keeps a partial last line for the next call. */
+  push(chunk: string): void {
+    let text = this.rest + chunk;
+    if (!this.started && text.length > 0) {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    let position = 0;
+    for (;;) {
+      const newline = text.indexOf('\n', position);
+      if (newline === -1) break;
+      const end = newline > position && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      this.line(text.slice(position, end));
+      position = newline + 1;
+    }
+    this.rest = position === 0 ? text : text.slice(position);
+    if (this.rest.length > MAX_LINE_CHARS) throw new Error(`line ${this.lineCount + 1} is longer than ${MAX_LINE_CHARS} characters; is this a contact log?`);
+  }
+
+  /** Parses what is left at the end of the input. */
+  end(): void {
+    if (this.rest.length > 0) {
+      const last = this.rest.endsWith('\r') ? this.rest.slice(0, -1) : this.rest;
+      this.rest = '';
+      this.line(last);
+    }
+    if (this.pendingRecord.length > 0) {
+      this.onError(this.pendingStartLine, this.pendingColumn, UNCLOSED);
+      this.pendingRecord = [];
+    }
+  }
+
+  /** Physical lines read so far. */
+  get lines(): number {
+    return this.lineCount;
+  }
+
+  private line(text: string): void {
+    this.process(text, ++this.lineCount);
+  }
+
+  private process(text: string, lineNumber: number): void {
+    if (this.pendingRecord.length > 0) {
+      this.pendingRecord.push(text);
+      this.pendingQuotes += countQuotes(text);
+      if (this.pendingQuotes % 2 === 0) {
+        const record = this.pendingRecord.join('\n');
+        this.pendingRecord = [];
+        this.quotedRecord(record, this.pendingStartLine);
+      } else if (this.pendingRecord.length > MAX_RECORD_LINES) {
+        this.giveUpOnPendingRecord();
+      }
+      return;
+    }
+    this.startRecord(text, lineNumber);
+  }
+
+  private startRecord(text: string, lineNumber: number): void {
+    if (text.length === 0) return;
+    if (text.indexOf('"') === -1) {
+      const fields = text.split(',');
+      this.onRecord(fields, lineNumber, () => plainColumns(fields), text);
+      return;
+    }
+    const parsed = parseQuoted(text);
+    if ('unclosed' in parsed) {
+      // A quoted field may hold line breaks: read on until the quotes balance.
+      this.pendingRecord = [text];
+      this.pendingStartLine = lineNumber;
+      this.pendingQuotes = countQuotes(text);
+      this.pendingColumn = parsed.column;
+      return;
+    }
+    this.emit(parsed, lineNumber);
+  }
+
+  private quotedRecord(text: string, lineNumber: number): void {
+    this.emit(parseQuoted(text), lineNumber);
+  }
+
+  private emit(parsed: QuotedResult, lineNumber: number): void {
+    if ('error' in parsed) this.onError(lineNumber, parsed.column, parsed.error);
+    else if ('unclosed' in parsed) this.onError(lineNumber, parsed.column, UNCLOSED);
+    else this.onRecord(parsed.fields, lineNumber, () => parsed.columns, undefined);
+  }
+
+  /**
+   * A quote left open would swallow the rest of the log as one field: after
+   * MAX_RECORD_LINES lines, report it and read the lines after it normally.
+   */
+  private giveUpOnPendingRecord(): void {
+    const others = this.pendingRecord.slice(1);
+    const start = this.pendingStartLine;
+    this.pendingRecord = [];
+    this.onError(start, this.pendingColumn, `${UNCLOSED} (no closing quote within ${MAX_RECORD_LINES} lines)`);
+    others.forEach((text, offset) => this.process(text, start + 1 + offset));
+  }
+}
+
+/** A longer line is not a contact log row; refusing it keeps memory bounded. */
+export const MAX_LINE_CHARS = 1_000_000;
+
+/** The longest record a quoted field may spread over. */
+const MAX_RECORD_LINES = 100;
+const UNCLOSED = 'a quoted field is never closed: add the closing `"`';
+
+type QuotedResult = { fields: string[]; columns: number[] } | { error: string; column: number } | { unclosed: true; column: number };
+
+function countQuotes(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('"'); index !== -1; index = text.indexOf('"', index + 1)) count++;
+  return count;
+}
+
+/** Start columns of unquoted fields: each starts one past the previous field's comma. */
+function plainColumns(fields: readonly string[]): number[] {
+  const columns: number[] = [];
+  let column = 1;
+  for (const field of fields) {
+    columns.push(column);
+    column += field.length + 1;
+  }
+  return columns;
+}
+
+/** Columns are counted on the record's first line; a record spanning lines reports positions on it. */
+function parseQuoted(text: string): QuotedResult {
+  const fields: string[] = [];
+  const columns: number[] = [];
+  let index = 0;
+  for (;;) {
+    columns.push(index + 1);
+    if (text.charCodeAt(index) === 34) {
+      let value = '';
+      let cursor = index + 1;
+      for (;;) {
+        const quote = text.indexOf('"', cursor);
+        if (quote === -1) return { unclosed: true, column: index + 1 };
+        value += text.slice(cursor, quote);
+        if (text.charCodeAt(quote + 1) === 34) {
+          value += '"';
+          cursor = quote + 2;
+          continue;
+        }
+        cursor = quote + 1;
+        break;
+      }
+      fields.push(value);
+      if (cursor === text.length) return { fields, columns };
+      if (text.charCodeAt(cursor) !== 44) {
+        return { error: 'text after a closing quote: put the whole field in quotes, and write a quote inside it as `""`', column: cursor + 1 };
+      }
+      index = cursor + 1;
+    } else {
+      const comma = text.indexOf(',', index);
+      const end = comma === -1 ? text.length : comma;
+      const value = text.slice(index, end);
+      const stray = value.indexOf('"');
+      if (stray !== -1) return { error: 'a quote inside an unquoted field: put the whole field in quotes, and write the quote as `""`', column: index + stray + 1 };
+      fields.push(value);
+      if (comma === -1) return { fields, columns };
+      index = comma + 1;
+    }
+  }
+}

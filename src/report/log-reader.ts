@@ -1,0 +1,292 @@
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { CsvParser, MAX_LINE_CHARS } from './csv.js';
+import { shorten } from './timestamp.js';
+
+/** The columns of a contact log, in the order the issue and the README give them. */
+export const LOG_FIELDS = ['charter', 'channel', 'commitment', 'start', 'end'] as const;
+export type LogField = (typeof LOG_FIELDS)[number];
+
+/**
+ * One row of a contact log, as read: text, not yet checked. The object is
+ * reused from row to row (a million rows should not mean a million objects),
+ * so a handler must copy what it keeps.
+ */
+export interface LogRow {
+  charter: string;
+  channel: string;
+  commitment: string;
+  start: string;
+  /** Empty when the contact is still open. */
+  end: string;
+  /** 1-based line the row starts on. */
+  line: number;
+  /**
+   * `charter,channel,commitment` as one string, when the log has those three
+   * columns first and unquoted: one lookup finds the commitment (a speed-up
+   * for large logs; absent otherwise).
+   */
+  commitmentKey: string | undefined;
+  /** 1-based column of a field on that line (computed on demand). */
+  columnOf(field: LogField): number;
+}
+
+export interface LogHandlers {
+  readonly onRow: (row: LogRow) => void;
+  /** A row that could not be read as a row at all (wrong number of fields, bad JSON). */
+  readonly onMalformed: (line: number, column: number, message: string) => void;
+}
+
+export type LogFormat = 'csv' | 'jsonl';
+
+/** A log that cannot be read at all (missing file, no header): the whole command fails (exit 2). */
+export class LogFileError extends Error {
+  override readonly name = 'LogFileError';
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+  ) {
+    super(line > 0 ? `${file}:${line}:${column}: ${reason}` : `${file}: ${reason}`);
+  }
+}
+
+/** .csv is CSV, .jsonl / .ndjson / .json is JSON Lines; anything else is decided by its first character. */
+export function formatFromName(name: string): LogFormat | undefined {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson') || lower.endsWith('.json')) return 'jsonl';
+  return undefined;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/** Reads a log file (or standard input as `-` with `input`) in chunks, calling the handlers row by row. */
+export async function readLog(path: string, display: string, handlers: LogHandlers, input?: Readable): Promise<{ lines: number }> {
+  const stream = input ?? createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK_BYTES });
+  if (input) input.setEncoding('utf8');
+  let reader: ChunkReader | undefined;
+  try {
+    for await (const chunk of stream as AsyncIterable<string>) {
+      if (!reader) {
+        const format = formatFromName(display) ?? sniffFormat(chunk);
+        if (format === undefined) continue;
+        reader = format === 'csv' ? new CsvLogReader(display, handlers) : new JsonLinesLogReader(handlers);
+      }
+      reader.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof LogFileError) throw error;
+    throw new LogFileError(display, 0, 0, readProblem(error));
+  }
+  if (!reader) return { lines: 0 };
+  reader.end();
+  return { lines: reader.lines };
+}
+
+function sniffFormat(chunk: string): LogFormat | undefined {
+  const first = /\S/.exec(chunk.replace(/^\uFEFF/, ''));
+  if (!first) return undefined;
+  return first[0] === '{' ? 'jsonl' : 'csv';
+}
+
+function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder, not a log file';
+    default:
+      return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+interface ChunkReader {
+  push(chunk: string): void;
+  end(): void;
+  readonly lines: number;
+}
+
+/** CSV with a header row naming the columns, in any order; other columns are ignored. */
+class CsvLogReader implements ChunkReader {
+  private readonly parser: CsvParser;
+  private indexes: Record<LogField, number> | undefined;
+  private width = 0;
+  /** The header starts charter,channel,commitment (see LogRow.commitmentKey). */
+  private keyFirst = false;
+  private readonly row: LogRow;
+  private currentColumns: (() => number[]) | undefined;
+
+  constructor(
+    private readonly display: string,
+    private readonly handlers: LogHandlers,
+  ) {
+    const columnOf = (field: LogField): number => {
+      const index = this.indexes?.[field] ?? 0;
+      return this.currentColumns?.()[index] ?? 1;
+    };
+    this.row = { charter: '', channel: '', commitment: '', start: '', end: '', line: 0, commitmentKey: undefined, columnOf };
+    this.parser = new CsvParser(
+      (fields, line, columns, text) => this.record(fields, line, columns, text),
+      (line, column, message) => {
+        if (!this.indexes) throw new LogFileError(this.display, line, column, `the header row: ${message}`);
+        this.handlers.onMalformed(line, column, message);
+      },
+    );
+  }
+
+  get lines(): number {
+    return this.parser.lines;
+  }
+
+  push(chunk: string): void {
+    this.parser.push(chunk);
+  }
+
+  end(): void {
+    this.parser.end();
+    if (!this.indexes) throw new LogFileError(this.display, 1, 1, `no header row: the first line must name the columns ${LOG_FIELDS.join(',')}`);
+  }
+
+  private record(fields: string[], line: number, columns: () => number[], text: string | undefined): void {
+    const indexes = this.indexes;
+    if (!indexes) {
+      this.readHeader(fields, line, columns);
+      return;
+    }
+    if (fields.length !== this.width) {
+      const shown = fields.length < this.width ? fields.length : this.width;
+      const column = fields.length < this.width ? 1 : (columns()[shown] ?? 1);
+      this.handlers.onMalformed(
+        line,
+        column,
+        `has ${fields.length} field${fields.length === 1 ? '' : 's'}, the header has ${this.width}: check for a missing or extra comma (quote fields that contain commas)`,
+      );
+      return;
+    }
+    const row = this.row;
+    row.charter = fields[indexes.charter] as string;
+    row.channel = fields[indexes.channel] as string;
+    row.commitment = fields[indexes.commitment] as string;
+    row.start = fields[indexes.start] as string;
+    row.end = fields[indexes.end] as string;
+    row.line = line;
+    row.commitmentKey = this.keyFirst && text !== undefined ? text.slice(0, row.charter.length + row.channel.length + row.commitment.length + 2) : undefined;
+    this.currentColumns = columns;
+    this.handlers.onRow(row);
+  }
+
+  private readHeader(fields: string[], line: number, columns: () => number[]): void {
+    const names = fields.map((field) => field.trim().toLowerCase());
+    const indexes: Partial<Record<LogField, number>> = {};
+    for (const field of LOG_FIELDS) {
+      const index = names.indexOf(field);
+      if (index === -1) {
+        const looksLikeData = fields.some((field) => /^\d{4}-\d{2}-\d{2}[T ]/.test(field.trim()));
+        throw new LogFileError(
+          this.display,
+          line,
+          1,
+          looksLikeData
+            ? `no header row: the first line must name the columns ${LOG_FIELDS.join(',')}`
+            : `the header has no \`${field}\` column; a contact log needs the columns ${LOG_FIELDS.join(',')}`,
+        );
+      }
+      if (names.indexOf(field, index + 1) !== -1) {
+        throw new LogFileError(this.display, line, columns()[names.indexOf(field, index + 1)] ?? 1, `the header names \`${field}\` twice`);
+      }
+      indexes[field] = index;
+    }
+    this.indexes = indexes as Record<LogField, number>;
+    this.width = fields.length;
+    this.keyFirst = indexes.charter === 0 && indexes.channel === 1 && indexes.commitment === 2;
+  }
+}
+
+/** JSON Lines: one object per line with the log's keys; `end` may be empty, null or absent while open. */
+class JsonLinesLogReader implements ChunkReader {
+  private rest = '';
+  private lineCount = 0;
+  private started = false;
+  private readonly row: LogRow;
+  private currentLine = '';
+
+  constructor(private readonly handlers: LogHandlers) {
+    const columnOf = (field: LogField): number => {
+      const at = this.currentLine.indexOf(`"${field}"`);
+      return at === -1 ? 1 : at + 1;
+    };
+    this.row = { charter: '', channel: '', commitment: '', start: '', end: '', line: 0, commitmentKey: undefined, columnOf };
+  }
+
+  get lines(): number {
+    return this.lineCount;
+  }
+
+  push(chunk: string): void {
+    let text = this.rest + chunk;
+    if (!this.started && text.length > 0) {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    let position = 0;
+    for (;;) {
+      const newline = text.indexOf('\n', position);
+      if (newline === -1) break;
+      this.line(text.slice(position, newline));
+      position = newline + 1;
+    }
+    this.rest = position === 0 ? text : text.slice(position);
+    if (this.rest.length > MAX_LINE_CHARS) throw new Error(`line ${this.lineCount + 1} is longer than ${MAX_LINE_CHARS} characters; is this a contact log?`);
+  }
+
+  end(): void {
+    if (this.rest.length > 0) this.line(this.rest);
+    this.rest = '';
+  }
+
+  private line(raw: string): void {
+    const line = ++this.lineCount;
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (text.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      this.handlers.onMalformed(line, 1, `not JSON (${error instanceof Error ? error.message : String(error)}): each line must be one object such as {"charter":"…","channel":"email",…}`);
+      return;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.handlers.onMalformed(line, 1, 'not a JSON object: each line must be one object with the keys charter, channel, commitment, start, end');
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    this.currentLine = text;
+    for (const field of LOG_FIELDS) {
+      const item = Object.hasOwn(record, field) ? record[field] : undefined;
+      const optional = field === 'end' && (item === undefined || item === null);
+      if (!optional && typeof item !== 'string') {
+        const column = this.row.columnOf(field);
+        this.handlers.onMalformed(
+          line,
+          column,
+          item === undefined ? `no \`${field}\` key: each row needs ${LOG_FIELDS.join(', ')}` : `\`${field}\` must be a string, not ${shorten(JSON.stringify(item) ?? String(item))}`,
+        );
+        return;
+      }
+    }
+    const row = this.row;
+    row.charter = record.charter as string;
+    row.channel = record.channel as string;
+    row.commitment = record.commitment as string;
+    row.start = record.start as string;
+    row.end = typeof record.end === 'string' ? record.end : '';
+    row.line = line;
+    this.handlers.onRow(row);
+  }
+}

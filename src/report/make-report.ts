@@ -1,0 +1,153 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { checkCharters, DEFAULT_CHARTERS_FOLDER } from '../check.js';
+import type { FileResult } from '../model/diagnostic.js';
+import { todayIn } from '../time/calendar-date.js';
+import { DEFAULT_TIME_ZONE } from '../time/working-calendar.js';
+import { RowChecker } from './check-row.js';
+import { indexCommitments, type MeasuredCommitment } from './commitment-index.js';
+import { LogFileError, readLog } from './log-reader.js';
+import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRow, type BadRowKind, type ComplianceReport } from './model.js';
+import { overdueReviews } from './overdue-reviews.js';
+import { RowStore } from './row-store.js';
+import { ComplianceTally } from './tally.js';
+
+export interface ReportOptions {
+  readonly cwd: string;
+  /** Contact logs (CSV or JSON Lines); `-` reads standard input. */
+  readonly logs: readonly string[];
+  /** The charters folder (default `charters`). */
+  readonly charters?: string;
+  /** First and last day to count (YYYY-MM-DD, the office's date of the start), inclusive. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Open rows are judged at this instant (default now). */
+  readonly asOf?: Date;
+  /** Standard input, for `-`. */
+  readonly stdin?: Readable;
+}
+
+export interface ReportResult {
+  readonly report: ComplianceReport;
+  /** Findings in the charters (the report still measures what it can). */
+  readonly charterResults: readonly FileResult[];
+}
+
+/**
+ * Measures the charters' commitments against contact logs. Logs are read as
+ * streams, row by row. Unreadable logs throw LogFileError (nothing is
+ * reported then); bad rows are counted and listed, never dropped silently.
+ */
+export async function makeComplianceReport(options: ReportOptions): Promise<ReportResult> {
+  const asOf = options.asOf ?? new Date();
+  const { results, collection } = await checkCharters({ cwd: options.cwd, patterns: [options.charters ?? DEFAULT_CHARTERS_FOLDER] });
+  const index = indexCommitments(collection);
+  await checkReadable(options.logs, options.cwd);
+
+  if (options.logs.length > MAX_LOGS) throw new LogFileError(options.logs[MAX_LOGS] as string, 0, 0, `more than ${MAX_LOGS} logs at once: combine them first`);
+  const store = new RowStore();
+  const checker = new RowChecker(index, store);
+  const badRowCounts = Object.fromEntries(BAD_ROW_KINDS.map((kind) => [kind, 0])) as Record<BadRowKind, number>;
+  const badRows: (BadRow & { readonly fileIndex: number })[] = [];
+  const counts = { read: 0, measured: 0, outsideRange: 0, notStarted: 0, bad: 0 };
+  const bad = (fileIndex: number, kind: BadRowKind, line: number, column: number, message: string): void => {
+    counts.bad++;
+    badRowCounts[kind]++;
+    if (badRows.length < MAX_LISTED_BAD_ROWS) badRows.push({ file: options.logs[fileIndex] as string, fileIndex, line, column, kind, message });
+  };
+
+  for (const [fileIndex, log] of options.logs.entries()) {
+    const badInThisLog = (kind: BadRowKind, line: number, column: number, message: string): void => bad(fileIndex, kind, line, column, message);
+    await readLog(
+      resolve(options.cwd, log),
+      log,
+      {
+        onRow: (row) => {
+          counts.read++;
+          checker.check(row, fileIndex, badInThisLog);
+        },
+        onMalformed: (line, column, message) => {
+          counts.read++;
+          badInThisLog('malformed', line, column, message);
+        },
+      },
+      log === '-' ? options.stdin : undefined,
+    );
+  }
+
+  const repeated = new Uint8Array(store.length);
+  for (const { row, first } of store.findDuplicates()) {
+    repeated[row] = 1;
+    const fileIndex = store.files[row] as number;
+    const firstFile = store.files[first] as number;
+    const where = firstFile === fileIndex ? `line ${store.lines[first]}` : `${options.logs[firstFile]}:${store.lines[first]}`;
+    bad(fileIndex, 'duplicate', store.lines[row] as number, 1, `the same contact as ${where} (same charter, channel, commitment, start and end): it is counted once`);
+  }
+  badRows.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
+
+  const tally = new ComplianceTally(index.commitments, { asOfMs: asOf.getTime(), from: options.from, to: options.to });
+  for (let row = 0; row < store.length; row++) {
+    if (repeated[row] === 1) continue;
+    const commitment = index.commitments[store.commitments[row] as number] as MeasuredCommitment;
+    const outcome = tally.add(commitment, store.starts[row] as number, store.ends[row] as number);
+    if (outcome === 'counted') counts.measured++;
+    else if (outcome === 'outside-range') counts.outsideRange++;
+    else counts.notStarted++;
+  }
+
+  const months = reportMonths(options.from, options.to, tally.observedMonths());
+  return {
+    report: {
+      asOf: asOf.toISOString(),
+      from: options.from ?? null,
+      to: options.to ?? null,
+      months,
+      commitments: tally.figures(months),
+      rows: counts,
+      badRowCounts,
+      badRows: badRows.map(({ fileIndex: _fileIndex, ...row }) => row),
+      overdueReviews: overdueReviews(collection, todayIn(DEFAULT_TIME_ZONE, asOf)),
+    },
+    charterResults: results,
+  };
+}
+
+/** Rows remember their log in 16 bits. */
+const MAX_LOGS = 65_535;
+
+/** Fails before any row is read if a log cannot be opened, so no half report comes out. */
+async function checkReadable(logs: readonly string[], cwd: string): Promise<void> {
+  if (logs.length === 0) throw new LogFileError('(no log)', 0, 0, 'give at least one contact log (CSV or JSON Lines), or - for standard input');
+  if (logs.filter((log) => log === '-').length > 1) throw new LogFileError('-', 0, 0, 'standard input can be read only once');
+  for (const log of logs) {
+    if (log === '-') continue;
+    try {
+      const info = await stat(resolve(cwd, log));
+      if (info.isDirectory()) throw new LogFileError(log, 0, 0, 'is a folder, not a log file');
+    } catch (error) {
+      if (error instanceof LogFileError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new LogFileError(log, 0, 0, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`);
+    }
+  }
+}
+
+/** The months of --from..--to; where one is not given, the log's first or last month with counted rows. */
+export function reportMonths(from: string | undefined, to: string | undefined, observed: { first: string; last: string } | undefined): string[] {
+  const first = from?.slice(0, 7) ?? observed?.first;
+  const last = to?.slice(0, 7) ?? observed?.last;
+  if (first === undefined || last === undefined || first > last) return [];
+  const months: string[] = [];
+  let [year, month] = first.split('-').map(Number) as [number, number];
+  for (let current = first; current <= last; ) {
+    months.push(current);
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+    current = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+  }
+  return months;
+}

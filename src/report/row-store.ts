@@ -1,0 +1,137 @@
+/**
+ * The good rows of the logs, kept as columns of numbers (about 30 bytes a
+ * row): which commitment, start and end (NaN while open), and where the row
+ * was. Rows are counted only after all logs are read, so that a duplicate
+ * can be found wherever it is and counted once.
+ */
+export interface DuplicateRow {
+  /** The repeated row. */
+  readonly row: number;
+  /** The earliest row it repeats. */
+  readonly first: number;
+}
+
+const INITIAL_ROWS = 1 << 12;
+
+export class RowStore {
+  private size = 0;
+  commitments = new Int32Array(INITIAL_ROWS);
+  starts = new Float64Array(INITIAL_ROWS);
+  ends = new Float64Array(INITIAL_ROWS);
+  files = new Uint16Array(INITIAL_ROWS);
+  lines = new Int32Array(INITIAL_ROWS);
+
+  get length(): number {
+    return this.size;
+  }
+
+  add(commitment: number, startMs: number, endMs: number, fileIndex: number, line: number): void {
+    if (this.size === this.commitments.length) this.grow();
+    const row = this.size++;
+    this.commitments[row] = commitment;
+    this.starts[row] = startMs;
+    this.ends[row] = endMs;
+    this.files[row] = fileIndex;
+    this.lines[row] = line;
+  }
+
+  /**
+   * Rows with the same commitment, start and end instants as an earlier row.
+   * Sorting by start (a radix sort: linear, and memory-friendly, where a hash
+   * table of a million rows is a cache miss per row) brings equal rows next
+   * to each other.
+   */
+  findDuplicates(): DuplicateRow[] {
+    const order = sortByStart(this.starts, this.size);
+    const duplicates: DuplicateRow[] = [];
+    for (let from = 0; from < this.size; ) {
+      let to = from + 1;
+      const start = this.starts[order[from] as number] as number;
+      while (to < this.size && this.starts[order[to] as number] === start) to++;
+      if (to - from > 1) this.duplicatesAmong(order.subarray(from, to), duplicates);
+      from = to;
+    }
+    return duplicates.sort((a, b) => a.row - b.row);
+  }
+
+  /** Rows of one start instant: sorted by commitment, end and row, the first of each equal run is the original. */
+  private duplicatesAmong(rows: Uint32Array, duplicates: DuplicateRow[]): void {
+    const sorted = Array.from(rows).sort((a, b) => this.compareRows(a, b) || a - b);
+    let first = sorted[0] as number;
+    for (let index = 1; index < sorted.length; index++) {
+      const row = sorted[index] as number;
+      if (this.compareRows(first, row) === 0) duplicates.push({ row, first });
+      else first = row;
+    }
+  }
+
+  private compareRows(a: number, b: number): number {
+    const byCommitment = (this.commitments[a] as number) - (this.commitments[b] as number);
+    if (byCommitment !== 0) return byCommitment;
+    const endA = this.ends[a] as number;
+    const endB = this.ends[b] as number;
+    if (Number.isNaN(endA) || Number.isNaN(endB)) return Number.isNaN(endA) === Number.isNaN(endB) ? 0 : Number.isNaN(endA) ? 1 : -1;
+    return endA - endB;
+  }
+
+  private grow(): void {
+    const size = this.commitments.length * 2;
+    this.commitments = grown(this.commitments, new Int32Array(size));
+    this.starts = grown(this.starts, new Float64Array(size));
+    this.ends = grown(this.ends, new Float64Array(size));
+    this.files = grown(this.files, new Uint16Array(size));
+    this.lines = grown(this.lines, new Int32Array(size));
+  }
+}
+
+function grown<T extends Int32Array | Float64Array | Uint16Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+const DIGIT_BITS = 16;
+const DIGIT_RADIX = 1 << DIGIT_BITS;
+
+/**
+ * Row indices ordered by start (stable: equal starts stay in row order). LSD
+ * radix sort on the start's distance from the earliest start, 16 bits a pass:
+ * a year of milliseconds takes three passes.
+ */
+export function sortByStart(starts: Float64Array, size: number): Uint32Array {
+  let order = new Uint32Array(size);
+  for (let row = 0; row < size; row++) order[row] = row;
+  if (size < 2) return order;
+  let min = Infinity;
+  let max = -Infinity;
+  let sorted = true;
+  for (let row = 0; row < size; row++) {
+    const start = starts[row] as number;
+    if (start < max) sorted = false;
+    if (start < min) min = start;
+    if (start > max) max = start;
+  }
+  // Logs are usually written in time order: then there is nothing to do.
+  if (sorted) return order;
+  let scratch = new Uint32Array(size);
+  const counts = new Uint32Array(DIGIT_RADIX);
+  for (let scale = 1; (max - min) / scale >= 1; scale *= DIGIT_RADIX) {
+    counts.fill(0);
+    for (let row = 0; row < size; row++) counts[digitOf(starts[row] as number, min, scale)]!++;
+    let total = 0;
+    for (let digit = 0; digit < DIGIT_RADIX; digit++) {
+      const count = counts[digit] as number;
+      counts[digit] = total;
+      total += count;
+    }
+    for (let index = 0; index < size; index++) {
+      const row = order[index] as number;
+      scratch[counts[digitOf(starts[row] as number, min, scale)]!++] = row;
+    }
+    [order, scratch] = [scratch, order];
+  }
+  return order;
+}
+
+function digitOf(start: number, min: number, scale: number): number {
+  return Math.floor((start - min) / scale) % DIGIT_RADIX;
+}

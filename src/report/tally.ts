@@ -1,0 +1,212 @@
+import type { MeasuredCommitment } from './commitment-index.js';
+import { CLOSE_MARGIN, type CommitmentFigures, type ComplianceStatus, type Figures, type MonthFigures } from './model.js';
+
+/**
+ * Counts each row against its commitment, as a whole and by month, and turns
+ * the counts into figures. Only numbers are kept per row (the time taken), so
+ * memory grows by 16 bytes a row at most.
+ */
+export interface TallyOptions {
+  /** Open rows are judged at this instant (epoch ms). */
+  readonly asOfMs: number;
+  /** First and last day counted (YYYY-MM-DD, the office's local date of the start), inclusive. */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+}
+
+export type TallyOutcome = 'counted' | 'outside-range' | 'not-started';
+
+export class ComplianceTally {
+  private readonly totals: Accumulator[];
+  private readonly monthly: Map<string, Accumulator>[];
+
+  constructor(
+    private readonly commitments: readonly MeasuredCommitment[],
+    private readonly options: TallyOptions,
+  ) {
+    this.totals = commitments.map(() => new Accumulator());
+    this.monthly = commitments.map(() => new Map<string, Accumulator>());
+  }
+
+  /**
+   * Counts one good row. `endMs` is NaN while the contact is open; an end
+   * after `asOf` counts as open (the report is as of that instant).
+   */
+  add(commitment: MeasuredCommitment, startMs: number, endMs: number): TallyOutcome {
+    const { asOfMs, from, to } = this.options;
+    if (startMs > asOfMs) return 'not-started';
+    const calendar = commitment.calendar;
+    const date = calendar.localDateOfMs(startMs);
+    if ((from !== undefined && date < from) || (to !== undefined && date > to)) return 'outside-range';
+
+    const month = date.slice(0, 7);
+    const byMonth = this.monthly[commitment.index] as Map<string, Accumulator>;
+    let monthAccumulator = byMonth.get(month);
+    if (!monthAccumulator) {
+      monthAccumulator = new Accumulator();
+      byMonth.set(month, monthAccumulator);
+    }
+    const total = this.totals[commitment.index] as Accumulator;
+
+    const deadline = calendar.deadlineMs(startMs, commitment.duration);
+    if (endMs <= asOfMs) {
+      const taken = calendar.elapsedMs(startMs, endMs, commitment.duration.unit);
+      const met = endMs <= deadline;
+      total.close(met, taken);
+      monthAccumulator.close(met, taken);
+    } else if (asOfMs > deadline) {
+      total.missed++;
+      monthAccumulator.missed++;
+    } else {
+      total.pending++;
+      monthAccumulator.pending++;
+    }
+    return 'counted';
+  }
+
+  /** The first and last month with counted rows (YYYY-MM), if any. */
+  observedMonths(): { first: string; last: string } | undefined {
+    let first: string | undefined;
+    let last: string | undefined;
+    for (const byMonth of this.monthly) {
+      for (const month of byMonth.keys()) {
+        if (first === undefined || month < first) first = month;
+        if (last === undefined || month > last) last = month;
+      }
+    }
+    return first !== undefined && last !== undefined ? { first, last } : undefined;
+  }
+
+  /** Figures of every commitment, for the whole range and for each of `months`. */
+  figures(months: readonly string[]): CommitmentFigures[] {
+    return this.commitments.map((commitment) => {
+      const byMonth = this.monthly[commitment.index] as Map<string, Accumulator>;
+      const total = this.totals[commitment.index] as Accumulator;
+      return {
+        charter: commitment.charter,
+        file: commitment.file,
+        unitName: commitment.unitName,
+        languages: commitment.languages,
+        channel: commitment.channel,
+        commitment: commitment.commitment,
+        within: commitment.within,
+        unit: commitment.duration.unit,
+        target: commitment.target,
+        total: figuresOf(total, commitment.target),
+        months: months.map((month): MonthFigures => ({ month, ...figuresOf(byMonth.get(month) ?? EMPTY, commitment.target) })),
+      };
+    });
+  }
+}
+
+class Accumulator {
+  met = 0;
+  missed = 0;
+  pending = 0;
+  private times = new Float64Array(16);
+  private closed = 0;
+
+  close(met: boolean, taken: number): void {
+    if (met) this.met++;
+    else this.missed++;
+    if (this.closed === this.times.length) {
+      const grown = new Float64Array(this.times.length * 2);
+      grown.set(this.times);
+      this.times = grown;
+    }
+    this.times[this.closed++] = taken;
+  }
+
+  /** Times taken by closed rows, in no particular order (selection reorders them). */
+  closedTimes(): Float64Array {
+    return this.times.subarray(0, this.closed);
+  }
+}
+
+const EMPTY = new Accumulator();
+
+/** The share met decides the status; pending rows are not decided yet and do not count. */
+export function statusOf(shareMet: number | null, target: number): ComplianceStatus {
+  if (shareMet === null) return 'no-data';
+  // Compare in whole hundredths of a percent, so that 0.9 - 0.05 is exactly 85%.
+  const share = Math.round(shareMet * 10_000);
+  if (share >= Math.round(target * 10_000)) return 'met';
+  if (share >= Math.round((target - CLOSE_MARGIN) * 10_000)) return 'close';
+  return 'missed';
+}
+
+function figuresOf(accumulator: Accumulator, target: number): Figures {
+  const decided = accumulator.met + accumulator.missed;
+  const shareMet = decided === 0 ? null : accumulator.met / decided;
+  const times = accumulator.closedTimes();
+  return {
+    count: decided + accumulator.pending,
+    met: accumulator.met,
+    missed: accumulator.missed,
+    pending: accumulator.pending,
+    shareMet,
+    status: statusOf(shareMet, target),
+    median: median(times),
+    p90: percentile(times, 0.9),
+  };
+}
+
+/** The middle value, or the mean of the two middle values; rounded to hundredths of the unit. Reorders `values`. */
+export function median(values: Float64Array): number | null {
+  const n = values.length;
+  if (n === 0) return null;
+  const middle = n >> 1;
+  const upper = selectNth(values, middle);
+  if (n % 2 === 1) return roundTime(upper);
+  // After selection everything left of `middle` is at most `upper`: the lower middle is their maximum.
+  let lower = values[0] as number;
+  for (let index = 1; index < middle; index++) lower = Math.max(lower, values[index] as number);
+  return roundTime((lower + upper) / 2);
+}
+
+/** Nearest rank: the smallest value with at least `fraction` of the values at or below it. Reorders `values`. */
+export function percentile(values: Float64Array, fraction: number): number | null {
+  const n = values.length;
+  if (n === 0) return null;
+  const rank = Math.max(1, Math.ceil(fraction * n));
+  return roundTime(selectNth(values, rank - 1));
+}
+
+/**
+ * The value that would be at `nth` if `values` were sorted (quickselect:
+ * linear on average, where sorting a million times would dominate the report).
+ * Partially orders `values` around it.
+ */
+export function selectNth(values: Float64Array, nth: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (right > left) {
+    const middle = (left + right) >> 1;
+    // Median of three as the pivot, so sorted or constant input stays linear.
+    const a = values[left] as number;
+    const b = values[middle] as number;
+    const c = values[right] as number;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i++;
+      while ((values[j] as number) > pivot) j--;
+      if (i <= j) {
+        const swap = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (nth <= j) right = j;
+    else if (nth >= i) left = i;
+    else break;
+  }
+  return values[nth] as number;
+}
+
+function roundTime(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import type { CliIO } from '../../src/cli/io.js';
+import { AS_OF, CHARTERS, HAND_CHECKED_LOG } from '../fixtures/contact-log.js';
+import { runCli, writeTree } from '../helpers.js';
+
+/** The hand-checked log without its duplicate (line 18) and bad rows (lines 21 on): 18 good rows. */
+const GOOD_ROWS =
+  HAND_CHECKED_LOG.split('\n')
+    .filter((_, index) => index !== 17 && index <= 19)
+    .join('\n') + '\n';
+
+describe('charter report', () => {
+  it('prints a table of figures per charter and commitment, with months beneath, and exits 0', async () => {
+    const cwd = writeTree({ ...CHARTERS, 'log.csv': GOOD_ROWS });
+    const result = await runCli(['report', 'log.csv', '--as-of', AS_OF], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^Compliance as of 2027-01-15 12:00 \(Europe\/Helsinki\)/);
+    expect(result.stdout).toMatch(/months 2026-12 to 2027-01/);
+    expect(result.stdout).toMatch(/test-unit · Test Unit/);
+    const replyLine = result.stdout.split('\n').find((line) => /email\s+reply\s+2 working days/.test(line));
+    expect(replyLine).toMatch(/90%\s+7\s+4\s+2\s+1\s+66\.7%\s+2 working days\s+3 working days\s+MISSED$/);
+    expect(result.stdout).toMatch(/\n\s+2027-01\s+90%\s+3\s+2\s+0\s+1\s+100%.*met\n/);
+    expect(result.stdout).toMatch(/answer\s+30 seconds\s+90%\s+7\s+6\s+1\s+0\s+85\.7%\s+25 s\s+45 s\s+close/);
+    expect(result.stdout).toMatch(/18 of 18 rows measured/);
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+
+  it('colours status words on a terminal only', async () => {
+    const cwd = writeTree({ ...CHARTERS, 'log.csv': GOOD_ROWS });
+    const tty = await runCli(['report', 'log.csv', '--as-of', AS_OF], cwd, {}, true);
+    expect(tty.stdout).toContain('\u001b[31mMISSED\u001b[39m');
+    expect(tty.stdout).toContain('\u001b[33mclose\u001b[39m');
+    const noColor = await runCli(['report', 'log.csv', '--as-of', AS_OF], cwd, { NO_COLOR: '1' }, true);
+    expect(noColor.stdout).not.toContain('\u001b[');
+  });
+
+  it('lists bad rows on standard error as file:line:col, counts them, and exits 0, or 1 with --strict', async () => {
+    const cwd = writeTree({ ...CHARTERS, 'log.csv': HAND_CHECKED_LOG });
+    const relaxed = await runCli(['report', 'log.csv', '--as-of', AS_OF], cwd);
+    expect(relaxed.code).toBe(0);
+    const lines = relaxed.stderr.trim().split('\n');
+    expect(lines).toHaveLength(8);
+    expect(lines[0]).toMatch(/^log\.csv:18:1: duplicate: the same contact as line 11/);
+    expect(lines[4]).toMatch(/^log\.csv:24:23: no-time-zone: start: `2027-01-04T10:00:00` has no time zone/);
+    expect(relaxed.stdout).toMatch(/18 of 26 rows measured, 8 bad/);
+    expect(relaxed.stdout).toMatch(/Bad rows \(not counted\): malformed 1, unknown-charter 1, unknown-channel 1, unknown-commitment 1, bad-timestamp 1, no-time-zone 1, end-before-start 1, duplicate 1/);
+    const strict = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--strict'], cwd);
+    expect(strict.code).toBe(1);
+    const strictClean = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--strict'], writeTree({ ...CHARTERS, 'log.csv': GOOD_ROWS }));
+    expect(strictClean.code).toBe(0);
+  });
+
+  it('prints JSON with every bad row in the document and nothing on standard error', async () => {
+    const cwd = writeTree({ ...CHARTERS, 'log.csv': HAND_CHECKED_LOG });
+    const result = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--format', 'json'], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    expect(report.asOf).toBe('2027-01-15T10:00:00.000Z');
+    expect(report.badRows).toHaveLength(8);
+    expect(report.commitments.length).toBeGreaterThan(10);
+  });
+
+  it('prints CSV with a total row and one per month for each commitment', async () => {
+    const cwd = writeTree({ ...CHARTERS, 'log.csv': GOOD_ROWS });
+    const result = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--format', 'csv'], cwd);
+    const lines = result.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe('charter,channel,commitment,within,target,month,count,met,missed,pending,share_met,median,p90,unit,status');
+    expect(lines).toContain('test-unit,email,reply,2 working days,0.9,all,7,4,2,1,0.6667,2,3,working day,missed');
+    expect(lines).toContain('test-unit,email,reply,2 working days,0.9,2026-12,4,2,2,0,0.5,2,3,working day,missed');
+    expect(lines).toContain('test-unit,letter,reply,10 working days,0.9,all,0,0,0,0,,,,working day,no-data');
+  });
+
+  it('writes the report to a file with --output', async () => {
+    const cwd = writeTree({ ...CHARTERS, 'log.csv': GOOD_ROWS });
+    const result = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--format', 'json', '-o', 'out.json'], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(cwd, 'out.json'), 'utf8')).rows.measured).toBe(18);
+  });
+
+  it('reads a log from standard input as -', async () => {
+    const cwd = writeTree(CHARTERS);
+    let stdout = '';
+    const io: CliIO = {
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: () => undefined,
+      cwd,
+      env: {},
+      stdoutIsTTY: false,
+      stdin: Readable.from([GOOD_ROWS.slice(0, 100), GOOD_ROWS.slice(100)]),
+    };
+    expect(await run(['report', '-', '--as-of', AS_OF, '--format', 'json'], io)).toBe(0);
+    expect(JSON.parse(stdout).rows.measured).toBe(18);
+  });
+
+  it.each([
+    [['report', 'missing.csv'], /charter: missing\.csv: no such file/],
+    [['report', 'log.csv', '--as-of', '2027-01-15T12:00:00'], /--as-of: expected a time with its offset/],
+    [['report', 'log.csv', '--from', '2027-02', '--to', '2027-01'], /--from 2027-02 is after --to 2027-01/],
+    [['report', 'log.csv', '--from', '2027-13'], /expected a date such as/],
+    [['report', 'log.csv', '--charters', 'nowhere'], /nowhere/],
+    [['report', 'log.csv', '--format', 'xml'], /format/],
+    [['report'], /missing required argument/],
+  ])('exits 2 with one line for %j', async (argv, message) => {
+    const cwd = writeTree({ ...CHARTERS, 'log.csv': GOOD_ROWS });
+    const result = await runCli(argv, cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe('');
+  });
+
+  it('counts a whole --to month and a --from month from its first day', async () => {
+    const cwd = writeTree({ ...CHARTERS, 'log.csv': GOOD_ROWS });
+    const result = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--from', '2026-12', '--to', '2026-12', '--format', 'json'], cwd);
+    const report = JSON.parse(result.stdout);
+    expect(report.from).toBe('2026-12-01');
+    expect(report.to).toBe('2026-12-31');
+    expect(report.months).toEqual(['2026-12']);
+  });
+});

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { makeComplianceReport, reportMonths } from '../../src/report/make-report.js';
+import { LogFileError } from '../../src/report/log-reader.js';
+import { parseAsOf } from '../../src/report/as-of.js';
+import type { CommitmentFigures, ComplianceReport } from '../../src/report/model.js';
+import { edit, VALID_UNIT } from '../fixtures/charters.js';
+import { AS_OF, CHARTERS, HAND_CHECKED_LOG } from '../fixtures/contact-log.js';
+import { writeTree } from '../helpers.js';
+
+async function reportOn(files: Record<string, string>, logs: string[], options: { from?: string; to?: string; asOf?: string } = {}): Promise<ComplianceReport> {
+  const cwd = writeTree(files);
+  const { report } = await makeComplianceReport({
+    cwd,
+    logs,
+    asOf: parseAsOf(options.asOf ?? AS_OF) as Date,
+    ...(options.from ? { from: options.from } : {}),
+    ...(options.to ? { to: options.to } : {}),
+  });
+  return report;
+}
+
+function figuresOf(report: ComplianceReport, charter: string, channel: string, commitment: string): CommitmentFigures {
+  const found = report.commitments.find((entry) => entry.charter === charter && entry.channel === channel && entry.commitment === commitment);
+  if (!found) throw new Error(`no figures for ${charter} ${channel} ${commitment}`);
+  return found;
+}
+
+describe('makeComplianceReport on a hand-checked log', () => {
+  it('counts email replies per month and in total, with working days over Christmas and Epiphany', async () => {
+    const report = await reportOn({ ...CHARTERS, 'log.csv': HAND_CHECKED_LOG }, ['log.csv']);
+    expect(report.months).toEqual(['2026-12', '2027-01']);
+    const reply = figuresOf(report, 'test-unit', 'email', 'reply');
+    expect(reply).toMatchObject({ within: '2 working days', unit: 'working day', target: 0.9 });
+    expect(reply.months).toEqual([
+      { month: '2026-12', count: 4, met: 2, missed: 2, pending: 0, shareMet: 0.5, status: 'missed', median: 2, p90: 3 },
+      { month: '2027-01', count: 3, met: 2, missed: 0, pending: 1, shareMet: 1, status: 'met', median: 1.5, p90: 2 },
+    ]);
+    expect(reply.total).toEqual({ count: 7, met: 4, missed: 2, pending: 1, shareMet: 4 / 6, status: 'missed', median: 2, p90: 3 });
+  });
+
+  it('counts working hours only inside office hours, including a short day', async () => {
+    const report = await reportOn({ ...CHARTERS, 'log.csv': HAND_CHECKED_LOG }, ['log.csv']);
+    const acknowledge = figuresOf(report, 'test-unit', 'email', 'acknowledge');
+    expect(acknowledge).toMatchObject({ unit: 'working hour', target: 1 });
+    expect(acknowledge.total).toEqual({ count: 2, met: 2, missed: 0, pending: 0, shareMet: 1, status: 'met', median: 3.38, p90: 3.75 });
+  });
+
+  it('calls 6 of 7 against a 90 % target close, and counts a duplicate once', async () => {
+    const report = await reportOn({ ...CHARTERS, 'log.csv': HAND_CHECKED_LOG }, ['log.csv']);
+    const answer = figuresOf(report, 'test-unit', 'phone', 'answer');
+    expect(answer.total).toEqual({ count: 7, met: 6, missed: 1, pending: 0, shareMet: 6 / 7, status: 'close', median: 25, p90: 45 });
+  });
+
+  it("measures a unit with its own tightened promise and its baseline's inherited one", async () => {
+    const report = await reportOn({ ...CHARTERS, 'log.csv': HAND_CHECKED_LOG }, ['log.csv']);
+    const reply = figuresOf(report, 'small-unit', 'email', 'reply');
+    expect(reply).toMatchObject({ within: '3 working days', target: 0.95 });
+    expect(reply.total).toMatchObject({ count: 1, met: 0, missed: 1, median: 4 });
+    const respond = figuresOf(report, 'small-unit', 'feedback', 'respond');
+    expect(respond).toMatchObject({ within: '15 working days', target: 0.9 });
+    expect(respond.total).toMatchObject({ count: 1, met: 1, missed: 0, median: 14 });
+  });
+
+  it('lists every commitment of every unit, measured or not', async () => {
+    const report = await reportOn({ ...CHARTERS, 'log.csv': HAND_CHECKED_LOG }, ['log.csv']);
+    const keys = report.commitments.map((entry) => `${entry.charter} ${entry.channel} ${entry.commitment}`);
+    expect(keys).toContain('test-unit letter reply');
+    expect(keys).toContain('small-unit feedback respond');
+    expect(keys.filter((key) => key.startsWith('test-unit'))).toHaveLength(9);
+    expect(figuresOf(report, 'test-unit', 'letter', 'reply').total).toMatchObject({ count: 0, status: 'no-data', shareMet: null, median: null });
+  });
+
+  it('reports each bad row with its line, column and kind, and counts them', async () => {
+    const report = await reportOn({ ...CHARTERS, 'log.csv': HAND_CHECKED_LOG }, ['log.csv']);
+    expect(report.badRows.map((bad) => [bad.line, bad.column, bad.kind])).toEqual([
+      [18, 1, 'duplicate'],
+      [21, 1, 'unknown-charter'],
+      [22, 11, 'unknown-channel'],
+      [23, 17, 'unknown-commitment'],
+      [24, 23, 'no-time-zone'],
+      [25, 49, 'bad-timestamp'],
+      [26, 49, 'end-before-start'],
+      [27, 1, 'malformed'],
+    ]);
+    expect(report.badRows.every((bad) => bad.file === 'log.csv')).toBe(true);
+    const messages = report.badRows.map((bad) => bad.message);
+    expect(messages[0]).toMatch(/same contact as line 11/);
+    expect(messages[1]).toMatch(/did you mean `test-unit`/);
+    expect(messages[2]).toMatch(/fax.*it has: phone, email, letter, counter, eservice, feedback/);
+    expect(messages[3]).toMatch(/no `answer` promise for email.*it has: acknowledge, reply/);
+    expect(messages[6]).toMatch(/before it starts/);
+    expect(messages[7]).toMatch(/has 4 fields, the header has 5/);
+    expect(report.badRowCounts).toEqual({
+      malformed: 1,
+      'unknown-charter': 1,
+      'unknown-channel': 1,
+      'unknown-commitment': 1,
+      'bad-timestamp': 1,
+      'no-time-zone': 1,
+      'end-before-start': 1,
+      duplicate: 1,
+    });
+    expect(report.rows).toEqual({ read: 26, measured: 18, outsideRange: 0, notStarted: 0, bad: 8 });
+  });
+
+  it('reads JSON Lines to the same figures', async () => {
+    const [header, ...lines] = HAND_CHECKED_LOG.trim().split('\n') as [string, ...string[]];
+    const keys = header.split(',');
+    const jsonl = lines
+      .slice(0, 19)
+      .map((line) => {
+        const values = line.split(',');
+        return JSON.stringify(Object.fromEntries(keys.map((key, index) => [key, key === 'end' && values[index] === '' ? null : values[index]])));
+      })
+      .join('\n');
+    const fromCsv = await reportOn({ ...CHARTERS, 'log.csv': HAND_CHECKED_LOG }, ['log.csv']);
+    const fromJsonl = await reportOn({ ...CHARTERS, 'log.jsonl': `${jsonl}\n` }, ['log.jsonl']);
+    expect(fromJsonl.commitments).toEqual(fromCsv.commitments);
+    expect(fromJsonl.badRows.map((bad) => [bad.line, bad.kind])).toEqual([[17, 'duplicate']]);
+  });
+
+  it('finds duplicates across logs and names the first file', async () => {
+    const row = 'test-unit,phone,answer,2027-01-11T09:00:00+02:00,2027-01-11T09:00:20+02:00';
+    const header = 'charter,channel,commitment,start,end';
+    const report = await reportOn({ ...CHARTERS, 'a.csv': `${header}\n${row}\n`, 'b.csv': `${header}\n${row}\n` }, ['a.csv', 'b.csv']);
+    expect(report.badRows).toEqual([expect.objectContaining({ file: 'b.csv', line: 2, kind: 'duplicate', message: expect.stringMatching(/a\.csv:2/) })]);
+  });
+
+  it('counts only rows that start within --from and --to, by the office date', async () => {
+    const report = await reportOn({ ...CHARTERS, 'log.csv': HAND_CHECKED_LOG }, ['log.csv'], { from: '2027-01-01', to: '2027-01-31' });
+    expect(report.months).toEqual(['2027-01']);
+    expect(report.from).toBe('2027-01-01');
+    expect(figuresOf(report, 'test-unit', 'email', 'reply').total).toMatchObject({ count: 3, met: 2, pending: 1 });
+    expect(report.rows.outsideRange).toBe(6);
+  });
+
+  it('keeps rows that start after --as-of out of the figures, and treats a later end as still open', async () => {
+    const log = [
+      'charter,channel,commitment,start,end',
+      'test-unit,email,reply,2027-01-14T09:00:00+02:00,2027-01-20T09:00:00+02:00',
+      'test-unit,email,reply,2027-01-16T09:00:00+02:00,2027-01-18T09:00:00+02:00',
+    ].join('\n');
+    const report = await reportOn({ ...CHARTERS, 'log.csv': log }, ['log.csv']);
+    expect(figuresOf(report, 'test-unit', 'email', 'reply').total).toMatchObject({ count: 1, pending: 1, met: 0, missed: 0 });
+    expect(report.rows.notStarted).toBe(1);
+  });
+
+  it('lists overdue reviews with the reviewer of the period', async () => {
+    const stale = edit(VALID_UNIT, 'next: 2027-09-01', 'next: 2026-12-31');
+    const report = await reportOn({ ...CHARTERS, 'charters/test-unit.yaml': stale, 'log.csv': HAND_CHECKED_LOG }, ['log.csv']);
+    expect(report.overdueReviews).toEqual([
+      {
+        charter: 'test-unit',
+        file: 'charters/test-unit.yaml',
+        unitName: { fi: 'Testiyksikkö', en: 'Test Unit' },
+        due: '2026-12-31',
+        daysOverdue: 15,
+        reviewer: { id: 'head', name: 'Liisa Esimerkki' },
+      },
+    ]);
+  });
+
+  it('refuses a log that cannot be read, or has no header, before measuring anything', async () => {
+    await expect(reportOn(CHARTERS, ['missing.csv'])).rejects.toThrow(LogFileError);
+    await expect(reportOn(CHARTERS, ['missing.csv'])).rejects.toThrow(/missing\.csv: no such file/);
+    await expect(reportOn({ ...CHARTERS, 'log.csv': 'test-unit,email,reply,2027-01-04T10:00:00+02:00,\n' }, ['log.csv'])).rejects.toThrow(/log\.csv:1:1: no header row/);
+    await expect(reportOn({ ...CHARTERS, 'log.csv': 'charter,channel,commitment,start\n' }, ['log.csv'])).rejects.toThrow(/no `end` column/);
+  });
+});
+
+describe('reportMonths', () => {
+  it('runs from --from to --to, or over the months the log has', () => {
+    expect(reportMonths('2026-11-15', '2027-02-01', undefined)).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(reportMonths(undefined, undefined, { first: '2026-12', last: '2027-01' })).toEqual(['2026-12', '2027-01']);
+    expect(reportMonths(undefined, undefined, undefined)).toEqual([]);
+  });
+});
