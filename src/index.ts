@@ -16,7 +16,7 @@ export { serveSite, type ServeOptions, type ServeHandle, type ServeEvent } from 
 export { makeCards, type CardsOptions, type CardsResult } from './cards/make-cards.js';
 export { imposeCards } from './cards/impose.js';
 export { sheetLayout, CARD_SIZES, type CardSize } from './cards/sheet-layout.js';
-export { makeComplianceReport, type ReportOptions, type ReportResult } from './report/make-report.js';
+export { makeComplianceReport, measureCompliance, type MeasureOptions, type ReportOptions, type ReportResult } from './report/make-report.js';
 export { CsvParser } from './report/csv.js';
 export { readLog, LogFileError, LOG_FIELDS, type LogRow } from './report/log-reader.js';
 export type * from './report/model.js';

@@ -1,7 +1,8 @@
 import { relative } from 'node:path';
 import type { FormatName } from '../format/index.js';
-import { buildSite } from '../site/build.js';
-import { EXIT_FINDINGS, EXIT_OK, type CliIO } from './io.js';
+import { buildSite, type EventsOptions } from '../site/build.js';
+import { asOfOption, listBadRows } from './events.js';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from './io.js';
 import { reportFindings } from './report-findings.js';
 
 export interface BuildFlags {
@@ -14,10 +15,14 @@ export interface BuildFlags {
   readonly format: FormatName;
   readonly color?: boolean;
   readonly search?: boolean;
+  /** Contact logs for the compliance dashboard. */
+  readonly events?: string[];
+  readonly asOf?: string;
 }
 
 /** `charter build`: validate, and build the site only when there are no errors. */
 export async function buildCommand(paths: readonly string[], flags: BuildFlags, io: CliIO): Promise<number> {
+  const events = eventsOf(flags, io);
   const result = await buildSite({
     cwd: io.cwd,
     patterns: paths,
@@ -28,12 +33,29 @@ export async function buildCommand(paths: readonly string[], flags: BuildFlags, 
     ...(flags.today === undefined ? {} : { today: flags.today }),
     ...(flags.root === undefined ? {} : { root: flags.root }),
     search: flags.search !== false,
+    ...(events ? { events } : {}),
   });
   await reportFindings(result.results, flags.format, io, flags.color);
   if (!result.ok) {
     io.stderr('charter: the site was not built because the charters have errors; the output folder is unchanged\n');
     return EXIT_FINDINGS;
   }
-  io.stderr(`charter: built ${result.pageCount} pages into ${relative(io.cwd, result.outDir) || '.'}/\n`);
+  if (result.compliance) listBadRows(result.compliance, io);
+  io.stderr(
+    `charter: built ${result.pageCount} pages into ${relative(io.cwd, result.outDir) || '.'}/${result.compliance ? ', with the compliance dashboard' : ''}\n`,
+  );
   return EXIT_OK;
+}
+
+/** `--events` and `--as-of` as build options (shared with `charter serve`). */
+export function eventsOf(flags: BuildFlags, io: CliIO): EventsOptions | undefined {
+  if (flags.events === undefined) {
+    if (flags.asOf !== undefined) throw new UsageError('--as-of needs --events: it says when the contact logs are measured');
+    return undefined;
+  }
+  return {
+    logs: flags.events,
+    asOf: asOfOption(flags.asOf),
+    ...(io.stdin ? { stdin: io.stdin } : {}),
+  };
 }

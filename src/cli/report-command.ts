@@ -1,13 +1,11 @@
 import { resolve } from 'node:path';
 import { addDays, addMonths } from '../time/calendar-date.js';
 import { makeComplianceReport } from '../report/make-report.js';
-import { formatBadRow, formatTable } from '../report/format-table.js';
+import { formatTable } from '../report/format-table.js';
 import { formatCsv } from '../report/format-csv.js';
-import { LogFileError } from '../report/log-reader.js';
-import type { ComplianceReport } from '../report/model.js';
-import { parseAsOf } from '../report/as-of.js';
 import { DEFAULT_TIME_ZONE } from '../time/working-calendar.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
+import { asOfOption, listBadRows } from './events.js';
 import { assertWritableOutput, EXIT_FINDINGS, EXIT_OK, UsageError, wantsColor, type CliIO } from './io.js';
 
 export interface ReportFlags {
@@ -21,37 +19,27 @@ export interface ReportFlags {
   readonly color?: boolean;
 }
 
-/** Bad rows listed on standard error in table and CSV output; JSON carries them all in the document. */
-const BAD_ROWS_SHOWN = 50;
-
 /** `charter report`: measure, print figures on stdout and bad rows on stderr, decide the exit code. */
 export async function reportCommand(logs: readonly string[], flags: ReportFlags, io: CliIO): Promise<number> {
   const range = dateRange(flags.from, flags.to);
-  const asOf = flags.asOf === undefined ? new Date() : parseAsOf(flags.asOf);
-  if (asOf === undefined) {
-    throw new UsageError(`--as-of: expected a time with its offset such as 2026-11-30T16:00:00+02:00, or a date such as 2026-11-30 (not \`${flags.asOf}\`)`);
-  }
+  const asOf = asOfOption(flags.asOf);
   const outputPath = flags.output === undefined ? undefined : resolve(io.cwd, flags.output);
   if (outputPath) await assertWritableOutput(outputPath, flags.output as string);
 
-  let report: ComplianceReport;
-  try {
-    const result = await makeComplianceReport({
-      cwd: io.cwd,
-      logs,
-      charters: flags.charters,
-      ...range,
-      asOf,
-      ...(io.stdin ? { stdin: io.stdin } : {}),
-    });
-    report = result.report;
-    const withErrors = result.charterResults.filter((file) => file.diagnostics.some((diagnostic) => diagnostic.severity === 'error')).length;
-    if (withErrors > 0) {
-      io.stderr(`charter: note: ${withErrors} charter file${withErrors === 1 ? ' has' : 's have'} errors; the report measures what can be read (run charter validate)\n`);
-    }
-  } catch (error) {
-    if (error instanceof LogFileError) throw new UsageError(error.message);
-    throw error;
+  const result = await makeComplianceReport({
+    cwd: io.cwd,
+    logs,
+    charters: flags.charters,
+    ...range,
+    asOf,
+    ...(io.stdin ? { stdin: io.stdin } : {}),
+  });
+  const report = result.report;
+  const withErrors = result.charterResults.filter((file) => file.diagnostics.some((diagnostic) => diagnostic.severity === 'error')).length;
+  if (withErrors > 0) {
+    io.stderr(
+      `charter: note: ${withErrors} charter file${withErrors === 1 ? ' has' : 's have'} errors; the report measures what can be read (run charter validate)\n`,
+    );
   }
 
   const text =
@@ -59,7 +47,10 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
       ? `${JSON.stringify(report, null, 2)}\n`
       : flags.format === 'csv'
         ? formatCsv(report)
-        : formatTable(report, { color: outputPath === undefined && wantsColor(io, flags.color), timeZone: DEFAULT_TIME_ZONE });
+        : formatTable(report, {
+            color: outputPath === undefined && wantsColor(io, flags.color),
+            timeZone: DEFAULT_TIME_ZONE,
+          });
   if (outputPath) await writeFileAtomic(outputPath, text);
   else io.stdout(text);
 
@@ -67,19 +58,13 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
   return flags.strict && report.rows.bad > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function listBadRows(report: ComplianceReport, io: CliIO): void {
-  if (report.rows.bad === 0) return;
-  const shown = report.badRows.slice(0, BAD_ROWS_SHOWN);
-  const lines = shown.map(formatBadRow);
-  const rest = report.rows.bad - shown.length;
-  if (rest > 0) lines.push(`… and ${rest} more bad row${rest === 1 ? '' : 's'} (--format json lists them)`);
-  io.stderr(`${lines.join('\n')}\n`);
-}
-
 /** --from YYYY-MM means its first day, --to YYYY-MM its last. */
 function dateRange(from: string | undefined, to: string | undefined): { from?: string; to?: string } {
   const first = from === undefined ? undefined : from.length === 7 ? `${from}-01` : from;
   const last = to === undefined ? undefined : to.length === 7 ? addDays(addMonths(`${to}-01`, 1), -1) : to;
   if (first !== undefined && last !== undefined && first > last) throw new UsageError(`--from ${from} is after --to ${to}`);
-  return { ...(first === undefined ? {} : { from: first }), ...(last === undefined ? {} : { to: last }) };
+  return {
+    ...(first === undefined ? {} : { from: first }),
+    ...(last === undefined ? {} : { to: last }),
+  };
 }

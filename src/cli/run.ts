@@ -37,7 +37,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 /** Problems with how the tool was called or configured: one line, exit 2. */
-const USAGE_PROBLEMS = new Set(['InputError', 'TemplateError', 'OutputFolderError', 'ChromiumMissingError']);
+const USAGE_PROBLEMS = new Set(['InputError', 'TemplateError', 'OutputFolderError', 'ChromiumMissingError', 'LogFileError']);
 
 function isUsageProblem(error: unknown): boolean {
   return error instanceof Error && USAGE_PROBLEMS.has(error.name);
@@ -116,7 +116,9 @@ Rule pages: docs/rules/<rule-id>.md. Exit codes: 0 clean (warnings within
       .option('--out <folder>', 'output folder', '_site')
       .option('--templates <folder>', 'your templates, replacing built-in ones of the same name')
       .option('--css <file>', 'your stylesheet (colours, logo placement), linked after the built-in one')
-      .option('--logo <file>', 'your logo image, shown in the header');
+      .option('--logo <file>', 'your logo image, shown in the header')
+      .option('--events <logs...>', 'contact logs (CSV or JSON Lines): adds the compliance dashboard')
+      .option('--as-of <time>', 'measure the logs as of this time (default: now); see charter report');
 
   siteOptions(
     program
@@ -130,6 +132,7 @@ Rule pages: docs/rules/<rule-id>.md. Exit codes: 0 clean (warnings within
 Examples:
   $ charter build                          charters/ into _site/
   $ charter build --out public --css theme.css --logo logo.svg
+  $ charter build --events logs/2026.csv   with the compliance dashboard
 
 The site is built only when the charters have no errors, into a new folder
 that then replaces the old one whole. An existing --out folder is replaced only

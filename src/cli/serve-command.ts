@@ -1,7 +1,7 @@
 import { serveSite } from '../site/serve.js';
 import { EXIT_OK, type CliIO } from './io.js';
 import { reportFindings } from './report-findings.js';
-import type { BuildFlags } from './build-command.js';
+import { eventsOf, type BuildFlags } from './build-command.js';
 
 export interface ServeFlags extends BuildFlags {
   readonly port: number;
@@ -10,6 +10,7 @@ export interface ServeFlags extends BuildFlags {
 
 /** `charter serve`: build, serve, rebuild on change; runs until interrupted. */
 export async function serveCommand(paths: readonly string[], flags: ServeFlags, io: CliIO): Promise<number> {
+  const events = eventsOf(flags, io);
   const handle = await serveSite(
     {
       cwd: io.cwd,
@@ -22,6 +23,7 @@ export async function serveCommand(paths: readonly string[], flags: ServeFlags, 
       ...(flags.logo === undefined ? {} : { logo: flags.logo }),
       ...(flags.today === undefined ? {} : { today: flags.today }),
       ...(flags.root === undefined ? {} : { root: flags.root }),
+      ...(events ? { events } : {}),
     },
     (event) => {
       if (event.type === 'built') {

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { checkCharters, DEFAULT_CHARTERS_FOLDER } from '../check.js';
+import type { LoadedCollection } from '../load/load-collection.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { todayIn } from '../time/calendar-date.js';
 import { DEFAULT_TIME_ZONE } from '../time/working-calendar.js';
@@ -13,12 +14,10 @@ import { overdueReviews } from './overdue-reviews.js';
 import { RowStore } from './row-store.js';
 import { ComplianceTally } from './tally.js';
 
-export interface ReportOptions {
+export interface MeasureOptions {
   readonly cwd: string;
   /** Contact logs (CSV or JSON Lines); `-` reads standard input. */
   readonly logs: readonly string[];
-  /** The charters folder (default `charters`). */
-  readonly charters?: string;
   /** First and last day to count (YYYY-MM-DD, the office's date of the start), inclusive. */
   readonly from?: string;
   readonly to?: string;
@@ -26,6 +25,11 @@ export interface ReportOptions {
   readonly asOf?: Date;
   /** Standard input, for `-`. */
   readonly stdin?: Readable;
+}
+
+export interface ReportOptions extends MeasureOptions {
+  /** The charters folder (default `charters`). */
+  readonly charters?: string;
 }
 
 export interface ReportResult {
@@ -40,8 +44,13 @@ export interface ReportResult {
  * reported then); bad rows are counted and listed, never dropped silently.
  */
 export async function makeComplianceReport(options: ReportOptions): Promise<ReportResult> {
-  const asOf = options.asOf ?? new Date();
   const { results, collection } = await checkCharters({ cwd: options.cwd, patterns: [options.charters ?? DEFAULT_CHARTERS_FOLDER] });
+  return { report: await measureCompliance(collection, options), charterResults: results };
+}
+
+/** The report over charters already loaded (`charter build --events` measures the charters it builds). */
+export async function measureCompliance(collection: LoadedCollection, options: MeasureOptions): Promise<ComplianceReport> {
+  const asOf = options.asOf ?? new Date();
   const index = indexCommitments(collection);
   await checkReadable(options.logs, options.cwd);
 
@@ -98,18 +107,15 @@ export async function makeComplianceReport(options: ReportOptions): Promise<Repo
 
   const months = reportMonths(options.from, options.to, tally.observedMonths());
   return {
-    report: {
-      asOf: asOf.toISOString(),
-      from: options.from ?? null,
-      to: options.to ?? null,
-      months,
-      commitments: tally.figures(months),
-      rows: counts,
-      badRowCounts,
-      badRows: badRows.map(({ fileIndex: _fileIndex, ...row }) => row),
-      overdueReviews: overdueReviews(collection, todayIn(DEFAULT_TIME_ZONE, asOf)),
-    },
-    charterResults: results,
+    asOf: asOf.toISOString(),
+    from: options.from ?? null,
+    to: options.to ?? null,
+    months,
+    commitments: tally.figures(months),
+    rows: counts,
+    badRowCounts,
+    badRows: badRows.map(({ fileIndex: _fileIndex, ...row }) => row),
+    overdueReviews: overdueReviews(collection, todayIn(DEFAULT_TIME_ZONE, asOf)),
   };
 }
 

@@ -18,14 +18,19 @@ export type TallyOutcome = 'counted' | 'outside-range' | 'not-started';
 
 export class ComplianceTally {
   private readonly totals: Accumulator[];
-  private readonly monthly: Map<string, Accumulator>[];
+  /** Per commitment: month index (year × 12 + month − 1) → counts. */
+  private readonly monthly: Map<number, Accumulator>[];
+  private readonly fromDay: number;
+  private readonly toDay: number;
 
   constructor(
     private readonly commitments: readonly MeasuredCommitment[],
     private readonly options: TallyOptions,
   ) {
     this.totals = commitments.map(() => new Accumulator());
-    this.monthly = commitments.map(() => new Map<string, Accumulator>());
+    this.monthly = commitments.map(() => new Map<number, Accumulator>());
+    this.fromDay = options.from === undefined ? -Infinity : dayNumberOf(options.from);
+    this.toDay = options.to === undefined ? Infinity : dayNumberOf(options.to);
   }
 
   /**
@@ -33,14 +38,14 @@ export class ComplianceTally {
    * after `asOf` counts as open (the report is as of that instant).
    */
   add(commitment: MeasuredCommitment, startMs: number, endMs: number): TallyOutcome {
-    const { asOfMs, from, to } = this.options;
+    const { asOfMs } = this.options;
     if (startMs > asOfMs) return 'not-started';
     const calendar = commitment.calendar;
-    const date = calendar.localDateOfMs(startMs);
-    if ((from !== undefined && date < from) || (to !== undefined && date > to)) return 'outside-range';
+    const day = calendar.localDayOfMs(startMs);
+    if (day < this.fromDay || day > this.toDay) return 'outside-range';
 
-    const month = date.slice(0, 7);
-    const byMonth = this.monthly[commitment.index] as Map<string, Accumulator>;
+    const month = calendar.monthIndexOfDay(day);
+    const byMonth = this.monthly[commitment.index] as Map<number, Accumulator>;
     let monthAccumulator = byMonth.get(month);
     if (!monthAccumulator) {
       monthAccumulator = new Accumulator();
@@ -66,21 +71,21 @@ export class ComplianceTally {
 
   /** The first and last month with counted rows (YYYY-MM), if any. */
   observedMonths(): { first: string; last: string } | undefined {
-    let first: string | undefined;
-    let last: string | undefined;
+    let first = Infinity;
+    let last = -Infinity;
     for (const byMonth of this.monthly) {
       for (const month of byMonth.keys()) {
-        if (first === undefined || month < first) first = month;
-        if (last === undefined || month > last) last = month;
+        first = Math.min(first, month);
+        last = Math.max(last, month);
       }
     }
-    return first !== undefined && last !== undefined ? { first, last } : undefined;
+    return first <= last ? { first: monthText(first), last: monthText(last) } : undefined;
   }
 
   /** Figures of every commitment, for the whole range and for each of `months`. */
   figures(months: readonly string[]): CommitmentFigures[] {
     return this.commitments.map((commitment) => {
-      const byMonth = this.monthly[commitment.index] as Map<string, Accumulator>;
+      const byMonth = this.monthly[commitment.index] as Map<number, Accumulator>;
       const total = this.totals[commitment.index] as Accumulator;
       return {
         charter: commitment.charter,
@@ -93,10 +98,24 @@ export class ComplianceTally {
         unit: commitment.duration.unit,
         target: commitment.target,
         total: figuresOf(total, commitment.target),
-        months: months.map((month): MonthFigures => ({ month, ...figuresOf(byMonth.get(month) ?? EMPTY, commitment.target) })),
+        months: months.map((month): MonthFigures => ({ month, ...figuresOf(byMonth.get(monthIndexOf(month)) ?? EMPTY, commitment.target) })),
       };
     });
   }
+}
+
+/** YYYY-MM-DD as days since 1970-01-01. */
+function dayNumberOf(isoDate: string): number {
+  return Math.round(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
+}
+
+/** YYYY-MM as year × 12 + month − 1, and back. */
+function monthIndexOf(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+function monthText(index: number): string {
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 class Accumulator {

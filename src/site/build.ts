@@ -8,6 +8,9 @@ import { checkOutputFolder, discardStaging, makeStagingFolder, swapIntoPlace } f
 import { planSite, type SitePlan } from './pages.js';
 import { writeSearchIndexes } from './search-index.js';
 import type { PageView } from './view-model.js';
+import type { LoadedCollection } from '../load/load-collection.js';
+import type { MeasureOptions } from '../report/make-report.js';
+import type { ComplianceReport } from '../report/model.js';
 
 export interface BuildOptions extends Omit<CheckOptions, 'fileSystem'> {
   /** Output folder (default `_site`). */
@@ -20,11 +23,25 @@ export interface BuildOptions extends Omit<CheckOptions, 'fileSystem'> {
   readonly logo?: string;
   /** Skip the search index (faster rebuilds under `serve`). */
   readonly search?: boolean;
+  /** Figures from the contact logs: adds the compliance dashboard (`/fi/dashboard/`, `/sv/dashboard/`, `/en/dashboard/`). */
+  readonly compliance?: ComplianceReport;
+  /** Contact logs to measure the charters being built against, for the dashboard (instead of `compliance`). */
+  readonly events?: EventsOptions;
 }
+
+/** What `charter build --events` measures: the logs, and when. */
+export type EventsOptions = Omit<MeasureOptions, 'cwd'>;
 
 export type BuildResult =
   | { readonly ok: false; readonly results: FileResult[] }
-  | { readonly ok: true; readonly results: FileResult[]; readonly outDir: string; readonly pageCount: number };
+  | {
+      readonly ok: true;
+      readonly results: FileResult[];
+      readonly outDir: string;
+      readonly pageCount: number;
+      /** The figures the dashboard shows, when there is one. */
+      readonly compliance?: ComplianceReport;
+    };
 
 export const DEFAULT_OUT = '_site';
 
@@ -42,7 +59,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const inputs = siteInputs(options);
   await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), options.out ?? DEFAULT_OUT);
   const templates = await loadSiteTemplates(inputs);
-  const plan = planSite(collection, { today: options.today, ...themeLinks(inputs) });
+  const compliance = await complianceFor(collection, options);
+  const plan = planSite(collection, { today: options.today, ...themeLinks(inputs), ...(compliance ? { compliance } : {}) });
 
   const staging = await makeStagingFolder(out);
   try {
@@ -53,11 +71,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       await writeSearchIndexes(staging, [...new Set(rendered.filter((page) => page.kind === 'charter').map((page) => page.lang))]);
     }
     await swapIntoPlace(staging, out);
-    return { ok: true, results, outDir: out, pageCount: rendered.length };
+    return { ok: true, results, outDir: out, pageCount: rendered.length, ...(compliance ? { compliance } : {}) };
   } catch (error) {
     await discardStaging(staging);
     throw error;
   }
+}
+
+/** The report given, or one measured now from `events` over the charters being built. Unreadable logs throw LogFileError. */
+export async function complianceFor(collection: LoadedCollection, options: BuildOptions): Promise<ComplianceReport | undefined> {
+  if (options.compliance) return options.compliance;
+  if (!options.events) return undefined;
+  const { measureCompliance } = await import('../report/make-report.js');
+  return measureCompliance(collection, { cwd: options.cwd, ...options.events });
 }
 
 interface RenderedPage {

@@ -22,6 +22,20 @@ const EN_MONTHS = [
   'December',
 ] as const;
 
+/** Month names as they stand alone (the nominative in Finnish): "joulukuu 2025", "december 2025". */
+const MONTH_NAMES: Record<SiteLanguage, readonly string[]> = {
+  en: EN_MONTHS,
+  fi: ['tammikuu', 'helmikuu', 'maaliskuu', 'huhtikuu', 'toukokuu', 'kesäkuu', 'heinäkuu', 'elokuu', 'syyskuu', 'lokakuu', 'marraskuu', 'joulukuu'],
+  sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+};
+
+/** Short month names for chart axes (CLDR's abbreviations, without the Swedish full stops). */
+const MONTH_ABBREVIATIONS: Record<SiteLanguage, readonly string[]> = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  fi: ['tammi', 'helmi', 'maalis', 'huhti', 'touko', 'kesä', 'heinä', 'elo', 'syys', 'loka', 'marras', 'joulu'],
+  sv: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+};
+
 const DAY_ABBREVIATIONS: Record<SiteLanguage, Record<Weekday, string>> = {
   en: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
   fi: { mon: 'ma', tue: 'ti', wed: 'ke', thu: 'to', fri: 'pe', sat: 'la', sun: 'su' },
@@ -51,6 +65,25 @@ export function formatDate(iso: string, lang: SiteLanguage): string {
   const monthName = EN_MONTHS[month - 1];
   if (monthName === undefined || day < 1) return iso;
   return lang === 'en' ? `${day} ${monthName} ${year}` : `${day}.${month}.${year}`;
+}
+
+/** A month written YYYY-MM: "joulukuu 2025" (fi), "december 2025" (sv), "December 2025" (en). Other text is returned as is. */
+export function formatMonth(month: string, lang: SiteLanguage): string {
+  const parts = monthParts(month);
+  return parts ? `${MONTH_NAMES[lang][parts.index] as string} ${parts.year}` : month;
+}
+
+/** The month of YYYY-MM alone, abbreviated: "joulu", "dec", "Dec". Other text is returned as is. */
+export function formatMonthShort(month: string, lang: SiteLanguage): string {
+  const parts = monthParts(month);
+  return parts ? (MONTH_ABBREVIATIONS[lang][parts.index] as string) : month;
+}
+
+function monthParts(month: string): { year: string; index: number } | undefined {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return undefined;
+  const index = Number(match[2]) - 1;
+  return index >= 0 && index < 12 ? { year: match[1] as string, index } : undefined;
 }
 
 /** "8.00" (fi, sv: no leading zero, dot) or "08:00" (en, as written). Text that is not HH:MM is returned as is. */

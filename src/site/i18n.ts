@@ -1,3 +1,4 @@
+import type { BadRowKind, ComplianceStatus } from '../report/model.js';
 import type { SiteLanguage } from './view-model.js';
 
 /**
@@ -146,6 +147,50 @@ const FI = {
   a11ySupervisionPhone: '029\u00a0534\u00a05000',
   a11ySupervisionPhoneHref: 'tel:+358295345000',
   website: 'Verkkosivusto',
+
+  // Compliance dashboard
+  dashboardTitle: 'Lupausten toteutuminen',
+  dashboardTeaser: 'Miten hyvin yksiköt ovat pitäneet lupaamansa vastausajat, kuukausi kuukaudelta.',
+  dashboardIntro:
+    'Tältä sivulta näet, miten yksiköt ovat pitäneet palvelulupauksissa luvatut vastaus- ja odotusajat. Luvut on laskettu yhteydenottojen lokeista.',
+  dashboardAsOf: 'Tilanne',
+  dashboardPeriod: 'Ajanjakso',
+  dashboardSummaryHeading: 'Yhteenveto',
+  dashboardCommitmentCount: 'Mitattuja lupauksia',
+  dashboardMeasured: 'Mitattuja yhteydenottoja',
+  dashboardBadRows: 'Ohitettuja virheellisiä lokirivejä',
+  dashboardStatusCounts: 'Lupausten tila viimeisimpänä kuukautena',
+  dashboardOverdueHeading: 'Myöhässä olevat tarkistukset',
+  dashboardOverdueCaption: 'Palvelulupaukset, joiden tarkistus on myöhässä',
+  dashboardOverdueNone: 'Yhdenkään palvelulupauksen tarkistus ei ole myöhässä.',
+  dashboardUnit: 'Yksikkö',
+  dashboardDue: 'Määräpäivä',
+  dashboardOverdueBy: 'Myöhässä',
+  dashboardNoReviewer: 'Ei nimetty',
+  dashboardLegendHeading: 'Näin luet kaavioita',
+  dashboardLegendIntro:
+    'Pylväs näyttää, kuinka suuri osa kuukauden yhteydenotoista hoidettiin luvatussa ajassa. Kesken olevat yhteydenotot, joiden määräaika ei ole vielä umpeutunut, eivät ole mukana osuudessa. Kaavion alla olevassa taulukossa ovat samat luvut.',
+  dashboardLegendMet: 'Tasavärinen pylväs: tavoite saavutettu',
+  dashboardLegendClose: 'Vinoraidallinen pylväs ja kolmio: lähellä tavoitetta (enintään 5 prosenttiyksikköä alle)',
+  dashboardLegendMissed: 'Ruudutettu punainen pylväs ja risti: tavoite alittui',
+  dashboardLegendNoData: 'Ympyrä ilman pylvästä: ei yhtään ratkaistua yhteydenottoa',
+  dashboardLegendTarget: 'Katkoviiva: tavoite',
+  dashboardCharterLink: 'Yksikön palvelulupaus',
+  dashboardOverviewCaption: 'Lupaukset ja niiden tila',
+  dashboardCommitment: 'Lupaus',
+  dashboardStatus: 'Tila',
+  dashboardWholePeriod: 'Koko ajanjakso',
+  dashboardTarget: 'Tavoite',
+  dashboardMonth: 'Kuukausi',
+  dashboardCount: 'Yhteensä',
+  dashboardMet: 'Ajallaan',
+  dashboardMissed: 'Myöhässä',
+  dashboardPending: 'Kesken',
+  dashboardShareMet: 'Osuus ajallaan',
+  dashboardMedian: 'Mediaani',
+  dashboardP90: '90. persentiili',
+  dashboardNoValue: 'ei tietoa',
+  dashboardNoCommitments: 'Raportissa ei ole yhtään mitattua lupausta.',
 } as const;
 
 type UiKey = keyof typeof FI;
@@ -265,6 +310,49 @@ const SV: Record<UiKey, string> = {
   a11ySupervisionPhone: '029\u00a0534\u00a05000',
   a11ySupervisionPhoneHref: 'tel:+358295345000',
   website: 'Webbplats',
+
+  dashboardTitle: 'Hur vi håller våra löften',
+  dashboardTeaser: 'Hur väl enheterna har hållit de svarstider de lovar, månad för månad.',
+  dashboardIntro:
+    'Här ser du hur väl enheterna har hållit de svars- och väntetider som de lovar i sina servicelöften. Siffrorna har räknats fram ur loggarna över kontakter.',
+  dashboardAsOf: 'Läget per',
+  dashboardPeriod: 'Period',
+  dashboardSummaryHeading: 'Sammanfattning',
+  dashboardCommitmentCount: 'Uppmätta löften',
+  dashboardMeasured: 'Uppmätta kontakter',
+  dashboardBadRows: 'Felaktiga loggrader som hoppades över',
+  dashboardStatusCounts: 'Löftenas status den senaste månaden',
+  dashboardOverdueHeading: 'Försenade granskningar',
+  dashboardOverdueCaption: 'Servicelöften vars granskning är försenad',
+  dashboardOverdueNone: 'Inga granskningar av servicelöften är försenade.',
+  dashboardUnit: 'Enhet',
+  dashboardDue: 'Skulle granskas senast',
+  dashboardOverdueBy: 'Försenad',
+  dashboardNoReviewer: 'Ingen utsedd',
+  dashboardLegendHeading: 'Så läser du diagrammen',
+  dashboardLegendIntro:
+    'Stapeln visar hur stor andel av månadens kontakter som sköttes inom utlovad tid. Kontakter som pågår och vars tidsfrist inte har gått ut räknas inte med i andelen. Samma siffror finns i tabellen under varje diagram.',
+  dashboardLegendMet: 'Enfärgad stapel: målet nåddes',
+  dashboardLegendClose: 'Snedrandig stapel och triangel: nära målet (högst 5 procentenheter under)',
+  dashboardLegendMissed: 'Rutig röd stapel och kryss: under målet',
+  dashboardLegendNoData: 'Ring utan stapel: inga avgjorda kontakter',
+  dashboardLegendTarget: 'Streckad linje: målet',
+  dashboardCharterLink: 'Enhetens servicelöfte',
+  dashboardOverviewCaption: 'Löftena och deras status',
+  dashboardCommitment: 'Löfte',
+  dashboardStatus: 'Status',
+  dashboardWholePeriod: 'Hela perioden',
+  dashboardTarget: 'Mål',
+  dashboardMonth: 'Månad',
+  dashboardCount: 'Totalt',
+  dashboardMet: 'I tid',
+  dashboardMissed: 'Försenade',
+  dashboardPending: 'Pågående',
+  dashboardShareMet: 'Andel i tid',
+  dashboardMedian: 'Median',
+  dashboardP90: '90:e percentilen',
+  dashboardNoValue: 'inga uppgifter',
+  dashboardNoCommitments: 'Rapporten innehåller inga uppmätta löften.',
 };
 
 const EN: Record<UiKey, string> = {
@@ -380,6 +468,49 @@ const EN: Record<UiKey, string> = {
   a11ySupervisionPhone: '+358\u00a029\u00a0534\u00a05000',
   a11ySupervisionPhoneHref: 'tel:+358295345000',
   website: 'Website',
+
+  dashboardTitle: 'Are we keeping our promises?',
+  dashboardTeaser: 'How well the units have kept the response times they promise, month by month.',
+  dashboardIntro:
+    'This page shows how well the units have kept the response and waiting times promised in their charters. The figures are calculated from the contact logs.',
+  dashboardAsOf: 'As of',
+  dashboardPeriod: 'Period',
+  dashboardSummaryHeading: 'Summary',
+  dashboardCommitmentCount: 'Promises measured',
+  dashboardMeasured: 'Contacts measured',
+  dashboardBadRows: 'Bad log rows skipped',
+  dashboardStatusCounts: 'Status of the promises in the latest month',
+  dashboardOverdueHeading: 'Overdue reviews',
+  dashboardOverdueCaption: 'Charters whose review is overdue',
+  dashboardOverdueNone: 'No charter reviews are overdue.',
+  dashboardUnit: 'Unit',
+  dashboardDue: 'Due',
+  dashboardOverdueBy: 'Overdue by',
+  dashboardNoReviewer: 'None named',
+  dashboardLegendHeading: 'How to read the charts',
+  dashboardLegendIntro:
+    'Each bar shows the share of the month’s contacts that were handled within the promised time. Contacts still open whose deadline has not passed are not part of the share. The table under each chart has the same figures.',
+  dashboardLegendMet: 'Solid bar: target met',
+  dashboardLegendClose: 'Striped bar and triangle: close to target (at most 5 percentage points below)',
+  dashboardLegendMissed: 'Cross-hatched red bar and cross: target missed',
+  dashboardLegendNoData: 'Circle without a bar: no contacts decided',
+  dashboardLegendTarget: 'Dashed line: target',
+  dashboardCharterLink: 'The unit’s charter',
+  dashboardOverviewCaption: 'Promises and their status',
+  dashboardCommitment: 'Promise',
+  dashboardStatus: 'Status',
+  dashboardWholePeriod: 'Whole period',
+  dashboardTarget: 'Target',
+  dashboardMonth: 'Month',
+  dashboardCount: 'Total',
+  dashboardMet: 'In time',
+  dashboardMissed: 'Late',
+  dashboardPending: 'Open',
+  dashboardShareMet: 'Share in time',
+  dashboardMedian: 'Median',
+  dashboardP90: '90th percentile',
+  dashboardNoValue: 'no data',
+  dashboardNoCommitments: 'The report has no measured promises.',
 };
 
 export const UI_STRINGS: Record<SiteLanguage, Record<string, string>> = {
@@ -397,4 +528,163 @@ const FROZEN: Record<SiteLanguage, Readonly<Record<string, string>>> = {
 /** The interface strings of one language, read-only (every page of the language shares the object). */
 export function uiStrings(lang: SiteLanguage): Readonly<Record<string, string>> {
   return FROZEN[lang];
+}
+
+/**
+ * Words the compliance dashboard's view (dashboard-view.ts) composes into
+ * names and sentences; templates print the results, not these. Placeholders
+ * in braces: `{share}` and `{target}` are percentages in the page's style,
+ * `{month}` a month ("joulukuu 2025"), `{range}` two months with a dash.
+ * `{one, other}` pairs follow Intl.PluralRules for the number they name.
+ */
+export interface DashboardStrings {
+  /** A status in words, next to its shape. */
+  readonly status: Readonly<Record<ComplianceStatus, string>>;
+  /** Bad log rows by kind, as a reader who keeps the logs would put it. */
+  readonly badRowKinds: Readonly<Record<BadRowKind, string>>;
+  /** `{command}` is printed as code. */
+  readonly badRowsNote: string;
+  /** The channel title of `feedback`, which is not a channel of its own in the charter. */
+  readonly feedbackChannel: string;
+  /** "Email – reply within 2 working days": `{channel}` a channel title, `{promise}` the commitment and its limit. */
+  readonly commitmentName: string;
+  /** For waiting times, which are a maximum rather than a deadline: "at most 15 minutes". */
+  readonly atMost: string;
+  readonly range: string;
+  /** The as-of instant: `{date}` and `{time}` in the page's style. */
+  readonly dateTime: string;
+  readonly shareInTime: string;
+  /** In place of a share when nothing was decided. */
+  readonly nothingDecided: string;
+  readonly contacts: Plural;
+  /** `{unit}` and `{name}` (the commitment's): captions and chart names must differ between units. */
+  readonly tableCaption: string;
+  readonly chartTitle: string;
+  readonly chartTarget: string;
+  /** Pluralized on `{decided}`. */
+  readonly chartMetMonths: Plural;
+  /** Pluralized on `{count}`. */
+  readonly chartNoDataMonths: Plural;
+  readonly chartLowest: string;
+  readonly chartLatest: string;
+  readonly chartNothingDecided: string;
+  readonly chartSeeTable: string;
+  /** Beside the dashed target line. */
+  readonly chartTargetLabel: string;
+}
+
+export interface Plural {
+  readonly one: string;
+  readonly other: string;
+}
+
+const DASHBOARD_FI: DashboardStrings = {
+  status: { met: 'Tavoite saavutettu', close: 'Lähellä tavoitetta', missed: 'Tavoite alittui', 'no-data': 'Ei tietoja' },
+  badRowKinds: {
+    malformed: 'Rivi ei ole luettavissa',
+    'unknown-charter': 'Tuntematon palvelulupaus',
+    'unknown-channel': 'Tuntematon asiointikanava',
+    'unknown-commitment': 'Tuntematon lupaus',
+    'bad-timestamp': 'Virheellinen aikaleima',
+    'no-time-zone': 'Aikaleimasta puuttuu aikavyöhyke',
+    'end-before-start': 'Päättyy ennen kuin alkaa',
+    duplicate: 'Sama rivi kahdesti',
+  },
+  badRowsNote: 'Komento {command} näyttää jokaisen ohitetun rivin tiedoston ja rivinumeron.',
+  feedbackChannel: 'Palaute',
+  commitmentName: '{channel} – {promise}',
+  atMost: 'enintään {duration}',
+  range: '{from} – {to}',
+  dateTime: '{date} klo {time}',
+  shareInTime: '{share} ajallaan',
+  nothingDecided: 'Ei ratkaistuja yhteydenottoja',
+  contacts: { one: '{count} yhteydenotto', other: '{count} yhteydenottoa' },
+  tableCaption: 'Luvut kuukausittain: {unit}, {name}',
+  chartTitle: '{unit}, {name}: ajallaan hoidettujen osuus kuukausittain, {range}',
+  chartTarget: 'Tavoite {target}.',
+  chartMetMonths: {
+    one: 'Tavoite saavutettiin {met} kuukautena {decided} kuukaudesta, jolta on tietoja.',
+    other: 'Tavoite saavutettiin {met} kuukautena {decided} kuukaudesta, joilta on tietoja.',
+  },
+  chartNoDataMonths: { one: '{count} kuukaudelta ei ole tietoja.', other: '{count} kuukaudelta ei ole tietoja.' },
+  chartLowest: 'Alin osuus {share} ({month}).',
+  chartLatest: 'Viimeisin {share} ({month}).',
+  chartNothingDecided: 'Yhtään yhteydenottoa ei ole vielä ratkaistu.',
+  chartSeeTable: 'Luvut ovat kaavion alla olevassa taulukossa.',
+  chartTargetLabel: 'Tavoite {target}',
+};
+
+const DASHBOARD_SV: DashboardStrings = {
+  status: { met: 'Målet nåddes', close: 'Nära målet', missed: 'Under målet', 'no-data': 'Inga uppgifter' },
+  badRowKinds: {
+    malformed: 'Raden kan inte läsas',
+    'unknown-charter': 'Okänt servicelöfte',
+    'unknown-channel': 'Okänd kanal',
+    'unknown-commitment': 'Okänt löfte',
+    'bad-timestamp': 'Felaktig tidsstämpel',
+    'no-time-zone': 'Tidsstämpeln saknar tidszon',
+    'end-before-start': 'Slutar innan den börjar',
+    duplicate: 'Samma rad två gånger',
+  },
+  badRowsNote: 'Kommandot {command} visar fil och radnummer för varje rad som hoppades över.',
+  feedbackChannel: 'Respons',
+  commitmentName: '{channel} – {promise}',
+  atMost: 'högst {duration}',
+  range: '{from} – {to}',
+  dateTime: '{date} kl. {time}',
+  shareInTime: '{share} i tid',
+  nothingDecided: 'Inga avgjorda kontakter',
+  contacts: { one: '{count} kontakt', other: '{count} kontakter' },
+  tableCaption: 'Siffror per månad: {unit}, {name}',
+  chartTitle: '{unit}, {name}: andel som sköttes i tid per månad, {range}',
+  chartTarget: 'Målet är {target}.',
+  chartMetMonths: {
+    one: 'Målet nåddes under {met} av {decided} månad med uppgifter.',
+    other: 'Målet nåddes under {met} av {decided} månader med uppgifter.',
+  },
+  chartNoDataMonths: { one: '{count} månad saknar uppgifter.', other: '{count} månader saknar uppgifter.' },
+  chartLowest: 'Lägsta andel {share} ({month}).',
+  chartLatest: 'Senast {share} ({month}).',
+  chartNothingDecided: 'Inga kontakter har avgjorts ännu.',
+  chartSeeTable: 'Siffrorna finns i tabellen under diagrammet.',
+  chartTargetLabel: 'Mål {target}',
+};
+
+const DASHBOARD_EN: DashboardStrings = {
+  status: { met: 'Met', close: 'Close to target', missed: 'Missed', 'no-data': 'No data' },
+  badRowKinds: {
+    malformed: 'Unreadable row',
+    'unknown-charter': 'Unknown charter',
+    'unknown-channel': 'Unknown channel',
+    'unknown-commitment': 'Unknown promise',
+    'bad-timestamp': 'Invalid timestamp',
+    'no-time-zone': 'Timestamp without a time zone',
+    'end-before-start': 'Ends before it starts',
+    duplicate: 'Duplicate row',
+  },
+  badRowsNote: 'The command {command} lists each of them with its file and line.',
+  feedbackChannel: 'Feedback',
+  commitmentName: '{channel} – {promise}',
+  atMost: 'at most {duration}',
+  range: '{from} – {to}',
+  dateTime: '{date} at {time}',
+  shareInTime: '{share} in time',
+  nothingDecided: 'No contacts decided',
+  contacts: { one: '{count} contact', other: '{count} contacts' },
+  tableCaption: 'Figures by month: {unit}, {name}',
+  chartTitle: '{unit}, {name}: share handled in time by month, {range}',
+  chartTarget: 'Target {target}.',
+  chartMetMonths: { one: 'Met in {met} of {decided} month with data.', other: 'Met in {met} of {decided} months with data.' },
+  chartNoDataMonths: { one: 'No data for {count} month.', other: 'No data for {count} months.' },
+  chartLowest: 'Lowest {share} in {month}.',
+  chartLatest: 'Latest {share} in {month}.',
+  chartNothingDecided: 'No contacts have been decided yet.',
+  chartSeeTable: 'The figures are in the table below the chart.',
+  chartTargetLabel: 'Target {target}',
+};
+
+export const DASHBOARD_STRINGS: Readonly<Record<SiteLanguage, DashboardStrings>> = { fi: DASHBOARD_FI, sv: DASHBOARD_SV, en: DASHBOARD_EN };
+
+export function dashboardStrings(lang: SiteLanguage): DashboardStrings {
+  return DASHBOARD_STRINGS[lang];
 }

@@ -4,7 +4,7 @@ import { checkCharters } from '../check.js';
 import type { ParseCache } from '../load/load-collection.js';
 import { PerCharterCache } from '../model/charter-cache.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { DEFAULT_OUT, type BuildOptions, type BuildResult } from './build.js';
+import { complianceFor, DEFAULT_OUT, type BuildOptions, type BuildResult } from './build.js';
 import { copyAssets, loadSiteTemplates, protectedFolders, siteInputs, themeLinks } from './inputs.js';
 import { checkOutputFolder, OUTPUT_MARKER } from './output-folder.js';
 import { planSite, ViewCache } from './pages.js';
@@ -54,7 +54,14 @@ export class IncrementalSite {
       this.prepared = true;
     }
     const templates = await loadSiteTemplates(inputs);
-    const plan = planSite(collection, { today: this.options.today, viewCache: this.viewCache, ...themeLinks(inputs) });
+    // Measured on every rebuild: a changed promise changes the figures.
+    const compliance = await complianceFor(collection, this.options);
+    const plan = planSite(collection, {
+      today: this.options.today,
+      viewCache: this.viewCache,
+      ...themeLinks(inputs),
+      ...(compliance ? { compliance } : {}),
+    });
 
     const next = new Map<string, { view: unknown; signature: string; html: string }>();
     let written = 0;

@@ -14,6 +14,8 @@ import {
   type UnitListItemView,
 } from './view-model.js';
 import { PerCharterCache } from '../model/charter-cache.js';
+import type { ComplianceReport } from '../report/model.js';
+import { buildDashboardView } from './dashboard-view.js';
 
 export interface SiteOptions {
   /** YYYY-MM-DD; review status and upcoming exceptions are judged against it. */
@@ -24,6 +26,8 @@ export interface SiteOptions {
   readonly logo?: string;
   /** Charter views of an earlier plan, reused while their files are unchanged (`charter serve`). */
   readonly viewCache?: ViewCache;
+  /** Figures from the contact logs (`charter report`): with them the site gets a compliance dashboard in every language. */
+  readonly compliance?: ComplianceReport | undefined;
 }
 
 export interface SitePlan {
@@ -42,10 +46,10 @@ export class ViewCache {
 const LANGUAGE_LABELS: Record<SiteLanguage, string> = { fi: 'Suomeksi', sv: 'På svenska', en: 'In English' };
 
 /** Page titles; the interface strings proper live in i18n.ts. */
-const TITLES: Record<SiteLanguage, { site: string; search: string; accessibility: string; card: string }> = {
-  fi: { site: 'Palvelulupaukset', search: 'Haku', accessibility: 'Saavutettavuusseloste', card: 'Taskukortti' },
-  sv: { site: 'Servicelöften', search: 'Sök', accessibility: 'Tillgänglighetsutlåtande', card: 'Fickkort' },
-  en: { site: 'Service charters', search: 'Search', accessibility: 'Accessibility statement', card: 'Pocket card' },
+const TITLES: Record<SiteLanguage, { site: string; search: string; accessibility: string; card: string; dashboard: string }> = {
+  fi: { site: 'Palvelulupaukset', search: 'Haku', accessibility: 'Saavutettavuusseloste', card: 'Taskukortti', dashboard: uiStrings('fi').dashboardTitle as string },
+  sv: { site: 'Servicelöften', search: 'Sök', accessibility: 'Tillgänglighetsutlåtande', card: 'Fickkort', dashboard: uiStrings('sv').dashboardTitle as string },
+  en: { site: 'Service charters', search: 'Search', accessibility: 'Accessibility statement', card: 'Pocket card', dashboard: uiStrings('en').dashboardTitle as string },
 };
 
 export const urls = {
@@ -54,6 +58,7 @@ export const urls = {
   card: (id: string, lang: SiteLanguage): string => `/${lang}/${id}/card/`,
   search: (lang: SiteLanguage): string => `/${lang}/search/`,
   accessibility: (lang: SiteLanguage): string => `/${lang}/accessibility/`,
+  dashboard: (lang: SiteLanguage): string => `/${lang}/dashboard/`,
 };
 
 /** Every page of the site, as views ready for the templates. Pure. */
@@ -94,6 +99,14 @@ export function planSite(collection: LoadedCollection, options: SiteOptions): Si
       url: urls.accessibility(lang),
       frame: frameFor(`${TITLES[lang].accessibility} – ${TITLES[lang].site}`, everywhere(urls.accessibility)),
     });
+    if (options.compliance) {
+      pages.push({
+        kind: 'dashboard',
+        url: urls.dashboard(lang),
+        frame: frameFor(`${TITLES[lang].dashboard} – ${TITLES[lang].site}`, everywhere(urls.dashboard)),
+        dashboard: buildDashboardView(options.compliance, lang, { charterUrlOf: charterUrlOf(units) }),
+      });
+    }
 
     for (const { unit, view } of views) {
       const languages = declaredLanguages(unit);
@@ -140,6 +153,7 @@ function frame(
     homeUrl: urls.home(lang),
     searchUrl: urls.search(lang),
     accessibilityUrl: urls.accessibility(lang),
+    ...(options.compliance ? { dashboardUrl: urls.dashboard(lang) } : {}),
     chartersJsonUrl: '/charters.json',
     languages,
     stylesheets: ['/assets/charter.css', ...(options.themeStylesheet ? [`/${options.themeStylesheet}`] : [])],
@@ -147,6 +161,12 @@ function frame(
     ...(options.logo ? { logo: { src: `/${options.logo}`, alt: '' } } : {}),
     base: '/',
   };
+}
+
+/** A charter's page in a language, when the site has that page. */
+function charterUrlOf(units: readonly ResolvedCharter[]): (id: string, lang: SiteLanguage) => string | undefined {
+  const languages = new Map(units.map((unit) => [String(unit.data.id), declaredLanguages(unit)]));
+  return (id, lang) => (languages.get(id)?.includes(lang) ? urls.charter(id, lang) : undefined);
 }
 
 function declaredLanguages(charter: ResolvedCharter): string[] {

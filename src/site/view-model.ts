@@ -208,6 +208,140 @@ export interface OrganisationGroupView {
   readonly units: readonly UnitListItemView[];
 }
 
+// ---------------------------------------------------------------------------
+// The compliance dashboard (built by dashboard-view.ts from a ComplianceReport)
+
+/** met, close (within 5 percentage points below target), missed, no-data (nothing decided). */
+export type ComplianceStatusKey = 'met' | 'close' | 'missed' | 'no-data';
+
+/** A status in words; templates add its shape (never colour alone). */
+export interface StatusView {
+  readonly key: ComplianceStatusKey;
+  /** "Met", "Tavoite saavutettu", "Målet nåddes"… */
+  readonly label: string;
+}
+
+/** One row of a commitment's figures table: a month, or the whole period. Numbers are formatted for the page language. */
+export interface FiguresRowView {
+  /** A month ("joulukuu 2025", "December 2025"); in the whole-period row, the period ("joulukuu 2025 – marraskuu 2026"). */
+  readonly label: string;
+  /** YYYY-MM of a month row, for <time datetime>. */
+  readonly iso?: string;
+  readonly count: string;
+  readonly met: string;
+  readonly missed: string;
+  readonly pending: string;
+  /** "92,5 %" (fi, sv), "92.5%" (en); absent when nothing was decided. */
+  readonly shareMet?: string;
+  /** In the commitment's own unit, in words: "1,5 työpäivää"; absent without closed contacts. */
+  readonly median?: string;
+  readonly p90?: string;
+  readonly status: StatusView;
+}
+
+/** A bar or a mark in the trend chart; coordinates are in the chart's viewBox. */
+export interface TrendMonthView {
+  /** YYYY-MM. */
+  readonly month: string;
+  /** Under the bar: "joulu", "dec", "Dec". */
+  readonly label: string;
+  /** Under the first month and every January: "2026". */
+  readonly yearLabel?: string;
+  /** Centre of the month's slot. */
+  readonly x: number;
+  readonly status: ComplianceStatusKey;
+  /** The share met as a bar; absent for a month with nothing decided (a gap). */
+  readonly bar?: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+  /** A shape over the bar, so close and missed months show in grey-scale print: a triangle (close) or a cross (missed). */
+  readonly marker?: { readonly kind: 'triangle' | 'cross'; readonly path: string };
+  /** A hollow circle on the baseline in a gap. */
+  readonly gap?: { readonly cx: number; readonly cy: number; readonly r: number };
+}
+
+/** An inline SVG bar chart of the share met per month against the target; drawn without JavaScript. */
+export interface TrendChartView {
+  /** Unique on the page: prefixes the ids of the title, description and patterns. */
+  readonly id: string;
+  /** The viewBox size. */
+  readonly width: number;
+  readonly height: number;
+  /** The accessible name: what the chart shows, and over which months. */
+  readonly title: string;
+  /** The accessible description: the chart summarised in words. */
+  readonly description: string;
+  readonly plot: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+  /** Right edge of the percentage labels, left of the plot. */
+  readonly gridLabelX: number;
+  /** Horizontal lines at 0, 25, 50, 75 and 100 %, labelled. */
+  readonly gridlines: readonly { readonly y: number; readonly label: string }[];
+  readonly target: { readonly y: number; readonly label: string; readonly labelX: number; readonly labelY: number };
+  /** Where month and year labels sit. */
+  readonly monthLabelY: number;
+  readonly yearLabelY: number;
+  readonly months: readonly TrendMonthView[];
+}
+
+export interface DashboardCommitmentView {
+  /** Anchor on the page. */
+  readonly id: string;
+  /** "Sähköposti – vastaus 2 työpäivän kuluessa", "Email – reply within 2 working days". */
+  readonly name: string;
+  /** "90 %" in the page's style. */
+  readonly target: string;
+  /** The status of the report's last month. */
+  readonly latest: { readonly month: string; readonly iso: string; readonly status: StatusView; readonly share: string };
+  /** The whole period. */
+  readonly total: { readonly status: StatusView; readonly share: string; readonly contacts: string };
+  /** The last 12 months of the report (fewer if it has fewer). */
+  readonly chart: TrendChartView;
+  readonly table: { readonly caption: string; readonly rows: readonly FiguresRowView[]; readonly total: FiguresRowView };
+}
+
+export interface DashboardUnitView {
+  readonly id: string;
+  readonly name: TextView;
+  /** The unit's charter page in this language, when the site has it. */
+  readonly url?: string;
+  /** Anchor of the unit's section. */
+  readonly anchor: string;
+  readonly commitments: readonly DashboardCommitmentView[];
+}
+
+export interface OverdueReviewView {
+  readonly unit: TextView;
+  readonly url?: string;
+  readonly due: { readonly date: string; readonly iso: string };
+  /** "45 days", "45 päivää". */
+  readonly overdueBy: string;
+  readonly reviewer?: TextView;
+}
+
+export interface DashboardView {
+  /** The instant open contacts are judged at, in the office's time zone: "30.11.2026 klo 23.59". */
+  readonly asOf: { readonly text: string; readonly iso: string };
+  /** First and last month of the report: "joulukuu 2025 – marraskuu 2026"; absent for an empty report. */
+  readonly period?: string;
+  /** The last month, whose status is each commitment's current status. */
+  readonly latestMonth?: string;
+  readonly summary: {
+    /** How many commitments are measured. */
+    readonly commitments: string;
+    /** Commitments by their latest status, in the order met, close, missed, no data. */
+    readonly statuses: readonly { readonly status: StatusView; readonly count: string }[];
+    /** Rows counted in the figures. */
+    readonly measured: string;
+    /** Bad rows skipped, all kinds. */
+    readonly badRows: string;
+    /** Kinds with at least one bad row. */
+    readonly badRowKinds: readonly { readonly label: string; readonly count: string }[];
+    /** Where the bad rows are listed: the command is printed as code. */
+    readonly badRowsNote?: { readonly before: string; readonly command: string; readonly after: string };
+  };
+  readonly overdueReviews: readonly OverdueReviewView[];
+  /** A–Z by name in the page's language. */
+  readonly units: readonly DashboardUnitView[];
+}
+
 /** What every page shares: the frame around the content. */
 export interface PageFrameView {
   readonly lang: SiteLanguage;
@@ -218,6 +352,8 @@ export interface PageFrameView {
   readonly homeUrl: string;
   readonly searchUrl: string;
   readonly accessibilityUrl: string;
+  /** The compliance dashboard in this language, when the site has one. */
+  readonly dashboardUrl?: string;
   readonly chartersJsonUrl: string;
   readonly languages: readonly LanguageLinkView[];
   /** Stylesheets to link, the site's own first, then the theme's. */
@@ -249,4 +385,5 @@ export type PageView =
       /** Where to send feedback on the site's accessibility; without it the statement points to each charter's owner. */
       readonly feedbackContact?: ContactView;
     }
+  | { readonly kind: 'dashboard'; readonly frame: PageFrameView; readonly url: string; readonly dashboard: DashboardView }
   | { readonly kind: 'language-choice'; readonly frame: PageFrameView; readonly url: string };

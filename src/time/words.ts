@@ -82,8 +82,13 @@ export function formatNumber(value: number, lang: WordsLanguage): string {
 
 /** "2 working days", "2 arbetsdagar", "2 työpäivää"; 1 takes the singular, every other amount (0, 1.5, 2) the plural (Finnish: partitive singular). */
 export function durationInWords(duration: Duration, lang: WordsLanguage): string {
-  const forms = UNIT_WORDS[lang][duration.unit];
-  return `${formatNumber(duration.amount, lang)} ${duration.amount === 1 ? forms.one : forms.other}`;
+  return `${formatNumber(duration.amount, lang)} ${unitInWords(duration.amount, duration.unit, lang)}`;
+}
+
+/** The word for a unit after an amount already written out: "working day" after 1, "working days" after 1.5 (Finnish: "työpäivä", "työpäivää"). */
+export function unitInWords(amount: number, unit: DurationUnit, lang: WordsLanguage): string {
+  const forms = UNIT_WORDS[lang][unit];
+  return amount === 1 ? forms.one : forms.other;
 }
 
 /** The time limit of a commitment: "within 2 working days", "inom 2 arbetsdagar", "2 työpäivän kuluessa". */

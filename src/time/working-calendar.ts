@@ -189,6 +189,17 @@ export class WorkingCalendar {
     return this.civil(this.zone.localDay(ms)).iso;
   }
 
+  /** The local date of an instant as a day number (days since 1970-01-01), for loops that should not make strings. */
+  localDayOfMs(ms: number): number {
+    return this.zone.localDay(ms);
+  }
+
+  /** The month of a day number as year × 12 + month − 1 (2026-11 is 24322). */
+  monthIndexOfDay(day: number): number {
+    const civil = this.civil(day);
+    return civil.year * 12 + civil.month - 1;
+  }
+
   /**
    * The instant of a wall-clock time in the office's time zone. Minutes may be
    * 1440 (24:00, the next midnight). A time skipped by a DST change (03:30 on

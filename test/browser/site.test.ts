@@ -7,6 +7,7 @@ import { buildSite } from '../../src/site/build.js';
 import { makeCards } from '../../src/cards/make-cards.js';
 import { tempFolder } from '../helpers.js';
 import { hostileCharter } from '../fixtures/hostile.js';
+import { complianceReport } from '../fixtures/compliance.js';
 import { chromiumAvailable, launchChromium } from './chromium.js';
 import { serveFolder } from './static-server.js';
 
@@ -32,6 +33,8 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 const PAGES = ['/', '/fi/', '/sv/', '/en/', '/fi/search/', '/sv/search/', '/en/search/', '/fi/accessibility/', '/sv/accessibility/', '/en/accessibility/'];
+const DASHBOARDS = ['/fi/dashboard/', '/sv/dashboard/', '/en/dashboard/'];
+PAGES.push(...DASHBOARDS);
 const UNITS = ['building-control', 'city-library', 'registry-office', 'social-services-advice'];
 for (const lang of ['fi', 'sv', 'en']) for (const unit of UNITS) PAGES.push(`/${lang}/${unit}/`, `/${lang}/${unit}/card/`);
 const CARD_PAGES = ['a7', 'credit-card'].flatMap((size) => ['fi', 'sv', 'en'].map((lang) => `/cards-${size}/${lang}/social-services-advice-${size}.html`));
@@ -43,7 +46,8 @@ describe.runIf(runBrowserTests)('the built guide in a real browser', () => {
   beforeAll(async () => {
     const cwd = tempFolder('file');
     cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
-    const result = await buildSite({ cwd, today: '2026-11-23' });
+    // With a compliance report, so the dashboard and its links are on the pages checked.
+    const result = await buildSite({ cwd, today: '2026-11-23', compliance: complianceReport() });
     expect(result.ok).toBe(true);
     // Cards of the smaller sizes, written into the site as `charter cards` does by default.
     for (const size of ['a7', 'credit-card'] as const) {
@@ -114,6 +118,80 @@ describe.runIf(runBrowserTests)('the built guide in a real browser', () => {
     await context.close();
   });
 
+  it.each(DASHBOARDS)('shows the charts and tables of %s without JavaScript', async (path) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    try {
+      expect((await page.goto(`${server.url}${path}`))?.status()).toBe(200);
+      const charts = await page.locator('svg.trend__chart[role="img"]').evaluateAll((svgs) =>
+        svgs.map((svg) => {
+          const box = svg.getBoundingClientRect();
+          const text = (attribute: string): string =>
+            (svg.getAttribute(attribute) ?? '')
+              .split(' ')
+              .map((id) => document.getElementById(id)?.textContent ?? '')
+              .join(' ');
+          return {
+            name: text('aria-labelledby'),
+            description: text('aria-describedby'),
+            width: box.width,
+            height: box.height,
+            bars: svg.querySelectorAll('rect.trend__bar').length,
+            target: svg.querySelectorAll('line.trend__target[stroke-dasharray]').length,
+          };
+        }),
+      );
+      expect(charts).toHaveLength(6);
+      for (const chart of charts) {
+        expect(chart.name.length).toBeGreaterThan(20);
+        expect(chart.description.length).toBeGreaterThan(20);
+        expect(chart.width).toBeGreaterThan(200);
+        expect(chart.height).toBeGreaterThan(60);
+        expect(chart.target).toBe(1);
+      }
+      // The email reply of building-control: 11 months with a bar, July a gap.
+      expect(charts.map((chart) => chart.bars)).toContain(11);
+      const tables = await page.locator('table.figures-table').evaluateAll((found) =>
+        found.map((table) => ({
+          caption: table.querySelector('caption')?.textContent ?? '',
+          columns: table.querySelectorAll('thead th[scope="col"]').length,
+          rows: table.querySelectorAll('tbody th[scope="row"]').length,
+          visible: table.getBoundingClientRect().height > 0,
+        })),
+      );
+      expect(tables).toHaveLength(6);
+      for (const table of tables) expect(table).toMatchObject({ columns: 9, rows: 12, visible: true });
+      // Missed is red, in words and shape.
+      const missed = await page.locator('.status--missed .status__label').first().evaluate((label) => getComputedStyle(label).color);
+      expect(missed).toBe('rgb(177, 14, 30)');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('prints the dashboard with whole charts inside the page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/en/dashboard/`);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const main = document.querySelector('main')?.getBoundingClientRect();
+      const charts = [...document.querySelectorAll('svg.trend__chart')].map((svg) => svg.getBoundingClientRect());
+      const blocks = [...document.querySelectorAll('.dashboard-commitment')].map((block) => getComputedStyle(block).breakInside);
+      return {
+        mainRight: main?.right ?? 0,
+        chartsInside: charts.every((box) => box.width > 0 && box.right <= (main?.right ?? 0) + 0.5),
+        blocks,
+        toc: getComputedStyle(document.querySelector('.page-toc') as Element).display,
+      };
+    });
+    expect(printed.chartsInside).toBe(true);
+    expect(printed.blocks.every((value) => value === 'avoid')).toBe(true);
+    expect(printed.toc).toBe('none');
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.close();
+  });
+
   it('puts the skip link first, with a visible focus', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/en/building-control/`);
@@ -136,7 +214,7 @@ describe.runIf(runBrowserTests)('the built guide in a real browser', () => {
 
   it('reflows at 320 CSS pixels (400% zoom) without sideways scrolling', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-    for (const path of ['/fi/building-control/', '/sv/', '/en/city-library/']) {
+    for (const path of ['/fi/building-control/', '/sv/', '/en/city-library/', '/fi/dashboard/', '/en/dashboard/']) {
       await page.goto(`${server.url}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);

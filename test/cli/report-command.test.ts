@@ -127,3 +127,32 @@ describe('charter report', () => {
     expect(report.months).toEqual(['2026-12']);
   });
 });
+
+describe('charter build --events', () => {
+  it('measures the charters it builds and adds the dashboard in three languages, listing bad rows', async () => {
+    const cwd = writeTree({ ...CHARTERS, 'log.csv': HAND_CHECKED_LOG });
+    const result = await runCli(['build', '--no-search', '--today', '2027-01-15', '--events', 'log.csv', '--as-of', AS_OF], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^log\.csv:18:1: duplicate: /m);
+    expect(result.stderr).toMatch(/with the compliance dashboard/);
+    for (const lang of ['fi', 'sv', 'en']) {
+      const html = readFileSync(join(cwd, '_site', lang, 'dashboard', 'index.html'), 'utf8');
+      expect(html).toContain(`lang="${lang}"`);
+      expect(html).toContain('<svg');
+    }
+    const english = readFileSync(join(cwd, '_site', 'en', 'dashboard', 'index.html'), 'utf8');
+    expect(english).toMatch(/Test Unit/);
+    expect(english).toMatch(/66\.6%|66\.7%/);
+  });
+
+  it('exits 2, leaving the output folder alone, when a log cannot be read or --as-of comes alone', async () => {
+    const cwd = writeTree(CHARTERS);
+    const missing = await runCli(['build', '--no-search', '--today', '2027-01-15', '--events', 'missing.csv'], cwd);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^charter: missing\.csv: no such file\n$/);
+    expect(() => readFileSync(join(cwd, '_site', 'fi', 'index.html'))).toThrow();
+    const alone = await runCli(['build', '--no-search', '--as-of', AS_OF], cwd);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/--as-of needs --events/);
+  });
+});

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import { tempFolder, runCli, writeTree } from '../helpers.js';
 import { VALID_UNIT, edit } from '../fixtures/charters.js';
+import { complianceReport } from '../fixtures/compliance.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const TODAY = '2026-11-23';
@@ -82,6 +83,62 @@ describe('charter build on the example charters', () => {
         const source = readFileSync(join(dir, name), 'utf8');
         for (const stash of source.match(/\{\{\{[^}]*\}\}\}/g) ?? []) expect(stash, `${folder}/${name}`).toMatch(/^\{\{\{\s*[\w.@/]+\.html\s*\}\}\}$/);
       }
+    }
+  });
+});
+
+describe('the compliance dashboard', () => {
+  let withReport: string;
+  let withoutReport: string;
+  beforeAll(async () => {
+    const cwd = examplesFolder();
+    expect((await buildSite({ cwd, today: TODAY, search: false, compliance: complianceReport() })).ok).toBe(true);
+    withReport = join(cwd, '_site');
+    const plain = examplesFolder();
+    expect((await buildSite({ cwd: plain, today: TODAY, search: false })).ok).toBe(true);
+    withoutReport = join(plain, '_site');
+  }, 120_000);
+
+  const TITLES = { fi: 'Lupausten toteutuminen', sv: 'Hur vi håller våra löften', en: 'Are we keeping our promises?' };
+
+  it.each(['fi', 'sv', 'en'] as const)('is a page of its own in %s, in that language, linked from the home page and the footer', (lang) => {
+    const html = read(withReport, `${lang}/dashboard/index.html`);
+    expect(html).toContain(`<html lang="${lang}"`);
+    expect(html).toContain(`<h1>${TITLES[lang]}</h1>`);
+    expect(html).toContain(`<title>${TITLES[lang]} – `);
+    // One chart and one figures table per commitment; the charts are inline SVG with a name and a description.
+    expect(html.match(/<svg class="trend__chart"[^>]* role="img" aria-labelledby="(trend-\d+)-title" aria-describedby="\1-desc"/g)).toHaveLength(6);
+    expect(html.match(/<table class="figures-table">/g)).toHaveLength(6);
+    expect(html.match(/<th scope="col"/g)?.length).toBeGreaterThan(45);
+    // The other languages' dashboards are the alternates.
+    for (const other of ['fi', 'sv', 'en'].filter((code) => code !== lang)) expect(html).toContain(`hreflang="${other}" href="/${other}/dashboard/"`);
+    // Units link to their charter pages in the same language.
+    expect(html).toContain(`href="/${lang}/building-control/"`);
+    const home = read(withReport, `${lang}/index.html`);
+    expect(home).toMatch(new RegExp(`<a href="/${lang}/dashboard/">${TITLES[lang].replace('?', '\\?')}</a>`));
+    expect(read(withReport, `${lang}/city-library/index.html`)).toContain(`href="/${lang}/dashboard/"`);
+  });
+
+  it('prints numbers, dates and statuses in the page language', () => {
+    const fi = read(withReport, 'fi/dashboard/index.html');
+    const en = read(withReport, 'en/dashboard/index.html');
+    expect(fi).toContain('30.11.2026 klo 23.59');
+    expect(fi).toContain('73,5\u00a0% ajallaan');
+    expect(fi).toContain('Sähköposti – vastaus 3 työpäivän kuluessa');
+    expect(fi).toContain('2,3 työpäivää');
+    expect(en).toContain('30 November 2026 at 23:59');
+    expect(en).toContain('73.5% in time');
+    expect(en).toContain('Email – reply within 3 working days');
+    expect(en).toContain('<span class="status__label">Missed</span>');
+    expect(en).toContain('<code>charter report</code>');
+    expect(en).toContain('60 days');
+  });
+
+  it('is left out, with its links, without a report', () => {
+    for (const lang of ['fi', 'sv', 'en']) {
+      expect(existsSync(join(withoutReport, lang, 'dashboard'))).toBe(false);
+      expect(read(withoutReport, `${lang}/index.html`)).not.toContain('/dashboard/');
+      expect(read(withoutReport, `${lang}/building-control/index.html`)).not.toContain('/dashboard/');
     }
   });
 });

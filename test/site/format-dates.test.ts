@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDays, formatTime, formatTimeRange } from '../../src/site/format-dates.js';
+import { formatDate, formatDays, formatMonth, formatMonthShort, formatTime, formatTimeRange } from '../../src/site/format-dates.js';
 
 describe('formatDate', () => {
   it('writes fi and sv dates with dots and no leading zeros', () => {
@@ -60,5 +60,25 @@ describe('formatDays', () => {
   it('shows a spec it cannot read as written', () => {
     expect(formatDays('fri-mon', 'en')).toBe('fri-mon');
     expect(formatDays(['mon', 'funday'], 'en')).toBe('mon, funday');
+  });
+});
+
+describe('formatMonth', () => {
+  it('names a month with its year in each language', () => {
+    expect(formatMonth('2025-12', 'fi')).toBe('joulukuu 2025');
+    expect(formatMonth('2025-12', 'sv')).toBe('december 2025');
+    expect(formatMonth('2025-12', 'en')).toBe('December 2025');
+    expect(formatMonth('2026-01', 'fi')).toBe('tammikuu 2026');
+  });
+
+  it('abbreviates a month for chart axes', () => {
+    expect(['01', '05', '11', '12'].map((month) => formatMonthShort(`2026-${month}`, 'fi'))).toEqual(['tammi', 'touko', 'marras', 'joulu']);
+    expect(['01', '05', '11', '12'].map((month) => formatMonthShort(`2026-${month}`, 'sv'))).toEqual(['jan', 'maj', 'nov', 'dec']);
+    expect(['01', '05', '11', '12'].map((month) => formatMonthShort(`2026-${month}`, 'en'))).toEqual(['Jan', 'May', 'Nov', 'Dec']);
+  });
+
+  it('returns text that is not YYYY-MM as written', () => {
+    expect(formatMonth('2026-13', 'en')).toBe('2026-13');
+    expect(formatMonthShort('soon', 'fi')).toBe('soon');
   });
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { UI_STRINGS, uiStrings } from '../../src/site/i18n.js';
+import { DASHBOARD_STRINGS, UI_STRINGS, uiStrings } from '../../src/site/i18n.js';
 import { SITE_LANGUAGES } from '../../src/site/view-model.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -70,5 +70,23 @@ describe('interface strings', () => {
     expect(uiStrings('fi').skipToMain).toBe('Siirry pääsisältöön');
     expect(uiStrings('en').skipToMain).toBe('Skip to main content');
     expect(Object.isFrozen(uiStrings('fi'))).toBe(true);
+  });
+
+  it('has the dashboard’s sentence parts in every language, with the same placeholders', () => {
+    /** Every string in a nested table, by its dotted path. */
+    const flatten = (value: unknown, path = ''): [string, string][] =>
+      typeof value === 'string'
+        ? [[path, value]]
+        : Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => flatten(inner, path === '' ? key : `${path}.${key}`));
+    const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string).sort();
+    const finnish = new Map(flatten(DASHBOARD_STRINGS.fi));
+    for (const lang of SITE_LANGUAGES) {
+      const strings = new Map(flatten(DASHBOARD_STRINGS[lang]));
+      expect([...strings.keys()].sort(), lang).toEqual([...finnish.keys()].sort());
+      for (const [key, text] of strings) {
+        expect(text.trim(), `${lang}.${key}`).not.toBe('');
+        expect(placeholders(text), `${lang}.${key}`).toEqual(placeholders(finnish.get(key) ?? ''));
+      }
+    }
   });
 });

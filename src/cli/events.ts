@@ -1,0 +1,27 @@
+import type { ComplianceReport } from '../report/model.js';
+import { parseAsOf } from '../report/as-of.js';
+import { formatBadRow } from '../report/format-table.js';
+import { UsageError, type CliIO } from './io.js';
+
+/** Bad rows listed on standard error; the rest are counted (JSON output carries them all). */
+const BAD_ROWS_SHOWN = 50;
+
+/** `--as-of` as an instant (a usage error when it is not one); now when absent. */
+export function asOfOption(text: string | undefined): Date {
+  if (text === undefined) return new Date();
+  const asOf = parseAsOf(text);
+  if (asOf === undefined) {
+    throw new UsageError(`--as-of: expected a time with its offset such as 2026-11-30T16:00:00+02:00, or a date such as 2026-11-30 (not \`${text}\`)`);
+  }
+  return asOf;
+}
+
+/** Bad rows as `file:line:col: kind: message` on standard error: never dropped silently. */
+export function listBadRows(report: ComplianceReport, io: CliIO): void {
+  if (report.rows.bad === 0) return;
+  const shown = report.badRows.slice(0, BAD_ROWS_SHOWN);
+  const lines = shown.map(formatBadRow);
+  const rest = report.rows.bad - shown.length;
+  if (rest > 0) lines.push(`… and ${rest} more bad row${rest === 1 ? '' : 's'} (charter report --format json lists them)`);
+  io.stderr(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,459 @@
+import {
+  BAD_ROW_KINDS,
+  type CharterText,
+  type CommitmentFigures,
+  type ComplianceReport,
+  type ComplianceStatus,
+  type Figures,
+  type MonthFigures,
+} from '../report/model.js';
+import { COMMITMENT_SLOTS, type CommitmentSlot } from '../model/commitments.js';
+import { parseDuration } from '../time/duration.js';
+import { durationInWords, unitInWords, withinInWords } from '../time/words.js';
+import { formatDate, formatMonth, formatMonthShort, formatTime } from './format-dates.js';
+import { dashboardStrings, type DashboardStrings, type Plural } from './i18n.js';
+import type {
+  DashboardCommitmentView,
+  DashboardUnitView,
+  DashboardView,
+  FiguresRowView,
+  OverdueReviewView,
+  SiteLanguage,
+  StatusView,
+  TextView,
+  TrendChartView,
+  TrendMonthView,
+} from './view-model.js';
+import { commitmentSlotKey, fill, viewStrings, type ChannelKey } from './view-strings.js';
+
+/**
+ * The compliance dashboard in one language: a ComplianceReport turned into
+ * words, formatted numbers and chart geometry, ready for dashboard.hbs. Pure.
+ *
+ * A commitment's current status is the status of the report's last month;
+ * its trend is the last TREND_MONTHS months. Numbers follow the page language
+ * through Intl.NumberFormat ("92,5 %" in fi and sv, "92.5%" in en).
+ */
+
+export interface DashboardContext {
+  /** The address of a charter's page in a language, or undefined when the site has none. */
+  charterUrlOf(id: string, lang: SiteLanguage): string | undefined;
+  /** The office's IANA time zone, for the as-of time (default Europe/Helsinki). */
+  readonly timeZone?: string;
+}
+
+/** How many months the trend chart shows. */
+export const TREND_MONTHS = 12;
+
+const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
+const STATUS_ORDER: readonly ComplianceStatus[] = ['met', 'close', 'missed', 'no-data'];
+
+export function buildDashboardView(report: ComplianceReport, lang: SiteLanguage, context: DashboardContext): DashboardView {
+  const words = dashboardStrings(lang);
+  const numbers = numberFormats(lang);
+  const status = (key: ComplianceStatus): StatusView => ({ key, label: words.status[key] });
+  const lastMonth = report.months.at(-1);
+  const wholePeriod = period(report, lang, words);
+
+  const latestStatuses = report.commitments.map((figures) => latestOf(figures, lastMonth).status);
+  const badRowKinds = BAD_ROW_KINDS.filter((kind) => (report.badRowCounts[kind] ?? 0) > 0).map((kind) => ({
+    label: words.badRowKinds[kind],
+    count: numbers.count(report.badRowCounts[kind]),
+  }));
+
+  return {
+    asOf: { text: formatInstant(report.asOf, lang, words, context.timeZone ?? DEFAULT_TIME_ZONE), iso: report.asOf },
+    ...(wholePeriod !== '' ? { period: wholePeriod } : {}),
+    ...(lastMonth !== undefined ? { latestMonth: formatMonth(lastMonth, lang) } : {}),
+    summary: {
+      commitments: numbers.count(report.commitments.length),
+      statuses: STATUS_ORDER.map((key) => ({ status: status(key), count: numbers.count(latestStatuses.filter((found) => found === key).length) })),
+      measured: numbers.count(report.rows.measured),
+      badRows: numbers.count(report.rows.bad),
+      badRowKinds,
+      ...(report.rows.bad > 0 ? { badRowsNote: splitAround(words.badRowsNote, 'command', 'charter report') } : {}),
+    },
+    overdueReviews: report.overdueReviews.map((review): OverdueReviewView => {
+      const url = context.charterUrlOf(review.charter, lang);
+      const languages = languagesOfCharter(report, review.charter);
+      return {
+        unit: pickText(review.unitName, lang, languages) ?? plain(review.charter, lang),
+        ...(url !== undefined ? { url } : {}),
+        due: { date: formatDate(review.due, lang), iso: review.due },
+        overdueBy: durationInWords({ amount: review.daysOverdue, unit: 'day' }, lang),
+        ...(review.reviewer ? { reviewer: personName(review.reviewer.name, lang, languages) ?? plain(review.reviewer.id, lang) } : {}),
+      };
+    }),
+    units: unitViews(report, lang, context, words),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Units and commitments
+
+function unitViews(report: ComplianceReport, lang: SiteLanguage, context: DashboardContext, words: DashboardStrings): DashboardUnitView[] {
+  const byCharter = new Map<string, CommitmentFigures[]>();
+  for (const figures of report.commitments) {
+    const list = byCharter.get(figures.charter);
+    if (list) list.push(figures);
+    else byCharter.set(figures.charter, [figures]);
+  }
+  const collator = new Intl.Collator(lang);
+  const units = [...byCharter]
+    .map(([charter, commitments]) => {
+      const first = commitments[0] as CommitmentFigures;
+      return { charter, commitments, name: pickText(first.unitName, lang, first.languages) ?? plain(charter, lang) };
+    })
+    .sort((a, b) => collator.compare(a.name.text, b.name.text) || (a.charter < b.charter ? -1 : a.charter > b.charter ? 1 : 0));
+  const trendMonths = report.months.slice(-TREND_MONTHS);
+  let chartIndex = 0;
+  return units.map(({ charter, commitments, name }): DashboardUnitView => {
+    const url = context.charterUrlOf(charter, lang);
+    const anchor = `unit-${slug(charter)}`;
+    return {
+      id: charter,
+      name,
+      ...(url !== undefined ? { url } : {}),
+      anchor,
+      commitments: commitments.map((figures) =>
+        commitmentView(figures, name.text, report, trendMonths, lang, words, `${anchor}-${slug(figures.channel)}-${slug(figures.commitment)}`, `trend-${++chartIndex}`),
+      ),
+    };
+  });
+}
+
+function commitmentView(
+  figures: CommitmentFigures,
+  unitName: string,
+  report: ComplianceReport,
+  trendMonths: readonly string[],
+  lang: SiteLanguage,
+  words: DashboardStrings,
+  anchor: string,
+  chartId: string,
+): DashboardCommitmentView {
+  const numbers = numberFormats(lang);
+  const name = commitmentName(figures, lang, words);
+  const lastMonth = report.months.at(-1);
+  const latest = latestOf(figures, lastMonth);
+  const trend = trendMonths.map((month) => monthOf(figures, month));
+  const shareText = (share: number | null): string => (share === null ? words.nothingDecided : fill(words.shareInTime, { share: numbers.percent(share) }));
+  return {
+    id: anchor,
+    name,
+    target: numbers.percent(figures.target),
+    latest: {
+      month: lastMonth !== undefined ? formatMonth(lastMonth, lang) : '',
+      iso: lastMonth ?? '',
+      status: { key: latest.status, label: words.status[latest.status] },
+      share: shareText(latest.shareMet),
+    },
+    total: {
+      status: { key: figures.total.status, label: words.status[figures.total.status] },
+      share: shareText(figures.total.shareMet),
+      contacts: fill(plural(lang, figures.total.count, words.contacts), { count: numbers.count(figures.total.count) }),
+    },
+    chart: trendChart(chartId, unitName, name, figures.target, trend, lang, words),
+    table: {
+      caption: fill(words.tableCaption, { unit: unitName, name }),
+      rows: trend.map((month) => figuresRow(month, formatMonth(month.month, lang), figures, lang, words, month.month)),
+      total: figuresRow(figures.total, period(report, lang, words), figures, lang, words),
+    },
+  };
+}
+
+/** "Sähköposti – vastaus 2 työpäivän kuluessa", "Email – reply within 2 working days", "Service point – waiting time at most 15 minutes". */
+export function commitmentName(figures: Pick<CommitmentFigures, 'channel' | 'commitment' | 'within'>, lang: SiteLanguage, words = dashboardStrings(lang)): string {
+  const strings = viewStrings(lang);
+  const channel =
+    figures.channel === 'feedback'
+      ? words.feedbackChannel
+      : Object.hasOwn(strings.channelTitles, figures.channel)
+        ? strings.channelTitles[figures.channel as ChannelKey]
+        : figures.channel;
+  const slot = COMMITMENT_SLOTS.find((candidate) => candidate.channel === figures.channel && candidate.commitment === figures.commitment);
+  const label = slot ? lowerFirst(strings.commitments[commitmentSlotKey(slot)].label) : figures.commitment;
+  const duration = parseDuration(figures.within);
+  const limit = duration ? (isMaximumWait(slot) ? fill(words.atMost, { duration: durationInWords(duration, lang) }) : withinInWords(duration, lang)) : figures.within;
+  return fill(words.commitmentName, { channel, promise: `${label} ${limit}` });
+}
+
+/** A wait is a maximum, not a deadline: "at most 15 minutes" reads better than "within". */
+function isMaximumWait(slot: CommitmentSlot | undefined): boolean {
+  return slot?.commitment === 'wait';
+}
+
+function figuresRow(
+  figures: Figures,
+  label: string,
+  commitment: CommitmentFigures,
+  lang: SiteLanguage,
+  words: DashboardStrings,
+  iso?: string,
+): FiguresRowView {
+  const numbers = numberFormats(lang);
+  const duration = (value: number | null): string | undefined => (value === null ? undefined : numbers.duration(value, commitment.unit));
+  const median = duration(figures.median);
+  const p90 = duration(figures.p90);
+  return {
+    label,
+    ...(iso !== undefined ? { iso } : {}),
+    count: numbers.count(figures.count),
+    met: numbers.count(figures.met),
+    missed: numbers.count(figures.missed),
+    pending: numbers.count(figures.pending),
+    ...(figures.shareMet !== null ? { shareMet: numbers.percent(figures.shareMet) } : {}),
+    ...(median !== undefined ? { median } : {}),
+    ...(p90 !== undefined ? { p90 } : {}),
+    status: { key: figures.status, label: words.status[figures.status] },
+  };
+}
+
+/** The figures of the report's last month: the commitment's current status. */
+function latestOf(figures: CommitmentFigures, lastMonth: string | undefined): MonthFigures {
+  return lastMonth === undefined ? emptyMonth('') : monthOf(figures, lastMonth);
+}
+
+/** A month's figures, or an empty month when the report left it out. */
+function monthOf(figures: CommitmentFigures, month: string): MonthFigures {
+  return figures.months.find((entry) => entry.month === month) ?? emptyMonth(month);
+}
+
+function emptyMonth(month: string): MonthFigures {
+  return { month, count: 0, met: 0, missed: 0, pending: 0, shareMet: null, status: 'no-data', median: null, p90: null };
+}
+
+// ---------------------------------------------------------------------------
+// The trend chart
+
+/** The chart's viewBox and plot area. Month labels sit under the plot; the target's label in the right margin. */
+const CHART = { width: 640, height: 236, left: 48, right: 548, top: 18, bottom: 188 } as const;
+const GRID_STEPS = [0, 0.25, 0.5, 0.75, 1] as const;
+
+/**
+ * Bars of the share met per month against a dashed target line. A month with
+ * nothing decided is a gap with a hollow circle on the baseline; close and
+ * missed months get a triangle or a cross over the bar besides their colour
+ * and pattern, so the chart reads in grey-scale print. Coordinates are
+ * rounded to 0.1 to keep the HTML small.
+ */
+export function trendChart(
+  id: string,
+  unit: string,
+  name: string,
+  target: number,
+  months: readonly MonthFigures[],
+  lang: SiteLanguage,
+  words = dashboardStrings(lang),
+): TrendChartView {
+  const numbers = numberFormats(lang);
+  const plotHeight = CHART.bottom - CHART.top;
+  const y = (share: number): number => round(CHART.bottom - plotHeight * clamp(share));
+  const slot = (CHART.right - CHART.left) / Math.max(months.length, 1);
+  const barWidth = Math.min(slot * 0.62, 36);
+
+  const views = months.map((month, index): TrendMonthView => {
+    const x = round(CHART.left + slot * (index + 0.5));
+    const startsYear = index === 0 || month.month.endsWith('-01');
+    const common = {
+      month: month.month,
+      label: formatMonthShort(month.month, lang),
+      ...(startsYear ? { yearLabel: month.month.slice(0, 4) } : {}),
+      x,
+      status: month.status,
+    };
+    if (month.shareMet === null) return { ...common, gap: { cx: x, cy: CHART.bottom - 7, r: 4 } };
+    // A share of 0 still shows as a thin bar on the baseline.
+    const top = Math.min(y(month.shareMet), CHART.bottom - 2);
+    const marker =
+      month.status === 'missed'
+        ? { kind: 'cross' as const, path: crossPath(x, top - 9) }
+        : month.status === 'close'
+          ? { kind: 'triangle' as const, path: trianglePath(x, top - 9) }
+          : undefined;
+    return {
+      ...common,
+      bar: { x: round(x - barWidth / 2), y: top, width: round(barWidth), height: round(CHART.bottom - top) },
+      ...(marker ? { marker } : {}),
+    };
+  });
+
+  const first = months[0]?.month;
+  const last = months.at(-1)?.month;
+  const range = first !== undefined && last !== undefined ? monthRange(first, last, lang, words) : '';
+  const targetY = y(target);
+  return {
+    id,
+    width: CHART.width,
+    height: CHART.height,
+    title: fill(words.chartTitle, { unit, name, range }),
+    description: chartDescription(target, months, lang, words),
+    plot: { left: CHART.left, right: CHART.right, top: CHART.top, bottom: CHART.bottom },
+    gridLabelX: CHART.left - 6,
+    gridlines: GRID_STEPS.map((step) => ({ y: y(step), label: numbers.percent(step) })),
+    target: { y: targetY, label: fill(words.chartTargetLabel, { target: numbers.percent(target) }), labelX: CHART.right + 6, labelY: round(targetY + 4) },
+    monthLabelY: CHART.bottom + 18,
+    yearLabelY: CHART.bottom + 36,
+    months: views,
+  };
+}
+
+/**
+ * The chart in words, for its accessible description: the target, in how
+ * many months with data it was met, months without data, the lowest month
+ * (the first, if several tie) and the latest month with data.
+ */
+export function chartDescription(target: number, months: readonly MonthFigures[], lang: SiteLanguage, words = dashboardStrings(lang)): string {
+  const numbers = numberFormats(lang);
+  const decided = months.filter((month): month is MonthFigures & { shareMet: number } => month.shareMet !== null);
+  const sentences = [fill(words.chartTarget, { target: numbers.percent(target) })];
+  if (decided.length === 0) {
+    sentences.push(words.chartNothingDecided);
+  } else {
+    const met = decided.filter((month) => month.status === 'met').length;
+    sentences.push(fill(plural(lang, decided.length, words.chartMetMonths), { met: numbers.count(met), decided: numbers.count(decided.length) }));
+    const gaps = months.length - decided.length;
+    if (gaps > 0) sentences.push(fill(plural(lang, gaps, words.chartNoDataMonths), { count: numbers.count(gaps) }));
+    const lowest = decided.reduce((low, month) => (month.shareMet < low.shareMet ? month : low));
+    const latest = decided.at(-1) as MonthFigures & { shareMet: number };
+    sentences.push(fill(words.chartLowest, { share: numbers.percent(lowest.shareMet), month: formatMonth(lowest.month, lang) }));
+    if (latest !== lowest) sentences.push(fill(words.chartLatest, { share: numbers.percent(latest.shareMet), month: formatMonth(latest.month, lang) }));
+  }
+  sentences.push(words.chartSeeTable);
+  return sentences.join(' ');
+}
+
+function crossPath(x: number, y: number): string {
+  const size = 4.5;
+  return `M${round(x - size)} ${round(y - size)}L${round(x + size)} ${round(y + size)}M${round(x + size)} ${round(y - size)}L${round(x - size)} ${round(y + size)}`;
+}
+
+function trianglePath(x: number, y: number): string {
+  return `M${round(x)} ${round(y - 5)}L${round(x + 5.5)} ${round(y + 4.5)}L${round(x - 5.5)} ${round(y + 4.5)}Z`;
+}
+
+function clamp(share: number): number {
+  return Math.min(1, Math.max(0, share));
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+// ---------------------------------------------------------------------------
+// Numbers, dates and texts
+
+interface NumberFormats {
+  /** A whole number: "12 345" (fi, sv, no-break space), "12,345" (en). */
+  count(value: number): string;
+  /**
+   * A fraction as a percentage with one decimal at most: "92,5 %" (fi, sv), "92.5%" (en).
+   * Rounded down, so that a share just under its target never reads as the target.
+   */
+  percent(fraction: number): string;
+  /** An amount in a duration unit, one decimal at most: "1,5 työpäivää", "1 working day". */
+  duration(amount: number, unit: Parameters<typeof unitInWords>[1]): string;
+}
+
+const NUMBER_FORMATS = new Map<SiteLanguage, NumberFormats>();
+
+/** Intl formatters of a language, made once. */
+export function numberFormats(lang: SiteLanguage): NumberFormats {
+  const cached = NUMBER_FORMATS.get(lang);
+  if (cached) return cached;
+  const count = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1, roundingMode: 'floor' } as Intl.NumberFormatOptions);
+  const decimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  const formats: NumberFormats = {
+    count: (value) => count.format(value),
+    percent: (fraction) => percent.format(fraction),
+    duration: (amount, unit) => {
+      const rounded = Math.round(amount * 10) / 10;
+      return `${decimal.format(rounded)} ${unitInWords(rounded, unit, lang)}`;
+    },
+  };
+  NUMBER_FORMATS.set(lang, formats);
+  return formats;
+}
+
+function plural(lang: SiteLanguage, count: number, forms: Plural): string {
+  return new Intl.PluralRules(lang).select(count) === 'one' ? forms.one : forms.other;
+}
+
+/** The report's whole period in months, or '' for a report without months. */
+function period(report: ComplianceReport, lang: SiteLanguage, words: DashboardStrings): string {
+  const first = report.months[0];
+  const last = report.months.at(-1);
+  return first !== undefined && last !== undefined ? monthRange(first, last, lang, words) : '';
+}
+
+function monthRange(first: string, last: string, lang: SiteLanguage, words: DashboardStrings): string {
+  return first === last ? formatMonth(first, lang) : fill(words.range, { from: formatMonth(first, lang), to: formatMonth(last, lang) });
+}
+
+/** An ISO instant as a date and time in the office's time zone: "30.11.2026 klo 23.59", "30 November 2026 at 23:59". */
+function formatInstant(iso: string, lang: SiteLanguage, words: DashboardStrings, timeZone: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const get = (type: string): string => parts.find((part) => part.type === type)?.value ?? '';
+  return fill(words.dateTime, {
+    date: formatDate(`${get('year')}-${get('month')}-${get('day')}`, lang),
+    time: formatTime(`${get('hour')}:${get('minute')}`, lang),
+  });
+}
+
+/** A charter text in the page language, else the charter's first language, else any. */
+function pickText(value: CharterText, lang: SiteLanguage, languages: readonly string[]): TextView | undefined {
+  const first = languages[0] ?? lang;
+  if (typeof value === 'string') return value === '' ? undefined : { text: value, lang: first, foreign: first !== lang };
+  for (const language of [lang, ...languages, ...Object.keys(value)]) {
+    const text = value[language];
+    if (typeof text === 'string' && text !== '') return { text, lang: language, foreign: language !== lang };
+  }
+  return undefined;
+}
+
+/** A plain-string name of a person is the same in every language (as on the charter page). */
+function personName(value: CharterText, lang: SiteLanguage, languages: readonly string[]): TextView | undefined {
+  return typeof value === 'string' ? (value === '' ? undefined : plain(value, lang)) : pickText(value, lang, languages);
+}
+
+function plain(text: string, lang: SiteLanguage): TextView {
+  return { text, lang, foreign: false };
+}
+
+/** The languages of a charter, from its commitments (an overdue review does not carry them). */
+function languagesOfCharter(report: ComplianceReport, charter: string): readonly string[] {
+  return report.commitments.find((figures) => figures.charter === charter)?.languages ?? [];
+}
+
+/** Splits a sentence around one placeholder, so a template can print the value as code. */
+function splitAround(template: string, name: string, value: string): { before: string; command: string; after: string } {
+  const marker = `{${name}}`;
+  const at = template.indexOf(marker);
+  if (at === -1) return { before: `${template} `, command: value, after: '' };
+  return { before: template.slice(0, at), command: value, after: template.slice(at + marker.length) };
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase() + text.slice(1);
+}
+
+/** An id fragment: lowercase letters, digits and hyphens. */
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'x'
+  );
+}
