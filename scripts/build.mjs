@@ -14,7 +14,7 @@ const outdir = join(root, `.dist-${process.pid}`);
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', worker: 'src/parallel/worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', worker: 'src/parallel/worker.ts', 'report-worker': 'src/report/worker.ts' },
   outdir,
   bundle: true,
   // Lazily imported commands become chunks of their own, so `validate` never

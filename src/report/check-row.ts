@@ -1,9 +1,36 @@
 import { closestMatch } from '../util/suggest.js';
-import type { CharterCommitments, CommitmentIndex, MeasuredCommitment } from './commitment-index.js';
+
 import type { LogField, LogRow } from './log-reader.js';
 import type { BadRowKind } from './model.js';
 import type { RowStore } from './row-store.js';
 import { parseTimestamp, shorten, timestampMs } from './timestamp.js';
+
+/** What a row is checked against: plain data, so that a worker thread can have it too. */
+export type CommitmentRef = { readonly index: number } | { readonly problem: string };
+
+export interface CharterLookup {
+  readonly id: string;
+  readonly channels: ReadonlyMap<string, ReadonlyMap<string, CommitmentRef>>;
+}
+
+export interface CommitmentLookup {
+  readonly charters: ReadonlyMap<string, CharterLookup>;
+  /** Measurable commitments by `charter,channel,commitment`. */
+  readonly byKey: ReadonlyMap<string, { readonly index: number }>;
+}
+
+/** The lookup without calendars (which cannot be sent to a thread). */
+export function plainLookup(lookup: CommitmentLookup): CommitmentLookup {
+  const refOf = (ref: CommitmentRef): CommitmentRef => ('problem' in ref ? { problem: ref.problem } : { index: ref.index });
+  const charters = new Map(
+    [...lookup.charters].map(([id, charter]) => [
+      id,
+      { id: charter.id, channels: new Map([...charter.channels].map(([channel, list]) => [channel, new Map([...list].map(([name, ref]) => [name, refOf(ref)]))])) },
+    ]),
+  );
+  const byKey = new Map([...lookup.byKey].map(([key, ref]) => [key, { index: ref.index }]));
+  return { charters, byKey };
+}
 
 export interface BadRowSink {
   (kind: BadRowKind, line: number, column: number, message: string): void;
@@ -17,7 +44,7 @@ export interface BadRowSink {
  */
 export class RowChecker {
   constructor(
-    private readonly index: CommitmentIndex,
+    private readonly index: CommitmentLookup,
     private readonly store: RowStore,
   ) {}
 
@@ -39,7 +66,7 @@ export class RowChecker {
     return 'stored';
   }
 
-  private commitmentOf(row: LogRow, bad: BadRowSink): MeasuredCommitment | undefined {
+  private commitmentOf(row: LogRow, bad: BadRowSink): { readonly index: number } | undefined {
     const charter = this.index.charters.get(row.charter) ?? this.index.charters.get(row.charter.trim());
     if (!charter) {
       this.reject(bad, 'unknown-charter', row, 'charter', unknownCharter(row.charter, [...this.index.charters.keys()]));
@@ -88,7 +115,7 @@ function unknownCharter(id: string, known: readonly string[]): string {
   return `no charter has the id \`${shorten(id)}\`${hint ? `; did you mean \`${hint}\`?` : ''}${list}`;
 }
 
-function unknownChannel(channel: string, charter: CharterCommitments): string {
+function unknownChannel(channel: string, charter: CharterLookup): string {
   const names = [...charter.channels.keys()];
   const hint = closestMatch(channel, names);
   return `${charter.id} makes no promises for the channel \`${shorten(channel)}\`${hint ? `; did you mean \`${hint}\`?` : ''} (it has: ${names.join(', ') || 'none'})`;

@@ -75,6 +75,11 @@ export class CsvParser {
     return this.lineCount;
   }
 
+  /** Whether the text so far ends inside a quoted field that spans lines. */
+  get insideQuotes(): boolean {
+    return this.pendingRecord.length > 0;
+  }
+
   private line(text: string): void {
     this.process(text, ++this.lineCount);
   }

@@ -157,19 +157,22 @@ function percent(fraction: number): string {
   return `${Math.round(fraction * 1000) / 10}%`;
 }
 
-const UNIT_SHORT: Record<DurationUnit, string> = {
-  second: 's',
-  minute: 'min',
-  hour: 'h',
-  'working hour': 'working h',
-  day: 'days',
-  'working day': 'working days',
-  week: 'weeks',
-  month: 'months',
+/** Short unit words for the table: [one, other]. */
+const UNIT_SHORT: Record<DurationUnit, readonly [string, string]> = {
+  second: ['s', 's'],
+  minute: ['min', 'min'],
+  hour: ['h', 'h'],
+  'working hour': ['working h', 'working h'],
+  day: ['day', 'days'],
+  'working day': ['working day', 'working days'],
+  week: ['week', 'weeks'],
+  month: ['month', 'months'],
 };
 
 function timeIn(value: number | null, unit: DurationUnit): string {
-  return value === null ? '–' : `${value} ${UNIT_SHORT[unit]}`;
+  if (value === null) return '–';
+  const [one, other] = UNIT_SHORT[unit];
+  return `${value} ${value === 1 ? one : other}`;
 }
 
 function textIn(text: CharterText, languages: readonly string[]): string {

@@ -62,27 +62,56 @@ export function formatFromName(name: string): LogFormat | undefined {
 
 const CHUNK_BYTES = 1 << 20;
 
-/** Reads a log file (or standard input as `-` with `input`) in chunks, calling the handlers row by row. */
-export async function readLog(path: string, display: string, handlers: LogHandlers, input?: Readable): Promise<{ lines: number }> {
-  const stream = input ?? createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK_BYTES });
+export interface ReadLogOptions {
+  /** Standard input, read instead of the file (for `-`). */
+  readonly input?: Readable;
+  /** Read only bytes `start` to `end` (inclusive) of the file: a part of a large log, split at a line break. */
+  readonly start?: number;
+  readonly end?: number;
+  /** Text read before the file's own: the header row, for a part that does not start at the top. */
+  readonly prefix?: string;
+}
+
+export interface ReadLogResult {
+  /** Physical lines read, the prefix's included. */
+  readonly lines: number;
+  /** The text ended inside a quoted CSV field (a part of a log ending there was not split at a record). */
+  readonly endedInsideQuotes: boolean;
+}
+
+/** Reads a log file (or standard input) in chunks, calling the handlers row by row. */
+export async function readLog(path: string, display: string, handlers: LogHandlers, options: ReadLogOptions = {}): Promise<ReadLogResult> {
+  const { input } = options;
+  const stream =
+    input ??
+    createReadStream(path, {
+      encoding: 'utf8',
+      highWaterMark: CHUNK_BYTES,
+      ...(options.start === undefined ? {} : { start: options.start }),
+      ...(options.end === undefined ? {} : { end: options.end }),
+    });
   if (input) input.setEncoding('utf8');
   let reader: ChunkReader | undefined;
-  try {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      if (!reader) {
-        const format = formatFromName(display) ?? sniffFormat(chunk);
-        if (format === undefined) continue;
-        reader = format === 'csv' ? new CsvLogReader(display, handlers) : new JsonLinesLogReader(handlers);
-      }
-      reader.push(chunk);
+  const push = (chunk: string): void => {
+    if (!reader) {
+      const format = formatFromName(display) ?? sniffFormat(chunk);
+      if (format === undefined) return;
+      reader = format === 'csv' ? new CsvLogReader(display, handlers) : new JsonLinesLogReader(handlers);
     }
+    reader.push(chunk);
+  };
+  try {
+    if (options.prefix !== undefined) push(options.prefix);
+    for await (const chunk of stream as AsyncIterable<string>) push(chunk);
   } catch (error) {
     if (error instanceof LogFileError) throw error;
     throw new LogFileError(display, 0, 0, readProblem(error));
   }
-  if (!reader) return { lines: 0 };
-  reader.end();
-  return { lines: reader.lines };
+  const finished = reader as ChunkReader | undefined;
+  if (!finished) return { lines: 0, endedInsideQuotes: false };
+  const endedInsideQuotes = finished.insideQuotes;
+  finished.end();
+  return { lines: finished.lines, endedInsideQuotes };
 }
 
 function sniffFormat(chunk: string): LogFormat | undefined {
@@ -110,6 +139,8 @@ interface ChunkReader {
   push(chunk: string): void;
   end(): void;
   readonly lines: number;
+  /** In the middle of a quoted field that spans lines. */
+  readonly insideQuotes: boolean;
 }
 
 /** CSV with a header row naming the columns, in any order; other columns are ignored. */
@@ -142,6 +173,10 @@ class CsvLogReader implements ChunkReader {
 
   get lines(): number {
     return this.parser.lines;
+  }
+
+  get insideQuotes(): boolean {
+    return this.parser.insideQuotes;
   }
 
   push(chunk: string): void {
@@ -227,6 +262,8 @@ class JsonLinesLogReader implements ChunkReader {
   get lines(): number {
     return this.lineCount;
   }
+
+  readonly insideQuotes = false;
 
   push(chunk: string): void {
     let text = this.rest + chunk;

@@ -6,9 +6,9 @@ import type { LoadedCollection } from '../load/load-collection.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { todayIn } from '../time/calendar-date.js';
 import { DEFAULT_TIME_ZONE } from '../time/working-calendar.js';
-import { RowChecker } from './check-row.js';
 import { indexCommitments, type MeasuredCommitment } from './commitment-index.js';
-import { LogFileError, readLog } from './log-reader.js';
+import { readWholeLog } from './intake.js';
+import { LogFileError } from './log-reader.js';
 import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRow, type BadRowKind, type ComplianceReport } from './model.js';
 import { overdueReviews } from './overdue-reviews.js';
 import { RowStore } from './row-store.js';
@@ -25,6 +25,10 @@ export interface MeasureOptions {
   readonly asOf?: Date;
   /** Standard input, for `-`. */
   readonly stdin?: Readable;
+  /** Read a large log in two halves on two threads (default true; see intake.ts). */
+  readonly split?: boolean;
+  /** The size from which a log is split (tests make it small). */
+  readonly splitMinBytes?: number;
 }
 
 export interface ReportOptions extends MeasureOptions {
@@ -55,8 +59,6 @@ export async function measureCompliance(collection: LoadedCollection, options: M
   await checkReadable(options.logs, options.cwd);
 
   if (options.logs.length > MAX_LOGS) throw new LogFileError(options.logs[MAX_LOGS] as string, 0, 0, `more than ${MAX_LOGS} logs at once: combine them first`);
-  const store = new RowStore();
-  const checker = new RowChecker(index, store);
   const badRowCounts = Object.fromEntries(BAD_ROW_KINDS.map((kind) => [kind, 0])) as Record<BadRowKind, number>;
   const badRows: (BadRow & { readonly fileIndex: number })[] = [];
   const counts = { read: 0, measured: 0, outsideRange: 0, notStarted: 0, bad: 0 };
@@ -66,24 +68,19 @@ export async function measureCompliance(collection: LoadedCollection, options: M
     if (badRows.length < MAX_LISTED_BAD_ROWS) badRows.push({ file: options.logs[fileIndex] as string, fileIndex, line, column, kind, message });
   };
 
+  let store: RowStore | undefined;
   for (const [fileIndex, log] of options.logs.entries()) {
-    const badInThisLog = (kind: BadRowKind, line: number, column: number, message: string): void => bad(fileIndex, kind, line, column, message);
-    await readLog(
-      resolve(options.cwd, log),
-      log,
-      {
-        onRow: (row) => {
-          counts.read++;
-          checker.check(row, fileIndex, badInThisLog);
-        },
-        onMalformed: (line, column, message) => {
-          counts.read++;
-          badInThisLog('malformed', line, column, message);
-        },
-      },
-      log === '-' ? options.stdin : undefined,
-    );
+    const part = await readWholeLog(resolve(options.cwd, log), log, index, fileIndex, {
+      input: log === '-' ? options.stdin : undefined,
+      ...(options.split === undefined ? {} : { split: options.split }),
+      ...(options.splitMinBytes === undefined ? {} : { splitMinBytes: options.splitMinBytes }),
+    });
+    counts.read += part.read;
+    for (const row of part.badRows) bad(fileIndex, row.kind, row.line, row.column, row.message);
+    if (store === undefined) store = part.store;
+    else store.append(part.store, 0);
   }
+  store ??= new RowStore();
 
   const repeated = new Uint8Array(store.length);
   for (const { row, first } of store.findDuplicates()) {

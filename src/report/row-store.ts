@@ -15,14 +15,49 @@ const INITIAL_ROWS = 1 << 12;
 
 export class RowStore {
   private size = 0;
-  commitments = new Int32Array(INITIAL_ROWS);
-  starts = new Float64Array(INITIAL_ROWS);
-  ends = new Float64Array(INITIAL_ROWS);
-  files = new Uint16Array(INITIAL_ROWS);
-  lines = new Int32Array(INITIAL_ROWS);
+  commitments: Int32Array = new Int32Array(INITIAL_ROWS);
+  starts: Float64Array = new Float64Array(INITIAL_ROWS);
+  ends: Float64Array = new Float64Array(INITIAL_ROWS);
+  files: Uint16Array = new Uint16Array(INITIAL_ROWS);
+  lines: Int32Array = new Int32Array(INITIAL_ROWS);
 
   get length(): number {
     return this.size;
+  }
+
+  /** The columns as they are (to move to another thread; rows past `length` are unused). */
+  get columns(): { commitments: Int32Array; starts: Float64Array; ends: Float64Array; files: Uint16Array; lines: Int32Array } {
+    return { commitments: this.commitments, starts: this.starts, ends: this.ends, files: this.files, lines: this.lines };
+  }
+
+  static fromColumns(columns: RowStore['columns'], size: number): RowStore {
+    const store = new RowStore();
+    store.commitments = columns.commitments;
+    store.starts = columns.starts;
+    store.ends = columns.ends;
+    store.files = columns.files;
+    store.lines = columns.lines;
+    store.size = size;
+    return store;
+  }
+
+  /** Adds another store's rows after these, moving their line numbers down by `lineShift`; the columns are sized exactly. */
+  append(other: RowStore, lineShift: number): void {
+    const size = this.size + other.size;
+    const join = <T extends Int32Array | Float64Array | Uint16Array>(mine: T, theirs: T, make: (length: number) => T): T => {
+      const joined = make(size);
+      joined.set(mine.subarray(0, this.size));
+      joined.set(theirs.subarray(0, other.size), this.size);
+      return joined;
+    };
+    const lines = join(this.lines, other.lines, (length) => new Int32Array(length));
+    if (lineShift !== 0) for (let row = this.size; row < size; row++) lines[row] = (lines[row] as number) + lineShift;
+    this.commitments = join(this.commitments, other.commitments, (length) => new Int32Array(length));
+    this.starts = join(this.starts, other.starts, (length) => new Float64Array(length));
+    this.ends = join(this.ends, other.ends, (length) => new Float64Array(length));
+    this.files = join(this.files, other.files, (length) => new Uint16Array(length));
+    this.lines = lines;
+    this.size = size;
   }
 
   add(commitment: number, startMs: number, endMs: number, fileIndex: number, line: number): void {
@@ -75,7 +110,7 @@ export class RowStore {
   }
 
   private grow(): void {
-    const size = this.commitments.length * 2;
+    const size = Math.max(INITIAL_ROWS, this.commitments.length * 2);
     this.commitments = grown(this.commitments, new Int32Array(size));
     this.starts = grown(this.starts, new Float64Array(size));
     this.ends = grown(this.ends, new Float64Array(size));

@@ -1,3 +1,4 @@
+import type { DurationUnit } from '../time/duration.js';
 import type { MeasuredCommitment } from './commitment-index.js';
 import { CLOSE_MARGIN, type CommitmentFigures, type ComplianceStatus, type Figures, type MonthFigures } from './model.js';
 
@@ -20,6 +21,7 @@ export class ComplianceTally {
   private readonly totals: Accumulator[];
   /** Per commitment: month index (year × 12 + month − 1) → counts. */
   private readonly monthly: Map<number, Accumulator>[];
+  private readonly memos: DayMemo[];
   private readonly fromDay: number;
   private readonly toDay: number;
 
@@ -28,6 +30,7 @@ export class ComplianceTally {
     private readonly options: TallyOptions,
   ) {
     this.totals = commitments.map(() => new Accumulator());
+    this.memos = commitments.map(() => ({ day: Number.NaN, monthAccumulator: undefined, dayDeadline: undefined }));
     this.monthly = commitments.map(() => new Map<number, Accumulator>());
     this.fromDay = options.from === undefined ? -Infinity : dayNumberOf(options.from);
     this.toDay = options.to === undefined ? Infinity : dayNumberOf(options.to);
@@ -44,18 +47,17 @@ export class ComplianceTally {
     const day = calendar.localDayOfMs(startMs);
     if (day < this.fromDay || day > this.toDay) return 'outside-range';
 
-    const month = calendar.monthIndexOfDay(day);
-    const byMonth = this.monthly[commitment.index] as Map<number, Accumulator>;
-    let monthAccumulator = byMonth.get(month);
-    if (!monthAccumulator) {
-      monthAccumulator = new Accumulator();
-      byMonth.set(month, monthAccumulator);
-    }
+    // Rows of one commitment mostly come day by day: what depends only on the
+    // start day (the month, and a deadline counted in days) is kept from the last row.
+    const memo = this.memos[commitment.index] as DayMemo;
+    if (memo.day !== day) this.startDay(memo, commitment, day, startMs);
+    const monthAccumulator = memo.monthAccumulator as Accumulator;
     const total = this.totals[commitment.index] as Accumulator;
 
-    const deadline = calendar.deadlineMs(startMs, commitment.duration);
+    const { duration } = commitment;
+    const deadline = memo.dayDeadline ?? calendar.deadlineMs(startMs, duration);
     if (endMs <= asOfMs) {
-      const taken = calendar.elapsedMs(startMs, endMs, commitment.duration.unit);
+      const taken = calendar.elapsedMs(startMs, endMs, duration.unit);
       const met = endMs <= deadline;
       total.close(met, taken);
       monthAccumulator.close(met, taken);
@@ -67,6 +69,19 @@ export class ComplianceTally {
       monthAccumulator.pending++;
     }
     return 'counted';
+  }
+
+  private startDay(memo: DayMemo, commitment: MeasuredCommitment, day: number, startMs: number): void {
+    const month = commitment.calendar.monthIndexOfDay(day);
+    const byMonth = this.monthly[commitment.index] as Map<number, Accumulator>;
+    let accumulator = byMonth.get(month);
+    if (!accumulator) {
+      accumulator = new Accumulator();
+      byMonth.set(month, accumulator);
+    }
+    memo.day = day;
+    memo.monthAccumulator = accumulator;
+    memo.dayDeadline = DAY_UNITS.has(commitment.duration.unit) ? commitment.calendar.deadlineMs(startMs, commitment.duration) : undefined;
   }
 
   /** The first and last month with counted rows (YYYY-MM), if any. */
@@ -102,6 +117,16 @@ export class ComplianceTally {
       };
     });
   }
+}
+
+/** Units whose deadline depends only on the day a contact starts. */
+const DAY_UNITS: ReadonlySet<DurationUnit> = new Set(['working day', 'day', 'week', 'month']);
+
+/** The last start day seen for a commitment, and what follows from it. */
+interface DayMemo {
+  day: number;
+  monthAccumulator: Accumulator | undefined;
+  dayDeadline: number | undefined;
 }
 
 /** YYYY-MM-DD as days since 1970-01-01. */

@@ -8,6 +8,10 @@
 export const MS_PER_DAY = 86_400_000;
 const BUCKET_MS = 15 * 60_000;
 const BUCKETS_PER_DAY = MS_PER_DAY / BUCKET_MS;
+/** Eight years of buckets (2.2 MB) in the fast window. */
+const WINDOW_BUCKETS = 8 * 366 * BUCKETS_PER_DAY;
+/** No offset is infinite: marks a window slot not filled yet. */
+const UNFILLED = Infinity;
 /** Marks a bucket with an offset change inside it. */
 const MIXED = Number.NaN;
 
@@ -19,6 +23,14 @@ export class ZoneOffsets {
   private readonly bucketStarts = new Map<number, number>();
   /** UTC days (by first bucket) already checked for a single offset. */
   private readonly daysTried = new Set<number>();
+  /**
+   * The same offsets as `buckets` for a window of years around the first
+   * instant asked about, in a typed array: a report asks several times per
+   * log row, and an array read is several times cheaper than a Map lookup.
+   * UNFILLED where not known yet.
+   */
+  private window: Float64Array | undefined;
+  private windowStart = 0;
 
   /** Throws a RangeError for an unknown time zone. */
   constructor(readonly timeZone: string) {
@@ -37,7 +49,22 @@ export class ZoneOffsets {
   /** The offset from UTC at an instant, in milliseconds (Helsinki: +2 h or +3 h). */
   at(ms: number): number {
     const bucket = Math.floor(ms / BUCKET_MS);
-    const offset = this.buckets.get(bucket) ?? this.fillBucket(bucket);
+    let window = this.window;
+    if (window === undefined) {
+      window = this.window = new Float64Array(WINDOW_BUCKETS).fill(UNFILLED);
+      this.windowStart = bucket - WINDOW_BUCKETS / 2;
+    }
+    const slot = bucket - this.windowStart;
+    let offset: number;
+    if (slot >= 0 && slot < WINDOW_BUCKETS) {
+      offset = window[slot] as number;
+      if (offset === UNFILLED) {
+        offset = this.buckets.get(bucket) ?? this.fillBucket(bucket);
+        window[slot] = offset;
+      }
+    } else {
+      offset = this.buckets.get(bucket) ?? this.fillBucket(bucket);
+    }
     return Number.isNaN(offset) ? this.exactAt(ms) : offset;
   }
 

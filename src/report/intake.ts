@@ -1,0 +1,181 @@
+import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../util/package-info.js';
+import { plainLookup, RowChecker, type CommitmentLookup } from './check-row.js';
+import { readLog, type ReadLogOptions } from './log-reader.js';
+import type { BadRowKind } from './model.js';
+import { RowStore } from './row-store.js';
+
+/**
+ * Reads contact logs into a RowStore, with their bad rows. A large log file
+ * is read in two halves at once, one on a worker thread (the machine has more
+ * than one core; reading and checking rows is most of a report's time); the
+ * halves are joined in order, so the result is the same as reading it whole.
+ */
+export interface LogBadRow {
+  readonly kind: BadRowKind;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+/** What reading one log (or part of one) gave. */
+export interface LogPart {
+  readonly store: RowStore;
+  readonly badRows: LogBadRow[];
+  /** Rows read, bad ones included. */
+  read: number;
+  /** Physical lines read. */
+  lines: number;
+  endedInsideQuotes: boolean;
+  /** 2 when the log was read in two halves at once. */
+  pieces: number;
+}
+
+/** Below this size a log is read in one piece (a thread costs more than it saves). */
+export const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
+
+/** Reads one log, or part of one, in this thread. */
+export async function readLogPart(path: string, display: string, lookup: CommitmentLookup, fileIndex: number, options: ReadLogOptions = {}): Promise<LogPart> {
+  const store = new RowStore();
+  const checker = new RowChecker(lookup, store);
+  const part: LogPart = { store, badRows: [], read: 0, lines: 0, endedInsideQuotes: false, pieces: 1 };
+  const bad = (kind: BadRowKind, line: number, column: number, message: string): void => {
+    part.badRows.push({ kind, line, column, message });
+  };
+  const result = await readLog(
+    path,
+    display,
+    {
+      onRow: (row) => {
+        part.read++;
+        checker.check(row, fileIndex, bad);
+      },
+      onMalformed: (line, column, message) => {
+        part.read++;
+        bad('malformed', line, column, message);
+      },
+    },
+    options,
+  );
+  part.lines = result.lines;
+  part.endedInsideQuotes = result.endedInsideQuotes;
+  return part;
+}
+
+export interface ReadWholeOptions {
+  readonly input?: Readable | undefined;
+  /** Allow reading a large file in two halves on two threads (default true). */
+  readonly split?: boolean;
+  /** Size from which a file is split (SPLIT_MIN_BYTES by default; tests use less). */
+  readonly splitMinBytes?: number;
+}
+
+/** Reads a whole log: in two halves at once when it is large, else in one piece. */
+export async function readWholeLog(path: string, display: string, lookup: CommitmentLookup, fileIndex: number, options: ReadWholeOptions): Promise<LogPart> {
+  if (options.input) return readLogPart(path, display, lookup, fileIndex, { input: options.input });
+  const script = options.split === false ? undefined : workerScript();
+  const plan = script ? await splitPlan(path, options.splitMinBytes ?? SPLIT_MIN_BYTES) : undefined;
+  if (!script || !plan) return readLogPart(path, display, lookup, fileIndex);
+
+  const secondHalf = readPartInWorker(script, { path, display, lookup: plainLookup(lookup), fileIndex, start: plan.split, prefix: plan.header });
+  const first = await readLogPart(path, display, lookup, fileIndex, { end: plan.split - 1 });
+  const second = await secondHalf.catch(() => undefined);
+  // A split inside a quoted field spanning lines would read the second half wrongly: read it whole instead.
+  if (first.endedInsideQuotes || !second) return readLogPart(path, display, lookup, fileIndex);
+
+  // The second half counted its lines from its own start (after the header row, if it was given one).
+  const shift = first.lines - (plan.header === undefined ? 0 : 1);
+  first.store.append(second.store, shift);
+  for (const row of second.badRows) first.badRows.push({ ...row, line: row.line + shift });
+  first.read += second.read;
+  first.lines = shift + second.lines;
+  first.endedInsideQuotes = second.endedInsideQuotes;
+  first.pieces = 2;
+  return first;
+}
+
+interface SplitPlan {
+  /** Byte where the second half starts: just after a line break near the middle. */
+  readonly split: number;
+  /** The CSV header row with its line break, for the second half; undefined for JSON Lines. */
+  readonly header: string | undefined;
+}
+
+const PROBE_BYTES = 64 * 1024;
+
+async function splitPlan(path: string, minBytes: number): Promise<SplitPlan | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size < minBytes) return undefined;
+    const head = Buffer.alloc(Math.min(PROBE_BYTES, size));
+    await handle.read(head, 0, head.length, 0);
+    const firstBreak = head.indexOf(10);
+    if (firstBreak === -1) return undefined;
+    const firstLine = head.subarray(0, firstBreak + 1).toString('utf8');
+    const isJson = firstLine.replace(/^\uFEFF/, '').trimStart().startsWith('{');
+    const middle = Math.floor(size / 2);
+    const probe = Buffer.alloc(Math.min(PROBE_BYTES, size - middle));
+    await handle.read(probe, 0, probe.length, middle);
+    const lineBreak = probe.indexOf(10);
+    if (lineBreak === -1 || middle + lineBreak + 1 >= size || middle <= firstBreak) return undefined;
+    return { split: middle + lineBreak + 1, header: isJson ? undefined : firstLine.replace(/^\uFEFF/, '') };
+  } finally {
+    await handle.close();
+  }
+}
+
+function workerScript(): string | undefined {
+  const path = join(packageRoot(), 'dist', 'report-worker.js');
+  return existsSync(path) ? path : undefined;
+}
+
+/** What the worker is asked to read. */
+export interface PartRequest {
+  readonly path: string;
+  readonly display: string;
+  readonly lookup: CommitmentLookup;
+  readonly fileIndex: number;
+  readonly start: number;
+  readonly prefix: string | undefined;
+}
+
+/** What it sends back: the rows as columns (moved, not copied), and the bad rows. */
+export type PartReply =
+  | {
+      readonly ok: true;
+      readonly size: number;
+      readonly columns: RowStore['columns'];
+      readonly badRows: LogBadRow[];
+      readonly read: number;
+      readonly lines: number;
+      readonly endedInsideQuotes: boolean;
+    }
+  | { readonly ok: false; readonly error: string };
+
+function readPartInWorker(script: string, request: PartRequest): Promise<LogPart> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script);
+    worker.once('message', (reply: PartReply) => {
+      void worker.terminate();
+      if (!reply.ok) {
+        reject(new Error(reply.error));
+        return;
+      }
+      resolve({
+        store: RowStore.fromColumns(reply.columns, reply.size),
+        badRows: reply.badRows,
+        read: reply.read,
+        lines: reply.lines,
+        endedInsideQuotes: reply.endedInsideQuotes,
+        pieces: 1,
+      });
+    });
+    worker.once('error', reject);
+    worker.postMessage(request);
+  });
+}

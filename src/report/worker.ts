@@ -1,0 +1,27 @@
+import { parentPort } from 'node:worker_threads';
+import { readLogPart, type PartReply, type PartRequest } from './intake.js';
+
+/** Worker thread: reads the second half of a large contact log (see intake.ts). */
+parentPort?.once('message', (request: PartRequest) => {
+  void readLogPart(request.path, request.display, request.lookup, request.fileIndex, {
+    start: request.start,
+    ...(request.prefix === undefined ? {} : { prefix: request.prefix }),
+  })
+    .then((part): void => {
+      const columns = part.store.columns;
+      const reply: PartReply = {
+        ok: true,
+        size: part.store.length,
+        columns,
+        badRows: part.badRows,
+        read: part.read,
+        lines: part.lines,
+        endedInsideQuotes: part.endedInsideQuotes,
+      };
+      parentPort?.postMessage(reply, Object.values(columns).map((column) => column.buffer as ArrayBuffer));
+    })
+    .catch((error: unknown) => {
+      const reply: PartReply = { ok: false, error: error instanceof Error ? error.message : String(error) };
+      parentPort?.postMessage(reply);
+    });
+});

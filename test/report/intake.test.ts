@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkCharters } from '../../src/check.js';
+import { indexCommitments, type CommitmentIndex } from '../../src/report/commitment-index.js';
+import { readWholeLog, type LogPart } from '../../src/report/intake.js';
+import { makeComplianceReport } from '../../src/report/make-report.js';
+import { parseAsOf } from '../../src/report/as-of.js';
+import { AS_OF, CHARTERS, HAND_CHECKED_LOG } from '../fixtures/contact-log.js';
+import { writeTree } from '../helpers.js';
+
+/** The hand-checked log made long: its rows again and again, each copy a week later (so none is a duplicate), bad rows and all. */
+function longLog(copies: number): string {
+  const [header, ...rows] = HAND_CHECKED_LOG.trim().split('\n') as [string, ...string[]];
+  const lines = [header];
+  for (let copy = 0; copy < copies; copy++) {
+    const shift = copy * 7 * 86_400_000;
+    for (const row of rows) {
+      lines.push(row.replace(/(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(Z|[+-]\d{2}:\d{2})/g, (_, local: string, zone: string) => shifted(local, zone, shift)));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function shifted(local: string, zone: string, ms: number): string {
+  const time = Date.parse(`${local}Z`);
+  // The deliberately impossible date stays as it is.
+  if (Number.isNaN(time)) return `${local}${zone}`;
+  return `${new Date(time + ms).toISOString().slice(0, 19)}${zone}`;
+}
+
+let cwd: string;
+let index: CommitmentIndex;
+
+beforeAll(async () => {
+  const jsonl = longLog(40)
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [charter, channel, commitment, start, end] = line.split(',');
+      return JSON.stringify({ charter, channel, commitment, start, end: end || null });
+    })
+    .join('\n');
+  const quoted = ['charter,channel,commitment,start,end,note', ...Array.from({ length: 200 }, (_, row) => `test-unit,phone,answer,2027-01-11T09:${String(row % 60).padStart(2, '0')}:00+02:00,2027-01-11T09:${String(row % 60).padStart(2, '0')}:20+02:00,"line one\nline ${row}"`)].join('\n');
+  cwd = writeTree({ ...CHARTERS, 'long.csv': longLog(40), 'long.jsonl': `${jsonl}\n`, 'quoted.csv': `${quoted}\n` }, 'file');
+  const { collection } = await checkCharters({ cwd, patterns: ['charters'] });
+  index = indexCommitments(collection);
+});
+
+async function read(file: string, split: boolean): Promise<LogPart> {
+  return readWholeLog(join(cwd, file), file, index, 0, { split, splitMinBytes: 1 });
+}
+
+describe('reading a large log in two halves at once', () => {
+  it.each(['long.csv', 'long.jsonl'])('gives %s the same rows, lines and bad rows as reading it whole', async (file) => {
+    const whole = await read(file, false);
+    const halves = await read(file, true);
+    expect(whole.pieces).toBe(1);
+    expect(halves.pieces).toBe(2);
+    expect(halves.read).toBe(whole.read);
+    expect(halves.lines).toBe(whole.lines);
+    expect(halves.badRows).toEqual(whole.badRows);
+    expect(Array.from(halves.store.lines.subarray(0, halves.store.length))).toEqual(Array.from(whole.store.lines.subarray(0, whole.store.length)));
+    expect(Array.from(halves.store.starts.subarray(0, halves.store.length))).toEqual(Array.from(whole.store.starts.subarray(0, whole.store.length)));
+  });
+
+  it('reads a log whole when the middle falls inside a quoted field that spans lines', async () => {
+    const halves = await read('quoted.csv', true);
+    const whole = await read('quoted.csv', false);
+    expect(halves.pieces).toBe(1);
+    expect(halves.badRows).toEqual(whole.badRows);
+    expect(halves.read).toBe(200);
+    expect(halves.store.length).toBe(whole.store.length);
+  });
+
+  it('gives the same report either way, duplicates across the halves included', async () => {
+    const asOf = parseAsOf(AS_OF) as Date;
+    const options = { cwd, logs: ['long.csv'], asOf, splitMinBytes: 1 };
+    const { report: split } = await makeComplianceReport(options);
+    const { report: whole } = await makeComplianceReport({ ...options, split: false });
+    expect(split).toEqual(whole);
+    expect(whole.badRowCounts.duplicate).toBe(40);
+    expect(whole.rows.read).toBe(40 * 26);
+  });
+});
