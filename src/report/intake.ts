@@ -106,6 +106,7 @@ interface SplitPlan {
 }
 
 const PROBE_BYTES = 64 * 1024;
+const WORKER_YOUNG_GENERATION_MB = 16;
 
 async function splitPlan(path: string, minBytes: number): Promise<SplitPlan | undefined> {
   const handle = await open(path, 'r');
@@ -159,7 +160,8 @@ export type PartReply =
 
 function readPartInWorker(script: string, request: PartRequest): Promise<LogPart> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(script);
+    // A smaller young generation than the default keeps the two threads' peak memory down, at no cost in speed.
+    const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     worker.once('message', (reply: PartReply) => {
       void worker.terminate();
       if (!reply.ok) {
