@@ -1,5 +1,6 @@
 import type { BadRow, CharterText, CommitmentFigures, ComplianceReport, ComplianceStatus, Figures } from './model.js';
 import { BAD_ROW_KINDS } from './model.js';
+import { shareForDisplay } from './display.js';
 import type { DurationUnit } from '../time/duration.js';
 
 /**
@@ -154,7 +155,7 @@ export function formatBadRow(bad: BadRow): string {
 }
 
 function percent(fraction: number): string {
-  return `${Math.round(fraction * 1000) / 10}%`;
+  return `${Math.round(shareForDisplay(fraction) * 1000) / 10}%`;
 }
 
 /** Short unit words for the table: [one, other]. */

@@ -1,3 +1,4 @@
+import { shareForDisplay } from '../report/display.js';
 import {
   BAD_ROW_KINDS,
   type CharterText,
@@ -362,15 +363,13 @@ export function numberFormats(lang: SiteLanguage): NumberFormats {
   const cached = NUMBER_FORMATS.get(lang);
   if (cached) return cached;
   const count = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
-  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1, roundingMode: 'floor' } as Intl.NumberFormatOptions);
-  const decimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
+  // Times as the report gives them (to hundredths), so the page and `charter report` agree.
+  const decimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
   const formats: NumberFormats = {
     count: (value) => count.format(value),
-    percent: (fraction) => percent.format(fraction),
-    duration: (amount, unit) => {
-      const rounded = Math.round(amount * 10) / 10;
-      return `${decimal.format(rounded)} ${unitInWords(rounded, unit, lang)}`;
-    },
+    percent: (fraction) => percent.format(shareForDisplay(fraction)),
+    duration: (amount, unit) => `${decimal.format(amount)} ${unitInWords(amount, unit, lang)}`,
   };
   NUMBER_FORMATS.set(lang, formats);
   return formats;

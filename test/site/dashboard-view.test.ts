@@ -326,12 +326,12 @@ describe('numbers in the page language', () => {
     expect(numberFormats('en').count(12345)).toBe('12,345');
   });
 
-  it('gives median and 90th percentile in the commitment’s unit, in words', () => {
-    expect(numberFormats('fi').duration(2.25, 'working day')).toBe('2,3 työpäivää');
-    expect(numberFormats('sv').duration(2.25, 'working day')).toBe('2,3 arbetsdagar');
-    expect(numberFormats('en').duration(2.25, 'working day')).toBe('2.3 working days');
+  it('gives median and 90th percentile in the commitment’s unit, in words, to hundredths as charter report does', () => {
+    expect(numberFormats('fi').duration(2.25, 'working day')).toBe('2,25 työpäivää');
+    expect(numberFormats('sv').duration(2.25, 'working day')).toBe('2,25 arbetsdagar');
+    expect(numberFormats('en').duration(2.25, 'working day')).toBe('2.25 working days');
     expect(numberFormats('en').duration(1, 'working day')).toBe('1 working day');
-    expect(numberFormats('fi').duration(1.04, 'working day')).toBe('1 työpäivä');
+    expect(numberFormats('fi').duration(1.04, 'working day')).toBe('1,04 työpäivää');
     expect(numberFormats('fi').duration(12.5, 'second')).toBe('12,5 sekuntia');
   });
 
@@ -346,7 +346,7 @@ describe('numbers in the page language', () => {
       missed: '11',
       pending: '0',
       shareMet: `71${NBSP}%`,
-      median: '2,3 työpäivää',
+      median: '2,25 työpäivää',
       p90: '4,5 työpäivää',
       status: { key: 'missed', label: 'Tavoite alittui' },
     });
