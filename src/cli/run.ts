@@ -6,6 +6,7 @@ import type { BuildFlags } from './build-command.js';
 import type { ServeFlags } from './serve-command.js';
 import type { CardsFlags } from './cards-command.js';
 import type { ReportFlags } from './report-command.js';
+import type { RotaFlags } from './rota-command.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io.js';
 
 /**
@@ -64,6 +65,9 @@ Examples:
   $ charter validate charters/city-library.yaml   check one file
   $ charter validate --format sarif -o charter.sarif
   $ charter schema > charter.schema.json          the JSON Schema, for editors
+  $ charter build --events logs/2026.csv          the intranet guide with the compliance dashboard
+  $ charter report logs/2026.csv                  are we keeping our promises?
+  $ charter rota                                  who reviews which period
 
 Exit codes: 0 clean, 1 findings, 2 usage or fatal error.`,
     );
@@ -182,15 +186,7 @@ charter build: build replaces _site/ whole.`,
     .description('list who reviews which period, for each charter with a review rota')
     .argument('[paths...]', 'files, folders or globs (default: the --charters folder)')
     .option('--charters <folder>', 'the charters folder, read when no paths are given (default: charters/)')
-    .option(
-      '--periods <n>',
-      'how many periods to list, from the one that holds today',
-      (value: string): number => {
-        if (!/^[1-9]\d{0,2}$/.test(value)) throw new InvalidArgumentError('expected a whole number of periods from 1 to 999.');
-        return Number(value);
-      },
-      4,
-    )
+    .option('--periods <n>', 'how many periods to list, from the one that holds today', parsePeriods, 4)
     .option('--today <date>', 'list periods as of this day (YYYY-MM-DD; default: today in Helsinki)', parseDateOption)
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
     .option('--color', 'force colour in the table')
@@ -207,7 +203,7 @@ Exit codes: 0 listed, 1 a rota cannot be worked out (a reviewer who is not a
 contact, a bad review.every or review.approved, a file that does not load),
 2 usage or fatal error. Other findings, such as an overdue review, do not fail.`,
     )
-    .action(async (paths: string[], options: import('./rota-command.js').RotaFlags) => {
+    .action(async (paths: string[], options: RotaFlags) => {
       const { rotaCommand } = await import('./rota-command.js');
       setExitCode(await rotaCommand(paths, options, io));
     });
@@ -307,6 +303,11 @@ function parsePort(value: string): number {
 
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more.');
+  return Number(value);
+}
+
+function parsePeriods(value: string): number {
+  if (!/^[1-9]\d{0,2}$/.test(value)) throw new InvalidArgumentError('expected a whole number of periods from 1 to 999.');
   return Number(value);
 }
 

@@ -125,7 +125,7 @@ describe('the compliance dashboard', () => {
     expect(fi).toContain('30.11.2026 klo 23.59');
     expect(fi).toContain('73,5\u00a0% ajallaan');
     expect(fi).toContain('Sähköposti – vastaus 3 työpäivän kuluessa');
-    expect(fi).toContain('2,3 työpäivää');
+    expect(fi).toContain('2,25 työpäivää');
     expect(en).toContain('30 November 2026 at 23:59');
     expect(en).toContain('73.5% in time');
     expect(en).toContain('Email – reply within 3 working days');
