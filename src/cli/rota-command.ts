@@ -6,6 +6,7 @@ import type { FileResult } from '../model/diagnostic.js';
 import { planRota, unreadableRota, type CharterRota, type ReviewDue, type RotaPeriod } from '../model/rota-plan.js';
 import { todayIn } from '../time/calendar-date.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, wantsColor, type CliIO } from './io.js';
+import { palette, type Palette } from '../util/ansi.js';
 
 export interface RotaFlags {
   /** The charters folder: read when no paths are given, and the folder `extends` may not leave. */
@@ -43,7 +44,7 @@ export async function rotaCommand(paths: readonly string[], flags: RotaFlags, io
   });
 
   if (flags.format === 'json') io.stdout(`${JSON.stringify({ today, charters: rotas }, null, 2)}\n`);
-  else if (rotas.length > 0) io.stdout(formatTable(rotas, today, wantsColor(io, flags.color) ? COLOURS : PLAIN));
+  else if (rotas.length > 0) io.stdout(formatTable(rotas, today, palette(wantsColor(io, flags.color))));
   if (rotas.length === 0) io.stderr('charter: no unit charters to list (baselines, files named _*.yaml, have no rota of their own)\n');
 
   const failed = rotas.filter((rota) => rota.problems.some((problem) => problem.severity === 'error')).length;
@@ -54,21 +55,6 @@ export async function rotaCommand(paths: readonly string[], flags: RotaFlags, io
 
 // ---------------------------------------------------------------------------
 // Table
-
-type Paint = (text: string) => string;
-
-interface Palette {
-  readonly red: Paint;
-  readonly yellow: Paint;
-  readonly dim: Paint;
-  readonly bold: Paint;
-  readonly underline: Paint;
-}
-
-const ansi = (open: number, close: number): Paint => (text) => `\u001b[${open}m${text}\u001b[${close}m`;
-const COLOURS: Palette = { red: ansi(31, 39), yellow: ansi(33, 39), dim: ansi(2, 22), bold: ansi(1, 22), underline: ansi(4, 24) };
-const identity: Paint = (text) => text;
-const PLAIN: Palette = { red: identity, yellow: identity, dim: identity, bold: identity, underline: identity };
 
 /**
  * One block per charter:

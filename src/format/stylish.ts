@@ -1,5 +1,6 @@
 import type { Diagnostic, FileResult, FormatContext, Formatter } from '../model/diagnostic.js';
 import { countAll, describeCounts, oneLine, plural, sortedDiagnostics } from './shared.js';
+import { palette, type Palette } from '../util/ansi.js';
 
 /**
  * ESLint's "stylish" layout: a header per file with problems, one aligned row
@@ -7,31 +8,8 @@ import { countAll, describeCounts, oneLine, plural, sortedDiagnostics } from './
  * Prints nothing at all when there is nothing to report.
  */
 
-type Paint = (text: string) => string;
-
-interface Palette {
-  readonly red: Paint;
-  readonly yellow: Paint;
-  readonly dim: Paint;
-  readonly bold: Paint;
-  readonly underline: Paint;
-}
-
-const ansi = (open: number, close: number): Paint => (text) => `\u001b[${open}m${text}\u001b[${close}m`;
-
-const COLOURS: Palette = {
-  red: ansi(31, 39),
-  yellow: ansi(33, 39),
-  dim: ansi(2, 22),
-  bold: ansi(1, 22),
-  underline: ansi(4, 24),
-};
-
-const identity: Paint = (text) => text;
-const PLAIN: Palette = { red: identity, yellow: identity, dim: identity, bold: identity, underline: identity };
-
 export const formatStylish: Formatter = (results: readonly FileResult[], context: FormatContext): string => {
-  const paint = context.color ? COLOURS : PLAIN;
+  const paint = palette(context.color === true);
   const blocks: string[] = [];
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;

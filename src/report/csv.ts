@@ -1,3 +1,7 @@
+import { LineSplitter } from './line-splitter.js';
+
+export { MAX_LINE_CHARS } from './line-splitter.js';
+
 /**
  * A streaming CSV parser (RFC 4180: comma separated, fields optionally in
  * double quotes, `""` inside quotes is a quote, quoted fields may hold commas
@@ -21,17 +25,13 @@ export type CsvRecordHandler = (fields: string[], line: number, columns: () => n
 export type CsvErrorHandler = (line: number, column: number, message: string) => void;
 
 export class CsvParser {
-  /** Text after the last complete line of the previous chunk. */
-  private rest = '';
-  /** Physical lines consumed so far. */
-  private lineCount = 0;
+  private readonly splitter = new LineSplitter((text, line) => this.process(text, line));
   /** Lines of a quoted record that spans line breaks, until its quotes balance. */
   private pendingRecord: string[] = [];
   private pendingStartLine = 0;
   private pendingQuotes = 0;
   /** Where the unclosed quote of the pending record opens. */
   private pendingColumn = 0;
-  private started = false;
 
   constructor(
     private readonly onRecord: CsvRecordHandler,
@@ -40,30 +40,12 @@ export class CsvParser {
 
   /** Parses the complete lines of `chunk`; keeps a partial last line for the next call. */
   push(chunk: string): void {
-    let text = this.rest + chunk;
-    if (!this.started && text.length > 0) {
-      this.started = true;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    let position = 0;
-    for (;;) {
-      const newline = text.indexOf('\n', position);
-      if (newline === -1) break;
-      const end = newline > position && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-      this.line(text.slice(position, end));
-      position = newline + 1;
-    }
-    this.rest = position === 0 ? text : text.slice(position);
-    if (this.rest.length > MAX_LINE_CHARS) throw new Error(`line ${this.lineCount + 1} is longer than ${MAX_LINE_CHARS} characters; is this a contact log?`);
+    this.splitter.push(chunk);
   }
 
   /** Parses what is left at the end of the input. */
   end(): void {
-    if (this.rest.length > 0) {
-      const last = this.rest.endsWith('\r') ? this.rest.slice(0, -1) : this.rest;
-      this.rest = '';
-      this.line(last);
-    }
+    this.splitter.end();
     if (this.pendingRecord.length > 0) {
       this.onError(this.pendingStartLine, this.pendingColumn, UNCLOSED);
       this.pendingRecord = [];
@@ -72,16 +54,12 @@ export class CsvParser {
 
   /** Physical lines read so far. */
   get lines(): number {
-    return this.lineCount;
+    return this.splitter.lines;
   }
 
   /** Whether the text so far ends inside a quoted field that spans lines. */
   get insideQuotes(): boolean {
     return this.pendingRecord.length > 0;
-  }
-
-  private line(text: string): void {
-    this.process(text, ++this.lineCount);
   }
 
   private process(text: string, lineNumber: number): void {
@@ -141,9 +119,6 @@ export class CsvParser {
     others.forEach((text, offset) => this.process(text, start + 1 + offset));
   }
 }
-
-/** A longer line is not a contact log row; refusing it keeps memory bounded. */
-export const MAX_LINE_CHARS = 1_000_000;
 
 /** The longest record a quoted field may spread over. */
 const MAX_RECORD_LINES = 100;

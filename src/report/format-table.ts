@@ -2,6 +2,8 @@ import type { BadRow, CharterText, CommitmentFigures, ComplianceReport, Complian
 import { BAD_ROW_KINDS } from './model.js';
 import { shareForDisplay } from './display.js';
 import type { DurationUnit } from '../time/duration.js';
+import { palette, type Paint } from '../util/ansi.js';
+import { wallClockIn } from '../time/calendar-date.js';
 
 /**
  * The report as a terminal table: per charter, each commitment's figures for
@@ -14,12 +16,6 @@ export interface TableOptions {
   readonly timeZone: string;
 }
 
-type Paint = (text: string) => string;
-const ansi =
-  (open: number, close: number): Paint =>
-  (text) =>
-    `\u001b[${open}m${text}\u001b[${close}m`;
-const plain: Paint = (text) => text;
 
 const STATUS_LABEL: Record<ComplianceStatus, string> = { met: 'met', close: 'close', missed: 'MISSED', 'no-data': 'no data' };
 
@@ -28,14 +24,8 @@ const COLUMNS = ['channel', 'commitment', 'promise', 'target', 'count', 'met', '
 const NUMERIC = new Set<string>(['target', 'count', 'met', 'missed', 'pending', 'share met', 'median', 'p90']);
 
 export function formatTable(report: ComplianceReport, options: TableOptions): string {
-  const paint = {
-    met: options.color ? ansi(32, 39) : plain,
-    close: options.color ? ansi(33, 39) : plain,
-    missed: options.color ? ansi(31, 39) : plain,
-    'no-data': options.color ? ansi(2, 22) : plain,
-    bold: options.color ? ansi(1, 22) : plain,
-    dim: options.color ? ansi(2, 22) : plain,
-  };
+  const colours = palette(options.color);
+  const paint = { met: colours.green, close: colours.yellow, missed: colours.red, 'no-data': colours.dim, bold: colours.bold, dim: colours.dim };
   const out: string[] = [];
   out.push(paint.bold(`Compliance as of ${localTime(report.asOf, options.timeZone)} (${options.timeZone})`));
   out.push(rangeLine(report));
@@ -186,15 +176,6 @@ function textIn(text: CharterText, languages: readonly string[]): string {
 }
 
 function localTime(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const get = (type: string): string => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  const { date, time } = wallClockIn(timeZone, new Date(iso));
+  return `${date} ${time}`;
 }

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { CsvParser, MAX_LINE_CHARS } from './csv.js';
+import { CsvParser } from './csv.js';
+import { LineSplitter } from './line-splitter.js';
 import { shorten } from './timestamp.js';
 
 /** The columns of a contact log, in the order the issue and the README give them. */
@@ -245,9 +246,7 @@ class CsvLogReader implements ChunkReader {
 
 /** JSON Lines: one object per line with the log's keys; `end` may be empty, null or absent while open. */
 class JsonLinesLogReader implements ChunkReader {
-  private rest = '';
-  private lineCount = 0;
-  private started = false;
+  private readonly splitter = new LineSplitter((text, line) => this.line(text, line));
   private readonly row: LogRow;
   private currentLine = '';
 
@@ -260,36 +259,20 @@ class JsonLinesLogReader implements ChunkReader {
   }
 
   get lines(): number {
-    return this.lineCount;
+    return this.splitter.lines;
   }
 
   readonly insideQuotes = false;
 
   push(chunk: string): void {
-    let text = this.rest + chunk;
-    if (!this.started && text.length > 0) {
-      this.started = true;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    let position = 0;
-    for (;;) {
-      const newline = text.indexOf('\n', position);
-      if (newline === -1) break;
-      this.line(text.slice(position, newline));
-      position = newline + 1;
-    }
-    this.rest = position === 0 ? text : text.slice(position);
-    if (this.rest.length > MAX_LINE_CHARS) throw new Error(`line ${this.lineCount + 1} is longer than ${MAX_LINE_CHARS} characters; is this a contact log?`);
+    this.splitter.push(chunk);
   }
 
   end(): void {
-    if (this.rest.length > 0) this.line(this.rest);
-    this.rest = '';
+    this.splitter.end();
   }
 
-  private line(raw: string): void {
-    const line = ++this.lineCount;
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  private line(text: string, line: number): void {
     if (text.trim() === '') return;
     let value: unknown;
     try {

@@ -26,6 +26,7 @@ import type {
   TrendMonthView,
 } from './view-model.js';
 import { commitmentSlotKey, fill, viewStrings, type ChannelKey } from './view-strings.js';
+import { wallClockIn } from '../time/calendar-date.js';
 
 /**
  * The compliance dashboard in one language: a ComplianceReport turned into
@@ -394,20 +395,8 @@ function monthRange(first: string, last: string, lang: SiteLanguage, words: Dash
 function formatInstant(iso: string, lang: SiteLanguage, words: DashboardStrings, timeZone: string): string {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const get = (type: string): string => parts.find((part) => part.type === type)?.value ?? '';
-  return fill(words.dateTime, {
-    date: formatDate(`${get('year')}-${get('month')}-${get('day')}`, lang),
-    time: formatTime(`${get('hour')}:${get('minute')}`, lang),
-  });
+  const { date, time } = wallClockIn(timeZone, instant);
+  return fill(words.dateTime, { date: formatDate(date, lang), time: formatTime(time, lang) });
 }
 
 /** A charter text in the page language, else the charter's first language, else any. */
