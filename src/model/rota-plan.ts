@@ -84,13 +84,13 @@ export function planRota(charter: Pick<ResolvedCharter, 'file' | 'data'>, today:
   }
 
   const periods = schedule.ok
-    ? schedule.periods.map((assignment, offset): RotaPeriod => {
+    ? schedule.periods.map((assignment): RotaPeriod => {
         const contact = contacts.get(assignment.contactId);
         const name = contact ? textIn(contact.name, language) : undefined;
         return {
           from: assignment.periodFrom,
           to: assignment.periodTo,
-          current: offset === 0 && !schedule.beforeApproval,
+          current: assignment.period === schedule.currentPeriod,
           period: assignment.period,
           reviewer: { id: assignment.contactId, ...(name === undefined ? {} : { name }), known: contact !== undefined },
         };

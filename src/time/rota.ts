@@ -40,15 +40,18 @@ export type RotaSchedule =
        * with the approval period, and none of them holds today.
        */
       readonly beforeApproval: boolean;
-      /** Successive periods: the first holds today (or is the approval period). */
+      /** The period that holds today (undefined before the approval). */
+      readonly currentPeriod: number | undefined;
+      /** Successive periods, from the approval period when today's is among the first `count`, else from today's. */
       readonly periods: readonly RotaAssignment[];
     }
   | { readonly ok: false; readonly problem: RotaProblem };
 
 /**
- * Who reviews which period: `count` successive periods, starting with the one
- * that holds `today`, or with the first period when today is before the
- * approval. Periods run from `review.approved` in steps of `review.every`:
+ * Who reviews which period: `count` successive periods, starting with the
+ * approval period, or, once today's period is not among the first `count`,
+ * with the one that holds `today` (so that the list always shows now and
+ * what follows). Periods run from `review.approved` in steps of `review.every`:
  * period k covers [approved + k·every, approved + (k+1)·every), and its
  * reviewer is rota[k mod rota.length]. Months are added from the approval date
  * each time (not step by step), so 31 January + 1 month is 28 February but
@@ -69,7 +72,8 @@ export function rotaSchedule(review: RotaReview | undefined, today: string, coun
   if (!startOf) return { ok: false, problem: 'bad-every' };
 
   const beforeApproval = today < approved;
-  const first = beforeApproval ? 0 : periodHolding(startOf, today);
+  const currentPeriod = beforeApproval ? undefined : periodHolding(startOf, today);
+  const first = currentPeriod === undefined || currentPeriod < count ? 0 : currentPeriod;
   const periods = Array.from({ length: count }, (_, offset): RotaAssignment => {
     const period = first + offset;
     const index = period % rota.length;
@@ -81,7 +85,7 @@ export function rotaSchedule(review: RotaReview | undefined, today: string, coun
       period,
     };
   });
-  return { ok: true, rota, beforeApproval, periods };
+  return { ok: true, rota, beforeApproval, currentPeriod, periods };
 }
 
 /**
@@ -93,7 +97,7 @@ export function rotaSchedule(review: RotaReview | undefined, today: string, coun
 export function reviewerFor(review: RotaReview | undefined, today: string): RotaAssignment | undefined {
   if (!isCalendarDate(today)) return undefined;
   const schedule = rotaSchedule(review, today, 1);
-  return schedule.ok && !schedule.beforeApproval ? schedule.periods[0] : undefined;
+  return schedule.ok ? schedule.periods.find((assignment) => assignment.period === schedule.currentPeriod) : undefined;
 }
 
 /** The period that holds `date`, which is on or after the approval. */

@@ -38,13 +38,23 @@ describe('charter rota', () => {
     });
   });
 
-  it('lists four periods by default and wraps around the rota', async () => {
+  it('lists four periods by default from the approval, and wraps around the rota', async () => {
     const cwd = writeTree({ 'charters/unit.yaml': ROTA_UNIT });
     const { stdout } = await runCli(['rota', '--today', '2026-12-01'], cwd);
     expect(stdout.split('\n').slice(2)).toEqual([
+      '       2026-09-01 – 2026-11-30  head         Liisa Esimerkki',
       '  now  2026-12-01 – 2027-02-28  switchboard  Vaihde',
       '       2027-03-01 – 2027-05-31  clerk        Matti Meikäläinen',
       '       2027-06-01 – 2027-08-31  head         Liisa Esimerkki',
+      '',
+    ]);
+  });
+
+  it('starts from the period that holds today once it is not among the first ones', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': ROTA_UNIT });
+    const { stdout } = await runCli(['rota', '--today', '2027-06-15', '--periods', '2'], cwd);
+    expect(stdout.split('\n').slice(2)).toEqual([
+      '  now  2027-06-01 – 2027-08-31  head         Liisa Esimerkki',
       '       2027-09-01 – 2027-11-30  switchboard  Vaihde',
       '',
     ]);

@@ -10,16 +10,22 @@ function periodsOf(schedule: ReturnType<typeof rotaSchedule>): string[] {
 }
 
 describe('rotaSchedule', () => {
-  it('counts months from the approval, starting with the period that holds today', () => {
+  it('counts months from the approval, listing from the approval period while today’s is among the first', () => {
     const schedule = rotaSchedule(review, '2027-04-01', 4);
-    expect(schedule).toMatchObject({ ok: true, beforeApproval: false, rota: ['a', 'b', 'c'] });
+    expect(schedule).toMatchObject({ ok: true, beforeApproval: false, currentPeriod: 1, rota: ['a', 'b', 'c'] });
     expect(periodsOf(schedule)).toEqual([
+      '2026-09-15–2027-03-14 a',
       '2027-03-15–2027-09-14 b',
       '2027-09-15–2028-03-14 c',
       '2028-03-15–2028-09-14 a',
-      '2028-09-15–2029-03-14 b',
     ]);
-    expect(schedule.ok && schedule.periods.map((period) => [period.period, period.index])).toEqual([[1, 1], [2, 2], [3, 0], [4, 1]]);
+    expect(schedule.ok && schedule.periods.map((period) => [period.period, period.index])).toEqual([[0, 0], [1, 1], [2, 2], [3, 0]]);
+  });
+
+  it('lists from the period that holds today once it is not among the first `count`', () => {
+    const schedule = rotaSchedule(review, '2029-04-01', 2);
+    expect(schedule).toMatchObject({ ok: true, currentPeriod: 5 });
+    expect(periodsOf(schedule)).toEqual(['2029-03-15–2029-09-14 c', '2029-09-15–2030-03-14 a']);
   });
 
   it('starts a period on its first day and ends the one before on the day before', () => {
@@ -43,9 +49,9 @@ describe('rotaSchedule', () => {
   it('steps weeks and days exactly', () => {
     const weekly = { approved: '2026-11-02', every: '2 weeks', rota: ['a', 'b'] };
     expect(periodsOf(rotaSchedule(weekly, '2026-11-20', 3))).toEqual([
+      '2026-11-02–2026-11-15 a',
       '2026-11-16–2026-11-29 b',
       '2026-11-30–2026-12-13 a',
-      '2026-12-14–2026-12-27 b',
     ]);
     // Across the end of the year and a leap day.
     expect(periodsOf(rotaSchedule({ approved: '2027-12-27', every: '1 week', rota: ['a'] }, '2028-02-28', 2))).toEqual([
