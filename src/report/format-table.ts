@@ -141,7 +141,9 @@ function badRowsLine(report: ComplianceReport): string | undefined {
 
 /** A bad row as `file:line:col: kind: message`, the form editors and CI annotate. */
 export function formatBadRow(bad: BadRow): string {
-  return `${bad.file}:${bad.line}:${bad.column}: ${bad.kind}: ${bad.message}`;
+  // Messages quote the log's own text: no control character reaches the terminal.
+  const message = bad.message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  return `${bad.file}:${bad.line}:${bad.column}: ${bad.kind}: ${message}`;
 }
 
 function percent(fraction: number): string {

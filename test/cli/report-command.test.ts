@@ -156,3 +156,16 @@ describe('charter build --events', () => {
     expect(alone.stderr).toMatch(/--as-of needs --events/);
   });
 });
+
+describe('charter report on hostile logs', () => {
+  it('keeps control characters from the log out of the terminal', async () => {
+    const log = ['charter,channel,commitment,start,end', 'test-unit\u001b[2J,email,reply,2027-01-04T10:00:00+02:00,', '{"bad json \u001b[31m'].join('\n');
+    const cwd = writeTree({ ...CHARTERS, 'log.csv': log, 'log.jsonl': '{"charter": "\u001b[2J\n{not json \u0007\n' });
+    for (const file of ['log.csv', 'log.jsonl']) {
+      const result = await runCli(['report', file, '--as-of', AS_OF], cwd);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toMatch(/:2:1: |:1:1: /);
+      expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    }
+  });
+});
