@@ -117,14 +117,16 @@ async function splitPlan(path: string, minBytes: number): Promise<SplitPlan | un
     await handle.read(head, 0, head.length, 0);
     const firstBreak = head.indexOf(10);
     if (firstBreak === -1) return undefined;
-    const firstLine = head.subarray(0, firstBreak + 1).toString('utf8');
-    const isJson = firstLine.replace(/^\uFEFF/, '').trimStart().startsWith('{');
+    const firstLine = head.subarray(0, firstBreak + 1).toString('utf8').replace(/^\uFEFF/, '');
+    // The second half needs the header row: only split a log whose first line is it (or a JSON object).
+    if (firstLine.trim() === '') return undefined;
+    const isJson = firstLine.trimStart().startsWith('{');
     const middle = Math.floor(size / 2);
     const probe = Buffer.alloc(Math.min(PROBE_BYTES, size - middle));
     await handle.read(probe, 0, probe.length, middle);
     const lineBreak = probe.indexOf(10);
     if (lineBreak === -1 || middle + lineBreak + 1 >= size || middle <= firstBreak) return undefined;
-    return { split: middle + lineBreak + 1, header: isJson ? undefined : firstLine.replace(/^\uFEFF/, '') };
+    return { split: middle + lineBreak + 1, header: isJson ? undefined : firstLine };
   } finally {
     await handle.close();
   }

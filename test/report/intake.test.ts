@@ -42,7 +42,7 @@ beforeAll(async () => {
     })
     .join('\n');
   const quoted = ['charter,channel,commitment,start,end,note', ...Array.from({ length: 200 }, (_, row) => `test-unit,phone,answer,2027-01-11T09:${String(row % 60).padStart(2, '0')}:00+02:00,2027-01-11T09:${String(row % 60).padStart(2, '0')}:20+02:00,"line one\nline ${row}"`)].join('\n');
-  cwd = writeTree({ ...CHARTERS, 'long.csv': longLog(40), 'long.jsonl': `${jsonl}\n`, 'quoted.csv': `${quoted}\n` }, 'file');
+  cwd = writeTree({ ...CHARTERS, 'long.csv': longLog(40), 'long.jsonl': `${jsonl}\n`, 'quoted.csv': `${quoted}\n`, 'blank-first.log': `\n${longLog(5)}` }, 'file');
   const { collection } = await checkCharters({ cwd, patterns: ['charters'] });
   index = indexCommitments(collection);
 });
@@ -71,6 +71,12 @@ describe('reading a large log in two halves at once', () => {
     expect(halves.badRows).toEqual(whole.badRows);
     expect(halves.read).toBe(200);
     expect(halves.store.length).toBe(whole.store.length);
+  });
+
+  it('reads a log whole when its first line is not the header (the second half would have none)', async () => {
+    const halves = await read('blank-first.log', true);
+    expect(halves.pieces).toBe(1);
+    expect(halves.read).toBe(5 * 26);
   });
 
   it('gives the same report either way, duplicates across the halves included', async () => {
