@@ -43,7 +43,8 @@ function enhance(container) {
 
   const loadPagefind = () => {
     pagefindLoad ??= import(String(text.pagefindPath)).then(async (pagefind) => {
-      await pagefind.options?.({ excerptLength: 24 });
+      // Result addresses are paths in the output folder; a site under a sub-path adds its base.
+      await pagefind.options?.({ excerptLength: 24, baseUrl: text.base ?? '/' });
       await pagefind.init?.();
       pagefindReady = true;
       return pagefind;

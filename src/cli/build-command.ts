@@ -10,6 +10,7 @@ export interface BuildFlags {
   readonly templates?: string;
   readonly css?: string;
   readonly logo?: string;
+  readonly base?: string;
   readonly today?: string;
   readonly root?: string;
   readonly format: FormatName;
@@ -30,6 +31,7 @@ export async function buildCommand(paths: readonly string[], flags: BuildFlags, 
     ...(flags.templates === undefined ? {} : { templates: flags.templates }),
     ...(flags.css === undefined ? {} : { css: flags.css }),
     ...(flags.logo === undefined ? {} : { logo: flags.logo }),
+    ...(flags.base === undefined ? {} : { base: flags.base }),
     ...(flags.today === undefined ? {} : { today: flags.today }),
     ...(flags.root === undefined ? {} : { root: flags.root }),
     search: flags.search !== false,

@@ -121,6 +121,7 @@ Rule pages: docs/rules/<rule-id>.md. Exit codes: 0 clean (warnings within
       .option('--templates <folder>', 'your templates, replacing built-in ones of the same name')
       .option('--css <file>', 'your stylesheet (colours, logo placement), linked after the built-in one')
       .option('--logo <file>', 'your logo image, shown in the header')
+      .option('--base <path>', 'the path the site is served under, e.g. /intranet/charters/ (default: /)')
       .option('--events <logs...>', 'contact logs (CSV or JSON Lines): adds the compliance dashboard')
       .option('--as-of <time>', 'measure the logs as of this time (default: now); see charter report');
 

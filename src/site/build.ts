@@ -5,7 +5,8 @@ import { checkCharters, type CheckOptions } from '../check.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { copyAssets, loadSiteTemplates, protectedFolders, siteInputs, themeLinks } from './inputs.js';
 import { checkOutputFolder, discardStaging, makeStagingFolder, swapIntoPlace } from './output-folder.js';
-import { planSite, type SitePlan } from './pages.js';
+import { normalizeBase } from './base-path.js';
+import { planSite, sitePath, type SitePlan } from './pages.js';
 import { writeSearchIndexes } from './search-index.js';
 import type { PageView } from './view-model.js';
 import type { LoadedCollection } from '../load/load-collection.js';
@@ -23,6 +24,8 @@ export interface BuildOptions extends Omit<CheckOptions, 'fileSystem'> {
   readonly logo?: string;
   /** Skip the search index (faster rebuilds under `serve`). */
   readonly search?: boolean;
+  /** The path the site is served under (`/intranet/charters/`); every link starts with it. Default `/`. */
+  readonly base?: string;
   /** Figures from the contact logs: adds the compliance dashboard (`/fi/dashboard/`, `/sv/dashboard/`, `/en/dashboard/`). */
   readonly compliance?: ComplianceReport;
   /** Contact logs to measure the charters being built against, for the dashboard (instead of `compliance`). */
@@ -52,6 +55,7 @@ export const DEFAULT_OUT = '_site';
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const out = resolve(options.cwd, options.out ?? DEFAULT_OUT);
+  const base = normalizeBase(options.base);
   const { results, collection, root } = await checkCharters(options);
   if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) {
     return { ok: false, results };
@@ -60,7 +64,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), options.out ?? DEFAULT_OUT);
   const templates = await loadSiteTemplates(inputs);
   const compliance = await complianceFor(collection, options);
-  const plan = planSite(collection, { today: options.today, ...themeLinks(inputs), ...(compliance ? { compliance } : {}) });
+  const plan = planSite(collection, { today: options.today, base, ...themeLinks(inputs), ...(compliance ? { compliance } : {}) });
 
   const staging = await makeStagingFolder(out);
   try {
@@ -110,7 +114,7 @@ async function renderWithEleventy(pages: readonly PageView[], render: (page: Pag
         config.addTemplate('charter-page.11ty.js', {
           data: {
             pagination: { data: 'charterPages', size: 1, alias: 'view' },
-            permalink: (data: { view: PageView }) => data.view.url,
+            permalink: (data: { view: PageView }) => sitePath(data.view),
             eleventyExcludeFromCollections: true,
           },
           render: (data: { view: PageView }) => render(data.view),
@@ -119,7 +123,7 @@ async function renderWithEleventy(pages: readonly PageView[], render: (page: Pag
     });
     eleventy.disableLogger();
     const written = ((await eleventy.write()) as unknown[]).flat() as { url?: unknown; content?: unknown }[];
-    const byUrl = new Map(pages.map((page) => [page.url, page]));
+    const byUrl = new Map(pages.map((page) => [sitePath(page), page]));
     const rendered: RenderedPage[] = [];
     for (const entry of written) {
       const page = typeof entry.url === 'string' ? byUrl.get(entry.url) : undefined;

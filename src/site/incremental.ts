@@ -7,7 +7,8 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { complianceFor, DEFAULT_OUT, type BuildOptions, type BuildResult } from './build.js';
 import { copyAssets, loadSiteTemplates, protectedFolders, siteInputs, themeLinks } from './inputs.js';
 import { checkOutputFolder, OUTPUT_MARKER } from './output-folder.js';
-import { planSite, ViewCache } from './pages.js';
+import { normalizeBase } from './base-path.js';
+import { planSite, sitePath, ViewCache } from './pages.js';
 import type { PageView } from './view-model.js';
 
 export type UpdateResult =
@@ -26,13 +27,16 @@ export class IncrementalSite {
   private readonly findingsCache = new PerCharterCache<Diagnostic[]>();
   private readonly viewCache = new ViewCache();
   private chartersJson: unknown;
-  /** Per page URL: the view rendered and the HTML written, to skip unchanged pages. */
+  /** Per page path in the output folder: the view rendered and the HTML written, to skip unchanged pages. */
   private pages = new Map<string, { view: unknown; signature: string; html: string }>();
   private prepared = false;
   private readonly out: string;
 
+  private readonly base: string;
+
   constructor(private readonly options: BuildOptions) {
     this.out = resolve(options.cwd, options.out ?? DEFAULT_OUT);
+    this.base = normalizeBase(options.base);
   }
 
   get outDir(): string {
@@ -58,6 +62,7 @@ export class IncrementalSite {
     const compliance = await complianceFor(collection, this.options);
     const plan = planSite(collection, {
       today: this.options.today,
+      base: this.base,
       viewCache: this.viewCache,
       ...themeLinks(inputs),
       ...(compliance ? { compliance } : {}),
@@ -67,18 +72,18 @@ export class IncrementalSite {
     let written = 0;
     for (const page of plan.pages) {
       const view = viewIdentity(page);
-      const previous = this.pages.get(page.url);
+      const previous = this.pages.get(sitePath(page));
       let html: string;
       if (previous && view !== undefined && previous.view === view && previous.signature === templates.signature) {
         html = previous.html;
       } else {
         html = templates.render(page);
         if (previous?.html !== html) {
-          await writeAtomically(join(this.out, ...page.url.split('/').filter(Boolean), 'index.html'), html);
+          await writeAtomically(join(this.out, ...sitePath(page).split('/').filter(Boolean), 'index.html'), html);
           written++;
         }
       }
-      next.set(page.url, { view, signature: templates.signature, html });
+      next.set(sitePath(page), { view, signature: templates.signature, html });
     }
     let removed = 0;
     for (const url of this.pages.keys()) {

@@ -20,6 +20,8 @@ import { buildDashboardView } from './dashboard-view.js';
 export interface SiteOptions {
   /** YYYY-MM-DD; review status and upcoming exceptions are judged against it. */
   readonly today?: string | undefined;
+  /** The path the site is served under, starting and ending with `/` (default `/`); see normalizeBase. */
+  readonly base?: string | undefined;
   /** Site-relative path of a theme stylesheet, linked after the built-in one. */
   readonly themeStylesheet?: string;
   /** Site-relative path of a logo image. */
@@ -52,18 +54,32 @@ const TITLES: Record<SiteLanguage, { site: string; search: string; accessibility
   en: { site: 'Service charters', search: 'Search', accessibility: 'Accessibility statement', card: 'Pocket card', dashboard: uiStrings('en').dashboardTitle as string },
 };
 
-export const urls = {
-  home: (lang: SiteLanguage): string => `/${lang}/`,
-  charter: (id: string, lang: SiteLanguage): string => `/${lang}/${id}/`,
-  card: (id: string, lang: SiteLanguage): string => `/${lang}/${id}/card/`,
-  search: (lang: SiteLanguage): string => `/${lang}/search/`,
-  accessibility: (lang: SiteLanguage): string => `/${lang}/accessibility/`,
-  dashboard: (lang: SiteLanguage): string => `/${lang}/dashboard/`,
-};
+/** The address of each page, under the site's base path (`/`, or `/intranet/charters/` for a site in a sub-folder). */
+export function siteUrls(base: string) {
+  return {
+    home: (lang: SiteLanguage): string => `${base}${lang}/`,
+    charter: (id: string, lang: SiteLanguage): string => `${base}${lang}/${id}/`,
+    card: (id: string, lang: SiteLanguage): string => `${base}${lang}/${id}/card/`,
+    search: (lang: SiteLanguage): string => `${base}${lang}/search/`,
+    accessibility: (lang: SiteLanguage): string => `${base}${lang}/accessibility/`,
+    dashboard: (lang: SiteLanguage): string => `${base}${lang}/dashboard/`,
+    asset: (path: string): string => `${base}${path}`,
+  };
+}
+export type SiteUrls = ReturnType<typeof siteUrls>;
+
+/** Addresses of a site at the server's root. */
+export const urls = siteUrls('/');
+
+/** Where a page's file goes in the output folder: its address without the base path (`/fi/` for `/intranet/fi/`). */
+export function sitePath(page: Pick<PageView, 'url' | 'frame'>): string {
+  return page.url.slice(page.frame.base.length - 1);
+}
 
 /** Every page of the site, as views ready for the templates. Pure. */
 export function planSite(collection: LoadedCollection, options: SiteOptions): SitePlan {
   const today = options.today ?? todayIn('Europe/Helsinki');
+  const urls = siteUrls(options.base ?? '/');
   const units = collection.charters
     .filter((charter) => !charter.isBaseline && typeof charter.data.id === 'string')
     .sort((a, b) => String(a.data.id).localeCompare(String(b.data.id)));
@@ -72,7 +88,7 @@ export function planSite(collection: LoadedCollection, options: SiteOptions): Si
 
   for (const lang of SITE_LANGUAGES) {
     const frameFor = (title: string, alternates: (other: SiteLanguage) => { href: string; available: boolean }): PageFrameView =>
-      frame(lang, title, alternates, options);
+      frame(lang, title, alternates, options, urls);
     const everywhere = (path: (other: SiteLanguage) => string) => (other: SiteLanguage) => ({ href: path(other), available: true });
     const views = units.map((unit) => ({
       unit,
@@ -104,7 +120,7 @@ export function planSite(collection: LoadedCollection, options: SiteOptions): Si
         kind: 'dashboard',
         url: urls.dashboard(lang),
         frame: frameFor(`${TITLES[lang].dashboard} – ${TITLES[lang].site}`, everywhere(urls.dashboard)),
-        dashboard: buildDashboardView(options.compliance, lang, { charterUrlOf: charterUrlOf(units) }),
+        dashboard: buildDashboardView(options.compliance, lang, { charterUrlOf: charterUrlOf(units, urls) }),
       });
     }
 
@@ -127,11 +143,11 @@ export function planSite(collection: LoadedCollection, options: SiteOptions): Si
   }
   pages.push({
     kind: 'language-choice',
-    url: '/',
-    frame: frame('fi', `${TITLES.fi.site} · ${TITLES.sv.site} · ${TITLES.en.site}`, (other) => ({ href: urls.home(other), available: true }), options),
+    url: urls.asset(''),
+    frame: frame('fi', `${TITLES.fi.site} · ${TITLES.sv.site} · ${TITLES.en.site}`, (other) => ({ href: urls.home(other), available: true }), options, urls),
   });
 
-  return { pages, chartersJson: chartersJson(units) };
+  return { pages, chartersJson: chartersJson(units, urls) };
 }
 
 function frame(
@@ -139,6 +155,7 @@ function frame(
   title: string,
   alternates: (other: SiteLanguage) => { href: string; available: boolean },
   options: SiteOptions,
+  urls: SiteUrls,
 ): PageFrameView {
   const languages: LanguageLinkView[] = SITE_LANGUAGES.map((other) => ({
     lang: other,
@@ -154,17 +171,17 @@ function frame(
     searchUrl: urls.search(lang),
     accessibilityUrl: urls.accessibility(lang),
     ...(options.compliance ? { dashboardUrl: urls.dashboard(lang) } : {}),
-    chartersJsonUrl: '/charters.json',
+    chartersJsonUrl: urls.asset('charters.json'),
     languages,
-    stylesheets: ['/assets/charter.css', ...(options.themeStylesheet ? [`/${options.themeStylesheet}`] : [])],
-    scripts: ['/assets/search.js'],
-    ...(options.logo ? { logo: { src: `/${options.logo}`, alt: '' } } : {}),
-    base: '/',
+    stylesheets: [urls.asset('assets/charter.css'), ...(options.themeStylesheet ? [urls.asset(options.themeStylesheet)] : [])],
+    scripts: [urls.asset('assets/search.js')],
+    ...(options.logo ? { logo: { src: urls.asset(options.logo), alt: '' } } : {}),
+    base: options.base ?? '/',
   };
 }
 
 /** A charter's page in a language, when the site has that page. */
-function charterUrlOf(units: readonly ResolvedCharter[]): (id: string, lang: SiteLanguage) => string | undefined {
+function charterUrlOf(units: readonly ResolvedCharter[], urls: SiteUrls): (id: string, lang: SiteLanguage) => string | undefined {
   const languages = new Map(units.map((unit) => [String(unit.data.id), declaredLanguages(unit)]));
   return (id, lang) => (languages.get(id)?.includes(lang) ? urls.charter(id, lang) : undefined);
 }
@@ -175,7 +192,7 @@ function declaredLanguages(charter: ResolvedCharter): string[] {
 }
 
 /** The normalized collection: effective (merged) data of every unit, with its page addresses. */
-function chartersJson(units: readonly ResolvedCharter[]): unknown {
+function chartersJson(units: readonly ResolvedCharter[], urls: SiteUrls): unknown {
   return {
     format: 1,
     charters: units.map((unit) => {

@@ -7,6 +7,7 @@ import { packageRoot } from '../util/package-info.js';
 import { DEFAULT_OUT, type BuildOptions } from './build.js';
 import { IncrementalSite, type UpdateResult } from './incremental.js';
 import { writeSearchIndexes } from './search-index.js';
+import { normalizeBase } from './base-path.js';
 
 export interface ServeOptions extends BuildOptions {
   readonly port?: number;
@@ -54,6 +55,7 @@ const CONTENT_TYPES: Record<string, string> = {
  */
 export async function serveSite(options: ServeOptions, onEvent: (event: ServeEvent) => void): Promise<ServeHandle> {
   const out = resolve(options.cwd, options.out ?? DEFAULT_OUT);
+  const base = normalizeBase(options.base);
   const clients = new Set<ServerResponse>();
   let problems: string[] = [];
 
@@ -143,7 +145,18 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
       response.end(await readFile(join(packageRoot(), 'site', 'serve', 'live.js')));
       return;
     }
-    const file = await resolveFile(out, path);
+    // A site built for a sub-path is served under it; the server root leads there.
+    if (!path.startsWith(base)) {
+      if (path === '/') {
+        response.writeHead(302, { location: base });
+        response.end();
+        return;
+      }
+      response.writeHead(404, { 'content-type': CONTENT_TYPES['.html'] as string });
+      response.end(injectLiveScript('<!doctype html><html lang="en"><title>Not found</title><h1>Not found</h1></html>'));
+      return;
+    }
+    const file = await resolveFile(out, path.slice(base.length - 1));
     if (!file) {
       response.writeHead(404, { 'content-type': CONTENT_TYPES['.html'] as string });
       response.end(injectLiveScript('<!doctype html><html lang="en"><title>Not found</title><h1>Not found</h1></html>'));
@@ -185,7 +198,7 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
   }
 
   return {
-    url: `http://${host}:${port}/`,
+    url: `http://${host}:${port}${base}`,
     rebuild,
     async close() {
       clearTimeout(timer);

@@ -273,3 +273,30 @@ describe.runIf(runBrowserTests)('hostile charter text in a real browser', () => 
     }
   }, 120_000);
 });
+
+describe.runIf(runBrowserTests)('a guide built for a sub-path (--base), in a real browser', () => {
+  it('finds a unit by search and leads to its page under the base path', async () => {
+    const cwd = tempFolder();
+    cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
+    const result = await buildSite({ cwd, today: '2026-11-23', base: '/intranet/charters/' });
+    expect(result.ok).toBe(true);
+    const server = await serveFolder(join(cwd, '_site'), '/intranet/charters/');
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/intranet/charters/fi/search/?q=${encodeURIComponent('kirjastossa')}`);
+      const results = page.locator('#search-result-list a');
+      await results.first().waitFor({ timeout: 15_000 });
+      const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      const library = hrefs.find((href) => href?.includes('/city-library/'));
+      expect(library).toMatch(/^\/intranet\/charters\/fi\/city-library\//);
+      const response = await page.goto(`${server.url}${library}`);
+      expect(response?.status()).toBe(200);
+      expect(await page.locator('link[rel="stylesheet"]').first().evaluate((link) => (link as HTMLLinkElement).sheet !== null)).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 120_000);
+});

@@ -12,12 +12,20 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** Serves a built site from a folder on a free localhost port, as a plain web server would. */
-export async function serveFolder(folder: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves a built site from a folder on a free localhost port, as a plain web
+ * server would; with `prefix` (`/intranet/charters/`), under that path only.
+ */
+export async function serveFolder(folder: string, prefix = '/'): Promise<{ url: string; close: () => Promise<void> }> {
   const root = resolve(folder);
   const server = createServer((request, response) => {
     void (async () => {
-      const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+      const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+      if (!requested.startsWith(prefix)) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      const path = requested.slice(prefix.length - 1);
       let file = resolve(root, `.${path}`);
       if (file !== root && !file.startsWith(`${root}${sep}`)) {
         response.writeHead(403).end();

@@ -122,3 +122,25 @@ describe('charter serve', () => {
     }
   });
 });
+
+describe('charter serve --base', () => {
+  it('serves the site under its base path, and leads the server root there', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const handle = await serveSite({ cwd, today: '2026-11-23', port: 0, search: false, watch: false, base: '/intranet/charters' }, () => undefined);
+    try {
+      expect(handle.url).toMatch(/\/intranet\/charters\/$/);
+      const page = await get(`${handle.url}en/test-unit/`);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('href="/intranet/charters/assets/charter.css"');
+      expect((await get(`${handle.url}assets/charter.css`)).status).toBe(200);
+      const origin = new URL(handle.url).origin;
+      const root = await fetch(`${origin}/`, { redirect: 'manual' });
+      expect(root.status).toBe(302);
+      expect(root.headers.get('location')).toBe('/intranet/charters/');
+      expect((await get(`${origin}/en/test-unit/`)).status).toBe(404);
+      expect((await get(`${origin}/__charter/live.js`)).body).toContain('EventSource');
+    } finally {
+      await handle.close();
+    }
+  });
+});
