@@ -160,6 +160,17 @@ class Scope {
   }
 }
 
+/**
+ * The contact a charter names as its `owner`, as a view: for an organisation
+ * baseline, whom to give feedback on the whole guide (the accessibility
+ * statement names it). Undefined without an owner that is a contact with an
+ * email address or a phone number.
+ */
+export function ownerContactView(charter: { readonly data: CharterData }, lang: SiteLanguage, context: CharterViewContext): ContactView | undefined {
+  const contact = new Scope(charter.data, lang, context).contact(charter.data.owner);
+  return contact && (contact.email || contact.phone) ? contact : undefined;
+}
+
 /** `tel:` with the leading + and digits only; undefined when there are no digits. */
 export function telHref(phone: string): string | undefined {
   const digits = phone.replace(/\D/g, '');

@@ -2,7 +2,7 @@ import type { LoadedCollection } from '../load/load-collection.js';
 import type { ResolvedCharter } from '../model/charter.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { todayIn } from '../time/calendar-date.js';
-import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, type CharterViewContext } from './charter-view.js';
+import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, ownerContactView, type CharterViewContext } from './charter-view.js';
 import { uiStrings } from './i18n.js';
 import {
   SITE_LANGUAGES,
@@ -84,6 +84,7 @@ export function planSite(collection: LoadedCollection, options: SiteOptions): Si
     .filter((charter) => !charter.isBaseline && typeof charter.data.id === 'string')
     .sort((a, b) => String(a.data.id).localeCompare(String(b.data.id)));
   const context: CharterViewContext = { today, urlOf: urls.charter, cardUrlOf: urls.card, renderMarkdown };
+  const organisation = organisationBaseline(collection, units);
   const pages: PageView[] = [];
 
   for (const lang of SITE_LANGUAGES) {
@@ -110,10 +111,12 @@ export function planSite(collection: LoadedCollection, options: SiteOptions): Si
       frame: frameFor(`${TITLES[lang].search} – ${TITLES[lang].site}`, everywhere(urls.search)),
       groups,
     });
+    const feedbackContact = organisation ? ownerContactView(organisation, lang, context) : undefined;
     pages.push({
       kind: 'accessibility',
       url: urls.accessibility(lang),
       frame: frameFor(`${TITLES[lang].accessibility} – ${TITLES[lang].site}`, everywhere(urls.accessibility)),
+      ...(feedbackContact ? { feedbackContact } : {}),
     });
     if (options.compliance) {
       pages.push({
@@ -184,6 +187,16 @@ function frame(
 function charterUrlOf(units: readonly ResolvedCharter[], urls: SiteUrls): (id: string, lang: SiteLanguage) => string | undefined {
   const languages = new Map(units.map((unit) => [String(unit.data.id), declaredLanguages(unit)]));
   return (id, lang) => (languages.get(id)?.includes(lang) ? urls.charter(id, lang) : undefined);
+}
+
+/** The baseline most units extend (the organisation's), whose owner takes feedback on the guide itself. */
+function organisationBaseline(collection: LoadedCollection, units: readonly ResolvedCharter[]): ResolvedCharter | undefined {
+  const uses = new Map<ResolvedCharter, number>();
+  for (const unit of units) {
+    for (let baseline = unit.baseline; baseline; baseline = baseline.baseline) uses.set(baseline, (uses.get(baseline) ?? 0) + 1);
+  }
+  const ranked = [...uses].sort((a, b) => b[1] - a[1] || a[0].file.localeCompare(b[0].file));
+  return ranked[0]?.[0] ?? collection.charters.find((charter) => charter.isBaseline);
 }
 
 function declaredLanguages(charter: ResolvedCharter): string[] {

@@ -45,6 +45,14 @@ describe('charter build on the example charters', () => {
     expect(existsSync(join(out, 'assets', 'charter.css'))).toBe(true);
   });
 
+  it("names the organisation baseline's owner as the contact for accessibility feedback", () => {
+    for (const lang of ['fi', 'sv', 'en']) {
+      const statement = read(out, `${lang}/accessibility/index.html`);
+      expect(statement).toContain('Maria Lindqvist');
+      expect(statement).toContain('mailto:maria.lindqvist@example.fi');
+    }
+  });
+
   it('shows durations in words, contacts as links, and the review status', () => {
     const en = read(out, 'en/building-control/index.html');
     const sv = read(out, 'sv/building-control/index.html');
