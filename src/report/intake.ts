@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../util/package-info.js';
 import { plainLookup, RowChecker, type CommitmentLookup } from './check-row.js';
 import { readLog, type ReadLogOptions } from './log-reader.js';
-import type { BadRowKind } from './model.js';
+import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRowKind } from './model.js';
 import { RowStore } from './row-store.js';
 
 /**
@@ -25,7 +25,10 @@ export interface LogBadRow {
 /** What reading one log (or part of one) gave. */
 export interface LogPart {
   readonly store: RowStore;
+  /** Bad rows with their details, at most MAX_LISTED_BAD_ROWS (a log of bad rows must not fill the memory). */
   readonly badRows: LogBadRow[];
+  /** Bad rows of each kind, all of them. */
+  readonly badCounts: Record<BadRowKind, number>;
   /** Rows read, bad ones included. */
   read: number;
   /** Physical lines read. */
@@ -35,6 +38,11 @@ export interface LogPart {
   pieces: number;
 }
 
+/** A count of zero for every kind of bad row. */
+export function noBadRows(): Record<BadRowKind, number> {
+  return Object.fromEntries(BAD_ROW_KINDS.map((kind) => [kind, 0])) as Record<BadRowKind, number>;
+}
+
 /** Below this size a log is read in one piece (a thread costs more than it saves). */
 export const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
 
@@ -42,9 +50,10 @@ export const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
 export async function readLogPart(path: string, display: string, lookup: CommitmentLookup, fileIndex: number, options: ReadLogOptions = {}): Promise<LogPart> {
   const store = new RowStore();
   const checker = new RowChecker(lookup, store);
-  const part: LogPart = { store, badRows: [], read: 0, lines: 0, endedInsideQuotes: false, pieces: 1 };
+  const part: LogPart = { store, badRows: [], badCounts: noBadRows(), read: 0, lines: 0, endedInsideQuotes: false, pieces: 1 };
   const bad = (kind: BadRowKind, line: number, column: number, message: string): void => {
-    part.badRows.push({ kind, line, column, message });
+    part.badCounts[kind]++;
+    if (part.badRows.length < MAX_LISTED_BAD_ROWS) part.badRows.push({ kind, line, column, message });
   };
   const result = await readLog(
     path,
@@ -90,7 +99,8 @@ export async function readWholeLog(path: string, display: string, lookup: Commit
   // The second half counted its lines from its own start (after the header row, if it was given one).
   const shift = first.lines - (plan.header === undefined ? 0 : 1);
   first.store.append(second.store, shift);
-  for (const row of second.badRows) first.badRows.push({ ...row, line: row.line + shift });
+  for (const row of second.badRows) if (first.badRows.length < MAX_LISTED_BAD_ROWS) first.badRows.push({ ...row, line: row.line + shift });
+  for (const kind of BAD_ROW_KINDS) first.badCounts[kind] += second.badCounts[kind];
   first.read += second.read;
   first.lines = shift + second.lines;
   first.endedInsideQuotes = second.endedInsideQuotes;
@@ -154,6 +164,7 @@ export type PartReply =
       readonly size: number;
       readonly columns: RowStore['columns'];
       readonly badRows: LogBadRow[];
+      readonly badCounts: Record<BadRowKind, number>;
       readonly read: number;
       readonly lines: number;
       readonly endedInsideQuotes: boolean;
@@ -173,6 +184,7 @@ function readPartInWorker(script: string, request: PartRequest): Promise<LogPart
       resolve({
         store: RowStore.fromColumns(reply.columns, reply.size),
         badRows: reply.badRows,
+        badCounts: reply.badCounts,
         read: reply.read,
         lines: reply.lines,
         endedInsideQuotes: reply.endedInsideQuotes,

@@ -6,8 +6,8 @@ import type { LoadedCollection } from '../load/load-collection.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { todayIn } from '../time/calendar-date.js';
 import { DEFAULT_TIME_ZONE } from '../time/working-calendar.js';
-import { indexCommitments, type MeasuredCommitment } from './commitment-index.js';
-import { readWholeLog } from './intake.js';
+import { indexCommitments, type CommitmentIndex, type MeasuredCommitment } from './commitment-index.js';
+import { noBadRows, readWholeLog } from './intake.js';
 import { LogFileError } from './log-reader.js';
 import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRow, type BadRowKind, type ComplianceReport } from './model.js';
 import { overdueReviews } from './overdue-reviews.js';
@@ -57,42 +57,12 @@ export async function measureCompliance(collection: LoadedCollection, options: M
   const asOf = options.asOf ?? new Date();
   const index = indexCommitments(collection);
   await checkReadable(options.logs, options.cwd);
-
-  if (options.logs.length > MAX_LOGS) throw new LogFileError(options.logs[MAX_LOGS] as string, 0, 0, `more than ${MAX_LOGS} logs at once: combine them first`);
-  const badRowCounts = Object.fromEntries(BAD_ROW_KINDS.map((kind) => [kind, 0])) as Record<BadRowKind, number>;
-  const badRows: (BadRow & { readonly fileIndex: number })[] = [];
-  const counts = { read: 0, measured: 0, outsideRange: 0, notStarted: 0, bad: 0 };
-  const bad = (fileIndex: number, kind: BadRowKind, line: number, column: number, message: string): void => {
-    counts.bad++;
-    badRowCounts[kind]++;
-    if (badRows.length < MAX_LISTED_BAD_ROWS) badRows.push({ file: options.logs[fileIndex] as string, fileIndex, line, column, kind, message });
-  };
-
-  let store: RowStore | undefined;
-  for (const [fileIndex, log] of options.logs.entries()) {
-    const part = await readWholeLog(resolve(options.cwd, log), log, index, fileIndex, {
-      input: log === '-' ? options.stdin : undefined,
-      ...(options.split === undefined ? {} : { split: options.split }),
-      ...(options.splitMinBytes === undefined ? {} : { splitMinBytes: options.splitMinBytes }),
-    });
-    counts.read += part.read;
-    for (const row of part.badRows) bad(fileIndex, row.kind, row.line, row.column, row.message);
-    if (store === undefined) store = part.store;
-    else store.append(part.store, 0);
-  }
-  store ??= new RowStore();
-
-  const repeated = new Uint8Array(store.length);
-  for (const { row, first } of store.findDuplicates()) {
-    repeated[row] = 1;
-    const fileIndex = store.files[row] as number;
-    const firstFile = store.files[first] as number;
-    const where = firstFile === fileIndex ? `line ${store.lines[first]}` : `${options.logs[firstFile]}:${store.lines[first]}`;
-    bad(fileIndex, 'duplicate', store.lines[row] as number, 1, `the same contact as ${where} (same charter, channel, commitment, start and end): it is counted once`);
-  }
+  const { store, rows, badRows } = await readAllLogs(options, index);
+  const repeated = markDuplicates(store, options.logs, badRows);
   badRows.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
 
   const tally = new ComplianceTally(index.commitments, { asOfMs: asOf.getTime(), from: options.from, to: options.to });
+  const counts = { read: rows.read, measured: 0, outsideRange: 0, notStarted: 0, bad: 0 };
   for (let row = 0; row < store.length; row++) {
     if (repeated[row] === 1) continue;
     const commitment = index.commitments[store.commitments[row] as number] as MeasuredCommitment;
@@ -101,6 +71,7 @@ export async function measureCompliance(collection: LoadedCollection, options: M
     else if (outcome === 'outside-range') counts.outsideRange++;
     else counts.notStarted++;
   }
+  counts.bad = BAD_ROW_KINDS.reduce((sum, kind) => sum + badRows.counts[kind], 0);
 
   const months = reportMonths(options.from, options.to, tally.observedMonths());
   return {
@@ -110,10 +81,57 @@ export async function measureCompliance(collection: LoadedCollection, options: M
     months,
     commitments: tally.figures(months),
     rows: counts,
-    badRowCounts,
+    badRowCounts: badRows.counts,
     badRows: badRows.map(({ fileIndex: _fileIndex, ...row }) => row),
     overdueReviews: overdueReviews(collection, todayIn(DEFAULT_TIME_ZONE, asOf)),
   };
+}
+
+/** Bad rows as listed (at most MAX_LISTED_BAD_ROWS), with the count of each kind (all of them). */
+type BadRowList = (BadRow & { readonly fileIndex: number })[] & { counts: Record<BadRowKind, number> };
+
+/** Every log's good rows in one store, in the order given, and their bad rows. */
+async function readAllLogs(options: MeasureOptions, index: CommitmentIndex): Promise<{ store: RowStore; rows: { read: number }; badRows: BadRowList }> {
+  if (options.logs.length > MAX_LOGS) throw new LogFileError(options.logs[MAX_LOGS] as string, 0, 0, `more than ${MAX_LOGS} logs at once: combine them first`);
+  const badRows = Object.assign([] as (BadRow & { readonly fileIndex: number })[], { counts: noBadRows() });
+  let store: RowStore | undefined;
+  let read = 0;
+  for (const [fileIndex, log] of options.logs.entries()) {
+    const part = await readWholeLog(resolve(options.cwd, log), log, index, fileIndex, {
+      input: log === '-' ? options.stdin : undefined,
+      ...(options.split === undefined ? {} : { split: options.split }),
+      ...(options.splitMinBytes === undefined ? {} : { splitMinBytes: options.splitMinBytes }),
+    });
+    read += part.read;
+    for (const kind of BAD_ROW_KINDS) badRows.counts[kind] += part.badCounts[kind];
+    for (const row of part.badRows) if (badRows.length < MAX_LISTED_BAD_ROWS) badRows.push({ ...row, file: log, fileIndex });
+    if (store === undefined) store = part.store;
+    else store.append(part.store, 0);
+  }
+  return { store: store ?? new RowStore(), rows: { read }, badRows };
+}
+
+/** Flags each row that repeats an earlier one, and lists it as a bad row. */
+function markDuplicates(store: RowStore, logs: readonly string[], badRows: BadRowList): Uint8Array {
+  const repeated = new Uint8Array(store.length);
+  for (const { row, first } of store.findDuplicates()) {
+    repeated[row] = 1;
+    const fileIndex = store.files[row] as number;
+    const firstFile = store.files[first] as number;
+    const where = firstFile === fileIndex ? `line ${store.lines[first]}` : `${logs[firstFile]}:${store.lines[first]}`;
+    badRows.counts.duplicate++;
+    if (badRows.length < MAX_LISTED_BAD_ROWS) {
+      badRows.push({
+        file: logs[fileIndex] as string,
+        fileIndex,
+        line: store.lines[row] as number,
+        column: 1,
+        kind: 'duplicate',
+        message: `the same contact as ${where} (same charter, channel, commitment, start and end): it is counted once`,
+      });
+    }
+  }
+  return repeated;
 }
 
 /** Rows remember their log in 16 bits. */

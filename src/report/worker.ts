@@ -14,6 +14,7 @@ parentPort?.once('message', (request: PartRequest) => {
         size: part.store.length,
         columns,
         badRows: part.badRows,
+        badCounts: part.badCounts,
         read: part.read,
         lines: part.lines,
         endedInsideQuotes: part.endedInsideQuotes,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeComplianceReport, reportMonths } from '../../src/report/make-report.js';
 import { LogFileError } from '../../src/report/log-reader.js';
 import { parseAsOf } from '../../src/report/as-of.js';
-import type { CommitmentFigures, ComplianceReport } from '../../src/report/model.js';
+import { MAX_LISTED_BAD_ROWS, type CommitmentFigures, type ComplianceReport } from '../../src/report/model.js';
 import { edit, VALID_UNIT } from '../fixtures/charters.js';
 import { AS_OF, CHARTERS, HAND_CHECKED_LOG } from '../fixtures/contact-log.js';
 import { writeTree } from '../helpers.js';
@@ -173,5 +173,16 @@ describe('reportMonths', () => {
     expect(reportMonths('2026-11-15', '2027-02-01', undefined)).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
     expect(reportMonths(undefined, undefined, { first: '2026-12', last: '2027-01' })).toEqual(['2026-12', '2027-01']);
     expect(reportMonths(undefined, undefined, undefined)).toEqual([]);
+  });
+});
+
+describe('a log of many bad rows', () => {
+  it('counts every bad row but keeps the details of the first 100,000 only', async () => {
+    const rows = Array.from({ length: MAX_LISTED_BAD_ROWS + 5 }, (_, index) => `nobody,email,reply,2027-01-04T10:${String(index % 60).padStart(2, '0')}:00+02:00,`);
+    const report = await reportOn({ ...CHARTERS, 'log.csv': `charter,channel,commitment,start,end\n${rows.join('\n')}\n` }, ['log.csv']);
+    expect(report.rows.bad).toBe(MAX_LISTED_BAD_ROWS + 5);
+    expect(report.badRowCounts['unknown-charter']).toBe(MAX_LISTED_BAD_ROWS + 5);
+    expect(report.badRows).toHaveLength(MAX_LISTED_BAD_ROWS);
+    expect(report.badRows.at(-1)?.line).toBe(MAX_LISTED_BAD_ROWS + 1);
   });
 });
