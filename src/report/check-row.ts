@@ -55,7 +55,7 @@ export class RowChecker {
     const startMs = timestampMs(row.start);
     if (Number.isNaN(startMs)) return this.rejectTimestamp(bad, row, 'start');
     let endMs = Number.NaN;
-    if (row.end !== '') {
+    if (row.end !== '' && row.end.trim() !== '') {
       endMs = timestampMs(row.end);
       if (Number.isNaN(endMs)) return this.rejectTimestamp(bad, row, 'end');
       if (endMs < startMs) {

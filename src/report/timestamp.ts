@@ -13,14 +13,15 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function parseTimestamp(text: string): TimestampResult {
   const ms = fastParse(text);
-  return Number.isNaN(ms) ? parseSlowly(text) : { ok: true, ms };
+  // Spaces around a field (a spreadsheet's ", " between columns) are not an error.
+  return Number.isNaN(ms) ? parseSlowly(text.trim()) : { ok: true, ms };
 }
 
 /** The instant in epoch ms, or NaN when the text is not a timestamp with a zone (parseTimestamp says why). Allocates nothing in the common forms. */
 export function timestampMs(text: string): number {
   const ms = fastParse(text);
   if (!Number.isNaN(ms)) return ms;
-  const parsed = parseSlowly(text);
+  const parsed = parseSlowly(text.trim());
   return parsed.ok ? parsed.ms : Number.NaN;
 }
 

@@ -54,3 +54,9 @@ describe('parseTimestamp fast path', () => {
     }
   });
 });
+
+describe('parseTimestamp and spaces', () => {
+  it('reads a timestamp with spaces around it, as spreadsheets write them after a comma', () => {
+    expect(parseTimestamp(' 2026-11-02T09:00:41+02:00 ')).toEqual({ ok: true, ms: Date.parse('2026-11-02T07:00:41Z') });
+  });
+});
