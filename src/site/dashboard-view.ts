@@ -66,7 +66,7 @@ export function buildDashboardView(report: ComplianceReport, lang: SiteLanguage,
   return {
     asOf: { text: formatInstant(report.asOf, lang, words, context.timeZone ?? DEFAULT_TIME_ZONE), iso: report.asOf },
     ...(wholePeriod !== '' ? { period: wholePeriod } : {}),
-    ...(lastMonth !== undefined ? { latestMonth: formatMonth(lastMonth, lang) } : {}),
+    ...(lastMonth !== undefined ? { latestMonth: latestMonthLabel(report, lastMonth, lang, words, context.timeZone ?? DEFAULT_TIME_ZONE) } : {}),
     summary: {
       commitments: numbers.count(report.commitments.length),
       statuses: STATUS_ORDER.map((key) => ({ status: status(key), count: numbers.count(latestStatuses.filter((found) => found === key).length) })),
@@ -118,7 +118,7 @@ function unitViews(report: ComplianceReport, lang: SiteLanguage, context: Dashbo
       ...(url !== undefined ? { url } : {}),
       anchor,
       commitments: commitments.map((figures) =>
-        commitmentView(figures, name.text, report, trendMonths, lang, words, `${anchor}-${slug(figures.channel)}-${slug(figures.commitment)}`, `trend-${++chartIndex}`),
+        commitmentView(figures, name.text, report, context, trendMonths, lang, words, `${anchor}-${slug(figures.channel)}-${slug(figures.commitment)}`, `trend-${++chartIndex}`),
       ),
     };
   });
@@ -128,6 +128,7 @@ function commitmentView(
   figures: CommitmentFigures,
   unitName: string,
   report: ComplianceReport,
+  context: DashboardContext,
   trendMonths: readonly string[],
   lang: SiteLanguage,
   words: DashboardStrings,
@@ -145,7 +146,7 @@ function commitmentView(
     name,
     target: numbers.percent(figures.target),
     latest: {
-      month: lastMonth !== undefined ? formatMonth(lastMonth, lang) : '',
+      month: lastMonth !== undefined ? latestMonthLabel(report, lastMonth, lang, words, context.timeZone ?? DEFAULT_TIME_ZONE) : '',
       iso: lastMonth ?? '',
       status: { key: latest.status, label: words.status[latest.status] },
       share: shareText(latest.shareMet),
@@ -212,6 +213,13 @@ function figuresRow(
 }
 
 /** The figures of the report's last month: the commitment's current status. */
+/** The latest month's name, marked as still running when the report is as of a day in it. */
+function latestMonthLabel(report: ComplianceReport, month: string, lang: SiteLanguage, words: DashboardStrings, timeZone: string): string {
+  const asOf = new Date(report.asOf);
+  const running = !Number.isNaN(asOf.getTime()) && wallClockIn(timeZone, asOf).date.startsWith(`${month}-`);
+  return running ? fill(words.monthSoFar, { month: formatMonth(month, lang) }) : formatMonth(month, lang);
+}
+
 function latestOf(figures: CommitmentFigures, lastMonth: string | undefined): MonthFigures {
   return lastMonth === undefined ? emptyMonth('') : monthOf(figures, lastMonth);
 }

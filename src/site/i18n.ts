@@ -174,6 +174,7 @@ const FI = {
   dashboardLegendClose: 'Vinoraidallinen pylväs ja kolmio: lähellä tavoitetta (enintään 5 prosenttiyksikköä alle)',
   dashboardLegendMissed: 'Ruudutettu punainen pylväs ja risti: tavoite alittui',
   dashboardLegendNoData: 'Ympyrä ilman pylvästä: ei yhtään ratkaistua yhteydenottoa',
+  dashboardNoMonths: 'Lokeissa ei ole yhtään yhteydenottoa.',
   dashboardLegendTarget: 'Katkoviiva: tavoite',
   dashboardCharterLink: 'Yksikön palvelulupaus',
   dashboardOverviewCaption: 'Lupaukset ja niiden tila',
@@ -336,6 +337,7 @@ const SV: Record<UiKey, string> = {
   dashboardLegendClose: 'Snedrandig stapel och triangel: nära målet (högst 5 procentenheter under)',
   dashboardLegendMissed: 'Rutig röd stapel och kryss: under målet',
   dashboardLegendNoData: 'Ring utan stapel: inga avgjorda kontakter',
+  dashboardNoMonths: 'Loggarna har inga kontakter.',
   dashboardLegendTarget: 'Streckad linje: målet',
   dashboardCharterLink: 'Enhetens servicelöfte',
   dashboardOverviewCaption: 'Löftena och deras status',
@@ -494,6 +496,7 @@ const EN: Record<UiKey, string> = {
   dashboardLegendClose: 'Striped bar and triangle: close to target (at most 5 percentage points below)',
   dashboardLegendMissed: 'Cross-hatched red bar and cross: target missed',
   dashboardLegendNoData: 'Circle without a bar: no contacts decided',
+  dashboardNoMonths: 'The logs have no contacts.',
   dashboardLegendTarget: 'Dashed line: target',
   dashboardCharterLink: 'The unit’s charter',
   dashboardOverviewCaption: 'Promises and their status',
@@ -567,6 +570,8 @@ export interface DashboardStrings {
   readonly chartNoDataMonths: Plural;
   readonly chartLowest: string;
   readonly chartLatest: string;
+  /** The latest month while it is still running (the report is as of a day in it). */
+  readonly monthSoFar: string;
   readonly chartNothingDecided: string;
   readonly chartSeeTable: string;
   /** Beside the dashed target line. */
@@ -609,6 +614,7 @@ const DASHBOARD_FI: DashboardStrings = {
   chartNoDataMonths: { one: '{count} kuukaudelta ei ole tietoja.', other: '{count} kuukaudelta ei ole tietoja.' },
   chartLowest: 'Alin osuus {share} ({month}).',
   chartLatest: 'Viimeisin {share} ({month}).',
+  monthSoFar: '{month}, tähän mennessä',
   chartNothingDecided: 'Yhtään yhteydenottoa ei ole vielä ratkaistu.',
   chartSeeTable: 'Luvut ovat kaavion alla olevassa taulukossa.',
   chartTargetLabel: 'Tavoite {target}',
@@ -645,6 +651,7 @@ const DASHBOARD_SV: DashboardStrings = {
   chartNoDataMonths: { one: '{count} månad saknar uppgifter.', other: '{count} månader saknar uppgifter.' },
   chartLowest: 'Lägsta andel {share} ({month}).',
   chartLatest: 'Senast {share} ({month}).',
+  monthSoFar: '{month}, hittills',
   chartNothingDecided: 'Inga kontakter har avgjorts ännu.',
   chartSeeTable: 'Siffrorna finns i tabellen under diagrammet.',
   chartTargetLabel: 'Mål {target}',
@@ -678,6 +685,7 @@ const DASHBOARD_EN: DashboardStrings = {
   chartNoDataMonths: { one: 'No data for {count} month.', other: 'No data for {count} months.' },
   chartLowest: 'Lowest {share} in {month}.',
   chartLatest: 'Latest {share} in {month}.',
+  monthSoFar: '{month}, so far',
   chartNothingDecided: 'No contacts have been decided yet.',
   chartSeeTable: 'The figures are in the table below the chart.',
   chartTargetLabel: 'Target {target}',

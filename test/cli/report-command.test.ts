@@ -169,3 +169,14 @@ describe('charter report on hostile logs', () => {
     }
   });
 });
+
+describe('charter build --events with an empty log', () => {
+  it('says there are no contacts instead of drawing empty charts', async () => {
+    const cwd = writeTree({ ...CHARTERS, 'log.csv': 'charter,channel,commitment,start,end\n' });
+    const result = await runCli(['build', '--no-search', '--today', '2027-01-15', '--events', 'log.csv'], cwd);
+    expect(result.code).toBe(0);
+    const english = readFileSync(join(cwd, '_site', 'en', 'dashboard', 'index.html'), 'utf8');
+    expect(english).toContain('The logs have no contacts.');
+    expect(english).not.toContain('class="trend"');
+  });
+});

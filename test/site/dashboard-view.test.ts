@@ -20,8 +20,8 @@ function commitment(view: DashboardView, charter: string, id: string): Dashboard
 }
 
 describe('the current status of each commitment', () => {
-  it('is the status of the report’s last month, named with the month', () => {
-    const view = dashboard('en');
+  it('is the status of the report’s last month, named with the month (still running on the as-of day)', () => {
+    const view = dashboard('en', { ...complianceReport(), asOf: '2026-12-01T08:00:00Z' });
     expect(view.latestMonth).toBe('November 2026');
     const statuses = view.units.flatMap((unit) => unit.commitments.map((entry) => [entry.id, entry.latest.status.key, entry.latest.month]));
     expect(statuses).toEqual([
@@ -34,9 +34,17 @@ describe('the current status of each commitment', () => {
     ]);
   });
 
+  it('marks the latest month as still running when the report is as of a day in it', () => {
+    // The fixture is as of 30 November 2026, 23:59 in Helsinki.
+    expect(dashboard('en').latestMonth).toBe('November 2026, so far');
+    expect(dashboard('fi').latestMonth).toBe('marraskuu 2026, tähän mennessä');
+    expect(dashboard('sv').latestMonth).toBe('november 2026, hittills');
+    expect(commitment(dashboard('en'), 'building-control', 'email-reply').latest.month).toBe('November 2026, so far');
+  });
+
   it('is not the whole period’s status: the email reply missed November but was close over the period', () => {
     const reply = commitment(dashboard('en'), 'building-control', 'email-reply');
-    expect(reply.latest).toEqual({ month: 'November 2026', iso: '2026-11', status: { key: 'missed', label: 'Missed' }, share: '73.5% in time' });
+    expect(reply.latest).toEqual({ month: 'November 2026, so far', iso: '2026-11', status: { key: 'missed', label: 'Missed' }, share: '73.5% in time' });
     expect(reply.total).toEqual({ status: { key: 'close', label: 'Close to target' }, share: '89.9% in time', contacts: '545 contacts' });
     expect(reply.target).toBe('90%');
   });
