@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../util/package-info.js';
 import { plainLookup, RowChecker, type CommitmentLookup } from './check-row.js';
-import { readLog, type ReadLogOptions } from './log-reader.js';
+import { isGzipped, readLog, type ReadLogOptions } from './log-reader.js';
 import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRowKind } from './model.js';
 import { RowStore } from './row-store.js';
 
@@ -86,7 +86,8 @@ export interface ReadWholeOptions {
 /** Reads a whole log: in two halves at once when it is large, else in one piece. */
 export async function readWholeLog(path: string, display: string, lookup: CommitmentLookup, fileIndex: number, options: ReadWholeOptions): Promise<LogPart> {
   if (options.input) return readLogPart(path, display, lookup, fileIndex, { input: options.input });
-  const script = options.split === false ? undefined : workerScript();
+  // A gzip file can only be unpacked from its start: it is read in one piece.
+  const script = options.split === false || isGzipped(display) ? undefined : workerScript();
   const plan = script ? await splitPlan(path, options.splitMinBytes ?? SPLIT_MIN_BYTES) : undefined;
   if (!script || !plan) return readLogPart(path, display, lookup, fileIndex);
 

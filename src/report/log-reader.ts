@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { CsvParser } from './csv.js';
 import { LineSplitter } from './line-splitter.js';
@@ -53,9 +54,9 @@ export class LogFileError extends Error {
   }
 }
 
-/** .csv is CSV, .jsonl / .ndjson / .json is JSON Lines; anything else is decided by its first character. */
+/** .csv is CSV, .jsonl / .ndjson / .json is JSON Lines (also with .gz after); anything else is decided by its first character. */
 export function formatFromName(name: string): LogFormat | undefined {
-  const lower = name.toLowerCase();
+  const lower = name.toLowerCase().replace(/\.gz$/, '');
   if (lower.endsWith('.csv')) return 'csv';
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson') || lower.endsWith('.json')) return 'jsonl';
   return undefined;
@@ -82,16 +83,7 @@ export interface ReadLogResult {
 
 /** Reads a log file (or standard input) in chunks, calling the handlers row by row. */
 export async function readLog(path: string, display: string, handlers: LogHandlers, options: ReadLogOptions = {}): Promise<ReadLogResult> {
-  const { input } = options;
-  const stream =
-    input ??
-    createReadStream(path, {
-      encoding: 'utf8',
-      highWaterMark: CHUNK_BYTES,
-      ...(options.start === undefined ? {} : { start: options.start }),
-      ...(options.end === undefined ? {} : { end: options.end }),
-    });
-  if (input) input.setEncoding('utf8');
+  const stream = openText(path, display, options);
   let reader: ChunkReader | undefined;
   const push = (chunk: string): void => {
     if (!reader) {
@@ -103,7 +95,7 @@ export async function readLog(path: string, display: string, handlers: LogHandle
   };
   try {
     if (options.prefix !== undefined) push(options.prefix);
-    for await (const chunk of stream as AsyncIterable<string>) push(chunk);
+    for await (const chunk of stream) push(chunk);
   } catch (error) {
     if (error instanceof LogFileError) throw error;
     throw new LogFileError(display, 0, 0, readProblem(error));
@@ -113,6 +105,30 @@ export async function readLog(path: string, display: string, handlers: LogHandle
   const endedInsideQuotes = finished.insideQuotes;
   finished.end();
   return { lines: finished.lines, endedInsideQuotes };
+}
+
+/** Whether a log is gzip-compressed, by its name (`.csv.gz`, `.jsonl.gz`). */
+export function isGzipped(name: string): boolean {
+  return name.toLowerCase().endsWith('.gz');
+}
+
+/** The log as a stream of text: a file part, a whole gzip file unpacked on the fly, or standard input. */
+function openText(path: string, display: string, options: ReadLogOptions): AsyncIterable<string> {
+  if (options.input) {
+    options.input.setEncoding('utf8');
+    return options.input as AsyncIterable<string>;
+  }
+  if (isGzipped(display)) {
+    const unpacked = createReadStream(path, { highWaterMark: CHUNK_BYTES }).pipe(createGunzip());
+    unpacked.setEncoding('utf8');
+    return unpacked as AsyncIterable<string>;
+  }
+  return createReadStream(path, {
+    encoding: 'utf8',
+    highWaterMark: CHUNK_BYTES,
+    ...(options.start === undefined ? {} : { start: options.start }),
+    ...(options.end === undefined ? {} : { end: options.end }),
+  }) as AsyncIterable<string>;
 }
 
 function sniffFormat(chunk: string): LogFormat | undefined {

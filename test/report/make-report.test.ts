@@ -186,3 +186,18 @@ describe('a log of many bad rows', () => {
     expect(report.badRows.at(-1)?.line).toBe(MAX_LISTED_BAD_ROWS + 1);
   });
 });
+
+describe('gzip-compressed logs', () => {
+  it('reads a .csv.gz log to the same figures as the plain one', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const plain = await reportOn({ ...CHARTERS, 'log.csv': HAND_CHECKED_LOG }, ['log.csv']);
+    const cwd = writeTree({ ...CHARTERS, 'log.csv.gz': gzipSync(HAND_CHECKED_LOG) });
+    const { report: packed } = await makeComplianceReport({ cwd, logs: ['log.csv.gz'], asOf: parseAsOf(AS_OF) as Date, splitMinBytes: 1 });
+    expect(packed.commitments).toEqual(plain.commitments);
+    expect(packed.badRows.map((bad) => [bad.line, bad.kind])).toEqual(plain.badRows.map((bad) => [bad.line, bad.kind]));
+  });
+
+  it('refuses a .gz log that is not gzip, as unreadable', async () => {
+    await expect(reportOn({ ...CHARTERS, 'log.csv.gz': HAND_CHECKED_LOG }, ['log.csv.gz'])).rejects.toThrow(/log\.csv\.gz: cannot be read \(incorrect header check\)/);
+  });
+});
