@@ -2,6 +2,7 @@ import { REVIEW_WARNING_DAYS } from '../rules/review-due.js';
 import { daysBetween, isCalendarDate } from '../time/calendar-date.js';
 import { rotaSchedule, type RotaProblem } from '../time/rota.js';
 import { getPath, isPlainObject, type CharterData, type ResolvedCharter } from './charter.js';
+import { textInLanguage } from './charter-text.js';
 
 /**
  * What `charter rota` shows of one charter: who reviews which period, with
@@ -86,7 +87,7 @@ export function planRota(charter: Pick<ResolvedCharter, 'file' | 'data'>, today:
   const periods = schedule.ok
     ? schedule.periods.map((assignment): RotaPeriod => {
         const contact = contacts.get(assignment.contactId);
-        const name = contact ? textIn(contact.name, language) : undefined;
+        const name = contact ? textInLanguage(contact.name, [language])?.text : undefined;
         return {
           from: assignment.periodFrom,
           to: assignment.periodTo,
@@ -98,7 +99,7 @@ export function planRota(charter: Pick<ResolvedCharter, 'file' | 'data'>, today:
     : [];
 
   const id = getPath(data, ['id']);
-  const name = textIn(getPath(data, ['unit', 'name']), language);
+  const name = textInLanguage(getPath(data, ['unit', 'name']), [language])?.text;
   const next = reviewDue(reviewData.next, today);
   return {
     file: charter.file,
@@ -161,10 +162,3 @@ function contactsById(data: CharterData): Map<string, Record<string, unknown>> {
 }
 
 /** A text written once (`Liisa Esimerkki`) or per language: the given language, else the first one written. */
-function textIn(value: unknown, language: string | undefined): string | undefined {
-  if (typeof value === 'string') return value === '' ? undefined : value;
-  if (!isPlainObject(value)) return undefined;
-  const chosen = language === undefined ? undefined : value[language];
-  if (typeof chosen === 'string' && chosen !== '') return chosen;
-  return Object.values(value).find((text): text is string => typeof text === 'string' && text !== '');
-}

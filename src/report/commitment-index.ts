@@ -3,7 +3,7 @@ import { getPath, isPlainObject, type CharterData, type ResolvedCharter } from '
 import { COMMITMENT_SLOTS, commitmentPath } from '../model/commitments.js';
 import { parseDuration, parseTarget, type Duration } from '../time/duration.js';
 import { WorkingCalendar, type WorkingCalendarOptions } from '../time/working-calendar.js';
-import { charterTextOf } from './charter-text.js';
+import { charterTextOf } from '../model/charter-text.js';
 import type { CharterText } from './model.js';
 
 /** A commitment that rows can be measured against: the effective promise and the office's calendar. */

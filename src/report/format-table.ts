@@ -4,6 +4,7 @@ import { shareForDisplay } from './display.js';
 import type { DurationUnit } from '../time/duration.js';
 import { palette, type Paint } from '../util/ansi.js';
 import { wallClockIn } from '../time/calendar-date.js';
+import { textInLanguage } from '../model/charter-text.js';
 
 /**
  * The report as a terminal table: per charter, each commitment's figures for
@@ -168,13 +169,9 @@ function timeIn(value: number | null, unit: DurationUnit): string {
   return `${value} ${value === 1 ? one : other}`;
 }
 
+/** A text for the terminal: English if the charter has it (the CLI speaks English), else its own languages in order. */
 function textIn(text: CharterText, languages: readonly string[]): string {
-  if (typeof text === 'string') return text;
-  for (const lang of ['en', ...languages]) {
-    const value = text[lang];
-    if (value !== undefined) return value;
-  }
-  return Object.values(text)[0] ?? '';
+  return textInLanguage(text, ['en', ...languages])?.text ?? '';
 }
 
 function localTime(iso: string, timeZone: string): string {

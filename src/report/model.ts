@@ -35,8 +35,8 @@ export interface MonthFigures extends Figures {
   readonly month: string;
 }
 
-/** A text as the charter writes it: one string, or one per language. */
-export type CharterText = string | Readonly<Record<string, string>>;
+export type { CharterText } from '../model/charter-text.js';
+import type { CharterText } from '../model/charter-text.js';
 
 export interface CommitmentFigures {
   /** Charter id. */

@@ -3,7 +3,7 @@ import { getPath, isPlainObject } from '../model/charter.js';
 import { reviewDeadline } from '../rules/review-due.js';
 import { daysBetween, isCalendarDate } from '../time/calendar-date.js';
 import { reviewerFor, type RotaReview } from '../time/rota.js';
-import { charterTextOf } from './charter-text.js';
+import { charterTextOf } from '../model/charter-text.js';
 import type { CharterText, OverdueReview } from './model.js';
 
 /** Unit charters whose review date (`review.next`, else approval + `every`) is before `today`, most overdue first. */

@@ -27,6 +27,7 @@ import type {
 } from './view-model.js';
 import { commitmentSlotKey, fill, viewStrings, type ChannelKey } from './view-strings.js';
 import { wallClockIn } from '../time/calendar-date.js';
+import { textInLanguage } from '../model/charter-text.js';
 
 /**
  * The compliance dashboard in one language: a ComplianceReport turned into
@@ -409,13 +410,11 @@ function formatInstant(iso: string, lang: SiteLanguage, words: DashboardStrings,
 
 /** A charter text in the page language, else the charter's first language, else any. */
 function pickText(value: CharterText, lang: SiteLanguage, languages: readonly string[]): TextView | undefined {
-  const first = languages[0] ?? lang;
-  if (typeof value === 'string') return value === '' ? undefined : { text: value, lang: first, foreign: first !== lang };
-  for (const language of [lang, ...languages, ...Object.keys(value)]) {
-    const text = value[language];
-    if (typeof text === 'string' && text !== '') return { text, lang: language, foreign: language !== lang };
-  }
-  return undefined;
+  const found = textInLanguage(value, [lang, ...languages]);
+  if (!found) return undefined;
+  // A plain string is in the charter's first language.
+  const language = found.lang ?? languages[0] ?? lang;
+  return { text: found.text, lang: language, foreign: language !== lang };
 }
 
 /** A plain-string name of a person is the same in every language (as on the charter page). */

@@ -1,0 +1,28 @@
+import { isPlainObject } from './charter.js';
+
+/** A text as a charter writes it: one string, or strings per language. */
+export type CharterText = string | Readonly<Record<string, string>>;
+
+/** A charter text as written (a string, or strings per language); undefined when it is neither. */
+export function charterTextOf(value: unknown): CharterText | undefined {
+  if (typeof value === 'string') return value;
+  if (!isPlainObject(value)) return undefined;
+  const entries = Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/**
+ * A text in the first of `preferred` languages the charter gives it in, else in
+ * any; `lang` is undefined for a plain string (its language is the charter's
+ * default). Undefined when there is no non-empty text.
+ */
+export function textInLanguage(value: unknown, preferred: readonly (string | undefined)[]): { text: string; lang: string | undefined } | undefined {
+  if (typeof value === 'string') return value === '' ? undefined : { text: value, lang: undefined };
+  if (!isPlainObject(value)) return undefined;
+  for (const language of [...preferred, ...Object.keys(value)]) {
+    if (language === undefined) continue;
+    const text = value[language];
+    if (typeof text === 'string' && text !== '') return { text, lang: language };
+  }
+  return undefined;
+}
