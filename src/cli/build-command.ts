@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import type { FormatName } from '../format/index.js';
-import { buildSite, type EventsOptions } from '../site/build.js';
+import { buildSite, type BuildOptions, type EventsOptions } from '../site/build.js';
 import { asOfOption, listBadRows } from './events.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from './io.js';
 import { reportFindings } from './report-findings.js';
@@ -23,20 +23,7 @@ export interface BuildFlags {
 
 /** `charter build`: validate, and build the site only when there are no errors. */
 export async function buildCommand(paths: readonly string[], flags: BuildFlags, io: CliIO): Promise<number> {
-  const events = eventsOf(flags, io);
-  const result = await buildSite({
-    cwd: io.cwd,
-    patterns: paths,
-    out: flags.out,
-    ...(flags.templates === undefined ? {} : { templates: flags.templates }),
-    ...(flags.css === undefined ? {} : { css: flags.css }),
-    ...(flags.logo === undefined ? {} : { logo: flags.logo }),
-    ...(flags.base === undefined ? {} : { base: flags.base }),
-    ...(flags.today === undefined ? {} : { today: flags.today }),
-    ...(flags.root === undefined ? {} : { root: flags.root }),
-    search: flags.search !== false,
-    ...(events ? { events } : {}),
-  });
+  const result = await buildSite({ ...siteOptionsOf(paths, flags, io), search: flags.search !== false });
   await reportFindings(result.results, flags.format, io, flags.color);
   if (!result.ok) {
     io.stderr('charter: the site was not built because the charters have errors; the output folder is unchanged\n');
@@ -47,6 +34,23 @@ export async function buildCommand(paths: readonly string[], flags: BuildFlags, 
     `charter: built ${result.pageCount} pages into ${relative(io.cwd, result.outDir) || '.'}/${result.compliance ? ', with the compliance dashboard' : ''}\n`,
   );
   return EXIT_OK;
+}
+
+/** The options `charter build` and `charter serve` share, from their flags. */
+export function siteOptionsOf(paths: readonly string[], flags: BuildFlags, io: CliIO): BuildOptions {
+  const events = eventsOf(flags, io);
+  return {
+    cwd: io.cwd,
+    patterns: paths,
+    out: flags.out,
+    ...(flags.templates === undefined ? {} : { templates: flags.templates }),
+    ...(flags.css === undefined ? {} : { css: flags.css }),
+    ...(flags.logo === undefined ? {} : { logo: flags.logo }),
+    ...(flags.base === undefined ? {} : { base: flags.base }),
+    ...(flags.today === undefined ? {} : { today: flags.today }),
+    ...(flags.root === undefined ? {} : { root: flags.root }),
+    ...(events ? { events } : {}),
+  };
 }
 
 /** `--events` and `--as-of` as build options (shared with `charter serve`). */

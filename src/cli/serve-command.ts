@@ -1,7 +1,7 @@
 import { serveSite } from '../site/serve.js';
 import { EXIT_OK, type CliIO } from './io.js';
 import { reportFindings } from './report-findings.js';
-import { eventsOf, type BuildFlags } from './build-command.js';
+import { siteOptionsOf, type BuildFlags } from './build-command.js';
 
 export interface ServeFlags extends BuildFlags {
   readonly port: number;
@@ -10,22 +10,8 @@ export interface ServeFlags extends BuildFlags {
 
 /** `charter serve`: build, serve, rebuild on change; runs until interrupted. */
 export async function serveCommand(paths: readonly string[], flags: ServeFlags, io: CliIO): Promise<number> {
-  const events = eventsOf(flags, io);
   const handle = await serveSite(
-    {
-      cwd: io.cwd,
-      patterns: paths,
-      out: flags.out,
-      port: flags.port,
-      host: flags.host,
-      ...(flags.templates === undefined ? {} : { templates: flags.templates }),
-      ...(flags.css === undefined ? {} : { css: flags.css }),
-      ...(flags.logo === undefined ? {} : { logo: flags.logo }),
-      ...(flags.base === undefined ? {} : { base: flags.base }),
-      ...(flags.today === undefined ? {} : { today: flags.today }),
-      ...(flags.root === undefined ? {} : { root: flags.root }),
-      ...(events ? { events } : {}),
-    },
+    { ...siteOptionsOf(paths, flags, io), port: flags.port, host: flags.host },
     (event) => {
       if (event.type === 'built') {
         io.stderr(`charter: rebuilt in ${Math.round(event.milliseconds)} ms (${event.result.written} of ${event.result.pageCount} pages changed)\n`);

@@ -1,5 +1,6 @@
 import type { BadRow, CharterText, CommitmentFigures, ComplianceReport, ComplianceStatus, Figures } from './model.js';
 import { BAD_ROW_KINDS } from './model.js';
+import { oneLine } from '../format/shared.js';
 import { shareForDisplay } from './display.js';
 import type { DurationUnit } from '../time/duration.js';
 import { palette, type Paint } from '../util/ansi.js';
@@ -143,8 +144,7 @@ function badRowsLine(report: ComplianceReport): string | undefined {
 /** A bad row as `file:line:col: kind: message`, the form editors and CI annotate. */
 export function formatBadRow(bad: BadRow): string {
   // Messages quote the log's own text: no control character reaches the terminal.
-  const message = bad.message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
-  return `${bad.file}:${bad.line}:${bad.column}: ${bad.kind}: ${message}`;
+  return `${bad.file}:${bad.line}:${bad.column}: ${bad.kind}: ${oneLine(bad.message)}`;
 }
 
 function percent(fraction: number): string {

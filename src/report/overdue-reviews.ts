@@ -1,7 +1,7 @@
 import type { LoadedCollection } from '../load/load-collection.js';
 import { getPath, isPlainObject } from '../model/charter.js';
-import { reviewDeadline } from '../rules/review-due.js';
-import { daysBetween, isCalendarDate } from '../time/calendar-date.js';
+import { nextReviewDate } from '../rules/review-due.js';
+import { daysBetween } from '../time/calendar-date.js';
 import { reviewerFor, type RotaReview } from '../time/rota.js';
 import { charterTextOf } from '../model/charter-text.js';
 import type { CharterText, OverdueReview } from './model.js';
@@ -13,7 +13,7 @@ export function overdueReviews(collection: LoadedCollection, today: string): Ove
     const id = charter.data.id;
     if (charter.isBaseline || typeof id !== 'string') continue;
     const review = getPath(charter.data, ['review']);
-    const due = dueDate(review);
+    const due = nextReviewDate(charter.data);
     if (due === undefined || due >= today) continue;
     const assignment = reviewerFor(isPlainObject(review) ? (review as RotaReview) : undefined, today);
     const reviewer = assignment ? { id: assignment.contactId, name: contactName(charter.data.contacts, assignment.contactId) } : undefined;
@@ -27,12 +27,6 @@ export function overdueReviews(collection: LoadedCollection, today: string): Ove
     });
   }
   return overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || (a.charter < b.charter ? -1 : 1));
-}
-
-function dueDate(review: unknown): string | undefined {
-  if (!isPlainObject(review)) return undefined;
-  if (isCalendarDate(review.next)) return review.next;
-  return isCalendarDate(review.approved) && typeof review.every === 'string' ? reviewDeadline(review.approved, review.every) : undefined;
 }
 
 function contactName(contacts: unknown, id: string): CharterText {

@@ -1,3 +1,5 @@
+import { oneLine } from '../format/shared.js';
+
 /**
  * Timestamps of contact logs: RFC 3339 date-times that say their offset,
  * `2026-11-02T09:00:41+02:00` or `2026-11-02T07:00:41Z` (a space instead of
@@ -118,6 +120,6 @@ function daysIn(year: number, month: number): number {
 
 /** Untrusted text goes into messages: keep it short, and without control characters that could rewrite a terminal. */
 export function shorten(text: string): string {
-  const visible = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  const visible = oneLine(text);
   return visible.length > 40 ? `${visible.slice(0, 37)}...` : visible;
 }

@@ -1,7 +1,16 @@
 import { addDays, addMonths, daysBetween, isCalendarDate } from '../time/calendar-date.js';
 import { parseDuration } from '../time/duration.js';
+import { isPlainObject } from '../model/charter.js';
 import { stringAt } from './access.js';
 import { defineRule } from './rule.js';
+
+/** `review.next`, or if it is missing, the latest date `every` allows after approval; undefined when neither can be worked out. */
+export function nextReviewDate(data: unknown): string | undefined {
+  const review = isPlainObject(data) ? data.review : undefined;
+  if (!isPlainObject(review)) return undefined;
+  if (isCalendarDate(review.next)) return review.next;
+  return isCalendarDate(review.approved) && typeof review.every === 'string' ? reviewDeadline(review.approved, review.every) : undefined;
+}
 
 /** How many days ahead a coming review is announced. */
 export const REVIEW_WARNING_DAYS = 30;

@@ -2,7 +2,7 @@ import { getPath, isPlainObject, type CharterData } from '../model/charter.js';
 import type { JsonPath } from '../model/diagnostic.js';
 import { COMMITMENT_SLOTS, type CommitmentSlot } from '../model/commitments.js';
 import { isTextMap } from '../load/merge.js';
-import { REVIEW_WARNING_DAYS, reviewDeadline } from '../rules/review-due.js';
+import { nextReviewDate, REVIEW_WARNING_DAYS } from '../rules/review-due.js';
 import { daysBetween, isCalendarDate } from '../time/calendar-date.js';
 import { parseDuration, parseTarget } from '../time/duration.js';
 import { reviewerFor } from '../time/rota.js';
@@ -339,25 +339,16 @@ function commitmentView(scope: Scope, slot: CommitmentSlot, value: unknown): Com
 
 /** ok, due-soon (within 30 days) or overdue, against today; a charter without a valid `next` date counts as overdue. */
 export function reviewStatusOf(data: CharterData, today: string): ReviewView['status'] {
-  const next = nextReviewOf(data);
+  const next = nextReviewDate(data);
   if (next === undefined) return 'overdue';
   const daysLeft = daysBetween(today, next);
   return daysLeft < 0 ? 'overdue' : daysLeft <= REVIEW_WARNING_DAYS ? 'due-soon' : 'ok';
 }
 
-/** `review.next`, or if it is missing, the latest date `every` allows after approval. */
-function nextReviewOf(data: CharterData): string | undefined {
-  const next = getPath(data, ['review', 'next']);
-  if (isCalendarDate(next)) return next;
-  const approved = getPath(data, ['review', 'approved']);
-  const every = getPath(data, ['review', 'every']);
-  return isCalendarDate(approved) && typeof every === 'string' ? reviewDeadline(approved, every) : undefined;
-}
-
 function reviewView(scope: Scope): ReviewView {
   const review = objectAt(scope.data, ['review']) ?? {};
   const approved = isCalendarDate(review.approved) ? review.approved : '';
-  const next = nextReviewOf(scope.data) ?? '';
+  const next = nextReviewDate(scope.data) ?? '';
   const status = reviewStatusOf(scope.data, scope.context.today);
   const approvedBy = scope.text(review.approvedBy);
   const every = parseDuration(review.every);
