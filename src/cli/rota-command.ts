@@ -7,6 +7,7 @@ import { planRota, unreadableRota, type CharterRota, type ReviewDue, type RotaPe
 import { todayIn } from '../time/calendar-date.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, wantsColor, type CliIO } from './io.js';
 import { palette, type Palette } from '../util/ansi.js';
+import { jsonText, oneLine } from '../format/shared.js';
 
 export interface RotaFlags {
   /** The charters folder: read when no paths are given, and the folder `extends` may not leave. */
@@ -43,7 +44,7 @@ export async function rotaCommand(paths: readonly string[], flags: RotaFlags, io
     return [charter ? planRota(charter, today, flags.periods) : unreadableRota(file, firstError(results, file))];
   });
 
-  if (flags.format === 'json') io.stdout(`${JSON.stringify({ today, charters: rotas }, null, 2)}\n`);
+  if (flags.format === 'json') io.stdout(jsonText({ today, charters: rotas }));
   else if (rotas.length > 0) io.stdout(formatTable(rotas, today, palette(wantsColor(io, flags.color))));
   if (rotas.length === 0) io.stderr('charter: no unit charters to list (baselines, files named _*.yaml, have no rota of their own)\n');
 
@@ -69,11 +70,12 @@ function formatTable(rotas: readonly CharterRota[], today: string, paint: Palett
 }
 
 function charterBlock(rota: CharterRota, today: string, paint: Palette): string[] {
+  // Names, ids and messages come from the charter: shown through oneLine, so they cannot drive the terminal.
   const title = rota.name !== undefined ? `${rota.name}${rota.id !== undefined ? ` (${rota.id})` : ''}` : rota.id;
-  const lines = [`${paint.underline(rota.file)}${title !== undefined ? `  ${title}` : ''}`];
+  const lines = [`${paint.underline(oneLine(rota.file))}${title !== undefined ? `  ${oneLine(title)}` : ''}`];
   for (const line of reviewLines(rota, today, paint)) lines.push(`  ${line}`);
-  for (const problem of rota.problems) lines.push(`  ${problem.severity === 'error' ? `${paint.red('error')}: ` : ''}${problem.message}`);
-  const idWidth = Math.max(0, ...rota.periods.map((period) => period.reviewer.id.length));
+  for (const problem of rota.problems) lines.push(`  ${problem.severity === 'error' ? `${paint.red('error')}: ` : ''}${oneLine(problem.message)}`);
+  const idWidth = Math.max(0, ...rota.periods.map((period) => oneLine(period.reviewer.id).length));
   for (const period of rota.periods) lines.push(periodLine(period, idWidth, paint));
   return lines;
 }
@@ -82,7 +84,7 @@ function reviewLines(rota: CharterRota, today: string, paint: Palette): string[]
   if (!rota.loaded) return [];
   const facts = [rota.approved !== undefined ? `approved ${rota.approved}` : '', rota.every !== undefined ? `reviewed every ${rota.every}` : ''].filter((fact) => fact !== '');
   const due = rota.next ? dueText(rota.next, paint) : 'no next review date (`review.next`)';
-  const lines = [[facts.join(', '), due].filter((part) => part !== '').join('; ')];
+  const lines = [[oneLine(facts.join(', ')), due].filter((part) => part !== '').join('; ')];
   if (rota.beforeApproval) lines.push(`the approval date ${rota.approved ?? ''} is after today (${today}): the rota starts with the approval period`);
   return lines;
 }
@@ -99,8 +101,8 @@ function dueText(due: ReviewDue, paint: Palette): string {
 
 function periodLine(period: RotaPeriod, idWidth: number, paint: Palette): string {
   const { reviewer } = period;
-  const name = reviewer.known ? (reviewer.name ?? '') : paint.red('(not a contact in this charter)');
-  const row = `${period.from} – ${period.to}  ${reviewer.id.padEnd(idWidth)}  ${name}`.trimEnd();
+  const name = reviewer.known ? oneLine(reviewer.name ?? '') : paint.red('(not a contact in this charter)');
+  const row = `${period.from} – ${period.to}  ${oneLine(reviewer.id).padEnd(idWidth)}  ${name}`.trimEnd();
   return period.current ? `  ${paint.bold(`now  ${row}`)}` : `       ${row}`;
 }
 

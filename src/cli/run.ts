@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from '../util/package-info.js';
 import { FORMAT_NAMES as FORMATS } from '../format/index.js';
+import { oneLine, terminalLines } from '../format/shared.js';
 import type { Concurrency } from '../parallel/pool.js';
 import type { BuildFlags } from './build-command.js';
 import type { ServeFlags } from './serve-command.js';
@@ -27,11 +28,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
       return EXIT_USAGE;
     }
+    // Messages quote paths, flags and file contents: nothing in them may drive the terminal.
     if (error instanceof UsageError || isUsageProblem(error)) {
-      io.stderr(`charter: ${(error as Error).message}\n`);
+      io.stderr(`charter: ${terminalLines((error as Error).message)}\n`);
       return EXIT_USAGE;
     }
-    io.stderr(`charter: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`charter: unexpected error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
     if (io.env.CHARTER_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT_USAGE;
   }
@@ -55,7 +57,8 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
-      outputError: (text, write) => write(text.startsWith('error:') ? `charter: ${text}` : text),
+      // Commander's errors quote the arguments given, which may hold control characters.
+      outputError: (text, write) => write(terminalLines(text.startsWith('error:') ? `charter: ${text}` : text)),
     })
     .addHelpText(
       'after',

@@ -1,5 +1,5 @@
 import type { Diagnostic, FileResult, FormatContext, Formatter } from '../model/diagnostic.js';
-import { atLeastOne, countAll, oneLine, plural, relativeToCwd, sortedDiagnostics, toForwardSlashes, usableEnd } from './shared.js';
+import { atLeastOne, countAll, oneLine, plural, relativeToCwd, sortedDiagnostics, terminalLines, toForwardSlashes, usableEnd } from './shared.js';
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…::message`), which
@@ -75,9 +75,12 @@ function annotationPath(file: string, cwd: string): string {
   return relativeToCwd(file, cwd) ?? toForwardSlashes(file);
 }
 
-/** As `escapeData` in @actions/core (command.ts). */
+/**
+ * As `escapeData` in @actions/core (command.ts); other control characters are
+ * shown as escapes too, since the runner's log viewer acts on ESC sequences.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalLines(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** As `escapeProperty` in @actions/core (command.ts). */

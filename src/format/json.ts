@@ -1,5 +1,5 @@
 import type { Diagnostic, FileResult, FormatContext, Formatter, JsonPath, Severity } from '../model/diagnostic.js';
-import { countDiagnostics, sortedDiagnostics } from './shared.js';
+import { countDiagnostics, jsonText, sortedDiagnostics } from './shared.js';
 
 /** The shape of `--format json`: one entry per file checked, clean files included. */
 export interface JsonFileReport {
@@ -36,7 +36,7 @@ export const formatJson: Formatter = (results: readonly FileResult[], context: F
       messages: diagnostics.map((diagnostic) => toMessage(diagnostic, context)),
     };
   });
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return jsonText(report);
 };
 
 export default formatJson;

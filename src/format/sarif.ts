@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, FileResult, FormatContext, Formatter, Severity } from '../model/diagnostic.js';
-import { atLeastOne, relativeToCwd, sortedDiagnostics, usableEnd } from './shared.js';
+import { atLeastOne, jsonText, relativeToCwd, sortedDiagnostics, usableEnd } from './shared.js';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning (and other SARIF viewers).
@@ -109,7 +109,7 @@ export const formatSarif: Formatter = (results: readonly FileResult[], context: 
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonText(log);
 };
 
 export default formatSarif;

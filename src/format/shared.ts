@@ -80,6 +80,18 @@ export function usableEnd(diagnostic: Diagnostic): { readonly line: number; read
 }
 
 /**
+ * Characters that must never reach a terminal or a log viewer raw: C0 and C1
+ * controls (ESC starts a control sequence, U+009B is a one-character CSI), DEL,
+ * and the bidirectional overrides and isolates, which can make a line read
+ * differently from what it holds.
+ */
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+function escapeCodePoint(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
  * Text for line-oriented human output: line breaks become spaces and other
  * control characters (ESC included, so a charter value cannot drive the
  * terminal) are shown as `\u001b`-style escapes.
@@ -88,5 +100,19 @@ export function oneLine(text: string): string {
   return text
     .replace(/[ \t]*(?:\r\n|\r|\n|\u2028|\u2029)[ \t]*/g, ' ')
     .replace(/\t/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(UNSAFE_FOR_TERMINAL, escapeCodePoint);
+}
+
+/** Text for a terminal with its line feeds and tabs kept; every other control character (CR too) escaped. */
+export function terminalLines(text: string): string {
+  return text.replace(UNSAFE_FOR_TERMINAL, (char) => (char === '\n' || char === '\t' ? char : escapeCodePoint(char)));
+}
+
+/**
+ * JSON for output that may reach a terminal: JSON.stringify already escapes C0
+ * controls; this escapes DEL, C1 controls, the line and paragraph separators
+ * and the bidirectional controls too. The data read back is the same.
+ */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, escapeCodePoint)}\n`;
 }

@@ -38,6 +38,17 @@ describe('charter rota', () => {
     });
   });
 
+  it('shows names and ids from the charter without their control characters reaching the terminal', async () => {
+    const hostile = edit(ROTA_UNIT, 'name: Liisa Esimerkki', 'name: "Liisa\\e[2J\\a Esimerkki"');
+    const cwd = writeTree({ 'charters/unit.yaml': hostile });
+    const result = await runCli(['rota', '--today', TODAY, '--periods', '1'], cwd);
+    expect(result.stdout).toContain('head  Liisa\\u001b[2J\\u0007 Esimerkki');
+    expect(result.stdout + result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const json = await runCli(['rota', '--today', TODAY, '--periods', '1', '--format', 'json'], cwd);
+    expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(JSON.stringify(JSON.parse(json.stdout))).toContain('Liisa\\u001b[2J\\u0007 Esimerkki');
+  });
+
   it('lists four periods by default from the approval, and wraps around the rota', async () => {
     const cwd = writeTree({ 'charters/unit.yaml': ROTA_UNIT });
     const { stdout } = await runCli(['rota', '--today', '2026-12-01'], cwd);

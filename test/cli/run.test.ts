@@ -45,6 +45,15 @@ describe('charter validate', () => {
     expect(result).toEqual({ code: 2, stdout: '', stderr: 'charter: cannot read nowhere.yaml: no such file or folder\n' });
   });
 
+  it('prints a path or flag holding control characters without them reaching the terminal', async () => {
+    const missing = await runCli(['validate', 'no\u001bcwhere\u0007.yaml'], tempFolder());
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'charter: cannot read no\\u001bcwhere\\u0007.yaml: no such file or folder\n' });
+    const unknown = await runCli(['validate', '--\u001b]0;owned\u0007'], tempFolder());
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('\\u001b]0;owned\\u0007');
+    expect(unknown.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('exits 2 for a glob that matches nothing, so CI never passes on nothing', async () => {
     const result = await runCli(['validate', 'charters/*.yaml'], tempFolder());
     expect(result.code).toBe(2);

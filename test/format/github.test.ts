@@ -26,6 +26,11 @@ describe('github formatter', () => {
     expect(escapeData('%0A')).toBe('%250A');
   });
 
+  it('shows other control characters as escapes, so a charter value cannot colour or rewrite the log', () => {
+    expect(escapeData('found `\u001b[31mred\u0007` here\n')).toBe('found `\\u001b[31mred\\u0007` here%0A');
+    expect(escapeProperty('file\u001b]8;;x\u0007.yaml')).toBe('file\\u001b]8;;x\\u0007.yaml');
+  });
+
   it('escapes a file path and a title in the properties', () => {
     const file = 'charters/a,b:c%.yaml';
     const results: FileResult[] = [{ file, diagnostics: [{ ...WEAKER, file, ruleId: 'x:y,z', message: 'a: b, c\n' }] }];
