@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic, FileResult } from './model/diagnostic.js';
 import type { PerCharterCache } from './model/charter-cache.js';
@@ -8,6 +7,7 @@ import { displayPath, isInside, loadCollection, type CharterFileSystem, type Loa
 import { DEFAULT_LIMITS } from './load/limits.js';
 import { nodeFileSystem } from './load/node-file-system.js';
 import { decodeUtf8 } from './load/decode.js';
+import { readRegularFileSync } from './util/regular-file.js';
 import { parseYamlSource } from './load/yaml-source.js';
 import { checkInWorkers, workerCount, workerScript, type Concurrency } from './parallel/pool.js';
 import { todayIn } from './time/calendar-date.js';
@@ -42,7 +42,10 @@ export const DEFAULT_CHARTERS_FOLDER = 'charters';
  * (a usage problem); problems in the files are results, never exceptions.
  */
 export async function checkCharters(options: CheckOptions): Promise<CheckResult> {
-  const { files, root, today } = await prepare(options);
+  return checkFound(await prepare(options), options);
+}
+
+async function checkFound({ files, root, today }: Prepared, options: CheckOptions): Promise<CheckResult> {
   const collection = await loadCollection(files, {
     root,
     cwd: options.cwd,
@@ -63,11 +66,12 @@ export interface ValidateChartersOptions extends CheckOptions {
  * collections be checked on several threads.
  */
 export async function validateCharters(options: ValidateChartersOptions): Promise<{ results: FileResult[]; root: string }> {
-  const { files, root, today } = await prepare(options);
+  const prepared = await prepare(options);
+  const { files, root, today } = prepared;
   const workers = options.fileSystem ? 1 : workerCount(options.concurrency ?? 'auto', files.length);
   const script = workers > 1 ? workerScript() : undefined;
   if (!script) {
-    const { results } = await checkCharters({ ...options, root, today, patterns: files });
+    const { results } = await checkFound(prepared, options);
     return { results, root };
   }
   const pooled = await checkInWorkers(script, files, { root, cwd: options.cwd, today }, workers);
@@ -79,11 +83,36 @@ export async function validateCharters(options: ValidateChartersOptions): Promis
   return { results: groupByFile([...inputs, ...reached], diagnostics), root };
 }
 
-async function prepare(options: CheckOptions): Promise<{ files: readonly string[]; root: string; today: string }> {
+/** The files to check (found once), the charters folder and the day. */
+interface Prepared {
+  readonly files: readonly string[];
+  readonly root: string;
+  readonly today: string;
+}
+
+async function prepare(options: CheckOptions): Promise<Prepared> {
   const patterns = options.patterns && options.patterns.length > 0 ? options.patterns : [DEFAULT_CHARTERS_FOLDER];
   const found = await findCharterFiles(patterns, options.cwd);
   const root = options.root ? resolve(options.cwd, options.root) : await inferRoot(found.files, found.root, options.cwd);
-  return { files: found.files, root, today: options.today ?? todayIn('Europe/Helsinki') };
+  const linksOut = await linksLeaving(found.folderLinks, root);
+  const files = linksOut.length === 0 ? found.files : [...found.files, ...linksOut].sort();
+  return { files, root, today: options.today ?? todayIn('Europe/Helsinki') };
+}
+
+/**
+ * Links to folders outside the charters folder. They are not searched; they go
+ * to the loader with the files, which reports each one (and reads nothing from it).
+ * A link to a folder inside is left alone: its files are found where they are.
+ */
+async function linksLeaving(folderLinks: readonly string[], root: string): Promise<string[]> {
+  if (folderLinks.length === 0) return [];
+  const rootReal = await realpath(root).catch(() => root);
+  const leaving: string[] = [];
+  for (const link of folderLinks) {
+    const target = await realpath(link).catch(() => undefined);
+    if (target !== undefined && !isInside(rootReal, target)) leaving.push(link);
+  }
+  return leaving;
 }
 
 /**
@@ -91,7 +120,11 @@ async function prepare(options: CheckOptions): Promise<{ files: readonly string[
  * file again with positions. Such findings are few (a duplicated charter id).
  */
 const locateFromDisk: UnitLocator = (unit, path, target) => {
-  const decoded = decodeUtf8(readFileSync(unit.absolutePath));
+  const unknown = { line: 1, column: 1 };
+  // Read as the loader did: the file may have been swapped for a FIFO since.
+  const read = readRegularFileSync(unit.absolutePath, DEFAULT_LIMITS.maxFileBytes);
+  if (!('bytes' in read)) return { file: unit.file, range: { start: unknown, end: unknown }, exact: false };
+  const decoded = decodeUtf8(read.bytes);
   if (!decoded.ok) return { file: unit.file, range: { start: decoded.position, end: decoded.position }, exact: false };
   const { source } = parseYamlSource(unit.file, decoded.text, DEFAULT_LIMITS);
   return { file: unit.file, ...source.locate(path, target) };

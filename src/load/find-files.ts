@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
-import { basename, resolve, sep } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join, resolve, sep } from 'node:path';
 
 /** A path argument that could not be used: a usage error, not a finding. */
 export class InputError extends Error {
@@ -11,6 +11,8 @@ export interface FoundFiles {
   readonly files: readonly string[];
   /** The charters folder implied by the arguments (for `extends` containment). */
   readonly root: string;
+  /** Symbolic links to folders met while searching folders: never followed (see chartersInFolder). */
+  readonly folderLinks: readonly string[];
 }
 
 const CHARTER_EXTENSIONS = /\.ya?ml$/i;
@@ -23,11 +25,13 @@ const GLOB_CHARACTERS = /[*?[\]{}]/;
  */
 export async function findCharterFiles(patterns: readonly string[], cwd: string): Promise<FoundFiles> {
   const files = new Set<string>();
+  const folderLinks = new Set<string>();
   const roots: string[] = [];
   for (const pattern of patterns) {
     if (GLOB_CHARACTERS.test(pattern)) {
       const { glob } = await import('tinyglobby');
-      const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
+      // Following links could walk the whole disk (a link to /); a glob matches no links at all.
+      const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
       const charters = matches.filter((match) => CHARTER_EXTENSIONS.test(basename(match)));
       if (charters.length === 0) throw new InputError(`no charter files match ${pattern}`);
       charters.forEach((match) => files.add(resolve(match)));
@@ -41,19 +45,48 @@ export async function findCharterFiles(patterns: readonly string[], cwd: string)
       throw new InputError(`cannot read ${pattern}: ${reason}`);
     }
     if (info.isDirectory()) {
-      const { glob } = await import('tinyglobby');
-      const matches = (
-        await glob('**/*.{yaml,yml}', { cwd: absolute, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.*/**'] })
-      ).filter((match) => CHARTER_EXTENSIONS.test(basename(match)));
-      if (matches.length === 0) throw new InputError(`no charter files (.yaml, .yml) in ${pattern}`);
-      matches.forEach((match) => files.add(resolve(match)));
+      const found = await chartersInFolder(absolute);
+      if (found.files.length === 0) throw new InputError(`no charter files (.yaml, .yml) in ${pattern}`);
+      found.files.forEach((match) => files.add(match));
+      found.folderLinks.forEach((link) => folderLinks.add(link));
       roots.push(absolute);
     } else {
       files.add(absolute);
       roots.push(resolve(absolute, '..'));
     }
   }
-  return { files: [...files].sort(), root: commonFolder(roots, cwd) };
+  return { files: [...files].sort(), root: commonFolder(roots, cwd), folderLinks: [...folderLinks].sort() };
+}
+
+/**
+ * Every .yaml/.yml file under a folder, skipping node_modules and dot folders.
+ * Symbolic links are listed, not followed: anything named like a charter is
+ * returned (the loader reads only regular files inside the charters folder and
+ * reports the rest: links leading out, FIFOs, devices), and links to folders
+ * are returned apart, so that one leading out can be reported instead of
+ * searched (a link to / would search the whole disk). fdir, which tinyglobby
+ * uses, drops FIFOs without a word, hence this walk of our own.
+ */
+async function chartersInFolder(folder: string): Promise<{ files: string[]; folderLinks: string[] }> {
+  const files: string[] = [];
+  const folderLinks: string[] = [];
+  const pending = [folder];
+  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+    // A sub-folder that cannot be listed is skipped, as a glob would.
+    const entries = await readdir(current, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') pending.push(path);
+      } else if (CHARTER_EXTENSIONS.test(entry.name)) {
+        files.push(path);
+      } else if (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isDirectory()) {
+        folderLinks.push(path);
+      }
+    }
+  }
+  return { files, folderLinks };
 }
 
 /** The folder part of a glob before its first wildcard. */

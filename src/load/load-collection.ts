@@ -10,13 +10,20 @@ import { parseYamlSource, type YamlSource } from './yaml-source.js';
 export interface CharterFileSystem {
   /**
    * Reads a whole file, unless it is larger than `maxBytes` (then only its size
-   * comes back, so a huge file is never loaded). Rejects with an error carrying
-   * `code` (ENOENT, EACCES…) on failure.
+   * comes back, so a huge file is never loaded) or not a regular file (a FIFO,
+   * a device: then what it is, in words, and it is never waited on). Rejects
+   * with an error carrying `code` (ENOENT, EACCES…) on failure.
    */
-  readFile(absolutePath: string, maxBytes: number): Promise<{ bytes: Uint8Array } | { tooLarge: number }>;
+  readFile(absolutePath: string, maxBytes: number): Promise<FileRead>;
   /** Resolves symbolic links, so that a link cannot lead out of the charters folder. */
   realpath(absolutePath: string): Promise<string>;
 }
+
+/** `realPath`: the file read, links followed (it must be inside the charters folder); `realpath()` is asked when absent. */
+export type FileRead =
+  | { readonly bytes: Uint8Array; readonly realPath?: string }
+  | { readonly tooLarge: number; readonly realPath?: string }
+  | { readonly notRegular: string; readonly realPath?: string };
 
 export interface LoadOptions {
   /** The charters folder: `extends` may not leave it. */
@@ -86,11 +93,12 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
   const parsed = new Map<string, Promise<ParsedFile>>();
   const display = (absolutePath: string): string => displayPath(absolutePath, options.cwd);
   const rootReal = await options.fileSystem.realpath(options.root).catch(() => resolve(options.root));
+  const folder: ChartersFolder = { real: rootReal, lexical: resolve(options.root), display };
 
   const parseFile = (absolutePath: string): Promise<ParsedFile> => {
     let pending = parsed.get(absolutePath);
     if (!pending) {
-      pending = readAndParse(absolutePath, display(absolutePath), options.fileSystem, limits, options.fastPath ?? true, diagnostics, options.parseCache);
+      pending = readAndParse(absolutePath, display(absolutePath), folder, options.fileSystem, limits, options.fastPath ?? true, diagnostics, options.parseCache);
       parsed.set(absolutePath, pending);
     }
     return pending;
@@ -205,9 +213,18 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
   return { charters, diagnostics, files };
 }
 
+/** The charters folder: links resolved (for containment) and as given (to tell a link from a file outside). */
+interface ChartersFolder {
+  readonly real: string;
+  readonly lexical: string;
+  /** Shows a path as messages do (relative to the working folder). */
+  readonly display: (absolutePath: string) => string;
+}
+
 async function readAndParse(
   absolutePath: string,
   file: string,
+  folder: ChartersFolder,
   fileSystem: CharterFileSystem,
   limits: LoadLimits,
   fast: boolean,
@@ -218,6 +235,15 @@ async function readAndParse(
   let bytes: Uint8Array;
   try {
     const read = await fileSystem.readFile(absolutePath, limits.maxFileBytes);
+    const realPath = 'notRegular' in read ? read.realPath : (read.realPath ?? (await fileSystem.realpath(absolutePath)));
+    if (realPath !== undefined && !isInside(folder.real, realPath)) {
+      diagnostics.push(fileDiagnostic(file, 'file-read', outsideMessage(absolutePath, realPath, folder), 1, 1));
+      return none;
+    }
+    if ('notRegular' in read) {
+      diagnostics.push(fileDiagnostic(file, 'file-read', `this is not a regular file but ${read.notRegular}, or a link to one; a charter must be a plain YAML file`, 1, 1));
+      return none;
+    }
     if ('tooLarge' in read) {
       diagnostics.push(
         fileDiagnostic(file, 'yaml-limits', `the file is ${formatBytes(read.tooLarge)}, over the ${formatBytes(limits.maxFileBytes)} limit for a charter; split it into smaller files`, 1, 1),
@@ -244,6 +270,14 @@ async function readAndParse(
   diagnostics.push(...found);
   cache?.set(absolutePath, { text: decoded.text, source, diagnostics: found });
   return { absolutePath, file, source };
+}
+
+/** A file read through a link that leaves the charters folder, or named outside it with `--root`. */
+function outsideMessage(absolutePath: string, realPath: string, folder: ChartersFolder): string {
+  const shown = folder.display(folder.lexical);
+  return isInside(folder.lexical, absolutePath)
+    ? `this is a link to ${folder.display(realPath)}, outside the charters folder ${shown}, so it was not read; keep charters inside that folder (copy it in, or give --root a folder that holds both)`
+    : `the file is outside the charters folder ${shown}, so it was not read; move it in, or give --root a folder that holds both`;
 }
 
 function fileDiagnostic(file: string, ruleId: string, message: string, line: number, column: number, path: JsonPath = []): Diagnostic {

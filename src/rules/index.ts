@@ -25,7 +25,7 @@ export const RULES: readonly Rule[] = [
 
 /** Findings made before the rules run: reading, parsing, resolving and the schema. */
 export const LOADER_RULES: readonly RuleMeta[] = [
-  meta('file-read', 'The file can be read.'),
+  meta('file-read', 'The file can be read: a regular file inside the charters folder (no link out, no FIFO or device).'),
   meta('file-encoding', 'The file is UTF-8 text.'),
   meta('yaml-syntax', 'The file is well-formed YAML holding one map.'),
   meta('duplicate-key', 'No key appears twice in the same map.'),

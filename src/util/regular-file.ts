@@ -1,0 +1,69 @@
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
+
+/**
+ * Flags for opening a file that may turn out not to be one: a FIFO opened
+ * without O_NONBLOCK waits for a writer forever, and a terminal must never
+ * become the controlling one. (Windows has neither flag, nor FIFOs.)
+ */
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/** What a path holds when it is not a regular file, in words for a message; undefined for a regular file. */
+export function notRegularKind(stats: Stats): string | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'a special file';
+}
+
+export type RegularFileRead =
+  | { readonly bytes: Buffer; readonly realPath: string }
+  | { readonly tooLarge: number; readonly realPath: string }
+  /** `realPath` when it can be told (a pipe behind /dev/stdin has none). */
+  | { readonly notRegular: string; readonly realPath?: string };
+
+/**
+ * Reads a regular file whole, without ever blocking on a FIFO or a device:
+ * the file is opened non-blocking and checked on the open descriptor, so it
+ * cannot be swapped between the check and the read. `realPath` is where the
+ * bytes came from after following links (for keeping reads inside a folder);
+ * it is checked to be the very file that was opened. A file over `maxBytes`
+ * is not read. Throws the system's error (ENOENT, EACCES…) otherwise.
+ */
+export function readRegularFileSync(path: string, maxBytes: number): RegularFileRead {
+  const descriptor = openSync(path, READ_FLAGS);
+  try {
+    const opened = fstatSync(descriptor);
+    const kind = notRegularKind(opened);
+    if (kind !== undefined) {
+      const realPath = realpathOrUndefined(path);
+      return realPath === undefined ? { notRegular: kind } : { notRegular: kind, realPath };
+    }
+    const realPath = realpathSync.native(path);
+    const there = lstatSync(realPath);
+    if (there.dev !== opened.dev || there.ino !== opened.ino) {
+      throw Object.assign(new Error(`${path} was replaced while it was being read`), { code: 'ECHANGED' });
+    }
+    const size = opened.size;
+    if (size > maxBytes) return { tooLarge: size, realPath };
+    const bytes = Buffer.allocUnsafe(size);
+    let offset = 0;
+    while (offset < size) {
+      const read = readSync(descriptor, bytes, offset, size - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    return { bytes: bytes.subarray(0, offset), realPath };
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function realpathOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
+}
