@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -70,6 +71,28 @@ export async function runCli(argv: readonly string[], cwd: string, env: Record<s
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };
+}
+
+export interface BinResult extends RunResult {
+  /** The signal that ended a run that did not finish in time; null otherwise. */
+  readonly signal: NodeJS.Signals | null;
+}
+
+/**
+ * Runs the built CLI in a child process, killed after a minute: for what could
+ * block for good (a FIFO), which in-process would stop the test runner too.
+ */
+export function runBin(argv: readonly string[], cwd: string): BinResult {
+  const bin = join(import.meta.dirname, '..', 'bin', 'charter.js');
+  const result = spawnSync(process.execPath, [bin, ...argv], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    killSignal: 'SIGKILL',
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  return { code: result.status ?? -1, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** The 1-based line of the first line containing `marker`. */

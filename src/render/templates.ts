@@ -84,8 +84,14 @@ async function listTemplates(folder: string, isUserFolder = false): Promise<stri
   if (!info?.isDirectory()) throw new TemplateError(`the templates folder ${folder} does not exist`);
   const found: string[] = [];
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
     const path = relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/');
+    if (!entry.isFile()) {
+      // A link or a FIFO would otherwise be skipped without a word (and a FIFO read would never end).
+      if (isUserFolder && !entry.isDirectory() && !path.startsWith('.')) {
+        throw new TemplateError(`${join(folder, path)} is not a regular file (a link, a FIFO…); a theme's templates must be plain files`);
+      }
+      continue;
+    }
     if (!path.endsWith('.hbs')) {
       if (isUserFolder && !path.startsWith('.')) throw new TemplateError(`${join(folder, path)} is not a template (.hbs)`);
       continue;

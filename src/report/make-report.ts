@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -5,6 +6,7 @@ import { checkCharters, DEFAULT_CHARTERS_FOLDER } from '../check.js';
 import type { LoadedCollection } from '../load/load-collection.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { todayIn } from '../time/calendar-date.js';
+import { notRegularKind, systemProblem } from '../util/regular-file.js';
 import { DEFAULT_TIME_ZONE } from '../time/working-calendar.js';
 import { indexCommitments, type CommitmentIndex, type MeasuredCommitment } from './commitment-index.js';
 import { noBadRows, readWholeLog } from './intake.js';
@@ -143,14 +145,15 @@ async function checkReadable(logs: readonly string[], cwd: string): Promise<void
   if (logs.filter((log) => log === '-').length > 1) throw new LogFileError('-', 0, 0, 'standard input can be read only once');
   for (const log of logs) {
     if (log === '-') continue;
+    let info: Stats;
     try {
-      const info = await stat(resolve(cwd, log));
-      if (info.isDirectory()) throw new LogFileError(log, 0, 0, 'is a folder, not a log file');
+      info = await stat(resolve(cwd, log));
     } catch (error) {
-      if (error instanceof LogFileError) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new LogFileError(log, 0, 0, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`);
+      throw new LogFileError(log, 0, 0, systemProblem(error));
     }
+    // A FIFO would be waited on for ever (and a log is read in two halves, by position): pipes come through stdin.
+    const kind = notRegularKind(info);
+    if (kind !== undefined) throw new LogFileError(log, 0, 0, `is ${kind}, not a log file${info.isDirectory() ? '' : '; to read from a pipe, give - and pipe the log into standard input'}`);
   }
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
 import type { FileResult } from '../model/diagnostic.js';
-import { copyAssets, loadSiteTemplates, protectedFolders, siteInputs, themeLinks } from './inputs.js';
+import { copyAssets, loadSiteTemplates, protectedFolders, readThemeFiles, siteInputs, themeLinks } from './inputs.js';
 import { checkOutputFolder, discardStaging, makeStagingFolder, swapIntoPlace } from './output-folder.js';
 import { normalizeBase } from './base-path.js';
 import { planSite, sitePath, type SitePlan } from './pages.js';
@@ -56,6 +56,8 @@ export const DEFAULT_OUT = '_site';
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const out = resolve(options.cwd, options.out ?? DEFAULT_OUT);
   const base = normalizeBase(options.base);
+  // A missing or unusable theme file is a usage error, found before any work.
+  readThemeFiles(siteInputs(options), options.cwd);
   const { results, collection, root } = await checkCharters(options);
   if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) {
     return { ok: false, results };

@@ -6,6 +6,7 @@ import type { FileResult } from '../model/diagnostic.js';
 import { packageRoot } from '../util/package-info.js';
 import { DEFAULT_OUT, type BuildOptions } from './build.js';
 import { IncrementalSite, type UpdateResult } from './incremental.js';
+import { readThemeFiles, siteInputs } from './inputs.js';
 import { writeSearchIndexes } from './search-index.js';
 import { normalizeBase } from './base-path.js';
 
@@ -56,6 +57,8 @@ const CONTENT_TYPES: Record<string, string> = {
 export async function serveSite(options: ServeOptions, onEvent: (event: ServeEvent) => void): Promise<ServeHandle> {
   const out = resolve(options.cwd, options.out ?? DEFAULT_OUT);
   const base = normalizeBase(options.base);
+  // As for `build`: a missing or unusable --css/--logo is a usage error before anything starts.
+  readThemeFiles(siteInputs(options), options.cwd);
   const clients = new Set<ServerResponse>();
   let problems: string[] = [];
 

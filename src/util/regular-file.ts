@@ -67,3 +67,27 @@ function realpathOrUndefined(path: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Reads a regular file that an option names (a stylesheet, a logo), or says
+ * in words why it cannot be used, for a one-line usage error.
+ */
+export function readNamedFile(path: string, maxBytes: number): { bytes: Buffer } | { problem: string } {
+  let read: RegularFileRead;
+  try {
+    read = readRegularFileSync(path, maxBytes);
+  } catch (error) {
+    return { problem: systemProblem(error) };
+  }
+  if ('notRegular' in read) return { problem: `is ${read.notRegular}, not a regular file` };
+  if ('tooLarge' in read) return { problem: `is ${read.tooLarge.toLocaleString('en-GB')} bytes, more than the ${maxBytes.toLocaleString('en-GB')} allowed` };
+  return { bytes: read.bytes };
+}
+
+/** A system error in words: the common ones spelt out, the rest by code. */
+export function systemProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  return `cannot be read (${code ?? (error as Error).message})`;
+}

@@ -1,11 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCharters } from '../../src/check.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { BASELINE, EXTENDING_UNIT, VALID_UNIT, edit } from '../fixtures/charters.js';
-import { runCli, writeTree } from '../helpers.js';
+import { runBin, runCli, writeTree } from '../helpers.js';
 
 /** A unit with an id of its own, placed outside the charters folder by the tests. */
 const SECRET_UNIT = edit(VALID_UNIT, 'id: test-unit', 'id: secret-unit');
@@ -14,21 +14,6 @@ const TODAY = '2026-11-23';
 async function findings(cwd: string, patterns?: string[], root?: string): Promise<Diagnostic[]> {
   const { results } = await checkCharters({ cwd, today: TODAY, ...(patterns ? { patterns } : {}), ...(root ? { root } : {}) });
   return results.flatMap((result) => result.diagnostics);
-}
-
-/** The built CLI in a child process, killed if it hangs (a FIFO would block this process for good). */
-function charterBin(args: string[], cwd: string): { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string } {
-  const bin = join(import.meta.dirname, '..', '..', 'bin', 'charter.js');
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 60_000,
-    killSignal: 'SIGKILL',
-    env: { ...process.env, NO_COLOR: '1' },
-    // A pipe with no writer behind it: what `charter` sees when its stdin is a FIFO.
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('the loader reads only regular files inside the charters folder', () => {
@@ -126,7 +111,7 @@ describe.skipIf(process.platform === 'win32')('a FIFO among the charters never b
     ['cards', ['--out', '_cards']],
   ])('charter %s reports the FIFO and the links to it as findings', (command, args) => {
     const cwd = foldersWithPipes();
-    const result = charterBin([command, ...args, ...(command === 'validate' || command === 'build' ? ['--today', TODAY] : [])], cwd);
+    const result = runBin([command, ...args, ...(command === 'validate' || command === 'build' ? ['--today', TODAY] : [])], cwd);
     expect(result.signal).toBeNull();
     const output = result.stdout + result.stderr;
     if (command === 'report') {
@@ -138,7 +123,7 @@ describe.skipIf(process.platform === 'win32')('a FIFO among the charters never b
     expect(output).toContain('this is not a regular file but a FIFO (named pipe), or a link to one');
     expect(output).toContain('charters/to-pipe.yaml');
     expect(output).toContain('charters/stdin.yaml');
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
   });
 });
 
