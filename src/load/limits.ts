@@ -8,6 +8,8 @@ export interface LoadLimits {
   readonly maxNodes: number;
   /** Deepest nesting of maps and lists. */
   readonly maxDepth: number;
+  /** Most `extends` steps from a charter to its last baseline (an organisation needs 3 or 4). */
+  readonly maxExtendsDepth: number;
 }
 
 export const DEFAULT_LIMITS: LoadLimits = {
@@ -15,6 +17,7 @@ export const DEFAULT_LIMITS: LoadLimits = {
   maxAliases: 100,
   maxNodes: 100_000,
   maxDepth: 40,
+  maxExtendsDepth: 10,
 };
 
 /** Keys that could reach an object's prototype if data were ever merged carelessly. */

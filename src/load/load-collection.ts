@@ -35,6 +35,12 @@ export interface LoadOptions {
   /** Read clean-looking files with the fast parser (default true); see fast-parse.ts. */
   readonly fastPath?: boolean;
   /**
+   * Every file the whole run checks, when this load is one batch of it (worker
+   * threads): a chain too deep to merge is not followed into those, as their
+   * own batch checks them. Defaults to the files given.
+   */
+  readonly runFiles?: ReadonlySet<string>;
+  /**
    * Parsed files of an earlier load (`charter serve` keeps one): a file whose
    * text has not changed is not parsed again, and keeps its source object.
    */
@@ -78,6 +84,18 @@ class Semaphore {
   }
 }
 
+/** `work` done once per key: later calls share the first call's promise (kept in `cache`). */
+function onceEach<T>(cache: Map<string, Promise<T>>, work: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  return (key) => {
+    let pending = cache.get(key);
+    if (!pending) {
+      pending = work(key);
+      cache.set(key, pending);
+    }
+    return pending;
+  };
+}
+
 /** A file whose name starts with `_` is a baseline: partial, and not published. */
 export function isBaselineFile(path: string): boolean {
   return basename(path).startsWith('_');
@@ -94,27 +112,20 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
   const display = (absolutePath: string): string => displayPath(absolutePath, options.cwd);
   const rootReal = await options.fileSystem.realpath(options.root).catch(() => resolve(options.root));
   const folder: ChartersFolder = { real: rootReal, lexical: resolve(options.root), display };
+  const runFiles = options.runFiles ?? new Set(absolutePaths);
 
-  const parseFile = (absolutePath: string): Promise<ParsedFile> => {
-    let pending = parsed.get(absolutePath);
-    if (!pending) {
-      pending = readAndParse(absolutePath, display(absolutePath), folder, options.fileSystem, limits, options.fastPath ?? true, diagnostics, options.parseCache);
-      parsed.set(absolutePath, pending);
-    }
-    return pending;
-  };
+  const parseFile = onceEach(parsed, (absolutePath) =>
+    readAndParse(absolutePath, display(absolutePath), folder, options.fileSystem, limits, options.fastPath ?? true, diagnostics, options.parseCache),
+  );
 
   const resolved = new Map<string, Promise<ResolvedCharter | undefined>>();
-  const resolveCharter = (absolutePath: string, chain: readonly string[]): Promise<ResolvedCharter | undefined> => {
-    let pending = resolved.get(absolutePath);
-    if (!pending) {
-      pending = resolveOne(absolutePath, chain);
-      resolved.set(absolutePath, pending);
-    }
-    return pending;
-  };
+  const resolveCharter = onceEach(resolved, (absolutePath) => resolveOne(absolutePath));
 
-  const resolveOne = async (absolutePath: string, chain: readonly string[]): Promise<ResolvedCharter | undefined> => {
+  // Files being resolved, each extended by the one before: inputs are resolved one
+  // at a time, so this is the one chain in progress (a Set, so long chains stay linear).
+  const inProgress = new Set<string>();
+
+  const resolveOne = async (absolutePath: string): Promise<ResolvedCharter | undefined> => {
     const file = await parseFile(absolutePath);
     const source = file.source;
     if (!source || !isPlainObject(source.data)) {
@@ -128,7 +139,12 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
     const ownLocate: Locator = (path, target) => ({ file: file.file, ...source.locate(path, target) });
     const base: Base = { charter: undefined, incomplete: false };
     if (own.extends !== undefined) {
-      Object.assign(base, await resolveBaseline(file, own.extends, [...chain, absolutePath]));
+      inProgress.add(absolutePath);
+      try {
+        Object.assign(base, await resolveBaseline(file));
+      } finally {
+        inProgress.delete(absolutePath);
+      }
     }
     const baseline = base.charter;
     const merged = baseline
@@ -151,35 +167,91 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
     incomplete: boolean;
   }
 
-  const resolveBaseline = async (file: ParsedFile, target: unknown, chain: readonly string[]): Promise<Base> => {
+  /** Where a file's `extends` leads, or why it leads nowhere (no message: the schema reports a badly typed one). */
+  type Target = { readonly path: string } | { readonly problem: string | undefined };
+
+  /** The target of a file's `extends` (undefined without one), found once: depth checks follow chains again. */
+  const targetOf = onceEach(new Map<string, Promise<Target | undefined>>(), (absolutePath) => findTarget(absolutePath));
+
+  const findTarget = async (absolutePath: string): Promise<Target | undefined> => {
+    const data = (await parseFile(absolutePath)).source?.data;
+    if (!isPlainObject(data) || data.extends === undefined) return undefined;
+    const target = data.extends;
+    if (typeof target !== 'string' || target.trim() === '') return { problem: undefined };
+    if (isAbsolute(target) || /^[a-z][a-z0-9+.-]*:/i.test(target)) {
+      return { problem: `\`extends\` must be a path relative to this file, inside the charters folder; \`${target}\` is not` };
+    }
+    const targetPath = resolve(dirname(absolutePath), target);
+    const targetReal = await options.fileSystem.realpath(targetPath).catch((error: unknown) => error as NodeJS.ErrnoException);
+    if (typeof targetReal !== 'string') {
+      return {
+        problem:
+          targetReal.code === 'ENOENT'
+            ? `the baseline \`${target}\` does not exist (looked for ${display(targetPath)})`
+            : `the baseline \`${target}\` cannot be read: ${targetReal.code ?? targetReal.message}`,
+      };
+    }
+    if (!isInside(rootReal, targetReal)) {
+      return { problem: `the baseline \`${target}\` is outside the charters folder ${display(options.root)}; keep baselines inside it` };
+    }
+    return { path: targetPath };
+  };
+
+  /** A file and the baselines above it, followed up to one step past the depth limit. */
+  const chainFrom = async (absolutePath: string): Promise<string[]> => {
+    const chain = [absolutePath];
+    while (chain.length <= limits.maxExtendsDepth + 1) {
+      const target = await targetOf(chain[chain.length - 1] as string);
+      if (!target || !('path' in target) || chain.includes(target.path)) break;
+      chain.push(target.path);
+    }
+    return chain;
+  };
+
+  const cycles = new Map<string, boolean>();
+  /** Whether following `extends` from a file ever comes back to a file already passed (found once per file). */
+  const comesBackRound = async (absolutePath: string): Promise<boolean> => {
+    const walked = new Set<string>();
+    let answer = false;
+    for (let current: string | undefined = absolutePath; current !== undefined; ) {
+      const known = cycles.get(current);
+      if (known !== undefined || walked.has(current)) {
+        answer = known ?? true;
+        break;
+      }
+      walked.add(current);
+      const target = await targetOf(current);
+      current = target && 'path' in target ? target.path : undefined;
+    }
+    for (const path of walked) cycles.set(path, answer);
+    return answer;
+  };
+
+  const resolveBaseline = async (file: ParsedFile): Promise<Base> => {
     const source = file.source as YamlSource;
     const report = (message: string): Base => {
       const { range } = source.locate(['extends']);
       diagnostics.push(fileDiagnostic(file.file, 'extends-resolve', message, range.start.line, range.start.column, ['extends']));
       return { charter: undefined, incomplete: true };
     };
-    // The schema reports a badly typed `extends`; nothing to resolve then.
-    if (typeof target !== 'string' || target.trim() === '') return { charter: undefined, incomplete: true };
-    if (isAbsolute(target) || /^[a-z][a-z0-9+.-]*:/i.test(target)) {
-      return report(`\`extends\` must be a path relative to this file, inside the charters folder; \`${target}\` is not`);
-    }
-    const targetPath = resolve(dirname(file.absolutePath), target);
-    const targetReal = await options.fileSystem.realpath(targetPath).catch((error: unknown) => error as NodeJS.ErrnoException);
-    if (typeof targetReal !== 'string') {
-      return report(
-        targetReal.code === 'ENOENT'
-          ? `the baseline \`${target}\` does not exist (looked for ${display(targetPath)})`
-          : `the baseline \`${target}\` cannot be read: ${targetReal.code ?? targetReal.message}`,
-      );
-    }
-    if (!isInside(rootReal, targetReal)) {
-      return report(`the baseline \`${target}\` is outside the charters folder ${display(options.root)}; keep baselines inside it`);
-    }
-    if (chain.includes(targetPath)) {
-      const cycle = [...chain.slice(chain.indexOf(targetPath)), targetPath].map((path) => basename(path)).join(' → ');
+    const target = await targetOf(file.absolutePath);
+    if (!target || !('path' in target)) return target?.problem === undefined ? { charter: undefined, incomplete: true } : report(target.problem);
+    if (inProgress.has(target.path)) {
+      const chain = [...inProgress];
+      const cycle = [...chain.slice(chain.indexOf(target.path)), target.path].map((path) => basename(path)).join(' → ');
       return report(`\`extends\` makes a cycle (${cycle}); a baseline cannot extend the files that extend it`);
     }
-    const charter = await resolveCharter(targetPath, chain);
+    const above = await chainFrom(target.path);
+    if (above.length > limits.maxExtendsDepth) {
+      // Too deep to merge. The baseline is still checked, which is how the file where the
+      // chain first gets too long (counted from its top) is reached and reported; unless
+      // the run checks it anyway, so a long chain costs one resolution per file.
+      // A cycle longer than the limit is followed too, to be reported as the cycle it is.
+      if (!runFiles.has(target.path) || (await comesBackRound(target.path))) await resolveCharter(target.path);
+      if (above.length > limits.maxExtendsDepth + 1) return { charter: undefined, incomplete: true };
+      return report(tooDeepMessage([file.absolutePath, ...above], limits.maxExtendsDepth));
+    }
+    const charter = await resolveCharter(target.path);
     if (!charter) return { charter: undefined, incomplete: true };
     return { charter, incomplete: false };
   };
@@ -192,7 +264,7 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
   const charters: ResolvedCharter[] = [];
   const seen = new Set<string>();
   for (const absolutePath of absolutePaths) {
-    const charter = await resolveCharter(absolutePath, []);
+    const charter = await resolveCharter(absolutePath);
     if (charter && !seen.has(charter.absolutePath)) {
       seen.add(charter.absolutePath);
       charters.push(charter);
@@ -278,6 +350,16 @@ function outsideMessage(absolutePath: string, realPath: string, folder: Charters
   return isInside(folder.lexical, absolutePath)
     ? `this is a link to ${folder.display(realPath)}, outside the charters folder ${shown}, so it was not read; keep charters inside that folder (copy it in, or give --root a folder that holds both)`
     : `the file is outside the charters folder ${shown}, so it was not read; move it in, or give --root a folder that holds both`;
+}
+
+/** For the file where an `extends` chain first gets longer than the limit, counted from its top. */
+function tooDeepMessage(chain: readonly string[], limit: number): string {
+  const names = chain.map((path) => basename(path));
+  const shown = names.length > 4 ? [...names.slice(0, 2), '…', ...names.slice(-2)] : names;
+  return (
+    `\`extends\` chains may be at most ${limit} levels deep, and this one is ${chain.length - 1} (${shown.join(' → ')}); ` +
+    'this file and the files that extend it are checked without their baselines: extend a baseline nearer the top (an organisation rarely needs more than 3 or 4 levels)'
+  );
 }
 
 function fileDiagnostic(file: string, ruleId: string, message: string, line: number, column: number, path: JsonPath = []): Diagnostic {

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { UnitSummary } from '../rules/rule.js';
 import { packageRoot } from '../util/package-info.js';
-import type { CheckReply, CheckRequest } from './protocol.js';
+import type { CheckReply, CheckRequest, CheckWorkerData } from './protocol.js';
 
 export type Concurrency = number | 'auto' | 'off';
 
@@ -50,7 +50,8 @@ export async function checkInWorkers(
   for (let start = 0; start < files.length; start += batchSize) batches.push(files.slice(start, start + batchSize));
 
   const replies: Extract<CheckReply, { ok: true }>[] = new Array(batches.length);
-  const threads = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(script));
+  const workerData: CheckWorkerData = { runFiles: files };
+  const threads = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(script, { workerData }));
   let next = 0;
   try {
     await Promise.all(

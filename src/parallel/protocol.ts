@@ -1,6 +1,11 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { UnitSummary } from '../rules/rule.js';
 
+/** Given to each worker once: every file of the run (see LoadOptions.runFiles). */
+export interface CheckWorkerData {
+  readonly runFiles: readonly string[];
+}
+
 /** A batch of charter files for a worker to load and check. */
 export interface CheckRequest {
   readonly id: number;

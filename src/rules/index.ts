@@ -31,7 +31,7 @@ export const LOADER_RULES: readonly RuleMeta[] = [
   meta('duplicate-key', 'No key appears twice in the same map.'),
   meta('yaml-limits', 'The file stays within the size, nesting and alias limits (no alias bombs).'),
   meta('forbidden-key', 'No `__proto__`, `constructor` or `prototype` keys.'),
-  meta('extends-resolve', '`extends` names an existing baseline inside the charters folder, without cycles.'),
+  meta('extends-resolve', '`extends` names an existing baseline inside the charters folder, without cycles, at most 10 levels deep.'),
   meta('schema', 'The charter matches the charter format (JSON Schema): known keys, right types and forms.'),
   meta('internal-error', 'A rule failed unexpectedly; please report it.'),
   meta('card-fit', 'A pocket card\'s text fits its printed size (measured in Chromium by `charter cards`).'),

@@ -1,7 +1,8 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCharters } from '../../src/check.js';
+import { checkCharters, validateCharters } from '../../src/check.js';
+import type { Diagnostic, FileResult } from '../../src/model/diagnostic.js';
 import { diagnosticsFor, positionOf, writeTree } from '../helpers.js';
 import { BASELINE, EXTENDING_UNIT, edit } from '../fixtures/charters.js';
 
@@ -113,5 +114,78 @@ describe('extends', () => {
     const { results } = await checkCharters({ cwd, today: '2026-11-23', patterns: ['charters/small.yaml'] });
     expect(results.flatMap((result) => result.diagnostics)).toEqual([]);
     expect(results.map((result) => result.file)).toEqual(['charters/small.yaml', 'charters/_base.yaml']);
+  });
+});
+
+describe('extends depth', () => {
+  /** unit.yaml → _0001.yaml → … → _<length>.yaml, the last one a full baseline. */
+  function chain(length: number): Record<string, string> {
+    const name = (index: number): string => `_${String(index).padStart(4, '0')}.yaml`;
+    const files: Record<string, string> = { 'charters/unit.yaml': edit(EXTENDING_UNIT, 'extends: _base.yaml', `extends: ${name(1)}`) };
+    for (let index = 1; index < length; index++) files[`charters/${name(index)}`] = `charter: 1\nextends: ${name(index + 1)}\n`;
+    files[`charters/${name(length)}`] = BASELINE;
+    return files;
+  }
+
+  const extendsFindings = (results: readonly FileResult[]): Diagnostic[] =>
+    results.flatMap((result) => result.diagnostics).filter((diagnostic) => diagnostic.ruleId === 'extends-resolve');
+
+  it('merges a chain of 10 levels, the limit', async () => {
+    const { results, collection } = await checkCharters({ cwd: writeTree(chain(10)), today: '2026-11-23' });
+    expect(results.flatMap((result) => result.diagnostics)).toEqual([]);
+    expect(collection.charters.find((charter) => charter.file === 'charters/unit.yaml')?.data.languages).toEqual(['fi', 'en']);
+  });
+
+  it('reports a chain of 11 once, at the file where it gets too long, and merges nothing into it', async () => {
+    const { results, collection } = await checkCharters({ cwd: writeTree(chain(11)), today: '2026-11-23' });
+    expect(extendsFindings(results)).toEqual([
+      expect.objectContaining({
+        file: 'charters/unit.yaml',
+        line: 3,
+        column: 10,
+        severity: 'error',
+        message:
+          '`extends` chains may be at most 10 levels deep, and this one is 11 (unit.yaml → _0001.yaml → … → _0010.yaml → _0011.yaml); ' +
+          'this file and the files that extend it are checked without their baselines: extend a baseline nearer the top (an organisation rarely needs more than 3 or 4 levels)',
+      }),
+    ]);
+    const unit = collection.charters.find((charter) => charter.file === 'charters/unit.yaml');
+    expect(unit?.baseline).toBeUndefined();
+    expect(unit?.incomplete).toBe(true);
+  });
+
+  it('gives a 3,000-deep chain one finding, quickly (each file is resolved once)', async () => {
+    const cwd = writeTree(chain(3000));
+    const started = performance.now();
+    const { results } = await checkCharters({ cwd, today: '2026-11-23' });
+    // Generous: the quadratic resolution this replaces took over a minute here.
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(extendsFindings(results).map((finding) => [finding.file, finding.message.slice(0, 66)])).toEqual([
+      ['charters/_2989.yaml', '`extends` chains may be at most 10 levels deep, and this one is 11'],
+    ]);
+    // Nothing else: files below the one reported lose their baselines without more findings.
+    expect(results.flatMap((result) => result.diagnostics)).toHaveLength(1);
+  });
+
+  it('follows a deep chain from a single file given to reach the file to report', async () => {
+    const cwd = writeTree(chain(40));
+    const { results } = await checkCharters({ cwd, today: '2026-11-23', patterns: ['charters/unit.yaml'] });
+    expect(extendsFindings(results).map((finding) => finding.file)).toEqual(['charters/_0029.yaml']);
+  });
+
+  it('reports the same one finding when worker threads check the chain in batches', async () => {
+    const cwd = writeTree(chain(300));
+    const { results } = await validateCharters({ cwd, today: '2026-11-23', concurrency: 2 });
+    expect(extendsFindings(results).map((finding) => finding.file)).toEqual(['charters/_0289.yaml']);
+  });
+
+  it('reports a cycle longer than the limit as a cycle, once', async () => {
+    const files: Record<string, string> = {};
+    const name = (index: number): string => `_${String(index % 15).padStart(2, '0')}.yaml`;
+    for (let index = 0; index < 15; index++) files[`charters/${name(index)}`] = `charter: 1\nextends: ${name(index + 1)}\n`;
+    const { results } = await checkCharters({ cwd: writeTree(files), today: '2026-11-23' });
+    const findings = extendsFindings(results);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toMatch(/^`extends` makes a cycle \(_00\.yaml → _01\.yaml → .* → _14\.yaml → _00\.yaml\)/);
   });
 });
