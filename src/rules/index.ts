@@ -9,10 +9,12 @@ import reviewDue from './review-due.js';
 import type { Rule } from './rule.js';
 import uniqueIds from './unique-ids.js';
 import validDate from './valid-date.js';
+import validTimezone from './valid-timezone.js';
 
 /** The semantic rules, in the order they run. */
 export const RULES: readonly Rule[] = [
   validDate,
+  validTimezone,
   referenceExists,
   uniqueIds,
   languagesComplete,
