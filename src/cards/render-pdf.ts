@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { packageRoot } from '../util/package-info.js';
+import { notRegularKind } from '../util/regular-file.js';
 import { mm } from './impose.js';
 import { CARD_SIZES, type CardSize } from './sheet-layout.js';
 
@@ -23,9 +24,22 @@ export const CHROMIUM_ARGS = [
 /** No Chromium to print with: a usage problem, with how to fix it. */
 export class ChromiumMissingError extends Error {
   override readonly name = 'ChromiumMissingError';
-  constructor(path: string) {
-    super(`printing cards needs Chromium, and there is none at ${path}: install it (apt-get install chromium) or name it with --chromium PATH`);
+  constructor(path: string, problem = `there is none at ${path}`) {
+    super(`printing cards needs Chromium, and ${problem}: install it (apt-get install chromium) or name it with --chromium PATH`);
   }
+}
+
+/** Why a path cannot be started as Chromium (missing, a FIFO, not executable), or undefined. */
+async function chromiumProblem(path: string): Promise<string | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return `there is none at ${path}`;
+  const kind = notRegularKind(info);
+  if (kind !== undefined) return `${path} is ${kind}, not a program`;
+  const runnable = await access(path, constants.X_OK).then(
+    () => true,
+    () => false,
+  );
+  return runnable ? undefined : `${path} is not a program this account may run`;
 }
 
 /** Pages are loaded from this made-up origin; every request is answered locally, none leaves the machine. */
@@ -81,7 +95,8 @@ export class CardPrinter {
   private constructor(private readonly browser: Browser) {}
 
   static async start(chromiumPath: string = DEFAULT_CHROMIUM, tabs = 2): Promise<CardPrinter> {
-    if (!existsSync(chromiumPath)) throw new ChromiumMissingError(chromiumPath);
+    const problem = await chromiumProblem(chromiumPath);
+    if (problem !== undefined) throw new ChromiumMissingError(chromiumPath, problem);
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
     const printer = new CardPrinter(browser);

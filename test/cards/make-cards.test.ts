@@ -146,4 +146,18 @@ describe('charter cards without Chromium', () => {
     expect(existsSync(join(cwd, '_site'))).toBe(false);
     expect(readdirSync(cwd).filter((name) => name.startsWith('.'))).toEqual([]);
   });
+
+  it.skipIf(process.platform === 'win32')('says so in one line when --chromium names a FIFO or a file that cannot be run', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT, 'chromium.txt': 'not a program' });
+    execFileSync('mkfifo', [join(cwd, 'pipe')]);
+    const fifo = await runCli(['cards', '--chromium', join(cwd, 'pipe'), '--today', '2026-11-23'], cwd);
+    expect(fifo.code).toBe(2);
+    expect(fifo.stderr).toBe(
+      `charter: printing cards needs Chromium, and ${join(cwd, 'pipe')} is a FIFO (named pipe), not a program: install it (apt-get install chromium) or name it with --chromium PATH\n`,
+    );
+    const text = await runCli(['cards', '--chromium', join(cwd, 'chromium.txt'), '--today', '2026-11-23'], cwd);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toMatch(/^charter: printing cards needs Chromium, and .*chromium\.txt is not a program this account may run: install it/);
+    expect(existsSync(join(cwd, '_site'))).toBe(false);
+  });
 });
