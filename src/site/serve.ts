@@ -1,7 +1,9 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { InputError } from '../load/find-files.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { packageRoot } from '../util/package-info.js';
 import { DEFAULT_OUT, type BuildOptions } from './build.js';
@@ -9,9 +11,12 @@ import { IncrementalSite, type UpdateResult } from './incremental.js';
 import { readThemeFiles, siteInputs } from './inputs.js';
 import { writeSearchIndexes } from './search-index.js';
 import { normalizeBase } from './base-path.js';
+import { isLoopbackName } from './loopback.js';
+import { screenRequest } from './serve-requests.js';
 
 export interface ServeOptions extends BuildOptions {
   readonly port?: number;
+  /** A loopback address or name to listen on (default 127.0.0.1); others are refused. */
   readonly host?: string;
   /** Folders to watch besides the charters folder and the templates. */
   readonly watchFolders?: readonly string[];
@@ -32,6 +37,7 @@ export interface ServeHandle {
   close(): Promise<void>;
 }
 
+const DEFAULT_HOST = '127.0.0.1';
 const LIVE_PATH = '/__charter/';
 /** How long after the last rebuild the search index is rebuilt. */
 const SEARCH_INDEX_DELAY = 1500;
@@ -47,14 +53,24 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.pdf': 'application/pdf',
 };
+/** On every response: no guessing of types, no reading from other sites' pages. */
+const SAFE_HEADERS = { 'x-content-type-options': 'nosniff', 'cross-origin-resource-policy': 'same-origin', 'cache-control': 'no-store' };
+const NOT_FOUND_PAGE = '<!doctype html><html lang="en"><title>Not found</title><h1>Not found</h1></html>';
 
 /**
- * Builds the site, serves it on localhost, and rebuilds when a charter, a
- * template or the theme changes; only what changed is rendered again (see
- * IncrementalSite). A charter that becomes invalid is reported (to `onEvent`,
- * and on open pages) while the last good site stays up.
+ * Builds the site, serves it to this computer only, and rebuilds when a
+ * charter, a template or the theme changes; only what changed is rendered
+ * again (see IncrementalSite). A charter that becomes invalid is reported (to
+ * `onEvent`, and on open pages) while the last good site stays up. A host
+ * that is not this computer, or a port in use, rejects.
  */
 export async function serveSite(options: ServeOptions, onEvent: (event: ServeEvent) => void): Promise<ServeHandle> {
+  const host = options.host ?? DEFAULT_HOST;
+  if (!isLoopbackName(host)) {
+    throw new InputError(
+      `--host ${host}: charter serve is a preview for this computer only (localhost, 127.0.0.1 or ::1); to share the guide, run charter build and put the output folder on any web server`,
+    );
+  }
   const out = resolve(options.cwd, options.out ?? DEFAULT_OUT);
   const base = normalizeBase(options.base);
   // As for `build`: a missing or unusable --css/--logo is a usage error before anything starts.
@@ -63,7 +79,7 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
   let problems: string[] = [];
 
   const broadcast = (event: string, data: unknown): void => {
-    for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    for (const client of clients) if (!client.writableEnded) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
 
   const site = new IncrementalSite(options);
@@ -130,54 +146,65 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
 
   const server = createServer((request, response) => {
     void handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500);
+      if (!response.headersSent) response.writeHead(500, SAFE_HEADERS);
       response.end();
     });
   });
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const screened = screenRequest(request);
+    if ('status' in screened) {
+      response.writeHead(screened.status, {
+        ...SAFE_HEADERS,
+        'content-type': 'text/plain; charset=utf-8',
+        ...(screened.status === 405 ? { allow: 'GET, HEAD' } : {}),
+      });
+      response.end(`${screened.message}\n`);
+      return;
+    }
+    const { path } = screened;
     if (path === `${LIVE_PATH}events`) {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.writeHead(200, { ...SAFE_HEADERS, 'content-type': 'text/event-stream', connection: 'keep-alive' });
+      if (request.method === 'HEAD') {
+        response.end();
+        return;
+      }
       response.write(`event: problems\ndata: ${JSON.stringify(problems)}\n\n`);
       clients.add(response);
-      request.on('close', () => clients.delete(response));
+      response.on('close', () => clients.delete(response));
       return;
     }
     if (path === `${LIVE_PATH}live.js`) {
-      response.writeHead(200, { 'content-type': CONTENT_TYPES['.js'] as string, 'cache-control': 'no-store' });
-      response.end(await readFile(join(packageRoot(), 'site', 'serve', 'live.js')));
+      const script = await readFile(join(packageRoot(), 'site', 'serve', 'live.js'));
+      response.writeHead(200, { ...SAFE_HEADERS, 'content-type': CONTENT_TYPES['.js'] as string });
+      response.end(script);
       return;
     }
     // A site built for a sub-path is served under it; the server root leads there.
     if (!path.startsWith(base)) {
       if (path === '/') {
-        response.writeHead(302, { location: base });
+        response.writeHead(302, { ...SAFE_HEADERS, location: base });
         response.end();
         return;
       }
-      response.writeHead(404, { 'content-type': CONTENT_TYPES['.html'] as string });
-      response.end(injectLiveScript('<!doctype html><html lang="en"><title>Not found</title><h1>Not found</h1></html>'));
+      notFound(response);
       return;
     }
     const file = await resolveFile(out, path.slice(base.length - 1));
     if (!file) {
-      response.writeHead(404, { 'content-type': CONTENT_TYPES['.html'] as string });
-      response.end(injectLiveScript('<!doctype html><html lang="en"><title>Not found</title><h1>Not found</h1></html>'));
+      notFound(response);
       return;
     }
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
     const body = await readFile(file);
-    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    response.writeHead(200, { ...SAFE_HEADERS, 'content-type': type });
     response.end(type.startsWith('text/html') ? injectLiveScript(body.toString('utf8')) : body);
   };
 
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolveListen, rejectListen) => {
-    server.once('error', rejectListen);
-    server.listen(options.port ?? 8080, host, () => resolveListen());
+  const port = await listen(server, host, options.port ?? 8080).catch(async (error: unknown) => {
+    clearTimeout(indexTimer);
+    await indexing;
+    throw error;
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
 
   const watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -201,7 +228,7 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
   }
 
   return {
-    url: `http://${host}:${port}${base}`,
+    url: `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}${base}`,
     rebuild,
     async close() {
       clearTimeout(timer);
@@ -210,9 +237,30 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
       for (const watcher of watchers) watcher.close();
       for (const client of clients) client.end();
       await running;
-      await new Promise<void>((resolveClose) => (server as Server).close(() => resolveClose()));
+      await new Promise<void>((resolveClose) => {
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      });
     },
   };
+}
+
+/** Listens, or rejects with a usage problem that says what to do; resolves to the port. */
+async function listen(server: ReturnType<typeof createServer>, host: string, port: number): Promise<number> {
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const reason =
+        error.code === 'EADDRINUSE'
+          ? `port ${port} is in use; stop what uses it or choose another --port`
+          : error.code === 'EACCES'
+            ? `port ${port} needs special rights; choose a --port from 1024 up`
+            : `cannot listen on ${host}: ${error.code ?? error.message}`;
+      rejectListen(new InputError(reason));
+    });
+    server.listen(port, host, () => resolveListen());
+  });
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : port;
 }
 
 /**
@@ -258,6 +306,11 @@ async function resolveFile(out: string, urlPath: string): Promise<string | undef
     if (await stat(index).then((found) => found.isFile(), () => false)) return index;
   }
   return undefined;
+}
+
+function notFound(response: ServerResponse): void {
+  response.writeHead(404, { ...SAFE_HEADERS, 'content-type': CONTENT_TYPES['.html'] as string });
+  response.end(injectLiveScript(NOT_FOUND_PAGE));
 }
 
 function injectLiveScript(html: string): string {

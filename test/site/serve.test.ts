@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,17 +11,39 @@ async function get(url: string): Promise<{ status: number; body: string; type: s
   return { status: response.status, body: await response.text(), type: response.headers.get('content-type') ?? '' };
 }
 
-/** A raw request, so that `..` reaches the server unnormalized. */
-function rawGet(url: string, path: string): Promise<number> {
+interface RawResponse {
+  readonly status: number;
+  readonly body: string;
+  readonly headers: Record<string, string | string[] | undefined>;
+}
+
+/** A raw request (`fetch` cannot set Host, and normalizes `..`); an event stream is read until its first event. */
+function send(url: string, path: string, options: { host?: string; method?: string } = {}): Promise<RawResponse> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const sent = request({ hostname, port, path, method: 'GET' }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const sent = request(
+      { hostname, port, path, method: options.method ?? 'GET', headers: options.host === undefined ? {} : { host: options.host } },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        const done = (): void => resolve({ status: response.statusCode ?? 0, body, headers: response.headers });
+        response.on('data', (chunk: string) => {
+          body += chunk;
+          if (String(response.headers['content-type']).startsWith('text/event-stream') && body.includes('\n\n')) {
+            response.destroy();
+            done();
+          }
+        });
+        response.on('end', done);
+      },
+    );
     sent.on('error', reject);
     sent.end();
   });
+}
+
+async function rawGet(url: string, path: string): Promise<number> {
+  return (await send(url, path)).status;
 }
 
 /** Reads the first `problems` event the live-reload stream sends. */
@@ -144,3 +166,110 @@ describe('charter serve --base', () => {
     }
   });
 });
+
+const ipv6Loopback = await canListenOn('::1');
+
+describe('charter serve answers this computer only', () => {
+  it('refuses a Host that is not a loopback name (DNS rebinding), on pages and on the live-reload paths', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const handle = await serveSite({ cwd, today: '2026-11-23', port: 0, search: false, watch: false }, () => undefined);
+    try {
+      const { port } = new URL(handle.url);
+      for (const path of ['/en/test-unit/', '/__charter/events', '/__charter/live.js', '/']) {
+        for (const host of ['evil.example', `evil.example:${port}`, 'localhost.evil.example', '127.0.0.1.nip.io', '192.168.1.20', 'localhost:80@evil.example']) {
+          const refused = await send(handle.url, path, { host });
+          expect(refused.status, `${host} ${path}`).toBe(403);
+          expect(refused.body).toContain('localhost');
+          expect(refused.body).not.toContain('Test Unit');
+        }
+      }
+      for (const host of [`localhost:${port}`, 'LOCALHOST', 'preview.localhost', '127.0.0.1', '127.0.0.2:80', `[::1]:${port}`]) {
+        const page = await send(handle.url, '/en/test-unit/', { host });
+        expect(page.status, host).toBe(200);
+        expect(page.body).toContain('Test Unit');
+      }
+      const events = await send(handle.url, '/__charter/events', { host: `localhost:${port}` });
+      expect(events.status).toBe(200);
+      expect(events.body).toContain('event: problems');
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('answers a malformed %-escape with 400, other methods than GET and HEAD with 405', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const handle = await serveSite({ cwd, today: '2026-11-23', port: 0, search: false, watch: false }, () => undefined);
+    try {
+      expect(await rawGet(handle.url, '/%E0%A4%A')).toBe(400);
+      expect(await rawGet(handle.url, '/en/%')).toBe(400);
+      for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS']) {
+        const refused = await send(handle.url, '/en/test-unit/', { method });
+        expect(refused.status, method).toBe(405);
+        expect(refused.headers.allow).toBe('GET, HEAD');
+      }
+      const head = await send(handle.url, '/en/test-unit/', { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(head.body).toBe('');
+      const page = await send(handle.url, '/en/test-unit/');
+      expect(page.headers['x-content-type-options']).toBe('nosniff');
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('refuses to listen on an address that is not this computer, and says how to share the guide', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'example.org']) {
+      const events: ServeEvent[] = [];
+      await expect(serveSite({ cwd, today: '2026-11-23', port: 0, search: false, host }, (event) => events.push(event))).rejects.toThrow(
+        /--host .*charter build/,
+      );
+      expect(events).toEqual([]);
+    }
+    expect(existsSync(join(cwd, '_site'))).toBe(false);
+  });
+
+  it('listens on localhost by name', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const handle = await serveSite({ cwd, today: '2026-11-23', port: 0, search: false, watch: false, host: 'localhost' }, () => undefined);
+    try {
+      expect(handle.url).toMatch(/^http:\/\/localhost:\d+\/$/);
+      expect((await get(`${handle.url}en/test-unit/`)).status).toBe(200);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it.skipIf(!ipv6Loopback)('listens on ::1, with the address bracketed in its URL', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const handle = await serveSite({ cwd, today: '2026-11-23', port: 0, search: false, watch: false, host: '::1' }, () => undefined);
+    try {
+      expect(handle.url).toMatch(/^http:\/\/\[::1\]:\d+\/$/);
+      expect((await get(`${handle.url}en/test-unit/`)).status).toBe(200);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('says which port is in use instead of failing with a stack trace', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const first = await serveSite({ cwd, today: '2026-11-23', port: 0, search: false, watch: false }, () => undefined);
+    try {
+      const port = Number(new URL(first.url).port);
+      await expect(serveSite({ cwd, today: '2026-11-23', port, search: false, watch: false, out: '_other' }, () => undefined)).rejects.toThrow(
+        `port ${port} is in use; stop what uses it or choose another --port`,
+      );
+    } finally {
+      await first.close();
+    }
+  });
+});
+
+async function canListenOn(host: string): Promise<boolean> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(0, host, () => server.close(() => resolve(true)));
+  });
+}

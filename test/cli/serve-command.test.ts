@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, writeTree } from '../helpers.js';
+import { VALID_UNIT } from '../fixtures/charters.js';
+
+/** Usage problems end `charter serve` at once; it never starts serving, so these runs return. */
+describe('charter serve: usage problems', () => {
+  it('refuses a --host that is not this computer, and says how to share the guide instead', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const { code, stderr } = await runCli(['serve', '--port', '0', '--host', '0.0.0.0'], cwd);
+    expect(code).toBe(2);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^charter: --host 0\.0\.0\.0: .*run charter build and put the output folder on any web server\n$/);
+    expect(existsSync(join(cwd, '_site'))).toBe(false);
+  });
+});
