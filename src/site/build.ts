@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
@@ -8,6 +8,7 @@ import { checkOutputFolder, discardStaging, makeStagingFolder, swapIntoPlace } f
 import { normalizeBase } from './base-path.js';
 import { planSite, sitePath, type SitePlan } from './pages.js';
 import { writeSearchIndexes } from './search-index.js';
+import { folderWriter } from './site-writer.js';
 import type { PageView } from './view-model.js';
 import type { LoadedCollection } from '../load/load-collection.js';
 import type { MeasureOptions } from '../report/make-report.js';
@@ -48,6 +49,13 @@ export type BuildResult =
 
 export const DEFAULT_OUT = '_site';
 
+/** The whole normalized collection, at the site's root. */
+export const CHARTERS_JSON = 'charters.json';
+
+export function chartersJsonText(chartersJson: SitePlan['chartersJson']): string {
+  return `${JSON.stringify(chartersJson, null, 2)}\n`;
+}
+
 /**
  * Validates the charters and, when there are no errors, renders the site with
  * Eleventy into a staging folder, indexes it for search, and swaps it into
@@ -71,10 +79,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const staging = await makeStagingFolder(out);
   try {
     const rendered = await renderWithEleventy(plan.pages, templates.render, staging);
-    await copyAssets(staging, inputs);
-    await writeFile(join(staging, 'charters.json'), `${JSON.stringify(plan.chartersJson, null, 2)}\n`);
+    const writer = folderWriter(staging);
+    await copyAssets(writer, inputs);
+    await writer.write(CHARTERS_JSON, chartersJsonText(plan.chartersJson));
     if (options.search !== false) {
-      await writeSearchIndexes(staging, [...new Set(rendered.filter((page) => page.kind === 'charter').map((page) => page.lang))]);
+      await writeSearchIndexes(staging, [...new Set(rendered.filter((page) => page.kind === 'charter').map((page) => page.lang))], writer);
     }
     await swapIntoPlace(staging, out);
     return { ok: true, results, outDir: out, pageCount: rendered.length, ...(compliance ? { compliance } : {}) };

@@ -1,14 +1,16 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import type { FileHandle } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { checkCharters } from '../check.js';
 import type { ParseCache } from '../load/load-collection.js';
 import { PerCharterCache } from '../model/charter-cache.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { complianceFor, DEFAULT_OUT, type BuildOptions, type BuildResult } from './build.js';
+import { CHARTERS_JSON, chartersJsonText, complianceFor, DEFAULT_OUT, type BuildOptions, type BuildResult } from './build.js';
 import { copyAssets, loadSiteTemplates, protectedFolders, siteInputs, themeLinks } from './inputs.js';
-import { checkOutputFolder, OUTPUT_MARKER } from './output-folder.js';
+import { checkOutputFolder } from './output-folder.js';
 import { normalizeBase } from './base-path.js';
-import { planSite, sitePath, ViewCache } from './pages.js';
+import { planSite, sitePath, ViewCache, type SitePlan } from './pages.js';
+import { isSearchIndexFile, writeSearchIndexes } from './search-index.js';
+import { SiteFolder } from './site-folder.js';
 import type { PageView } from './view-model.js';
 
 export type UpdateResult =
@@ -21,43 +23,54 @@ export type UpdateResult =
  * pages, and only pages whose content changed are written. A rebuild after one
  * charter changes therefore costs a validation run plus a handful of pages.
  * (`charter build` always renders everything, with Eleventy, into a fresh folder.)
+ * Every file goes through a SiteFolder, which records it: only those are served.
  */
 export class IncrementalSite {
   private readonly parseCache: ParseCache = new Map();
   private readonly findingsCache = new PerCharterCache<Diagnostic[]>();
   private readonly viewCache = new ViewCache();
-  private chartersJson: unknown;
+  private chartersJson: SitePlan['chartersJson'] | undefined;
+  private languages: readonly string[] = [];
   /** Per page path in the output folder: the view rendered and the HTML written, to skip unchanged pages. */
   private pages = new Map<string, { view: unknown; signature: string; html: string }>();
-  private prepared = false;
-  private readonly out: string;
-
+  private readonly folder: SiteFolder;
   private readonly base: string;
+  private chartersRoot: string | undefined;
 
   constructor(private readonly options: BuildOptions) {
-    this.out = resolve(options.cwd, options.out ?? DEFAULT_OUT);
+    this.folder = new SiteFolder(resolve(options.cwd, options.out ?? DEFAULT_OUT));
     this.base = normalizeBase(options.base);
   }
 
   get outDir(): string {
-    return this.out;
+    return this.folder.path;
   }
 
+  /** The charters folder the last check used (known after the first update). */
+  get root(): string | undefined {
+    return this.chartersRoot;
+  }
+
+  /**
+   * Checks the charters and, when they have no errors, brings the output
+   * folder up to date. Unusable options (the output folder refused, broken
+   * templates, a missing theme file or log) throw before anything is written.
+   * When the output folder or its marker went missing, the whole site is written again.
+   */
   async update(): Promise<UpdateResult> {
     const { results, collection, root } = await checkCharters({
       ...this.options,
       parseCache: this.parseCache,
       findingsCache: this.findingsCache,
     });
-    if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };
+    this.chartersRoot = root;
     const inputs = siteInputs(this.options);
-    if (!this.prepared) {
-      await checkOutputFolder(this.out, protectedFolders(inputs, this.options.cwd, root), this.options.out ?? DEFAULT_OUT);
-      await mkdir(this.out, { recursive: true });
-      await writeFile(join(this.out, OUTPUT_MARKER), 'Made by charter serve. The whole folder is replaced on the next build.\n');
-      this.prepared = true;
+    const state = await this.folder.state();
+    if (state === 'unknown') {
+      await checkOutputFolder(this.folder.path, protectedFolders(inputs, this.options.cwd, root), this.options.out ?? DEFAULT_OUT);
     }
     const templates = await loadSiteTemplates(inputs);
+    if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };
     // Measured on every rebuild: a changed promise changes the figures.
     const compliance = await complianceFor(collection, this.options);
     const plan = planSite(collection, {
@@ -67,6 +80,10 @@ export class IncrementalSite {
       ...themeLinks(inputs),
       ...(compliance ? { compliance } : {}),
     });
+    if (state !== 'intact') {
+      await this.folder.recreate();
+      this.pages.clear();
+    }
 
     const next = new Map<string, { view: unknown; signature: string; html: string }>();
     let written = 0;
@@ -79,7 +96,7 @@ export class IncrementalSite {
       } else {
         html = templates.render(page);
         if (previous?.html !== html) {
-          await writeAtomically(join(this.out, ...sitePath(page).split('/').filter(Boolean), 'index.html'), html);
+          await this.folder.write(pageFile(sitePath(page)), html);
           written++;
         }
       }
@@ -88,35 +105,57 @@ export class IncrementalSite {
     let removed = 0;
     for (const url of this.pages.keys()) {
       if (next.has(url)) continue;
-      await rm(join(this.out, ...url.split('/').filter(Boolean), 'index.html'), { force: true });
+      await this.folder.remove(pageFile(url));
       removed++;
     }
     this.pages = next;
     this.chartersJson = plan.chartersJson;
-    await copyAssets(this.out, inputs);
+    await copyAssets(this.folder, inputs);
     const languages = [...new Set(plan.pages.filter((page) => page.kind === 'charter').map((page) => page.frame.lang))];
-    return { ok: true, results, outDir: this.out, pageCount: plan.pages.length, written, removed, languages };
+    this.languages = languages;
+    return { ok: true, results, outDir: this.folder.path, pageCount: plan.pages.length, written, removed, languages };
   }
 
   /**
    * Writes what takes long for a large collection and no open page needs at
-   * once: /charters.json. `charter serve` calls it once changes settle, with
-   * the search index.
+   * once: /charters.json and, with `search`, the search index (replacing the
+   * index files of the last run). `charter serve` calls it once changes settle.
    */
-  async writeDeferred(): Promise<void> {
+  async writeDeferred(search: boolean): Promise<void> {
     if (this.chartersJson === undefined) return;
-    await writeAtomically(join(this.out, 'charters.json'), `${JSON.stringify(this.chartersJson, null, 2)}\n`);
+    await this.folder.write(CHARTERS_JSON, chartersJsonText(this.chartersJson));
+    if (!search) return;
+    const earlier = this.folder.recorded().filter(isSearchIndexFile);
+    const written = new Set(await writeSearchIndexes(this.folder.path, this.languages, this.folder));
+    for (const path of earlier) if (!written.has(path)) await this.folder.remove(path);
   }
+
+  /** A file of the site to serve, never anything else in the folder (see SiteFolder.openRecorded). */
+  openFile(path: string): Promise<FileHandle | 'missing' | undefined> {
+    return this.folder.openRecorded(path);
+  }
+
+  /** Whether the site has this file (a page's `index.html` for a folder address). */
+  hasFile(path: string): boolean {
+    return this.folder.has(path);
+  }
+
+  /** A file the site wrote has gone: the next update writes the whole site again. */
+  markDamaged(): void {
+    this.folder.markDamaged();
+  }
+
+  async close(): Promise<void> {
+    await this.folder.release();
+  }
+}
+
+/** The file a page is written to, as a site path (`en/unit/index.html`). */
+function pageFile(url: string): string {
+  return [...url.split('/').filter(Boolean), 'index.html'].join('/');
 }
 
 /** Charter and card pages are as fresh as their charter's view; other pages are rendered every time. */
 function viewIdentity(page: PageView): unknown {
   return page.kind === 'charter' || page.kind === 'card' ? page.charter : undefined;
-}
-
-async function writeAtomically(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, content);
-  await rename(temporary, path);
 }

@@ -1,43 +1,73 @@
-import { cp, mkdir, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../load/find-files.js';
 import { displayPath } from '../load/load-collection.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { readNamedFile } from '../util/regular-file.js';
 import { packageRoot } from '../util/package-info.js';
 import type { SiteOptions } from './pages.js';
+import type { SiteWriter } from './site-writer.js';
 
-/** What a site is made from besides the charters: templates and theme, resolved once. */
+/** What a site is made from besides the charters: templates, theme and contact logs, resolved once. */
 export interface SiteInputs {
   readonly builtInTemplates: string;
   readonly templateOverrides?: string;
   readonly css?: string;
   readonly logo?: string;
+  /** Contact log files for the dashboard (standard input, `-`, is not a file). */
+  readonly logs: readonly string[];
 }
 
-export function siteInputs(options: { readonly cwd: string; readonly templates?: string; readonly css?: string; readonly logo?: string }): SiteInputs {
+export function siteInputs(options: {
+  readonly cwd: string;
+  readonly templates?: string;
+  readonly css?: string;
+  readonly logo?: string;
+  readonly events?: { readonly logs: readonly string[] };
+}): SiteInputs {
   return {
     builtInTemplates: join(packageRoot(), 'templates'),
     ...(options.templates ? { templateOverrides: resolve(options.cwd, options.templates) } : {}),
     ...(options.css ? { css: resolve(options.cwd, options.css) } : {}),
     ...(options.logo ? { logo: resolve(options.cwd, options.logo) } : {}),
+    logs: (options.events?.logs ?? []).filter((log) => log !== '-').map((log) => resolve(options.cwd, log)),
   };
 }
 
-/** Folders an output folder must never be or contain. */
+/** Paths an output folder must never be or contain: everything the site is made from. */
 export function protectedFolders(inputs: SiteInputs, cwd: string, chartersRoot: string): string[] {
-  return [cwd, chartersRoot, inputs.builtInTemplates, ...(inputs.templateOverrides ? [inputs.templateOverrides] : [])];
+  return [
+    cwd,
+    chartersRoot,
+    inputs.builtInTemplates,
+    ...(inputs.templateOverrides ? [inputs.templateOverrides] : []),
+    ...themeFiles(inputs).map(({ file }) => file),
+    ...inputs.logs,
+  ];
 }
 
 export function loadSiteTemplates(inputs: SiteInputs): Promise<TemplateSet> {
   return loadTemplates({ builtIn: inputs.builtInTemplates, ...(inputs.templateOverrides ? { overrides: inputs.templateOverrides } : {}) });
 }
 
+/** The theme's files and the flags that named them. */
+function themeFiles(inputs: SiteInputs): { readonly flag: string; readonly file: string }[] {
+  return [
+    ...(inputs.css ? [{ flag: '--css', file: inputs.css }] : []),
+    ...(inputs.logo ? [{ flag: '--logo', file: inputs.logo }] : []),
+  ];
+}
+
+/** Where a theme file goes in the site. */
+function themePath(file: string): string {
+  return `assets/theme/${basename(file)}`;
+}
+
 /** Where the pages link the theme's files (copied by copyAssets). */
 export function themeLinks(inputs: SiteInputs): Pick<SiteOptions, 'themeStylesheet' | 'logo'> {
   return {
-    ...(inputs.css ? { themeStylesheet: `assets/theme/${basename(inputs.css)}` } : {}),
-    ...(inputs.logo ? { logo: `assets/theme/${basename(inputs.logo)}` } : {}),
+    ...(inputs.css ? { themeStylesheet: themePath(inputs.css) } : {}),
+    ...(inputs.logo ? { logo: themePath(inputs.logo) } : {}),
   };
 }
 
@@ -49,23 +79,21 @@ const MAX_THEME_FILE_BYTES = 16 * 1024 * 1024;
  * one cannot be used (its path shown relative to `cwd` when given).
  */
 export function readThemeFiles(inputs: SiteInputs, cwd?: string): { readonly path: string; readonly bytes: Buffer }[] {
-  const named = [
-    ['--css', inputs.css],
-    ['--logo', inputs.logo],
-  ] as const;
-  return named.flatMap(([flag, path]) => {
-    if (path === undefined) return [];
+  return themeFiles(inputs).map(({ flag, file }) => {
     // Read, never copied by name: a FIFO there would make a copy wait for ever.
-    const read = readNamedFile(path, MAX_THEME_FILE_BYTES);
-    if ('problem' in read) throw new InputError(`${flag} ${cwd === undefined ? path : displayPath(path, cwd)}: ${read.problem}`);
-    return [{ path, bytes: read.bytes }];
+    const read = readNamedFile(file, MAX_THEME_FILE_BYTES);
+    if ('problem' in read) throw new InputError(`${flag} ${cwd === undefined ? file : displayPath(file, cwd)}: ${read.problem}`);
+    return { path: file, bytes: read.bytes };
   });
 }
 
-/** Copies the site's own assets and the theme's files into an output folder. */
-export async function copyAssets(outDir: string, inputs: SiteInputs): Promise<void> {
-  await cp(join(packageRoot(), 'site', 'assets'), join(outDir, 'assets'), { recursive: true });
-  const theme = readThemeFiles(inputs);
-  if (theme.length > 0) await mkdir(join(outDir, 'assets', 'theme'), { recursive: true });
-  for (const { path, bytes } of theme) await writeFile(join(outDir, 'assets', 'theme', basename(path)), bytes);
+/** Copies the site's own assets and the theme's files, one file at a time, so that `serve` knows each. */
+export async function copyAssets(writer: SiteWriter, inputs: SiteInputs): Promise<void> {
+  const assets = join(packageRoot(), 'site', 'assets');
+  for (const entry of await readdir(assets, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    await writer.copy(file, `assets/${relative(assets, file).split(sep).join('/')}`);
+  }
+  for (const { path, bytes } of readThemeFiles(inputs)) await writer.write(themePath(path), bytes);
 }

@@ -2,16 +2,15 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { InputError } from '../load/find-files.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { packageRoot } from '../util/package-info.js';
-import { DEFAULT_OUT, type BuildOptions } from './build.js';
+import type { BuildOptions } from './build.js';
 import { IncrementalSite, type UpdateResult } from './incremental.js';
 import { readThemeFiles, siteInputs } from './inputs.js';
-import { writeSearchIndexes } from './search-index.js';
-import { normalizeBase } from './base-path.js';
 import { isLoopbackName } from './loopback.js';
+import { normalizeBase } from './base-path.js';
 import { screenRequest } from './serve-requests.js';
 
 export interface ServeOptions extends BuildOptions {
@@ -59,10 +58,12 @@ const NOT_FOUND_PAGE = '<!doctype html><html lang="en"><title>Not found</title><
 
 /**
  * Builds the site, serves it to this computer only, and rebuilds when a
- * charter, a template or the theme changes; only what changed is rendered
- * again (see IncrementalSite). A charter that becomes invalid is reported (to
- * `onEvent`, and on open pages) while the last good site stays up. A host
- * that is not this computer, or a port in use, rejects.
+ * charter, a template or the theme changes; only what changed
+ * is rendered again (see IncrementalSite). A charter that becomes invalid is
+ * reported (to `onEvent`, and on open pages) while the last good site stays
+ * up. Only files the site wrote in this run are served. Unusable options (a
+ * host that is not this computer, an output folder that is refused, broken
+ * templates, unreadable logs, a port in use) reject before anything is served.
  */
 export async function serveSite(options: ServeOptions, onEvent: (event: ServeEvent) => void): Promise<ServeHandle> {
   const host = options.host ?? DEFAULT_HOST;
@@ -71,12 +72,12 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
       `--host ${host}: charter serve is a preview for this computer only (localhost, 127.0.0.1 or ::1); to share the guide, run charter build and put the output folder on any web server`,
     );
   }
-  const out = resolve(options.cwd, options.out ?? DEFAULT_OUT);
   const base = normalizeBase(options.base);
   // As for `build`: a missing or unusable --css/--logo is a usage error before anything starts.
   readThemeFiles(siteInputs(options), options.cwd);
   const clients = new Set<ServerResponse>();
   let problems: string[] = [];
+  let closed = false;
 
   const broadcast = (event: string, data: unknown): void => {
     for (const client of clients) if (!client.writableEnded) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -88,26 +89,42 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
   // write them after the pages, once changes have settled, so a page reloads at once.
   let indexTimer: NodeJS.Timeout | undefined;
   let indexing: Promise<void> = Promise.resolve();
-  const scheduleSearchIndex = (languages: readonly string[]): void => {
+  const scheduleSearchIndex = (): void => {
     clearTimeout(indexTimer);
+    if (closed) return;
     indexTimer = setTimeout(() => {
       indexing = indexing.then(async () => {
+        if (closed) return;
         const started = performance.now();
         try {
-          await site.writeDeferred();
-          if (options.search === false) return;
-          await writeSearchIndexes(site.outDir, languages);
-          onEvent({ type: 'indexed', milliseconds: performance.now() - started });
+          await site.writeDeferred(options.search !== false);
+          if (options.search !== false) onEvent({ type: 'indexed', milliseconds: performance.now() - started });
         } catch (error) {
-          onEvent({ type: 'failed', message: `search index: ${error instanceof Error ? error.message : String(error)}` });
+          onEvent({ type: 'failed', message: `search index: ${messageOf(error)}` });
         }
       });
     }, SEARCH_INDEX_DELAY);
   };
 
+  const update = async (): Promise<void> => {
+    const started = performance.now();
+    const result = await site.update();
+    if (result.ok) {
+      problems = [];
+      onEvent({ type: 'built', result, milliseconds: performance.now() - started });
+      broadcast('reload', {});
+      scheduleSearchIndex();
+    } else {
+      problems = describe(result.results);
+      onEvent({ type: 'invalid', results: result.results });
+      broadcast('problems', problems);
+    }
+  };
+
   let running: Promise<void> | undefined;
   let again = false;
   const rebuild = async (): Promise<void> => {
+    if (closed) return;
     if (running) {
       again = true;
       return running;
@@ -115,25 +132,14 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
     running = (async () => {
       do {
         again = false;
-        const started = performance.now();
         try {
-          const result = await site.update();
-          if (result.ok) {
-            problems = [];
-            onEvent({ type: 'built', result, milliseconds: performance.now() - started });
-            broadcast('reload', {});
-            scheduleSearchIndex(result.languages);
-          } else {
-            problems = describe(result.results);
-            onEvent({ type: 'invalid', results: result.results });
-            broadcast('problems', problems);
-          }
+          await update();
         } catch (error) {
-          problems = [error instanceof Error ? error.message : String(error)];
+          problems = [messageOf(error)];
           onEvent({ type: 'failed', message: problems[0] as string });
           broadcast('problems', problems);
         }
-      } while (again);
+      } while (again && !closed);
     })();
     try {
       await running;
@@ -142,7 +148,22 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
     }
   };
 
-  await rebuild();
+  const stopBuilding = async (): Promise<void> => {
+    closed = true;
+    clearTimeout(indexTimer);
+    await running;
+    clearTimeout(indexTimer);
+    await indexing;
+    await site.close();
+  };
+
+  // Usage problems on the first build end serve before it listens: nothing it did not build is ever served.
+  try {
+    await update();
+  } catch (error) {
+    await stopBuilding();
+    throw error;
+  }
 
   const server = createServer((request, response) => {
     void handle(request, response).catch(() => {
@@ -164,7 +185,7 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
     const { path } = screened;
     if (path === `${LIVE_PATH}events`) {
       response.writeHead(200, { ...SAFE_HEADERS, 'content-type': 'text/event-stream', connection: 'keep-alive' });
-      if (request.method === 'HEAD') {
+      if (request.method === 'HEAD' || closed) {
         response.end();
         return;
       }
@@ -189,20 +210,29 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
       notFound(response);
       return;
     }
-    const file = await resolveFile(out, path.slice(base.length - 1));
-    if (!file) {
+    const file = fileForPath(site, path.slice(base.length));
+    if (file === undefined) {
+      notFound(response);
+      return;
+    }
+    let body = await readServed(site, file);
+    if (body === 'missing') {
+      // The output folder (or a file of it) was deleted: write the whole site again, then answer.
+      site.markDamaged();
+      await rebuild();
+      body = await readServed(site, file);
+    }
+    if (body === undefined || body === 'missing') {
       notFound(response);
       return;
     }
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-    const body = await readFile(file);
     response.writeHead(200, { ...SAFE_HEADERS, 'content-type': type });
     response.end(type.startsWith('text/html') ? injectLiveScript(body.toString('utf8')) : body);
   };
 
   const port = await listen(server, host, options.port ?? 8080).catch(async (error: unknown) => {
-    clearTimeout(indexTimer);
-    await indexing;
+    await stopBuilding();
     throw error;
   });
 
@@ -210,7 +240,7 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
   let timer: NodeJS.Timeout | undefined;
   const onChange = (): void => {
     clearTimeout(timer);
-    timer = setTimeout(() => void rebuild(), 80);
+    if (!closed) timer = setTimeout(() => void rebuild(), 80);
   };
   const folders = [
     resolve(options.cwd, options.root ?? 'charters'),
@@ -231,12 +261,11 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
     url: `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}${base}`,
     rebuild,
     async close() {
-      clearTimeout(timer);
-      clearTimeout(indexTimer);
-      await indexing;
+      if (closed) return;
       for (const watcher of watchers) watcher.close();
+      clearTimeout(timer);
+      await stopBuilding();
       for (const client of clients) client.end();
-      await running;
       await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());
         server.closeAllConnections();
@@ -295,17 +324,22 @@ async function watchTree(folder: string, watchers: FSWatcher[], onChange: () => 
   await add(folder);
 }
 
-/** A file inside the output folder for a URL path; never outside it. */
-async function resolveFile(out: string, urlPath: string): Promise<string | undefined> {
-  const candidate = resolve(out, `.${urlPath}`);
-  if (candidate !== out && !candidate.startsWith(`${out}${sep}`)) return undefined;
-  const info = await stat(candidate).catch(() => undefined);
-  if (info?.isFile()) return candidate;
-  if (info?.isDirectory()) {
-    const index = join(candidate, 'index.html');
-    if (await stat(index).then((found) => found.isFile(), () => false)) return index;
+/** The site file for a URL path below the base: a file, or a folder's index.html. */
+function fileForPath(site: IncrementalSite, path: string): string | undefined {
+  const trimmed = path.replace(/\/+$/, '');
+  const index = trimmed === '' ? 'index.html' : `${trimmed}/index.html`;
+  if (site.hasFile(index)) return index;
+  return trimmed !== '' && site.hasFile(trimmed) && !path.endsWith('/') ? trimmed : undefined;
+}
+
+async function readServed(site: IncrementalSite, file: string): Promise<Buffer | 'missing' | undefined> {
+  const opened = await site.openFile(file);
+  if (opened === undefined || opened === 'missing') return opened;
+  try {
+    return await opened.readFile();
+  } finally {
+    await opened.close();
   }
-  return undefined;
 }
 
 function notFound(response: ServerResponse): void {
@@ -316,6 +350,10 @@ function notFound(response: ServerResponse): void {
 function injectLiveScript(html: string): string {
   const tag = `<script src="${LIVE_PATH}live.js" defer></script>`;
   return html.includes('</body>') ? html.replace('</body>', `${tag}</body>`) : `${html}${tag}`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function describe(results: readonly FileResult[]): string[] {

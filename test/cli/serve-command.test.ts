@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, writeTree } from '../helpers.js';
@@ -13,5 +13,13 @@ describe('charter serve: usage problems', () => {
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/^charter: --host 0\.0\.0\.0: .*run charter build and put the output folder on any web server\n$/);
     expect(existsSync(join(cwd, '_site'))).toBe(false);
+  });
+
+  it('ends with one line when the output folder is refused, and leaves it alone', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT, 'public/notes.txt': 'mine' });
+    const { code, stderr } = await runCli(['serve', '--port', '0', '--out', 'public', '--today', '2026-11-23'], cwd);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^charter: refusing to replace public: .*\n$/);
+    expect(readFileSync(join(cwd, 'public', 'notes.txt'), 'utf8')).toBe('mine');
   });
 });

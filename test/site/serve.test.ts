@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/build.js';
 import { serveSite, type ServeEvent } from '../../src/site/serve.js';
 import { writeTree } from '../helpers.js';
 import { VALID_UNIT, edit } from '../fixtures/charters.js';
@@ -45,6 +46,13 @@ function send(url: string, path: string, options: { host?: string; method?: stri
 async function rawGet(url: string, path: string): Promise<number> {
   return (await send(url, path)).status;
 }
+
+/** Waits until `done()` holds, checking every 50 ms, for at most `limit` ms. */
+async function waitFor(done: () => boolean, limit = 15_000): Promise<void> {
+  for (let waited = 0; !done() && waited < limit; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+const sleep = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 /** Reads the first `problems` event the live-reload stream sends. */
 async function firstProblems(url: string): Promise<string[]> {
@@ -262,6 +270,154 @@ describe('charter serve answers this computer only', () => {
     } finally {
       await first.close();
     }
+  });
+});
+
+describe('charter serve serves only what it built', () => {
+  it('ends before listening when the first build has a usage problem', async () => {
+    const foreign = writeTree({ 'charters/unit.yaml': VALID_UNIT, '_site/notes.txt': 'mine' });
+    await expect(serveSite({ cwd: foreign, today: '2026-11-23', port: 0, search: false }, () => undefined)).rejects.toThrow(
+      /refusing to replace _site/,
+    );
+    expect(readFileSync(join(foreign, '_site', 'notes.txt'), 'utf8')).toBe('mine');
+
+    const badTemplates = writeTree({ 'charters/unit.yaml': VALID_UNIT, 'theme/pages/nonsense.hbs': '<p>' });
+    await expect(
+      serveSite({ cwd: badTemplates, today: '2026-11-23', port: 0, search: false, templates: 'theme' }, () => undefined),
+    ).rejects.toThrow(/unknown template pages\/nonsense\.hbs/);
+    expect(existsSync(join(badTemplates, '_site'))).toBe(false);
+
+    const noLog = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    await expect(
+      serveSite({ cwd: noLog, today: '2026-11-23', port: 0, search: false, events: { logs: ['missing.csv'], asOf: new Date('2026-11-23T12:00:00Z') } }, () => undefined),
+    ).rejects.toThrow(/missing\.csv: no such file/);
+    expect(existsSync(join(noLog, '_site'))).toBe(false);
+  });
+
+  it('never empties an output folder that holds what the site is made from', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT, '_site/.charter-site': 'Made by charter build.\n', '_site/theme.css': 'body {}' });
+    await expect(serveSite({ cwd, today: '2026-11-23', port: 0, search: false, css: '_site/theme.css' }, () => undefined)).rejects.toThrow(
+      /refusing to build into _site: it holds .*theme\.css/,
+    );
+    expect(readFileSync(join(cwd, '_site', 'theme.css'), 'utf8')).toBe('body {}');
+  });
+
+  it('never serves a file it did not write: leftovers, planted files and links', async () => {
+    const cwd = writeTree({
+      'charters/unit.yaml': VALID_UNIT,
+      'secret.txt': 'secret',
+      'elsewhere/index.html': '<p>elsewhere</p>',
+      // An earlier build's folder (it has the marker) with files this run does not make.
+      '_site/.charter-site': 'Made by charter build.\n',
+      '_site/old/index.html': '<p>old</p>',
+    });
+    const handle = await serveSite({ cwd, today: '2026-11-23', port: 0, search: false, watch: false }, () => undefined);
+    try {
+      const out = join(cwd, '_site');
+      expect(await rawGet(handle.url, '/old/')).toBe(404);
+      writeFileSync(join(out, 'planted.txt'), 'planted');
+      mkdirSync(join(out, 'en', 'planted'), { recursive: true });
+      writeFileSync(join(out, 'en', 'planted', 'index.html'), '<p>planted</p>');
+      symlinkSync('/etc', join(out, 'etc'));
+      symlinkSync(join(cwd, 'secret.txt'), join(out, 'secret.txt'));
+      for (const path of ['/planted.txt', '/en/planted/', '/etc/hostname', '/etc/passwd', '/secret.txt']) expect(await rawGet(handle.url, path), path).toBe(404);
+
+      // A file the site wrote, replaced by a link to a file outside (or to a folder): refused.
+      expect(await rawGet(handle.url, '/assets/charter.css')).toBe(200);
+      rmSync(join(out, 'assets', 'charter.css'));
+      symlinkSync(join(cwd, 'secret.txt'), join(out, 'assets', 'charter.css'));
+      const linked = await send(handle.url, '/assets/charter.css');
+      expect(linked.status).toBe(404);
+      expect(linked.body).not.toContain('secret');
+      rmSync(join(out, 'en', 'test-unit'), { recursive: true });
+      symlinkSync(join(cwd, 'elsewhere'), join(out, 'en', 'test-unit'));
+      expect((await send(handle.url, '/en/test-unit/')).status).toBe(404);
+      expect(readFileSync(join(cwd, 'elsewhere', 'index.html'), 'utf8')).toBe('<p>elsewhere</p>');
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('writes the whole site again, with its marker, when the output folder is deleted', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const handle = await serveSite({ cwd, today: '2026-11-23', port: 0, search: false, watch: false }, () => undefined);
+    const out = join(cwd, '_site');
+    try {
+      // Deleted: the next request writes it again and is answered.
+      rmSync(out, { recursive: true });
+      const page = await get(`${handle.url}en/test-unit/`);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('Test Unit');
+      expect(existsSync(join(out, '.charter-site'))).toBe(true);
+      expect(existsSync(join(out, 'fi', 'test-unit', 'index.html'))).toBe(true);
+
+      // Deleted again: so does the next rebuild.
+      rmSync(out, { recursive: true });
+      await handle.rebuild();
+      expect(existsSync(join(out, '.charter-site'))).toBe(true);
+      expect(existsSync(join(out, 'assets', 'charter.css'))).toBe(true);
+
+      // Only the marker deleted: the folder is still this run's, so it is written again with its marker.
+      rmSync(join(out, '.charter-site'));
+      await handle.rebuild();
+      expect(existsSync(join(out, '.charter-site'))).toBe(true);
+      expect((await get(`${handle.url}en/test-unit/`)).status).toBe(200);
+    } finally {
+      await handle.close();
+    }
+    // A later build accepts the folder serve wrote.
+    expect((await buildSite({ cwd, today: '2026-11-23', search: false })).ok).toBe(true);
+  });
+
+  it('leaves alone a folder that took the place of its output folder', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const events: ServeEvent[] = [];
+    const handle = await serveSite({ cwd, today: '2026-11-23', port: 0, search: false, watch: false }, (event) => events.push(event));
+    const out = join(cwd, '_site');
+    try {
+      rmSync(out, { recursive: true });
+      mkdirSync(join(out, 'en', 'test-unit'), { recursive: true });
+      writeFileSync(join(out, 'notes.txt'), 'mine');
+      writeFileSync(join(out, 'en', 'test-unit', 'index.html'), '<p>not built here</p>');
+      expect(await rawGet(handle.url, '/en/test-unit/')).toBe(404);
+      await handle.rebuild();
+      expect(events.at(-1)).toMatchObject({ type: 'failed', message: expect.stringMatching(/refusing to replace _site/) });
+      expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
+      expect(await rawGet(handle.url, '/notes.txt')).toBe(404);
+      expect(await rawGet(handle.url, '/en/test-unit/')).toBe(404);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('serves the search index it wrote', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const events: ServeEvent[] = [];
+    const handle = await serveSite({ cwd, today: '2026-11-23', port: 0, watch: false }, (event) => events.push(event));
+    try {
+      await waitFor(() => events.some((event) => event.type === 'indexed' || event.type === 'failed'), 30_000);
+      expect(events.map((event) => event.type)).toEqual(['built', 'indexed']);
+      expect((await get(`${handle.url}en/pagefind/pagefind.js`)).status).toBe(200);
+      expect((await get(`${handle.url}charters.json`)).body).toContain('test-unit');
+    } finally {
+      await handle.close();
+    }
+  }, 60_000);
+});
+
+describe('charter serve after it is closed', () => {
+  it('builds, indexes and reports nothing more', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const events: ServeEvent[] = [];
+    const handle = await serveSite({ cwd, today: '2026-11-23', port: 0 }, (event) => events.push(event));
+    await handle.close();
+    writeFileSync(join(cwd, 'charters', 'unit.yaml'), edit(VALID_UNIT, 'en: Test Unit }', 'en: Closed Unit }'));
+    await handle.rebuild();
+    await handle.close();
+    await sleep(2500);
+    expect(events.map((event) => event.type)).toEqual(['built']);
+    expect(readFileSync(join(cwd, '_site', 'en', 'test-unit', 'index.html'), 'utf8')).not.toContain('Closed Unit');
+    expect(existsSync(join(cwd, '_site', 'charters.json'))).toBe(false);
   });
 });
 
