@@ -188,6 +188,16 @@ describe('the output folder', () => {
     }
   });
 
+  it('says which theme file is missing before it builds anything', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    for (const flag of ['--css', '--logo']) {
+      const result = await runCli(['build', flag, 'theme/missing.file', '--today', TODAY, '--no-search'], cwd);
+      expect(result.code, flag).toBe(2);
+      expect(result.stderr).toBe(`charter: ${flag} theme/missing.file: no such file\n`);
+      expect(readdirSync(cwd)).toEqual(['charters']);
+    }
+  });
+
   it('replaces its own earlier build whole and leaves no staging folders', async () => {
     const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
     expect((await runCli(['build', '--today', TODAY, '--no-search'], cwd)).code).toBe(0);

@@ -292,6 +292,12 @@ describe('charter serve serves only what it built', () => {
       serveSite({ cwd: noLog, today: '2026-11-23', port: 0, search: false, events: { logs: ['missing.csv'], asOf: new Date('2026-11-23T12:00:00Z') } }, () => undefined),
     ).rejects.toThrow(/missing\.csv: no such file/);
     expect(existsSync(join(noLog, '_site'))).toBe(false);
+
+    const noTheme = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    await expect(serveSite({ cwd: noTheme, today: '2026-11-23', port: 0, search: false, css: 'theme.css' }, () => undefined)).rejects.toThrow(
+      '--css theme.css: no such file',
+    );
+    expect(existsSync(join(noTheme, '_site'))).toBe(false);
   });
 
   it('never empties an output folder that holds what the site is made from', async () => {
