@@ -28,7 +28,7 @@ export async function findCharterFiles(patterns: readonly string[], cwd: string)
   const folderLinks = new Set<string>();
   const roots: string[] = [];
   for (const pattern of patterns) {
-    if (GLOB_CHARACTERS.test(pattern)) {
+    if (isGlobPattern(pattern)) {
       const { glob } = await import('tinyglobby');
       // Following links could walk the whole disk (a link to /); a glob matches no links at all.
       const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
@@ -89,8 +89,13 @@ async function chartersInFolder(folder: string): Promise<{ files: string[]; fold
   return { files, folderLinks };
 }
 
+/** Whether a path argument is a glob rather than a file or folder. */
+export function isGlobPattern(pattern: string): boolean {
+  return GLOB_CHARACTERS.test(pattern);
+}
+
 /** The folder part of a glob before its first wildcard. */
-function globBase(pattern: string): string {
+export function globBase(pattern: string): string {
   const parts = pattern.split('/');
   const index = parts.findIndex((part) => GLOB_CHARACTERS.test(part));
   return parts.slice(0, index === -1 ? parts.length : index).join('/') || '.';

@@ -1,9 +1,8 @@
-import { watch, type FSWatcher } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import { extname, join, resolve } from 'node:path';
-import { InputError } from '../load/find-files.js';
+import { globBase, InputError, isGlobPattern } from '../load/find-files.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { packageRoot } from '../util/package-info.js';
 import type { BuildOptions } from './build.js';
@@ -12,6 +11,7 @@ import { readThemeFiles, siteInputs } from './inputs.js';
 import { isLoopbackName } from './loopback.js';
 import { normalizeBase } from './base-path.js';
 import { screenRequest } from './serve-requests.js';
+import { watchForChanges, type WatchPlan, type Watching } from './watch.js';
 
 export interface ServeOptions extends BuildOptions {
   readonly port?: number;
@@ -58,7 +58,7 @@ const NOT_FOUND_PAGE = '<!doctype html><html lang="en"><title>Not found</title><
 
 /**
  * Builds the site, serves it to this computer only, and rebuilds when a
- * charter, a template or the theme changes; only what changed
+ * charter, a template, the theme or a contact log changes; only what changed
  * is rendered again (see IncrementalSite). A charter that becomes invalid is
  * reported (to `onEvent`, and on open pages) while the last good site stays
  * up. Only files the site wrote in this run are served. Unusable options (a
@@ -236,25 +236,13 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
     throw error;
   });
 
-  const watchers: FSWatcher[] = [];
+  let watching: Watching | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const onChange = (): void => {
-    clearTimeout(timer);
-    if (!closed) timer = setTimeout(() => void rebuild(), 80);
-  };
-  const folders = [
-    resolve(options.cwd, options.root ?? 'charters'),
-    join(packageRoot(), 'templates'),
-    join(packageRoot(), 'site', 'assets'),
-    ...(options.templates ? [resolve(options.cwd, options.templates)] : []),
-    ...(options.watchFolders ?? []).map((folder) => resolve(options.cwd, folder)),
-  ];
-  for (const folder of options.watch === false ? [] : new Set(folders)) {
-    if (!(await stat(folder).then((info) => info.isDirectory(), () => false))) continue;
-    await watchTree(folder, watchers, onChange);
-  }
-  for (const file of options.watch === false ? [] : [options.css, options.logo]) {
-    if (file) watchers.push(watch(resolve(options.cwd, file), onChange));
+  if (options.watch !== false) {
+    watching = await watchForChanges(await watchPlan(options, site), () => {
+      clearTimeout(timer);
+      if (!closed) timer = setTimeout(() => void rebuild(), 80);
+    });
   }
 
   return {
@@ -262,7 +250,7 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
     rebuild,
     async close() {
       if (closed) return;
-      for (const watcher of watchers) watcher.close();
+      watching?.close();
       clearTimeout(timer);
       await stopBuilding();
       for (const client of clients) client.end();
@@ -292,36 +280,36 @@ async function listen(server: ReturnType<typeof createServer>, host: string, por
   return typeof address === 'object' && address ? address.port : port;
 }
 
-/**
- * Watches a folder and its subfolders, one watcher per folder. (Node 20's
- * recursive watching on Linux loses a file that an editor or git replaces.)
- * A new subfolder is watched when it appears.
- */
-async function watchTree(folder: string, watchers: FSWatcher[], onChange: () => void): Promise<void> {
-  const watched = new Set<string>();
-  const add = async (directory: string): Promise<void> => {
-    if (watched.has(directory)) return;
-    watched.add(directory);
-    try {
-      watchers.push(
-        watch(directory, (event) => {
-          onChange();
-          if (event === 'rename') void scan(directory);
-        }),
-      );
-    } catch {
-      watched.delete(directory);
-      return;
+/** What to watch: the charters the check used, the paths given, templates, theme, logs; never the output folder. */
+async function watchPlan(options: ServeOptions, site: IncrementalSite): Promise<WatchPlan> {
+  const inputs = siteInputs(options);
+  const charterFolders: string[] = site.root ? [site.root] : [];
+  const files: string[] = [];
+  for (const pattern of options.patterns ?? []) {
+    if (isGlobPattern(pattern)) {
+      charterFolders.push(resolve(options.cwd, globBase(pattern)));
+      continue;
     }
-    await scan(directory);
+    const path = resolve(options.cwd, pattern);
+    if (await stat(path).then((info) => info.isDirectory(), () => false)) charterFolders.push(path);
+    else files.push(path);
+  }
+  return {
+    charterFolders,
+    folders: [
+      inputs.builtInTemplates,
+      join(packageRoot(), 'site', 'assets'),
+      ...(inputs.templateOverrides ? [inputs.templateOverrides] : []),
+      ...(options.watchFolders ?? []).map((folder) => resolve(options.cwd, folder)),
+    ],
+    files: [
+      ...files,
+      ...(inputs.css ? [inputs.css] : []),
+      ...(inputs.logo ? [inputs.logo] : []),
+      ...inputs.logs,
+    ],
+    ignored: [site.outDir],
   };
-  const scan = async (directory: string): Promise<void> => {
-    const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') await add(join(directory, entry.name));
-    }
-  };
-  await add(folder);
 }
 
 /** The site file for a URL path below the base: a file, or a folder's index.html. */

@@ -427,6 +427,69 @@ describe('charter serve after it is closed', () => {
   });
 });
 
+describe('charter serve watches what the site is made from', () => {
+  it('watches the charters folder it was given, the theme and the contact logs', async () => {
+    const cwd = writeTree({
+      'docs/charters/unit.yaml': VALID_UNIT,
+      'theme/site.css': 'body { color: black; }',
+      'logs/events.csv': 'charter,channel,commitment,start,end\n',
+    });
+    const events: ServeEvent[] = [];
+    const handle = await serveSite(
+      {
+        cwd,
+        today: '2026-11-23',
+        port: 0,
+        search: false,
+        patterns: ['docs/charters'],
+        css: 'theme/site.css',
+        events: { logs: ['logs/events.csv'], asOf: new Date('2026-11-23T12:00:00Z') },
+      },
+      (event) => events.push(event),
+    );
+    try {
+      const changes: [string, () => void][] = [
+        ['a charter', () => writeFileSync(join(cwd, 'docs', 'charters', 'unit.yaml'), edit(VALID_UNIT, 'en: Test Unit }', 'en: Watched Unit }'))],
+        ['the stylesheet, replaced', () => {
+          writeFileSync(join(cwd, 'theme', '.site.css.tmp'), 'body { color: navy; }');
+          renameSync(join(cwd, 'theme', '.site.css.tmp'), join(cwd, 'theme', 'site.css'));
+        }],
+        ['a contact log', () => writeFileSync(join(cwd, 'logs', 'events.csv'), 'charter,channel,commitment,start,end\n\n')],
+      ];
+      for (const [what, change] of changes) {
+        const seen = events.length;
+        change();
+        await waitFor(() => events.length > seen);
+        expect(events.slice(seen).map((event) => event.type), what).toContain('built');
+        await sleep(300); // let this change's events settle before the next
+      }
+      expect((await get(`${handle.url}en/test-unit/`)).body).toContain('Watched Unit');
+      expect((await get(`${handle.url}assets/theme/site.css`)).body).toContain('navy');
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('does not rebuild for its own writes when the output folder is inside a watched folder', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const events: ServeEvent[] = [];
+    const handle = await serveSite({ cwd, today: '2026-11-23', port: 0, out: 'charters/_out' }, (event) => events.push(event));
+    try {
+      await waitFor(() => events.some((event) => event.type === 'indexed' || event.type === 'failed'), 30_000);
+      expect(events.map((event) => event.type)).toEqual(['built', 'indexed']);
+      await sleep(3000);
+      expect(events.map((event) => event.type)).toEqual(['built', 'indexed']);
+      // Files that cannot change the site do not rebuild it either.
+      writeFileSync(join(cwd, 'charters', 'notes.txt'), 'notes');
+      writeFileSync(join(cwd, 'charters', '.unit.yaml.swp'), 'swap');
+      await sleep(1000);
+      expect(events.map((event) => event.type)).toEqual(['built', 'indexed']);
+    } finally {
+      await handle.close();
+    }
+  }, 60_000);
+});
+
 async function canListenOn(host: string): Promise<boolean> {
   const { createServer } = await import('node:net');
   return new Promise((resolve) => {
