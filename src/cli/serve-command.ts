@@ -1,5 +1,5 @@
 import { serveSite } from '../site/serve.js';
-import { EXIT_OK, type CliIO } from './io.js';
+import { EXIT_OK, UsageError, type CliIO } from './io.js';
 import { reportFindings } from './report-findings.js';
 import { siteOptionsOf, type BuildFlags } from './build-command.js';
 
@@ -10,6 +10,9 @@ export interface ServeFlags extends BuildFlags {
 
 /** `charter serve`: build, serve, rebuild on change; runs until interrupted. */
 export async function serveCommand(paths: readonly string[], flags: ServeFlags, io: CliIO): Promise<number> {
+  if (flags.events?.includes('-')) {
+    throw new UsageError('--events -: charter serve reads the logs again on every rebuild; give log files, not standard input');
+  }
   const handle = await serveSite(
     { ...siteOptionsOf(paths, flags, io), port: flags.port, host: flags.host },
     (event) => {

@@ -22,4 +22,12 @@ describe('charter serve: usage problems', () => {
     expect(stderr).toMatch(/^charter: refusing to replace public: .*\n$/);
     expect(readFileSync(join(cwd, 'public', 'notes.txt'), 'utf8')).toBe('mine');
   });
+
+  it('refuses --events - (standard input cannot be read again on every rebuild)', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const { code, stderr } = await runCli(['serve', '--port', '0', '--events', '-'], cwd);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^charter: --events -: .*\n$/);
+    expect(existsSync(join(cwd, '_site'))).toBe(false);
+  });
 });
