@@ -157,7 +157,18 @@ if an earlier build made it.`,
       .description('build, serve on localhost, rebuild and reload when a charter or template changes'),
   )
     .option('--port <n>', 'port', parsePort, 8080)
-    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--host <address>', 'address to listen on: 127.0.0.1, localhost or ::1 (this computer only)', '127.0.0.1')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ charter serve                             charters/ on http://127.0.0.1:8080/
+  $ charter serve docs/charters --port 8081
+
+The preview answers this computer only. To share the guide, run charter build
+and put the output folder on any web server. serve serves only the files it
+wrote; an --out folder that charter did not make is refused.`,
+    )
     .action(async (paths: string[], options: ServeFlags) => {
       const { serveCommand } = await import('./serve-command.js');
       setExitCode(await serveCommand(paths, options, io));
