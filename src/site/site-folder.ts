@@ -115,7 +115,8 @@ export class SiteFolder implements SiteWriter {
       return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : undefined;
     }
     if (!isInside(folder, real)) return undefined;
-    const handle = await open(real, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch(() => undefined);
+    // Non-blocking, so that a FIFO put in a file's place cannot hold the request; it then fails the regular-file test.
+    const handle = await open(real, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)).catch(() => undefined);
     if (!handle) return undefined;
     if ((await handle.stat()).isFile()) return handle;
     await handle.close();

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -335,6 +336,10 @@ describe('charter serve serves only what it built', () => {
       const linked = await send(handle.url, '/assets/charter.css');
       expect(linked.status).toBe(404);
       expect(linked.body).not.toContain('secret');
+      // A named pipe in a page's place: refused at once, not waited on.
+      rmSync(join(out, 'fi', 'test-unit', 'index.html'));
+      execFileSync('mkfifo', [join(out, 'fi', 'test-unit', 'index.html')]);
+      expect(await rawGet(handle.url, '/fi/test-unit/')).toBe(404);
       rmSync(join(out, 'en', 'test-unit'), { recursive: true });
       symlinkSync(join(cwd, 'elsewhere'), join(out, 'en', 'test-unit'));
       expect((await send(handle.url, '/en/test-unit/')).status).toBe(404);
