@@ -1,6 +1,6 @@
-import { stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import { resolveOutputFile, writeOutputFile, type OutputFile } from '../util/output-file.js';
 /** What the CLI may touch of the outside world; tests pass their own. */
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -34,10 +34,14 @@ export function wantsColor(io: CliIO, flag: boolean | undefined): boolean {
   return io.stdoutIsTTY && io.env.TERM !== 'dumb';
 }
 
-/** Fails early, as a usage error, when an output file could not be written (no folder, or a folder in its place). */
-export async function assertWritableOutput(outputPath: string, shown: string): Promise<void> {
-  const folder = await stat(dirname(outputPath)).catch(() => undefined);
-  if (!folder?.isDirectory()) throw new UsageError(`cannot write ${shown}: the folder ${dirname(shown)} does not exist`);
-  const existing = await stat(outputPath).catch(() => undefined);
-  if (existing?.isDirectory()) throw new UsageError(`cannot write ${shown}: it is a folder`);
+/** `-o FILE` checked before any work (its folder exists, it is not a folder); undefined without `-o`. */
+export async function outputOption(io: CliIO, output: string | undefined): Promise<OutputFile | undefined> {
+  return output === undefined ? undefined : resolveOutputFile(resolve(io.cwd, output), output);
+}
+
+/** Writes a report to its `-o` file; `-o /dev/stdout` (or stderr) goes through the CLI's own streams. */
+export async function writeOutput(io: CliIO, output: OutputFile, text: string): Promise<void> {
+  if (output.descriptor === 1) io.stdout(text);
+  else if (output.descriptor === 2) io.stderr(text);
+  else await writeOutputFile(output, text);
 }

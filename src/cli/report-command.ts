@@ -4,9 +4,9 @@ import { makeComplianceReport } from '../report/make-report.js';
 import { formatTable } from '../report/format-table.js';
 import { formatCsv } from '../report/format-csv.js';
 import { DEFAULT_TIME_ZONE } from '../time/working-calendar.js';
-import { writeFileAtomic } from '../util/write-atomic.js';
+import { refuseInputs, type RunInput } from '../util/output-file.js';
 import { asOfOption, listBadRows } from './events.js';
-import { assertWritableOutput, EXIT_FINDINGS, EXIT_OK, UsageError, wantsColor, type CliIO } from './io.js';
+import { EXIT_FINDINGS, EXIT_OK, outputOption, writeOutput, UsageError, wantsColor, type CliIO } from './io.js';
 
 export interface ReportFlags {
   readonly charters: string;
@@ -23,8 +23,9 @@ export interface ReportFlags {
 export async function reportCommand(logs: readonly string[], flags: ReportFlags, io: CliIO): Promise<number> {
   const range = dateRange(flags.from, flags.to);
   const asOf = asOfOption(flags.asOf);
-  const outputPath = flags.output === undefined ? undefined : resolve(io.cwd, flags.output);
-  if (outputPath) await assertWritableOutput(outputPath, flags.output as string);
+  const output = await outputOption(io, flags.output);
+  // The logs are known now: refuse before reading them, not after a long read.
+  if (output) await refuseInputs(output, logsAsInputs(logs, io));
 
   const result = await makeComplianceReport({
     cwd: io.cwd,
@@ -48,14 +49,21 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
       : flags.format === 'csv'
         ? formatCsv(report)
         : formatTable(report, {
-            color: outputPath === undefined && wantsColor(io, flags.color),
+            color: output === undefined && wantsColor(io, flags.color),
             timeZone: DEFAULT_TIME_ZONE,
           });
-  if (outputPath) await writeFileAtomic(outputPath, text);
-  else io.stdout(text);
+  if (output) {
+    await refuseInputs(output, result.charterResults.map((file) => ({ path: resolve(io.cwd, file.file), what: 'a charter file' })));
+    await writeOutput(io, output, text);
+  } else io.stdout(text);
 
   if (flags.format !== 'json') listBadRows(report, io);
   return flags.strict && report.rows.bad > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The logs as inputs the output must not be; `-` is whatever standard input was opened on. */
+function logsAsInputs(logs: readonly string[], io: CliIO): RunInput[] {
+  return logs.map((log) => ({ path: log === '-' ? '/dev/stdin' : resolve(io.cwd, log), what: 'a contact log' }));
 }
 
 /** --from YYYY-MM means its first day, --to YYYY-MM its last. */

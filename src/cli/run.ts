@@ -8,6 +8,8 @@ import type { ServeFlags } from './serve-command.js';
 import type { CardsFlags } from './cards-command.js';
 import type { ReportFlags } from './report-command.js';
 import type { RotaFlags } from './rota-command.js';
+import { resolve } from 'node:path';
+import { isSystemError, systemErrorReason } from '../util/system-error.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io.js';
 
 /**
@@ -33,17 +35,45 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stderr(`charter: ${terminalLines((error as Error).message)}\n`);
       return EXIT_USAGE;
     }
-    io.stderr(`charter: unexpected error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    // A full disk, a read-only or forbidden folder: the user's to fix, in one line.
+    if (isSystemError(error)) io.stderr(`charter: ${terminalLines(await describeSystemError(error, io.cwd))}\n`);
+    else io.stderr(`charter: unexpected error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
     if (io.env.CHARTER_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT_USAGE;
   }
 }
 
 /** Problems with how the tool was called or configured: one line, exit 2. */
-const USAGE_PROBLEMS = new Set(['InputError', 'TemplateError', 'OutputFolderError', 'ChromiumMissingError', 'LogFileError']);
+const USAGE_PROBLEMS = new Set(['InputError', 'TemplateError', 'OutputFolderError', 'OutputFileError', 'ChromiumMissingError', 'LogFileError']);
 
 function isUsageProblem(error: unknown): boolean {
   return error instanceof Error && USAGE_PROBLEMS.has(error.name);
+}
+
+const SYSCALL_VERBS: Readonly<Record<string, string>> = {
+  mkdir: 'create',
+  rmdir: 'remove',
+  unlink: 'remove',
+  rm: 'remove',
+  scandir: 'read',
+  stat: 'read',
+  lstat: 'read',
+  read: 'read',
+  copyfile: 'copy',
+  cp: 'copy',
+  rename: 'move',
+  open: 'open',
+  write: 'write',
+};
+
+/** `cannot open _site/fi/index.html: no space left on the device`, the path shown from the working folder. */
+async function describeSystemError(error: NodeJS.ErrnoException, cwd: string): Promise<string> {
+  const { displayPath } = await import('../load/load-collection.js');
+  const verb = SYSCALL_VERBS[error.syscall ?? ''] ?? error.syscall;
+  const { address, port } = error as { address?: string; port?: number };
+  const where =
+    error.path !== undefined ? ` ${displayPath(resolve(cwd, error.path), cwd)}` : address !== undefined ? ` on ${address}${port === undefined ? '' : `:${port}`}` : '';
+  return `cannot ${verb}${where}: ${systemErrorReason(error)}`;
 }
 
 function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {

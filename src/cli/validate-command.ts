@@ -5,14 +5,13 @@ import type { FileResult } from '../model/diagnostic.js';
 import { allRuleMeta } from '../rules/index.js';
 import { loadFormatter } from '../format/index.js';
 import { packageVersion } from '../util/package-info.js';
-import { writeFileAtomic } from '../util/write-atomic.js';
-import { assertWritableOutput, EXIT_FINDINGS, EXIT_OK, wantsColor, type CliIO } from './io.js';
+import { refuseInputs } from '../util/output-file.js';
+import { EXIT_FINDINGS, EXIT_OK, outputOption, writeOutput, wantsColor, type CliIO } from './io.js';
 import type { ValidateFlags } from './run.js';
 
 /** `charter validate`: check, format, write, and decide the exit code. */
 export async function validateCommand(paths: readonly string[], flags: ValidateFlags, io: CliIO): Promise<number> {
-  const outputPath = flags.output === undefined ? undefined : resolve(io.cwd, flags.output);
-  if (outputPath) await assertWritableOutput(outputPath, flags.output as string);
+  const output = await outputOption(io, flags.output);
 
   const common = {
     patterns: paths,
@@ -31,13 +30,16 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
   const formatter = await loadFormatter(flags.format);
   const report = formatter(shown, {
     cwd: io.cwd,
-    color: outputPath === undefined && flags.format === 'stylish' && wantsColor(io, flags.color),
+    color: output === undefined && flags.format === 'stylish' && wantsColor(io, flags.color),
     version: packageVersion(),
     rules: allRuleMeta(),
   });
 
-  if (outputPath) await writeFileAtomic(outputPath, report);
-  else if (report !== '') io.stdout(report);
+  if (output) {
+    // Every file read, baselines reached through `extends` included, has a result.
+    await refuseInputs(output, results.map((result) => ({ path: resolve(io.cwd, result.file), what: 'a charter file' })));
+    await writeOutput(io, output, report);
+  } else if (report !== '') io.stdout(report);
 
   const tooManyWarnings = flags.maxWarnings !== undefined && warnings > flags.maxWarnings;
   if (tooManyWarnings && errors === 0) {
