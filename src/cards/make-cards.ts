@@ -40,7 +40,7 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
   const { results, collection, root } = await checkCharters(options);
   if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };
   const inputs = siteInputs({ cwd: options.cwd });
-  await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), options.out ?? DEFAULT_CARDS_OUT);
+  await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), options.out ?? DEFAULT_CARDS_OUT, options.cwd);
   const templates = await loadSiteTemplates(inputs);
   const cards = planCards(collection, options.today);
 

@@ -71,7 +71,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return { ok: false, results };
   }
   const inputs = siteInputs(options);
-  await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), options.out ?? DEFAULT_OUT);
+  await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), options.out ?? DEFAULT_OUT, options.cwd);
   const templates = await loadSiteTemplates(inputs);
   const compliance = await complianceFor(collection, options);
   const plan = planSite(collection, { today: options.today, base, ...themeLinks(inputs), ...(compliance ? { compliance } : {}) });
