@@ -114,3 +114,25 @@ export function positionOf(text: string, marker: string): { line: number; column
   const column = index - before.lastIndexOf('\n');
   return { line, column };
 }
+
+export interface ProcessInfo {
+  readonly pid: number;
+  readonly ppid: number;
+  readonly pgid: number;
+  readonly command: string;
+}
+
+/**
+ * Processes still running (zombies, which are dead, left out) that are children
+ * of `parent` or members of one of `groups` (a browser and its helpers share
+ * the group of the browser's first process).
+ */
+export function liveProcesses(filter: { readonly parent?: number; readonly groups?: readonly number[] }): ProcessInfo[] {
+  const listing = spawnSync('ps', ['-eo', 'pid=,ppid=,pgid=,stat=,comm='], { encoding: 'utf8' }).stdout;
+  return listing
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(line))
+    .filter((match): match is RegExpExecArray => match !== null && !(match[4] as string).startsWith('Z'))
+    .map((match) => ({ pid: Number(match[1]), ppid: Number(match[2]), pgid: Number(match[3]), command: match[5] as string }))
+    .filter((info) => info.ppid === filter.parent || (filter.groups ?? []).includes(info.pgid));
+}

@@ -38,9 +38,9 @@ export async function checkCardFit(
 ): Promise<Diagnostic[]> {
   const templates = await loadSiteTemplates(siteInputs({ cwd: '.' }));
   const cards = planCards(collection, options.today);
-  const printer = await CardPrinter.start(options.chromium);
   // The real address is not known here; a code of typical length takes the same room.
   const placeholderQr = await qrCode('https://intranet.example.fi/xx/placeholder-charter-id/');
+  const printer = await CardPrinter.start(options.chromium);
   try {
     const findings: Diagnostic[] = [];
     for (const { page: card, charter } of cards) {

@@ -40,13 +40,17 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
   const { results, collection, root } = await checkCharters(options);
   if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };
   const inputs = siteInputs({ cwd: options.cwd });
+  // Before Chromium starts: a bad --out is a usage error, not a browser to clean up.
   await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), options.out ?? DEFAULT_CARDS_OUT, options.cwd);
   const templates = await loadSiteTemplates(inputs);
   const cards = planCards(collection, options.today);
 
-  const printer = await CardPrinter.start(options.chromium);
-  const staging = await makeStagingFolder(out);
+  let printer: CardPrinter | undefined;
+  let staging: string | undefined;
   try {
+    const started = await CardPrinter.start(options.chromium);
+    printer = started;
+    staging = await makeStagingFolder(out);
     const written: string[] = [];
     const byLanguage = new Map<string, Uint8Array[]>();
     let done = 0;
@@ -54,7 +58,7 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
     const printed = await mapConcurrently(cards, 2, async ({ page: card }) => {
       const page: CardPage = { ...card, cardSize: size, ...(options.baseUrl ? { qr: await qrCode(pageAddress(options.baseUrl, card)) } : {}) };
       const html = templates.render(page);
-      const result = await printer.print(html, page.url, size);
+      const result = await started.print(html, page.url, size);
       options.onProgress?.(++done, cards.length);
       return { ...result, html };
     });
@@ -81,10 +85,10 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
     await swapIntoPlace(staging, out);
     return { ok: true, results: withFindings(results, fitFindings), outDir: out, cards: written, sheets };
   } catch (error) {
-    await discardStaging(staging);
+    if (staging) await discardStaging(staging);
     throw error;
   } finally {
-    await printer.close();
+    await printer?.close();
   }
 }
 
@@ -100,10 +104,17 @@ export function withFindings(results: readonly FileResult[], findings: readonly 
 async function mapConcurrently<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
+  let failed = false;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    // After a failure the other lanes take no new items: the caller is already cleaning up.
+    while (next < items.length && !failed) {
       const index = next++;
-      results[index] = await map(items[index] as T);
+      try {
+        results[index] = await map(items[index] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   });
   await Promise.all(lanes);

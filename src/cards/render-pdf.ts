@@ -24,8 +24,8 @@ export const CHROMIUM_ARGS = [
 /** No Chromium to print with: a usage problem, with how to fix it. */
 export class ChromiumMissingError extends Error {
   override readonly name = 'ChromiumMissingError';
-  constructor(path: string, problem = `there is none at ${path}`) {
-    super(`printing cards needs Chromium, and ${problem}: install it (apt-get install chromium) or name it with --chromium PATH`);
+  constructor(path: string, problem = `there is none at ${path}`, fix = 'install it (apt-get install chromium) or name it with --chromium PATH') {
+    super(`printing cards needs Chromium, and ${problem}: ${fix}`);
   }
 }
 
@@ -94,14 +94,31 @@ export class CardPrinter {
 
   private constructor(private readonly browser: Browser) {}
 
+  /** Starts Chromium; a browser that starts but cannot be set up is closed again. */
   static async start(chromiumPath: string = DEFAULT_CHROMIUM, tabs = 2): Promise<CardPrinter> {
     const problem = await chromiumProblem(chromiumPath);
     if (problem !== undefined) throw new ChromiumMissingError(chromiumPath, problem);
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS }).catch((error: unknown) => {
+      throw new ChromiumMissingError(
+        chromiumPath,
+        `the one at ${chromiumPath} did not start (${firstLine(error)})`,
+        'reinstall it (apt-get install chromium) or name another with --chromium PATH',
+      );
+    });
     const printer = new CardPrinter(browser);
+    try {
+      await printer.setUp(tabs);
+    } catch (error) {
+      await printer.close();
+      throw error;
+    }
+    return printer;
+  }
+
+  private async setUp(tabs: number): Promise<void> {
     const assets = join(packageRoot(), 'site', 'assets');
-    const context = await browser.newContext();
+    const context = await this.browser.newContext();
     await context.route('**/*', async (route) => {
       const url = new URL(route.request().url());
       if (url.origin !== ORIGIN) return route.abort();
@@ -111,11 +128,10 @@ export class CardPrinter {
         const body = await readFile(file).catch(() => undefined);
         return body ? route.fulfill({ body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' }) : route.abort();
       }
-      const html = printer.documents.get(url.pathname);
+      const html = this.documents.get(url.pathname);
       return html === undefined ? route.abort() : route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
     });
-    for (let tab = 0; tab < Math.max(1, tabs); tab++) printer.idle.push(await context.newPage());
-    return printer;
+    for (let tab = 0; tab < Math.max(1, tabs); tab++) this.idle.push(await context.newPage());
   }
 
   /**
@@ -178,4 +194,10 @@ export class CardPrinter {
     if (next) next(page);
     else this.idle.push(page);
   }
+}
+
+/** The first line of a launch error: Playwright adds a long call log below it. */
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n')[0] ?? message).replace(/^browserType\.launch:\s*/, '').trim();
 }

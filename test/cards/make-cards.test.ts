@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCards, type CardsResult } from '../../src/cards/make-cards.js';
 import { chromiumAvailable } from '../browser/chromium.js';
-import { positionOf, runCli, tempFolder, writeTree } from '../helpers.js';
+import { liveProcesses, positionOf, runCli, tempFolder, writeTree } from '../helpers.js';
 import { VALID_UNIT, edit } from '../fixtures/charters.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -160,4 +160,25 @@ describe('charter cards without Chromium', () => {
     expect(text.stderr).toMatch(/^charter: printing cards needs Chromium, and .*chromium\.txt is not a program this account may run: install it/);
     expect(existsSync(join(cwd, '_site'))).toBe(false);
   });
+});
+
+describe.runIf(runCardTests)('charter cards that cannot go on', () => {
+  const browsers = (): string[] => liveProcesses({ parent: process.pid }).map((info) => info.command).filter((command) => /chrom/i.test(command));
+
+  it('refuses an --out below a file in one line, before Chromium starts', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT, afile: 'mine' });
+    const result = await runCli(['cards', '--out', 'afile/cards', '--today', '2026-11-23'], cwd);
+    expect(result).toMatchObject({ code: 2, stderr: 'charter: refusing to build into afile/cards: afile is a file, not a folder\n' });
+    expect(readFileSync(join(cwd, 'afile'), 'utf8')).toBe('mine');
+    expect(browsers()).toEqual([]);
+  });
+
+  it.runIf(existsSync('/bin/true'))('says so in one line when Chromium does not start, and leaves nothing behind', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const result = await runCli(['cards', '--chromium', '/bin/true', '--today', '2026-11-23'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^charter: printing cards needs Chromium, and the one at \/bin\/true did not start \([^\n]+\): reinstall it \(apt-get install chromium\) or name another with --chromium PATH\n$/);
+    expect(readdirSync(cwd)).toEqual(['charters']);
+    expect(browsers()).toEqual([]);
+  }, 60_000);
 });
