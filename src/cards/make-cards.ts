@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
 import { compareDiagnostics, type Diagnostic, type FileResult } from '../model/diagnostic.js';
-import { checkOutputFolder, discardStaging, makeStagingFolder, swapIntoPlace } from '../site/output-folder.js';
+import { checkOutputFolder, StagingFolder } from '../site/output-folder.js';
 import { loadSiteTemplates, protectedFolders, siteInputs } from '../site/inputs.js';
 import { planCards, qrCode, type CardPage } from './card-pages.js';
 import { imposeCards } from './impose.js';
@@ -37,20 +37,20 @@ export const DEFAULT_CARDS_OUT = join('_site', 'cards');
 export async function makeCards(options: CardsOptions): Promise<CardsResult> {
   const size = options.size ?? 'a6';
   const out = resolve(options.cwd, options.out ?? DEFAULT_CARDS_OUT);
+  const shown = options.out ?? DEFAULT_CARDS_OUT;
   const { results, collection, root } = await checkCharters(options);
   if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };
   const inputs = siteInputs({ cwd: options.cwd });
   // Before Chromium starts: a bad --out is a usage error, not a browser to clean up.
-  await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), options.out ?? DEFAULT_CARDS_OUT, options.cwd);
+  await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd);
   const templates = await loadSiteTemplates(inputs);
   const cards = planCards(collection, options.today);
 
+  const staging = await StagingFolder.create(out);
   let printer: CardPrinter | undefined;
-  let staging: string | undefined;
   try {
     const started = await CardPrinter.start(options.chromium);
     printer = started;
-    staging = await makeStagingFolder(out);
     const written: string[] = [];
     const byLanguage = new Map<string, Uint8Array[]>();
     let done = 0;
@@ -67,25 +67,25 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
       const { pdf, overflows, html } = printed[index] as PrintedCard & { html: string };
       for (const overflow of overflows) fitFindings.push(fitDiagnostic(charter, card.frame.lang, size, overflow));
       const file = join(card.frame.lang, `${card.charter.id}-${size}.pdf`);
-      await mkdir(join(staging, card.frame.lang), { recursive: true });
-      await writeFile(join(staging, file), pdf);
+      await mkdir(join(staging.path, card.frame.lang), { recursive: true });
+      await writeFile(join(staging.path, file), pdf);
       // The same card as a web page with print styles, for printing from a browser
       // (its stylesheet link resolves when the cards sit in the built site, as by default).
-      await writeFile(join(staging, file.replace(/\.pdf$/, '.html')), html);
+      await writeFile(join(staging.path, file.replace(/\.pdf$/, '.html')), html);
       written.push(file);
       byLanguage.set(card.frame.lang, [...(byLanguage.get(card.frame.lang) ?? []), pdf]);
     }
     const sheets: string[] = [];
-    await mkdir(join(staging, 'sheets'), { recursive: true });
+    await mkdir(join(staging.path, 'sheets'), { recursive: true });
     for (const [lang, pdfs] of byLanguage) {
       const file = join('sheets', `${lang}-${size}-a4.pdf`);
-      await writeFile(join(staging, file), await imposeCards(pdfs, size, { title: `Pocket cards (${lang}, ${size}) on A4 — print only` }));
+      await writeFile(join(staging.path, file), await imposeCards(pdfs, size, { title: `Pocket cards (${lang}, ${size}) on A4 — print only` }));
       sheets.push(file);
     }
-    await swapIntoPlace(staging, out);
+    await staging.publish();
     return { ok: true, results: withFindings(results, fitFindings), outDir: out, cards: written, sheets };
   } catch (error) {
-    if (staging) await discardStaging(staging);
+    await staging.discard();
     throw error;
   } finally {
     await printer?.close();

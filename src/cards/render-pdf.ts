@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { registerCleanup } from '../util/cleanup.js';
 import { packageRoot } from '../util/package-info.js';
 import { notRegularKind } from '../util/regular-file.js';
 import { mm } from './impose.js';
@@ -92,21 +93,36 @@ export class CardPrinter {
   private readonly waiting: ((page: Page) => void)[] = [];
   private readonly documents = new Map<string, string>();
 
-  private constructor(private readonly browser: Browser) {}
+  private constructor(
+    private readonly browser: Browser,
+    private readonly unregister: () => void,
+  ) {}
 
   /** Starts Chromium; a browser that starts but cannot be set up is closed again. */
   static async start(chromiumPath: string = DEFAULT_CHROMIUM, tabs = 2): Promise<CardPrinter> {
     const problem = await chromiumProblem(chromiumPath);
     if (problem !== undefined) throw new ChromiumMissingError(chromiumPath, problem);
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS }).catch((error: unknown) => {
+    const launching = chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      // Signals are the command line's to handle (util/cleanup.ts): it closes the browser, then exits quietly.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    // Registered before the browser is up, so that a signal during the launch closes it too.
+    const unregister = registerCleanup(() => launching.then((browser) => browser.close(), () => undefined));
+    const browser = await launching.catch((error: unknown) => {
+      unregister();
       throw new ChromiumMissingError(
         chromiumPath,
         `the one at ${chromiumPath} did not start (${firstLine(error)})`,
         'reinstall it (apt-get install chromium) or name another with --chromium PATH',
       );
     });
-    const printer = new CardPrinter(browser);
+    const printer = new CardPrinter(browser, unregister);
     try {
       await printer.setUp(tabs);
     } catch (error) {
@@ -181,6 +197,7 @@ export class CardPrinter {
   }
 
   async close(): Promise<void> {
+    this.unregister();
     await this.browser.close();
   }
 

@@ -1,4 +1,5 @@
 import { run } from './run.js';
+import { exitOnSignals } from './signals.js';
 
 /** Entry of the bin: wires the real process into run(). */
 export async function main(): Promise<number> {
@@ -8,19 +9,23 @@ export async function main(): Promise<number> {
       if (error.code !== 'EPIPE') throw error;
     });
   }
+  // Once interrupted, the run's own complaints (a closed browser, a removed folder) are noise.
+  let stopping = false;
+  exitOnSignals(() => {
+    stopping = true;
+  });
   return run(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => {
+      if (!stopping) process.stdout.write(text);
+    },
+    stderr: (text) => {
+      if (!stopping) process.stderr.write(text);
+    },
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     stdin: process.stdin,
-    untilInterrupted: () =>
-      new Promise<void>((resolve) => {
-        process.once('SIGINT', () => resolve());
-        process.once('SIGTERM', () => resolve());
-      }),
   });
 }
 

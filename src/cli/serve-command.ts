@@ -1,4 +1,5 @@
 import { serveSite } from '../site/serve.js';
+import { registerCleanup } from '../util/cleanup.js';
 import { EXIT_OK, UsageError, type CliIO } from './io.js';
 import { reportFindings } from './report-findings.js';
 import { siteOptionsOf, type BuildFlags } from './build-command.js';
@@ -29,8 +30,11 @@ export async function serveCommand(paths: readonly string[], flags: ServeFlags, 
       }
     },
   );
+  // On a signal the command line runs this and exits (cli/signals.ts); callers in-process pass untilInterrupted.
+  const unregister = registerCleanup(() => handle.close());
   io.stderr(`charter: serving ${handle.url} (Ctrl-C to stop)\n`);
   await (io.untilInterrupted ? io.untilInterrupted() : new Promise<void>(() => undefined));
+  unregister();
   await handle.close();
   return EXIT_OK;
 }

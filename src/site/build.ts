@@ -1,10 +1,12 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { copyAssets, loadSiteTemplates, protectedFolders, readThemeFiles, siteInputs, themeLinks } from './inputs.js';
-import { checkOutputFolder, discardStaging, makeStagingFolder, swapIntoPlace } from './output-folder.js';
+import { checkOutputFolder, StagingFolder } from './output-folder.js';
+import { registerCleanup } from '../util/cleanup.js';
 import { normalizeBase } from './base-path.js';
 import { planSite, sitePath, type SitePlan } from './pages.js';
 import { writeSearchIndexes } from './search-index.js';
@@ -63,6 +65,7 @@ export function chartersJsonText(chartersJson: SitePlan['chartersJson']): string
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const out = resolve(options.cwd, options.out ?? DEFAULT_OUT);
+  const shown = options.out ?? DEFAULT_OUT;
   const base = normalizeBase(options.base);
   // A missing or unusable theme file is a usage error, found before any work.
   readThemeFiles(siteInputs(options), options.cwd);
@@ -71,24 +74,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return { ok: false, results };
   }
   const inputs = siteInputs(options);
-  await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), options.out ?? DEFAULT_OUT, options.cwd);
+  await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd);
   const templates = await loadSiteTemplates(inputs);
   const compliance = await complianceFor(collection, options);
   const plan = planSite(collection, { today: options.today, base, ...themeLinks(inputs), ...(compliance ? { compliance } : {}) });
 
-  const staging = await makeStagingFolder(out);
+  const staging = await StagingFolder.create(out);
   try {
-    const rendered = await renderWithEleventy(plan.pages, templates.render, staging);
-    const writer = folderWriter(staging);
+    const rendered = await renderWithEleventy(plan.pages, templates.render, staging.path);
+    const writer = folderWriter(staging.path);
     await copyAssets(writer, inputs);
     await writer.write(CHARTERS_JSON, chartersJsonText(plan.chartersJson));
     if (options.search !== false) {
-      await writeSearchIndexes(staging, [...new Set(rendered.filter((page) => page.kind === 'charter').map((page) => page.lang))], writer);
+      await writeSearchIndexes(staging.path, [...new Set(rendered.filter((page) => page.kind === 'charter').map((page) => page.lang))], writer);
     }
-    await swapIntoPlace(staging, out);
+    await staging.publish();
     return { ok: true, results, outDir: out, pageCount: rendered.length, ...(compliance ? { compliance } : {}) };
   } catch (error) {
-    await discardStaging(staging);
+    await staging.discard();
     throw error;
   }
 }
@@ -117,6 +120,7 @@ interface RenderedPage {
 async function renderWithEleventy(pages: readonly PageView[], render: (page: PageView) => string, outDir: string): Promise<RenderedPage[]> {
   const { Eleventy } = await import('@11ty/eleventy');
   const input = await mkdtemp(join(tmpdir(), 'charter-eleventy-'));
+  const unregister = registerCleanup(() => rmSync(input, { recursive: true, force: true }));
   try {
     const eleventy = new Eleventy(input, outDir, {
       quietMode: false,
@@ -144,6 +148,7 @@ async function renderWithEleventy(pages: readonly PageView[], render: (page: Pag
     if (rendered.length !== pages.length) throw new Error(`Eleventy wrote ${rendered.length} of ${pages.length} pages`);
     return rendered;
   } finally {
+    unregister();
     await rm(input, { recursive: true, force: true });
   }
 }

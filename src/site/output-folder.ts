@@ -1,7 +1,8 @@
-import type { Stats } from 'node:fs';
-import { mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rmSync, type Stats } from 'node:fs';
+import { mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, normalize, parse, resolve } from 'node:path';
 import { displayPath, isInside } from '../load/load-collection.js';
+import { registerCleanup } from '../util/cleanup.js';
 
 /** A file in the output folder that marks it as ours, so it may be replaced. */
 export const OUTPUT_MARKER = '.charter-site';
@@ -59,22 +60,84 @@ async function nearestExisting(path: string): Promise<{ existing: string; info: 
   }
 }
 
-/** A sibling folder to build into; swapped in whole when the build succeeds. */
-export async function makeStagingFolder(out: string): Promise<string> {
-  const target = resolve(out);
-  await mkdir(dirname(target), { recursive: true });
-  const staging = join(dirname(target), `.${basename(target)}.building-${process.pid}-${Date.now()}`);
-  await mkdir(staging, { recursive: true });
-  await writeFile(join(staging, OUTPUT_MARKER), 'Made by charter build. The whole folder is replaced on the next build.\n');
-  return staging;
-}
+/** Names of a run's folders beside the output: `.<out>.building-<pid>-<time>` and `.<out>.old-<pid>-<time>`. */
+const RUN_FOLDER = /^(building|old)-(\d+)-\d+$/;
 
 /**
- * Replaces `out` with the finished staging folder: readers see the old site
- * or the new one, never half of each. Only folders this tool made are removed.
+ * A sibling folder a build writes into, swapped in whole when the build
+ * succeeds. While it exists, a cleanup is registered: a run stopped by a
+ * signal removes it (see util/cleanup.ts); folders left by runs that were
+ * killed outright are removed by the next run into the same output.
  */
-export async function swapIntoPlace(staging: string, out: string): Promise<void> {
-  const target = resolve(out);
+export class StagingFolder {
+  private publishing: Promise<void> | undefined;
+  /** The first parent folder of the output this run made (`_site` for `_site/cards`), removed again on failure when empty. */
+  private madeParent: string | undefined;
+  private readonly unregister: () => void;
+
+  private constructor(
+    readonly path: string,
+    private readonly target: string,
+  ) {
+    this.unregister = registerCleanup(() => this.abandon());
+  }
+
+  /** Makes the staging folder for `target`. */
+  static async create(target: string): Promise<StagingFolder> {
+    await removeDeadRuns(target);
+    const staging = new StagingFolder(join(dirname(target), `.${basename(target)}.building-${process.pid}-${Date.now()}`), target);
+    try {
+      staging.madeParent = await mkdir(dirname(target), { recursive: true });
+      await mkdir(staging.path);
+      await writeFile(join(staging.path, OUTPUT_MARKER), 'Made by charter build. The whole folder is replaced on the next build.\n');
+    } catch (error) {
+      await staging.discard();
+      throw error;
+    }
+    return staging;
+  }
+
+  /**
+   * Replaces the output with the finished staging folder: readers see the old
+   * output or the new one, never half of each. Only folders this tool made are removed.
+   */
+  async publish(): Promise<void> {
+    this.publishing = swapIntoPlace(this.path, this.target);
+    try {
+      await this.publishing;
+    } finally {
+      this.unregister();
+    }
+  }
+
+  /** Removes the staging folder after a failed build. */
+  async discard(): Promise<void> {
+    this.unregister();
+    await rm(this.path, { recursive: true, force: true, maxRetries: 3 });
+    if (this.madeParent) await removeEmptyFolders(dirname(this.target), this.madeParent);
+  }
+
+  /**
+   * On a signal: a swap under way is let finish (the old output or the new,
+   * never neither); otherwise the folder is removed at once, synchronously, so
+   * no write of the stopping build can land in between.
+   */
+  private abandon(): void | Promise<void> {
+    const remove = (): void => rmSync(this.path, { recursive: true, force: true, maxRetries: 3 });
+    if (this.publishing) return this.publishing.then(remove, remove);
+    remove();
+  }
+}
+
+/** Removes `folder` and its parents up to and including `last`, as long as they are empty. */
+async function removeEmptyFolders(folder: string, last: string): Promise<void> {
+  for (let current = folder; isInside(last, current); current = dirname(current)) {
+    if (!(await rmdir(current).then(() => true, () => false))) return;
+    if (current === last) return;
+  }
+}
+
+async function swapIntoPlace(staging: string, target: string): Promise<void> {
   const retired = join(dirname(target), `.${basename(target)}.old-${process.pid}-${Date.now()}`);
   const hadPrevious = await stat(target).then(() => true, () => false);
   if (hadPrevious) await rename(target, retired);
@@ -87,7 +150,33 @@ export async function swapIntoPlace(staging: string, out: string): Promise<void>
   if (hadPrevious) await rm(retired, { recursive: true, force: true });
 }
 
-/** Removes a staging folder after a failed build. */
-export async function discardStaging(staging: string): Promise<void> {
-  await rm(staging, { recursive: true, force: true });
+/**
+ * Removes what runs killed outright (SIGKILL, a power cut) left beside the
+ * output: their staging folders, and the previous output they were replacing
+ * (put back when the run died between its two renames). Only folders named as
+ * a run names them, holding the marker, of a process that no longer exists.
+ */
+async function removeDeadRuns(target: string): Promise<void> {
+  const folder = dirname(target);
+  const prefix = `.${basename(target)}.`;
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = name.startsWith(prefix) ? RUN_FOLDER.exec(name.slice(prefix.length)) : null;
+    if (!match || isRunning(Number(match[2]))) continue;
+    const path = join(folder, name);
+    if (!(await stat(join(path, OUTPUT_MARKER)).then(() => true, () => false))) continue;
+    const targetExists = await stat(target).then(() => true, () => false);
+    if (match[1] === 'old' && !targetExists) await rename(path, target).catch(() => undefined);
+    else await rm(path, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

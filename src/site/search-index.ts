@@ -1,3 +1,4 @@
+import { registerCleanup } from '../util/cleanup.js';
 import type { SiteWriter } from './site-writer.js';
 
 /** Where a language's search index lives in the site. */
@@ -23,6 +24,8 @@ export function isSearchIndexFile(path: string): boolean {
 export async function writeSearchIndexes(outDir: string, languages: readonly string[], writer: SiteWriter): Promise<string[]> {
   const pagefind = await import('pagefind');
   const written: string[] = [];
+  // Pagefind indexes in a process of its own; a run stopped midway closes it too.
+  const unregister = registerCleanup(() => pagefind.close());
   try {
     for (const lang of languages) {
       const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
@@ -40,6 +43,7 @@ export async function writeSearchIndexes(outDir: string, languages: readonly str
       await index.deleteIndex();
     }
   } finally {
+    unregister();
     await pagefind.close();
   }
   return written;

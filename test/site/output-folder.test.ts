@@ -1,10 +1,28 @@
-import { existsSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OUTPUT_MARKER, StagingFolder } from '../../src/site/output-folder.js';
+import { registeredCleanups } from '../../src/util/cleanup.js';
 import { VALID_UNIT } from '../fixtures/charters.js';
 import { runCli, writeTree } from '../helpers.js';
 
 const TODAY = '2026-11-23';
+
+/** The pid of a process that has exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
+
+/** A folder as a run names its folders beside `_site`, holding the marker (or not). */
+function runFolder(cwd: string, name: string, marked = true): string {
+  const folder = join(cwd, name);
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'index.html'), name);
+  if (marked) writeFileSync(join(folder, OUTPUT_MARKER), '');
+  return folder;
+}
 
 describe('--out must not be or hold an input', () => {
   it.each([
@@ -42,5 +60,34 @@ describe('--out must not be or hold an input', () => {
     expect(result).toMatchObject({ code: 2, stderr: 'charter: refusing to build into notes.txt/site/deeper: notes.txt is a file, not a folder\n' });
     expect(readFileSync(join(cwd, 'notes.txt'), 'utf8')).toBe('mine');
     expect(readdirSync(cwd).sort()).toEqual(['charters', 'notes.txt']);
+  });
+});
+
+describe('folders of runs that were killed', () => {
+  it('are removed by the next build into the same output; others are left alone', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const dead = deadPid();
+    runFolder(cwd, `._site.building-${dead}-1`);
+    runFolder(cwd, `._site.old-${dead}-1`);
+    // Not ours to remove: no marker, a live process, another output's name.
+    runFolder(cwd, `._site.building-${dead}-2`, false);
+    runFolder(cwd, `._site.building-${process.pid}-3`);
+    runFolder(cwd, `.public.building-${dead}-4`);
+    const result = await runCli(['build', '--today', TODAY, '--no-search'], cwd);
+    expect(result.code).toBe(0);
+    expect(readdirSync(cwd).filter((name) => name.startsWith('.')).sort()).toEqual(
+      [`._site.building-${dead}-2`, `._site.building-${process.pid}-3`, `.public.building-${dead}-4`].sort(),
+    );
+  });
+
+  it('put back the previous output when a run died between its two renames', async () => {
+    const cwd = writeTree({});
+    const retired = `.site.old-${deadPid()}-1`;
+    runFolder(cwd, retired);
+    const staging = await StagingFolder.create(join(cwd, 'site'));
+    expect(readFileSync(join(cwd, 'site', 'index.html'), 'utf8')).toBe(retired);
+    await staging.discard();
+    expect(readdirSync(cwd)).toEqual(['site']);
+    expect(registeredCleanups()).toBe(0);
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * Work to undo when the process is stopped midway (Ctrl-C, SIGTERM): staging
+ * folders, temporary files, browsers, servers. The core registers a cleanup
+ * while such work is under way and unregisters it when the work is done or
+ * undone; only the command line runs them, from its signal handlers, just
+ * before it exits. (The core itself never exits the process.)
+ */
+export type Cleanup = () => void | Promise<unknown>;
+
+const registered = new Set<Cleanup>();
+
+/** Registers a cleanup; returns the function that unregisters it. */
+export function registerCleanup(cleanup: Cleanup): () => void {
+  // A wrapper of its own, so the same function registered twice is run twice.
+  const entry: Cleanup = () => cleanup();
+  registered.add(entry);
+  return () => {
+    registered.delete(entry);
+  };
+}
+
+/**
+ * Runs every registered cleanup once, newest first (a browser is closed before
+ * the folder it prints into is removed), waiting at most `budgetMs` in all.
+ * Cleanups reached after the budget is spent are still started, so their
+ * synchronous part (removing a folder) happens, but not awaited. Failures are
+ * ignored: the process is stopping anyway.
+ */
+export async function runCleanups(budgetMs: number): Promise<void> {
+  const deadline = Date.now() + budgetMs;
+  const cleanups = [...registered].reverse();
+  registered.clear();
+  for (const cleanup of cleanups) {
+    let pending: void | Promise<unknown>;
+    try {
+      pending = cleanup();
+    } catch {
+      continue;
+    }
+    if (!pending) continue;
+    const settled = pending.catch(() => undefined);
+    const left = deadline - Date.now();
+    if (left > 0) await raceTimeout(settled, left);
+  }
+}
+
+/** How many cleanups are registered (for tests: none may be left behind). */
+export function registeredCleanups(): number {
+  return registered.size;
+}
+
+async function raceTimeout(promise: Promise<unknown>, milliseconds: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, milliseconds)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
