@@ -46,7 +46,7 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
   const templates = await loadSiteTemplates(inputs);
   const cards = planCards(collection, options.today);
 
-  const staging = await StagingFolder.create(out);
+  const staging = await StagingFolder.create(out, shown);
   let printer: CardPrinter | undefined;
   try {
     const started = await CardPrinter.start(options.chromium);
@@ -86,7 +86,7 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
     return { ok: true, results: withFindings(results, fitFindings), outDir: out, cards: written, sheets };
   } catch (error) {
     await staging.discard();
-    throw error;
+    throw staging.problem(error);
   } finally {
     await printer?.close();
   }

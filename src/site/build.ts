@@ -79,7 +79,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const compliance = await complianceFor(collection, options);
   const plan = planSite(collection, { today: options.today, base, ...themeLinks(inputs), ...(compliance ? { compliance } : {}) });
 
-  const staging = await StagingFolder.create(out);
+  const staging = await StagingFolder.create(out, shown);
   try {
     const rendered = await renderWithEleventy(plan.pages, templates.render, staging.path);
     const writer = folderWriter(staging.path);
@@ -92,7 +92,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return { ok: true, results, outDir: out, pageCount: rendered.length, ...(compliance ? { compliance } : {}) };
   } catch (error) {
     await staging.discard();
-    throw error;
+    throw staging.problem(error);
   }
 }
 

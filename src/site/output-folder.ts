@@ -3,6 +3,7 @@ import { mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'no
 import { basename, dirname, join, normalize, parse, resolve } from 'node:path';
 import { displayPath, isInside } from '../load/load-collection.js';
 import { registerCleanup } from '../util/cleanup.js';
+import { findSystemError, systemErrorReason } from '../util/system-error.js';
 
 /** A file in the output folder that marks it as ours, so it may be replaced. */
 export const OUTPUT_MARKER = '.charter-site';
@@ -78,21 +79,23 @@ export class StagingFolder {
   private constructor(
     readonly path: string,
     private readonly target: string,
+    private readonly shown: string,
   ) {
     this.unregister = registerCleanup(() => this.abandon());
   }
 
-  /** Makes the staging folder for `target`. */
-  static async create(target: string): Promise<StagingFolder> {
+  /** Makes the staging folder for `target` (shown as `shown` in messages). */
+  static async create(target: string, shown: string): Promise<StagingFolder> {
     await removeDeadRuns(target);
-    const staging = new StagingFolder(join(dirname(target), `.${basename(target)}.building-${process.pid}-${Date.now()}`), target);
+    const staging = new StagingFolder(join(dirname(target), `.${basename(target)}.building-${process.pid}-${Date.now()}`), target, shown);
     try {
       staging.madeParent = await mkdir(dirname(target), { recursive: true });
       await mkdir(staging.path);
       await writeFile(join(staging.path, OUTPUT_MARKER), 'Made by charter build. The whole folder is replaced on the next build.\n');
     } catch (error) {
       await staging.discard();
-      throw error;
+      const system = findSystemError(error);
+      throw system ? cannotBuild(shown, system) : error;
     }
     return staging;
   }
@@ -105,6 +108,8 @@ export class StagingFolder {
     this.publishing = swapIntoPlace(this.path, this.target);
     try {
       await this.publishing;
+    } catch (error) {
+      throw this.problem(error);
     } finally {
       this.unregister();
     }
@@ -118,6 +123,16 @@ export class StagingFolder {
   }
 
   /**
+   * A system error in writing the output (a full disk, a read-only folder) as
+   * one line naming the output; others (an input that cannot be read) unchanged.
+   */
+  problem(error: unknown): unknown {
+    const system = findSystemError(error);
+    const inOutput = system !== undefined && (system.path === undefined || isInside(this.path, system.path) || isInside(this.target, system.path));
+    return inOutput ? cannotBuild(this.shown, system) : error;
+  }
+
+  /**
    * On a signal: a swap under way is let finish (the old output or the new,
    * never neither); otherwise the folder is removed at once, synchronously, so
    * no write of the stopping build can land in between.
@@ -127,6 +142,10 @@ export class StagingFolder {
     if (this.publishing) return this.publishing.then(remove, remove);
     remove();
   }
+}
+
+function cannotBuild(shown: string, error: unknown): OutputFolderError {
+  return new OutputFolderError(`cannot build into ${shown}: ${systemErrorReason(error)}`);
 }
 
 /** Removes `folder` and its parents up to and including `last`, as long as they are empty. */

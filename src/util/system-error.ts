@@ -27,6 +27,16 @@ export function isSystemError(error: unknown): error is NodeJS.ErrnoException & 
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
+/** The system error behind `error`, also when a library wrapped it (`cause`, Eleventy's `originalError`). */
+export function findSystemError(error: unknown): (NodeJS.ErrnoException & { code: string }) | undefined {
+  let current = error;
+  for (let depth = 0; depth < 8 && current instanceof Error; depth++) {
+    if (isSystemError(current)) return current;
+    current = (current as { originalError?: unknown }).originalError ?? current.cause;
+  }
+  return undefined;
+}
+
 /** Why a file operation failed, in words: `permission denied`; the code itself when it has no words here. */
 export function systemErrorReason(error: unknown): string {
   if (!isSystemError(error)) return error instanceof Error ? error.message : String(error);

@@ -63,6 +63,19 @@ describe('--out must not be or hold an input', () => {
   });
 });
 
+describe('problems writing the output', () => {
+  it('names the output for a write that fails inside it, and leaves other errors alone', async () => {
+    const cwd = writeTree({});
+    const staging = await StagingFolder.create(join(cwd, 'site'), 'site');
+    const full = Object.assign(new Error('ENOSPC'), { code: 'ENOSPC', syscall: 'write', path: join(staging.path, 'fi', 'index.html') });
+    expect((staging.problem(full) as Error).message).toBe('cannot build into site: no space left on the device');
+    const missingInput = Object.assign(new Error('ENOENT'), { code: 'ENOENT', syscall: 'copyfile', path: join(cwd, 'theme.css') });
+    expect(staging.problem(missingInput)).toBe(missingInput);
+    await staging.discard();
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
+
 describe('folders of runs that were killed', () => {
   it('are removed by the next build into the same output; others are left alone', async () => {
     const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
@@ -84,7 +97,7 @@ describe('folders of runs that were killed', () => {
     const cwd = writeTree({});
     const retired = `.site.old-${deadPid()}-1`;
     runFolder(cwd, retired);
-    const staging = await StagingFolder.create(join(cwd, 'site'));
+    const staging = await StagingFolder.create(join(cwd, 'site'), 'site');
     expect(readFileSync(join(cwd, 'site', 'index.html'), 'utf8')).toBe(retired);
     await staging.discard();
     expect(readdirSync(cwd)).toEqual(['site']);
