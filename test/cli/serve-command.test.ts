@@ -23,6 +23,13 @@ describe('charter serve: usage problems', () => {
     expect(readFileSync(join(cwd, 'public', 'notes.txt'), 'utf8')).toBe('mine');
   });
 
+  it('names an input the output folder would hold as the user wrote it, as build does', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT, 'site/theme.css': 'body {}' });
+    const { code, stderr } = await runCli(['serve', '--port', '0', '--out', 'site', '--css', 'site/theme.css', '--today', '2026-11-23'], cwd);
+    expect(code).toBe(2);
+    expect(stderr).toBe('charter: refusing to build into site: it holds site/theme.css, which the build must not replace\n');
+  });
+
   it('refuses --events - (standard input cannot be read again on every rebuild)', async () => {
     const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
     const { code, stderr } = await runCli(['serve', '--port', '0', '--events', '-'], cwd);
