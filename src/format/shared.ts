@@ -108,6 +108,11 @@ export function terminalLines(text: string): string {
   return text.replace(UNSAFE_FOR_TERMINAL, (char) => (char === '\n' || char === '\t' ? char : escapeCodePoint(char)));
 }
 
+/** Text that keeps its tabs and line breaks, CR included (a quoted CSV cell), with every other control character escaped. */
+export function escapeControls(text: string): string {
+  return text.replace(UNSAFE_FOR_TERMINAL, (char) => (char === '\n' || char === '\r' || char === '\t' ? char : escapeCodePoint(char)));
+}
+
 /**
  * JSON for output that may reach a terminal: JSON.stringify already escapes C0
  * controls; this escapes DEL, C1 controls, the line and paragraph separators

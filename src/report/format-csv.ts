@@ -1,3 +1,4 @@
+import { escapeControls } from '../format/shared.js';
 import type { ComplianceReport, Figures } from './model.js';
 
 /**
@@ -7,32 +8,52 @@ import type { ComplianceReport, Figures } from './model.js';
  */
 const HEADER = ['charter', 'channel', 'commitment', 'within', 'target', 'month', 'count', 'met', 'missed', 'pending', 'share_met', 'median', 'p90', 'unit', 'status'];
 
+/** A cell: text (from charters, so untrusted), one of our own numbers, or empty. */
+export type CsvCell = string | number | null;
+
 export function formatCsv(report: ComplianceReport): string {
-  const lines = [HEADER.join(',')];
+  const lines = [csvLine(HEADER)];
   for (const figures of report.commitments) {
-    const lead = [figures.charter, figures.channel, figures.commitment, figures.within, String(figures.target)];
-    const line = (month: string, values: Figures): string =>
-      [...lead, month, ...numbers(values), figures.unit, values.status].map(csvField).join(',');
+    const lead = [figures.charter, figures.channel, figures.commitment, figures.within, figures.target];
+    const line = (month: string, values: Figures): string => csvLine([...lead, month, ...numbers(values), figures.unit, values.status]);
     lines.push(line('all', figures.total));
     for (const month of figures.months) lines.push(line(month.month, month));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
 
-function numbers(figures: Figures): string[] {
+function numbers(figures: Figures): CsvCell[] {
   return [
-    String(figures.count),
-    String(figures.met),
-    String(figures.missed),
-    String(figures.pending),
-    figures.shareMet === null ? '' : String(Math.round(figures.shareMet * 10_000) / 10_000),
-    figures.median === null ? '' : String(figures.median),
-    figures.p90 === null ? '' : String(figures.p90),
+    figures.count,
+    figures.met,
+    figures.missed,
+    figures.pending,
+    figures.shareMet === null ? null : Math.round(figures.shareMet * 10_000) / 10_000,
+    figures.median,
+    figures.p90,
   ];
 }
 
-/** Quotes a field when it needs it; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+export function csvLine(cells: readonly CsvCell[]): string {
+  return cells.map(csvCell).join(',');
 }
+
+/**
+ * A text cell a spreadsheet cannot run as a formula (OWASP's advice on CSV
+ * injection): text that starts with =, +, -, @ (or their full-width forms),
+ * also after spaces, or with a tab or carriage return, gets a leading `'`,
+ * however numeric it looks. Only our own numbers are written bare. Other
+ * control characters are shown as `\u001b`-style escapes (the CSV may be
+ * printed to a terminal), and a cell holding a separator (`,` or, for
+ * spreadsheets set to semicolons, `;`), a quote or a line break is quoted.
+ */
+export function csvCell(value: CsvCell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const visible = escapeControls(value);
+  const text = FORMULA_START.test(visible) ? `'${visible}` : visible;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+const NEEDS_QUOTES = /[",;\r\n]/;
