@@ -1,6 +1,6 @@
 import type { JsonPath } from '../model/diagnostic.js';
 import { isPlainObject } from '../model/charter.js';
-import { closestMatch } from '../util/suggest.js';
+import { Suggester } from '../util/suggest.js';
 import { contactIds, listAt, objectAt, stringAt } from './access.js';
 import { defineRule } from './rule.js';
 
@@ -34,9 +34,11 @@ export default defineRule(
   ({ charter, report }) => {
     const known = contactIds(charter.data);
     const knownSet = new Set(known);
+    // One suggester per charter: a file of many unknown references to many contacts costs a bounded amount of work.
+    const hints = new Suggester(known);
     for (const { path, id } of contactReferences(charter.data)) {
       if (knownSet.has(id)) continue;
-      const suggestion = closestMatch(id, known);
+      const suggestion = hints.suggest(id);
       report({
         path,
         message: `unknown contact \`${id}\`; ${suggestion ? `did you mean \`${suggestion}\`?` : `add it under \`contacts\`${known.length > 0 && known.length <= 8 ? ` or use one of: ${known.join(', ')}` : ''}`}`,

@@ -1,5 +1,7 @@
-import { describe } from 'vitest';
-import { ruleTable } from './table.js';
+import { describe, expect, it } from 'vitest';
+import { edit } from '../fixtures/charters.js';
+import { diagnosticsFor } from '../helpers.js';
+import { ruleTable, VALID_UNIT } from './table.js';
 
 describe('reference-exists', () => {
   ruleTable('reference-exists', [
@@ -52,4 +54,16 @@ describe('reference-exists', () => {
       expected: [],
     },
   ]);
+});
+
+describe('reference-exists on a charter of many contacts and many unknown references', () => {
+  it('suggests within a bounded amount of work (a hostile file does not take hours)', async () => {
+    const count = 3_000;
+    const contacts = Array.from({ length: count }, (_, index) => `  - { id: contact-${String(index).padStart(5, '0')}, name: Someone }`).join('\n');
+    const rota = Array.from({ length: count }, (_, index) => `contcat-${String(index).padStart(5, '0')}`).join(', ');
+    const text = edit(edit(VALID_UNIT, 'rota: [head, clerk]', `rota: [${rota}]`), 'contacts:\n', `contacts:\n${contacts}\n`);
+    const found = (await diagnosticsFor({ 'unit.yaml': text })).filter((diagnostic) => diagnostic.ruleId === 'reference-exists');
+    expect(found).toHaveLength(count);
+    expect(found[0]?.message).toMatch(/unknown contact `contcat-00000`; did you mean `contact-00000`\?/);
+  });
 });
