@@ -1,4 +1,4 @@
-import { closestMatch } from '../util/suggest.js';
+import { Suggester } from '../util/suggest.js';
 
 import type { LogField, LogRow } from './log-reader.js';
 import type { BadRowKind } from './model.js';
@@ -32,8 +32,18 @@ export function plainLookup(lookup: CommitmentLookup): CommitmentLookup {
   return { charters, byKey };
 }
 
+/**
+ * Where bad rows go. Every one is counted; its details are kept only up to a
+ * limit, and past it no message is built (a log of a million bad rows costs
+ * a count each).
+ */
 export interface BadRowSink {
-  (kind: BadRowKind, line: number, column: number, message: string): void;
+  /** Whether the next bad row's details are kept. */
+  readonly keepsDetails: boolean;
+  /** A bad row with its details (only while keepsDetails). */
+  add(kind: BadRowKind, line: number, column: number, message: string): void;
+  /** A bad row, counted only. */
+  count(kind: BadRowKind): void;
 }
 
 /**
@@ -43,10 +53,23 @@ export interface BadRowSink {
  * found once every log is read.)
  */
 export class RowChecker {
+  /** "Did you mean" for unknown values: built when first needed, answers remembered per value. */
+  private charterHints: Suggester | undefined;
+  private readonly channelHints = new Map<CharterLookup, Suggester>();
+  private readonly commitmentHints = new Map<ReadonlyMap<string, CommitmentRef>, Suggester>();
+  private charterList: string | undefined;
+
   constructor(
     private readonly index: CommitmentLookup,
     private readonly store: RowStore,
   ) {}
+
+  /** Edit-distance cells spent on suggestions so far (they must stay few, whatever the log holds). */
+  get suggestionWork(): number {
+    let work = this.charterHints?.work ?? 0;
+    for (const hints of [...this.channelHints.values(), ...this.commitmentHints.values()]) work += hints.work;
+    return work;
+  }
 
   check(row: LogRow, fileIndex: number, bad: BadRowSink): 'stored' | 'bad' {
     const commitment = (row.commitmentKey === undefined ? undefined : this.index.byKey.get(row.commitmentKey)) ?? this.commitmentOf(row, bad);
@@ -59,7 +82,7 @@ export class RowChecker {
       endMs = timestampMs(row.end);
       if (Number.isNaN(endMs)) return this.rejectTimestamp(bad, row, 'end');
       if (endMs < startMs) {
-        return this.reject(bad, 'end-before-start', row, 'end', `ends (${shorten(row.end)}) before it starts (${shorten(row.start)}): check the two times and their offsets`);
+        return this.reject(bad, 'end-before-start', row, 'end', () => `ends (${shorten(row.end)}) before it starts (${shorten(row.start)}): check the two times and their offsets`);
       }
     }
     this.store.add(commitment.index, startMs, endMs, fileIndex, row.line);
@@ -69,29 +92,21 @@ export class RowChecker {
   private commitmentOf(row: LogRow, bad: BadRowSink): { readonly index: number } | undefined {
     const charter = this.index.charters.get(row.charter) ?? this.index.charters.get(row.charter.trim());
     if (!charter) {
-      this.reject(bad, 'unknown-charter', row, 'charter', unknownCharter(row.charter, [...this.index.charters.keys()]));
+      this.reject(bad, 'unknown-charter', row, 'charter', () => this.unknownCharter(row.charter));
       return undefined;
     }
     const channel = charter.channels.get(row.channel) ?? charter.channels.get(row.channel.trim());
     if (!channel) {
-      this.reject(bad, 'unknown-channel', row, 'channel', unknownChannel(row.channel, charter));
+      this.reject(bad, 'unknown-channel', row, 'channel', () => this.unknownChannel(row.channel, charter));
       return undefined;
     }
     const commitment = channel.get(row.commitment) ?? channel.get(row.commitment.trim());
     if (!commitment) {
-      const names = [...channel.keys()];
-      const hint = closestMatch(row.commitment, names);
-      this.reject(
-        bad,
-        'unknown-commitment',
-        row,
-        'commitment',
-        `${charter.id} makes no \`${shorten(row.commitment)}\` promise for ${row.channel.trim()}${hint ? `; did you mean \`${hint}\`?` : ''} (it has: ${names.join(', ')})`,
-      );
+      this.reject(bad, 'unknown-commitment', row, 'commitment', () => this.unknownCommitment(row.commitment, row.channel, charter, channel));
       return undefined;
     }
     if ('problem' in commitment) {
-      this.reject(bad, 'unknown-commitment', row, 'commitment', commitment.problem);
+      this.reject(bad, 'unknown-commitment', row, 'commitment', () => commitment.problem);
       return undefined;
     }
     return commitment;
@@ -100,23 +115,46 @@ export class RowChecker {
   private rejectTimestamp(bad: BadRowSink, row: LogRow, field: 'start' | 'end'): 'bad' {
     const parsed = parseTimestamp(row[field]);
     const [kind, message] = parsed.ok ? (['bad-timestamp', 'cannot be read'] as const) : [parsed.kind, parsed.message];
-    return this.reject(bad, kind, row, field, `${field}: ${message}`);
+    return this.reject(bad, kind, row, field, () => `${field}: ${message}`);
   }
 
-  private reject(bad: BadRowSink, kind: BadRowKind, row: LogRow, field: LogField, message: string): 'bad' {
-    bad(kind, row.line, row.columnOf(field), message);
+  /** Counts a bad row; builds its message only when its details are kept. */
+  private reject(bad: BadRowSink, kind: BadRowKind, row: LogRow, field: LogField, message: () => string): 'bad' {
+    if (bad.keepsDetails) bad.add(kind, row.line, row.columnOf(field), message());
+    else bad.count(kind);
     return 'bad';
   }
+
+  private unknownCharter(id: string): string {
+    this.charterHints ??= new Suggester(this.index.charters.keys());
+    const hint = this.charterHints.suggest(id);
+    if (this.charterList === undefined) {
+      const known = [...this.index.charters.keys()];
+      this.charterList = known.length <= 8 ? ` (charters: ${known.join(', ')})` : '';
+    }
+    return `no charter has the id \`${shorten(id)}\`${didYouMean(hint)}${this.charterList}`;
+  }
+
+  private unknownChannel(channel: string, charter: CharterLookup): string {
+    const hints = this.hintsFor(this.channelHints, charter, charter.channels);
+    return `${charter.id} makes no promises for the channel \`${shorten(channel)}\`${didYouMean(hints.suggest(channel))} (it has: ${[...charter.channels.keys()].join(', ') || 'none'})`;
+  }
+
+  private unknownCommitment(name: string, channel: string, charter: CharterLookup, commitments: ReadonlyMap<string, CommitmentRef>): string {
+    const hints = this.hintsFor(this.commitmentHints, commitments, commitments);
+    return `${charter.id} makes no \`${shorten(name)}\` promise for ${shorten(channel.trim())}${didYouMean(hints.suggest(name))} (it has: ${[...commitments.keys()].join(', ')})`;
+  }
+
+  private hintsFor<K>(cache: Map<K, Suggester>, key: K, names: ReadonlyMap<string, unknown>): Suggester {
+    let hints = cache.get(key);
+    if (hints === undefined) {
+      hints = new Suggester(names.keys());
+      cache.set(key, hints);
+    }
+    return hints;
+  }
 }
 
-function unknownCharter(id: string, known: readonly string[]): string {
-  const hint = closestMatch(id, known);
-  const list = known.length <= 8 ? ` (charters: ${known.join(', ')})` : '';
-  return `no charter has the id \`${shorten(id)}\`${hint ? `; did you mean \`${hint}\`?` : ''}${list}`;
-}
-
-function unknownChannel(channel: string, charter: CharterLookup): string {
-  const names = [...charter.channels.keys()];
-  const hint = closestMatch(channel, names);
-  return `${charter.id} makes no promises for the channel \`${shorten(channel)}\`${hint ? `; did you mean \`${hint}\`?` : ''} (it has: ${names.join(', ') || 'none'})`;
+function didYouMean(hint: string | undefined): string {
+  return hint ? `; did you mean \`${shorten(hint)}\`?` : '';
 }

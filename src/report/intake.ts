@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../util/package-info.js';
-import { plainLookup, RowChecker, type CommitmentLookup } from './check-row.js';
+import { plainLookup, RowChecker, type BadRowSink, type CommitmentLookup } from './check-row.js';
 import { isGzipped, readLog, type ReadLogOptions } from './log-reader.js';
 import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRowKind } from './model.js';
 import { RowStore } from './row-store.js';
@@ -46,14 +46,28 @@ export function noBadRows(): Record<BadRowKind, number> {
 /** Below this size a log is read in one piece (a thread costs more than it saves). */
 export const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
 
+export interface ReadPartOptions extends ReadLogOptions {
+  /** How many bad rows to keep with their details (MAX_LISTED_BAD_ROWS by default): the others are only counted. */
+  readonly listLimit?: number;
+}
+
 /** Reads one log, or part of one, in this thread. */
-export async function readLogPart(path: string, display: string, lookup: CommitmentLookup, fileIndex: number, options: ReadLogOptions = {}): Promise<LogPart> {
+export async function readLogPart(path: string, display: string, lookup: CommitmentLookup, fileIndex: number, options: ReadPartOptions = {}): Promise<LogPart> {
   const store = new RowStore();
   const checker = new RowChecker(lookup, store);
   const part: LogPart = { store, badRows: [], badCounts: noBadRows(), read: 0, lines: 0, endedInsideQuotes: false, pieces: 1 };
-  const bad = (kind: BadRowKind, line: number, column: number, message: string): void => {
-    part.badCounts[kind]++;
-    if (part.badRows.length < MAX_LISTED_BAD_ROWS) part.badRows.push({ kind, line, column, message });
+  const listLimit = options.listLimit ?? MAX_LISTED_BAD_ROWS;
+  const bad: BadRowSink = {
+    get keepsDetails() {
+      return part.badRows.length < listLimit;
+    },
+    add(kind, line, column, message) {
+      part.badCounts[kind]++;
+      part.badRows.push({ kind, line, column, message });
+    },
+    count(kind) {
+      part.badCounts[kind]++;
+    },
   };
   const result = await readLog(
     path,
@@ -65,7 +79,8 @@ export async function readLogPart(path: string, display: string, lookup: Commitm
       },
       onMalformed: (line, column, message) => {
         part.read++;
-        bad('malformed', line, column, message);
+        if (bad.keepsDetails) bad.add('malformed', line, column, message);
+        else bad.count('malformed');
       },
     },
     options,
@@ -81,26 +96,29 @@ export interface ReadWholeOptions {
   readonly split?: boolean;
   /** Size from which a file is split (SPLIT_MIN_BYTES by default; tests use less). */
   readonly splitMinBytes?: number;
+  /** How many bad rows to keep with their details (each half of a split log keeps up to this many). */
+  readonly listLimit?: number;
 }
 
 /** Reads a whole log: in two halves at once when it is large, else in one piece. */
 export async function readWholeLog(path: string, display: string, lookup: CommitmentLookup, fileIndex: number, options: ReadWholeOptions): Promise<LogPart> {
-  if (options.input) return readLogPart(path, display, lookup, fileIndex, { input: options.input });
+  const listLimit = options.listLimit ?? MAX_LISTED_BAD_ROWS;
+  if (options.input) return readLogPart(path, display, lookup, fileIndex, { input: options.input, listLimit });
   // A gzip file can only be unpacked from its start: it is read in one piece.
   const script = options.split === false || isGzipped(display) ? undefined : workerScript();
   const plan = script ? await splitPlan(path, options.splitMinBytes ?? SPLIT_MIN_BYTES) : undefined;
-  if (!script || !plan) return readLogPart(path, display, lookup, fileIndex);
+  if (!script || !plan) return readLogPart(path, display, lookup, fileIndex, { listLimit });
 
-  const secondHalf = readPartInWorker(script, { path, display, lookup: plainLookup(lookup), fileIndex, start: plan.split, prefix: plan.header });
-  const first = await readLogPart(path, display, lookup, fileIndex, { end: plan.split - 1 });
+  const secondHalf = readPartInWorker(script, { path, display, lookup: plainLookup(lookup), fileIndex, start: plan.split, prefix: plan.header, listLimit });
+  const first = await readLogPart(path, display, lookup, fileIndex, { end: plan.split - 1, listLimit });
   const second = await secondHalf.catch(() => undefined);
   // A split inside a quoted field spanning lines would read the second half wrongly: read it whole instead.
-  if (first.endedInsideQuotes || !second) return readLogPart(path, display, lookup, fileIndex);
+  if (first.endedInsideQuotes || !second) return readLogPart(path, display, lookup, fileIndex, { listLimit });
 
   // The second half counted its lines from its own start (after the header row, if it was given one).
   const shift = first.lines - (plan.header === undefined ? 0 : 1);
   first.store.append(second.store, shift);
-  for (const row of second.badRows) if (first.badRows.length < MAX_LISTED_BAD_ROWS) first.badRows.push({ ...row, line: row.line + shift });
+  for (const row of second.badRows) if (first.badRows.length < listLimit) first.badRows.push({ ...row, line: row.line + shift });
   for (const kind of BAD_ROW_KINDS) first.badCounts[kind] += second.badCounts[kind];
   first.read += second.read;
   first.lines = shift + second.lines;
@@ -156,6 +174,7 @@ export interface PartRequest {
   readonly fileIndex: number;
   readonly start: number;
   readonly prefix: string | undefined;
+  readonly listLimit: number;
 }
 
 /** What it sends back: the rows as columns (moved, not copied), and the bad rows. */

@@ -120,6 +120,8 @@ function daysIn(year: number, month: number): number {
 
 /** Untrusted text goes into messages: keep it short, and without control characters that could rewrite a terminal. */
 export function shorten(text: string): string {
-  const visible = oneLine(text);
-  return visible.length > 40 ? `${visible.slice(0, 37)}...` : visible;
+  // Only the start is shown, so only the start is looked at (a field may be a megabyte long).
+  const head = text.length > 80 ? text.slice(0, 80) : text;
+  const visible = oneLine(head);
+  return visible.length > 40 || head !== text ? `${visible.slice(0, 37)}...` : visible;
 }

@@ -5,6 +5,7 @@ import { readLogPart, type PartReply, type PartRequest } from './intake.js';
 parentPort?.once('message', (request: PartRequest) => {
   void readLogPart(request.path, request.display, request.lookup, request.fileIndex, {
     start: request.start,
+    listLimit: request.listLimit,
     ...(request.prefix === undefined ? {} : { prefix: request.prefix }),
   })
     .then((part): void => {
