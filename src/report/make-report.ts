@@ -60,13 +60,13 @@ export async function measureCompliance(collection: LoadedCollection, options: M
   const index = indexCommitments(collection);
   await checkReadable(options.logs, options.cwd);
   const { store, rows, badRows } = await readAllLogs(options, index);
-  const repeated = markDuplicates(store, options.logs, badRows);
+  const firstOf = markDuplicates(store, options.logs, badRows);
   badRows.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
 
   const tally = new ComplianceTally(index.commitments, { asOfMs: asOf.getTime(), from: options.from, to: options.to });
   const counts = { read: rows.read, measured: 0, outsideRange: 0, notStarted: 0, bad: 0 };
   for (let row = 0; row < store.length; row++) {
-    if (repeated[row] === 1) continue;
+    if ((firstOf[row] as number) >= 0) continue;
     const commitment = index.commitments[store.commitments[row] as number] as MeasuredCommitment;
     const outcome = tally.add(commitment, store.starts[row] as number, store.ends[row] as number);
     if (outcome === 'counted') counts.measured++;
@@ -115,27 +115,27 @@ async function readAllLogs(options: MeasureOptions, index: CommitmentIndex): Pro
   return { store: store ?? new RowStore(), rows: { read }, badRows };
 }
 
-/** Flags each row that repeats an earlier one, and lists it as a bad row. */
-function markDuplicates(store: RowStore, logs: readonly string[], badRows: BadRowList): Uint8Array {
-  const repeated = new Uint8Array(store.length);
-  for (const { row, first } of store.findDuplicates()) {
-    repeated[row] = 1;
+/** Finds the rows that repeat an earlier one (see RowStore.findDuplicates), counts them and lists them as bad rows while there is room. */
+function markDuplicates(store: RowStore, logs: readonly string[], badRows: BadRowList): Int32Array {
+  const firstOf = store.findDuplicates();
+  for (let row = 0; row < store.length; row++) {
+    const first = firstOf[row] as number;
+    if (first < 0) continue;
+    badRows.counts.duplicate++;
+    if (badRows.length >= MAX_LISTED_BAD_ROWS) continue;
     const fileIndex = store.files[row] as number;
     const firstFile = store.files[first] as number;
     const where = firstFile === fileIndex ? `line ${store.lines[first]}` : `${logs[firstFile]}:${store.lines[first]}`;
-    badRows.counts.duplicate++;
-    if (badRows.length < MAX_LISTED_BAD_ROWS) {
-      badRows.push({
-        file: logs[fileIndex] as string,
-        fileIndex,
-        line: store.lines[row] as number,
-        column: 1,
-        kind: 'duplicate',
-        message: `the same contact as ${where} (same charter, channel, commitment, start and end): it is counted once`,
-      });
-    }
+    badRows.push({
+      file: logs[fileIndex] as string,
+      fileIndex,
+      line: store.lines[row] as number,
+      column: 1,
+      kind: 'duplicate',
+      message: `the same contact as ${where} (same charter, channel, commitment, start and end): it is counted once`,
+    });
   }
-  return repeated;
+  return firstOf;
 }
 
 /** Rows remember their log in 16 bits. */

@@ -4,14 +4,9 @@
  * was. Rows are counted only after all logs are read, so that a duplicate
  * can be found wherever it is and counted once.
  */
-export interface DuplicateRow {
-  /** The repeated row. */
-  readonly row: number;
-  /** The earliest row it repeats. */
-  readonly first: number;
-}
-
 const INITIAL_ROWS = 1 << 12;
+/** Rows of one start compared pairwise; more are sorted. */
+const SMALL_GROUP = 16;
 
 export class RowStore {
   private size = 0;
@@ -71,35 +66,93 @@ export class RowStore {
   }
 
   /**
-   * Rows with the same commitment, start and end instants as an earlier row.
-   * Sorting by start (a radix sort: linear, and memory-friendly, where a hash
-   * table of a million rows is a cache miss per row) brings equal rows next
-   * to each other.
+   * For each row, the earliest row it repeats (same commitment, start and
+   * end instants), or -1: four bytes a row however many rows repeat, where a
+   * list of pairs would grow with the duplicates. Sorting by start (a radix
+   * sort: linear, and memory-friendly, where a hash table of a million rows
+   * is a cache miss per row) brings equal rows next to each other.
    */
-  findDuplicates(): DuplicateRow[] {
+  findDuplicates(): Int32Array {
+    const firstOf = new Int32Array(this.size).fill(-1);
     const order = sortByStart(this.starts, this.size);
-    const duplicates: DuplicateRow[] = [];
     for (let from = 0; from < this.size; ) {
       let to = from + 1;
       const start = this.starts[order[from] as number] as number;
       while (to < this.size && this.starts[order[to] as number] === start) to++;
-      if (to - from > 1) this.duplicatesAmong(order.subarray(from, to), duplicates);
+      if (to - from > 1) this.duplicatesAmong(order, from, to, firstOf);
       from = to;
     }
-    return duplicates.sort((a, b) => a.row - b.row);
+    return firstOf;
   }
 
-  /** Rows of one start instant: sorted by commitment, end and row, the first of each equal run is the original. */
-  private duplicatesAmong(rows: Uint32Array, duplicates: DuplicateRow[]): void {
-    const sorted = Array.from(rows).sort((a, b) => this.compareRows(a, b) || a - b);
-    let first = sorted[0] as number;
-    for (let index = 1; index < sorted.length; index++) {
-      const row = sorted[index] as number;
-      if (this.compareRows(first, row) === 0) duplicates.push({ row, first });
-      else first = row;
+  /** Rows order[from..to) share a start and are in row order (the sort is stable). */
+  private duplicatesAmong(order: Uint32Array, from: number, to: number, firstOf: Int32Array): void {
+    if (to - from <= SMALL_GROUP) {
+      // A few rows: compare each with the earlier originals, the earliest equal one first.
+      for (let index = from + 1; index < to; index++) {
+        const row = order[index] as number;
+        for (let earlier = from; earlier < index; earlier++) {
+          const candidate = order[earlier] as number;
+          if (firstOf[candidate] === -1 && this.compareRows(candidate, row) === 0) {
+            firstOf[row] = candidate;
+            break;
+          }
+        }
+      }
+      return;
+    }
+    // Many rows: sort them in place by commitment and end (equal keys in one pass each), then the
+    // smallest row of each run of equal rows is the original and the others repeat it.
+    this.sortRows(order, from, to);
+    for (let run = from; run < to; ) {
+      let end = run + 1;
+      let first = order[run] as number;
+      while (end < to && this.compareRows(order[run] as number, order[end] as number) === 0) {
+        first = Math.min(first, order[end] as number);
+        end++;
+      }
+      for (let index = run; index < end; index++) if (order[index] !== first) firstOf[order[index] as number] = first;
+      run = end;
     }
   }
 
+  /**
+   * Quicksort of order[from..to) by commitment and end, partitioned three
+   * ways so that rows equal to the pivot are done in one pass (a log of one
+   * row repeated millions of times is linear), with no memory but a stack of
+   * ranges: the smaller side is sorted first, so the stack stays short.
+   */
+  private sortRows(order: Uint32Array, from: number, to: number): void {
+    const stack: number[] = [from, to];
+    while (stack.length > 0) {
+      const high = stack.pop() as number;
+      const low = stack.pop() as number;
+      if (high - low < 2) continue;
+      // A random pivot: no order of rows in a log can make this quadratic (the result does not depend on it).
+      const pivot = order[low + Math.floor(Math.random() * (high - low))] as number;
+      let less = low;
+      let index = low;
+      let greater = high;
+      while (index < greater) {
+        const row = order[index] as number;
+        const side = this.compareRows(row, pivot);
+        if (side < 0) {
+          order[index++] = order[less] as number;
+          order[less++] = row;
+        } else if (side > 0) {
+          order[index] = order[--greater] as number;
+          order[greater] = row;
+        } else {
+          index++;
+        }
+      }
+      // Push the larger side first: the smaller one is sorted next.
+      if (less - low > high - greater) stack.push(low, less, greater, high);
+      else stack.push(greater, high, low, less);
+    }
+  }
+
+  /** By commitment, then end (open rows last). */
   private compareRows(a: number, b: number): number {
     const byCommitment = (this.commitments[a] as number) - (this.commitments[b] as number);
     if (byCommitment !== 0) return byCommitment;
