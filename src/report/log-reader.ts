@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { pipeline, type Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
 import { CsvParser } from './csv.js';
 import { LineSplitter } from './line-splitter.js';
 import { shorten } from './timestamp.js';
@@ -118,17 +120,51 @@ function openText(path: string, display: string, options: ReadLogOptions): Async
     options.input.setEncoding('utf8');
     return options.input as AsyncIterable<string>;
   }
-  if (isGzipped(display)) {
-    const unpacked = createReadStream(path, { highWaterMark: CHUNK_BYTES }).pipe(createGunzip());
-    unpacked.setEncoding('utf8');
-    return unpacked as AsyncIterable<string>;
-  }
+  if (isGzipped(display)) return unpackedText(path, display);
   return createReadStream(path, {
     encoding: 'utf8',
     highWaterMark: CHUNK_BYTES,
     ...(options.start === undefined ? {} : { start: options.start }),
     ...(options.end === undefined ? {} : { end: options.end }),
   }) as AsyncIterable<string>;
+}
+
+/**
+ * How many times its own size a gzip log may unpack to. Contact logs
+ * compress about 5 to 20 times (the generated sample 9 times); extra columns
+ * of repeated values may double that. A file of one row repeated compresses
+ * about 1,000 times: a small file that would fill the memory with rows.
+ */
+export const MAX_GZIP_EXPANSION = 100;
+/** What any gzip log may unpack to, however small (tiny files compress oddly). */
+const MIN_UNPACKED_ALLOWANCE = 16 * 1024 * 1024;
+
+/** A gzip log unpacked on the fly, refused as soon as it unpacks to more than MAX_GZIP_EXPANSION times its size. */
+async function* unpackedText(path: string, display: string): AsyncIterable<string> {
+  const packedBytes = (await stat(path)).size;
+  const allowed = Math.max(MAX_GZIP_EXPANSION * packedBytes, MIN_UNPACKED_ALLOWANCE);
+  // pipeline() passes a read error on to the unpacked stream (pipe() would leave it waiting).
+  const unpacked = pipeline(createReadStream(path, { highWaterMark: CHUNK_BYTES }), createGunzip(), () => undefined);
+  const decoder = new StringDecoder('utf8');
+  let unpackedBytes = 0;
+  for await (const chunk of unpacked as AsyncIterable<Buffer>) {
+    unpackedBytes += chunk.length;
+    if (unpackedBytes > allowed) {
+      throw new LogFileError(
+        display,
+        0,
+        0,
+        `unpacks to more than ${MAX_GZIP_EXPANSION} times its size (over ${megabytes(allowed)} from ${megabytes(packedBytes)}), which no contact log does: it is not read. If it really is one, unpack it first (gunzip) and give the unpacked file`,
+      );
+    }
+    yield decoder.write(chunk);
+  }
+  const rest = decoder.end();
+  if (rest !== '') yield rest;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 }
 
 function sniffFormat(chunk: string): LogFormat | undefined {

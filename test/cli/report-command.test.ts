@@ -170,6 +170,18 @@ describe('charter report on hostile logs', () => {
   });
 });
 
+describe('charter report on a gzip bomb', () => {
+  it('exits 2 with one line that says what to do, and prints no report', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const row = 'test-unit,phone,answer,2027-01-11T09:00:00+02:00,2027-01-11T09:00:20+02:00\n';
+    const cwd = writeTree({ ...CHARTERS, 'log.csv.gz': gzipSync(`charter,channel,commitment,start,end\n${row.repeat(300_000)}`) });
+    const result = await runCli(['report', 'log.csv.gz', '--as-of', AS_OF], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^charter: log\.csv\.gz: unpacks to more than 100 times its size .* unpack it first \(gunzip\) and give the unpacked file\n$/);
+  });
+});
+
 describe('charter build --events with an empty log', () => {
   it('says there are no contacts instead of drawing empty charts', async () => {
     const cwd = writeTree({ ...CHARTERS, 'log.csv': 'charter,channel,commitment,start,end\n' });

@@ -197,6 +197,30 @@ describe('gzip-compressed logs', () => {
     expect(packed.badRows.map((bad) => [bad.line, bad.kind])).toEqual(plain.badRows.map((bad) => [bad.line, bad.kind]));
   });
 
+  it('refuses a .gz log that unpacks to more than 100 times its size (one row repeated), before measuring anything', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const row = 'test-unit,phone,answer,2027-01-11T09:00:00+02:00,2027-01-11T09:00:20+02:00\n';
+    const bomb = gzipSync(`charter,channel,commitment,start,end\n${row.repeat(300_000)}`);
+    expect(bomb.length).toBeLessThan(200_000);
+    const cwd = writeTree({ ...CHARTERS, 'bomb.csv.gz': bomb });
+    const measuring = makeComplianceReport({ cwd, logs: ['bomb.csv.gz'], asOf: parseAsOf(AS_OF) as Date });
+    await expect(measuring).rejects.toThrow(LogFileError);
+    await expect(measuring).rejects.toThrow(/^bomb\.csv\.gz: unpacks to more than 100 times its size \(over 17 MB from 0\.1 MB\).*unpack it first/);
+  });
+
+  it('reads a .gz log that compresses like a real one', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const rows = Array.from({ length: 200_000 }, (_, index) => {
+      const second = String(index % 60).padStart(2, '0');
+      const minute = String(Math.floor(index / 60) % 60).padStart(2, '0');
+      return `test-unit,phone,answer,2027-01-11T09:${minute}:${second}+02:00,2027-01-11T09:${minute}:${second}+02:00,agent-${index % 97},${index}`;
+    });
+    const packed = gzipSync(`charter,channel,commitment,start,end,agent,ticket\n${rows.join('\n')}\n`);
+    const cwd = writeTree({ ...CHARTERS, 'log.csv.gz': packed });
+    const { report } = await makeComplianceReport({ cwd, logs: ['log.csv.gz'], asOf: parseAsOf(AS_OF) as Date });
+    expect(report.rows.read).toBe(200_000);
+  });
+
   it('refuses a .gz log that is not gzip, as unreadable', async () => {
     await expect(reportOn({ ...CHARTERS, 'log.csv.gz': HAND_CHECKED_LOG }, ['log.csv.gz'])).rejects.toThrow(/log\.csv\.gz: cannot be read \(incorrect header check\)/);
   });
