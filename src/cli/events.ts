@@ -1,5 +1,7 @@
 import type { ComplianceReport } from '../report/model.js';
 import { parseAsOf } from '../report/as-of.js';
+import { asOfProblem } from '../report/report-window.js';
+import { shorten } from '../report/timestamp.js';
 import { formatBadRow } from '../report/format-table.js';
 import { UsageError, type CliIO } from './io.js';
 
@@ -11,8 +13,10 @@ export function asOfOption(text: string | undefined): Date {
   if (text === undefined) return new Date();
   const asOf = parseAsOf(text);
   if (asOf === undefined) {
-    throw new UsageError(`--as-of: expected a time with its offset such as 2026-11-30T16:00:00+02:00, or a date such as 2026-11-30 (not \`${text}\`)`);
+    throw new UsageError(`--as-of: expected a time with its offset such as 2026-11-30T16:00:00+02:00, or a date such as 2026-11-30 (not \`${shorten(text)}\`)`);
   }
+  const problem = asOfProblem(asOf);
+  if (problem !== undefined) throw new UsageError(problem);
   return asOf;
 }
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { addDays, addMonths } from '../time/calendar-date.js';
 import { makeComplianceReport } from '../report/make-report.js';
+import { rangeProblem, yearProblem } from '../report/report-window.js';
 import { formatTable } from '../report/format-table.js';
 import { formatCsv } from '../report/format-csv.js';
 import { DEFAULT_TIME_ZONE } from '../time/working-calendar.js';
@@ -21,8 +22,8 @@ export interface ReportFlags {
 
 /** `charter report`: measure, print figures on stdout and bad rows on stderr, decide the exit code. */
 export async function reportCommand(logs: readonly string[], flags: ReportFlags, io: CliIO): Promise<number> {
-  const range = dateRange(flags.from, flags.to);
   const asOf = asOfOption(flags.asOf);
+  const range = dateRange(flags.from, flags.to, asOf);
   const output = await outputOption(io, flags.output);
   // The logs are known now: refuse before reading them, not after a long read.
   if (output) await refuseInputs(output, logsAsInputs(logs, io));
@@ -66,10 +67,15 @@ function logsAsInputs(logs: readonly string[], io: CliIO): RunInput[] {
   return logs.map((log) => ({ path: log === '-' ? '/dev/stdin' : resolve(io.cwd, log), what: 'a contact log' }));
 }
 
-/** --from YYYY-MM means its first day, --to YYYY-MM its last. */
-function dateRange(from: string | undefined, to: string | undefined): { from?: string; to?: string } {
+/** --from YYYY-MM means its first day, --to YYYY-MM its last; both within the years around `asOf` that a report covers. */
+function dateRange(from: string | undefined, to: string | undefined, asOf: Date): { from?: string; to?: string } {
+  // The years first: a --to month's last day is worked out only for a year a report can cover (9999-12 has no next month).
+  const yearOf = (from === undefined ? undefined : yearProblem('--from', from)) ?? (to === undefined ? undefined : yearProblem('--to', to));
+  if (yearOf !== undefined) throw new UsageError(yearOf);
   const first = from === undefined ? undefined : from.length === 7 ? `${from}-01` : from;
   const last = to === undefined ? undefined : to.length === 7 ? addDays(addMonths(`${to}-01`, 1), -1) : to;
+  const problem = rangeProblem(asOf, first, last);
+  if (problem !== undefined) throw new UsageError(problem);
   if (first !== undefined && last !== undefined && first > last) throw new UsageError(`--from ${from} is after --to ${to}`);
   return {
     ...(first === undefined ? {} : { from: first }),

@@ -2,6 +2,7 @@ import { Suggester } from '../util/suggest.js';
 
 import type { LogField, LogRow } from './log-reader.js';
 import type { BadRowKind } from './model.js';
+import { MAX_YEARS_FROM_AS_OF, type TimeWindow } from './report-window.js';
 import type { RowStore } from './row-store.js';
 import { parseTimestamp, shorten, timestampMs } from './timestamp.js';
 
@@ -49,8 +50,9 @@ export interface BadRowSink {
 /**
  * Checks one log row and, when it is good, stores it for counting. A bad row
  * is reported once, for its first problem, in this order: which charter,
- * channel and commitment; the timestamps; end before start. (Duplicates are
- * found once every log is read.)
+ * channel and commitment; the timestamps (readable, with an offset, within
+ * the report's time window); end before start. (Duplicates are found once
+ * every log is read.)
  */
 export class RowChecker {
   /** "Did you mean" for unknown values: built when first needed, answers remembered per value. */
@@ -62,6 +64,7 @@ export class RowChecker {
   constructor(
     private readonly index: CommitmentLookup,
     private readonly store: RowStore,
+    private readonly window: TimeWindow,
   ) {}
 
   /** Edit-distance cells spent on suggestions so far (they must stay few, whatever the log holds). */
@@ -77,6 +80,7 @@ export class RowChecker {
 
     const startMs = timestampMs(row.start);
     if (Number.isNaN(startMs)) return this.rejectTimestamp(bad, row, 'start');
+    if (startMs < this.window.firstMs || startMs > this.window.lastMs) return this.rejectFar(bad, row, 'start', startMs);
     let endMs = Number.NaN;
     if (row.end !== '' && row.end.trim() !== '') {
       endMs = timestampMs(row.end);
@@ -84,6 +88,7 @@ export class RowChecker {
       if (endMs < startMs) {
         return this.reject(bad, 'end-before-start', row, 'end', () => `ends (${shorten(row.end)}) before it starts (${shorten(row.start)}): check the two times and their offsets`);
       }
+      if (endMs > this.window.lastMs) return this.rejectFar(bad, row, 'end', endMs);
     }
     this.store.add(commitment.index, startMs, endMs, fileIndex, row.line);
     return 'stored';
@@ -116,6 +121,17 @@ export class RowChecker {
     const parsed = parseTimestamp(row[field]);
     const [kind, message] = parsed.ok ? (['bad-timestamp', 'cannot be read'] as const) : [parsed.kind, parsed.message];
     return this.reject(bad, kind, row, field, () => `${field}: ${message}`);
+  }
+
+  /** A time far from the as-of time is a mistake (a year typed wrong), not a contact to count. */
+  private rejectFar(bad: BadRowSink, row: LogRow, field: 'start' | 'end', ms: number): 'bad' {
+    const before = ms < this.window.firstMs;
+    const asOf = new Date(this.window.asOfMs).toISOString().slice(0, 10);
+    return this.reject(bad, 'implausible-time', row, field, () =>
+      before
+        ? `${field}: ${shorten(row[field])} is more than ${MAX_YEARS_FROM_AS_OF} years before the as-of time (${asOf}): check the year; to report on older contacts, give --as-of in their period`
+        : `${field}: ${shorten(row[field])} is more than ${MAX_YEARS_FROM_AS_OF} years after the as-of time (${asOf}): check the year`,
+    );
   }
 
   /** Counts a bad row; builds its message only when its details are kept. */

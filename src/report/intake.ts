@@ -7,6 +7,7 @@ import { packageRoot } from '../util/package-info.js';
 import { plainLookup, RowChecker, type BadRowSink, type CommitmentLookup } from './check-row.js';
 import { isGzipped, readLog, type ReadLogOptions } from './log-reader.js';
 import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRowKind } from './model.js';
+import type { TimeWindow } from './report-window.js';
 import { RowStore } from './row-store.js';
 
 /**
@@ -52,9 +53,16 @@ export interface ReadPartOptions extends ReadLogOptions {
 }
 
 /** Reads one log, or part of one, in this thread. */
-export async function readLogPart(path: string, display: string, lookup: CommitmentLookup, fileIndex: number, options: ReadPartOptions = {}): Promise<LogPart> {
+export async function readLogPart(
+  path: string,
+  display: string,
+  lookup: CommitmentLookup,
+  window: TimeWindow,
+  fileIndex: number,
+  options: ReadPartOptions = {},
+): Promise<LogPart> {
   const store = new RowStore();
-  const checker = new RowChecker(lookup, store);
+  const checker = new RowChecker(lookup, store, window);
   const part: LogPart = { store, badRows: [], badCounts: noBadRows(), read: 0, lines: 0, endedInsideQuotes: false, pieces: 1 };
   const listLimit = options.listLimit ?? MAX_LISTED_BAD_ROWS;
   const bad: BadRowSink = {
@@ -101,19 +109,26 @@ export interface ReadWholeOptions {
 }
 
 /** Reads a whole log: in two halves at once when it is large, else in one piece. */
-export async function readWholeLog(path: string, display: string, lookup: CommitmentLookup, fileIndex: number, options: ReadWholeOptions): Promise<LogPart> {
+export async function readWholeLog(
+  path: string,
+  display: string,
+  lookup: CommitmentLookup,
+  window: TimeWindow,
+  fileIndex: number,
+  options: ReadWholeOptions,
+): Promise<LogPart> {
   const listLimit = options.listLimit ?? MAX_LISTED_BAD_ROWS;
-  if (options.input) return readLogPart(path, display, lookup, fileIndex, { input: options.input, listLimit });
+  if (options.input) return readLogPart(path, display, lookup, window, fileIndex, { input: options.input, listLimit });
   // A gzip file can only be unpacked from its start: it is read in one piece.
   const script = options.split === false || isGzipped(display) ? undefined : workerScript();
   const plan = script ? await splitPlan(path, options.splitMinBytes ?? SPLIT_MIN_BYTES) : undefined;
-  if (!script || !plan) return readLogPart(path, display, lookup, fileIndex, { listLimit });
+  if (!script || !plan) return readLogPart(path, display, lookup, window, fileIndex, { listLimit });
 
-  const secondHalf = readPartInWorker(script, { path, display, lookup: plainLookup(lookup), fileIndex, start: plan.split, prefix: plan.header, listLimit });
-  const first = await readLogPart(path, display, lookup, fileIndex, { end: plan.split - 1, listLimit });
+  const secondHalf = readPartInWorker(script, { path, display, lookup: plainLookup(lookup), window, fileIndex, start: plan.split, prefix: plan.header, listLimit });
+  const first = await readLogPart(path, display, lookup, window, fileIndex, { end: plan.split - 1, listLimit });
   const second = await secondHalf.catch(() => undefined);
   // A split inside a quoted field spanning lines would read the second half wrongly: read it whole instead.
-  if (first.endedInsideQuotes || !second) return readLogPart(path, display, lookup, fileIndex, { listLimit });
+  if (first.endedInsideQuotes || !second) return readLogPart(path, display, lookup, window, fileIndex, { listLimit });
 
   // The second half counted its lines from its own start (after the header row, if it was given one).
   const shift = first.lines - (plan.header === undefined ? 0 : 1);
@@ -171,6 +186,7 @@ export interface PartRequest {
   readonly path: string;
   readonly display: string;
   readonly lookup: CommitmentLookup;
+  readonly window: TimeWindow;
   readonly fileIndex: number;
   readonly start: number;
   readonly prefix: string | undefined;

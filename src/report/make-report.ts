@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { checkCharters, DEFAULT_CHARTERS_FOLDER } from '../check.js';
+import { InputError } from '../load/find-files.js';
 import type { LoadedCollection } from '../load/load-collection.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { todayIn } from '../time/calendar-date.js';
@@ -11,6 +12,7 @@ import { DEFAULT_TIME_ZONE } from '../time/working-calendar.js';
 import { indexCommitments, type CommitmentIndex, type MeasuredCommitment } from './commitment-index.js';
 import { noBadRows, readWholeLog } from './intake.js';
 import { LogFileError } from './log-reader.js';
+import { asOfProblem, rangeProblem, timeWindowAround, type TimeWindow } from './report-window.js';
 import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRow, type BadRowKind, type ComplianceReport } from './model.js';
 import { overdueReviews } from './overdue-reviews.js';
 import { RowStore } from './row-store.js';
@@ -20,10 +22,10 @@ export interface MeasureOptions {
   readonly cwd: string;
   /** Contact logs (CSV or JSON Lines); `-` reads standard input. */
   readonly logs: readonly string[];
-  /** First and last day to count (YYYY-MM-DD, the office's date of the start), inclusive. */
+  /** First and last day to count (YYYY-MM-DD, the office's date of the start), inclusive; within 10 years of `asOf` (see report-window.ts). */
   readonly from?: string;
   readonly to?: string;
-  /** Open rows are judged at this instant (default now). */
+  /** Open rows are judged at this instant (default now); in the years 1970 to 2199. Rows more than 10 years from it are bad rows. */
   readonly asOf?: Date;
   /** Standard input, for `-`. */
   readonly stdin?: Readable;
@@ -57,9 +59,11 @@ export async function makeComplianceReport(options: ReportOptions): Promise<Repo
 /** The report over charters already loaded (`charter build --events` measures the charters it builds). */
 export async function measureCompliance(collection: LoadedCollection, options: MeasureOptions): Promise<ComplianceReport> {
   const asOf = options.asOf ?? new Date();
+  const problem = asOfProblem(asOf) ?? rangeProblem(asOf, options.from, options.to);
+  if (problem !== undefined) throw new InputError(problem);
   const index = indexCommitments(collection);
   await checkReadable(options.logs, options.cwd);
-  const { store, rows, badRows } = await readAllLogs(options, index);
+  const { store, rows, badRows } = await readAllLogs(options, index, timeWindowAround(asOf.getTime()));
   const firstOf = markDuplicates(store, options.logs, badRows);
   badRows.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
 
@@ -93,13 +97,13 @@ export async function measureCompliance(collection: LoadedCollection, options: M
 type BadRowList = (BadRow & { readonly fileIndex: number })[] & { counts: Record<BadRowKind, number> };
 
 /** Every log's good rows in one store, in the order given, and their bad rows. */
-async function readAllLogs(options: MeasureOptions, index: CommitmentIndex): Promise<{ store: RowStore; rows: { read: number }; badRows: BadRowList }> {
+async function readAllLogs(options: MeasureOptions, index: CommitmentIndex, window: TimeWindow): Promise<{ store: RowStore; rows: { read: number }; badRows: BadRowList }> {
   if (options.logs.length > MAX_LOGS) throw new LogFileError(options.logs[MAX_LOGS] as string, 0, 0, `more than ${MAX_LOGS} logs at once: combine them first`);
   const badRows = Object.assign([] as (BadRow & { readonly fileIndex: number })[], { counts: noBadRows() });
   let store: RowStore | undefined;
   let read = 0;
   for (const [fileIndex, log] of options.logs.entries()) {
-    const part = await readWholeLog(resolve(options.cwd, log), log, index, fileIndex, {
+    const part = await readWholeLog(resolve(options.cwd, log), log, index, window, fileIndex, {
       input: log === '-' ? options.stdin : undefined,
       ...(options.split === undefined ? {} : { split: options.split }),
       ...(options.splitMinBytes === undefined ? {} : { splitMinBytes: options.splitMinBytes }),

@@ -69,6 +69,7 @@ export const BAD_ROW_KINDS = [
   'unknown-commitment',
   'bad-timestamp',
   'no-time-zone',
+  'implausible-time',
   'end-before-start',
   'duplicate',
 ] as const;

@@ -3,7 +3,7 @@ import { readLogPart, type PartReply, type PartRequest } from './intake.js';
 
 /** Worker thread: reads the second half of a large contact log (see intake.ts). */
 parentPort?.once('message', (request: PartRequest) => {
-  void readLogPart(request.path, request.display, request.lookup, request.fileIndex, {
+  void readLogPart(request.path, request.display, request.lookup, request.window, request.fileIndex, {
     start: request.start,
     listLimit: request.listLimit,
     ...(request.prefix === undefined ? {} : { prefix: request.prefix }),

@@ -106,6 +106,11 @@ describe('charter report', () => {
     [['report', 'log.csv', '--as-of', '2027-01-15T12:00:00'], /--as-of: expected a time with its offset/],
     [['report', 'log.csv', '--from', '2027-02', '--to', '2027-01'], /--from 2027-02 is after --to 2027-01/],
     [['report', 'log.csv', '--from', '2027-13'], /expected a date such as/],
+    [['report', 'log.csv', '--from', '0001-01', '--to', '9999-12'], /^charter: --from must lie in the years 1970 to 2199 \(not 0001-01\)\n$/],
+    [['report', 'log.csv', '--to', '9999-12'], /^charter: --to must lie in the years 1970 to 2199 \(not 9999-12\)\n$/],
+    [['report', 'log.csv', '--as-of', AS_OF, '--from', '2015-01'], /^charter: --from 2015-01-01 is more than 10 years from the as-of time \(2027-01-15\).*\n$/],
+    [['report', 'log.csv', '--as-of', '9999-12-31T23:59:59+14:00'], /^charter: --as-of must lie in the years 1970 to 2199 \(not 9999\)\n$/],
+    [['report', 'log.csv', '--as-of', '1960-01-01'], /^charter: --as-of must lie in the years 1970 to 2199 \(not 1960\)\n$/],
     [['report', 'log.csv', '--charters', 'nowhere'], /nowhere/],
     [['report', 'log.csv', '--format', 'xml'], /format/],
     [['report'], /missing required argument/],
@@ -154,6 +159,10 @@ describe('charter build --events', () => {
     const alone = await runCli(['build', '--no-search', '--as-of', AS_OF], cwd);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toMatch(/--as-of needs --events/);
+    const far = await runCli(['build', '--no-search', '--events', 'missing.csv', '--as-of', '9999-12-31T23:59:59+14:00'], cwd);
+    expect(far.code).toBe(2);
+    expect(far.stderr).toBe('charter: --as-of must lie in the years 1970 to 2199 (not 9999)\n');
+    expect(() => readFileSync(join(cwd, '_site', 'fi', 'index.html'))).toThrow();
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RowChecker, type BadRowSink, type CharterLookup, type CommitmentLookup, type CommitmentRef } from '../../src/report/check-row.js';
 import type { LogField, LogRow } from '../../src/report/log-reader.js';
 import type { BadRowKind } from '../../src/report/model.js';
+import { timeWindowAround } from '../../src/report/report-window.js';
 import { RowStore } from '../../src/report/row-store.js';
 import { MAX_REMEMBERED_WORDS, SUGGESTION_WORK_BUDGET } from '../../src/util/suggest.js';
 
@@ -48,10 +49,11 @@ function sinkOf(keeping: boolean): BadRowSink & { messages: string[]; counted: n
 }
 
 const LOOKUP = lookupOf(2_000);
+const WINDOW = timeWindowAround(Date.parse('2026-11-21T00:00:00+02:00'));
 
 describe('RowChecker on rows it cannot place', () => {
   it('suggests a close charter id once per distinct value, however many rows repeat it', () => {
-    const checker = new RowChecker(LOOKUP, new RowStore());
+    const checker = new RowChecker(LOOKUP, new RowStore(), WINDOW);
     const sink = sinkOf(true);
     expect(checker.check(rowOf('unit-0042-servcies'), 0, sink)).toBe('bad');
     const once = checker.suggestionWork;
@@ -62,7 +64,7 @@ describe('RowChecker on rows it cannot place', () => {
   });
 
   it('bounds the work of suggestions over 100,000 distinct unknown ids', () => {
-    const checker = new RowChecker(LOOKUP, new RowStore());
+    const checker = new RowChecker(LOOKUP, new RowStore(), WINDOW);
     const sink = sinkOf(true);
     for (let row = 0; row < 100_000; row++) checker.check(rowOf(`unit-${String(row).padStart(6, '0')}-services`), 0, sink);
     expect(sink.messages).toHaveLength(100_000);
@@ -73,7 +75,7 @@ describe('RowChecker on rows it cannot place', () => {
   });
 
   it('bounds the work for unknown channels and commitments too', () => {
-    const checker = new RowChecker(LOOKUP, new RowStore());
+    const checker = new RowChecker(LOOKUP, new RowStore(), WINDOW);
     const sink = sinkOf(true);
     for (let row = 0; row < 50_000; row++) {
       checker.check(rowOf('unit-0001-services', `emai${row}`), 0, sink);
@@ -85,7 +87,7 @@ describe('RowChecker on rows it cannot place', () => {
   });
 
   it('builds no message, and suggests nothing, for bad rows that are only counted', () => {
-    const checker = new RowChecker(LOOKUP, new RowStore());
+    const checker = new RowChecker(LOOKUP, new RowStore(), WINDOW);
     const sink = sinkOf(false);
     for (let row = 0; row < 10_000; row++) {
       checker.check(rowOf(`unit-${row}-servcies`), 0, sink);

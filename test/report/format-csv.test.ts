@@ -74,7 +74,7 @@ function reportWith(texts: readonly string[]): ComplianceReport {
     months: [],
     commitments,
     rows: { read: 0, measured: 0, outsideRange: 0, notStarted: 0, bad: 0 },
-    badRowCounts: { malformed: 0, 'unknown-charter': 0, 'unknown-channel': 0, 'unknown-commitment': 0, 'bad-timestamp': 0, 'no-time-zone': 0, 'end-before-start': 0, duplicate: 0 },
+    badRowCounts: { malformed: 0, 'unknown-charter': 0, 'unknown-channel': 0, 'unknown-commitment': 0, 'bad-timestamp': 0, 'no-time-zone': 0, 'implausible-time': 0, 'end-before-start': 0, duplicate: 0 },
     badRows: [],
     overdueReviews: [],
   };

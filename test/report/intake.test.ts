@@ -5,6 +5,7 @@ import { indexCommitments, type CommitmentIndex } from '../../src/report/commitm
 import { readWholeLog, type LogPart } from '../../src/report/intake.js';
 import { makeComplianceReport } from '../../src/report/make-report.js';
 import { parseAsOf } from '../../src/report/as-of.js';
+import { timeWindowAround } from '../../src/report/report-window.js';
 import { AS_OF, CHARTERS, HAND_CHECKED_LOG } from '../fixtures/contact-log.js';
 import { writeTree } from '../helpers.js';
 
@@ -48,7 +49,7 @@ beforeAll(async () => {
 });
 
 async function read(file: string, split: boolean): Promise<LogPart> {
-  return readWholeLog(join(cwd, file), file, index, 0, { split, splitMinBytes: 1 });
+  return readWholeLog(join(cwd, file), file, index, timeWindowAround(Date.parse(AS_OF)), 0, { split, splitMinBytes: 1 });
 }
 
 describe('reading a large log in two halves at once', () => {

@@ -97,6 +97,7 @@ describe('makeComplianceReport on a hand-checked log', () => {
       'unknown-commitment': 1,
       'bad-timestamp': 1,
       'no-time-zone': 1,
+      'implausible-time': 0,
       'end-before-start': 1,
       duplicate: 1,
     });
@@ -143,6 +144,45 @@ describe('makeComplianceReport on a hand-checked log', () => {
     const report = await reportOn({ ...CHARTERS, 'log.csv': log }, ['log.csv']);
     expect(figuresOf(report, 'test-unit', 'email', 'reply').total).toMatchObject({ count: 1, pending: 1, met: 0, missed: 0 });
     expect(report.rows.notStarted).toBe(1);
+  });
+
+  it('lists rows dated far from the as-of time as bad rows, and keeps them out of the months', async () => {
+    const log = [
+      'charter,channel,commitment,start,end',
+      'test-unit,email,reply,2027-01-04T10:00:00+02:00,2027-01-05T10:00:00+02:00',
+      'test-unit,email,reply,1027-01-04T10:00:00+02:00,1027-01-05T10:00:00+02:00',
+      'test-unit,email,reply,9999-01-04T10:00:00+02:00,',
+      'test-unit,email,reply,2027-01-04T11:00:00+02:00,9027-01-05T10:00:00+02:00',
+      'test-unit,email,reply,2017-02-01T10:00:00+02:00,2017-02-02T10:00:00+02:00',
+    ].join('\n');
+    const report = await reportOn({ ...CHARTERS, 'log.csv': log }, ['log.csv']);
+    expect(report.months[0]).toBe('2017-02');
+    expect(report.months.at(-1)).toBe('2027-01');
+    expect(report.months).toHaveLength(120);
+    expect(report.badRows.map((bad) => [bad.line, bad.column, bad.kind])).toEqual([
+      [3, 23, 'implausible-time'],
+      [4, 23, 'implausible-time'],
+      [5, 49, 'implausible-time'],
+    ]);
+    expect(report.badRows[0]?.message).toBe(
+      'start: 1027-01-04T10:00:00+02:00 is more than 10 years before the as-of time (2027-01-15): check the year; to report on older contacts, give --as-of in their period',
+    );
+    expect(report.badRows[1]?.message).toMatch(/^start: 9999-01-04T10:00:00\+02:00 is more than 10 years after the as-of time \(2027-01-15\): check the year$/);
+    expect(report.badRows[2]?.message).toMatch(/^end: 9027-01-05T10:00:00\+02:00 is more than 10 years after/);
+    expect(report.badRowCounts['implausible-time']).toBe(3);
+    expect(report.rows).toEqual({ read: 5, measured: 2, outsideRange: 0, notStarted: 0, bad: 3 });
+  });
+
+  it('refuses an as-of time outside 1970-2199, and --from or --to more than 10 years from it', async () => {
+    const cwd = writeTree({ ...CHARTERS, 'log.csv': HAND_CHECKED_LOG });
+    const measure = (asOf: string, range: { from?: string; to?: string } = {}) => makeComplianceReport({ cwd, logs: ['log.csv'], asOf: new Date(asOf), ...range });
+    await expect(measure('9999-12-31T09:59:59Z')).rejects.toThrow(/^--as-of must lie in the years 1970 to 2199 \(not 9999\)$/);
+    await expect(measure('1969-12-31T00:00:00Z')).rejects.toThrow(/--as-of must lie in the years 1970 to 2199/);
+    await expect(measure('2027-01-15T10:00:00Z', { from: '0001-01-01', to: '9999-12-31' })).rejects.toThrow(/^--from must lie in the years 1970 to 2199 \(not 0001-01-01\)$/);
+    await expect(measure('2027-01-15T10:00:00Z', { from: '2016-12-01' })).rejects.toThrow(/^--from 2016-12-01 is more than 10 years from the as-of time \(2027-01-15\)/);
+    await expect(measure('2027-01-15T10:00:00Z', { to: '2037-02-01' })).rejects.toThrow(/^--to 2037-02-01 is more than 10 years/);
+    const { report } = await measure('2027-01-15T10:00:00Z', { from: '2017-01-01', to: '2037-01-31' });
+    expect(report.months).toHaveLength(241);
   });
 
   it('lists overdue reviews with the reviewer of the period', async () => {
