@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { jsonText } from '../format/shared.js';
 import { addDays, addMonths } from '../time/calendar-date.js';
 import { makeComplianceReport } from '../report/make-report.js';
 import { rangeProblem, yearProblem } from '../report/report-window.js';
@@ -46,7 +47,7 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
 
   const text =
     flags.format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
+      ? jsonText(report)
       : flags.format === 'csv'
         ? formatCsv(report)
         : formatTable(report, {

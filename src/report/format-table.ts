@@ -41,10 +41,10 @@ export function formatTable(report: ComplianceReport, options: TableOptions): st
   }
   for (const [charter, list] of byCharter) {
     const first = list[0] as CommitmentFigures;
-    out.push(paint.bold(`${charter} · ${textIn(first.unitName, first.languages)}`) + paint.dim(`  (${first.file})`));
+    out.push(paint.bold(`${oneLine(charter)} · ${textIn(first.unitName, first.languages)}`) + paint.dim(`  (${oneLine(first.file)})`));
     const rows: Row[] = [];
     for (const figures of list) {
-      rows.push(row(figures.channel, figures.commitment, figures.within, figures.target, figures.total, figures.unit, false));
+      rows.push(row(oneLine(figures.channel), oneLine(figures.commitment), oneLine(figures.within), figures.target, figures.total, figures.unit, false));
       for (const month of figures.months) {
         if (month.count > 0) rows.push(row('', `  ${month.month}`, '', figures.target, month, figures.unit, true));
       }
@@ -58,8 +58,8 @@ export function formatTable(report: ComplianceReport, options: TableOptions): st
   const badLine = badRowsLine(report);
   if (badLine) out.push(badLine);
   for (const review of report.overdueReviews) {
-    const reviewer = review.reviewer ? `; this period's reviewer: ${textIn(review.reviewer.name, [])} (${review.reviewer.id})` : '';
-    out.push(paint.missed(`Review overdue: ${review.charter} was due ${review.due} (${review.daysOverdue} days ago)${reviewer}`));
+    const reviewer = review.reviewer ? `; this period's reviewer: ${textIn(review.reviewer.name, [])} (${oneLine(review.reviewer.id)})` : '';
+    out.push(paint.missed(`Review overdue: ${oneLine(review.charter)} was due ${oneLine(review.due)} (${review.daysOverdue} days ago)${reviewer}`));
   }
   return `${out.join('\n')}\n`;
 }
@@ -143,8 +143,8 @@ function badRowsLine(report: ComplianceReport): string | undefined {
 
 /** A bad row as `file:line:col: kind: message`, the form editors and CI annotate. */
 export function formatBadRow(bad: BadRow): string {
-  // Messages quote the log's own text: no control character reaches the terminal.
-  return `${bad.file}:${bad.line}:${bad.column}: ${bad.kind}: ${oneLine(bad.message)}`;
+  // Messages quote the log's own text, and a log's file name is anything a folder holds: no control character reaches the terminal.
+  return `${oneLine(bad.file)}:${bad.line}:${bad.column}: ${bad.kind}: ${oneLine(bad.message)}`;
 }
 
 function percent(fraction: number): string {
@@ -169,9 +169,9 @@ function timeIn(value: number | null, unit: DurationUnit): string {
   return `${value} ${value === 1 ? one : other}`;
 }
 
-/** A text for the terminal: English if the charter has it (the CLI speaks English), else its own languages in order. */
+/** A text for the terminal: English if the charter has it (the CLI speaks English), else its own languages in order; on one line, without control characters. */
 function textIn(text: CharterText, languages: readonly string[]): string {
-  return textInLanguage(text, ['en', ...languages])?.text ?? '';
+  return oneLine(textInLanguage(text, ['en', ...languages])?.text ?? '');
 }
 
 function localTime(iso: string, timeZone: string): string {

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
+import { oneLine } from '../format/shared.js';
 import { CsvParser } from './csv.js';
 import { LineSplitter } from './line-splitter.js';
 import { shorten } from './timestamp.js';
@@ -52,7 +53,8 @@ export class LogFileError extends Error {
     readonly column: number,
     readonly reason: string,
   ) {
-    super(line > 0 ? `${file}:${line}:${column}: ${reason}` : `${file}: ${reason}`);
+    // File names and read errors can hold anything: the message is printed on a terminal as one safe line.
+    super(oneLine(line > 0 ? `${file}:${line}:${column}: ${reason}` : `${file}: ${reason}`));
   }
 }
 

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import type { CliIO } from '../../src/cli/io.js';
+import { edit, VALID_UNIT } from '../fixtures/charters.js';
 import { AS_OF, CHARTERS, HAND_CHECKED_LOG } from '../fixtures/contact-log.js';
 import { runCli, writeTree } from '../helpers.js';
 
@@ -176,6 +177,45 @@ describe('charter report on hostile logs', () => {
       expect(result.stderr).toMatch(/:2:1: |:1:1: /);
       expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     }
+  });
+});
+
+describe('charter report on charters and logs that carry terminal escapes', () => {
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+  const hostileUnit = [
+    ['id: test-unit', `id: ${JSON.stringify('unit\u001b[2J')}`],
+    ['name: { fi: Testiyksikkö, en: Test Unit }', `name: { fi: Testi, en: ${JSON.stringify('Bell\u0007 \u009b31m red \u001b]0;title\u0007')} }`],
+    ['next: 2027-09-01', 'next: 2026-12-31'],
+    ['name: Liisa Esimerkki', `name: ${JSON.stringify('Liisa \u001b[8m hidden')}`],
+  ] as const;
+  const unit = hostileUnit.reduce((text, [from, to]) => edit(text, from, to), VALID_UNIT);
+  const log = ['charter,channel,commitment,start,end', '"unit\u001b[2J",email,reply,2027-01-04T10:00:00+02:00,', 'nobody\u009b2J,email,reply,2027-01-04T10:00:00+02:00,'].join('\n');
+
+  it('prints the table and bad rows with every control character made visible', async () => {
+    const cwd = writeTree({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'charters/evil\u001b[31m.yaml': edit(VALID_UNIT, 'id: test-unit', 'id: red-unit'), 'log\u001b[2J.csv': log });
+    const result = await runCli(['report', 'log\u001b[2J.csv', '--as-of', AS_OF], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(CONTROL);
+    expect(result.stderr).not.toMatch(CONTROL);
+    expect(result.stdout).toContain('unit\\u001b[2J · Bell\\u0007 \\u009b31m red \\u001b]0;title\\u0007');
+    expect(result.stdout).toContain('(charters/evil\\u001b[31m.yaml)');
+    expect(result.stdout).toMatch(/Review overdue: unit\\u001b\[2J was due 2026-12-31 .*reviewer: Liisa \\u001b\[8m hidden \(head\)/);
+    expect(result.stderr).toMatch(/^log\\u001b\[2J\.csv:3:1: unknown-charter: no charter has the id `nobody\\u009b2J`/m);
+  });
+
+  it('writes JSON that means the same values with no raw control character', async () => {
+    const cwd = writeTree({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'log.csv': log });
+    const result = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--format', 'json'], cwd);
+    expect(result.stdout).not.toMatch(CONTROL);
+    const report = JSON.parse(result.stdout);
+    expect(report.commitments.map((figures: { charter: string }) => figures.charter)).toContain('unit\u001b[2J');
+    expect(report.badRows[0].message).toContain('nobody\\u009b2J');
+  });
+
+  it('keeps control characters in a log file name out of a fatal error', async () => {
+    const result = await runCli(['report', 'gone\u001b[2J\u009b.csv'], writeTree(CHARTERS));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('charter: gone\\u001b[2J\\u009b.csv: no such file\n');
   });
 });
 
