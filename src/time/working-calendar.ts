@@ -298,12 +298,41 @@ export class WorkingCalendar {
     return this.zone.instantOfWall((day + 1) * MS_PER_DAY) - 1;
   }
 
-  /** The instant `ms` of office time after `from`. */
+  /**
+   * The instant `ms` of office time after `from`. Days after the first lie
+   * wholly after `from`, so they are counted from cumulative sums: a block
+   * whose office time does not use up what remains is skipped at once, and
+   * the day it runs out on is found by bisection. The cost stays small
+   * however long the promise, and contact logs ask this once per row.
+   */
   private addWorkingTime(from: number, ms: number): number {
     if (ms <= 0) return from;
     let remaining = ms;
-    let day = this.zone.localDay(from);
-    for (let step = 0; step < SEARCH_LIMIT_DAYS; step++, day++) {
+    const firstDay = this.zone.localDay(from);
+    const endDay = firstDay + SEARCH_LIMIT_DAYS;
+    for (let day = firstDay; day < endDay; day++) {
+      if (day > firstDay) {
+        const block = Math.floor(day / BLOCK_DAYS);
+        const blockStart = block * BLOCK_DAYS;
+        const stop = Math.min(blockStart + BLOCK_DAYS, endDay);
+        const sums = this.officeMsBlock(block);
+        const before = sums[day - blockStart] as number;
+        if ((sums[stop - blockStart] as number) - before < remaining) {
+          remaining -= (sums[stop - blockStart] as number) - before;
+          day = stop - 1;
+          continue;
+        }
+        // The time runs out on a day of this block: the first day whose sum reaches it, by bisection.
+        let low = day - blockStart;
+        let high = stop - blockStart;
+        while (high - low > 1) {
+          const middle = (low + high) >> 1;
+          if ((sums[middle] as number) - before < remaining) low = middle;
+          else high = middle;
+        }
+        remaining -= (sums[low] as number) - before;
+        day = blockStart + low;
+      }
       for (const [open, close] of this.hoursOn(day)) {
         const segmentStart = Math.max(from, open);
         if (close <= segmentStart) continue;

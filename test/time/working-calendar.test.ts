@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addDays, addMonths, daysBetween } from '../../src/time/calendar-date.js';
 import type { Duration, DurationUnit } from '../../src/time/duration.js';
 import { parseDuration } from '../../src/time/duration.js';
@@ -267,6 +267,18 @@ describe('WorkingCalendar fast paths (epoch milliseconds)', () => {
     expect(() => calendar.localDateOfMs(Number.NaN)).toThrow(RangeError);
   });
 
+  it('find a working-hours deadline months away without walking day by day', () => {
+    const long = new WorkingCalendar({ weekly: [{ days: 'mon-fri', open: '08:00', close: '16:00' }] });
+    const start = Date.parse('2027-01-04T09:00:00+02:00');
+    const promise = duration('1500 working hours');
+    long.deadlineMs(start, promise);
+    const daysLooked = vi.spyOn(long as unknown as { hoursOn(day: number): unknown }, 'hoursOn');
+    // Another start: the cumulative blocks are made, so only the first and last days are walked.
+    const due = long.deadlineMs(start + 86_400_000, promise);
+    expect(new Date(due).toISOString()).toBe('2027-09-30T10:00:00.000Z');
+    expect(daysLooked.mock.calls.length).toBeLessThan(20);
+  });
+
   it('count working days over long spans (cumulative blocks)', () => {
     // 2027: 261 weekdays, less 8 weekday holidays and eves and 1 closed day → 252.
     const start = Date.parse('2026-12-31T12:00:00+02:00');
@@ -444,7 +456,7 @@ const DIFFERENTIAL_DURATIONS: readonly Duration[] = [
   ...[0, 1.25, 30].map((amount) => ({ amount, unit: 'second' as const })),
   ...[0.5, 45].map((amount) => ({ amount, unit: 'minute' as const })),
   ...[0.07, 2, 24].map((amount) => ({ amount, unit: 'hour' as const })),
-  ...[0, 0.25, 1, 4, 7.5, 8, 16, 40.5].map((amount) => ({ amount, unit: 'working hour' as const })),
+  ...[0, 0.25, 1, 4, 7.5, 8, 16, 40.5, 1_500.25].map((amount) => ({ amount, unit: 'working hour' as const })),
   ...[0, 1, 2, 5, 10.5].map((amount) => ({ amount, unit: 'working day' as const })),
   ...[0, 1, 14, 30.2].map((amount) => ({ amount, unit: 'day' as const })),
   ...[1, 2].map((amount) => ({ amount, unit: 'week' as const })),
