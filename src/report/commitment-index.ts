@@ -1,7 +1,7 @@
 import type { LoadedCollection } from '../load/load-collection.js';
 import { getPath, isPlainObject, type CharterData, type ResolvedCharter } from '../model/charter.js';
 import { COMMITMENT_SLOTS, commitmentPath } from '../model/commitments.js';
-import { parseDuration, parseTarget, type Duration } from '../time/duration.js';
+import { parseDuration, parseTarget, type Duration, type DurationUnit } from '../time/duration.js';
 import { WorkingCalendar, type WorkingCalendarOptions } from '../time/working-calendar.js';
 import { charterTextOf } from '../model/charter-text.js';
 import type { CharterText } from './model.js';
@@ -85,6 +85,9 @@ function indexCharter(unit: ResolvedCharter, id: string, commitments: MeasuredCo
     }
     const where = `${id}: ${slot.channel} ${slot.commitment}`;
     if (!duration) list.set(slot.commitment, { problem: `${where} has no valid \`within\`; run charter validate` });
+    else if (duration.amount > LONGEST_MEASURED[duration.unit]) {
+      list.set(slot.commitment, { problem: `${where} promises ${String(value.within).trim()}, more than a year: it is not measured; check the number and the unit` });
+    }
     else if (target === undefined) list.set(slot.commitment, { problem: `${where} has no valid \`target\`; run charter validate` });
     else if (typeof calendar === 'string') list.set(slot.commitment, { problem: `${where} cannot be measured: ${calendar}; run charter validate` });
     else if (duration.unit === 'working hour' && !calendar.hasHours) {
@@ -109,6 +112,23 @@ function indexCharter(unit: ResolvedCharter, id: string, commitments: MeasuredCo
   }
   return { id, file: unit.file, channels };
 }
+
+/**
+ * The longest promise measured, in each unit: about a year. Customer-service
+ * promises are minutes to weeks (`implausible-promise` warns long before
+ * this); a longer one is a typing mistake, and measuring it would make the
+ * working calendar count years of days for every contact.
+ */
+const LONGEST_MEASURED: Readonly<Record<DurationUnit, number>> = {
+  second: 366 * 86_400,
+  minute: 366 * 1_440,
+  hour: 366 * 24,
+  day: 366,
+  week: 53,
+  month: 12,
+  'working day': 262,
+  'working hour': 262 * 24,
+};
 
 interface OfficeCalendar {
   readonly calendar: WorkingCalendar;

@@ -16,7 +16,7 @@ import { asOfProblem, rangeProblem, timeWindowAround, type TimeWindow } from './
 import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRow, type BadRowKind, type ComplianceReport } from './model.js';
 import { overdueReviews } from './overdue-reviews.js';
 import { RowStore } from './row-store.js';
-import { ComplianceTally } from './tally.js';
+import { ComplianceTally, type TallyOptions, type TallyOutcome } from './tally.js';
 
 export interface MeasureOptions {
   readonly cwd: string;
@@ -65,19 +65,17 @@ export async function measureCompliance(collection: LoadedCollection, options: M
   await checkReadable(options.logs, options.cwd);
   const { store, rows, badRows } = await readAllLogs(options, index, timeWindowAround(asOf.getTime()));
   const firstOf = markDuplicates(store, options.logs, badRows);
-  badRows.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
 
-  const tally = new ComplianceTally(index.commitments, { asOfMs: asOf.getTime(), from: options.from, to: options.to });
-  const counts = { read: rows.read, measured: 0, outsideRange: 0, notStarted: 0, bad: 0 };
-  for (let row = 0; row < store.length; row++) {
-    if ((firstOf[row] as number) >= 0) continue;
-    const commitment = index.commitments[store.commitments[row] as number] as MeasuredCommitment;
-    const outcome = tally.add(commitment, store.starts[row] as number, store.ends[row] as number);
-    if (outcome === 'counted') counts.measured++;
-    else if (outcome === 'outside-range') counts.outsideRange++;
-    else counts.notStarted++;
+  const tallyOptions = { asOfMs: asOf.getTime(), from: options.from, to: options.to };
+  let counted = countRows(index, store, firstOf, tallyOptions, new Map());
+  if (counted.unmeasurable.size > 0) {
+    // Counted again without them, so that no figure holds part of their rows; every other row counts as before.
+    counted = countRows(index, store, firstOf, tallyOptions, counted.unmeasurable);
+    listUnmeasurable(store, firstOf, index, counted.unmeasurable, options.logs, badRows);
   }
-  counts.bad = BAD_ROW_KINDS.reduce((sum, kind) => sum + badRows.counts[kind], 0);
+  const { tally, outcomes } = counted;
+  const counts = { read: rows.read, ...outcomes, bad: BAD_ROW_KINDS.reduce((sum, kind) => sum + badRows.counts[kind], 0) };
+  badRows.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
 
   const months = reportMonths(options.from, options.to, tally.observedMonths());
   return {
@@ -91,6 +89,63 @@ export async function measureCompliance(collection: LoadedCollection, options: M
     badRows: badRows.map(({ fileIndex: _fileIndex, ...row }) => row),
     overdueReviews: overdueReviews(collection, todayIn(DEFAULT_TIME_ZONE, asOf)),
   };
+}
+
+interface CountedRows {
+  readonly tally: ComplianceTally;
+  readonly outcomes: { measured: number; outsideRange: number; notStarted: number };
+  /** Commitments whose calendar could not place a row (by index), with why. */
+  readonly unmeasurable: Map<number, string>;
+}
+
+/**
+ * Counts every good row that repeats no other. A commitment whose working
+ * calendar cannot place a deadline (office hours only at weekends, years of
+ * closed days) is given up at its first such row, and its later rows are
+ * skipped: one failure, not one per row. Rows of `skip` are not counted.
+ */
+function countRows(index: CommitmentIndex, store: RowStore, firstOf: Int32Array, options: TallyOptions, skip: ReadonlyMap<number, string>): CountedRows {
+  const tally = new ComplianceTally(index.commitments, options);
+  const outcomes = { measured: 0, outsideRange: 0, notStarted: 0 };
+  const unmeasurable = new Map(skip);
+  for (let row = 0; row < store.length; row++) {
+    if ((firstOf[row] as number) >= 0) continue;
+    const commitmentIndex = store.commitments[row] as number;
+    if (unmeasurable.has(commitmentIndex)) continue;
+    const commitment = index.commitments[commitmentIndex] as MeasuredCommitment;
+    let outcome: TallyOutcome;
+    try {
+      outcome = tally.add(commitment, store.starts[row] as number, store.ends[row] as number);
+    } catch (error) {
+      unmeasurable.set(commitmentIndex, error instanceof Error ? error.message : String(error));
+      continue;
+    }
+    if (outcome === 'counted') outcomes.measured++;
+    else if (outcome === 'outside-range') outcomes.outsideRange++;
+    else outcomes.notStarted++;
+  }
+  return { tally, outcomes, unmeasurable };
+}
+
+/** The rows of commitments that cannot be measured, as bad rows. */
+function listUnmeasurable(store: RowStore, firstOf: Int32Array, index: CommitmentIndex, unmeasurable: ReadonlyMap<number, string>, logs: readonly string[], badRows: BadRowList): void {
+  for (let row = 0; row < store.length; row++) {
+    const commitmentIndex = store.commitments[row] as number;
+    const reason = unmeasurable.get(commitmentIndex);
+    if (reason === undefined || (firstOf[row] as number) >= 0) continue;
+    addStoredBadRow(badRows, store, logs, row, 'unknown-commitment', () => {
+      const commitment = index.commitments[commitmentIndex] as MeasuredCommitment;
+      return `${commitment.charter}: ${commitment.channel} ${commitment.commitment} cannot be measured (${reason}): check the charter's office hours and closed days; run charter validate`;
+    });
+  }
+}
+
+/** Counts a bad row found among the stored rows, and lists it while there is room (its message is made only then). */
+function addStoredBadRow(badRows: BadRowList, store: RowStore, logs: readonly string[], row: number, kind: BadRowKind, message: () => string): void {
+  badRows.counts[kind]++;
+  if (badRows.length >= MAX_LISTED_BAD_ROWS) return;
+  const fileIndex = store.files[row] as number;
+  badRows.push({ file: logs[fileIndex] as string, fileIndex, line: store.lines[row] as number, column: 1, kind, message: message() });
 }
 
 /** Bad rows as listed (at most MAX_LISTED_BAD_ROWS), with the count of each kind (all of them). */
@@ -125,18 +180,10 @@ function markDuplicates(store: RowStore, logs: readonly string[], badRows: BadRo
   for (let row = 0; row < store.length; row++) {
     const first = firstOf[row] as number;
     if (first < 0) continue;
-    badRows.counts.duplicate++;
-    if (badRows.length >= MAX_LISTED_BAD_ROWS) continue;
-    const fileIndex = store.files[row] as number;
-    const firstFile = store.files[first] as number;
-    const where = firstFile === fileIndex ? `line ${store.lines[first]}` : `${logs[firstFile]}:${store.lines[first]}`;
-    badRows.push({
-      file: logs[fileIndex] as string,
-      fileIndex,
-      line: store.lines[row] as number,
-      column: 1,
-      kind: 'duplicate',
-      message: `the same contact as ${where} (same charter, channel, commitment, start and end): it is counted once`,
+    addStoredBadRow(badRows, store, logs, row, 'duplicate', () => {
+      const firstFile = store.files[first] as number;
+      const where = firstFile === store.files[row] ? `line ${store.lines[first]}` : `${logs[firstFile]}:${store.lines[first]}`;
+      return `the same contact as ${where} (same charter, channel, commitment, start and end): it is counted once`;
     });
   }
   return firstOf;

@@ -185,6 +185,31 @@ describe('makeComplianceReport on a hand-checked log', () => {
     expect(report.months).toHaveLength(241);
   });
 
+  it('does not measure a promise longer than a year: its rows are bad rows, found without walking the calendar', async () => {
+    const unit = edit(edit(VALID_UNIT, 'reply: { within: 2 working days, target: 90% }', 'reply: { within: 99999999 working days, target: 90% }'), 'acknowledge: { within: 4 working hours }', 'acknowledge: { within: 100000 working hours }');
+    const report = await reportOn({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'log.csv': HAND_CHECKED_LOG }, ['log.csv']);
+    const unmeasured = report.badRows.filter((bad) => bad.kind === 'unknown-commitment' && /more than a year/.test(bad.message));
+    expect(unmeasured.map((bad) => bad.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 24, 25, 26]);
+    expect(unmeasured[0]?.message).toBe('test-unit: email reply promises 99999999 working days, more than a year: it is not measured; check the number and the unit');
+    expect(unmeasured[7]?.message).toMatch(/^test-unit: email acknowledge promises 100000 working hours, more than a year/);
+    expect(figuresOf(report, 'test-unit', 'phone', 'answer').total).toMatchObject({ count: 7, met: 6 });
+  });
+
+  it('gives up a commitment whose office is never open on a working day, listing its rows, and measures the others', async () => {
+    const unit = edit(VALID_UNIT, 'days: mon-fri', 'days: sat-sun');
+    const report = await reportOn({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'log.csv': HAND_CHECKED_LOG }, ['log.csv']);
+    const given = report.badRows.filter((bad) => /cannot be measured/.test(bad.message));
+    expect(given.map((bad) => [bad.line, bad.kind])).toEqual([
+      [9, 'unknown-commitment'],
+      [10, 'unknown-commitment'],
+    ]);
+    expect(given[0]?.message).toMatch(/^test-unit: email acknowledge cannot be measured \(no office hours within 3700 days of .*\): check the charter's office hours and closed days; run charter validate$/);
+    expect(figuresOf(report, 'test-unit', 'email', 'acknowledge').total).toMatchObject({ count: 0, status: 'no-data' });
+    expect(figuresOf(report, 'test-unit', 'email', 'reply').total).toMatchObject({ count: 7, met: 4 });
+    expect(report.rows).toMatchObject({ read: 26, measured: 16, bad: 10 });
+    expect(report.badRowCounts['unknown-commitment']).toBe(3);
+  });
+
   it('lists overdue reviews with the reviewer of the period', async () => {
     const stale = edit(VALID_UNIT, 'next: 2027-09-01', 'next: 2026-12-31');
     const report = await reportOn({ ...CHARTERS, 'charters/test-unit.yaml': stale, 'log.csv': HAND_CHECKED_LOG }, ['log.csv']);
