@@ -497,6 +497,11 @@ function csvRow(slot, start, end) {
   return `${slot.prefix}${start},${end}\n`;
 }
 
+/** A CSV field as the report reads it back (RFC 4180): quoted when it holds a comma, quote or line break. */
+function csvField(value) {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
 function jsonRow(slot, start, end) {
   return `${slot.prefix}"start":"${start}","end":"${end}"}\n`;
 }
@@ -508,7 +513,11 @@ async function generate(options) {
   const random = mulberry32(options.seed);
   const toRow = options.format === 'csv' ? csvRow : jsonRow;
   for (const slot of slots) {
-    slot.prefix = options.format === 'csv' ? `${slot.charter},${slot.channel},${slot.commitment},` : `{"charter":"${slot.charter}","channel":"${slot.channel}","commitment":"${slot.commitment}",`;
+    // Ids come from the charters: quoted where they need it, so that an odd id cannot break the log.
+    slot.prefix =
+      options.format === 'csv'
+        ? `${[slot.charter, slot.channel, slot.commitment].map(csvField).join(',')},`
+        : `{"charter":${JSON.stringify(slot.charter)},"channel":${JSON.stringify(slot.channel)},"commitment":${JSON.stringify(slot.commitment)},`;
   }
 
   const firstDay = dayOfIso(options.from);
