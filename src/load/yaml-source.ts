@@ -230,13 +230,14 @@ class Converter {
   private anchorFor(name: string, aliasStart: number): YamlNode | undefined {
     if (!this.anchors) {
       const anchors = new Map<string, { start: number; node: YamlNode }[]>();
-      yaml().visit(this.doc, (_key, node) => {
-        const anchored = node as { anchor?: unknown };
-        if (typeof anchored.anchor === 'string') {
-          const list = anchors.get(anchored.anchor) ?? [];
-          list.push({ start: rangeStart(node as YamlNode), node: node as YamlNode });
-          anchors.set(anchored.anchor, list);
-        }
+      // `Node` visits scalars, maps, lists and aliases only: an empty value (`{a}`, `? a`) has no node.
+      yaml().visit(this.doc, {
+        Node: (_key, node) => {
+          if (node.anchor === undefined) return;
+          const list = anchors.get(node.anchor) ?? [];
+          list.push({ start: rangeStart(node), node });
+          anchors.set(node.anchor, list);
+        },
       });
       this.anchors = anchors;
     }
