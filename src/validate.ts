@@ -3,6 +3,7 @@ import { compareDiagnostics } from './model/diagnostic.js';
 import type { LocatedIn, ResolvedCharter } from './model/charter.js';
 import type { PerCharterCache } from './model/charter-cache.js';
 import type { LoadedCollection } from './load/load-collection.js';
+import { internalError } from './model/internal-error.js';
 import { checkSchema } from './schema/check-schema.js';
 import { RULES } from './rules/index.js';
 import type { Rule, RuleReport, UnitSummary } from './rules/rule.js';
@@ -42,17 +43,26 @@ export function checkEachCharter(collection: LoadedCollection, options: Validate
 }
 
 function checkOneCharter(charter: ResolvedCharter, rules: readonly Rule[], today: string): Diagnostic[] {
-  const diagnostics = checkSchema(charter);
+  const diagnostics: Diagnostic[] = [];
+  try {
+    diagnostics.push(...checkSchema(charter));
+  } catch (error) {
+    diagnostics.push(internalError('the schema check', charter.file, error));
+  }
   // Without its baseline a charter lacks what it inherits; the rules would only echo that.
   if (charter.incomplete) return diagnostics;
   for (const rule of rules) {
     const report = (finding: RuleReport): void => {
-      diagnostics.push(toDiagnostic(rule, charter, finding));
+      try {
+        diagnostics.push(toDiagnostic(rule, charter, finding));
+      } catch (error) {
+        diagnostics.push(internalError(`locating a finding of the rule \`${rule.meta.id}\``, charter.file, error));
+      }
     };
     try {
       rule.check({ charter, today, report });
     } catch (error) {
-      diagnostics.push(internalError(rule, charter.file, error));
+      diagnostics.push(internalError(`the rule \`${rule.meta.id}\``, charter.file, error));
     }
   }
   return diagnostics;
@@ -81,27 +91,22 @@ export function checkAcrossCharters(units: readonly UnitSummary[], locate: UnitL
       rule.checkCollection({
         units: ordered,
         report: (unit, finding) => {
-          const located = locate(unit, finding.path, finding.target);
+          // A file that cannot be located again gets its own finding; the rule goes on with the others.
+          let located: LocatedIn;
+          try {
+            located = locate(unit, finding.path, finding.target);
+          } catch (error) {
+            diagnostics.push(internalError(`locating a finding of the rule \`${rule.meta.id}\``, unit.file, error));
+            return;
+          }
           diagnostics.push(positioned(rule, located, finding));
         },
       });
     } catch (error) {
-      diagnostics.push(internalError(rule, ordered[0]?.file ?? '', error));
+      diagnostics.push(internalError(`the rule \`${rule.meta.id}\``, ordered[0]?.file ?? '', error));
     }
   }
   return diagnostics;
-}
-
-function internalError(rule: Rule, file: string, error: unknown): Diagnostic {
-  return {
-    ruleId: 'internal-error',
-    severity: 'error',
-    message: `the rule \`${rule.meta.id}\` failed on this file (${error instanceof Error ? error.message : String(error)}); please report this`,
-    file,
-    line: 1,
-    column: 1,
-    path: [],
-  };
 }
 
 function toDiagnostic(rule: Rule, charter: ResolvedCharter, finding: RuleReport): Diagnostic {

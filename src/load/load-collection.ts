@@ -1,6 +1,7 @@
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, JsonPath } from '../model/diagnostic.js';
 import { isPlainObject, type Locator, type ResolvedCharter } from '../model/charter.js';
+import { internalError } from '../model/internal-error.js';
 import { decodeUtf8 } from './decode.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { mergeWithBaseline } from './merge.js';
@@ -114,9 +115,15 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
   const folder: ChartersFolder = { real: rootReal, lexical: resolve(options.root), display };
   const runFiles = options.runFiles ?? new Set(absolutePaths);
 
-  const parseFile = onceEach(parsed, (absolutePath) =>
-    readAndParse(absolutePath, display(absolutePath), folder, options.fileSystem, limits, options.fastPath ?? true, diagnostics, options.parseCache),
-  );
+  const parseFile = onceEach(parsed, (absolutePath) => {
+    const file = display(absolutePath);
+    return readAndParse(absolutePath, file, folder, options.fileSystem, limits, options.fastPath ?? true, diagnostics, options.parseCache).catch(
+      (error: unknown): ParsedFile => {
+        diagnostics.push(internalError('reading', file, error));
+        return { absolutePath, file, source: undefined };
+      },
+    );
+  });
 
   const resolved = new Map<string, Promise<ResolvedCharter | undefined>>();
   const resolveCharter = onceEach(resolved, (absolutePath) => resolveOne(absolutePath));
@@ -125,7 +132,14 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
   // at a time, so this is the one chain in progress (a Set, so long chains stay linear).
   const inProgress = new Set<string>();
 
-  const resolveOne = async (absolutePath: string): Promise<ResolvedCharter | undefined> => {
+  // A crash while resolving one file is that file's finding; the others still load.
+  const resolveOne = (absolutePath: string): Promise<ResolvedCharter | undefined> =>
+    resolveUnguarded(absolutePath).catch((error: unknown) => {
+      diagnostics.push(internalError('loading', display(absolutePath), error));
+      return undefined;
+    });
+
+  const resolveUnguarded = async (absolutePath: string): Promise<ResolvedCharter | undefined> => {
     const file = await parseFile(absolutePath);
     const source = file.source;
     if (!source || !isPlainObject(source.data)) {

@@ -3,6 +3,7 @@ import { yaml } from './yaml-module.js';
 import type { Diagnostic, JsonPath, Position, SourceRange } from '../model/diagnostic.js';
 import { fastParse } from './fast-parse.js';
 import { FORBIDDEN_KEYS, type LoadLimits } from './limits.js';
+import { describeError, internalError } from '../model/internal-error.js';
 
 /** Where a JSON path lands in a file: exact, or the closest part of it that exists. */
 export interface Located {
@@ -31,23 +32,46 @@ export interface ParseOptions {
   readonly fast?: boolean;
 }
 
-/** Parses YAML text into a positioned source. Never throws: problems come back as diagnostics. */
-export function parseYamlSource(
-  file: string,
-  text: string,
-  limits: LoadLimits,
-  options: ParseOptions = {},
-): { source: YamlSource; diagnostics: Diagnostic[] } {
-  if (options.fast) {
-    const data = fastParse(text, limits);
-    if (data !== undefined) return { source: lazilyPositionedSource(file, text, data), diagnostics: [] };
+export interface ParsedSource {
+  readonly source: YamlSource;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses YAML text into a positioned source. Never throws: problems come back
+ * as diagnostics, and a crash of the reader itself is an `internal-error`
+ * finding of this file (at the value it was reading, when known).
+ */
+export function parseYamlSource(file: string, text: string, limits: LoadLimits, options: ParseOptions = {}): ParsedSource {
+  let lineCounter: LineCounter | undefined;
+  const progress: ReadProgress = { offset: undefined };
+  try {
+    if (options.fast) {
+      const data = fastParse(text, limits);
+      if (data !== undefined) return { source: lazilyPositionedSource(file, text, data), diagnostics: [] };
+    }
+    lineCounter = new (yaml().LineCounter)();
+    return readPositioned(file, text, limits, lineCounter, progress);
+  } catch (error) {
+    const at = lineCounter && progress.offset !== undefined ? positionIn(lineCounter, progress.offset) : undefined;
+    return { source: emptySource(file), diagnostics: [internalError('the YAML reader', file, error, at)] };
   }
-  const lineCounter = new (yaml().LineCounter)();
+}
+
+/** How far the reader got: the start of the value it was converting. */
+interface ReadProgress {
+  offset: number | undefined;
+}
+
+function positionIn(lineCounter: LineCounter, offset: number): Position {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+/** The slow path: the `yaml` package, with positions for every finding. */
+function readPositioned(file: string, text: string, limits: LoadLimits, lineCounter: LineCounter, progress: ReadProgress): ParsedSource {
   const diagnostics: Diagnostic[] = [];
-  const positionAt = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+  const positionAt = (offset: number): Position => positionIn(lineCounter, offset);
   const report = (ruleId: string, message: string, start: number, end: number, path: JsonPath = []): void => {
     const from = positionAt(start);
     const to = positionAt(Math.max(start, end));
@@ -69,8 +93,8 @@ export function parseYamlSource(
     doc = yaml().parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   } catch (error) {
     // The parser itself gave up (for example on pathological nesting).
-    report('yaml-syntax', `the YAML could not be read: ${describeThrown(error)}`, 0, 0);
-    return { source: emptySource(file, text, lineCounter), diagnostics };
+    report('yaml-syntax', `the YAML could not be read: ${describeError(error)}`, 0, 0);
+    return { source: emptySource(file), diagnostics };
   }
 
   // After the first syntax error the parser is lost and what follows is mostly
@@ -88,7 +112,7 @@ export function parseYamlSource(
     }
   }
 
-  const converter = new Converter(doc, limits, report);
+  const converter = new Converter(doc, limits, report, progress);
   let data: unknown;
   if (diagnostics.length === 0) {
     if (doc.contents === null) {
@@ -118,21 +142,17 @@ function lazilyPositionedSource(file: string, text: string, data: Record<string,
       if (!locate) {
         const lineCounter = new (yaml().LineCounter)();
         const doc = yaml().parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
-        const positionAt = (offset: number): Position => {
-          const { line, col } = lineCounter.linePos(offset);
-          return { line, column: col };
-        };
-        locate = (where, kind) => locateInDocument(doc, where, kind, text.length, positionAt);
+        locate = (where, kind) => locateInDocument(doc, where, kind, text.length, (offset) => positionIn(lineCounter, offset));
       }
       return locate(path, target);
     },
   };
 }
 
-function emptySource(file: string, text: string, lineCounter: LineCounter): YamlSource {
-  const start = lineCounter.linePos(0);
-  const end = lineCounter.linePos(Math.min(text.length, 1));
-  const range = { start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } };
+/** A source with no usable data: every path points at the start of the file. */
+function emptySource(file: string): YamlSource {
+  const start = { line: 1, column: 1 };
+  const range = { start, end: start };
   return { file, data: undefined, locate: () => ({ range, exact: false }) };
 }
 
@@ -152,10 +172,12 @@ class Converter {
     private readonly doc: Document.Parsed,
     private readonly limits: LoadLimits,
     private readonly report: (ruleId: string, message: string, start: number, end: number, path?: JsonPath) => void,
+    private readonly progress: ReadProgress,
   ) {}
 
   convert(node: ParsedNode, path: JsonPath, depth: number): unknown {
     if (this.aborted || node === null || node === undefined) return null;
+    this.progress.offset = rangeStart(node);
     if (++this.nodes > this.limits.maxNodes) {
       return this.abort(
         'yaml-limits',
@@ -374,8 +396,4 @@ function firstLine(message: string): string {
 
 function lowerFirst(message: string): string {
   return message.charAt(0).toLowerCase() + message.slice(1);
-}
-
-function describeThrown(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

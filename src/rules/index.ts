@@ -35,7 +35,7 @@ export const LOADER_RULES: readonly RuleMeta[] = [
   meta('forbidden-key', 'No `__proto__`, `constructor` or `prototype` keys.'),
   meta('extends-resolve', '`extends` names an existing baseline inside the charters folder, without cycles, at most 10 levels deep.'),
   meta('schema', 'The charter matches the charter format (JSON Schema): known keys, right types and forms.'),
-  meta('internal-error', 'A rule failed unexpectedly; please report it.'),
+  meta('internal-error', 'A part of `charter` failed unexpectedly on a file (a bug); please report it.'),
   meta('card-fit', 'A pocket card\'s text fits its printed size (measured in Chromium by `charter cards`).'),
 ];
 
