@@ -1,6 +1,6 @@
 import { load, CORE_SCHEMA } from 'js-yaml';
 import { isPlainObject } from '../model/charter.js';
-import { FORBIDDEN_KEYS, type LoadLimits } from './limits.js';
+import { FORBIDDEN_KEYS, MERGE_KEY, type LoadLimits } from './limits.js';
 
 /**
  * The fast path for clean files. js-yaml reads YAML about ten times faster than
@@ -135,7 +135,7 @@ function isUnambiguousText(text: string): boolean {
 }
 
 /**
- * Walks the data once: refuses forbidden keys, excessive depth or size (aliases
+ * Walks the data once: refuses forbidden and merge keys, excessive depth or size (aliases
  * are refused before parsing), and any string that a plain scalar of the same
  * text would not produce (the two parsers differ there).
  */
@@ -162,7 +162,7 @@ function isUnambiguous(root: Record<string, unknown>, limits: LoadLimits): boole
     }
     if (!isPlainObject(value)) return false;
     for (const key in value) {
-      if (FORBIDDEN_KEYS.has(key) || !isUnambiguousText(key)) return false;
+      if (FORBIDDEN_KEYS.has(key) || key === MERGE_KEY || !isUnambiguousText(key)) return false;
       if (!visit(value[key], depth + 1)) return false;
     }
     return true;

@@ -22,3 +22,6 @@ export const DEFAULT_LIMITS: LoadLimits = {
 
 /** Keys that could reach an object's prototype if data were ever merged carelessly. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** YAML 1.1's merge key: read as an ordinary key under YAML 1.2, so refused rather than read two ways. */
+export const MERGE_KEY = '<<';

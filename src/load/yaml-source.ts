@@ -2,7 +2,7 @@ import type { Document, LineCounter, Node as YamlNode, YAMLError } from 'yaml';
 import { yaml } from './yaml-module.js';
 import type { Diagnostic, JsonPath, Position, SourceRange } from '../model/diagnostic.js';
 import { fastParse } from './fast-parse.js';
-import { FORBIDDEN_KEYS, type LoadLimits } from './limits.js';
+import { FORBIDDEN_KEYS, MERGE_KEY, type LoadLimits } from './limits.js';
 import { describeError, internalError } from '../model/internal-error.js';
 
 /** Where a JSON path lands in a file: exact, or the closest part of it that exists. */
@@ -208,7 +208,13 @@ class Converter {
       this.resolving.delete(target);
       return value;
     }
-    if (yaml().isScalar(node)) return node.value;
+    if (yaml().isScalar(node)) {
+      const value = node.value;
+      if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+      // Only a tag makes other values (bytes, dates); tags are refused, so this is a safety net.
+      this.report('yaml-syntax', 'this value is not text, a number, true/false or empty; charters use plain YAML without tags (`!!name`)', rangeStart(node), rangeEnd(node), path);
+      return null;
+    }
     if (yaml().isSeq(node)) {
       this.resolving.add(node);
       const list = node.items.map((item, index) => this.convert(item as ParsedNode, [...path, index], depth + 1));
@@ -223,7 +229,17 @@ class Converter {
         const keyNode = pair.key as ParsedNode;
         const key = scalarKey(keyNode);
         if (key === undefined) {
-          this.report('yaml-syntax', 'a key must be plain text, not a list, a map or empty', rangeStart(keyNode ?? node), rangeEnd(keyNode ?? node), path);
+          this.report('yaml-syntax', keyProblem(keyNode), rangeStart(keyNode ?? node), rangeEnd(keyNode ?? node), path);
+          continue;
+        }
+        if (key === MERGE_KEY && yaml().isScalar(keyNode) && keyNode.type === 'PLAIN') {
+          this.report(
+            'yaml-syntax',
+            '`<<` merge keys are not used in charters (YAML 1.2 does not merge them, some editors do); write the values out, or share them through a baseline (`extends`)',
+            rangeStart(keyNode),
+            rangeEnd(keyNode),
+            [...path, key],
+          );
           continue;
         }
         if (FORBIDDEN_KEYS.has(key)) {
@@ -275,12 +291,23 @@ class Converter {
   }
 }
 
+/**
+ * A key as text. A number or true/false key keeps the spelling it was written
+ * with (`0x10`, not `16`), so that findings name the key the author sees.
+ */
 function scalarKey(node: ParsedNode): string | undefined {
   if (!yaml().isScalar(node)) return undefined;
   const value = node.value;
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return node.source ?? String(value);
   return undefined;
+}
+
+/** Why a key that is not text cannot be used. */
+function keyProblem(node: ParsedNode): string {
+  if (yaml().isAlias(node)) return `an alias (\`*${node.source}\`) cannot be a key; write the key out`;
+  if (yaml().isCollection(node)) return 'a key must be plain text, not a list or a map';
+  return 'a key cannot be empty or null (`~`, `null`); write a name before the colon';
 }
 
 function rangeStart(node: ParsedNode): number {

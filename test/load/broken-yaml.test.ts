@@ -127,4 +127,37 @@ describe('broken YAML gives positioned diagnostics, never a crash', () => {
     const diagnostics = await diagnosticsFor({ 'tag.yaml': text });
     expect(diagnostics.some((diagnostic) => diagnostic.ruleId === 'yaml-syntax' && diagnostic.line === positionOf(text, '!!js').line)).toBe(true);
   });
+
+  it('refuses an alias used as a key, naming it', async () => {
+    const text = edit(edit(VALID_UNIT, 'owner: head', 'owner: &boss head'), 'unit:\n', 'unit:\n  *boss : x\n');
+    const diagnostic = only(await diagnosticsFor({ 'unit.yaml': text }), 'yaml-syntax');
+    expect(diagnostic).toMatchObject({ ...positionOf(text, '*boss'), message: 'an alias (`*boss`) cannot be a key; write the key out' });
+  });
+
+  it.each([
+    ['~', '~: x'],
+    ['null', 'null: x'],
+    ['an empty explicit key', '? \n  : x'],
+  ])('refuses %s as a key', async (_name, entry) => {
+    const text = edit(VALID_UNIT, 'unit:\n', `unit:\n  ${entry}\n`);
+    const diagnostic = only(await diagnosticsFor({ 'unit.yaml': text }), 'yaml-syntax');
+    expect(diagnostic.message).toBe('a key cannot be empty or null (`~`, `null`); write a name before the colon');
+    expect(diagnostic.line).toBe(positionOf(text, entry.slice(0, 2)).line);
+  });
+
+  it('refuses a `<<` merge key once, where it is, instead of reading it one way or the other', async () => {
+    const text = edit(edit(VALID_UNIT, 'answer: { within: 30 seconds, target: 90% }', 'answer: &fast { within: 30 seconds, target: 90% }'), '    callback: { within: 1 working day, target: 95% }', '    callback:\n      <<: *fast');
+    const diagnostics = await diagnosticsFor({ 'unit.yaml': text });
+    const diagnostic = only(diagnostics, 'yaml-syntax');
+    expect(diagnostic).toMatchObject(positionOf(text, '<<'));
+    expect(diagnostic.message).toMatch(/^`<<` merge keys are not used in charters/);
+    expect(diagnostics.filter((each) => each.message.includes('<<'))).toHaveLength(1);
+  });
+
+  it('names a number key as it is written', async () => {
+    const text = edit(VALID_UNIT, 'unit:\n', 'unit:\n  0x10: x\n');
+    const diagnostic = only(await diagnosticsFor({ 'unit.yaml': text }), 'schema');
+    expect(diagnostic.message).toContain('`0x10`');
+    expect(diagnostic).toMatchObject(positionOf(text, '0x10'));
+  });
 });
