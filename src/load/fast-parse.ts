@@ -29,6 +29,8 @@ const DOUBLE_QUOTE = 34;
 const SINGLE_QUOTE = 39;
 const BACKSLASH = 92;
 const HASH = 35;
+const EXCLAMATION = 33;
+const PERCENT = 37;
 const HYPHEN = 45;
 const COLON = 58;
 /** Characters after which a scalar starts: `:` `-` `[` `{` `,`. */
@@ -42,15 +44,18 @@ function isBlank(code: number): boolean {
 
 /**
  * One pass over the text, line by line, looking for what the two parsers read
- * differently: anchors and aliases (`&a`, `*a`), explicit keys (`? key`),
- * collections used as keys (`[a]: 1`), binary numbers (js-yaml reads 0b101 as
- * a number, YAML 1.2 as text), and quoted scalars or flow collections that run
- * over a line end (`yaml` is stricter about their indentation).
+ * differently: anchors and aliases (`&a`, `*a`), tags (`!!binary`), explicit
+ * keys (`? key`), collections used as keys (`[a]: 1`), binary numbers (js-yaml
+ * reads 0b101 as a number, YAML 1.2 as text), quoted scalars or flow
+ * collections that run over a line end (`yaml` is stricter about their
+ * indentation), anything stuck to a closing quote or bracket (`"x"# note`),
+ * directives (`%YAML`) and content on a `---` line.
  */
 function looksPlain(text: string): boolean {
   if (text.includes('0b') && /(?:^|[\s:[{,-])[-+]?0b/m.test(text)) return false;
+  if (hasDirectiveOrMarkerLine(text)) return false;
   // Most lines hold none of these characters; the regular expression skips them natively.
-  const special = /["'&*?[\]{}]/g;
+  const special = /["'&*?[\]{}!]/g;
   let match: RegExpExecArray | null;
   while ((match = special.exec(text)) !== null) {
     const start = text.lastIndexOf('\n', match.index) + 1;
@@ -70,19 +75,28 @@ function lineLooksPlain(text: string, start: number, end: number): boolean {
   for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index);
     if (quote === DOUBLE_QUOTE) {
-      if (code === BACKSLASH) index++;
-      else if (code === DOUBLE_QUOTE) quote = 0;
+      if (code === BACKSLASH) {
+        index++;
+      } else if (code === DOUBLE_QUOTE) {
+        quote = 0;
+        if (!separatesAfterClose(text.charCodeAt(index + 1), depth)) return false;
+      }
       continue;
     }
     if (quote === SINGLE_QUOTE) {
       if (code === SINGLE_QUOTE && text.charCodeAt(index + 1) === SINGLE_QUOTE) index++;
-      else if (code === SINGLE_QUOTE) quote = 0;
+      else if (code === SINGLE_QUOTE) {
+        quote = 0;
+        if (!separatesAfterClose(text.charCodeAt(index + 1), depth)) return false;
+      }
       continue;
     }
     if (isBlank(code)) continue;
     const startsScalar = atStart || opensScalar(previous);
     if (startsScalar && (code === DOUBLE_QUOTE || code === SINGLE_QUOTE)) {
       quote = code;
+    } else if (startsScalar && code === EXCLAMATION) {
+      return false; // a tag
     } else if (startsScalar && (code === 38 || code === 42) && index + 1 < end && !isBlank(text.charCodeAt(index + 1))) {
       // & anchor or * alias; `**` starts Markdown bold on a continuation line (as an
       // alias it could not resolve, and js-yaml would fail and send us to the slow path).
@@ -96,11 +110,40 @@ function lineLooksPlain(text: string, start: number, end: number): boolean {
     } else if (code === 125 || code === 93) {
       depth--;
       if (closesIntoKey(text, index + 1, end)) return false; // [a]: or {a: 1}: as a key
+      if (!separatesAfterClose(text.charCodeAt(index + 1), depth)) return false;
     }
     previous = code;
     atStart = atStart && code === HYPHEN;
   }
   return quote === 0 && depth === 0;
+}
+
+/**
+ * What may follow a closing quote or bracket: a blank, the end of the line, a
+ * colon, or in a flow collection `,` `]` `}`. js-yaml accepts more (`"x"# note`).
+ */
+function separatesAfterClose(code: number, depth: number): boolean {
+  if (Number.isNaN(code) || isBlank(code) || code === NEWLINE || code === COLON) return true;
+  return depth > 0 && (code === 44 || code === 93 || code === 125);
+}
+
+/**
+ * Lines that start with `%` (directives) or hold more than a comment after a
+ * `---` or `...` marker: js-yaml reads `--- key: value` and unknown directives,
+ * `yaml` refuses them.
+ */
+function hasDirectiveOrMarkerLine(text: string): boolean {
+  if (text.charCodeAt(0) === PERCENT || text.includes('\n%')) return true;
+  for (const marker of ['---', '...']) {
+    for (let at = text.startsWith(marker) ? 0 : text.indexOf(`\n${marker}`); at !== -1; at = text.indexOf(`\n${marker}`, at + 1)) {
+      let index = at + (text.charCodeAt(at) === NEWLINE ? 1 : 0) + marker.length;
+      if (index < text.length && !isBlank(text.charCodeAt(index)) && text.charCodeAt(index) !== NEWLINE) return true;
+      while (index < text.length && isBlank(text.charCodeAt(index))) index++;
+      const next = text.charCodeAt(index);
+      if (index < text.length && next !== NEWLINE && next !== HASH) return true;
+    }
+  }
+  return false;
 }
 
 function closesIntoKey(text: string, from: number, end: number): boolean {

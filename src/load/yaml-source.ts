@@ -3,6 +3,7 @@ import { yaml } from './yaml-module.js';
 import type { Diagnostic, JsonPath, Position, SourceRange } from '../model/diagnostic.js';
 import { fastParse } from './fast-parse.js';
 import { FORBIDDEN_KEYS, MERGE_KEY, type LoadLimits } from './limits.js';
+import { reportTags } from './tags.js';
 import { describeError, internalError } from '../model/internal-error.js';
 
 /** Where a JSON path lands in a file: exact, or the closest part of it that exists. */
@@ -102,6 +103,7 @@ function readPositioned(file: string, text: string, limits: LoadLimits, lineCoun
   let syntaxErrorReported = false;
   for (const error of [...doc.errors, ...doc.warnings]) {
     const [start, end] = error.pos;
+    if (error.code === 'TAG_RESOLVE_FAILED') continue; // every tag is reported below, known or not
     if (error.code === 'DUPLICATE_KEY') {
       // Underline the whole repeated key, not just its first character.
       const keyEnd = findEarlierKey(doc, start)?.duplicateEnd ?? end;
@@ -111,6 +113,9 @@ function readPositioned(file: string, text: string, limits: LoadLimits, lineCoun
       report('yaml-syntax', yamlErrorMessage(error, doc, lineCounter), start, end);
     }
   }
+
+  const repeated = syntaxErrorReported ? undefined : repeatedYamlDirective(text);
+  if (repeated !== undefined) report('yaml-syntax', 'the `%YAML` directive is repeated; keep one at most (charters need none)', repeated, repeated + 5);
 
   const converter = new Converter(doc, limits, report, progress);
   let data: unknown;
@@ -122,6 +127,7 @@ function readPositioned(file: string, text: string, limits: LoadLimits, lineCoun
       if (converter.aborted) data = undefined;
     }
   }
+  reportTags(doc, text, report);
   const source: YamlSource = {
     file,
     data,
@@ -130,7 +136,21 @@ function readPositioned(file: string, text: string, limits: LoadLimits, lineCoun
   return { source, diagnostics };
 }
 
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', schema: 'core', merge: false } as const;
+/** The offset of a second `%YAML` directive before the first document, which the `yaml` package lets pass. */
+function repeatedYamlDirective(text: string): number | undefined {
+  if (!text.includes('%YAML')) return undefined;
+  const preamble = /^(?:---|\.\.\.)(?:\s|$)/m.exec(text);
+  const directives = /^%YAML[ \t]/gm;
+  const limit = preamble?.index ?? text.length;
+  let seen = 0;
+  for (let match = directives.exec(text); match !== null && match.index < limit; match = directives.exec(text)) {
+    if (++seen === 2) return match.index;
+  }
+  return undefined;
+}
+
+/** YAML 1.2's core schema only: no merge keys, and YAML 1.1's types (`!!binary`, `!!set`...) stay unknown tags. */
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', schema: 'core', merge: false, resolveKnownTags: false } as const;
 
 /** A source read by the fast parser: positions are worked out only if a finding needs one. */
 function lazilyPositionedSource(file: string, text: string, data: Record<string, unknown>): YamlSource {
@@ -387,8 +407,10 @@ function yamlErrorMessage(error: YAMLError, doc: Document.Parsed, lineCounter: L
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
       return `${lowerFirst(firstLine(error.message))}; check the quotes, colons and indentation here`;
-    case 'TAG_RESOLVE_FAILED':
-      return `${lowerFirst(firstLine(error.message))}; charters use plain YAML without custom tags (!tag)`;
+    case 'BAD_DIRECTIVE':
+      return `${lowerFirst(firstLine(error.message))}; remove the line (charters are plain YAML 1.2 and need no \`%\` directives)`;
+    case 'BAD_ALIAS':
+      return `${lowerFirst(firstLine(error.message))}; put a space between the name and the colon`;
     default:
       return lowerFirst(firstLine(error.message));
   }

@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/load/limits.js';
+import { parseYamlSource } from '../../src/load/yaml-source.js';
 
 /**
  * What an administrator's editor shows: Red Hat's YAML language server (the
@@ -78,5 +80,17 @@ describe('editing a charter with the YAML language server', () => {
     expect(values.items.map((item) => item.label)).toEqual(expect.arrayContaining(['free', 'local', 'chargeable']));
     const keys = await editor().doComplete(open('new-unit.yaml', `${modeline}charter: 1\nchannels:\n  \n`), { line: 3, character: 2 }, false);
     expect(keys.items.map((item) => item.label)).toEqual(expect.arrayContaining(['phone', 'email', 'letter', 'counter', 'eservice']));
+  });
+
+  it('underlines the YAML errors that `charter validate` reports, on the same line', async () => {
+    const modeline = '# yaml-language-server: $schema=../schema/charter.schema.json\n';
+    const body = readFileSync(join(chartersFolder, 'city-library.yaml'), 'utf8').replace(/^#.*\n/gm, '');
+    // A key on the `---` line, the rest indented under it: js-yaml read this; YAML 1.2 does not.
+    const onMarkerLine = `${modeline}--- ${body.replace(/\n(?=.)/g, '\n    ')}`;
+    const problems = await editor().doValidation(open('city-library.yaml', onMarkerLine), false);
+    expect(problems[0]?.message).toBe('Block collection cannot start on same line with directives-end marker');
+    expect(problems[0]?.range.start.line).toBe(1);
+    const { diagnostics } = parseYamlSource('city-library.yaml', onMarkerLine, DEFAULT_LIMITS, { fast: true });
+    expect(diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.line - 1])).toEqual([['yaml-syntax', 1]]);
   });
 });

@@ -128,6 +128,26 @@ describe('broken YAML gives positioned diagnostics, never a crash', () => {
     expect(diagnostics.some((diagnostic) => diagnostic.ruleId === 'yaml-syntax' && diagnostic.line === positionOf(text, '!!js').line)).toBe(true);
   });
 
+  it.each([
+    ['!!binary', 'owner: !!binary aGVhZA=='],
+    ['!!set', 'owner: !!set { head }'],
+    ['!!omap', 'owner: !!omap [ a: 1 ]'],
+    ['!!timestamp', 'owner: !!timestamp 2001-12-14'],
+    ['!foo', 'owner: !foo head'],
+    ['!!str', 'owner: !!str head'],
+    ['!', 'owner: ! head'],
+    ['!<tag:yaml.org,2002:str>', 'owner: !<tag:yaml.org,2002:str> head'],
+    ['!!str', 'owner: &boss !!str head'],
+    ['!!map', 'owner: !!map\n  a: 1'],
+  ])('refuses the tag %s at the tag, as data never', async (tag, line) => {
+    const text = edit(VALID_UNIT, 'owner: head', line);
+    const diagnostic = only(await diagnosticsFor({ 'tag.yaml': text }), 'yaml-syntax');
+    expect(diagnostic).toMatchObject({
+      ...positionOf(text, `${tag} `.trimEnd()),
+      message: `the tag \`${tag}\` is not used in charters; remove it and write the value as plain text (in quotes if it could be read as a number, true/false or empty)`,
+    });
+  });
+
   it('refuses an alias used as a key, naming it', async () => {
     const text = edit(edit(VALID_UNIT, 'owner: head', 'owner: &boss head'), 'unit:\n', 'unit:\n  *boss : x\n');
     const diagnostic = only(await diagnosticsFor({ 'unit.yaml': text }), 'yaml-syntax');

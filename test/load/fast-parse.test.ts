@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { fastParse } from '../../src/load/fast-parse.js';
 import { parseYamlSource } from '../../src/load/yaml-source.js';
 import { DEFAULT_LIMITS } from '../../src/load/limits.js';
-import { VALID_UNIT, BASELINE, EXTENDING_UNIT } from '../fixtures/charters.js';
+import { VALID_UNIT, BASELINE, EXTENDING_UNIT, edit } from '../fixtures/charters.js';
+import { lineOf } from '../helpers.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -21,6 +22,13 @@ const TRICKY = [
   `a: ${'['.repeat(60)}${']'.repeat(60)}`, 'a: @x', 'a: `x', 'a: %x', '%YAML 1.2\n---\na: 1', '%YAML 1.1\n---\na: 16:00',
   'a: [{ b: 1 }, { c: 2 }]', 'rules: [ { fi: x }, { fi: y } ]', 'a: *x', 'a: !!str 12', 'a: !!int "12"', 'a: !!binary aGk=',
   'a:\n  - b: 1\n    c: 2\n  - d: 3', 'a: "\\x41"', 'key with spaces: 1', '"quoted key": 1', 'a: 12:30:00', 'a: 0.1e+2',
+  // Comments, document markers and directives that js-yaml accepts and `yaml` refuses.
+  'phone: "+358 9 123 4030"# direct line', "a: 'x'# note", 'a: "x"y', "a: 'x'y", 'a: ["x"y]', 'a: {"b":1}', 'a: ["x", "y"]',
+  '--- charter: 1\n  id: x', '--- charter: 1\nid: x', '---\na: 1', '--- # note\na: 1', '---x: 1', 'a: 1\n...\n', 'a: 1\n... b\n',
+  '%FOO bar\n---\na: 1', '%YAML 1.2\n%YAML 1.2\n---\na: 1', '%YAML 1.3\n---\na: 1', '%TAG !e! tag:e.com,2000:\n---\na: 1',
+  // Tags: none is used in charters.
+  'a: !!str\n  |\n  text', 'folded:\n   !foo\n  >1\n value\n', 'a: !!set {a, b}', 'a: !!omap [b: 1]', 'a: !!timestamp 2001-12-14',
+  'a: !!binary |\n  aGk=', 'a: ! x', 'a: !<tag:yaml.org,2002:str> x', '!!str a: 1', 'a: [!!str x]', 'a: Hello!', 'a: x !y',
 ];
 
 function slowRead(text: string): { data: unknown; clean: boolean } {
@@ -29,6 +37,25 @@ function slowRead(text: string): { data: unknown; clean: boolean } {
 }
 
 describe('the fast path never reads a file differently from the `yaml` package', () => {
+  it.each(TRICKY.map((text) => [JSON.stringify(text), text] as const))('%s gives the same findings and data on both paths', (_label, text) => {
+    const slow = parseYamlSource('x.yaml', text, DEFAULT_LIMITS, { fast: false });
+    const fast = parseYamlSource('x.yaml', text, DEFAULT_LIMITS, { fast: true });
+    expect(fast.diagnostics).toEqual(slow.diagnostics);
+    expect(fast.source.data).toEqual(slow.source.data);
+  });
+
+  it.each([
+    ['a comment stuck to a quoted value', edit(VALID_UNIT, 'phone: "+358 9 123 4000"', 'phone: "+358 9 123 4000"# direct line'), '# direct line'],
+    ['content on the `---` line, the rest indented', `--- ${VALID_UNIT.replace(/\n(?=.)/g, '\n    ')}`, 'charter: 1'],
+    ['a tag on its own line before a block scalar', edit(VALID_UNIT, 'owner: head', 'owner: !!str\n  |\n  head'), '!!str'],
+    ['a !!binary value', edit(VALID_UNIT, 'owner: head', 'owner: !!binary aGVhZA=='), '!!binary'],
+  ])('refuses %s on both paths, where `yaml` does', (_name, text, marker) => {
+    for (const fast of [false, true]) {
+      const { diagnostics } = parseYamlSource('x.yaml', text, DEFAULT_LIMITS, { fast });
+      expect(diagnostics.filter((diagnostic) => diagnostic.ruleId === 'yaml-syntax').map((diagnostic) => diagnostic.line)).toEqual([lineOf(text, marker)]);
+    }
+  });
+
   it.each(TRICKY.map((text) => [JSON.stringify(text), text] as const))('%s', (_label, text) => {
     const fast = fastParse(text, DEFAULT_LIMITS);
     if (fast === undefined) return; // declined: the slow path decides, so nothing can differ
@@ -57,7 +84,10 @@ describe('the fast path never reads a file differently from the `yaml` package',
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % limit;
     };
-    const damage = [':', ' ', '  ', '\t', '-', '- ', '"', "'", '[', ']', '{', '}', '#', ' #', '&a ', '*a', '? ', '\n', '\n  ', '0b1', '.5', '~', '!', '|', '>', ',', '%', '@', '`', '\\', '---\n', '...\n', 'null', '12'];
+    const damage = [
+      ':', ' ', '  ', '\t', '-', '- ', '"', "'", '[', ']', '{', '}', '#', ' #', '&a ', '*a', '? ', '\n', '\n  ', '0b1', '.5', '~', '!', '|', '>', ',', '%', '@', '`', '\\', '---\n', '...\n', 'null', '12',
+      '!!binary ', '! ', '"x"#', "'x'#", '--- ', '\n--- a: 1\n', '\n%YAML 1.2\n', '<<: ',
+    ];
     let accepted = 0;
     const example = readFileSync(join(repoRoot, 'charters', 'building-control.yaml'), 'utf8');
     for (let round = 0; round < 3000; round++) {
