@@ -1,5 +1,6 @@
 import { load, CORE_SCHEMA } from 'js-yaml';
 import { isPlainObject } from '../model/charter.js';
+import { findForbiddenCharacters } from './control-characters.js';
 import { FORBIDDEN_KEYS, MERGE_KEY, type LoadLimits } from './limits.js';
 
 /**
@@ -10,7 +11,8 @@ import { FORBIDDEN_KEYS, MERGE_KEY, type LoadLimits } from './limits.js';
  * positioned path. Positions for findings always come from the `yaml` package.
  */
 export function fastParse(text: string, limits: LoadLimits): Record<string, unknown> | undefined {
-  if (!looksPlain(text)) return undefined;
+  // One native test over a clean text; the slow path says where a forbidden character is.
+  if (findForbiddenCharacters(text, { crlf: true }).length > 0 || !looksPlain(text)) return undefined;
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA, json: false });
@@ -49,7 +51,8 @@ function isBlank(code: number): boolean {
  * reads 0b101 as a number, YAML 1.2 as text), quoted scalars or flow
  * collections that run over a line end (`yaml` is stricter about their
  * indentation), anything stuck to a closing quote or bracket (`"x"# note`),
- * directives (`%YAML`) and content on a `---` line.
+ * escapes other than `\\ \" \/ \n \t`, directives (`%YAML`) and content on a
+ * `---` line.
  */
 function looksPlain(text: string): boolean {
   if (text.includes('0b') && /(?:^|[\s:[{,-])[-+]?0b/m.test(text)) return false;
@@ -76,6 +79,8 @@ function lineLooksPlain(text: string, start: number, end: number): boolean {
     const code = text.charCodeAt(index);
     if (quote === DOUBLE_QUOTE) {
       if (code === BACKSLASH) {
+        // Other escapes can make characters a charter may not hold; the slow path checks them.
+        if (!PLAIN_ESCAPES.has(text.charCodeAt(index + 1))) return false;
         index++;
       } else if (code === DOUBLE_QUOTE) {
         quote = 0;
@@ -117,6 +122,9 @@ function lineLooksPlain(text: string, start: number, end: number): boolean {
   }
   return quote === 0 && depth === 0;
 }
+
+/** `\\`, `\"`, `\/`, `\n` and `\t`: escapes that read the same everywhere and make allowed characters. */
+const PLAIN_ESCAPES: ReadonlySet<number> = new Set([BACKSLASH, DOUBLE_QUOTE, 47, 110, 116]);
 
 /**
  * What may follow a closing quote or bracket: a blank, the end of the line, a

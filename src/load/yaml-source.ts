@@ -1,8 +1,10 @@
 import type { Document, LineCounter, Node as YamlNode, YAMLError } from 'yaml';
 import { yaml } from './yaml-module.js';
 import type { Diagnostic, JsonPath, Position, SourceRange } from '../model/diagnostic.js';
+import { reportForbiddenCharacters } from './control-characters.js';
 import { fastParse } from './fast-parse.js';
 import { FORBIDDEN_KEYS, MERGE_KEY, type LoadLimits } from './limits.js';
+import { reportForbiddenEscapes } from './escapes.js';
 import { reportTags } from './tags.js';
 import { describeError, internalError } from '../model/internal-error.js';
 
@@ -97,6 +99,9 @@ function readPositioned(file: string, text: string, limits: LoadLimits, lineCoun
     report('yaml-syntax', `the YAML could not be read: ${describeError(error)}`, 0, 0);
     return { source: emptySource(file), diagnostics };
   }
+  // Reported once the parser has counted the lines; they do not stop the file being read.
+  const forbiddenOffsets = reportForbiddenCharacters(text, report);
+  const characterFindings = diagnostics.length;
 
   // After the first syntax error the parser is lost and what follows is mostly
   // its echo, so report that one; duplicate keys are independent, report each.
@@ -119,7 +124,7 @@ function readPositioned(file: string, text: string, limits: LoadLimits, lineCoun
 
   const converter = new Converter(doc, limits, report, progress);
   let data: unknown;
-  if (diagnostics.length === 0) {
+  if (diagnostics.length === characterFindings) {
     if (doc.contents === null) {
       report('yaml-syntax', 'the file has no content; a charter starts with `charter: 1`', 0, 0);
     } else {
@@ -128,6 +133,7 @@ function readPositioned(file: string, text: string, limits: LoadLimits, lineCoun
     }
   }
   reportTags(doc, text, report);
+  reportForbiddenEscapes(doc, text, forbiddenOffsets, report);
   const source: YamlSource = {
     file,
     data,

@@ -29,6 +29,9 @@ const TRICKY = [
   // Tags: none is used in charters.
   'a: !!str\n  |\n  text', 'folded:\n   !foo\n  >1\n value\n', 'a: !!set {a, b}', 'a: !!omap [b: 1]', 'a: !!timestamp 2001-12-14',
   'a: !!binary |\n  aGk=', 'a: ! x', 'a: !<tag:yaml.org,2002:str> x', '!!str a: 1', 'a: [!!str x]', 'a: Hello!', 'a: x !y',
+  // Characters a charter may not hold, raw and escaped.
+  'a: x\u001by', 'a: x\u000by', 'a: x\u0000y', 'a: x\u0085y', 'a: x\ry', 'a: x\r\nb: 1', 'a: x\ufffey', 'a: x\u2028y', 'a: x\ufeffy',
+  'a: "\\e"', 'a: "\\x07"', 'a: "\\0"', 'a: "\\v"', 'a: "\\r"', 'a: "\\uFFFE"', 'a: "\\uD800"', 'a: "\\N"', 'a: "\\t\\n\\/\\\\\\""',
 ];
 
 function slowRead(text: string): { data: unknown; clean: boolean } {
@@ -86,7 +89,7 @@ describe('the fast path never reads a file differently from the `yaml` package',
     };
     const damage = [
       ':', ' ', '  ', '\t', '-', '- ', '"', "'", '[', ']', '{', '}', '#', ' #', '&a ', '*a', '? ', '\n', '\n  ', '0b1', '.5', '~', '!', '|', '>', ',', '%', '@', '`', '\\', '---\n', '...\n', 'null', '12',
-      '!!binary ', '! ', '"x"#', "'x'#", '--- ', '\n--- a: 1\n', '\n%YAML 1.2\n', '<<: ',
+      '!!binary ', '! ', '"x"#', "'x'#", '--- ', '\n--- a: 1\n', '\n%YAML 1.2\n', '<<: ', '\u001b', '\u000b', '\u0000', '\u0085', '\r', '\ufffe', '\u2028', '\ufeff', '"\\e"', '"\\x07"',
     ];
     let accepted = 0;
     const example = readFileSync(join(repoRoot, 'charters', 'building-control.yaml'), 'utf8');
