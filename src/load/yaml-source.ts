@@ -107,16 +107,16 @@ function readPositioned(file: string, text: string, limits: LoadLimits, lineCoun
   // its echo, so report that one; duplicate keys are independent, report each.
   let syntaxErrorReported = false;
   for (const error of [...doc.errors, ...doc.warnings]) {
-    const [start, end] = error.pos;
     if (error.code === 'TAG_RESOLVE_FAILED') continue; // every tag is reported below, known or not
-    if (error.code === 'DUPLICATE_KEY') {
-      // Underline the whole repeated key, not just its first character.
-      const keyEnd = findEarlierKey(doc, start)?.duplicateEnd ?? end;
-      report('duplicate-key', yamlErrorMessage(error, doc, lineCounter), start, keyEnd);
-    } else if (!syntaxErrorReported) {
+    if (!syntaxErrorReported) {
       syntaxErrorReported = true;
-      report('yaml-syntax', yamlErrorMessage(error, doc, lineCounter), start, end);
+      report('yaml-syntax', yamlErrorMessage(error), error.pos[0], error.pos[1]);
     }
+  }
+  for (const duplicate of findDuplicateKeys(doc)) {
+    const first = positionAt(duplicate.earlier).line;
+    const message = `duplicate key \`${duplicate.key}\` (first at line ${first}); a key may appear only once in a map, so remove or rename one`;
+    report('duplicate-key', message, duplicate.start, duplicate.end);
   }
 
   const repeated = syntaxErrorReported ? undefined : repeatedYamlDirective(text);
@@ -155,8 +155,11 @@ function repeatedYamlDirective(text: string): number | undefined {
   return undefined;
 }
 
-/** YAML 1.2's core schema only: no merge keys, and YAML 1.1's types (`!!binary`, `!!set`...) stay unknown tags. */
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', schema: 'core', merge: false, resolveKnownTags: false } as const;
+/**
+ * YAML 1.2's core schema only: no merge keys, and YAML 1.1's types (`!!binary`,
+ * `!!set`...) stay unknown tags. Duplicate keys are found by findDuplicateKeys.
+ */
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, version: '1.2', schema: 'core', merge: false, resolveKnownTags: false } as const;
 
 /** A source read by the fast parser: positions are worked out only if a finding needs one. */
 function lazilyPositionedSource(file: string, text: string, data: Record<string, unknown>): YamlSource {
@@ -393,14 +396,8 @@ function dereference(doc: Document.Parsed, node: ParsedNode): ParsedNode {
   return current;
 }
 
-function yamlErrorMessage(error: YAMLError, doc: Document.Parsed, lineCounter: LineCounter): string {
+function yamlErrorMessage(error: YAMLError): string {
   switch (error.code) {
-    case 'DUPLICATE_KEY': {
-      const earlier = findEarlierKey(doc, error.pos[0]);
-      if (!earlier) return 'duplicate key; a key may appear only once in a map, so remove or rename one';
-      const first = lineCounter.linePos(earlier.offset);
-      return `duplicate key \`${earlier.key}\` (first at line ${first.line}); a key may appear only once in a map, so remove or rename one`;
-    }
     case 'TAB_AS_INDENT':
       return 'a tab is used for indentation; YAML indents with spaces only';
     case 'BAD_INDENT':
@@ -422,27 +419,28 @@ function yamlErrorMessage(error: YAMLError, doc: Document.Parsed, lineCounter: L
   }
 }
 
-/** Finds the earlier key that a duplicate key at `offset` repeats, by walking the maps. */
-function findEarlierKey(doc: Document.Parsed, offset: number): { key: string; offset: number; duplicateEnd: number } | undefined {
-  let found: { key: string; offset: number; duplicateEnd: number } | undefined;
+/**
+ * Every key that repeats an earlier key of its map, with the whole repeated
+ * key's range and where the first one starts. One pass with a set per map:
+ * the `yaml` package's own check (`uniqueKeys`) compares each key with every
+ * earlier one, which made a file of many keys take minutes.
+ */
+function findDuplicateKeys(doc: Document.Parsed): { key: string; earlier: number; start: number; end: number }[] {
+  const duplicates: { key: string; earlier: number; start: number; end: number }[] = [];
   yaml().visit(doc, {
     Map(_key, map) {
       const seen = new Map<string, number>();
       for (const pair of map.items) {
-        const key = scalarKey(pair.key as ParsedNode);
-        const start = rangeStart(pair.key as ParsedNode);
+        const keyNode = pair.key as ParsedNode;
+        const key = scalarKey(keyNode);
         if (key === undefined) continue;
         const earlier = seen.get(key);
-        if (earlier !== undefined && start === offset) {
-          found = { key, offset: earlier, duplicateEnd: rangeEnd(pair.key as ParsedNode) };
-          return yaml().visit.BREAK;
-        }
-        if (earlier === undefined) seen.set(key, start);
+        if (earlier === undefined) seen.set(key, rangeStart(keyNode));
+        else duplicates.push({ key, earlier, start: rangeStart(keyNode), end: rangeEnd(keyNode) });
       }
-      return undefined;
     },
   });
-  return found;
+  return duplicates;
 }
 
 function firstLine(message: string): string {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosticsFor, positionOf } from '../helpers.js';
+import { DEFAULT_LIMITS } from '../../src/load/limits.js';
+import { parseYamlSource } from '../../src/load/yaml-source.js';
 import { VALID_UNIT, edit } from '../fixtures/charters.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 
@@ -179,5 +181,14 @@ describe('broken YAML gives positioned diagnostics, never a crash', () => {
     const diagnostic = only(await diagnosticsFor({ 'unit.yaml': text }), 'schema');
     expect(diagnostic.message).toContain('`0x10`');
     expect(diagnostic).toMatchObject(positionOf(text, '0x10'));
+  });
+
+  it('reads a file of many keys in time that grows with its size, not its square', () => {
+    // 30,000 keys with an anchor (so the positioned reader reads it), then each key again.
+    const keys = Array.from({ length: 30_000 }, (_, index) => `k${index}: ${index === 0 ? '&a ' : ''}v`);
+    const text = `${keys.join('\n')}\nlast: *a\n${keys.slice(1).join('\n')}\n`;
+    const { diagnostics } = parseYamlSource('many.yaml', text, DEFAULT_LIMITS);
+    expect(diagnostics).toHaveLength(29_999);
+    expect(diagnostics[0]).toMatchObject({ ruleId: 'duplicate-key', line: 30_002, message: 'duplicate key `k1` (first at line 2); a key may appear only once in a map, so remove or rename one' });
   });
 });
