@@ -4,6 +4,7 @@ import type { Diagnostic, JsonPath, Position, SourceRange } from '../model/diagn
 import { reportForbiddenCharacters } from './control-characters.js';
 import { fastParse } from './fast-parse.js';
 import { FORBIDDEN_KEYS, MERGE_KEY, type LoadLimits } from './limits.js';
+import { deeplyNestedLine } from './nesting-guard.js';
 import { reportForbiddenEscapes } from './escapes.js';
 import { reportTags } from './tags.js';
 import { describeError, internalError } from '../model/internal-error.js';
@@ -91,6 +92,14 @@ function readPositioned(file: string, text: string, limits: LoadLimits, lineCoun
     });
   };
 
+  const tooDeep = deeplyNestedLine(text, limits.maxDepth * NESTING_GUARD_FACTOR);
+  if (tooDeep !== undefined) {
+    // Not parsed at all, so count the lines here for the position.
+    lineCounter.addNewLine(0);
+    for (let at = text.indexOf('\n'); at !== -1 && at < tooDeep; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+    report('yaml-limits', `this line nests or indents too deeply to be read safely; a charter nests at most ${limits.maxDepth} levels`, tooDeep, tooDeep);
+    return { source: emptySource(file), diagnostics };
+  }
   let doc: Document.Parsed;
   try {
     doc = yaml().parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
@@ -154,6 +163,9 @@ function repeatedYamlDirective(text: string): number | undefined {
   }
   return undefined;
 }
+
+/** How much deeper than the depth limit a line's depth bound may go before the text is refused unparsed (see nesting-guard.ts). */
+const NESTING_GUARD_FACTOR = 5;
 
 /**
  * YAML 1.2's core schema only: no merge keys, and YAML 1.1's types (`!!binary`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticsFor, positionOf } from '../helpers.js';
+import { diagnosticsFor, lineOf, positionOf } from '../helpers.js';
 import { DEFAULT_LIMITS } from '../../src/load/limits.js';
 import { parseYamlSource } from '../../src/load/yaml-source.js';
 import { VALID_UNIT, edit } from '../fixtures/charters.js';
@@ -181,6 +181,18 @@ describe('broken YAML gives positioned diagnostics, never a crash', () => {
     const diagnostic = only(await diagnosticsFor({ 'unit.yaml': text }), 'schema');
     expect(diagnostic.message).toContain('`0x10`');
     expect(diagnostic).toMatchObject(positionOf(text, '0x10'));
+  });
+
+  it.each([
+    ['flow lists', `unit: ${'['.repeat(100_000)}`, '[[['],
+    ['flow maps', `unit: ${'{a: '.repeat(50_000)}`, '{a: {a:'],
+    ['compact lists', `unit:\n  ${'- '.repeat(100_000)}x`, '- - -'],
+    ['explicit keys', `unit:\n  ${'? '.repeat(100_000)}x`, '? ? ?'],
+  ])('refuses %s nested thousands deep before reading them', async (_name, body, marker) => {
+    const text = `charter: 1\nid: deep\n${body}\n`;
+    const diagnostic = only(await diagnosticsFor({ 'deep.yaml': text }), 'yaml-limits');
+    expect(diagnostic.message).toBe('this line nests or indents too deeply to be read safely; a charter nests at most 40 levels');
+    expect(diagnostic.line).toBe(lineOf(text, marker));
   });
 
   it('reads a file of many keys in time that grows with its size, not its square', () => {
