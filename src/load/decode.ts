@@ -17,6 +17,13 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
       position: { line: 1, column: 1 },
     };
   }
+  if (looksLikeUtf16(bytes)) {
+    return {
+      ok: false,
+      message: 'the file looks like UTF-16 without a byte order mark (every other byte is zero); save it as UTF-8',
+      position: { line: 1, column: 1 },
+    };
+  }
   // The native check is fast; the byte-by-byte search runs only to say where a bad byte is.
   if (!isUtf8(bytes)) {
     const badOffset = firstInvalidUtf8Offset(bytes);
@@ -29,6 +36,26 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
+}
+
+/**
+ * UTF-16 text of mostly Latin letters is valid UTF-8 too, full of zero bytes
+ * at every other offset; read as UTF-8 it would be a NUL after each letter.
+ * A zero byte is rare (the native search usually finds none); then the
+ * start of the file decides.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if (bytes.indexOf(0) === -1) return false;
+  const sample = Math.min(bytes.length, 1024);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let index = 0; index < sample; index++) {
+    if (bytes[index] !== 0) continue;
+    if (index % 2 === 0) evenZeros++;
+    else oddZeros++;
+  }
+  // More than half of one parity's bytes are zero: letters below U+0100, one zero byte each.
+  return Math.max(evenZeros, oddZeros) > sample / 4;
 }
 
 /** Returns the offset of the first byte that does not start a valid UTF-8 sequence, or -1. */

@@ -92,6 +92,15 @@ describe('broken YAML gives positioned diagnostics, never a crash', () => {
     expect(diagnostic.message).toMatch(/UTF-16/);
   });
 
+  it('recognises UTF-16 without a byte order mark, instead of listing a NUL after every letter', async () => {
+    for (const encoding of ['utf16le', 'ucs2'] as const) {
+      const diagnostic = only(await diagnosticsFor({ 'wide.yaml': Buffer.from(VALID_UNIT, encoding) }), 'file-encoding');
+      expect(diagnostic).toMatchObject({ line: 1, column: 1, message: 'the file looks like UTF-16 without a byte order mark (every other byte is zero); save it as UTF-8' });
+    }
+    const bigEndian = Buffer.from(VALID_UNIT, 'utf16le').swap16();
+    expect(only(await diagnosticsFor({ 'wide.yaml': bigEndian }), 'file-encoding').message).toMatch(/^the file looks like UTF-16/);
+  });
+
   it('accepts a UTF-8 byte order mark', async () => {
     expect(await diagnosticsFor({ 'bom.yaml': `\ufeff${VALID_UNIT}` })).toEqual([]);
   });
