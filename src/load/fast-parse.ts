@@ -73,6 +73,8 @@ function looksPlain(text: string): boolean {
 function lineLooksPlain(text: string, start: number, end: number): boolean {
   let quote = 0;
   let depth = 0;
+  // Brackets that open flow collections; `depth` also counts brackets inside plain text ([a link](...)).
+  let flowDepth = 0;
   let previous = SPACE;
   let atStart = true;
   for (let index = start; index < end; index++) {
@@ -84,7 +86,7 @@ function lineLooksPlain(text: string, start: number, end: number): boolean {
         index++;
       } else if (code === DOUBLE_QUOTE) {
         quote = 0;
-        if (!separatesAfterClose(text.charCodeAt(index + 1), depth)) return false;
+        if (!separatesAfterClose(text.charCodeAt(index + 1), flowDepth)) return false;
       }
       continue;
     }
@@ -92,7 +94,7 @@ function lineLooksPlain(text: string, start: number, end: number): boolean {
       if (code === SINGLE_QUOTE && text.charCodeAt(index + 1) === SINGLE_QUOTE) index++;
       else if (code === SINGLE_QUOTE) {
         quote = 0;
-        if (!separatesAfterClose(text.charCodeAt(index + 1), depth)) return false;
+        if (!separatesAfterClose(text.charCodeAt(index + 1), flowDepth)) return false;
       }
       continue;
     }
@@ -112,10 +114,11 @@ function lineLooksPlain(text: string, start: number, end: number): boolean {
       break;
     } else if (code === 123 || code === 91) {
       depth++;
+      if (startsScalar || flowDepth > 0) flowDepth++;
     } else if (code === 125 || code === 93) {
       depth--;
       if (closesIntoKey(text, index + 1, end)) return false; // [a]: or {a: 1}: as a key
-      if (!separatesAfterClose(text.charCodeAt(index + 1), depth)) return false;
+      if (flowDepth > 0 && !separatesAfterClose(text.charCodeAt(index + 1), --flowDepth)) return false;
     }
     previous = code;
     atStart = atStart && code === HYPHEN;

@@ -80,6 +80,16 @@ describe('the fast path never reads a file differently from the `yaml` package',
     expect(fastParse(VALID_UNIT, DEFAULT_LIMITS)).toBeDefined();
   });
 
+  it.each([
+    ['a Markdown link', 'Book a time [online](https://www.example.fi/ajanvaraus) or by phone.'],
+    ['quoted words', 'Even if the answer is only "I am looking into it".'],
+    ['an exclamation mark', 'Welcome! We serve well.'],
+    ['brackets and braces in text', 'Forms [PDF] and {placeholders} are fine here.'],
+  ])('takes the fast path for ordinary text with %s', (_name, summary) => {
+    const text = edit(VALID_UNIT, 'summary: { fi: Palvelemme **hyvin**., en: We serve **well**. }', `summary:\n    fi: Palvelemme.\n    en: ${summary}`);
+    expect(fastParse(text, DEFAULT_LIMITS)).toEqual(slowRead(text).data);
+  });
+
   it('agrees on hundreds of randomly damaged charters', () => {
     // A fixed-seed generator, so a failure is reproducible.
     let seed = 20261123;
