@@ -417,6 +417,8 @@ function yamlErrorMessage(error: YAMLError): string {
     case 'MULTIPLE_DOCS':
       return 'the file holds more than one YAML document (`---`); put one charter in each file';
     case 'MISSING_CHAR':
+      if (error.message.startsWith('Comments must be separated')) return 'a comment needs a space before its `#`; add one, or quote the whole text if the `#` belongs to it';
+      return `${lowerFirst(firstLine(error.message))}; check the quotes, colons and indentation here`;
     case 'UNEXPECTED_TOKEN':
     case 'BAD_SCALAR_START':
     case 'BLOCK_AS_IMPLICIT_KEY':

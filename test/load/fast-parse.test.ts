@@ -48,14 +48,16 @@ describe('the fast path never reads a file differently from the `yaml` package',
   });
 
   it.each([
-    ['a comment stuck to a quoted value', edit(VALID_UNIT, 'phone: "+358 9 123 4000"', 'phone: "+358 9 123 4000"# direct line'), '# direct line'],
-    ['content on the `---` line, the rest indented', `--- ${VALID_UNIT.replace(/\n(?=.)/g, '\n    ')}`, 'charter: 1'],
-    ['a tag on its own line before a block scalar', edit(VALID_UNIT, 'owner: head', 'owner: !!str\n  |\n  head'), '!!str'],
-    ['a !!binary value', edit(VALID_UNIT, 'owner: head', 'owner: !!binary aGVhZA=='), '!!binary'],
-  ])('refuses %s on both paths, where `yaml` does', (_name, text, marker) => {
+    ['a comment stuck to a quoted value', edit(VALID_UNIT, 'phone: "+358 9 123 4000"', 'phone: "+358 9 123 4000"# direct line'), '# direct line', /^a comment needs a space before its `#`/],
+    ['content on the `---` line, the rest indented', `--- ${VALID_UNIT.replace(/\n(?=.)/g, '\n    ')}`, 'charter: 1', /^block collection cannot start/],
+    ['a tag on its own line before a block scalar', edit(VALID_UNIT, 'owner: head', 'owner: !!str\n  |\n  head'), '!!str', /^the tag `!!str`/],
+    ['a !!binary value', edit(VALID_UNIT, 'owner: head', 'owner: !!binary aGVhZA=='), '!!binary', /^the tag `!!binary`/],
+  ])('refuses %s on both paths, where `yaml` does', (_name, text, marker, message) => {
     for (const fast of [false, true]) {
       const { diagnostics } = parseYamlSource('x.yaml', text, DEFAULT_LIMITS, { fast });
-      expect(diagnostics.filter((diagnostic) => diagnostic.ruleId === 'yaml-syntax').map((diagnostic) => diagnostic.line)).toEqual([lineOf(text, marker)]);
+      const syntax = diagnostics.filter((diagnostic) => diagnostic.ruleId === 'yaml-syntax');
+      expect(syntax.map((diagnostic) => diagnostic.line)).toEqual([lineOf(text, marker)]);
+      expect(syntax[0]?.message).toMatch(message);
     }
   });
 
