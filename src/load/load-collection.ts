@@ -2,6 +2,7 @@ import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path
 import type { Diagnostic, JsonPath } from '../model/diagnostic.js';
 import { isPlainObject, type Locator, type ResolvedCharter } from '../model/charter.js';
 import { internalError } from '../model/internal-error.js';
+import { findForbiddenCharacters } from './control-characters.js';
 import { decodeUtf8 } from './decode.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { mergeWithBaseline } from './merge.js';
@@ -192,6 +193,8 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
     if (!isPlainObject(data) || data.extends === undefined) return undefined;
     const target = data.extends;
     if (typeof target !== 'string' || target.trim() === '') return { problem: undefined };
+    // A control character (`"_base\0.yaml"`) is reported where it is; no file system could open such a path.
+    if (findForbiddenCharacters(target, { crlf: false }).length > 0) return { problem: undefined };
     if (isAbsolute(target) || /^[a-z][a-z0-9+.-]*:/i.test(target)) {
       return { problem: `\`extends\` must be a path relative to this file, inside the charters folder; \`${target}\` is not` };
     }

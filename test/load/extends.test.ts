@@ -115,6 +115,14 @@ describe('extends', () => {
     expect(results.flatMap((result) => result.diagnostics)).toEqual([]);
     expect(results.map((result) => result.file)).toEqual(['charters/small.yaml', 'charters/_base.yaml']);
   });
+
+  it('leaves a baseline path with a control character to that finding, instead of asking the file system', async () => {
+    const unit = edit(EXTENDING_UNIT, 'extends: _base.yaml', 'extends: "_base\\0.yaml"');
+    const diagnostics = await diagnosticsFor({ '_base.yaml': BASELINE, 'small.yaml': unit });
+    expect(diagnostics.filter((diagnostic) => diagnostic.ruleId !== 'schema').map(({ ruleId, line, column }) => ({ ruleId, line, column }))).toEqual([
+      { ruleId: 'control-character', ...positionOf(unit, '\\0') },
+    ]);
+  });
 });
 
 describe('extends depth', () => {
