@@ -1,3 +1,4 @@
+import { MAX_REVIEW_YEARS } from '../time/review-interval.js';
 import { REVIEW_WARNING_DAYS } from '../rules/review-due.js';
 import { daysBetween, isCalendarDate } from '../time/calendar-date.js';
 import { rotaSchedule, type RotaProblem } from '../time/rota.js';
@@ -129,7 +130,7 @@ function scheduleProblem(problem: RotaProblem, review: Record<string, unknown>):
     case 'bad-approved':
       return { severity: 'error', message: `the rota counts periods from \`review.approved\`, which must be a date such as 2026-09-01 (${found(review.approved)})` };
     case 'bad-every':
-      return { severity: 'error', message: `\`review.every\` must be whole days, weeks or months, such as \`12 months\`, for a rota (${found(review.every)})` };
+      return { severity: 'error', message: `\`review.every\` must be whole days, weeks or months, such as \`12 months\`, and at most ${MAX_REVIEW_YEARS} years, for a rota (${found(review.every)})` };
   }
 }
 

@@ -1,5 +1,5 @@
 import { addDays, addMonths, daysBetween, isCalendarDate } from '../time/calendar-date.js';
-import { parseDuration } from '../time/duration.js';
+import { isReviewIntervalTooLong, MAX_REVIEW_YEARS, reviewInterval } from '../time/review-interval.js';
 import { isPlainObject } from '../model/charter.js';
 import { stringAt } from './access.js';
 import { defineRule } from './rule.js';
@@ -17,18 +17,9 @@ export const REVIEW_WARNING_DAYS = 30;
 
 /** The latest date a review may be set for: approved + every. */
 export function reviewDeadline(approved: string, every: string): string | undefined {
-  const duration = parseDuration(every);
-  if (!duration || !Number.isInteger(duration.amount)) return undefined;
-  switch (duration.unit) {
-    case 'month':
-      return addMonths(approved, duration.amount);
-    case 'week':
-      return addDays(approved, duration.amount * 7);
-    case 'day':
-      return addDays(approved, duration.amount);
-    default:
-      return undefined;
-  }
+  const interval = reviewInterval(every);
+  if (!interval) return undefined;
+  return 'days' in interval ? addDays(approved, interval.days) : addMonths(approved, interval.months);
 }
 
 export default defineRule(
@@ -40,6 +31,12 @@ export default defineRule(
     const next = stringAt(charter.data, ['review', 'next']);
     const approved = stringAt(charter.data, ['review', 'approved']);
     const every = stringAt(charter.data, ['review', 'every']);
+    if (isReviewIntervalTooLong(every)) {
+      report({
+        path: ['review', 'every'],
+        message: `\`review.every: ${every}\` is longer than ${MAX_REVIEW_YEARS} years; review the charter at least every ${MAX_REVIEW_YEARS} years (most offices do it every \`12 months\`)`,
+      });
+    }
     if (isCalendarDate(next)) {
       const daysLeft = daysBetween(today, next);
       if (daysLeft < 0) {

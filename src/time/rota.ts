@@ -1,5 +1,5 @@
 import { addDays, addMonths, daysBetween, isCalendarDate } from './calendar-date.js';
-import { parseDuration } from './duration.js';
+import { reviewInterval } from './review-interval.js';
 
 /** The part of `review` a rota needs, as written in the charter (nothing assumed). */
 export interface RotaReview {
@@ -116,26 +116,20 @@ interface PeriodStarts {
 }
 
 function periodStarts(approved: string, every: unknown): PeriodStarts | undefined {
-  const duration = parseDuration(every);
-  if (!duration || !Number.isInteger(duration.amount) || duration.amount <= 0) return undefined;
-  const { amount } = duration;
-  switch (duration.unit) {
-    case 'day':
-    case 'week': {
-      const days = duration.unit === 'week' ? amount * 7 : amount;
-      return {
-        at: (period) => addDays(approved, period * days),
-        estimate: (date) => Math.max(0, Math.floor(daysBetween(approved, date) / days)),
-      };
-    }
-    case 'month':
-      return {
-        at: (period) => addMonths(approved, period * amount),
-        estimate: (date) => Math.max(0, Math.floor(monthsBetween(approved, date) / amount)),
-      };
-    default:
-      return undefined;
+  const interval = reviewInterval(every);
+  if (!interval) return undefined;
+  if ('days' in interval) {
+    const { days } = interval;
+    return {
+      at: (period) => addDays(approved, period * days),
+      estimate: (date) => Math.max(0, Math.floor(daysBetween(approved, date) / days)),
+    };
   }
+  const { months } = interval;
+  return {
+    at: (period) => addMonths(approved, period * months),
+    estimate: (date) => Math.max(0, Math.floor(monthsBetween(approved, date) / months)),
+  };
 }
 
 function monthsBetween(from: string, to: string): number {

@@ -49,6 +49,16 @@ describe('charter rota', () => {
     expect(JSON.stringify(JSON.parse(json.stdout))).toContain('Liisa\\u001b[2J\\u0007 Esimerkki');
   });
 
+  it('refuses a review interval beyond ten years as a rota that cannot be worked out, without crashing', async () => {
+    for (const every of ['999999 months', '999999 weeks', '9999999 days']) {
+      const cwd = writeTree({ 'charters/unit.yaml': edit(ROTA_UNIT, 'every: 3 months', `every: ${every}`) });
+      const result = await runCli(['rota', '--today', TODAY], cwd);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout).toContain(`must be whole days, weeks or months, such as \`12 months\`, and at most 10 years, for a rota (found \`${every}\`)`);
+      expect(result.stderr).not.toContain('unexpected error');
+    }
+  });
+
   it('lists four periods by default from the approval, and wraps around the rota', async () => {
     const cwd = writeTree({ 'charters/unit.yaml': ROTA_UNIT });
     const { stdout } = await runCli(['rota', '--today', '2026-12-01'], cwd);
@@ -170,7 +180,7 @@ describe('charter rota', () => {
     expect(result.stdout).toContain(
       'charters/a.yaml  Testiyksikkö (working-days)\n' +
         '  approved 2026-09-01, reviewed every 3 working days; next review due 2026-12-01, in 8 days\n' +
-        '  error: `review.every` must be whole days, weeks or months, such as `12 months`, for a rota (found `3 working days`)\n\n',
+        '  error: `review.every` must be whole days, weeks or months, such as `12 months`, and at most 10 years, for a rota (found `3 working days`)\n\n',
     );
     expect(result.stdout).toContain(
       'charters/b.yaml  Testiyksikkö (no-approval)\n' +

@@ -25,6 +25,21 @@ describe('review-due', () => {
       expected: [{ severity: 'warning', at: '2028-01-01', message: /later than `every: 12 months` allows .* set it to 2027-09-01 or earlier/ }],
     },
     {
+      name: 'a review interval of more than ten years is an error, and the rest still works',
+      edits: [['every: 12 months', 'every: 999999 months']],
+      expected: [{ severity: 'error', at: '999999 months', message: /`review.every: 999999 months` is longer than 10 years/ }],
+    },
+    {
+      name: 'ten years exactly is allowed; so is a long interval in weeks or days below it',
+      edits: [['every: 12 months', 'every: 120 months']],
+      expected: [],
+    },
+    {
+      name: 'an interval in weeks past ten years is refused as well',
+      edits: [['every: 12 months', 'every: 99999 weeks']],
+      expected: [{ severity: 'error', at: '99999 weeks', message: /longer than 10 years/ }],
+    },
+    {
       name: 'next review before the approval',
       edits: [['next: 2027-09-01', 'next: 2026-08-01']],
       today: '2026-07-01',

@@ -1,0 +1,32 @@
+import { parseDuration } from './duration.js';
+
+/**
+ * The longest review interval a charter may set. A public promise that is
+ * not looked at for a decade is not kept in any real sense, and dates further
+ * out than this soon leave the calendar that date arithmetic can handle.
+ */
+export const MAX_REVIEW_YEARS = 10;
+
+/** `review.every` as whole days or months; undefined unless it is whole days, weeks or months, from one day to MAX_REVIEW_YEARS. */
+export function reviewInterval(every: unknown): { readonly days: number } | { readonly months: number } | undefined {
+  const duration = parseDuration(every);
+  if (!duration || !Number.isInteger(duration.amount) || duration.amount <= 0) return undefined;
+  switch (duration.unit) {
+    case 'day':
+    case 'week': {
+      const days = duration.unit === 'week' ? duration.amount * 7 : duration.amount;
+      return days <= MAX_REVIEW_YEARS * 366 ? { days } : undefined;
+    }
+    case 'month':
+      return duration.amount <= MAX_REVIEW_YEARS * 12 ? { months: duration.amount } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** True when `review.every` is whole days, weeks or months but longer than MAX_REVIEW_YEARS. */
+export function isReviewIntervalTooLong(every: unknown): boolean {
+  const duration = parseDuration(every);
+  if (!duration || !Number.isInteger(duration.amount) || duration.amount <= 0) return false;
+  return ['day', 'week', 'month'].includes(duration.unit) && reviewInterval(every) === undefined;
+}
