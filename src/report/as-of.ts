@@ -1,5 +1,6 @@
 import { addDays, isCalendarDate } from '../time/calendar-date.js';
 import { zoneOffsetsFor } from '../time/zone-offsets.js';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from './report-window.js';
 import { parseTimestamp } from './timestamp.js';
 
 /** Helsinki, the offices' zone unless a charter says otherwise (kept here so this module stays light for `build`). */
@@ -12,6 +13,10 @@ const HELSINKI = 'Europe/Helsinki';
  */
 export function parseAsOf(text: string, timeZone: string = HELSINKI): Date | undefined {
   if (isCalendarDate(text)) {
+    // Zone offsets are known only for the years a report covers; a date outside them is
+    // refused by the caller, and is shown with its own year if read at the end of its UTC day.
+    const year = Number(text.slice(0, 4));
+    if (year < FIRST_REPORT_YEAR || year > LAST_REPORT_YEAR) return new Date(Date.parse(`${text}T23:59:59.999Z`));
     const nextMidnight = Date.parse(`${addDays(text, 1)}T00:00:00Z`);
     return new Date(zoneOffsetsFor(timeZone).instantOfWall(nextMidnight) - 1);
   }

@@ -4,11 +4,10 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** True when the text is a real calendar date (2026-02-30 is not). */
 export function isCalendarDate(text: unknown): text is string {
   if (typeof text !== 'string') return false;
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (!DATE_PATTERN.test(text)) return false;
+  // Parsed as ISO text, not with Date.UTC, which reads the years 0–99 as 1900–1999.
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
 }
 
 /** Days from `a` to `b` (positive when b is later). Both must be calendar dates. */

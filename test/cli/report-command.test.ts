@@ -112,6 +112,7 @@ describe('charter report', () => {
     [['report', 'log.csv', '--as-of', AS_OF, '--from', '2015-01'], /^charter: --from 2015-01-01 is more than 10 years from the as-of time \(2027-01-15\).*\n$/],
     [['report', 'log.csv', '--as-of', '9999-12-31T23:59:59+14:00'], /^charter: --as-of must lie in the years 1970 to 2199 \(not 9999\)\n$/],
     [['report', 'log.csv', '--as-of', '1960-01-01'], /^charter: --as-of must lie in the years 1970 to 2199 \(not 1960\)\n$/],
+    [['report', 'log.csv', '--as-of', '0001-01-01'], /^charter: --as-of must lie in the years 1970 to 2199 \(not 1\)\n$/],
     [['report', 'log.csv', '--charters', 'nowhere'], /nowhere/],
     [['report', 'log.csv', '--format', 'xml'], /format/],
     [['report'], /missing required argument/],
