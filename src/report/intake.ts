@@ -125,8 +125,15 @@ export async function readWholeLog(
   if (!script || !plan) return readLogPart(path, display, lookup, window, fileIndex, { listLimit });
 
   const secondHalf = readPartInWorker(script, { path, display, lookup: plainLookup(lookup), window, fileIndex, start: plan.split, prefix: plan.header, listLimit });
-  const first = await readLogPart(path, display, lookup, window, fileIndex, { end: plan.split - 1, listLimit });
-  const second = await secondHalf.catch(() => undefined);
+  let first: LogPart;
+  try {
+    first = await readLogPart(path, display, lookup, window, fileIndex, { end: plan.split - 1, listLimit });
+  } catch (error) {
+    // The first half's problem is the log's; the thread reading the second half is not needed.
+    secondHalf.cancel();
+    throw error;
+  }
+  const second = await secondHalf.result;
   // A split inside a quoted field spanning lines would read the second half wrongly: read it whole instead.
   if (first.endedInsideQuotes || !second) return readLogPart(path, display, lookup, window, fileIndex, { listLimit });
 
@@ -207,14 +214,20 @@ export type PartReply =
     }
   | { readonly ok: false; readonly error: string };
 
-function readPartInWorker(script: string, request: PartRequest): Promise<LogPart> {
-  return new Promise((resolve, reject) => {
-    // A smaller young generation than the default keeps the two threads' peak memory down, at no cost in speed.
-    const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+/**
+ * Reads part of a log on a worker thread. The result is undefined when the
+ * thread failed (the caller then reads the log in one piece, which reports the
+ * problem with its place); it never rejects, so nothing is left unhandled if
+ * the caller stops waiting, and `cancel` ends the thread.
+ */
+function readPartInWorker(script: string, request: PartRequest): { readonly result: Promise<LogPart | undefined>; cancel(): void } {
+  // A smaller young generation than the default keeps the two threads' peak memory down, at no cost in speed.
+  const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  const result = new Promise<LogPart | undefined>((resolve) => {
     worker.once('message', (reply: PartReply) => {
       void worker.terminate();
       if (!reply.ok) {
-        reject(new Error(reply.error));
+        resolve(undefined);
         return;
       }
       resolve({
@@ -227,7 +240,12 @@ function readPartInWorker(script: string, request: PartRequest): Promise<LogPart
         pieces: 1,
       });
     });
-    worker.once('error', reject);
+    worker.once('error', () => {
+      void worker.terminate();
+      resolve(undefined);
+    });
+    worker.once('exit', () => resolve(undefined));
     worker.postMessage(request);
   });
+  return { result, cancel: () => void worker.terminate() };
 }

@@ -80,6 +80,16 @@ describe('reading a large log in two halves at once', () => {
     expect(halves.read).toBe(5 * 26);
   });
 
+  it('fails with the first half\'s problem and leaves no thread behind when both halves cannot be read', async () => {
+    // A short first line, so the log is split; then a line too long in each half.
+    const folder = writeTree({ 'broken.jsonl': `{}\n${'{"x":"'.padEnd(1_200_000, 'x')}\n${'{"y":"'.padEnd(1_200_000, 'y')}\n` });
+    await expect(readWholeLog(join(folder, 'broken.jsonl'), 'broken.jsonl', index, timeWindowAround(Date.parse(AS_OF)), 0, { split: true, splitMinBytes: 1 })).rejects.toThrow(
+      /broken\.jsonl.*longer than/,
+    );
+    // An unhandled rejection from the second half's thread would fail this test file.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  });
+
   it('gives the same report either way, duplicates across the halves included', async () => {
     const asOf = parseAsOf(AS_OF) as Date;
     const options = { cwd, logs: ['long.csv'], asOf, splitMinBytes: 1 };
