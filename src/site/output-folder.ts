@@ -173,7 +173,7 @@ async function swapIntoPlace(staging: string, target: string): Promise<void> {
  * Removes what runs killed outright (SIGKILL, a power cut) left beside the
  * output: their staging folders, and the previous output they were replacing
  * (put back when the run died between its two renames). Only folders named as
- * a run names them, holding the marker, of a process that no longer exists.
+ * a run names them, holding the marker (or empty), of a process that no longer exists.
  */
 async function removeDeadRuns(target: string): Promise<void> {
   const folder = dirname(target);
@@ -183,7 +183,11 @@ async function removeDeadRuns(target: string): Promise<void> {
     const match = name.startsWith(prefix) ? RUN_FOLDER.exec(name.slice(prefix.length)) : null;
     if (!match || isRunning(Number(match[2]))) continue;
     const path = join(folder, name);
-    if (!(await stat(join(path, OUTPUT_MARKER)).then(() => true, () => false))) continue;
+    if (!(await stat(join(path, OUTPUT_MARKER)).then(() => true, () => false))) {
+      // Killed between making its staging folder and marking it: only an empty one is surely ours.
+      await rmdir(path).catch(() => undefined);
+      continue;
+    }
     const targetExists = await stat(target).then(() => true, () => false);
     if (match[1] === 'old' && !targetExists) await rename(path, target).catch(() => undefined);
     else await rm(path, { recursive: true, force: true }).catch(() => undefined);

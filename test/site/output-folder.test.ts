@@ -86,6 +86,8 @@ describe('folders of runs that were killed', () => {
     runFolder(cwd, `._site.building-${dead}-2`, false);
     runFolder(cwd, `._site.building-${process.pid}-3`);
     runFolder(cwd, `.public.building-${dead}-4`);
+    // Killed before it marked its staging folder: empty, so surely nobody else's.
+    mkdirSync(join(cwd, `._site.building-${dead}-5`));
     const result = await runCli(['build', '--today', TODAY, '--no-search'], cwd);
     expect(result.code).toBe(0);
     expect(readdirSync(cwd).filter((name) => name.startsWith('.')).sort()).toEqual(
