@@ -1,3 +1,4 @@
+import { systemErrorReason } from './system-error.js';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 
 /**
@@ -84,10 +85,10 @@ export function readNamedFile(path: string, maxBytes: number): { bytes: Buffer }
   return { bytes: read.bytes };
 }
 
-/** A system error in words: the common ones spelt out, the rest by code. */
+/** Why a named file could not be read, in words (`no such file`, `permission denied`). */
 export function systemProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES') return 'permission denied';
-  return `cannot be read (${code ?? (error as Error).message})`;
+  // A file was named, so "no such file" rather than the general "no such file or folder".
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'no such file';
+  const reason = systemErrorReason(error);
+  return reason === (error as NodeJS.ErrnoException).code ? `cannot be read (${reason})` : reason;
 }
