@@ -11,6 +11,7 @@ import type { RotaFlags } from './rota-command.js';
 import { resolve } from 'node:path';
 import { isSystemError, systemErrorReason } from '../util/system-error.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io.js';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from '../report/report-window.js';
 
 /**
  * Runs the `charter` command line and returns the exit code: 0 clean,
@@ -371,6 +372,11 @@ function parseDateOption(value: string): string {
   const date = match ? new Date(`${value}T00:00:00Z`) : undefined;
   if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
     throw new InvalidArgumentError('expected a date such as 2026-11-23.');
+  }
+  // Review dates and rotas are worked out years ahead; far-off years are typing mistakes that would overflow them.
+  const year = date.getUTCFullYear();
+  if (year < FIRST_REPORT_YEAR || year > LAST_REPORT_YEAR) {
+    throw new InvalidArgumentError(`expected a date in the years ${FIRST_REPORT_YEAR} to ${LAST_REPORT_YEAR}.`);
   }
   return value;
 }

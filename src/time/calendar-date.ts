@@ -17,7 +17,7 @@ export function daysBetween(a: string, b: string): number {
 
 export function addDays(date: string, days: number): string {
   const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(time).toISOString().slice(0, 10);
+  return isoDate(new Date(time));
 }
 
 /** Adds whole months, clamping to the month's last day (2026-01-31 + 1 month = 2026-02-28). */
@@ -26,9 +26,21 @@ export function addMonths(date: string, months: number): string {
   const targetMonthIndex = month - 1 + months;
   const targetYear = year + Math.floor(targetMonthIndex / 12);
   const targetMonth = ((targetMonthIndex % 12) + 12) % 12;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
-  const result = new Date(Date.UTC(targetYear, targetMonth, Math.min(day, lastDay)));
-  return result.toISOString().slice(0, 10);
+  const lastDay = utcDate(targetYear, targetMonth + 1, 0).getUTCDate();
+  return isoDate(utcDate(targetYear, targetMonth, Math.min(day, lastDay)));
+}
+
+/** The date part of an ISO time, whole even beyond 9999 (+010000-01-01). */
+function isoDate(date: Date): string {
+  const iso = date.toISOString();
+  return iso.slice(0, iso.indexOf('T'));
+}
+
+/** A UTC date; unlike Date.UTC, the years 0 to 99 are not taken as 1900 to 1999. */
+function utcDate(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
 }
 
 /** Today's date in a time zone, as YYYY-MM-DD. */

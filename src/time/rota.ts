@@ -74,17 +74,15 @@ export function rotaSchedule(review: RotaReview | undefined, today: string, coun
   const beforeApproval = today < approved;
   const currentPeriod = beforeApproval ? undefined : periodHolding(startOf, today);
   const first = currentPeriod === undefined || currentPeriod < count ? 0 : currentPeriod;
-  const periods = Array.from({ length: count }, (_, offset): RotaAssignment => {
-    const period = first + offset;
+  const periods: RotaAssignment[] = [];
+  for (let period = first; period < first + count; period++) {
+    const periodFrom = startOf.at(period);
+    // Dates are written with four-digit years: a long list of long periods stops at the end of 9999.
+    if (isAfterLastDate(periodFrom)) break;
+    const next = startOf.at(period + 1);
     const index = period % rota.length;
-    return {
-      contactId: rota[index] as string,
-      periodFrom: startOf.at(period),
-      periodTo: addDays(startOf.at(period + 1), -1),
-      index,
-      period,
-    };
-  });
+    periods.push({ contactId: rota[index] as string, periodFrom, periodTo: isAfterLastDate(next) ? LAST_DATE : addDays(next, -1), index, period });
+  }
   return { ok: true, rota, beforeApproval, currentPeriod, periods };
 }
 
@@ -113,6 +111,14 @@ interface PeriodStarts {
   at(period: number): string;
   /** A close guess of the period that holds `date`, corrected by the caller. */
   estimate(date: string): number;
+}
+
+/** The last date with a four-digit year. */
+const LAST_DATE = '9999-12-31';
+
+/** Beyond 9999, toISOString writes six-digit years with a sign (+010000-01-01). */
+function isAfterLastDate(date: string): boolean {
+  return date.length !== LAST_DATE.length || date > LAST_DATE;
 }
 
 function periodStarts(approved: string, every: unknown): PeriodStarts | undefined {

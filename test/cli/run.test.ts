@@ -72,6 +72,11 @@ describe('charter validate', () => {
     const badDate = await runCli(['validate', '--today', '2026-02-30'], tempFolder());
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toMatch(/expected a date/);
+    for (const command of ['validate', 'build', 'rota']) {
+      const farOff = await runCli([command, '--today', '9999-12-20'], tempFolder());
+      expect(farOff.code).toBe(2);
+      expect(farOff.stderr).toMatch(/expected a date in the years 1970 to 2199/);
+    }
   });
 
   it('counts warnings against --max-warnings, and --quiet drops them', async () => {

@@ -105,3 +105,19 @@ describe('rotaSchedule', () => {
     expect(reviewerFor(review, 'not a date')).toBeUndefined();
   });
 });
+
+describe('rotaSchedule near the end of the four-digit years', () => {
+  it('stops the list at 9999-12-31 instead of writing six-digit years', () => {
+    const decade = { approved: '2026-10-06', every: '120 months', rota: ['a', 'b'] };
+    const schedule = rotaSchedule(decade, '2199-12-31', 999);
+    const periods = periodsOf(schedule);
+    expect(periods.length).toBeLessThan(999);
+    expect(periods.at(-1)).toBe('9996-10-06–9999-12-31 b');
+    expect(periods.every((period) => /^\d{4}-\d{2}-\d{2}–\d{4}-\d{2}-\d{2} [ab]$/.test(period))).toBe(true);
+  });
+
+  it('adds months in the years 0 to 99 without moving them to the 1900s', () => {
+    const early = { approved: '0050-01-31', every: '1 months', rota: ['a'] };
+    expect(periodsOf(rotaSchedule(early, '0050-02-15', 2))).toEqual(['0050-01-31–0050-02-27 a', '0050-02-28–0050-03-30 a']);
+  });
+});
