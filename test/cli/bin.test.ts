@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTree } from '../helpers.js';
@@ -28,5 +29,18 @@ describe('the built bin', () => {
     const result = charter(['validate', 'missing-folder'], writeTree({ 'charters/unit.yaml': VALID_UNIT }));
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('charter: cannot read missing-folder: no such file or folder\n');
+  });
+
+  // /dev/full fails every write with ENOSPC, as a full disk does.
+  it.runIf(existsSync('/dev/full'))('says in one line, exit 2, when the output cannot be written', () => {
+    const cwd = writeTree({ 'charters/unit.yaml': edit(VALID_UNIT, 'owner: head', 'owner: nobody') });
+    const full = openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [bin, 'validate', '--today', '2026-11-23'], { cwd, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe('charter: could not write the output: no space left on the device\n');
+    } finally {
+      closeSync(full);
+    }
   });
 });
