@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
+import { systemErrorReason } from '../util/system-error.js';
 import type { PageView } from '../site/view-model.js';
 
 /** A problem with the templates: a clear message for the user, not a stack trace. */
@@ -80,8 +82,13 @@ export async function loadTemplates(sources: TemplateSources): Promise<TemplateS
 }
 
 async function listTemplates(folder: string, isUserFolder = false): Promise<string[]> {
-  const info = await stat(folder).catch(() => undefined);
-  if (!info?.isDirectory()) throw new TemplateError(`the templates folder ${folder} does not exist`);
+  let info: Stats;
+  try {
+    info = await stat(folder);
+  } catch (error) {
+    throw new TemplateError(`cannot read the templates folder ${folder}: ${systemErrorReason(error)}`);
+  }
+  if (!info.isDirectory()) throw new TemplateError(`the templates folder ${folder} is a file; give --templates a folder that holds layouts/, partials/ and pages/`);
   const found: string[] = [];
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
     const path = relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/');

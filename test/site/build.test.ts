@@ -234,4 +234,15 @@ describe('theming', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown template pages\/acessibility\.hbs/);
   });
+
+  it('says whether --templates is missing or a file', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT, 'theme.css': 'body {}' });
+    const missing = await runCli(['build', '--templates', 'no-such-folder', '--today', TODAY, '--no-search'], cwd);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read the templates folder .*no-such-folder: no such file or folder/);
+    const file = await runCli(['build', '--templates', 'theme.css', '--today', TODAY, '--no-search'], cwd);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toMatch(/the templates folder .*theme\.css is a file; give --templates a folder/);
+    expect(existsSync(join(cwd, '_site'))).toBe(false);
+  });
 });
