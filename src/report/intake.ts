@@ -120,7 +120,7 @@ export async function readWholeLog(
   const listLimit = options.listLimit ?? MAX_LISTED_BAD_ROWS;
   if (options.input) return readLogPart(path, display, lookup, window, fileIndex, { input: options.input, listLimit });
   // A gzip file can only be unpacked from its start: it is read in one piece.
-  const script = options.split === false || isGzipped(display) ? undefined : workerScript();
+  const script = options.split === false || isGzipped(path, display) ? undefined : workerScript();
   const plan = script ? await splitPlan(path, options.splitMinBytes ?? SPLIT_MIN_BYTES) : undefined;
   if (!script || !plan) return readLogPart(path, display, lookup, window, fileIndex, { listLimit });
 

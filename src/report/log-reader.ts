@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -91,6 +91,8 @@ export async function readLog(path: string, display: string, handlers: LogHandle
   let reader: ChunkReader | undefined;
   const push = (chunk: string): void => {
     if (!reader) {
+      const problem = notTextProblem(chunk);
+      if (problem !== undefined) throw new LogFileError(display, 0, 0, problem);
       const format = formatFromName(display) ?? sniffFormat(chunk);
       if (format === undefined) return;
       reader = format === 'csv' ? new CsvLogReader(display, handlers) : new JsonLinesLogReader(handlers);
@@ -111,9 +113,33 @@ export async function readLog(path: string, display: string, handlers: LogHandle
   return { lines: finished.lines, endedInsideQuotes };
 }
 
-/** Whether a log is gzip-compressed, by its name (`.csv.gz`, `.jsonl.gz`). */
-export function isGzipped(name: string): boolean {
-  return name.toLowerCase().endsWith('.gz');
+/**
+ * Whether a log is gzip-compressed: by its name (`.csv.gz`, `.jsonl.gz`), or
+ * by its first bytes, for a log exported compressed under a plain name.
+ */
+export function isGzipped(path: string, name: string): boolean {
+  if (name.toLowerCase().endsWith('.gz')) return true;
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, 'r');
+    const head = Buffer.alloc(2);
+    return readSync(descriptor, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } catch {
+    // Unreadable here: reading the log says why.
+    return false;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+/** Why a log's first text shows it is not UTF-8 text, or undefined. */
+function notTextProblem(start: string): string | undefined {
+  if (start.startsWith('\u001F\uFFFD')) return 'is gzip-compressed: unpack it (gunzip), or give it as a file rather than on standard input';
+  // UTF-16 (Excel's "Unicode text") starts with FF FE or FE FF, which UTF-8 reads as two replacement characters, or has NULs between letters.
+  if (start.startsWith('\uFFFD\uFFFD') || start.slice(0, 200).includes('\u0000')) {
+    return 'is not UTF-8 text: it looks like UTF-16 ("Unicode text"); save or export it as "CSV UTF-8" and give that file';
+  }
+  return undefined;
 }
 
 /** The log as a stream of text: a file part, a whole gzip file unpacked on the fly, or standard input. */
@@ -122,7 +148,7 @@ function openText(path: string, display: string, options: ReadLogOptions): Async
     options.input.setEncoding('utf8');
     return options.input as AsyncIterable<string>;
   }
-  if (isGzipped(display)) return unpackedText(path, display);
+  if (isGzipped(path, display)) return unpackedText(path, display);
   return createReadStream(path, {
     encoding: 'utf8',
     highWaterMark: CHUNK_BYTES,
@@ -185,6 +211,10 @@ function readProblem(error: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a folder, not a log file';
+    case 'Z_DATA_ERROR':
+      return 'is not gzip-compressed data, though its name ends in .gz, or it is damaged; rename it or export it again';
+    case 'Z_BUF_ERROR':
+      return 'is a gzip file cut short (an interrupted copy or download?); copy or export it again';
     default:
       return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
   }

@@ -7,7 +7,7 @@ import { edit, VALID_UNIT } from '../fixtures/charters.js';
 import { AS_OF, CHARTERS, HAND_CHECKED_LOG } from '../fixtures/contact-log.js';
 import { writeTree } from '../helpers.js';
 
-async function reportOn(files: Record<string, string>, logs: string[], options: { from?: string; to?: string; asOf?: string } = {}): Promise<ComplianceReport> {
+async function reportOn(files: Record<string, string | Uint8Array>, logs: string[], options: { from?: string; to?: string; asOf?: string } = {}): Promise<ComplianceReport> {
   const cwd = writeTree(files);
   const { report } = await makeComplianceReport({
     cwd,
@@ -287,6 +287,32 @@ describe('gzip-compressed logs', () => {
   });
 
   it('refuses a .gz log that is not gzip, as unreadable', async () => {
-    await expect(reportOn({ ...CHARTERS, 'log.csv.gz': HAND_CHECKED_LOG }, ['log.csv.gz'])).rejects.toThrow(/log\.csv\.gz: cannot be read \(incorrect header check\)/);
+    await expect(reportOn({ ...CHARTERS, 'log.csv.gz': HAND_CHECKED_LOG }, ['log.csv.gz'])).rejects.toThrow(
+      /^log\.csv\.gz: is not gzip-compressed data, though its name ends in \.gz, or it is damaged; rename it or export it again$/,
+    );
+  });
+
+  it('says when a .gz log is cut short', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const cut = gzipSync(HAND_CHECKED_LOG).subarray(0, 60);
+    await expect(reportOn({ ...CHARTERS, 'log.csv.gz': cut }, ['log.csv.gz'])).rejects.toThrow(/^log\.csv\.gz: is a gzip file cut short/);
+  });
+
+  it('reads a gzip log by its first bytes when its name says .csv', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const plain = await reportOn({ ...CHARTERS, 'log.csv': HAND_CHECKED_LOG }, ['log.csv']);
+    const cwd = writeTree({ ...CHARTERS, 'log.csv': gzipSync(HAND_CHECKED_LOG) });
+    const { report: packed } = await makeComplianceReport({ cwd, logs: ['log.csv'], asOf: parseAsOf(AS_OF) as Date, splitMinBytes: 1 });
+    expect(packed.commitments).toEqual(plain.commitments);
+  });
+});
+
+describe('logs that are not UTF-8 text', () => {
+  it('says a UTF-16 log ("Unicode text") is not UTF-8, with or without a byte order mark', async () => {
+    const withMark = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HAND_CHECKED_LOG, 'utf16le')]);
+    const withoutMark = Buffer.from(HAND_CHECKED_LOG, 'utf16le');
+    for (const bytes of [withMark, withoutMark]) {
+      await expect(reportOn({ ...CHARTERS, 'log.csv': bytes }, ['log.csv'])).rejects.toThrow(/^log\.csv: is not UTF-8 text: it looks like UTF-16 \("Unicode text"\); save or export it as "CSV UTF-8"/);
+    }
   });
 });
