@@ -35,7 +35,22 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   }
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const loneReturn = text.indexOf('\r') === -1 ? -1 : text.search(/\r(?!\n)/);
+  if (loneReturn !== -1) {
+    // Old Mac files end lines with CR alone: read as one line, the file would give a misleading error.
+    return {
+      ok: false,
+      message: 'lines here end with a carriage return alone (old Mac line endings); save the file with LF (or CRLF) line endings',
+      position: positionInText(text, loneReturn),
+    };
+  }
   return { ok: true, text };
+}
+
+function positionInText(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }
 
 /**

@@ -101,6 +101,16 @@ describe('broken YAML gives positioned diagnostics, never a crash', () => {
     expect(only(await diagnosticsFor({ 'wide.yaml': bigEndian }), 'file-encoding').message).toMatch(/^the file looks like UTF-16/);
   });
 
+  it('names old Mac line endings (a carriage return alone) at the first one, and accepts CRLF', async () => {
+    const mac = VALID_UNIT.replace(/\n/g, '\r');
+    const diagnostic = only(await diagnosticsFor({ 'mac.yaml': mac }), 'file-encoding');
+    expect(diagnostic).toMatchObject({ line: 1, column: mac.indexOf('\r') + 1 });
+    expect(diagnostic.message).toMatch(/carriage return alone \(old Mac line endings\); save the file with LF/);
+    const mixed = VALID_UNIT.replace('\n', '\r\n').replace(/\n(?=languages)/, '\r');
+    expect(only(await diagnosticsFor({ 'mixed.yaml': mixed }), 'file-encoding')).toMatchObject({ line: 2 });
+    expect(await diagnosticsFor({ 'windows.yaml': VALID_UNIT.replace(/\n/g, '\r\n') })).toEqual([]);
+  });
+
   it('accepts a UTF-8 byte order mark', async () => {
     expect(await diagnosticsFor({ 'bom.yaml': `\ufeff${VALID_UNIT}` })).toEqual([]);
   });
