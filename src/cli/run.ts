@@ -331,14 +331,26 @@ function parseCardSize(value: string): 'a6' | 'a7' | 'credit-card' {
   throw new InvalidArgumentError('expected a6, a7 or credit-card.');
 }
 
+/**
+ * The longest --base-url: with a 64-character id and the language added, the
+ * card's QR code stays small enough (about version 10, 57 modules across) for
+ * a phone to read at pocket-card size; far longer ones do not fit a QR code at all.
+ */
+const MAX_BASE_URL_LENGTH = 200;
+
 function parseUrl(value: string): string {
+  let href: string | undefined;
   try {
     const url = new URL(value);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+    if (url.protocol === 'http:' || url.protocol === 'https:') href = url.href;
   } catch {
     // reported below
   }
-  throw new InvalidArgumentError('expected a web address such as https://intranet.example.fi/charters/.');
+  if (href === undefined) throw new InvalidArgumentError('expected a web address such as https://intranet.example.fi/charters/.');
+  if (href.length > MAX_BASE_URL_LENGTH) {
+    throw new InvalidArgumentError(`the address has ${href.length} characters; a QR code on a pocket card can carry at most ${MAX_BASE_URL_LENGTH}: give a shorter one.`);
+  }
+  return href;
 }
 
 function parsePort(value: string): number {

@@ -72,6 +72,9 @@ describe('charter validate', () => {
     const badDate = await runCli(['validate', '--today', '2026-02-30'], tempFolder());
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toMatch(/expected a date/);
+    const longUrl = await runCli(['cards', '--base-url', `https://intranet.example.fi/${'a'.repeat(3000)}`], tempFolder());
+    expect(longUrl.code).toBe(2);
+    expect(longUrl.stderr).toMatch(/the address has 3028 characters; a QR code on a pocket card can carry at most 200/);
     for (const command of ['validate', 'build', 'rota']) {
       const farOff = await runCli([command, '--today', '9999-12-20'], tempFolder());
       expect(farOff.code).toBe(2);
