@@ -35,9 +35,8 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   }
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const loneReturn = text.indexOf('\r') === -1 ? -1 : text.search(/\r(?!\n)/);
+  const loneReturn = firstLoneReturnOfOldMacFile(text);
   if (loneReturn !== -1) {
-    // Old Mac files end lines with CR alone: read as one line, the file would give a misleading error.
     return {
       ok: false,
       message: 'lines here end with a carriage return alone (old Mac line endings); save the file with LF (or CRLF) line endings',
@@ -45,6 +44,26 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
     };
   }
   return { ok: true, text };
+}
+
+/**
+ * Old Mac files end lines with CR alone: read as one long line, such a file
+ * would give a misleading error. Where CRs alone are the usual line end, the
+ * offset of the first; -1 otherwise (a stray CR pasted into a text is a
+ * control-character finding at its place).
+ */
+function firstLoneReturnOfOldMacFile(text: string): number {
+  let first = -1;
+  let lone = 0;
+  for (let offset = text.indexOf('\r'); offset !== -1; offset = text.indexOf('\r', offset + 1)) {
+    if (text.charCodeAt(offset + 1) === 0x0a) continue;
+    if (first === -1) first = offset;
+    lone++;
+  }
+  if (first === -1) return -1;
+  let lineFeeds = 0;
+  for (let offset = text.indexOf('\n'); offset !== -1 && lineFeeds < lone; offset = text.indexOf('\n', offset + 1)) lineFeeds++;
+  return lone > lineFeeds ? first : -1;
 }
 
 function positionInText(text: string, offset: number): Position {

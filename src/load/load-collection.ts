@@ -7,6 +7,7 @@ import { decodeUtf8 } from './decode.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { mergeWithBaseline } from './merge.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { systemErrorReason } from '../util/system-error.js';
 
 /** The file access the loader needs; tests and `serve` can supply their own. */
 export interface CharterFileSystem {
@@ -341,8 +342,7 @@ async function readAndParse(
     }
     bytes = read.bytes;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    diagnostics.push(fileDiagnostic(file, 'file-read', `the file cannot be read (${code ?? (error as Error).message})`, 1, 1));
+    diagnostics.push(fileDiagnostic(file, 'file-read', `the file cannot be read: ${systemErrorReason(error)}`, 1, 1));
     return none;
   }
   const decoded = decodeUtf8(bytes);

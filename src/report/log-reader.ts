@@ -4,6 +4,7 @@ import { pipeline, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { oneLine } from '../format/shared.js';
+import { systemProblem } from '../util/regular-file.js';
 import { CsvParser } from './csv.js';
 import { LineSplitter } from './line-splitter.js';
 import { shorten } from './timestamp.js';
@@ -204,11 +205,6 @@ function sniffFormat(chunk: string): LogFormat | undefined {
 function readProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
     case 'EISDIR':
       return 'is a folder, not a log file';
     case 'Z_DATA_ERROR':
@@ -216,7 +212,7 @@ function readProblem(error: unknown): string {
     case 'Z_BUF_ERROR':
       return 'is a gzip file cut short (an interrupted copy or download?); copy or export it again';
     default:
-      return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+      return systemProblem(error);
   }
 }
 

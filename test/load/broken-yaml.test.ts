@@ -106,8 +106,11 @@ describe('broken YAML gives positioned diagnostics, never a crash', () => {
     const diagnostic = only(await diagnosticsFor({ 'mac.yaml': mac }), 'file-encoding');
     expect(diagnostic).toMatchObject({ line: 1, column: mac.indexOf('\r') + 1 });
     expect(diagnostic.message).toMatch(/carriage return alone \(old Mac line endings\); save the file with LF/);
-    const mixed = VALID_UNIT.replace('\n', '\r\n').replace(/\n(?=languages)/, '\r');
-    expect(only(await diagnosticsFor({ 'mixed.yaml': mixed }), 'file-encoding')).toMatchObject({ line: 2 });
+    const mostlyMac = VALID_UNIT.replace(/\n/g, '\r').replace('\r', '\n');
+    expect(only(await diagnosticsFor({ 'mostly-mac.yaml': mostlyMac }), 'file-encoding')).toMatchObject({ line: 2, column: 14 });
+    // One stray carriage return among line feeds is the control-character rule's, at its place.
+    const stray = VALID_UNIT.replace(/\n(?=languages)/, '\r');
+    expect((await diagnosticsFor({ 'stray.yaml': stray })).map((diagnostic) => diagnostic.ruleId)).not.toContain('file-encoding');
     expect(await diagnosticsFor({ 'windows.yaml': VALID_UNIT.replace(/\n/g, '\r\n') })).toEqual([]);
   });
 
