@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { copyAssets, loadSiteTemplates, protectedFolders, readThemeFiles, siteInputs, themeLinks } from './inputs.js';
@@ -122,7 +122,8 @@ async function renderWithEleventy(pages: readonly PageView[], render: (page: Pag
   const input = await mkdtemp(join(tmpdir(), 'charter-eleventy-'));
   const unregister = registerCleanup(() => rmSync(input, { recursive: true, force: true }));
   try {
-    const eleventy = new Eleventy(input, outDir, {
+    // Given relative to the working folder: with an absolute one, Eleventy loses its own template when run from / (the root).
+    const eleventy = new Eleventy(relative(process.cwd(), input) || '.', outDir, {
       quietMode: false,
       config(config: EleventyConfig) {
         config.addGlobalData('charterPages', pages);
