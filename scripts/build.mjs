@@ -4,10 +4,11 @@ import { renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { writeValidators } from './compile-schema.mjs';
+import { writeSchemaTypes, writeValidators } from './compile-schema.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 writeValidators();
+await writeSchemaTypes();
 // Build beside dist/ and swap it in, so a running `charter` never sees half a build.
 const finalDir = join(root, 'dist');
 const outdir = join(root, `.dist-${process.pid}`);
