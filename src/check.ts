@@ -1,7 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic, FileResult } from './model/diagnostic.js';
-import type { PerCharterCache } from './model/charter-cache.js';
+import type { PerCharterCache } from './load/charter-cache.js';
 import { findCharterFiles } from './load/find-files.js';
 import { displayPath, isInside, loadCollection, type CharterFileSystem, type LoadedCollection, type ParseCache } from './load/load-collection.js';
 import { DEFAULT_LIMITS } from './load/limits.js';

@@ -1,7 +1,7 @@
 import type { Diagnostic, FileResult, JsonPath } from './model/diagnostic.js';
 import { compareDiagnostics } from './model/diagnostic.js';
-import type { LocatedIn, ResolvedCharter } from './model/charter.js';
-import type { PerCharterCache } from './model/charter-cache.js';
+import type { LocatedIn, ResolvedCharter } from './load/resolved-charter.js';
+import type { PerCharterCache } from './load/charter-cache.js';
 import type { LoadedCollection } from './load/load-collection.js';
 import { internalError } from './model/internal-error.js';
 import { checkSchema } from './schema/check-schema.js';

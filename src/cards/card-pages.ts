@@ -1,5 +1,5 @@
 import type { LoadedCollection } from '../load/load-collection.js';
-import type { ResolvedCharter } from '../model/charter.js';
+import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { planSite } from '../site/pages.js';
 import type { PageView } from '../site/view-model.js';
 

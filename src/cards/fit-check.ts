@@ -1,5 +1,5 @@
 import type { LoadedCollection } from '../load/load-collection.js';
-import type { ResolvedCharter } from '../model/charter.js';
+import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { formatJsonPath, type Diagnostic, type JsonPath } from '../model/diagnostic.js';
 import { loadSiteTemplates, siteInputs } from '../site/inputs.js';
 import { planCards, qrCode } from './card-pages.js';

@@ -1,5 +1,5 @@
 import { load, CORE_SCHEMA } from 'js-yaml';
-import { isPlainObject } from '../model/charter.js';
+import { isPlainObject } from '../model/charter-data.js';
 import { findForbiddenCharacters } from './control-characters.js';
 import { FORBIDDEN_KEYS, MERGE_KEY, type LoadLimits } from './limits.js';
 

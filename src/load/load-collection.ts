@@ -1,6 +1,7 @@
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, JsonPath } from '../model/diagnostic.js';
-import { isPlainObject, type Locator, type ResolvedCharter } from '../model/charter.js';
+import { isPlainObject } from '../model/charter-data.js';
+import type { Locator, ResolvedCharter } from './resolved-charter.js';
 import { internalError } from '../model/internal-error.js';
 import { findForbiddenCharacters } from './control-characters.js';
 import { decodeUtf8 } from './decode.js';

@@ -1,5 +1,6 @@
 import type { JsonPath } from '../model/diagnostic.js';
-import { isPlainObject, type Locator, type LocatedIn } from '../model/charter.js';
+import { isPlainObject } from '../model/charter-data.js';
+import type { Locator, LocatedIn } from './resolved-charter.js';
 
 /** Keys that belong to one file and are never inherited. */
 const NOT_INHERITED: ReadonlySet<string> = new Set(['id', 'extends', '$schema']);

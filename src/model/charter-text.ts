@@ -1,4 +1,4 @@
-import { isPlainObject } from './charter.js';
+import { isPlainObject } from './charter-data.js';
 
 /** A text as a charter writes it: one string, or strings per language. */
 export type CharterText = string | Readonly<Record<string, string>>;

@@ -1,5 +1,5 @@
 import type { JsonPath } from './diagnostic.js';
-import { getPath, isPlainObject, type CharterData } from './charter.js';
+import { getPath, isPlainObject, type CharterData } from './charter-data.js';
 
 /** Where a charter can make a measurable promise: the `channel` and `commitment` of contact logs. */
 export const COMMITMENT_SLOTS = [

@@ -2,7 +2,8 @@ import { MAX_REVIEW_YEARS } from '../time/review-interval.js';
 import { REVIEW_WARNING_DAYS } from '../rules/review-due.js';
 import { daysBetween, isCalendarDate } from '../time/calendar-date.js';
 import { rotaSchedule, type RotaProblem } from '../time/rota.js';
-import { getPath, isPlainObject, type CharterData, type ResolvedCharter } from './charter.js';
+import type { ResolvedCharter } from '../load/resolved-charter.js';
+import { getPath, isPlainObject, type CharterData } from './charter-data.js';
 import { textInLanguage } from './charter-text.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { LoadedCollection } from '../load/load-collection.js';
-import { getPath, isPlainObject, type CharterData, type ResolvedCharter } from '../model/charter.js';
+import { getPath, isPlainObject, type CharterData } from '../model/charter-data.js';
+import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { COMMITMENT_SLOTS, commitmentPath } from '../model/commitments.js';
 import { parseDuration, parseTarget, type Duration, type DurationUnit } from '../time/duration.js';
 import { WorkingCalendar, type WorkingCalendarOptions } from '../time/working-calendar.js';

@@ -1,5 +1,5 @@
 import type { LoadedCollection } from '../load/load-collection.js';
-import { getPath, isPlainObject } from '../model/charter.js';
+import { getPath, isPlainObject } from '../model/charter-data.js';
 import { nextReviewDate } from '../rules/review-due.js';
 import { daysBetween } from '../time/calendar-date.js';
 import { reviewerFor, type RotaReview } from '../time/rota.js';

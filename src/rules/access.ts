@@ -1,5 +1,5 @@
 import type { JsonPath } from '../model/diagnostic.js';
-import { getPath, isPlainObject, type CharterData } from '../model/charter.js';
+import { getPath, isPlainObject, type CharterData } from '../model/charter-data.js';
 import { isTextMap } from '../load/merge.js';
 
 /** Defensive readers: rules also run on charters with schema errors, so nothing is assumed. */

@@ -1,5 +1,5 @@
 import { formatJsonPath } from '../model/diagnostic.js';
-import { getPath, isPlainObject } from '../model/charter.js';
+import { getPath, isPlainObject } from '../model/charter-data.js';
 import { commitmentsOf } from '../model/commitments.js';
 import { compareDurations, formatPercent, parseDuration, parseTarget } from '../time/duration.js';
 import { defineRule } from './rule.js';

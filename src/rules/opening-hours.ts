@@ -1,6 +1,6 @@
 import type { JsonPath } from '../model/diagnostic.js';
 import { formatJsonPath } from '../model/diagnostic.js';
-import { isPlainObject } from '../model/charter.js';
+import { isPlainObject } from '../model/charter-data.js';
 import { expandDays, minutesOf, type Weekday } from '../time/weekly-hours.js';
 import { hoursBlocks, listAt } from './access.js';
 import { defineRule } from './rule.js';

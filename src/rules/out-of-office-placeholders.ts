@@ -1,4 +1,4 @@
-import { getPath, isPlainObject } from '../model/charter.js';
+import { getPath, isPlainObject } from '../model/charter-data.js';
 import { stringAt } from './access.js';
 import { defineRule } from './rule.js';
 

@@ -1,5 +1,5 @@
 import type { JsonPath } from '../model/diagnostic.js';
-import { isPlainObject } from '../model/charter.js';
+import { isPlainObject } from '../model/charter-data.js';
 import { Suggester } from '../util/suggest.js';
 import { contactIds, listAt, objectAt, stringAt } from './access.js';
 import { defineRule } from './rule.js';

@@ -1,6 +1,6 @@
 import { addDays, addMonths, daysBetween, isCalendarDate } from '../time/calendar-date.js';
 import { isReviewIntervalTooLong, MAX_REVIEW_YEARS, reviewInterval } from '../time/review-interval.js';
-import { isPlainObject } from '../model/charter.js';
+import { isPlainObject } from '../model/charter-data.js';
 import { stringAt } from './access.js';
 import { defineRule } from './rule.js';
 

@@ -1,5 +1,5 @@
 import type { JsonPath, RuleMeta, Severity } from '../model/diagnostic.js';
-import type { ResolvedCharter } from '../model/charter.js';
+import type { ResolvedCharter } from '../load/resolved-charter.js';
 
 export interface RuleReport {
   /** Path in the effective (merged) charter data; the loader turns it into file:line:col. */

@@ -1,5 +1,5 @@
-import { isPlainObject } from '../model/charter.js';
-import type { ResolvedCharter } from '../model/charter.js';
+import { isPlainObject } from '../model/charter-data.js';
+import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { listAt } from './access.js';
 import { defineRule, type UnitSummary } from './rule.js';
 

@@ -1,5 +1,5 @@
 import type { JsonPath } from '../model/diagnostic.js';
-import { getPath, type CharterData } from '../model/charter.js';
+import { getPath, type CharterData } from '../model/charter-data.js';
 import { hoursBlocks, listAt } from './access.js';
 import { isCalendarDate } from '../time/calendar-date.js';
 import { defineRule } from './rule.js';

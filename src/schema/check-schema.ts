@@ -1,6 +1,7 @@
 import type { Diagnostic, JsonPath } from '../model/diagnostic.js';
 import { formatJsonPath } from '../model/diagnostic.js';
-import { getPath, isPlainObject, type ResolvedCharter } from '../model/charter.js';
+import { getPath, isPlainObject } from '../model/charter-data.js';
+import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { branchValidators, runtimeSchema, validateCharter } from './generated/validators.js';
 import type { AjvError, JsonSchema } from './generated/validators.js';
 import { closestMatch } from '../util/suggest.js';

@@ -1,4 +1,4 @@
-import { getPath, isPlainObject, type CharterData } from '../model/charter.js';
+import { getPath, isPlainObject, type CharterData } from '../model/charter-data.js';
 import type { JsonPath } from '../model/diagnostic.js';
 import { COMMITMENT_SLOTS, type CommitmentSlot } from '../model/commitments.js';
 import { isTextMap } from '../load/merge.js';

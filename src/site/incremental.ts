@@ -2,7 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkCharters } from '../check.js';
 import type { ParseCache } from '../load/load-collection.js';
-import { PerCharterCache } from '../model/charter-cache.js';
+import { PerCharterCache } from '../load/charter-cache.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CHARTERS_JSON, chartersJsonText, complianceFor, DEFAULT_OUT, type BuildOptions, type BuildResult } from './build.js';
 import { copyAssets, loadSiteTemplates, protectedFolders, siteInputs, themeLinks } from './inputs.js';

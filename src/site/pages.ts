@@ -1,5 +1,5 @@
 import type { LoadedCollection } from '../load/load-collection.js';
-import type { ResolvedCharter } from '../model/charter.js';
+import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { todayIn } from '../time/calendar-date.js';
 import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, ownerContactView, type CharterViewContext } from './charter-view.js';
@@ -13,7 +13,7 @@ import {
   type SiteLanguage,
   type UnitListItemView,
 } from './view-model.js';
-import { PerCharterCache } from '../model/charter-cache.js';
+import { PerCharterCache } from '../load/charter-cache.js';
 import type { ComplianceReport } from '../report/model.js';
 import { buildDashboardView } from './dashboard-view.js';
 

@@ -3,7 +3,7 @@ import { loadCollection, type CharterFileSystem } from '../../src/load/load-coll
 import { DEFAULT_LIMITS, type LoadLimits } from '../../src/load/limits.js';
 import { parseYamlSource } from '../../src/load/yaml-source.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
-import type { ResolvedCharter } from '../../src/model/charter.js';
+import type { ResolvedCharter } from '../../src/load/resolved-charter.js';
 import { validateCollection } from '../../src/validate.js';
 import { BASELINE, EXTENDING_UNIT, VALID_UNIT, edit } from '../fixtures/charters.js';
 import { diagnosticsFor, positionOf } from '../helpers.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCharters } from '../../src/check.js';
-import type { CharterData } from '../../src/model/charter.js';
+import type { CharterData } from '../../src/model/charter-data.js';
 import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, serializeJsonLd, type CharterViewContext } from '../../src/site/charter-view.js';
 import { SITE_LANGUAGES, type CharterView, type SiteLanguage, type UnitListItemView } from '../../src/site/view-model.js';
 import { VALID_UNIT } from '../fixtures/charters.js';

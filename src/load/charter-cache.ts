@@ -1,4 +1,4 @@
-import type { ResolvedCharter } from './charter.js';
+import type { ResolvedCharter } from './resolved-charter.js';
 
 /** Numbers for parsed sources; a source object lives as long as its file's text is unchanged. */
 const sourceIds = new WeakMap<object, number>();

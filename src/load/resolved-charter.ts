@@ -1,8 +1,6 @@
-import type { JsonPath, SourceRange } from './diagnostic.js';
-import type { YamlSource } from '../load/yaml-source.js';
-
-/** Charter data as loaded: plain JSON-like values, not yet known to match the schema. */
-export type CharterData = Readonly<Record<string, unknown>>;
+import type { JsonPath, SourceRange } from '../model/diagnostic.js';
+import type { CharterData } from '../model/charter-data.js';
+import type { YamlSource } from './yaml-source.js';
 
 /** A position in a specific file, for a path in merged data. */
 export interface LocatedIn {
@@ -33,19 +31,4 @@ export interface ResolvedCharter {
   /** True when a baseline in the chain could not be loaded, so the data may lack inherited keys. */
   readonly incomplete: boolean;
   readonly locate: Locator;
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Reads a nested value by path; undefined where the path does not exist. */
-export function getPath(data: unknown, path: JsonPath): unknown {
-  let current: unknown = data;
-  for (const segment of path) {
-    if (Array.isArray(current) && typeof segment === 'number') current = current[segment];
-    else if (isPlainObject(current) && typeof segment === 'string' && Object.hasOwn(current, segment)) current = current[segment];
-    else return undefined;
-  }
-  return current;
 }
