@@ -1,7 +1,5 @@
 import { isPlainObject } from './charter-data.js';
-
-/** A text as a charter writes it: one string, or strings per language. */
-export type CharterText = string | Readonly<Record<string, string>>;
+import type { CharterText, LocalizedText, TextInLanguage } from './charter.js';
 
 /** A charter text as written (a string, or strings per language); undefined when it is neither. */
 export function charterTextOf(value: unknown): CharterText | undefined {
@@ -25,4 +23,13 @@ export function textInLanguage(value: unknown, preferred: readonly (string | und
     if (typeof text === 'string' && text !== '') return { text, lang: language };
   }
   return undefined;
+}
+
+/**
+ * A normalized text in one language: the charter's own words in that
+ * language when it has them, else its fallback (the first language), which
+ * says which language it really is.
+ */
+export function textIn(text: LocalizedText, lang: string): TextInLanguage {
+  return Object.hasOwn(text.byLanguage, lang) ? (text.byLanguage[lang] as TextInLanguage) : text.fallback;
 }

@@ -1,5 +1,6 @@
 import type { JsonPath } from './diagnostic.js';
 import { getPath, isPlainObject, type CharterData } from './charter-data.js';
+import type { Charter, Commitment, OfficeHours } from './charter.js';
 
 /** Where a charter can make a measurable promise: the `channel` and `commitment` of contact logs. */
 export const COMMITMENT_SLOTS = [
@@ -37,4 +38,18 @@ export function commitmentsOf(data: CharterData): CommitmentValue[] {
     if (isPlainObject(value)) found.push({ slot, path, within: value.within, target: value.target });
   }
   return found;
+}
+
+/** The promise a normalized charter makes in a slot, if it makes one. */
+export function commitmentAt(charter: Charter, slot: CommitmentSlot): Commitment | undefined {
+  const holder = slot.group === 'feedback' ? charter.feedback : charter.channels[slot.channel];
+  // Every slot names a commitment key of its channel (test/normalize/commitments.test.ts checks it).
+  return (holder as Readonly<Partial<Record<CommitmentSlot['commitment'], Commitment>>> | undefined)?.[slot.commitment];
+}
+
+/** The office hours a slot's promise is counted in: the channel's own when it has them (phone, counter), else the unit's. */
+export function hoursFor(charter: Charter, slot: CommitmentSlot): OfficeHours {
+  if (slot.group === 'feedback') return charter.hours;
+  const channel = charter.channels[slot.channel];
+  return channel !== undefined && 'hours' in channel ? channel.hours : charter.hours;
 }

@@ -1,0 +1,258 @@
+import type * as Document from '../schema/generated/charter-document.js';
+import type { Duration } from '../time/duration.js';
+import type { Weekday } from '../time/weekly-hours.js';
+
+/**
+ * The charter model: one unit charter after the normalize stage
+ * (src/normalize/), read by the site, the cards, the report, the rota and the
+ * public API. Everything a charter leaves to a default is filled in, every
+ * text is there in every language the charter declares, and durations,
+ * targets, dates, hours and contact references are values. Built once per
+ * unit, frozen, never changed.
+ *
+ * The document types it is made from (`Document.*`) are generated from
+ * schema/charter.schema.json; this file says how each becomes a value.
+ */
+export interface Charter {
+  /** The unit's id (`id`), also its web address and the report's charter key. */
+  readonly id: string;
+  /** The file as shown to the user. */
+  readonly file: string;
+  /** The languages the charter is written in; the first is its default, and the fallback of every text. */
+  readonly languages: readonly [LanguageCode, ...LanguageCode[]];
+  readonly unit: Unit;
+  /** `owner`, resolved. */
+  readonly owner: Contact;
+  readonly review: Review;
+  /** The unit's office hours (`hours`). */
+  readonly hours: OfficeHours;
+  /** `contacts`, in the charter's order; for a repeated id the first entry counts. */
+  readonly contacts: readonly Contact[];
+  readonly channels: Channels;
+  readonly absence?: Absence;
+  readonly feedback?: Feedback;
+  readonly handover?: Handover;
+  readonly touchpoints: readonly Touchpoint[];
+  readonly authority: readonly DecisionRight[];
+  readonly guide: readonly GuideRule[];
+  readonly improvements: readonly Improvement[];
+}
+
+export type LanguageCode = Document.LanguageCode;
+
+/** A text as a charter writes it: one string, or strings per language. */
+export type CharterText = string | Readonly<Record<string, string>>;
+
+/** A text as it reads in one language, and the language it is really written in. */
+export interface TextInLanguage {
+  readonly text: string;
+  /**
+   * The language `text` is in. For a language the charter did not write the
+   * text in, it is the charter's fallback language: pages mark such text with
+   * its own `lang`.
+   */
+  readonly lang: LanguageCode;
+}
+
+/** A text in every language of the charter. Look it up with `textIn` (src/model/charter-text.ts). */
+export interface LocalizedText {
+  /**
+   * As written: one string, or strings per language. A single string (a
+   * person's name, an address) is the same words in every language; it is
+   * counted as written in the charter's first language.
+   */
+  readonly written: CharterText;
+  /** One entry for each declared language, and for any other language the charter wrote this text in. */
+  readonly byLanguage: Readonly<Record<LanguageCode, TextInLanguage>>;
+  /** The text in the charter's first language (or the first it is written in): what any other language falls back to. */
+  readonly fallback: TextInLanguage;
+}
+
+/** Markdown source text in every language; the view layer renders and sanitizes it. */
+export type LocalizedMarkdown = LocalizedText;
+
+export interface Unit {
+  readonly name: LocalizedText;
+  readonly organisation?: LocalizedText;
+  readonly summary?: LocalizedMarkdown;
+  readonly ptvId?: string;
+}
+
+export interface Contact {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly role?: LocalizedText;
+  readonly phone?: string;
+  readonly email?: string;
+}
+
+export interface Review {
+  /** `review.approved`, a calendar date (YYYY-MM-DD). */
+  readonly approved: string;
+  readonly approvedBy?: LocalizedText;
+  readonly every: WrittenDuration;
+  /** `review.next`, a calendar date (YYYY-MM-DD). Its status against a day: `reviewStatus` (src/model/review-status.ts). */
+  readonly next: string;
+  /** `review.rota`, resolved; empty when the charter has no rota. */
+  readonly rota: readonly Contact[];
+}
+
+/** A duration as a value, and as written (trimmed), for output that quotes the charter. */
+export interface WrittenDuration extends Duration {
+  readonly written: string;
+}
+
+/** A measurable promise (`within`, `target`). */
+export interface Commitment {
+  readonly within: WrittenDuration;
+  /** The share of cases that must meet `within`, as a fraction (0.9 for 90%); 1 when not given. */
+  readonly target: number;
+}
+
+/** A time of day. */
+export interface TimeOfDay {
+  /** As written, HH:MM. */
+  readonly text: string;
+  /** Minutes since midnight; 24:00 is 1440. */
+  readonly minutes: number;
+}
+
+export interface OpeningPeriod {
+  /** The days, in week order. */
+  readonly days: readonly Weekday[];
+  /** The days as written (`mon-fri`, `[mon, wed]`), for display that keeps ranges. */
+  readonly daysWritten: Document.Days;
+  readonly open: TimeOfDay;
+  readonly close: TimeOfDay;
+}
+
+export type HoursException = ClosedDay | SpecialHours;
+
+export interface ClosedDay {
+  readonly date: string;
+  readonly closed: true;
+  readonly note?: LocalizedText;
+}
+
+export interface SpecialHours {
+  readonly date: string;
+  readonly closed: false;
+  readonly open: TimeOfDay;
+  readonly close: TimeOfDay;
+  readonly note?: LocalizedText;
+}
+
+export interface OfficeHours {
+  /** Regular hours; empty when none are given (then working hours cannot be counted). */
+  readonly weekly: readonly OpeningPeriod[];
+  /** Days that differ, by date. */
+  readonly exceptions: readonly HoursException[];
+  /** The public-holiday calendar, when the charter names one. */
+  readonly holidays?: NonNullable<Document.OfficeHours['holidays']>;
+  /** IANA time zone; DEFAULT_TIME_ZONE when the charter gives none. */
+  readonly timeZone: string;
+}
+
+/**
+ * A channel's hours: `hours` are in force (the channel's own weekly hours,
+ * else the unit's; the unit's exceptions plus the channel's, which win on
+ * the same date; its time zone, else the unit's). `ownHours` are the
+ * channel's hours as written, when it writes any.
+ */
+export interface ChannelHours {
+  readonly hours: OfficeHours;
+  readonly ownHours?: OfficeHours;
+}
+
+export type ChannelKey = keyof Document.ChannelsSection;
+
+export interface Channels {
+  readonly phone?: PhoneChannel;
+  readonly email?: EmailChannel;
+  readonly letter?: LetterChannel;
+  readonly counter?: CounterChannel;
+  readonly eservice?: EServiceChannel;
+}
+
+export interface PhoneChannel extends ChannelHours {
+  readonly number: string;
+  readonly charge?: NonNullable<Document.PhoneChannel['charge']>;
+  readonly answer?: Commitment;
+  readonly callback?: Commitment;
+  readonly greeting?: LocalizedText;
+}
+
+export interface EmailChannel {
+  readonly address: string;
+  readonly acknowledge?: Commitment;
+  /** How fast an email gets a real answer: the unit's email promise. */
+  readonly reply?: Commitment;
+}
+
+export interface LetterChannel {
+  readonly address: LocalizedText;
+  readonly reply?: Commitment;
+}
+
+export interface CounterChannel extends ChannelHours {
+  readonly address: LocalizedText;
+  readonly wait?: Commitment;
+  readonly appointments?: LocalizedMarkdown;
+}
+
+export interface EServiceChannel {
+  readonly url: string;
+  readonly name?: LocalizedText;
+  readonly acknowledge?: Commitment;
+  readonly reply?: Commitment;
+}
+
+export interface Absence {
+  /** `absence.notify`, resolved; empty when not given. */
+  readonly notify: readonly Contact[];
+  readonly notice?: WrittenDuration;
+  readonly substitute?: NonNullable<Document.AbsenceSection['substitute']>;
+  readonly outOfOffice?: LocalizedText;
+}
+
+export interface Feedback {
+  readonly channel?: LocalizedMarkdown;
+  readonly acknowledge?: Commitment;
+  readonly respond?: Commitment;
+  readonly escalateTo?: Contact;
+}
+
+export interface Handover {
+  readonly record?: LocalizedMarkdown;
+  readonly rules: readonly LocalizedMarkdown[];
+}
+
+export interface Touchpoint {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly channel: Document.Touchpoint['channel'];
+  readonly owner?: Contact;
+  readonly description?: LocalizedMarkdown;
+}
+
+/** A limit on a decision right: a duration, or an amount of money. */
+export type DecisionLimit = { readonly kind: 'duration'; readonly duration: WrittenDuration } | { readonly kind: 'amount'; readonly amount: number; readonly currency: string; readonly written: string };
+
+export interface DecisionRight {
+  readonly id: string;
+  readonly decision: LocalizedText;
+  readonly limit?: DecisionLimit;
+  readonly escalateTo?: Contact;
+}
+
+export interface GuideRule {
+  readonly title: LocalizedText;
+  readonly text: LocalizedMarkdown;
+}
+
+export interface Improvement {
+  /** A calendar date (YYYY-MM-DD). */
+  readonly date: string;
+  readonly said: LocalizedText;
+  readonly did: LocalizedMarkdown;
+}

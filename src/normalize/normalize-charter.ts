@@ -1,0 +1,139 @@
+import type { ResolvedCharter } from '../load/resolved-charter.js';
+import type * as Document from '../schema/generated/charter-document.js';
+import { validateCharter } from '../schema/generated/validators.js';
+import type { Charter, Contact, LanguageCode } from '../model/charter.js';
+import { describeError } from '../model/internal-error.js';
+import { deepFreeze } from './deep-freeze.js';
+import { NormalizeProblem, readCalendarDate, readCommitment, readDuration } from './read-values.js';
+import { TextReader } from './text-reader.js';
+import { ContactBook } from './contact-book.js';
+import { readChannels } from './read-channels.js';
+import { readHours } from './read-hours.js';
+
+/** A unit charter that could not be made into a `Charter`, and why. */
+export interface UnnormalizedUnit {
+  /** The file as shown to the user. */
+  readonly file: string;
+  /** The unit's id, when it has one. */
+  readonly id?: string;
+  /** Why, in a few words ("it has schema errors"); `charter validate` says where. */
+  readonly reason: string;
+}
+
+export type NormalizeResult = { readonly ok: true; readonly charter: Charter } | { readonly ok: false; readonly unit: UnnormalizedUnit };
+
+/**
+ * The normalize stage: one unit charter (baseline already merged in by the
+ * loader) as a typed, frozen `Charter`.
+ *
+ * It takes what it can trust and nothing else: the merged data must pass the
+ * schema, and every contact reference, date, day range and time zone must
+ * read as a value. Findings that judge a readable charter (a review that is
+ * overdue, a promise weaker than the baseline, a missing translation, which
+ * falls back to the first language) do not stop it: the report and the rota
+ * must still read such a charter. Anything else gives `ok: false` with the
+ * reason, never an exception.
+ */
+export function normalizeCharter(resolved: ResolvedCharter): NormalizeResult {
+  const id = typeof resolved.data.id === 'string' ? resolved.data.id : undefined;
+  const fail = (reason: string): NormalizeResult => ({ ok: false, unit: { file: resolved.file, ...(id === undefined ? {} : { id }), reason } });
+  if (resolved.isBaseline) return fail('it is a baseline: only unit charters are normalized');
+  if (resolved.incomplete) return fail('its baseline could not be loaded');
+  const data: unknown = resolved.data;
+  if (!isCharterDocument(data)) return fail('it does not match the charter schema');
+  try {
+    return { ok: true, charter: deepFreeze(charterFrom(data, resolved.file)) };
+  } catch (error) {
+    return fail(error instanceof NormalizeProblem ? error.message : `normalizing it failed (${describeError(error)})`);
+  }
+}
+
+/** The schema check, as the type guard of the generated document type. */
+function isCharterDocument(data: unknown): data is Document.CharterDocument {
+  return validateCharter(data);
+}
+
+function charterFrom(document: Document.CharterDocument, file: string): Charter {
+  const [first, ...others] = document.languages;
+  if (first === undefined) throw new NormalizeProblem('`languages` is empty');
+  const languages: readonly [LanguageCode, ...LanguageCode[]] = [first, ...others];
+  const texts = new TextReader(languages);
+  const contacts = new ContactBook(document.contacts, texts);
+  const hours = readHours(document.hours, undefined, texts, 'hours');
+  const { unit, review, absence, feedback, handover } = document;
+
+  return {
+    id: document.id,
+    file,
+    languages,
+    unit: {
+      name: texts.read(unit.name),
+      ...texts.optional('organisation', unit.organisation),
+      ...texts.optional('summary', unit.summary),
+      ...(unit.ptvId === undefined ? {} : { ptvId: unit.ptvId }),
+    },
+    owner: contacts.resolve(document.owner, 'owner'),
+    review: {
+      approved: readCalendarDate(review.approved, 'review.approved'),
+      ...texts.optional('approvedBy', review.approvedBy),
+      every: readDuration(review.every, 'review.every'),
+      next: readCalendarDate(review.next, 'review.next'),
+      rota: contacts.resolveAll(review.rota, 'review.rota'),
+    },
+    hours,
+    contacts: contacts.all,
+    channels: readChannels(document.channels, hours, texts),
+    ...(absence === undefined
+      ? {}
+      : {
+          absence: {
+            notify: contacts.resolveAll(absence.notify, 'absence.notify'),
+            ...(absence.notice === undefined ? {} : { notice: readDuration(absence.notice, 'absence.notice') }),
+            ...(absence.substitute === undefined ? {} : { substitute: absence.substitute }),
+            ...texts.optional('outOfOffice', absence.outOfOffice),
+          },
+        }),
+    ...(feedback === undefined
+      ? {}
+      : {
+          feedback: {
+            ...texts.optional('channel', feedback.channel),
+            ...(feedback.acknowledge === undefined ? {} : { acknowledge: readCommitment(feedback.acknowledge, 'feedback.acknowledge') }),
+            ...(feedback.respond === undefined ? {} : { respond: readCommitment(feedback.respond, 'feedback.respond') }),
+            ...optionalContact('escalateTo', feedback.escalateTo, contacts, 'feedback.escalateTo'),
+          },
+        }),
+    ...(handover === undefined ? {} : { handover: { ...texts.optional('record', handover.record), rules: (handover.rules ?? []).map((rule) => texts.read(rule)) } }),
+    touchpoints: (document.touchpoints ?? []).map((touchpoint, index) => ({
+      id: touchpoint.id,
+      name: texts.read(touchpoint.name),
+      channel: touchpoint.channel,
+      ...optionalContact('owner', touchpoint.owner, contacts, `touchpoints[${index}].owner`),
+      ...texts.optional('description', touchpoint.description),
+    })),
+    authority: (document.authority ?? []).map((right, index) => ({
+      id: right.id,
+      decision: texts.read(right.decision),
+      ...(right.limit === undefined ? {} : { limit: readLimit(right.limit, `authority[${index}].limit`) }),
+      ...optionalContact('escalateTo', right.escalateTo, contacts, `authority[${index}].escalateTo`),
+    })),
+    guide: (document.guide ?? []).map((rule) => ({ title: texts.read(rule.title), text: texts.read(rule.text) })),
+    improvements: (document.improvements ?? []).map((improvement, index) => ({
+      date: readCalendarDate(improvement.date, `improvements[${index}].date`),
+      said: texts.read(improvement.said),
+      did: texts.read(improvement.did),
+    })),
+  };
+}
+
+function optionalContact<K extends string>(key: K, id: string | undefined, contacts: ContactBook, where: string): { [P in K]?: Contact } {
+  return id === undefined ? {} : ({ [key]: contacts.resolve(id, where) } as { [P in K]: Contact });
+}
+
+const AMOUNT = /^(\d+(?:\.\d+)?) ([A-Z]{3})$/;
+
+function readLimit(limit: string, where: string): NonNullable<Charter['authority'][number]['limit']> {
+  const amount = AMOUNT.exec(limit.trim());
+  if (amount) return { kind: 'amount', amount: Number(amount[1]), currency: amount[2] as string, written: limit.trim() };
+  return { kind: 'duration', duration: readDuration(limit, where) };
+}

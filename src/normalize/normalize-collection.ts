@@ -1,0 +1,24 @@
+import type { ResolvedCharter } from '../load/resolved-charter.js';
+import type { Charter } from '../model/charter.js';
+import { normalizeCharter, type UnnormalizedUnit } from './normalize-charter.js';
+
+/** The units of a collection: the ones that are normalized, and the ones that could not be, with the reason. */
+export interface NormalizedUnits {
+  /** In the collection's file order. */
+  readonly charters: readonly Charter[];
+  /** Units that did not load into a usable `Charter` (see normalizeCharter); baselines are neither. */
+  readonly unnormalized: readonly UnnormalizedUnit[];
+}
+
+/** Normalizes every unit charter (baselines only give their values to units). */
+export function normalizeUnits(resolved: readonly ResolvedCharter[]): NormalizedUnits {
+  const charters: Charter[] = [];
+  const unnormalized: UnnormalizedUnit[] = [];
+  for (const charter of resolved) {
+    if (charter.isBaseline) continue;
+    const result = normalizeCharter(charter);
+    if (result.ok) charters.push(result.charter);
+    else unnormalized.push(result.unit);
+  }
+  return { charters, unnormalized };
+}

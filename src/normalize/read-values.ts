@@ -1,0 +1,26 @@
+import type { Commitment, WrittenDuration } from '../model/charter.js';
+import { isCalendarDate } from '../time/calendar-date.js';
+import { parseDuration, parseTarget } from '../time/duration.js';
+
+/** Why a charter that passed the schema still cannot be a `Charter`: a value that does not read. */
+export class NormalizeProblem extends Error {
+  override readonly name = 'NormalizeProblem';
+}
+
+/** A YYYY-MM-DD date that exists (the schema's pattern lets 2026-02-30 through). */
+export function readCalendarDate(text: string, where: string): string {
+  if (!isCalendarDate(text)) throw new NormalizeProblem(`\`${where}\` ${text} is not a calendar date`);
+  return text;
+}
+
+export function readDuration(text: string, where: string): WrittenDuration {
+  const duration = parseDuration(text);
+  if (!duration) throw new NormalizeProblem(`\`${where}\` is not a duration`);
+  return { ...duration, written: text.trim() };
+}
+
+export function readCommitment(commitment: { readonly within: string; readonly target?: string | number | undefined }, where: string): Commitment {
+  const target = parseTarget(commitment.target);
+  if (target === undefined) throw new NormalizeProblem(`\`${where}.target\` is not a share of cases`);
+  return { within: readDuration(commitment.within, `${where}.within`), target };
+}
