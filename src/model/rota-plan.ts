@@ -1,6 +1,6 @@
 import { MAX_REVIEW_YEARS } from '../time/review-interval.js';
-import { REVIEW_WARNING_DAYS } from '../rules/review-due.js';
-import { daysBetween, isCalendarDate } from '../time/calendar-date.js';
+import { reviewStatus, type ReviewStatus } from './review-status.js';
+import { isCalendarDate } from '../time/calendar-date.js';
 import { rotaSchedule, type RotaProblem } from '../time/rota.js';
 import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { getPath, isPlainObject, type CharterData } from './charter-data.js';
@@ -35,14 +35,8 @@ export interface CharterRota {
   readonly problems: readonly RotaPlanProblem[];
 }
 
-export interface ReviewDue {
-  /** `review.next`. */
-  readonly date: string;
-  /** Days from today; negative when the review is overdue. */
-  readonly inDays: number;
-  /** As `charter validate` judges it: overdue after the date, due-soon within 30 days. */
-  readonly status: 'ok' | 'due-soon' | 'overdue';
-}
+/** `review.next` as `charter validate` judges it (src/model/review-status.ts). */
+export type ReviewDue = ReviewStatus;
 
 export interface RotaPeriod {
   /** First day (YYYY-MM-DD). */
@@ -142,9 +136,7 @@ function found(value: unknown): string {
 }
 
 function reviewDue(next: unknown, today: string): ReviewDue | undefined {
-  if (!isCalendarDate(next)) return undefined;
-  const inDays = daysBetween(today, next);
-  return { date: next, inDays, status: inDays < 0 ? 'overdue' : inDays <= REVIEW_WARNING_DAYS ? 'due-soon' : 'ok' };
+  return isCalendarDate(next) ? reviewStatus(next, today) : undefined;
 }
 
 function firstLanguage(data: CharterData): string | undefined {

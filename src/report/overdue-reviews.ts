@@ -1,6 +1,6 @@
 import type { LoadedCollection } from '../load/load-collection.js';
 import { getPath, isPlainObject } from '../model/charter-data.js';
-import { nextReviewDate } from '../rules/review-due.js';
+import { nextReviewDate } from '../model/review-status.js';
 import { daysBetween } from '../time/calendar-date.js';
 import { reviewerFor, type RotaReview } from '../time/rota.js';
 import { charterTextOf } from '../model/charter-text.js';

@@ -1,26 +1,8 @@
-import { addDays, addMonths, daysBetween, isCalendarDate } from '../time/calendar-date.js';
-import { isReviewIntervalTooLong, MAX_REVIEW_YEARS, reviewInterval } from '../time/review-interval.js';
-import { isPlainObject } from '../model/charter-data.js';
+import { daysBetween, isCalendarDate } from '../time/calendar-date.js';
+import { isReviewIntervalTooLong, MAX_REVIEW_YEARS } from '../time/review-interval.js';
+import { reviewDeadline, reviewStatus } from '../model/review-status.js';
 import { stringAt } from './access.js';
 import { defineRule } from './rule.js';
-
-/** `review.next`, or if it is missing, the latest date `every` allows after approval; undefined when neither can be worked out. */
-export function nextReviewDate(data: unknown): string | undefined {
-  const review = isPlainObject(data) ? data.review : undefined;
-  if (!isPlainObject(review)) return undefined;
-  if (isCalendarDate(review.next)) return review.next;
-  return isCalendarDate(review.approved) && typeof review.every === 'string' ? reviewDeadline(review.approved, review.every) : undefined;
-}
-
-/** How many days ahead a coming review is announced. */
-export const REVIEW_WARNING_DAYS = 30;
-
-/** The latest date a review may be set for: approved + every. */
-export function reviewDeadline(approved: string, every: string): string | undefined {
-  const interval = reviewInterval(every);
-  if (!interval) return undefined;
-  return 'days' in interval ? addDays(approved, interval.days) : addMonths(approved, interval.months);
-}
 
 export default defineRule(
   'review-due',
@@ -38,17 +20,17 @@ export default defineRule(
       });
     }
     if (isCalendarDate(next)) {
-      const daysLeft = daysBetween(today, next);
-      if (daysLeft < 0) {
+      const { status, inDays } = reviewStatus(next, today);
+      if (status === 'overdue') {
         report({
           path: ['review', 'next'],
-          message: `the review was due on ${next}, ${-daysLeft} day${daysLeft === -1 ? '' : 's'} ago; review the charter and set new \`approved\` and \`next\` dates`,
+          message: `the review was due on ${next}, ${-inDays} day${inDays === -1 ? '' : 's'} ago; review the charter and set new \`approved\` and \`next\` dates`,
         });
-      } else if (daysLeft <= REVIEW_WARNING_DAYS) {
+      } else if (status === 'due-soon') {
         report({
           path: ['review', 'next'],
           severity: 'warning',
-          message: `the review is due on ${next}, in ${daysLeft} day${daysLeft === 1 ? '' : 's'}; plan it with this period's reviewer`,
+          message: `the review is due on ${next}, in ${inDays} day${inDays === 1 ? '' : 's'}; plan it with this period's reviewer`,
         });
       }
     }

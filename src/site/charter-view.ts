@@ -2,8 +2,8 @@ import { getPath, isPlainObject, type CharterData } from '../model/charter-data.
 import type { JsonPath } from '../model/diagnostic.js';
 import { COMMITMENT_SLOTS, type CommitmentSlot } from '../model/commitments.js';
 import { isTextMap } from '../load/merge.js';
-import { nextReviewDate, REVIEW_WARNING_DAYS } from '../rules/review-due.js';
-import { daysBetween, isCalendarDate } from '../time/calendar-date.js';
+import { nextReviewDate, reviewStatus } from '../model/review-status.js';
+import { isCalendarDate } from '../time/calendar-date.js';
 import { parseDuration, parseTarget } from '../time/duration.js';
 import { reviewerFor } from '../time/rota.js';
 import { expandDays, minutesOf } from '../time/weekly-hours.js';
@@ -340,9 +340,7 @@ function commitmentView(scope: Scope, slot: CommitmentSlot, value: unknown): Com
 /** ok, due-soon (within 30 days) or overdue, against today; a charter without a valid `next` date counts as overdue. */
 export function reviewStatusOf(data: CharterData, today: string): ReviewView['status'] {
   const next = nextReviewDate(data);
-  if (next === undefined) return 'overdue';
-  const daysLeft = daysBetween(today, next);
-  return daysLeft < 0 ? 'overdue' : daysLeft <= REVIEW_WARNING_DAYS ? 'due-soon' : 'ok';
+  return next === undefined ? 'overdue' : reviewStatus(next, today).status;
 }
 
 function reviewView(scope: Scope): ReviewView {
