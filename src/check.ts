@@ -11,6 +11,7 @@ import { readRegularFileSync } from './util/regular-file.js';
 import { parseYamlSource } from './load/yaml-source.js';
 import { checkInWorkers, workerCount, workerScript, type Concurrency } from './parallel/pool.js';
 import { todayIn } from './time/calendar-date.js';
+import { DEFAULT_TIME_ZONE } from './time/default-time-zone.js';
 import { checkAcrossCharters, groupByFile, sortUnique, validateCollection, type UnitLocator } from './validate.js';
 
 export interface CheckOptions {
@@ -96,7 +97,7 @@ async function prepare(options: CheckOptions): Promise<Prepared> {
   const root = options.root ? resolve(options.cwd, options.root) : await inferRoot(found.files, found.root, options.cwd);
   const linksOut = await linksLeaving(found.folderLinks, root);
   const files = linksOut.length === 0 ? found.files : [...found.files, ...linksOut].sort();
-  return { files, root, today: options.today ?? todayIn('Europe/Helsinki') };
+  return { files, root, today: options.today ?? todayIn(DEFAULT_TIME_ZONE) };
 }
 
 /**

@@ -5,7 +5,7 @@ import { makeComplianceReport } from '../report/make-report.js';
 import { rangeProblem, yearProblem } from '../report/report-window.js';
 import { formatTable } from '../report/format-table.js';
 import { formatCsv } from '../report/format-csv.js';
-import { DEFAULT_TIME_ZONE } from '../time/working-calendar.js';
+import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { refuseInputs, type RunInput } from '../util/output-file.js';
 import { asOfOption, listBadRows } from './events.js';
 import { EXIT_FINDINGS, EXIT_OK, outputOption, writeOutput, UsageError, wantsColor, type CliIO } from './io.js';

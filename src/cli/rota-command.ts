@@ -5,6 +5,7 @@ import { isBaselineFile } from '../load/load-collection.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { planRota, unreadableRota, type CharterRota, type ReviewDue, type RotaPeriod } from '../model/rota-plan.js';
 import { todayIn } from '../time/calendar-date.js';
+import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, wantsColor, type CliIO } from './io.js';
 import { palette, type Palette } from '../util/ansi.js';
 import { jsonText, oneLine } from '../format/shared.js';
@@ -18,9 +19,6 @@ export interface RotaFlags {
   readonly color?: boolean;
 }
 
-/** The rota is about the organisation's own calendar day, as review dates are. */
-const TIME_ZONE = 'Europe/Helsinki';
-
 /**
  * `charter rota`: who reviews which period, for each unit charter. Charters
  * with other findings (a stale review) are still listed: the rota says who
@@ -28,7 +26,7 @@ const TIME_ZONE = 'Europe/Helsinki';
  */
 export async function rotaCommand(paths: readonly string[], flags: RotaFlags, io: CliIO): Promise<number> {
   if (flags.charters !== undefined) await assertFolder(resolve(io.cwd, flags.charters), flags.charters);
-  const today = flags.today ?? todayIn(TIME_ZONE);
+  const today = flags.today ?? todayIn(DEFAULT_TIME_ZONE);
   const patterns = paths.length > 0 ? paths : flags.charters !== undefined ? [flags.charters] : [];
   const { results, collection } = await checkCharters({
     cwd: io.cwd,

@@ -1,17 +1,16 @@
 import { addDays, isCalendarDate } from '../time/calendar-date.js';
+import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { zoneOffsetsFor } from '../time/zone-offsets.js';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from './report-window.js';
 import { parseTimestamp } from './timestamp.js';
 
-/** Helsinki, the offices' zone unless a charter says otherwise (kept here so this module stays light for `build`). */
-const HELSINKI = 'Europe/Helsinki';
 
 /**
  * The instant a report is made as of: a timestamp with its offset, or a date,
  * meaning the end of that day in Helsinki (so `--as-of 2026-11-30` counts
  * everything logged on the 30th). Undefined when it is neither.
  */
-export function parseAsOf(text: string, timeZone: string = HELSINKI): Date | undefined {
+export function parseAsOf(text: string, timeZone: string = DEFAULT_TIME_ZONE): Date | undefined {
   if (isCalendarDate(text)) {
     // Zone offsets are known only for the years a report covers; a date outside them is
     // refused by the caller, and is shown with its own year if read at the end of its UTC day.

@@ -8,7 +8,7 @@ import type { LoadedCollection } from '../load/load-collection.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { todayIn } from '../time/calendar-date.js';
 import { notRegularKind, systemProblem } from '../util/regular-file.js';
-import { DEFAULT_TIME_ZONE } from '../time/working-calendar.js';
+import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { indexCommitments, type CommitmentIndex, type MeasuredCommitment } from './commitment-index.js';
 import { noBadRows, readWholeLog } from './intake.js';
 import { LogFileError } from './log-reader.js';

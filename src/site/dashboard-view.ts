@@ -27,6 +27,7 @@ import type {
 } from './view-model.js';
 import { commitmentSlotKey, fill, viewStrings, type ChannelKey } from './view-strings.js';
 import { wallClockIn } from '../time/calendar-date.js';
+import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { textInLanguage } from '../model/charter-text.js';
 
 /**
@@ -48,7 +49,6 @@ export interface DashboardContext {
 /** How many months the trend chart shows. */
 export const TREND_MONTHS = 12;
 
-const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
 const STATUS_ORDER: readonly ComplianceStatus[] = ['met', 'close', 'missed', 'no-data'];
 
 export function buildDashboardView(report: ComplianceReport, lang: SiteLanguage, context: DashboardContext): DashboardView {

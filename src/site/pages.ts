@@ -2,6 +2,7 @@ import type { LoadedCollection } from '../load/load-collection.js';
 import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { todayIn } from '../time/calendar-date.js';
+import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, ownerContactView, type CharterViewContext } from './charter-view.js';
 import { uiStrings } from './i18n.js';
 import {
@@ -78,7 +79,7 @@ export function sitePath(page: Pick<PageView, 'url' | 'frame'>): string {
 
 /** Every page of the site, as views ready for the templates. Pure. */
 export function planSite(collection: LoadedCollection, options: SiteOptions): SitePlan {
-  const today = options.today ?? todayIn('Europe/Helsinki');
+  const today = options.today ?? todayIn(DEFAULT_TIME_ZONE);
   const urls = siteUrls(options.base ?? '/');
   const units = collection.charters
     .filter((charter) => !charter.isBaseline && typeof charter.data.id === 'string')

@@ -3,6 +3,7 @@ import { addDays, isCalendarDate } from './calendar-date.js';
 import type { Duration, DurationUnit } from './duration.js';
 import { expandDays, minutesOf, WEEKDAYS } from './weekly-hours.js';
 import { MS_PER_DAY, zoneOffsetsFor, type ZoneOffsets } from './zone-offsets.js';
+import { DEFAULT_TIME_ZONE } from './default-time-zone.js';
 
 /**
  * Working-time maths for commitments: when a reply is due, and how long one
@@ -50,8 +51,6 @@ export interface HoursException {
   readonly open?: string | undefined;
   readonly close?: string | undefined;
 }
-
-export const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
