@@ -12,6 +12,7 @@ import { parseYamlSource } from './load/yaml-source.js';
 import { checkInWorkers, workerCount, workerScript, type Concurrency } from './parallel/pool.js';
 import { todayIn } from './time/calendar-date.js';
 import { DEFAULT_TIME_ZONE } from './time/default-time-zone.js';
+import { normalizeUnits, type NormalizedUnits } from './normalize/normalize-collection.js';
 import { checkAcrossCharters, groupByFile, sortUnique, validateCollection, type UnitLocator } from './validate.js';
 
 export interface CheckOptions {
@@ -29,7 +30,7 @@ export interface CheckOptions {
   readonly findingsCache?: PerCharterCache<Diagnostic[]>;
 }
 
-export interface CheckResult {
+export interface CheckResult extends NormalizedUnits {
   readonly results: FileResult[];
   readonly collection: LoadedCollection;
   readonly root: string;
@@ -38,15 +39,18 @@ export interface CheckResult {
 export const DEFAULT_CHARTERS_FOLDER = 'charters';
 
 /**
- * Finds, loads and validates charters in this thread, returning the loaded
- * collection too (for building the site). Throws InputError for unusable paths
- * (a usage problem); problems in the files are results, never exceptions.
+ * Finds, loads, validates and normalizes charters in this thread: the
+ * findings, the loaded collection and the unit charters as `Charter`s (with
+ * the units that could not be normalized, and why). Throws InputError for
+ * unusable paths (a usage problem); problems in the files are results, never
+ * exceptions.
  */
 export async function checkCharters(options: CheckOptions): Promise<CheckResult> {
-  return checkFound(await prepare(options), options);
+  const checked = await checkFound(await prepare(options), options);
+  return { ...checked, ...normalizeUnits(checked.collection.charters) };
 }
 
-async function checkFound({ files, root, today }: Prepared, options: CheckOptions): Promise<CheckResult> {
+async function checkFound({ files, root, today }: Prepared, options: CheckOptions): Promise<Omit<CheckResult, keyof NormalizedUnits>> {
   const collection = await loadCollection(files, {
     root,
     cwd: options.cwd,
