@@ -12,6 +12,8 @@ export type CommitmentRef = { readonly index: number } | { readonly problem: str
 export interface CharterLookup {
   readonly id: string;
   readonly channels: ReadonlyMap<string, ReadonlyMap<string, CommitmentRef>>;
+  /** Why no row of this charter can be measured (it has errors). */
+  readonly problem?: string;
 }
 
 export interface CommitmentLookup {
@@ -26,7 +28,11 @@ export function plainLookup(lookup: CommitmentLookup): CommitmentLookup {
   const charters = new Map(
     [...lookup.charters].map(([id, charter]) => [
       id,
-      { id: charter.id, channels: new Map([...charter.channels].map(([channel, list]) => [channel, new Map([...list].map(([name, ref]) => [name, refOf(ref)]))])) },
+      {
+        id: charter.id,
+        channels: new Map([...charter.channels].map(([channel, list]) => [channel, new Map([...list].map(([name, ref]) => [name, refOf(ref)]))])),
+        ...(charter.problem === undefined ? {} : { problem: charter.problem }),
+      },
     ]),
   );
   const byKey = new Map([...lookup.byKey].map(([key, ref]) => [key, { index: ref.index }]));
@@ -98,6 +104,11 @@ export class RowChecker {
     const charter = this.index.charters.get(row.charter) ?? this.index.charters.get(row.charter.trim());
     if (!charter) {
       this.reject(bad, 'unknown-charter', row, 'charter', () => this.unknownCharter(row.charter));
+      return undefined;
+    }
+    const { problem } = charter;
+    if (problem !== undefined) {
+      this.reject(bad, 'unknown-charter', row, 'charter', () => problem);
       return undefined;
     }
     const channel = charter.channels.get(row.channel) ?? charter.channels.get(row.channel.trim());

@@ -1,10 +1,8 @@
-import type { LoadedCollection } from '../load/load-collection.js';
-import { getPath, isPlainObject, type CharterData } from '../model/charter-data.js';
-import type { ResolvedCharter } from '../load/resolved-charter.js';
-import { COMMITMENT_SLOTS, commitmentPath } from '../model/commitments.js';
-import { parseDuration, parseTarget, type Duration, type DurationUnit } from '../time/duration.js';
+import type { Charter, OfficeHours } from '../model/charter.js';
+import { COMMITMENT_SLOTS, commitmentAt, hoursFor } from '../model/commitments.js';
+import type { NormalizedUnits } from '../normalize/normalize-collection.js';
+import type { Duration, DurationUnit } from '../time/duration.js';
 import { WorkingCalendar, type WorkingCalendarOptions } from '../time/working-calendar.js';
-import { charterTextOf } from '../model/charter-text.js';
 import type { CharterText } from './model.js';
 
 /** A commitment that rows can be measured against: the effective promise and the office's calendar. */
@@ -23,7 +21,7 @@ export interface MeasuredCommitment {
   readonly calendar: WorkingCalendar;
 }
 
-/** A commitment the charter makes but that cannot be measured (the charter has errors). */
+/** A commitment the charter makes but that cannot be measured (too long a promise, no calendar). */
 export interface UnmeasurableCommitment {
   readonly problem: string;
 }
@@ -33,6 +31,8 @@ export interface CharterCommitments {
   readonly file: string;
   /** channel → commitment → what to measure against. */
   readonly channels: ReadonlyMap<string, ReadonlyMap<string, MeasuredCommitment | UnmeasurableCommitment>>;
+  /** Why none of the charter's rows can be measured (it could not be normalized). */
+  readonly problem?: string;
 }
 
 export interface CommitmentIndex {
@@ -46,64 +46,59 @@ export interface CommitmentIndex {
 /**
  * What each unit charter promises, with the values in force after its
  * baseline is merged in, and a working calendar per set of office hours
- * (a channel's own hours, else the unit's).
+ * (a channel's own hours, else the unit's). A unit that could not be
+ * normalized is indexed by its id with the reason, so its rows are bad rows
+ * that say so.
  */
-export function indexCommitments(collection: LoadedCollection): CommitmentIndex {
-  const units = collection.charters
-    .filter((charter) => !charter.isBaseline && typeof charter.data.id === 'string')
-    .sort((a, b) => compareIds(String(a.data.id), String(b.data.id)));
+export function indexCommitments(units: NormalizedUnits): CommitmentIndex {
   const charters = new Map<string, CharterCommitments>();
   const commitments: MeasuredCommitment[] = [];
-  for (const unit of units) {
-    const id = String(unit.data.id);
-    if (charters.has(id)) continue;
-    charters.set(id, indexCharter(unit, id, commitments));
+  for (const charter of [...units.charters].sort((a, b) => compareIds(a.id, b.id))) {
+    if (!charters.has(charter.id)) charters.set(charter.id, indexCharter(charter, commitments));
+  }
+  for (const unit of units.unnormalized) {
+    if (unit.id === undefined || charters.has(unit.id)) continue;
+    charters.set(unit.id, { id: unit.id, file: unit.file, channels: new Map(), problem: `charter ${unit.id} has errors, so it is not measured (${unit.reason}); run charter validate` });
   }
   const byKey = new Map(commitments.map((commitment) => [`${commitment.charter},${commitment.channel},${commitment.commitment}`, commitment]));
   return { charters, commitments, byKey };
 }
 
-function indexCharter(unit: ResolvedCharter, id: string, commitments: MeasuredCommitment[]): CharterCommitments {
-  const data = unit.data;
+function indexCharter(charter: Charter, commitments: MeasuredCommitment[]): CharterCommitments {
+  const { id } = charter;
   const channels = new Map<string, Map<string, MeasuredCommitment | UnmeasurableCommitment>>();
-  const calendars = new Map<string, OfficeCalendar | string>();
-  const unitName = charterTextOf(getPath(data, ['unit', 'name'])) ?? id;
-  const languages = Array.isArray(data.languages) ? data.languages.filter((lang): lang is string => typeof lang === 'string') : [];
+  const calendars = new Map<OfficeHours, OfficeCalendar | string>();
 
   for (const slot of COMMITMENT_SLOTS) {
-    const value = getPath(data, commitmentPath(slot));
-    if (!isPlainObject(value)) continue;
+    const promise = commitmentAt(charter, slot);
+    if (promise === undefined) continue;
     const list = channels.get(slot.channel) ?? new Map<string, MeasuredCommitment | UnmeasurableCommitment>();
     channels.set(slot.channel, list);
 
-    const duration = parseDuration(value.within);
-    const target = parseTarget(value.target);
-    const hoursKey = slot.group === 'channels' && isPlainObject(getPath(data, ['channels', slot.channel, 'hours'])) ? slot.channel : '';
-    let calendar = calendars.get(hoursKey);
+    const hours = hoursFor(charter, slot);
+    let calendar = calendars.get(hours);
     if (calendar === undefined) {
-      calendar = calendarFor(data, hoursKey);
-      calendars.set(hoursKey, calendar);
+      calendar = calendarFor(hours);
+      calendars.set(hours, calendar);
     }
+    const { within, target } = promise;
     const where = `${id}: ${slot.channel} ${slot.commitment}`;
-    if (!duration) list.set(slot.commitment, { problem: `${where} has no valid \`within\`; run charter validate` });
-    else if (duration.amount > LONGEST_MEASURED[duration.unit]) {
-      list.set(slot.commitment, { problem: `${where} promises ${String(value.within).trim()}, more than a year: it is not measured; check the number and the unit` });
-    }
-    else if (target === undefined) list.set(slot.commitment, { problem: `${where} has no valid \`target\`; run charter validate` });
-    else if (typeof calendar === 'string') list.set(slot.commitment, { problem: `${where} cannot be measured: ${calendar}; run charter validate` });
-    else if (duration.unit === 'working hour' && !calendar.hasHours) {
+    if (within.amount > LONGEST_MEASURED[within.unit]) {
+      list.set(slot.commitment, { problem: `${where} promises ${within.written}, more than a year: it is not measured; check the number and the unit` });
+    } else if (typeof calendar === 'string') list.set(slot.commitment, { problem: `${where} cannot be measured: ${calendar}; run charter validate` });
+    else if (within.unit === 'working hour' && !calendar.hasHours) {
       list.set(slot.commitment, { problem: `${where} counts working hours, but the charter gives no office hours` });
     } else {
       const measured: MeasuredCommitment = {
         index: commitments.length,
         charter: id,
-        file: unit.file,
-        unitName,
-        languages,
+        file: charter.file,
+        unitName: charter.unit.name.written,
+        languages: charter.languages,
         channel: slot.channel,
         commitment: slot.commitment,
-        within: String(value.within).trim(),
-        duration,
+        within: within.written,
+        duration: { amount: within.amount, unit: within.unit },
         target,
         calendar: calendar.calendar,
       };
@@ -111,7 +106,7 @@ function indexCharter(unit: ResolvedCharter, id: string, commitments: MeasuredCo
       list.set(slot.commitment, measured);
     }
   }
-  return { id, file: unit.file, channels };
+  return { id, file: charter.file, channels };
 }
 
 /**
@@ -137,44 +132,20 @@ interface OfficeCalendar {
   readonly hasHours: boolean;
 }
 
-/** The calendar of a channel's own hours (`key` is the channel), or of the unit's hours (`key` is ''); a string says why there is none. */
-function calendarFor(data: CharterData, key: string): OfficeCalendar | string {
-  const unitHours = getPath(data, ['hours']);
-  const channelHours = key === '' ? undefined : getPath(data, ['channels', key, 'hours']);
-  const weekly = listAt(channelHours, 'weekly') ?? listAt(unitHours, 'weekly') ?? [];
-  // The unit's closed days and special hours apply to every channel; a channel's own exceptions win on the same date.
-  const exceptions = new Map<string, Record<string, unknown>>();
-  for (const source of [listAt(unitHours, 'exceptions'), listAt(channelHours, 'exceptions')]) {
-    for (const exception of source ?? []) {
-      if (isPlainObject(exception) && typeof exception.date === 'string') exceptions.set(exception.date, exception);
-    }
-  }
-  const timeZone = stringAt(channelHours, 'timezone') ?? stringAt(unitHours, 'timezone');
+/** The working calendar of a set of office hours; a string says why there is none. */
+function calendarFor(hours: OfficeHours): OfficeCalendar | string {
   const options: WorkingCalendarOptions = {
-    weekly: weekly.filter(isPlainObject).map((period) => ({ days: period.days, open: String(period.open), close: String(period.close) })),
-    exceptions: [...exceptions.values()].map((exception) => ({
-      date: String(exception.date),
-      ...(exception.closed === true ? { closed: true } : {}),
-      ...(typeof exception.open === 'string' ? { open: exception.open } : {}),
-      ...(typeof exception.close === 'string' ? { close: exception.close } : {}),
-    })),
-    ...(timeZone === undefined ? {} : { timeZone }),
+    weekly: hours.weekly.map((period) => ({ days: period.daysWritten, open: period.open.text, close: period.close.text })),
+    exceptions: hours.exceptions.map((exception) =>
+      exception.closed ? { date: exception.date, closed: true } : { date: exception.date, open: exception.open.text, close: exception.close.text },
+    ),
+    timeZone: hours.timeZone,
   };
   try {
     return { calendar: new WorkingCalendar(options), hasHours: options.weekly.length > 0 };
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
-}
-
-function listAt(value: unknown, key: string): unknown[] | undefined {
-  const list = isPlainObject(value) ? value[key] : undefined;
-  return Array.isArray(list) ? list : undefined;
-}
-
-function stringAt(value: unknown, key: string): string | undefined {
-  const item = isPlainObject(value) ? value[key] : undefined;
-  return typeof item === 'string' ? item : undefined;
 }
 
 function compareIds(a: string, b: string): number {

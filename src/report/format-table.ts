@@ -57,6 +57,9 @@ export function formatTable(report: ComplianceReport, options: TableOptions): st
   out.push(summaryLine(report));
   const badLine = badRowsLine(report);
   if (badLine) out.push(badLine);
+  for (const unit of report.unmeasuredCharters) {
+    out.push(paint.missed(`Not measured: ${oneLine(unit.charter ?? unit.file)} has errors (${oneLine(unit.reason)}); run charter validate ${oneLine(unit.file)}`));
+  }
   for (const review of report.overdueReviews) {
     const reviewer = review.reviewer ? `; this period's reviewer: ${textIn(review.reviewer.name, [])} (${oneLine(review.reviewer.id)})` : '';
     out.push(paint.missed(`Review overdue: ${oneLine(review.charter)} was due ${oneLine(review.due)} (${review.daysOverdue} days ago)${reviewer}`));

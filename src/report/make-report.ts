@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { checkCharters, DEFAULT_CHARTERS_FOLDER } from '../check.js';
 import { InputError } from '../load/find-files.js';
-import type { LoadedCollection } from '../load/load-collection.js';
+import type { NormalizedUnits } from '../normalize/normalize-collection.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { todayIn } from '../time/calendar-date.js';
 import { notRegularKind, systemProblem } from '../util/regular-file.js';
@@ -52,16 +52,20 @@ export interface ReportResult {
  * reported then); bad rows are counted and listed, never dropped silently.
  */
 export async function makeComplianceReport(options: ReportOptions): Promise<ReportResult> {
-  const { results, collection } = await checkCharters({ cwd: options.cwd, patterns: [options.charters ?? DEFAULT_CHARTERS_FOLDER] });
-  return { report: await measureCompliance(collection, options), charterResults: results };
+  const { results, charters, unnormalized } = await checkCharters({ cwd: options.cwd, patterns: [options.charters ?? DEFAULT_CHARTERS_FOLDER] });
+  return { report: await measureCompliance({ charters, unnormalized }, options), charterResults: results };
 }
 
-/** The report over charters already loaded (`charter build --events` measures the charters it builds). */
-export async function measureCompliance(collection: LoadedCollection, options: MeasureOptions): Promise<ComplianceReport> {
+/**
+ * The report over charters already normalized (`charter build --events`
+ * measures the charters it builds). Units that could not be normalized are
+ * listed as not measured, and their rows are bad rows that say why.
+ */
+export async function measureCompliance(units: NormalizedUnits, options: MeasureOptions): Promise<ComplianceReport> {
   const asOf = options.asOf ?? new Date();
   const problem = asOfProblem(asOf) ?? rangeProblem(asOf, options.from, options.to);
   if (problem !== undefined) throw new InputError(problem);
-  const index = indexCommitments(collection);
+  const index = indexCommitments(units);
   await checkReadable(options.logs, options.cwd);
   const { store, rows, badRows } = await readAllLogs(options, index, timeWindowAround(asOf.getTime()));
   const firstOf = markDuplicates(store, options.logs, badRows);
@@ -87,7 +91,8 @@ export async function measureCompliance(collection: LoadedCollection, options: M
     rows: counts,
     badRowCounts: badRows.counts,
     badRows: badRows.map(({ fileIndex: _fileIndex, ...row }) => row),
-    overdueReviews: overdueReviews(collection, todayIn(DEFAULT_TIME_ZONE, asOf)),
+    overdueReviews: overdueReviews(units.charters, todayIn(DEFAULT_TIME_ZONE, asOf)),
+    unmeasuredCharters: units.unnormalized.map((unit) => ({ charter: unit.id ?? null, file: unit.file, reason: unit.reason })),
   };
 }
 

@@ -127,6 +127,16 @@ export interface ComplianceReport {
   /** Bad rows in file and line order (at most MAX_LISTED_BAD_ROWS; the counts are always complete). */
   readonly badRows: readonly BadRow[];
   readonly overdueReviews: readonly OverdueReview[];
+  /** Unit charters with errors, which are not measured: their rows are bad rows (`unknown-charter`). */
+  readonly unmeasuredCharters: readonly UnmeasuredCharter[];
+}
+
+export interface UnmeasuredCharter {
+  /** The charter's id, null when it has none. */
+  readonly charter: string | null;
+  readonly file: string;
+  /** Why it is not measured; `charter validate` says where. */
+  readonly reason: string;
 }
 
 /** Bad rows kept with their details; beyond this only counted (a million bad rows would not fit in memory otherwise). */

@@ -12,7 +12,7 @@ import { planSite, sitePath, type SitePlan } from './pages.js';
 import { writeSearchIndexes } from './search-index.js';
 import { folderWriter } from './site-writer.js';
 import type { PageView } from './view-model.js';
-import type { LoadedCollection } from '../load/load-collection.js';
+import type { NormalizedUnits } from '../normalize/normalize-collection.js';
 import type { MeasureOptions } from '../report/make-report.js';
 import type { ComplianceReport } from '../report/model.js';
 
@@ -69,14 +69,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const base = normalizeBase(options.base);
   // A missing or unusable theme file is a usage error, found before any work.
   readThemeFiles(siteInputs(options), options.cwd);
-  const { results, collection, root } = await checkCharters(options);
+  const { results, collection, root, charters, unnormalized } = await checkCharters(options);
   if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) {
     return { ok: false, results };
   }
   const inputs = siteInputs(options);
   await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd);
   const templates = await loadSiteTemplates(inputs);
-  const compliance = await complianceFor(collection, options);
+  const compliance = await complianceFor({ charters, unnormalized }, options);
   const plan = planSite(collection, { today: options.today, base, ...themeLinks(inputs), ...(compliance ? { compliance } : {}) });
 
   const staging = await StagingFolder.create(out, shown);
@@ -97,11 +97,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** The report given, or one measured now from `events` over the charters being built. Unreadable logs throw LogFileError. */
-export async function complianceFor(collection: LoadedCollection, options: BuildOptions): Promise<ComplianceReport | undefined> {
+export async function complianceFor(units: NormalizedUnits, options: BuildOptions): Promise<ComplianceReport | undefined> {
   if (options.compliance) return options.compliance;
   if (!options.events) return undefined;
   const { measureCompliance } = await import('../report/make-report.js');
-  return measureCompliance(collection, { cwd: options.cwd, ...options.events });
+  return measureCompliance(units, { cwd: options.cwd, ...options.events });
 }
 
 interface RenderedPage {

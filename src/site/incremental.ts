@@ -58,7 +58,7 @@ export class IncrementalSite {
    * When the output folder or its marker went missing, the whole site is written again.
    */
   async update(): Promise<UpdateResult> {
-    const { results, collection, root } = await checkCharters({
+    const { results, collection, root, charters, unnormalized } = await checkCharters({
       ...this.options,
       parseCache: this.parseCache,
       findingsCache: this.findingsCache,
@@ -72,7 +72,7 @@ export class IncrementalSite {
     const templates = await loadSiteTemplates(inputs);
     if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };
     // Measured on every rebuild: a changed promise changes the figures.
-    const compliance = await complianceFor(collection, this.options);
+    const compliance = await complianceFor({ charters, unnormalized }, this.options);
     const plan = planSite(collection, {
       today: this.options.today,
       base: this.base,

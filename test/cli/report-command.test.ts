@@ -184,33 +184,37 @@ describe('charter report on hostile logs', () => {
 describe('charter report on charters and logs that carry terminal escapes', () => {
   const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
   const hostileUnit = [
-    ['id: test-unit', `id: ${JSON.stringify('unit\u001b[2J')}`],
     ['name: { fi: Testiyksikkö, en: Test Unit }', `name: { fi: Testi, en: ${JSON.stringify('Bell\u0007 \u009b31m red \u001b]0;title\u0007')} }`],
     ['next: 2027-09-01', 'next: 2026-12-31'],
     ['name: Liisa Esimerkki', `name: ${JSON.stringify('Liisa \u001b[8m hidden')}`],
   ] as const;
   const unit = hostileUnit.reduce((text, [from, to]) => edit(text, from, to), VALID_UNIT);
+  /** An id the schema refuses: the charter is not measured, but its id and file are still shown. */
+  const hostileId = edit(VALID_UNIT, 'id: test-unit', `id: ${JSON.stringify('unit\u001b[2J')}`);
   const log = ['charter,channel,commitment,start,end', '"unit\u001b[2J",email,reply,2027-01-04T10:00:00+02:00,', 'nobody\u009b2J,email,reply,2027-01-04T10:00:00+02:00,'].join('\n');
 
   it('prints the table and bad rows with every control character made visible', async () => {
-    const cwd = writeTree({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'charters/evil\u001b[31m.yaml': edit(VALID_UNIT, 'id: test-unit', 'id: red-unit'), 'log\u001b[2J.csv': log });
+    const cwd = writeTree({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'charters/evil\u001b[31m.yaml': hostileId, 'log\u001b[2J.csv': log });
     const result = await runCli(['report', 'log\u001b[2J.csv', '--as-of', AS_OF], cwd);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(CONTROL);
     expect(result.stderr).not.toMatch(CONTROL);
-    expect(result.stdout).toContain('unit\\u001b[2J · Bell\\u0007 \\u009b31m red \\u001b]0;title\\u0007');
-    expect(result.stdout).toContain('(charters/evil\\u001b[31m.yaml)');
-    expect(result.stdout).toMatch(/Review overdue: unit\\u001b\[2J was due 2026-12-31 .*reviewer: Liisa \\u001b\[8m hidden \(head\)/);
+    expect(result.stdout).toContain('test-unit · Bell\\u0007 \\u009b31m red \\u001b]0;title\\u0007');
+    expect(result.stdout).toMatch(/Not measured: unit\\u001b\[2J has errors .*; run charter validate charters\/evil\\u001b\[31m\.yaml/);
+    expect(result.stdout).toMatch(/Review overdue: test-unit was due 2026-12-31 .*reviewer: Liisa \\u001b\[8m hidden \(head\)/);
+    expect(result.stderr).toMatch(/^log\\u001b\[2J\.csv:2:1: unknown-charter: charter unit\\u001b\[2J has errors/m);
     expect(result.stderr).toMatch(/^log\\u001b\[2J\.csv:3:1: unknown-charter: no charter has the id `nobody\\u009b2J`/m);
   });
 
   it('writes JSON that means the same values with no raw control character', async () => {
-    const cwd = writeTree({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'log.csv': log });
+    const cwd = writeTree({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'charters/evil.yaml': hostileId, 'log.csv': log });
     const result = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--format', 'json'], cwd);
     expect(result.stdout).not.toMatch(CONTROL);
     const report = JSON.parse(result.stdout);
-    expect(report.commitments.map((figures: { charter: string }) => figures.charter)).toContain('unit\u001b[2J');
-    expect(report.badRows[0].message).toContain('nobody\\u009b2J');
+    expect(report.unmeasuredCharters.map((unit: { charter: string }) => unit.charter)).toEqual(['unit\u001b[2J']);
+    expect(report.overdueReviews[0].reviewer.name).toBe('Liisa \u001b[8m hidden');
+    expect(report.badRows[0].message).toContain('charter unit\u001b[2J has errors');
+    expect(report.badRows[1].message).toContain('nobody\\u009b2J');
   });
 
   it('keeps control characters in a log file name out of a fatal error', async () => {

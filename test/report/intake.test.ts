@@ -44,8 +44,7 @@ beforeAll(async () => {
     .join('\n');
   const quoted = ['charter,channel,commitment,start,end,note', ...Array.from({ length: 200 }, (_, row) => `test-unit,phone,answer,2027-01-11T09:${String(row % 60).padStart(2, '0')}:00+02:00,2027-01-11T09:${String(row % 60).padStart(2, '0')}:20+02:00,"line one\nline ${row}"`)].join('\n');
   cwd = writeTree({ ...CHARTERS, 'long.csv': longLog(40), 'long.jsonl': `${jsonl}\n`, 'quoted.csv': `${quoted}\n`, 'blank-first.log': `\n${longLog(5)}` }, 'file');
-  const { collection } = await checkCharters({ cwd, patterns: ['charters'] });
-  index = indexCommitments(collection);
+  index = indexCommitments(await checkCharters({ cwd, patterns: ['charters'] }));
 });
 
 async function read(file: string, split: boolean): Promise<LogPart> {

@@ -186,11 +186,11 @@ describe('makeComplianceReport on a hand-checked log', () => {
   });
 
   it('does not measure a promise longer than a year: its rows are bad rows, found without walking the calendar', async () => {
-    const unit = edit(edit(VALID_UNIT, 'reply: { within: 2 working days, target: 90% }', 'reply: { within: 99999999 working days, target: 90% }'), 'acknowledge: { within: 4 working hours }', 'acknowledge: { within: 100000 working hours }');
+    const unit = edit(edit(VALID_UNIT, 'reply: { within: 2 working days, target: 90% }', 'reply: { within: 999999 working days, target: 90% }'), 'acknowledge: { within: 4 working hours }', 'acknowledge: { within: 100000 working hours }');
     const report = await reportOn({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'log.csv': HAND_CHECKED_LOG }, ['log.csv']);
     const unmeasured = report.badRows.filter((bad) => bad.kind === 'unknown-commitment' && /more than a year/.test(bad.message));
     expect(unmeasured.map((bad) => bad.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 24, 25, 26]);
-    expect(unmeasured[0]?.message).toBe('test-unit: email reply promises 99999999 working days, more than a year: it is not measured; check the number and the unit');
+    expect(unmeasured[0]?.message).toBe('test-unit: email reply promises 999999 working days, more than a year: it is not measured; check the number and the unit');
     expect(unmeasured[7]?.message).toMatch(/^test-unit: email acknowledge promises 100000 working hours, more than a year/);
     expect(figuresOf(report, 'test-unit', 'phone', 'answer').total).toMatchObject({ count: 7, met: 6 });
   });
@@ -208,6 +208,20 @@ describe('makeComplianceReport on a hand-checked log', () => {
     expect(figuresOf(report, 'test-unit', 'email', 'reply').total).toMatchObject({ count: 7, met: 4 });
     expect(report.rows).toMatchObject({ read: 26, measured: 16, bad: 10 });
     expect(report.badRowCounts['unknown-commitment']).toBe(3);
+  });
+
+  it('does not measure a charter with errors: it is listed, and its rows are bad rows that say why', async () => {
+    const broken = edit(VALID_UNIT, 'every: 12 months', 'every: often');
+    const report = await reportOn({ ...CHARTERS, 'charters/test-unit.yaml': broken, 'log.csv': HAND_CHECKED_LOG }, ['log.csv']);
+    expect(report.unmeasuredCharters).toEqual([{ charter: 'test-unit', file: 'charters/test-unit.yaml', reason: 'it does not match the charter schema' }]);
+    expect(report.commitments.filter((figures) => figures.charter === 'test-unit')).toEqual([]);
+    const notMeasured = report.badRows.filter((bad) => bad.message.startsWith('charter test-unit '));
+    // Every row of test-unit, and the log's one row for an id no charter has.
+    expect(notMeasured).toHaveLength(22);
+    expect(report.badRowCounts['unknown-charter']).toBe(23);
+    expect(notMeasured.every((bad) => bad.kind === 'unknown-charter')).toBe(true);
+    expect(notMeasured[0]?.message).toBe('charter test-unit has errors, so it is not measured (it does not match the charter schema); run charter validate');
+    expect(report.overdueReviews).toEqual([]);
   });
 
   it('lists overdue reviews with the reviewer of the period', async () => {
