@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { checkCharters } from '../check.js';
 import { isBaselineFile } from '../load/load-collection.js';
 import type { FileResult } from '../model/diagnostic.js';
-import { planRota, unreadableRota, type CharterRota, type ReviewDue, type RotaPeriod } from '../model/rota-plan.js';
+import { planRota, unreadableRota, unusableRota, type CharterRota, type ReviewDue, type RotaPeriod } from '../model/rota-plan.js';
 import { todayIn } from '../time/calendar-date.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, wantsColor, type CliIO } from './io.js';
@@ -21,14 +21,16 @@ export interface RotaFlags {
 
 /**
  * `charter rota`: who reviews which period, for each unit charter. Charters
- * with other findings (a stale review) are still listed: the rota says who
- * should do that review. Exit 1 only when a rota cannot be worked out right.
+ * whose findings only judge them (a stale review) are normalized and listed:
+ * the rota says who should do that review. A charter with errors that keep it
+ * from being normalized is listed with its first error. Exit 1 only when a
+ * rota cannot be worked out right.
  */
 export async function rotaCommand(paths: readonly string[], flags: RotaFlags, io: CliIO): Promise<number> {
   if (flags.charters !== undefined) await assertFolder(resolve(io.cwd, flags.charters), flags.charters);
   const today = flags.today ?? todayIn(DEFAULT_TIME_ZONE);
   const patterns = paths.length > 0 ? paths : flags.charters !== undefined ? [flags.charters] : [];
-  const { results, collection } = await checkCharters({
+  const { results, collection, charters, unnormalized } = await checkCharters({
     cwd: io.cwd,
     patterns,
     today,
@@ -36,10 +38,17 @@ export async function rotaCommand(paths: readonly string[], flags: RotaFlags, io
   });
 
   const loaded = new Map(collection.charters.map((charter) => [charter.file, charter]));
+  const normalized = new Map(charters.map((charter) => [charter.file, charter]));
+  const unusable = new Map(unnormalized.map((unit) => [unit.file, unit]));
   const rotas = collection.files.flatMap((file): CharterRota[] => {
-    const charter = loaded.get(file);
-    if (charter ? charter.isBaseline : isBaselineFile(file)) return [];
-    return [charter ? planRota(charter, today, flags.periods) : unreadableRota(file, firstError(results, file))];
+    const resolved = loaded.get(file);
+    if (resolved ? resolved.isBaseline : isBaselineFile(file)) return [];
+    const charter = normalized.get(file);
+    if (charter) return [planRota(charter, today, flags.periods)];
+    const unit = unusable.get(file);
+    // The file's first error says where; a unit whose errors are all in its baseline gets the reason.
+    if (unit) return [unusableRota(unit, firstError(results, file) ?? unit.reason)];
+    return [unreadableRota(file, firstError(results, file))];
   });
 
   if (flags.format === 'json') io.stdout(jsonText({ today, charters: rotas }));

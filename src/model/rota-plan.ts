@@ -1,10 +1,9 @@
 import { MAX_REVIEW_YEARS } from '../time/review-interval.js';
+import type { RotaProblem } from '../time/rota.js';
+import type { Charter, Review } from './charter.js';
+import { textIn } from './charter-text.js';
+import { reviewSchedule } from './review-rota.js';
 import { reviewStatus, type ReviewStatus } from './review-status.js';
-import { isCalendarDate } from '../time/calendar-date.js';
-import { rotaSchedule, type RotaProblem } from '../time/rota.js';
-import type { ResolvedCharter } from '../load/resolved-charter.js';
-import { getPath, isPlainObject, type CharterData } from './charter-data.js';
-import { textInLanguage } from './charter-text.js';
 
 /**
  * What `charter rota` shows of one charter: who reviews which period, with
@@ -13,7 +12,7 @@ import { textInLanguage } from './charter-text.js';
 export interface CharterRota {
   /** The file as shown to the user. */
   readonly file: string;
-  /** False when the file did not load as a charter (its problem says why). */
+  /** False when the file did not load as a charter, or has errors that keep it from being normalized (its problem says why). */
   readonly loaded: boolean;
   readonly id?: string;
   /** `unit.name` in the charter's first language. */
@@ -64,51 +63,35 @@ export interface RotaPlanProblem {
   readonly message: string;
 }
 
-/** The rota of one loaded unit charter, `count` periods from today. */
-export function planRota(charter: Pick<ResolvedCharter, 'file' | 'data'>, today: string, count: number): CharterRota {
-  const data = charter.data;
-  const language = firstLanguage(data);
-  const review = getPath(data, ['review']);
-  const reviewData = isPlainObject(review) ? review : {};
-  const schedule = rotaSchedule(reviewData, today, count);
-  const contacts = contactsById(data);
-
-  const problems: RotaPlanProblem[] = [];
-  if (!schedule.ok) problems.push(scheduleProblem(schedule.problem, reviewData));
-  else {
-    const unknown = [...new Set(schedule.rota)].filter((id) => !contacts.has(id));
-    for (const id of unknown) problems.push({ severity: 'error', message: `\`review.rota\` names \`${id}\`, which is not a contact id in \`contacts\`` });
-  }
-
+/** The rota of one normalized unit charter, `count` periods from today. */
+export function planRota(charter: Charter, today: string, count: number): CharterRota {
+  const [language] = charter.languages;
+  const { review } = charter;
+  const schedule = reviewSchedule(review, today, count);
   const periods = schedule.ok
     ? schedule.periods.map((assignment): RotaPeriod => {
-        const contact = contacts.get(assignment.contactId);
-        const name = contact ? textInLanguage(contact.name, [language])?.text : undefined;
+        const contact = review.rota[assignment.index];
         return {
           from: assignment.periodFrom,
           to: assignment.periodTo,
           current: assignment.period === schedule.currentPeriod,
           period: assignment.period,
-          reviewer: { id: assignment.contactId, ...(name === undefined ? {} : { name }), known: contact !== undefined },
+          reviewer: { id: assignment.contactId, ...(contact ? { name: textIn(contact.name, language).text } : {}), known: contact !== undefined },
         };
       })
     : [];
-
-  const id = getPath(data, ['id']);
-  const name = textInLanguage(getPath(data, ['unit', 'name']), [language])?.text;
-  const next = reviewDue(reviewData.next, today);
   return {
     file: charter.file,
     loaded: true,
-    ...(typeof id === 'string' ? { id } : {}),
-    ...(name === undefined ? {} : { name }),
-    ...(language === undefined ? {} : { language }),
-    ...(typeof reviewData.every === 'string' ? { every: reviewData.every } : {}),
-    ...(isCalendarDate(reviewData.approved) ? { approved: reviewData.approved } : {}),
-    ...(next ? { next } : {}),
+    id: charter.id,
+    name: textIn(charter.unit.name, language).text,
+    language,
+    every: review.every.written,
+    approved: review.approved,
+    next: reviewStatus(review.next, today),
     beforeApproval: schedule.ok && schedule.beforeApproval,
     periods,
-    problems,
+    problems: schedule.ok ? [] : [scheduleProblem(schedule.problem, review)],
   };
 }
 
@@ -118,41 +101,25 @@ export function unreadableRota(file: string, firstError: string | undefined): Ch
   return { file, loaded: false, beforeApproval: false, periods: [], problems: [{ severity: 'error', message: `could not be read: ${reason}` }] };
 }
 
-function scheduleProblem(problem: RotaProblem, review: Record<string, unknown>): RotaPlanProblem {
+/** A unit whose charter has errors that keep it from being normalized: listed with the reason, and no rota is worked out. */
+export function unusableRota(unit: { readonly file: string; readonly id?: string }, reason: string): CharterRota {
+  return {
+    file: unit.file,
+    loaded: false,
+    ...(unit.id === undefined ? {} : { id: unit.id }),
+    beforeApproval: false,
+    periods: [],
+    problems: [{ severity: 'error', message: `the charter has errors, so its rota is not worked out: ${reason}` }],
+  };
+}
+
+function scheduleProblem(problem: RotaProblem, review: Review): RotaPlanProblem {
   switch (problem) {
     case 'no-rota':
       return { severity: 'note', message: 'no rota: the charter has no `review.rota`' };
     case 'bad-approved':
-      return { severity: 'error', message: `the rota counts periods from \`review.approved\`, which must be a date such as 2026-09-01 (${found(review.approved)})` };
+      return { severity: 'error', message: `the rota counts periods from \`review.approved\`, which must be a date such as 2026-09-01 (found \`${review.approved}\`)` };
     case 'bad-every':
-      return { severity: 'error', message: `\`review.every\` must be whole days, weeks or months, such as \`12 months\`, and at most ${MAX_REVIEW_YEARS} years, for a rota (${found(review.every)})` };
+      return { severity: 'error', message: `\`review.every\` must be whole days, weeks or months, such as \`12 months\`, and at most ${MAX_REVIEW_YEARS} years, for a rota (found \`${review.every.written}\`)` };
   }
 }
-
-function found(value: unknown): string {
-  if (value === undefined) return 'it is missing';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return `found \`${text}\``;
-}
-
-function reviewDue(next: unknown, today: string): ReviewDue | undefined {
-  return isCalendarDate(next) ? reviewStatus(next, today) : undefined;
-}
-
-function firstLanguage(data: CharterData): string | undefined {
-  const languages = getPath(data, ['languages']);
-  const first: unknown = Array.isArray(languages) ? languages[0] : undefined;
-  return typeof first === 'string' ? first : undefined;
-}
-
-/** Contacts by id; the first of a duplicated id wins, as on the site. */
-function contactsById(data: CharterData): Map<string, Record<string, unknown>> {
-  const contacts = new Map<string, Record<string, unknown>>();
-  const list = getPath(data, ['contacts']);
-  for (const contact of Array.isArray(list) ? list : []) {
-    if (isPlainObject(contact) && typeof contact.id === 'string' && !contacts.has(contact.id)) contacts.set(contact.id, contact);
-  }
-  return contacts;
-}
-
-/** A text written once (`Liisa Esimerkki`) or per language: the given language, else the first one written. */
