@@ -8,7 +8,8 @@ import type { Weekday } from '../time/weekly-hours.js';
  * public API. Everything a charter leaves to a default is filled in, every
  * text is there in every language the charter declares, and durations,
  * targets, dates, hours and contact references are values. Built once per
- * unit, frozen, never changed.
+ * unit and never changed: every type is readonly all the way down. (It is
+ * not frozen at run time: freezing every object cost more than building it.)
  *
  * The document types it is made from (`Document.*`) are generated from
  * schema/charter.schema.json; this file says how each becomes a value.

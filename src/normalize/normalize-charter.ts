@@ -3,7 +3,6 @@ import type * as Document from '../schema/generated/charter-document.js';
 import { validateCharter } from '../schema/generated/validators.js';
 import type { Charter, Contact, LanguageCode } from '../model/charter.js';
 import { describeError } from '../model/internal-error.js';
-import { deepFreeze } from './deep-freeze.js';
 import { NormalizeProblem, readCalendarDate, readCommitment, readDuration } from './read-values.js';
 import { TextReader } from './text-reader.js';
 import { ContactBook } from './contact-book.js';
@@ -24,7 +23,7 @@ export type NormalizeResult = { readonly ok: true; readonly charter: Charter } |
 
 /**
  * The normalize stage: one unit charter (baseline already merged in by the
- * loader) as a typed, frozen `Charter`.
+ * loader) as a typed, readonly `Charter`. The resolved charter is not changed.
  *
  * It takes what it can trust and nothing else: the merged data must pass the
  * schema, and every contact reference, date, day range and time zone must
@@ -42,7 +41,7 @@ export function normalizeCharter(resolved: ResolvedCharter): NormalizeResult {
   const data: unknown = resolved.data;
   if (!isCharterDocument(data)) return fail('it does not match the charter schema');
   try {
-    return { ok: true, charter: deepFreeze(charterFrom(data, resolved.file)) };
+    return { ok: true, charter: charterFrom(data, resolved.file) };
   } catch (error) {
     return fail(error instanceof NormalizeProblem ? error.message : `normalizing it failed (${describeError(error)})`);
   }

@@ -1,6 +1,6 @@
 import type * as Document from '../schema/generated/charter-document.js';
 import type { CharterText, LanguageCode, LocalizedText, TextInLanguage } from '../model/charter.js';
-import { charterTextOf, textInLanguage } from '../model/charter-text.js';
+import { textInLanguage } from '../model/charter-text.js';
 import { NormalizeProblem } from './read-values.js';
 
 /**
@@ -13,12 +13,15 @@ export class TextReader {
   constructor(private readonly languages: readonly [LanguageCode, ...LanguageCode[]]) {}
 
   read(value: Document.Text | Document.Markdown): LocalizedText {
-    const written = charterTextOf(value);
-    if (written === undefined) throw new NormalizeProblem('a text is empty');
-    const fallback = this.pick(written, this.languages);
+    // The schema has checked that a map holds only strings.
+    const written: CharterText = typeof value === 'string' ? value : (value as Readonly<Record<string, string>>);
+    const found = textInLanguage(written, this.languages);
+    if (!found) throw new NormalizeProblem('a text is empty');
+    const fallback: TextInLanguage = { text: found.text, lang: found.lang ?? this.languages[0] };
     const byLanguage: Record<LanguageCode, TextInLanguage> = {};
-    const extra = typeof written === 'string' ? [] : Object.keys(written);
-    for (const language of new Set([...this.languages, ...extra])) byLanguage[language] = this.pick(written, [language, ...this.languages]);
+    // A language's own text, else the fallback: what textInLanguage picks with that language first.
+    for (const language of this.languages) byLanguage[language] = ownText(written, language) ?? fallback;
+    if (typeof written !== 'string') for (const language of Object.keys(written)) byLanguage[language] ??= ownText(written, language) ?? fallback;
     return { written, byLanguage, fallback };
   }
 
@@ -26,10 +29,10 @@ export class TextReader {
   optional<K extends string>(key: K, value: Document.Text | Document.Markdown | undefined): { [P in K]?: LocalizedText } {
     return value === undefined ? {} : ({ [key]: this.read(value) } as { [P in K]: LocalizedText });
   }
+}
 
-  private pick(written: CharterText, preferred: readonly LanguageCode[]): TextInLanguage {
-    const found = textInLanguage(written, preferred);
-    if (!found) throw new NormalizeProblem('a text is empty');
-    return { text: found.text, lang: found.lang ?? this.languages[0] };
-  }
+function ownText(written: CharterText, language: LanguageCode): TextInLanguage | undefined {
+  if (typeof written === 'string') return undefined;
+  const text = Object.hasOwn(written, language) ? written[language] : undefined;
+  return text ? { text, lang: language } : undefined;
 }
