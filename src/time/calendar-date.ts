@@ -1,13 +1,21 @@
 /** Calendar dates written YYYY-MM-DD, handled without time zones. */
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True when the text is a real calendar date (2026-02-30 is not). */
+/** True when the text is a real calendar date (2026-02-30 is not), in the proleptic Gregorian calendar as Date counts. */
 export function isCalendarDate(text: unknown): text is string {
   if (typeof text !== 'string') return false;
-  if (!DATE_PATTERN.test(text)) return false;
-  // Parsed as ISO text, not with Date.UTC, which reads the years 0–99 as 1900–1999.
-  const time = Date.parse(`${text}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return false;
+  // Worked out from the numbers: parsing and printing a Date per check was a hot spot of normalizing.
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Days from `a` to `b` (positive when b is later). Both must be calendar dates. */
