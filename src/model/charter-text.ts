@@ -1,13 +1,5 @@
 import { isPlainObject } from './charter-data.js';
-import type { CharterText, LocalizedText, TextInLanguage } from './charter.js';
-
-/** A charter text as written (a string, or strings per language); undefined when it is neither. */
-export function charterTextOf(value: unknown): CharterText | undefined {
-  if (typeof value === 'string') return value;
-  if (!isPlainObject(value)) return undefined;
-  const entries = Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
-}
+import type { LocalizedText, TextInLanguage } from './charter.js';
 
 /**
  * A text in the first of `preferred` languages the charter gives it in, else in
