@@ -4,7 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { systemErrorReason } from '../util/system-error.js';
-import type { PageView } from '../site/view-model.js';
+import type { PageView } from '../view/view-model.js';
 
 /** A problem with the templates: a clear message for the user, not a stack trace. */
 export class TemplateError extends Error {

@@ -8,10 +8,11 @@ import { copyAssets, loadSiteTemplates, protectedFolders, readThemeFiles, siteIn
 import { checkOutputFolder, StagingFolder } from './output-folder.js';
 import { registerCleanup } from '../util/cleanup.js';
 import { normalizeBase } from './base-path.js';
-import { planSite, sitePath, type SitePlan } from './pages.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { planSite, sitePath, type SitePlan } from '../view/site-plan.js';
 import { writeSearchIndexes } from './search-index.js';
 import { folderWriter } from './site-writer.js';
-import type { PageView } from './view-model.js';
+import type { PageView } from '../view/view-model.js';
 import type { NormalizedUnits } from '../normalize/normalize-collection.js';
 import type { MeasureOptions } from '../report/make-report.js';
 import type { ComplianceReport } from '../report/model.js';
@@ -77,7 +78,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd);
   const templates = await loadSiteTemplates(inputs);
   const compliance = await complianceFor({ charters, unnormalized }, options);
-  const plan = planSite(collection, { today: options.today, base, ...themeLinks(inputs), ...(compliance ? { compliance } : {}) });
+  const plan = planSite(collection.charters, { today: options.today, base, renderMarkdown, ...themeLinks(inputs), ...(compliance ? { compliance } : {}) });
 
   const staging = await StagingFolder.create(out, shown);
   try {

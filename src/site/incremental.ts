@@ -8,10 +8,11 @@ import { CHARTERS_JSON, chartersJsonText, complianceFor, DEFAULT_OUT, type Build
 import { copyAssets, loadSiteTemplates, protectedFolders, siteInputs, themeLinks } from './inputs.js';
 import { checkOutputFolder } from './output-folder.js';
 import { normalizeBase } from './base-path.js';
-import { planSite, sitePath, ViewCache, type SitePlan } from './pages.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { planSite, sitePath, ViewCache, type SitePlan } from '../view/site-plan.js';
 import { isSearchIndexFile, writeSearchIndexes } from './search-index.js';
 import { SiteFolder } from './site-folder.js';
-import type { PageView } from './view-model.js';
+import type { PageView } from '../view/view-model.js';
 
 export type UpdateResult =
   | Extract<BuildResult, { ok: false }>
@@ -73,8 +74,9 @@ export class IncrementalSite {
     if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };
     // Measured on every rebuild: a changed promise changes the figures.
     const compliance = await complianceFor({ charters, unnormalized }, this.options);
-    const plan = planSite(collection, {
+    const plan = planSite(collection.charters, {
       today: this.options.today,
+      renderMarkdown,
       base: this.base,
       viewCache: this.viewCache,
       ...themeLinks(inputs),

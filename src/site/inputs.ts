@@ -5,7 +5,7 @@ import { displayPath } from '../load/load-collection.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { readNamedFile } from '../util/regular-file.js';
 import { packageRoot } from '../util/package-info.js';
-import type { SiteOptions } from './pages.js';
+import type { SiteOptions } from '../view/site-plan.js';
 import type { SiteWriter } from './site-writer.js';
 
 /** What a site is made from besides the charters: templates, theme and contact logs, resolved once. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DurationUnit } from '../../src/time/duration.js';
-import { durationInWords, everyInWords, formatAmountLimit, formatNumber, formatPercent, withinInWords, type WordsLanguage } from '../../src/time/words.js';
+import { durationInWords, everyInWords, formatAmountLimit, formatNumber, formatPercent, withinInWords, type WordsLanguage } from '../../src/view/words.js';
 
 const NBSP = '\u00a0';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDays, formatMonth, formatMonthShort, formatTime, formatTimeRange } from '../../src/site/format-dates.js';
+import { formatDate, formatDays, formatMonth, formatMonthShort, formatTime, formatTimeRange } from '../../src/view/format-dates.js';
 
 describe('formatDate', () => {
   it('writes fi and sv dates with dots and no leading zeros', () => {

@@ -1,6 +1,4 @@
-import type { LoadedCollection } from '../load/load-collection.js';
 import type { ResolvedCharter } from '../load/resolved-charter.js';
-import { renderMarkdown } from '../render/markdown.js';
 import { todayIn } from '../time/calendar-date.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, ownerContactView, type CharterViewContext } from './charter-view.js';
@@ -31,6 +29,8 @@ export interface SiteOptions {
   readonly viewCache?: ViewCache;
   /** Figures from the contact logs (`charter report`): with them the site gets a compliance dashboard in every language. */
   readonly compliance?: ComplianceReport | undefined;
+  /** Markdown to sanitized HTML (the render layer's, injected so views stay pure). */
+  readonly renderMarkdown: (markdown: string) => string;
 }
 
 export interface SitePlan {
@@ -77,15 +77,15 @@ export function sitePath(page: Pick<PageView, 'url' | 'frame'>): string {
   return page.url.slice(page.frame.base.length - 1);
 }
 
-/** Every page of the site, as views ready for the templates. Pure. */
-export function planSite(collection: LoadedCollection, options: SiteOptions): SitePlan {
+/** Every page of the site, as views ready for the templates, from a collection's charters (baselines included). Pure. */
+export function planSite(charters: readonly ResolvedCharter[], options: SiteOptions): SitePlan {
   const today = options.today ?? todayIn(DEFAULT_TIME_ZONE);
   const urls = siteUrls(options.base ?? '/');
-  const units = collection.charters
+  const units = charters
     .filter((charter) => !charter.isBaseline && typeof charter.data.id === 'string')
     .sort((a, b) => String(a.data.id).localeCompare(String(b.data.id)));
-  const context: CharterViewContext = { today, urlOf: urls.charter, cardUrlOf: urls.card, renderMarkdown };
-  const organisation = organisationBaseline(collection, units);
+  const context: CharterViewContext = { today, urlOf: urls.charter, cardUrlOf: urls.card, renderMarkdown: options.renderMarkdown };
+  const organisation = organisationBaseline(charters, units);
   const pages: PageView[] = [];
 
   for (const lang of SITE_LANGUAGES) {
@@ -191,13 +191,13 @@ function charterUrlOf(units: readonly ResolvedCharter[], urls: SiteUrls): (id: s
 }
 
 /** The baseline most units extend (the organisation's), whose owner takes feedback on the guide itself. */
-function organisationBaseline(collection: LoadedCollection, units: readonly ResolvedCharter[]): ResolvedCharter | undefined {
+function organisationBaseline(charters: readonly ResolvedCharter[], units: readonly ResolvedCharter[]): ResolvedCharter | undefined {
   const uses = new Map<ResolvedCharter, number>();
   for (const unit of units) {
     for (let baseline = unit.baseline; baseline; baseline = baseline.baseline) uses.set(baseline, (uses.get(baseline) ?? 0) + 1);
   }
   const ranked = [...uses].sort((a, b) => b[1] - a[1] || a[0].file.localeCompare(b[0].file));
-  return ranked[0]?.[0] ?? collection.charters.find((charter) => charter.isBaseline);
+  return ranked[0]?.[0] ?? charters.find((charter) => charter.isBaseline);
 }
 
 function declaredLanguages(charter: ResolvedCharter): string[] {

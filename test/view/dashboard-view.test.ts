@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ComplianceReport } from '../../src/report/model.js';
 import { BAD_ROW_KINDS } from '../../src/report/model.js';
-import { buildDashboardView, chartDescription, commitmentName, numberFormats, TREND_MONTHS, type DashboardContext } from '../../src/site/dashboard-view.js';
-import type { DashboardCommitmentView, DashboardView, SiteLanguage } from '../../src/site/view-model.js';
+import { buildDashboardView, chartDescription, commitmentName, numberFormats, TREND_MONTHS, type DashboardContext } from '../../src/view/dashboard-view.js';
+import type { DashboardCommitmentView, DashboardView, SiteLanguage } from '../../src/view/view-model.js';
 import { complianceReport, EMAIL_REPLY, shortReport } from '../fixtures/compliance.js';
 
 const NBSP = '\u00a0';

@@ -347,7 +347,7 @@ export interface PageFrameView {
   readonly lang: SiteLanguage;
   /** The <title>, already composed ("Building Control – Service charters"). */
   readonly title: string;
-  /** Interface strings in the page's language (see src/site/i18n.ts). */
+  /** Interface strings in the page's language (see src/view/i18n.ts). */
   readonly t: Readonly<Record<string, string>>;
   readonly homeUrl: string;
   readonly searchUrl: string;

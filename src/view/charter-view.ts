@@ -7,7 +7,7 @@ import { isCalendarDate } from '../time/calendar-date.js';
 import { parseDuration, parseTarget } from '../time/duration.js';
 import { reviewerFor } from '../time/rota.js';
 import { expandDays, minutesOf } from '../time/weekly-hours.js';
-import { durationInWords, everyInWords, formatAmountLimit, formatPercent, withinInWords } from '../time/words.js';
+import { durationInWords, everyInWords, formatAmountLimit, formatPercent, withinInWords } from './words.js';
 import { formatDate, formatDays, formatTimeRange, SCHEMA_ORG_DAYS } from './format-dates.js';
 import {
   SITE_LANGUAGES,

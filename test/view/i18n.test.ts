@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DASHBOARD_STRINGS, UI_STRINGS, uiStrings } from '../../src/site/i18n.js';
-import { SITE_LANGUAGES } from '../../src/site/view-model.js';
+import { DASHBOARD_STRINGS, UI_STRINGS, uiStrings } from '../../src/view/i18n.js';
+import { SITE_LANGUAGES } from '../../src/view/view-model.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
 

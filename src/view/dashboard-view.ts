@@ -10,7 +10,7 @@ import {
 } from '../report/model.js';
 import { COMMITMENT_SLOTS, type CommitmentSlot } from '../model/commitments.js';
 import { parseDuration } from '../time/duration.js';
-import { durationInWords, unitInWords, withinInWords } from '../time/words.js';
+import { durationInWords, unitInWords, withinInWords } from './words.js';
 import { formatDate, formatMonth, formatMonthShort, formatTime } from './format-dates.js';
 import { dashboardStrings, type DashboardStrings, type Plural } from './i18n.js';
 import type {

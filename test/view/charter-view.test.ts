@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { checkCharters } from '../../src/check.js';
 import type { CharterData } from '../../src/model/charter-data.js';
-import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, serializeJsonLd, type CharterViewContext } from '../../src/site/charter-view.js';
-import { SITE_LANGUAGES, type CharterView, type SiteLanguage, type UnitListItemView } from '../../src/site/view-model.js';
+import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, serializeJsonLd, type CharterViewContext } from '../../src/view/charter-view.js';
+import { SITE_LANGUAGES, type CharterView, type SiteLanguage, type UnitListItemView } from '../../src/view/view-model.js';
 import { VALID_UNIT } from '../fixtures/charters.js';
 import { writeTree } from '../helpers.js';
 
@@ -30,7 +31,7 @@ function contextFor(today = TODAY): CharterViewContext {
 let units: { readonly data: CharterData }[] = [];
 
 beforeAll(async () => {
-  const { collection } = await checkCharters({ cwd: '/work/main', today: TODAY });
+  const { collection } = await checkCharters({ cwd: fileURLToPath(new URL('../..', import.meta.url)), today: TODAY });
   units = collection.charters.filter((charter) => !charter.isBaseline);
 });
 

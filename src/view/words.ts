@@ -1,4 +1,4 @@
-import { parseDuration, type Duration, type DurationUnit } from './duration.js';
+import { parseDuration, type Duration, type DurationUnit } from '../time/duration.js';
 
 /**
  * Durations, numbers and percentages in words for the site's languages. Tables,
