@@ -32,7 +32,7 @@ import {
   type TouchpointView,
   type UnitListItemView,
 } from './view-model.js';
-import { CHANNEL_KEYS, commitmentSlotKey, fill, viewStrings, type ChannelKey, type ViewStrings } from './view-strings.js';
+import { CHANNEL_KEYS, commitmentSlotKey, fill, viewStrings, type ChannelKey, type ViewStrings } from './strings.js';
 
 /** What building a view needs from outside: today's date, the site's addresses and the Markdown renderer. */
 export interface CharterViewContext {

@@ -12,7 +12,6 @@ import { COMMITMENT_SLOTS, type CommitmentSlot } from '../model/commitments.js';
 import { parseDuration } from '../time/duration.js';
 import { durationInWords, unitInWords, withinInWords } from './words.js';
 import { formatDate, formatMonth, formatMonthShort, formatTime } from './format-dates.js';
-import { dashboardStrings, type DashboardStrings, type Plural } from './i18n.js';
 import type {
   DashboardCommitmentView,
   DashboardUnitView,
@@ -25,7 +24,7 @@ import type {
   TrendChartView,
   TrendMonthView,
 } from './view-model.js';
-import { commitmentSlotKey, fill, viewStrings, type ChannelKey } from './view-strings.js';
+import { commitmentSlotKey, dashboardStrings, fill, viewStrings, type ChannelKey, type DashboardStrings, type Plural } from './strings.js';
 import { wallClockIn } from '../time/calendar-date.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { textInLanguage } from '../model/charter-text.js';

@@ -1,46 +1,13 @@
 import { expandDays, WEEKDAYS, type Weekday } from '../time/weekly-hours.js';
+import { calendarStrings, fill } from './strings.js';
 import type { SiteLanguage } from './view-model.js';
 
 /**
- * Dates, times and days for the page's language. Tables rather than Intl:
- * ICU's month names and separators have changed between releases, and the
- * pages must not change when Node does.
+ * Dates, times and days for the page's language, from the patterns and names
+ * in strings/<lang>.json. Tables rather than Intl: ICU's month names and
+ * separators have changed between releases, and the pages must not change
+ * when Node does.
  */
-
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-/** Month names as they stand alone (the nominative in Finnish): "joulukuu 2025", "december 2025". */
-const MONTH_NAMES: Record<SiteLanguage, readonly string[]> = {
-  en: EN_MONTHS,
-  fi: ['tammikuu', 'helmikuu', 'maaliskuu', 'huhtikuu', 'toukokuu', 'kesäkuu', 'heinäkuu', 'elokuu', 'syyskuu', 'lokakuu', 'marraskuu', 'joulukuu'],
-  sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
-};
-
-/** Short month names for chart axes (CLDR's abbreviations, without the Swedish full stops). */
-const MONTH_ABBREVIATIONS: Record<SiteLanguage, readonly string[]> = {
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-  fi: ['tammi', 'helmi', 'maalis', 'huhti', 'touko', 'kesä', 'heinä', 'elo', 'syys', 'loka', 'marras', 'joulu'],
-  sv: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
-};
-
-const DAY_ABBREVIATIONS: Record<SiteLanguage, Record<Weekday, string>> = {
-  en: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
-  fi: { mon: 'ma', tue: 'ti', wed: 'ke', thu: 'to', fri: 'pe', sat: 'la', sun: 'su' },
-  sv: { mon: 'mån', tue: 'tis', wed: 'ons', thu: 'tors', fri: 'fre', sat: 'lör', sun: 'sön' },
-};
 
 /** schema.org day names, for OpeningHoursSpecification.dayOfWeek. */
 export const SCHEMA_ORG_DAYS: Record<Weekday, string> = {
@@ -62,21 +29,22 @@ export function formatDate(iso: string, lang: SiteLanguage): string {
   const year = match[1] as string;
   const month = Number(match[2]);
   const day = Number(match[3]);
-  const monthName = EN_MONTHS[month - 1];
+  const calendar = calendarStrings(lang);
+  const monthName = calendar.months[month - 1];
   if (monthName === undefined || day < 1) return iso;
-  return lang === 'en' ? `${day} ${monthName} ${year}` : `${day}.${month}.${year}`;
+  return fill(calendar.date, { day: String(day), month: String(month), monthName, year });
 }
 
 /** A month written YYYY-MM: "joulukuu 2025" (fi), "december 2025" (sv), "December 2025" (en). Other text is returned as is. */
 export function formatMonth(month: string, lang: SiteLanguage): string {
   const parts = monthParts(month);
-  return parts ? `${MONTH_NAMES[lang][parts.index] as string} ${parts.year}` : month;
+  return parts ? `${calendarStrings(lang).months[parts.index] as string} ${parts.year}` : month;
 }
 
 /** The month of YYYY-MM alone, abbreviated: "joulu", "dec", "Dec". Other text is returned as is. */
 export function formatMonthShort(month: string, lang: SiteLanguage): string {
   const parts = monthParts(month);
-  return parts ? (MONTH_ABBREVIATIONS[lang][parts.index] as string) : month;
+  return parts ? (calendarStrings(lang).monthsShort[parts.index] as string) : month;
 }
 
 function monthParts(month: string): { year: string; index: number } | undefined {
@@ -90,8 +58,8 @@ function monthParts(month: string): { year: string; index: number } | undefined 
 export function formatTime(time: string, lang: SiteLanguage): string {
   const match = /^(\d{2}):(\d{2})$/.exec(time);
   if (!match) return time;
-  if (lang === 'en') return time;
-  return `${Number(match[1])}.${match[2] as string}`;
+  const hour2 = match[1] as string;
+  return fill(calendarStrings(lang).time, { hour: String(Number(hour2)), hour2, minute: match[2] as string });
 }
 
 /** "8.00–16.00" (fi, sv) or "08:00–16:00" (en), with an en dash. */
@@ -107,7 +75,7 @@ export function formatTimeRange(open: string, close: string, lang: SiteLanguage)
 export function formatDays(spec: string | readonly string[], lang: SiteLanguage): string {
   const expanded = expandDays(spec);
   if (!expanded.ok) return typeof spec === 'string' ? spec : spec.join(', ');
-  const names = DAY_ABBREVIATIONS[lang];
+  const names = calendarStrings(lang).weekdays;
   const indexes = [...new Set(expanded.days.map((day) => WEEKDAYS.indexOf(day)))].sort((a, b) => a - b);
   const parts: string[] = [];
   let start = 0;

@@ -2,7 +2,7 @@ import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { todayIn } from '../time/calendar-date.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, ownerContactView, type CharterViewContext } from './charter-view.js';
-import { uiStrings } from './i18n.js';
+import { languageName, pageStrings, uiStrings } from './strings.js';
 import {
   SITE_LANGUAGES,
   type CharterView,
@@ -45,15 +45,11 @@ export class ViewCache {
   readonly listItems = new PerCharterCache<UnitListItemView>();
 }
 
-/** Names of each language in itself, for the language switcher. */
-const LANGUAGE_LABELS: Record<SiteLanguage, string> = { fi: 'Suomeksi', sv: 'På svenska', en: 'In English' };
-
-/** Page titles; the interface strings proper live in i18n.ts. */
-const TITLES: Record<SiteLanguage, { site: string; search: string; accessibility: string; card: string; dashboard: string }> = {
-  fi: { site: 'Palvelulupaukset', search: 'Haku', accessibility: 'Saavutettavuusseloste', card: 'Taskukortti', dashboard: uiStrings('fi').dashboardTitle as string },
-  sv: { site: 'Servicelöften', search: 'Sök', accessibility: 'Tillgänglighetsutlåtande', card: 'Fickkort', dashboard: uiStrings('sv').dashboardTitle as string },
-  en: { site: 'Service charters', search: 'Search', accessibility: 'Accessibility statement', card: 'Pocket card', dashboard: uiStrings('en').dashboardTitle as string },
-};
+/** Page titles: the site's name, and each page's heading. */
+function titlesOf(lang: SiteLanguage): { site: string; search: string; accessibility: string; card: string; dashboard: string } {
+  const t = pageStrings(lang);
+  return { site: t.siteTitle, search: t.searchHeading, accessibility: t.accessibilityStatement, card: t.cardTitle, dashboard: t.dashboardTitle };
+}
 
 /** The address of each page, under the site's base path (`/`, or `/intranet/charters/` for a site in a sub-folder). */
 export function siteUrls(base: string) {
@@ -89,6 +85,7 @@ export function planSite(charters: readonly ResolvedCharter[], options: SiteOpti
   const pages: PageView[] = [];
 
   for (const lang of SITE_LANGUAGES) {
+    const titles = titlesOf(lang);
     const frameFor = (title: string, alternates: (other: SiteLanguage) => { href: string; available: boolean }): PageFrameView =>
       frame(lang, title, alternates, options, urls);
     const everywhere = (path: (other: SiteLanguage) => string) => (other: SiteLanguage) => ({ href: path(other), available: true });
@@ -105,25 +102,25 @@ export function planSite(charters: readonly ResolvedCharter[], options: SiteOpti
     );
     const groups = groupUnitsByOrganisation(listItems, lang);
 
-    pages.push({ kind: 'home', url: urls.home(lang), frame: frameFor(TITLES[lang].site, everywhere(urls.home)), groups });
+    pages.push({ kind: 'home', url: urls.home(lang), frame: frameFor(titles.site, everywhere(urls.home)), groups });
     pages.push({
       kind: 'search',
       url: urls.search(lang),
-      frame: frameFor(`${TITLES[lang].search} – ${TITLES[lang].site}`, everywhere(urls.search)),
+      frame: frameFor(`${titles.search} – ${titles.site}`, everywhere(urls.search)),
       groups,
     });
     const feedbackContact = organisation ? ownerContactView(organisation, lang, context) : undefined;
     pages.push({
       kind: 'accessibility',
       url: urls.accessibility(lang),
-      frame: frameFor(`${TITLES[lang].accessibility} – ${TITLES[lang].site}`, everywhere(urls.accessibility)),
+      frame: frameFor(`${titles.accessibility} – ${titles.site}`, everywhere(urls.accessibility)),
       ...(feedbackContact ? { feedbackContact } : {}),
     });
     if (options.compliance) {
       pages.push({
         kind: 'dashboard',
         url: urls.dashboard(lang),
-        frame: frameFor(`${TITLES[lang].dashboard} – ${TITLES[lang].site}`, everywhere(urls.dashboard)),
+        frame: frameFor(`${titles.dashboard} – ${titles.site}`, everywhere(urls.dashboard)),
         dashboard: buildDashboardView(options.compliance, lang, { charterUrlOf: charterUrlOf(units, urls) }),
       });
     }
@@ -134,13 +131,13 @@ export function planSite(charters: readonly ResolvedCharter[], options: SiteOpti
       const id = view.id;
       const alternates = (other: SiteLanguage) =>
         languages.includes(other) ? { href: urls.charter(id, other), available: true } : { href: urls.home(other), available: false };
-      pages.push({ kind: 'charter', url: view.url, frame: frameFor(`${view.name.text} – ${TITLES[lang].site}`, alternates), charter: view });
+      pages.push({ kind: 'charter', url: view.url, frame: frameFor(`${view.name.text} – ${titles.site}`, alternates), charter: view });
       const cardAlternates = (other: SiteLanguage) =>
         languages.includes(other) ? { href: urls.card(id, other), available: true } : { href: urls.home(other), available: false };
       pages.push({
         kind: 'card',
         url: view.cardUrl,
-        frame: frameFor(`${TITLES[lang].card}: ${view.name.text} – ${TITLES[lang].site}`, cardAlternates),
+        frame: frameFor(`${titles.card}: ${view.name.text} – ${titles.site}`, cardAlternates),
         charter: view,
       });
     }
@@ -148,7 +145,7 @@ export function planSite(charters: readonly ResolvedCharter[], options: SiteOpti
   pages.push({
     kind: 'language-choice',
     url: urls.asset(''),
-    frame: frame('fi', `${TITLES.fi.site} · ${TITLES.sv.site} · ${TITLES.en.site}`, (other) => ({ href: urls.home(other), available: true }), options, urls),
+    frame: frame('fi', `${titlesOf('fi').site} · ${titlesOf('sv').site} · ${titlesOf('en').site}`, (other) => ({ href: urls.home(other), available: true }), options, urls),
   });
 
   return { pages, chartersJson: chartersJson(units, urls) };
@@ -163,7 +160,7 @@ function frame(
 ): PageFrameView {
   const languages: LanguageLinkView[] = SITE_LANGUAGES.map((other) => ({
     lang: other,
-    label: LANGUAGE_LABELS[other],
+    label: languageName(other),
     current: other === lang,
     ...alternates(other),
   }));

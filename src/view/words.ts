@@ -1,64 +1,14 @@
 import { parseDuration, type Duration, type DurationUnit } from '../time/duration.js';
+import { durationStrings, fill, numberStrings } from './strings.js';
+import type { SiteLanguage } from './view-model.js';
 
 /**
- * Durations, numbers and percentages in words for the site's languages. Tables,
- * not Intl: the output must be the same on every Node build, and the forms
- * needed (Finnish partitive and genitive) are not what Intl offers anyway.
+ * Durations, numbers and percentages in words for the site's languages, from
+ * the word forms and patterns in strings/<lang>.json. Tables, not Intl: the
+ * output must be the same on every Node build, and the forms needed (Finnish
+ * partitive and genitive) are not what Intl offers anyway.
  */
-export type WordsLanguage = 'fi' | 'sv' | 'en';
-
-const NBSP = '\u00a0';
-
-/** Word forms of each unit. Finnish: nominative for 1, partitive singular for other amounts, genitive for "X:n kuluessa". */
-interface UnitForms {
-  readonly one: string;
-  readonly other: string;
-}
-
-const UNIT_WORDS: Record<WordsLanguage, Record<DurationUnit, UnitForms>> = {
-  en: {
-    second: { one: 'second', other: 'seconds' },
-    minute: { one: 'minute', other: 'minutes' },
-    hour: { one: 'hour', other: 'hours' },
-    'working hour': { one: 'working hour', other: 'working hours' },
-    day: { one: 'day', other: 'days' },
-    'working day': { one: 'working day', other: 'working days' },
-    week: { one: 'week', other: 'weeks' },
-    month: { one: 'month', other: 'months' },
-  },
-  sv: {
-    second: { one: 'sekund', other: 'sekunder' },
-    minute: { one: 'minut', other: 'minuter' },
-    hour: { one: 'timme', other: 'timmar' },
-    'working hour': { one: 'arbetstimme', other: 'arbetstimmar' },
-    day: { one: 'dag', other: 'dagar' },
-    'working day': { one: 'arbetsdag', other: 'arbetsdagar' },
-    week: { one: 'vecka', other: 'veckor' },
-    month: { one: 'månad', other: 'månader' },
-  },
-  fi: {
-    second: { one: 'sekunti', other: 'sekuntia' },
-    minute: { one: 'minuutti', other: 'minuuttia' },
-    hour: { one: 'tunti', other: 'tuntia' },
-    'working hour': { one: 'työtunti', other: 'työtuntia' },
-    day: { one: 'päivä', other: 'päivää' },
-    'working day': { one: 'työpäivä', other: 'työpäivää' },
-    week: { one: 'viikko', other: 'viikkoa' },
-    month: { one: 'kuukausi', other: 'kuukautta' },
-  },
-};
-
-/** Finnish genitive singular: after a numeral it serves every amount ("1 tunnin", "2 tunnin", "1,5 tunnin kuluessa"). */
-const FINNISH_GENITIVE: Record<DurationUnit, string> = {
-  second: 'sekunnin',
-  minute: 'minuutin',
-  hour: 'tunnin',
-  'working hour': 'työtunnin',
-  day: 'päivän',
-  'working day': 'työpäivän',
-  week: 'viikon',
-  month: 'kuukauden',
-};
+export type WordsLanguage = SiteLanguage;
 
 /**
  * A decimal number as written ("1.5", "12.50", "2000") in the language's
@@ -69,8 +19,7 @@ export function formatNumberText(text: string, lang: WordsLanguage): string {
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
   if (!match) return text;
   const [, sign = '', whole = '', fraction] = match;
-  const groupSeparator = lang === 'en' ? ',' : NBSP;
-  const decimalSeparator = lang === 'en' ? '.' : ',';
+  const { groupSeparator, decimalSeparator } = numberStrings(lang);
   const grouped = whole.length > 3 ? whole.replace(/\B(?=(\d{3})+$)/g, groupSeparator) : whole;
   return `${sign}${grouped}${fraction === undefined ? '' : decimalSeparator + fraction}`;
 }
@@ -87,58 +36,36 @@ export function durationInWords(duration: Duration, lang: WordsLanguage): string
 
 /** The word for a unit after an amount already written out: "working day" after 1, "working days" after 1.5 (Finnish: "työpäivä", "työpäivää"). */
 export function unitInWords(amount: number, unit: DurationUnit, lang: WordsLanguage): string {
-  const forms = UNIT_WORDS[lang][unit];
+  const forms = durationStrings(lang).units[unit];
   return amount === 1 ? forms.one : forms.other;
 }
 
 /** The time limit of a commitment: "within 2 working days", "inom 2 arbetsdagar", "2 työpäivän kuluessa". */
 export function withinInWords(duration: Duration, lang: WordsLanguage): string {
-  const amount = formatNumber(duration.amount, lang);
-  switch (lang) {
-    case 'fi':
-      return `${amount} ${FINNISH_GENITIVE[duration.unit]} kuluessa`;
-    case 'sv':
-      return `inom ${durationInWords(duration, 'sv')}`;
-    case 'en':
-      return `within ${durationInWords(duration, 'en')}`;
-  }
+  return durationPhrase(durationStrings(lang).within, duration, lang);
 }
 
 /** A recurring interval: "every 12 months" / "every month", "var 12:e månad" / "varje månad", "12 kuukauden välein" / "kuukauden välein". */
 export function everyInWords(duration: Duration, lang: WordsLanguage): string {
-  const amount = formatNumber(duration.amount, lang);
-  const one = duration.amount === 1;
-  switch (lang) {
-    case 'en': {
-      const forms = UNIT_WORDS.en[duration.unit];
-      return one ? `every ${forms.one}` : `every ${amount} ${forms.other}`;
-    }
-    case 'sv': {
-      // Every unit is an en-word, so "var"/"varje"; whole numbers take an ordinal (var 2:a vecka, var 12:e månad).
-      const unit = UNIT_WORDS.sv[duration.unit].one;
-      if (one) return `varje ${unit}`;
-      if (Number.isInteger(duration.amount)) return `var ${amount}:${swedishOrdinalSuffix(duration.amount)} ${unit}`;
-      return `med ${amount} ${SWEDISH_GENITIVE_PLURAL[duration.unit]} mellanrum`;
-    }
-    case 'fi':
-      return one ? `${FINNISH_GENITIVE[duration.unit]} välein` : `${amount} ${FINNISH_GENITIVE[duration.unit]} välein`;
-  }
+  const every = durationStrings(lang).every;
+  const pattern = duration.amount === 1 ? every.one : Number.isInteger(duration.amount) ? every.whole : every.fraction;
+  return durationPhrase(pattern, duration, lang);
 }
 
-/** "med 1,5 månaders mellanrum": only for fractional intervals, which have no ordinal. */
-const SWEDISH_GENITIVE_PLURAL: Record<DurationUnit, string> = {
-  second: 'sekunders',
-  minute: 'minuters',
-  hour: 'timmars',
-  'working hour': 'arbetstimmars',
-  day: 'dagars',
-  'working day': 'arbetsdagars',
-  week: 'veckors',
-  month: 'månaders',
-};
+/** Fills a duration pattern: `{amount}`, `{unit}` (the form that follows the amount), `{ordinal}` and the unit's named forms. */
+function durationPhrase(pattern: string, duration: Duration, lang: WordsLanguage): string {
+  const forms = durationStrings(lang).units[duration.unit];
+  return fill(pattern, {
+    ...forms,
+    amount: formatNumber(duration.amount, lang),
+    unit: unitInWords(duration.amount, duration.unit, lang),
+    ordinal: ordinalSuffix(duration.amount, lang),
+  });
+}
 
-/** 1:a, 2:a, 3:e … 11:e, 12:e … 21:a, 22:a. */
-function swedishOrdinalSuffix(value: number): 'a' | 'e' {
+/** The suffix of an ordinal written in digits: Swedish 1:a, 2:a, 3:e … 11:e, 12:e … 21:a, 22:a; nothing in the other languages. */
+function ordinalSuffix(value: number, lang: WordsLanguage): string {
+  if (lang !== 'sv') return '';
   const lastTwo = value % 100;
   const last = value % 10;
   return (last === 1 || last === 2) && lastTwo !== 11 && lastTwo !== 12 ? 'a' : 'e';
@@ -147,8 +74,7 @@ function swedishOrdinalSuffix(value: number): 'a' | 'e' {
 /** A fraction as a percentage: "90 %" (fi, sv, with a no-break space) or "90%" (en); one decimal at most ("92,5 %"). */
 export function formatPercent(fraction: number, lang: WordsLanguage): string {
   const percent = Math.round(fraction * 1000) / 10;
-  const number = formatNumber(percent, lang);
-  return lang === 'en' ? `${number}%` : `${number}${NBSP}%`;
+  return fill(numberStrings(lang).percent, { number: formatNumber(percent, lang) });
 }
 
 /**

@@ -1,0 +1,248 @@
+import type { CommitmentSlot } from '../model/commitments.js';
+import type { BadRowKind, ComplianceStatus } from '../report/model.js';
+import type { DurationUnit } from '../time/duration.js';
+import type { Weekday } from '../time/weekly-hours.js';
+import en from './strings/en.json' with { type: 'json' };
+import fi from './strings/fi.json' with { type: 'json' };
+import sv from './strings/sv.json' with { type: 'json' };
+import { SITE_LANGUAGES, type SiteLanguage } from './view-model.js';
+
+/**
+ * Every word of the interface that does not come from a charter, in fi, sv
+ * and en. The words live in `strings/<lang>.json`, which translators edit
+ * (see strings/README.md); esbuild bundles them, so nothing is read at start.
+ * The types below make a missing key a compile error; test/view/strings.test.ts
+ * checks that the languages have the same keys and placeholders.
+ *
+ * Placeholders are `{name}`, filled by `fill`. Grammar that is logic rather
+ * than wording (plural rules, Swedish ordinals, which form follows a number)
+ * stays in code.
+ */
+
+export const CHANNEL_KEYS = ['phone', 'email', 'letter', 'counter', 'eservice'] as const;
+export type ChannelKey = (typeof CHANNEL_KEYS)[number];
+
+type SlotKeyOf<S> = S extends { readonly channel: infer C extends string; readonly commitment: infer M extends string } ? `${C}.${M}` : never;
+/** `phone.answer`, `email.reply`, `feedback.respond`… */
+export type CommitmentSlotKey = SlotKeyOf<CommitmentSlot>;
+
+export function commitmentSlotKey(slot: CommitmentSlot): CommitmentSlotKey {
+  return `${slot.channel}.${slot.commitment}` as CommitmentSlotKey;
+}
+
+export type PhoneCharge = 'free' | 'local' | 'chargeable';
+export type SubstituteRule = 'required' | 'recommended';
+export type ReviewStatus = 'ok' | 'due-soon' | 'overdue';
+
+/**
+ * Words charter views are built from: channel titles, commitment labels and
+ * sentences, charges, review status. `{within}` is the time limit already in
+ * words and in the right case ("within 2 working days", "2 työpäivän
+ * kuluessa"); `{target}` a percentage; `{date}` a formatted date.
+ */
+export interface ViewStrings {
+  readonly channelTitles: Readonly<Record<ChannelKey, string>>;
+  /** `label` is short (label/value layouts); `sentence` is a whole promise without its target and full stop. */
+  readonly commitments: Readonly<Record<CommitmentSlotKey, { readonly label: string; readonly sentence: string }>>;
+  /** Appended to a sentence when the target is below 100 %. */
+  readonly targetClause: string;
+  readonly details: {
+    readonly phoneNumber: string;
+    readonly charge: string;
+    readonly emailAddress: string;
+    readonly postalAddress: string;
+    readonly visitingAddress: string;
+    readonly appointments: string;
+    readonly eservice: string;
+  };
+  readonly charges: Readonly<Record<PhoneCharge, string>>;
+  readonly closed: string;
+  /** By holiday calendar code (`hours.holidays`). */
+  readonly holidaysNotes: Readonly<Record<string, string>>;
+  readonly substitute: Readonly<Record<SubstituteRule, string>>;
+  readonly reviewStatus: Readonly<Record<ReviewStatus, string>>;
+}
+
+/**
+ * Words the compliance dashboard's view composes into names and sentences;
+ * templates print the results, not these. `{share}` and `{target}` are
+ * percentages in the page's style, `{month}` a month ("joulukuu 2025"),
+ * `{range}` two months with a dash. `{one, other}` pairs follow
+ * Intl.PluralRules for the number they name.
+ */
+export interface DashboardStrings {
+  /** A status in words, next to its shape. */
+  readonly status: Readonly<Record<ComplianceStatus, string>>;
+  /** Bad log rows by kind, as a reader who keeps the logs would put it. */
+  readonly badRowKinds: Readonly<Record<BadRowKind, string>>;
+  /** `{command}` is printed as code. */
+  readonly badRowsNote: string;
+  /** The channel title of `feedback`, which is not a channel of its own in the charter. */
+  readonly feedbackChannel: string;
+  /** "Email – reply within 2 working days": `{channel}` a channel title, `{promise}` the commitment and its limit. */
+  readonly commitmentName: string;
+  /** For waiting times, which are a maximum rather than a deadline: "at most 15 minutes". */
+  readonly atMost: string;
+  readonly range: string;
+  /** The as-of instant: `{date}` and `{time}` in the page's style. */
+  readonly dateTime: string;
+  readonly shareInTime: string;
+  /** In place of a share when nothing was decided. */
+  readonly nothingDecided: string;
+  readonly contacts: Plural;
+  /** `{unit}` and `{name}` (the commitment's): captions and chart names must differ between units. */
+  readonly tableCaption: string;
+  readonly chartTitle: string;
+  readonly chartTarget: string;
+  /** Pluralized on `{decided}`. */
+  readonly chartMetMonths: Plural;
+  /** Pluralized on `{count}`. */
+  readonly chartNoDataMonths: Plural;
+  readonly chartLowest: string;
+  readonly chartLatest: string;
+  /** The latest month while it is still running (the report is as of a day in it). */
+  readonly monthSoFar: string;
+  readonly chartNothingDecided: string;
+  readonly chartSeeTable: string;
+  /** Beside the dashed target line. */
+  readonly chartTargetLabel: string;
+}
+
+export interface Plural {
+  readonly one: string;
+  readonly other: string;
+}
+
+/** Dates and times as patterns, and the names of months and days. */
+export interface CalendarStrings {
+  /** `{day}`, `{month}` (a number), `{monthName}` and `{year}`, without leading zeros. */
+  readonly date: string;
+  /** `{hour}` (no leading zero), `{hour2}` (two digits) and `{minute}`. */
+  readonly time: string;
+  /** Month names as they stand alone (the nominative in Finnish): "joulukuu 2025". */
+  readonly months: readonly string[];
+  /** Short month names for chart axes. */
+  readonly monthsShort: readonly string[];
+  readonly weekdays: Readonly<Record<Weekday, string>>;
+}
+
+export interface NumberStrings {
+  readonly decimalSeparator: string;
+  readonly groupSeparator: string;
+  /** `{number}` is the percentage in the style above. */
+  readonly percent: string;
+}
+
+/**
+ * Durations in words. Each unit has its forms: `one` (after 1), `other`
+ * (after every other amount: the Finnish partitive), and whatever else the
+ * language's phrases name (Finnish `genitive`, Swedish `genitivePlural`).
+ * Phrases may use `{amount}`, `{unit}` (`one` or `other`, by the amount),
+ * `{ordinal}` (Swedish :a/:e) and the name of any form.
+ */
+export interface DurationStrings {
+  readonly units: Readonly<Record<DurationUnit, Readonly<{ one: string; other: string } & Record<string, string>>>>;
+  /** The time limit of a commitment: "within 2 working days". */
+  readonly within: string;
+  /** A recurring interval: after 1, after a whole number, after a fraction. */
+  readonly every: { readonly one: string; readonly whole: string; readonly fraction: string };
+}
+
+/** One language's file. */
+export interface InterfaceStrings {
+  /** The language's entry on the language-choice page (the site root): its name in itself, and an introduction. */
+  readonly languageChoice: { readonly link: string; readonly intro: string };
+  /** Printed by templates as `{{frame.t.key}}`; every key a template uses must exist. */
+  readonly page: Readonly<Record<PageKey, string>>;
+  readonly charter: ViewStrings;
+  readonly dashboard: DashboardStrings;
+  readonly calendar: CalendarStrings;
+  readonly numbers: NumberStrings;
+  readonly durations: DurationStrings;
+}
+
+/** The keys templates use: the Finnish file is the reference, and the others must have each of them. */
+export type PageKey = keyof typeof fi.page;
+
+export const INTERFACE_STRINGS: Readonly<Record<SiteLanguage, InterfaceStrings>> = { fi, sv, en };
+
+/**
+ * Patterns whose placeholders may differ by language, because word order and
+ * word forms do; each lists the placeholders it may use. Every other text has
+ * the same placeholders in every language.
+ */
+export const LANGUAGE_PATTERNS: Readonly<Record<string, readonly string[]>> = {
+  'calendar.date': ['day', 'month', 'monthName', 'year'],
+  'calendar.time': ['hour', 'hour2', 'minute'],
+  'durations.within': ['amount', 'unit', 'ordinal', '*form'],
+  'durations.every.one': ['amount', 'unit', 'ordinal', '*form'],
+  'durations.every.whole': ['amount', 'unit', 'ordinal', '*form'],
+  'durations.every.fraction': ['amount', 'unit', 'ordinal', '*form'],
+};
+
+/** The site root speaks all three languages at once: `rootTitleFi`, `rootIntroSv`, `rootLinkEn`… in every table. */
+function languageChoiceKeys(): Record<string, string> {
+  const keys: Record<string, string> = {};
+  for (const lang of SITE_LANGUAGES) {
+    const suffix = lang.charAt(0).toUpperCase() + lang.slice(1);
+    const { page, languageChoice } = INTERFACE_STRINGS[lang];
+    keys[`rootTitle${suffix}`] = page.siteTitle;
+    keys[`rootIntro${suffix}`] = languageChoice.intro;
+    keys[`rootLink${suffix}`] = languageChoice.link;
+  }
+  return keys;
+}
+
+const LANGUAGE_CHOICE = languageChoiceKeys();
+
+/** The strings templates print, by language: each language's `page` and the language-choice keys. */
+export const UI_STRINGS: Readonly<Record<SiteLanguage, Readonly<Record<string, string>>>> = {
+  fi: Object.freeze({ ...fi.page, ...LANGUAGE_CHOICE }),
+  sv: Object.freeze({ ...sv.page, ...LANGUAGE_CHOICE }),
+  en: Object.freeze({ ...en.page, ...LANGUAGE_CHOICE }),
+};
+
+/** The interface strings of one language, read-only (every page of the language shares the object). */
+export function uiStrings(lang: SiteLanguage): Readonly<Record<string, string>> {
+  return UI_STRINGS[lang];
+}
+
+/** The page strings of one language, typed by key, for views that compose with them. */
+export function pageStrings(lang: SiteLanguage): Readonly<Record<PageKey, string>> {
+  return INTERFACE_STRINGS[lang].page;
+}
+
+/** The name of a language in itself: "Suomeksi", "På svenska", "In English". */
+export function languageName(lang: SiteLanguage): string {
+  return INTERFACE_STRINGS[lang].languageChoice.link;
+}
+
+export function viewStrings(lang: SiteLanguage): ViewStrings {
+  return INTERFACE_STRINGS[lang].charter;
+}
+
+export function dashboardStrings(lang: SiteLanguage): DashboardStrings {
+  return INTERFACE_STRINGS[lang].dashboard;
+}
+
+export function calendarStrings(lang: SiteLanguage): CalendarStrings {
+  return INTERFACE_STRINGS[lang].calendar;
+}
+
+export function numberStrings(lang: SiteLanguage): NumberStrings {
+  return INTERFACE_STRINGS[lang].numbers;
+}
+
+export function durationStrings(lang: SiteLanguage): DurationStrings {
+  return INTERFACE_STRINGS[lang].durations;
+}
+
+/** Fills `{name}` placeholders; an unknown name is left as written. */
+export function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** The placeholder names of a text, sorted, once each. */
+export function placeholdersOf(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string))].sort();
+}
