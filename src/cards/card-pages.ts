@@ -1,20 +1,13 @@
 import type { LoadedCollection } from '../load/load-collection.js';
 import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { planSite } from '../view/site-plan.js';
-import type { PageView } from '../view/view-model.js';
+import { planCardPages, type CardPage } from '../view/site-plan.js';
 
-export type CardPage = Extract<PageView, { kind: 'card' }>;
+export type { CardPage };
 
-/** Every card page of a collection (one per charter and language), with the charter it shows. */
+/** Every card page of a collection (one per charter and language), with the charter it shows; nothing else of the site is planned. */
 export function planCards(collection: LoadedCollection, today: string | undefined): { page: CardPage; charter: ResolvedCharter }[] {
-  const byId = new Map(collection.charters.filter((charter) => !charter.isBaseline).map((charter) => [charter.data.id, charter]));
-  return planSite(collection.charters, { today, renderMarkdown })
-    .pages.filter((page): page is CardPage => page.kind === 'card')
-    .flatMap((page) => {
-      const charter = byId.get(page.charter.id);
-      return charter ? [{ page, charter }] : [];
-    });
+  return planCardPages(collection.charters, { today, renderMarkdown });
 }
 
 /** A QR code for an address, as an SVG data URI the card template shows as an image. */

@@ -77,10 +77,8 @@ export function sitePath(page: Pick<PageView, 'url' | 'frame'>): string {
 export function planSite(charters: readonly ResolvedCharter[], options: SiteOptions): SitePlan {
   const today = options.today ?? todayIn(DEFAULT_TIME_ZONE);
   const urls = siteUrls(options.base ?? '/');
-  const units = charters
-    .filter((charter) => !charter.isBaseline && typeof charter.data.id === 'string')
-    .sort((a, b) => String(a.data.id).localeCompare(String(b.data.id)));
-  const context: CharterViewContext = { today, urlOf: urls.charter, cardUrlOf: urls.card, renderMarkdown: options.renderMarkdown };
+  const units = unitsOf(charters);
+  const context = viewContext(today, urls, options);
   const organisation = organisationBaseline(charters, units);
   const pages: PageView[] = [];
 
@@ -89,12 +87,6 @@ export function planSite(charters: readonly ResolvedCharter[], options: SiteOpti
     const frameFor = (title: string, alternates: (other: SiteLanguage) => { href: string; available: boolean }): PageFrameView =>
       frame(lang, title, alternates, options, urls);
     const everywhere = (path: (other: SiteLanguage) => string) => (other: SiteLanguage) => ({ href: path(other), available: true });
-    const views = units.map((unit) => ({
-      unit,
-      view: options.viewCache
-        ? options.viewCache.views.get(unit, `${lang}|${today}`, () => buildCharterView(unit, lang, context))
-        : buildCharterView(unit, lang, context),
-    }));
     const listItems = units.map((unit) =>
       options.viewCache
         ? options.viewCache.listItems.get(unit, `${lang}|${today}`, () => buildUnitListItem(unit, lang, context))
@@ -125,21 +117,14 @@ export function planSite(charters: readonly ResolvedCharter[], options: SiteOpti
       });
     }
 
-    for (const { unit, view } of views) {
+    for (const unit of units) {
       const languages = declaredLanguages(unit);
       if (!languages.includes(lang)) continue;
-      const id = view.id;
+      const view = charterView(unit, lang, today, context, options.viewCache);
       const alternates = (other: SiteLanguage) =>
-        languages.includes(other) ? { href: urls.charter(id, other), available: true } : { href: urls.home(other), available: false };
+        languages.includes(other) ? { href: urls.charter(view.id, other), available: true } : { href: urls.home(other), available: false };
       pages.push({ kind: 'charter', url: view.url, frame: frameFor(`${view.name.text} – ${titles.site}`, alternates), charter: view });
-      const cardAlternates = (other: SiteLanguage) =>
-        languages.includes(other) ? { href: urls.card(id, other), available: true } : { href: urls.home(other), available: false };
-      pages.push({
-        kind: 'card',
-        url: view.cardUrl,
-        frame: frameFor(`${titles.card}: ${view.name.text} – ${titles.site}`, cardAlternates),
-        charter: view,
-      });
+      pages.push(cardPage(view, languages, options, urls));
     }
   }
   pages.push({
@@ -151,11 +136,63 @@ export function planSite(charters: readonly ResolvedCharter[], options: SiteOpti
   return { pages, chartersJson: chartersJson(units, urls) };
 }
 
+export type CardPage = Extract<PageView, { kind: 'card' }>;
+
+/**
+ * The card pages alone (one per unit and declared language, in the site's
+ * order), with the charter each shows: what printing cards needs, without
+ * the lists, the dashboard or the charter pages. Pure.
+ */
+export function planCardPages(
+  charters: readonly ResolvedCharter[],
+  options: Pick<SiteOptions, 'today' | 'base' | 'renderMarkdown'>,
+): { page: CardPage; charter: ResolvedCharter }[] {
+  const today = options.today ?? todayIn('Europe/Helsinki');
+  const urls = siteUrls(options.base ?? '/');
+  const units = unitsOf(charters);
+  const context = viewContext(today, urls, options);
+  return SITE_LANGUAGES.flatMap((lang) =>
+    units.flatMap((unit) => {
+      const languages = declaredLanguages(unit);
+      if (!languages.includes(lang)) return [];
+      return [{ page: cardPage(charterView(unit, lang, today, context, undefined), languages, options, urls), charter: unit }];
+    }),
+  );
+}
+
+/** The units of a collection (charters with an id that are not baselines), by id. */
+function unitsOf(charters: readonly ResolvedCharter[]): ResolvedCharter[] {
+  return charters
+    .filter((charter) => !charter.isBaseline && typeof charter.data.id === 'string')
+    .sort((a, b) => String(a.data.id).localeCompare(String(b.data.id)));
+}
+
+function viewContext(today: string, urls: SiteUrls, options: Pick<SiteOptions, 'renderMarkdown'>): CharterViewContext {
+  return { today, urlOf: urls.charter, cardUrlOf: urls.card, renderMarkdown: options.renderMarkdown };
+}
+
+function charterView(unit: ResolvedCharter, lang: SiteLanguage, today: string, context: CharterViewContext, cache: ViewCache | undefined): CharterView {
+  return cache ? cache.views.get(unit, `${lang}|${today}`, () => buildCharterView(unit, lang, context)) : buildCharterView(unit, lang, context);
+}
+
+/** A charter's pocket card in the view's language; its language links lead to the card in the charter's other languages. */
+function cardPage(view: CharterView, languages: readonly string[], options: Pick<SiteOptions, 'base' | 'compliance' | 'themeStylesheet' | 'logo'>, urls: SiteUrls): CardPage {
+  const site = titlesOf(view.lang);
+  const alternates = (other: SiteLanguage) =>
+    languages.includes(other) ? { href: urls.card(view.id, other), available: true } : { href: urls.home(other), available: false };
+  return {
+    kind: 'card',
+    url: view.cardUrl,
+    frame: frame(view.lang, `${site.card}: ${view.name.text} – ${site.site}`, alternates, options, urls),
+    charter: view,
+  };
+}
+
 function frame(
   lang: SiteLanguage,
   title: string,
   alternates: (other: SiteLanguage) => { href: string; available: boolean },
-  options: SiteOptions,
+  options: Pick<SiteOptions, 'base' | 'compliance' | 'themeStylesheet' | 'logo'>,
   urls: SiteUrls,
 ): PageFrameView {
   const languages: LanguageLinkView[] = SITE_LANGUAGES.map((other) => ({
