@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
-import { compareDiagnostics, type Diagnostic, type FileResult } from '../model/diagnostic.js';
+import type { Diagnostic, FileResult } from '../model/diagnostic.js';
+import { withFindings } from '../model/file-results.js';
 import { checkOutputFolder, StagingFolder } from '../site/output-folder.js';
 import { loadSiteTemplates, protectedFolders, siteInputs } from '../site/inputs.js';
 import { planCards, qrCode, type CardPage } from './card-pages.js';
@@ -90,14 +91,6 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
   } finally {
     await printer?.close();
   }
-}
-
-/** Adds findings to the per-file results, sorted as validate sorts them. */
-export function withFindings(results: readonly FileResult[], findings: readonly Diagnostic[]): FileResult[] {
-  if (findings.length === 0) return [...results];
-  const byFile = new Map(results.map((result) => [result.file, [...result.diagnostics]]));
-  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
-  return [...byFile].map(([file, diagnostics]) => ({ file, diagnostics: diagnostics.sort(compareDiagnostics) }));
 }
 
 /** Maps items with at most `limit` calls under way, keeping the order of results. */

@@ -8,6 +8,7 @@ import { packageVersion } from '../util/package-info.js';
 import { refuseInputs } from '../util/output-file.js';
 import { EXIT_FINDINGS, EXIT_OK, outputOption, writeOutput, wantsColor, type CliIO } from './io.js';
 import type { ValidateFlags } from './run.js';
+import { withFindings } from '../model/file-results.js';
 
 /** `charter validate`: check, format, write, and decide the exit code. */
 export async function validateCommand(paths: readonly string[], flags: ValidateFlags, io: CliIO): Promise<number> {
@@ -57,7 +58,6 @@ async function withCardFit(options: CheckOptions, size: CardSize, io: CliIO): Pr
   const { results, collection } = await checkCharters(options);
   if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return results;
   const { checkCardFit } = await import('../cards/fit-check.js');
-  const { withFindings } = await import('../cards/make-cards.js');
   try {
     return withFindings(results, await checkCardFit(collection, { size, ...(options.today ? { today: options.today } : {}) }));
   } catch (error) {
