@@ -1,13 +1,27 @@
-import type { LoadedCollection } from '../load/load-collection.js';
+import type { CheckResult } from '../check.js';
 import type { ResolvedCharter } from '../load/resolved-charter.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { normalizeCollection } from '../site/site-charters.js';
 import { planCardPages, type CardPage } from '../view/site-plan.js';
 
 export type { CardPage };
 
-/** Every card page of a collection (one per charter and language), with the charter it shows; nothing else of the site is planned. */
-export function planCards(collection: LoadedCollection, today: string | undefined): { page: CardPage; charter: ResolvedCharter }[] {
-  return planCardPages(collection.charters, { today, renderMarkdown });
+/** What printing cards needs of a check: the loaded collection and its normalized units. */
+export type CheckedCharters = Pick<CheckResult, 'collection' | 'charters' | 'unnormalized'>;
+
+export interface CardPlan {
+  /** One card per unit and language, with the loaded charter it shows (for positions in its files). */
+  readonly cards: readonly { readonly page: CardPage; readonly charter: ResolvedCharter }[];
+  /** Units that did not normalize (see normalizeCollection): internal errors of their files. */
+  readonly problems: readonly Diagnostic[];
+}
+
+/** Every card page of a collection that passed its check; nothing else of the site is planned. */
+export function planCards(checked: CheckedCharters, today: string | undefined): CardPlan {
+  const normalized = normalizeCollection(checked);
+  const cards = planCardPages(normalized.units, { today, renderMarkdown }).map(({ page, charter }) => ({ page, charter: normalized.resolvedOf(charter) }));
+  return { cards, problems: normalized.problems };
 }
 
 /** A QR code for an address, as an SVG data URI the card template shows as an image. */

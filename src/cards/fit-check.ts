@@ -1,8 +1,7 @@
-import type { LoadedCollection } from '../load/load-collection.js';
 import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { formatJsonPath, type Diagnostic, type JsonPath } from '../model/diagnostic.js';
 import { loadSiteTemplates, siteInputs } from '../site/inputs.js';
-import { planCards, qrCode } from './card-pages.js';
+import { planCards, qrCode, type CheckedCharters } from './card-pages.js';
 import { CardPrinter, type Overflow } from './render-pdf.js';
 import type { CardSize } from './sheet-layout.js';
 
@@ -33,11 +32,12 @@ export function fitDiagnostic(charter: ResolvedCharter, lang: string, size: Card
  * --check-cards`). A QR code is assumed, as it takes room on the back.
  */
 export async function checkCardFit(
-  collection: LoadedCollection,
+  checked: CheckedCharters,
   options: { readonly size: CardSize; readonly today?: string; readonly chromium?: string; readonly severity?: 'error' | 'warning' },
 ): Promise<Diagnostic[]> {
   const templates = await loadSiteTemplates(siteInputs({ cwd: '.' }));
-  const cards = planCards(collection, options.today);
+  const { cards, problems } = planCards(checked, options.today);
+  if (problems.length > 0) return [...problems];
   // The real address is not known here; a code of typical length takes the same room.
   const placeholderQr = await qrCode('https://intranet.example.fi/xx/placeholder-charter-id/');
   const printer = await CardPrinter.start(options.chromium);

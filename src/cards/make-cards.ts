@@ -39,13 +39,15 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
   const size = options.size ?? 'a6';
   const out = resolve(options.cwd, options.out ?? DEFAULT_CARDS_OUT);
   const shown = options.out ?? DEFAULT_CARDS_OUT;
-  const { results, collection, root } = await checkCharters(options);
+  const checked = await checkCharters(options);
+  const { results, root } = checked;
   if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };
   const inputs = siteInputs({ cwd: options.cwd });
   // Before Chromium starts: a bad --out is a usage error, not a browser to clean up.
   await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd);
+  const { cards, problems } = planCards(checked, options.today);
+  if (problems.length > 0) return { ok: false, results: withFindings(results, problems) };
   const templates = await loadSiteTemplates(inputs);
-  const cards = planCards(collection, options.today);
 
   const staging = await StagingFolder.create(out, shown);
   let printer: CardPrinter | undefined;

@@ -55,11 +55,12 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
  * and validates as usual.
  */
 async function withCardFit(options: CheckOptions, size: CardSize, io: CliIO): Promise<FileResult[]> {
-  const { results, collection } = await checkCharters(options);
+  const checked = await checkCharters(options);
+  const { results } = checked;
   if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return results;
   const { checkCardFit } = await import('../cards/fit-check.js');
   try {
-    return withFindings(results, await checkCardFit(collection, { size, ...(options.today ? { today: options.today } : {}) }));
+    return withFindings(results, await checkCardFit(checked, { size, ...(options.today ? { today: options.today } : {}) }));
   } catch (error) {
     if (error instanceof Error && error.name === 'ChromiumMissingError') {
       io.stderr(`charter: the cards were not checked: ${error.message}\n`);

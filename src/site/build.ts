@@ -9,7 +9,10 @@ import { checkOutputFolder, StagingFolder } from './output-folder.js';
 import { registerCleanup } from '../util/cleanup.js';
 import { normalizeBase } from './base-path.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { planSite, sitePath, type SitePlan } from '../view/site-plan.js';
+import { planSite, sitePath } from '../view/site-plan.js';
+import { withFindings } from '../model/file-results.js';
+import { CHARTERS_JSON, chartersJson, chartersJsonText } from './charters-json.js';
+import { normalizeCollection } from './site-charters.js';
 import { writeSearchIndexes } from './search-index.js';
 import { folderWriter } from './site-writer.js';
 import type { PageView } from '../view/view-model.js';
@@ -52,13 +55,6 @@ export type BuildResult =
 
 export const DEFAULT_OUT = '_site';
 
-/** The whole normalized collection, at the site's root. */
-export const CHARTERS_JSON = 'charters.json';
-
-export function chartersJsonText(chartersJson: SitePlan['chartersJson']): string {
-  return `${JSON.stringify(chartersJson, null, 2)}\n`;
-}
-
 /**
  * Validates the charters and, when there are no errors, renders the site with
  * Eleventy into a staging folder, indexes it for search, and swaps it into
@@ -74,18 +70,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) {
     return { ok: false, results };
   }
+  const normalized = normalizeCollection({ collection, charters, unnormalized });
+  if (normalized.problems.length > 0) return { ok: false, results: withFindings(results, normalized.problems) };
   const inputs = siteInputs(options);
   await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd);
   const templates = await loadSiteTemplates(inputs);
   const compliance = await complianceFor({ charters, unnormalized }, options);
-  const plan = planSite(collection.charters, { today: options.today, base, renderMarkdown, ...themeLinks(inputs), ...(compliance ? { compliance } : {}) });
+  const plan = planSite(normalized, { today: options.today, base, renderMarkdown, ...themeLinks(inputs), ...(compliance ? { compliance } : {}) });
 
   const staging = await StagingFolder.create(out, shown);
   try {
     const rendered = await renderWithEleventy(plan.pages, templates.render, staging.path);
     const writer = folderWriter(staging.path);
     await copyAssets(writer, inputs);
-    await writer.write(CHARTERS_JSON, chartersJsonText(plan.chartersJson));
+    await writer.write(CHARTERS_JSON, chartersJsonText(chartersJson(normalized.units, normalized.resolvedOf, base)));
     if (options.search !== false) {
       await writeSearchIndexes(staging.path, [...new Set(rendered.filter((page) => page.kind === 'charter').map((page) => page.lang))], writer);
     }
@@ -162,4 +160,3 @@ interface EleventyConfig {
   addTemplate(path: string, content: unknown): void;
 }
 
-export type { SitePlan };

@@ -4,12 +4,16 @@ import { checkCharters } from '../check.js';
 import type { ParseCache } from '../load/load-collection.js';
 import { PerCharterCache } from '../load/charter-cache.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { CHARTERS_JSON, chartersJsonText, complianceFor, DEFAULT_OUT, type BuildOptions, type BuildResult } from './build.js';
+import { complianceFor, DEFAULT_OUT, type BuildOptions, type BuildResult } from './build.js';
+import { CHARTERS_JSON, chartersJson, chartersJsonText } from './charters-json.js';
+import { normalizeCollection } from './site-charters.js';
+import { withFindings } from '../model/file-results.js';
+import type { Charter } from '../model/charter.js';
 import { copyAssets, loadSiteTemplates, protectedFolders, siteInputs, themeLinks } from './inputs.js';
 import { checkOutputFolder } from './output-folder.js';
 import { normalizeBase } from './base-path.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { planSite, sitePath, ViewCache, type SitePlan } from '../view/site-plan.js';
+import { planSite, sitePath, ViewCache } from '../view/site-plan.js';
 import { isSearchIndexFile, writeSearchIndexes } from './search-index.js';
 import { SiteFolder } from './site-folder.js';
 import type { PageView } from '../view/view-model.js';
@@ -29,8 +33,10 @@ export type UpdateResult =
 export class IncrementalSite {
   private readonly parseCache: ParseCache = new Map();
   private readonly findingsCache = new PerCharterCache<Diagnostic[]>();
+  /** A unit keeps its normalized model, and so its views, while its files are unchanged. */
+  private readonly sameCharters = new PerCharterCache<Charter>();
   private readonly viewCache = new ViewCache();
-  private chartersJson: SitePlan['chartersJson'] | undefined;
+  private chartersJson: unknown;
   private languages: readonly string[] = [];
   /** Per page path in the output folder: the view rendered and the HTML written, to skip unchanged pages. */
   private pages = new Map<string, { view: unknown; signature: string; html: string }>();
@@ -72,9 +78,11 @@ export class IncrementalSite {
     }
     const templates = await loadSiteTemplates(inputs);
     if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };
+    const normalized = normalizeCollection({ collection, charters, unnormalized }, this.sameCharters);
+    if (normalized.problems.length > 0) return { ok: false, results: withFindings(results, normalized.problems) };
     // Measured on every rebuild: a changed promise changes the figures.
     const compliance = await complianceFor({ charters, unnormalized }, this.options);
-    const plan = planSite(collection.charters, {
+    const plan = planSite(normalized, {
       today: this.options.today,
       renderMarkdown,
       base: this.base,
@@ -111,7 +119,7 @@ export class IncrementalSite {
       removed++;
     }
     this.pages = next;
-    this.chartersJson = plan.chartersJson;
+    this.chartersJson = chartersJson(normalized.units, normalized.resolvedOf, this.base);
     await copyAssets(this.folder, inputs);
     const languages = [...new Set(plan.pages.filter((page) => page.kind === 'charter').map((page) => page.frame.lang))];
     this.languages = languages;

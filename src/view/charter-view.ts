@@ -1,14 +1,10 @@
-import { getPath, isPlainObject, type CharterData } from '../model/charter-data.js';
-import type { JsonPath } from '../model/diagnostic.js';
-import { COMMITMENT_SLOTS, type CommitmentSlot } from '../model/commitments.js';
-import { isTextMap } from '../load/merge.js';
-import { nextReviewDate, reviewStatus } from '../model/review-status.js';
-import { isCalendarDate } from '../time/calendar-date.js';
-import { parseDuration, parseTarget } from '../time/duration.js';
+import type { Channels, Charter, Commitment, Contact, LocalizedText, OfficeHours, OpeningPeriod } from '../model/charter.js';
+import { textIn } from '../model/charter-text.js';
+import { commitmentAt, COMMITMENT_SLOTS, type CommitmentSlot } from '../model/commitments.js';
+import { reviewStatus } from '../model/review-status.js';
 import { reviewerFor } from '../time/rota.js';
-import { expandDays, minutesOf } from '../time/weekly-hours.js';
-import { durationInWords, everyInWords, formatAmountLimit, formatPercent, withinInWords } from './words.js';
 import { formatDate, formatDays, formatTimeRange, SCHEMA_ORG_DAYS } from './format-dates.js';
+import { CHANNEL_KEYS, commitmentSlotKey, fill, viewStrings, type ChannelKey, type ViewStrings } from './strings.js';
 import {
   SITE_LANGUAGES,
   type AbsenceView,
@@ -19,9 +15,7 @@ import {
   type ContactView,
   type DetailView,
   type FeedbackView,
-  type GuideRuleView,
   type HoursExceptionView,
-  type HoursRowView,
   type HoursView,
   type HtmlView,
   type ImprovementView,
@@ -32,7 +26,7 @@ import {
   type TouchpointView,
   type UnitListItemView,
 } from './view-model.js';
-import { CHANNEL_KEYS, commitmentSlotKey, fill, viewStrings, type ChannelKey, type ViewStrings } from './strings.js';
+import { durationInWords, everyInWords, formatAmountLimit, formatPercent, withinInWords } from './words.js';
 
 /** What building a view needs from outside: today's date, the site's addresses and the Markdown renderer. */
 export interface CharterViewContext {
@@ -44,87 +38,58 @@ export interface CharterViewContext {
   renderMarkdown(markdown: string): string;
 }
 
-/**
- * One charter in one language, ready for the templates. Reads the (merged)
- * data defensively: a value of the wrong shape is left out rather than thrown on.
- */
-export function buildCharterView(charter: { readonly data: CharterData }, lang: SiteLanguage, context: CharterViewContext): CharterView {
-  const scope = new Scope(charter.data, lang, context);
-  const { data } = charter;
-  const id = typeof data.id === 'string' ? data.id : '';
-  const unitHours = objectAt(data, ['hours']);
-
-  const name = scope.text(getPath(data, ['unit', 'name'])) ?? scope.plain(id);
-  const organisation = scope.text(getPath(data, ['unit', 'organisation']));
-  const summary = scope.html(getPath(data, ['unit', 'summary']));
-  const owner = scope.contact(data.owner);
+/** One charter in one language, ready for the templates. The charter is normalized: every value is there and of its type. */
+export function buildCharterView(charter: Charter, lang: SiteLanguage, context: CharterViewContext): CharterView {
+  const scope = new Scope(charter, lang, context);
+  const { unit } = charter;
+  const name = scope.text(unit.name);
+  const organisation = scope.text(unit.organisation);
+  const summary = scope.html(unit.summary);
   const absence = absenceView(scope);
   const feedback = feedbackView(scope);
   const handover = handoverView(scope);
-  const channels = channelViews(scope, unitHours);
 
   return {
-    id,
+    id: charter.id,
     lang,
-    url: context.urlOf(id, lang),
-    cardUrl: context.cardUrlOf(id, lang),
+    url: context.urlOf(charter.id, lang),
+    cardUrl: context.cardUrlOf(charter.id, lang),
     name,
     ...(organisation ? { organisation } : {}),
     ...(summary ? { summary } : {}),
-    ...(owner ? { owner } : {}),
+    owner: scope.contact(charter.owner),
     review: reviewView(scope),
-    hours: hoursView(scope, unitHours, unitHours?.weekly),
-    contacts: listAt(data, ['contacts']).flatMap((contact) => {
-      const view = isPlainObject(contact) ? scope.contactFrom(contact) : undefined;
-      return view ? [view] : [];
-    }),
-    channels,
+    hours: hoursView(scope, charter.hours.weekly, charter.hours),
+    contacts: charter.contacts.map((contact) => scope.contact(contact)),
+    channels: channelViews(scope),
     ...(absence ? { absence } : {}),
     ...(feedback ? { feedback } : {}),
     ...(handover ? { handover } : {}),
     touchpoints: touchpointViews(scope),
     authority: authorityViews(scope),
-    guide: guideViews(scope),
+    guide: charter.guide.map((rule) => ({ title: scope.text(rule.title), text: scope.html(rule.text) })),
     improvements: improvementViews(scope),
-    jsonLd: serializeJsonLd(jsonLdOf(scope, name, organisation, unitHours)),
+    jsonLd: serializeJsonLd(jsonLdOf(scope, name, organisation)),
   };
 }
 
 // ---------------------------------------------------------------------------
 // Texts and contacts
 
-/** The page language, the charter's languages and its contacts: what picking texts needs. */
-class Scope {
-  readonly strings: ViewStrings;
-  readonly languages: readonly string[];
-  private readonly contacts = new Map<string, Record<string, unknown>>();
-
+/** The page language and the view context: what showing a charter's texts needs. */
+class Texts {
   constructor(
-    readonly data: CharterData,
     readonly lang: SiteLanguage,
     readonly context: CharterViewContext,
-  ) {
-    this.strings = viewStrings(lang);
-    this.languages = listAt(data, ['languages']).filter((language): language is string => typeof language === 'string');
-    for (const contact of listAt(data, ['contacts'])) {
-      if (isPlainObject(contact) && typeof contact.id === 'string' && !this.contacts.has(contact.id)) this.contacts.set(contact.id, contact);
-    }
-  }
+  ) {}
 
-  /** The language a plain string is written in: the charter's first. */
-  get defaultLanguage(): string {
-    return this.languages[0] ?? this.lang;
-  }
-
-  /** A text in the page's language if the charter has it, else its first language, else any. */
-  text(value: unknown): TextView | undefined {
-    if (typeof value === 'string') return value === '' ? undefined : { text: value, lang: this.defaultLanguage, foreign: this.defaultLanguage !== this.lang };
-    if (!isTextMap(value)) return undefined;
-    for (const language of [this.lang, ...this.languages, ...Object.keys(value)]) {
-      const text = value[language];
-      if (typeof text === 'string' && text !== '') return { text, lang: language, foreign: language !== this.lang };
-    }
-    return undefined;
+  /** A text in the page's language, or the charter's fallback for it, marked foreign when it is in another language. */
+  text(value: LocalizedText): TextView;
+  text(value: LocalizedText | undefined): TextView | undefined;
+  text(value: LocalizedText | undefined): TextView | undefined {
+    if (value === undefined) return undefined;
+    const found = textIn(value, this.lang);
+    return { text: found.text, lang: found.lang, foreign: found.lang !== this.lang };
   }
 
   /** Our own words, always in the page's language. */
@@ -133,42 +98,55 @@ class Scope {
   }
 
   /** Markdown, rendered and sanitized by the injected renderer. */
-  html(value: unknown): HtmlView | undefined {
+  html(value: LocalizedText): HtmlView;
+  html(value: LocalizedText | undefined): HtmlView | undefined;
+  html(value: LocalizedText | undefined): HtmlView | undefined {
     const text = this.text(value);
     return text ? { html: this.context.renderMarkdown(text.text), lang: text.lang, foreign: text.foreign } : undefined;
   }
 
-  contact(id: unknown): ContactView | undefined {
-    const contact = typeof id === 'string' ? this.contacts.get(id) : undefined;
-    return contact ? this.contactFrom(contact) : undefined;
-  }
-
-  contactFrom(contact: Record<string, unknown>): ContactView | undefined {
-    if (typeof contact.id !== 'string') return undefined;
-    // A plain-string name is a personal name: it is the same in every language.
-    const name = typeof contact.name === 'string' && contact.name !== '' ? this.plain(contact.name) : (this.text(contact.name) ?? this.plain(contact.id));
-    const role = this.text(contact.role);
-    const phone = typeof contact.phone === 'string' ? phoneLink(contact.phone) : undefined;
-    const email = typeof contact.email === 'string' && contact.email !== '' ? { display: contact.email, href: mailtoHref(contact.email) } : undefined;
-    return {
-      id: contact.id,
-      name,
-      ...(role ? { role } : {}),
-      ...(phone ? { phone } : {}),
-      ...(email ? { email } : {}),
-    };
+  contact(contact: Contact): ContactView {
+    return contactView(contact, this);
   }
 }
 
+/** Texts, and the charter being shown with the interface words of the page's language. */
+class Scope extends Texts {
+  readonly strings: ViewStrings;
+
+  constructor(
+    readonly charter: Charter,
+    lang: SiteLanguage,
+    context: CharterViewContext,
+  ) {
+    super(lang, context);
+    this.strings = viewStrings(lang);
+  }
+}
+
+function contactView(contact: Contact, scope: Texts): ContactView {
+  // A name written as one string is a personal name: it is the same in every language.
+  const name = typeof contact.name.written === 'string' ? scope.plain(contact.name.written) : scope.text(contact.name);
+  const role = scope.text(contact.role);
+  const phone = contact.phone === undefined ? undefined : phoneLink(contact.phone);
+  const email = contact.email === undefined || contact.email === '' ? undefined : { display: contact.email, href: mailtoHref(contact.email) };
+  return {
+    id: contact.id,
+    name,
+    ...(role ? { role } : {}),
+    ...(phone ? { phone } : {}),
+    ...(email ? { email } : {}),
+  };
+}
+
 /**
- * The contact a charter names as its `owner`, as a view: for an organisation
- * baseline, whom to give feedback on the whole guide (the accessibility
- * statement names it). Undefined without an owner that is a contact with an
- * email address or a phone number.
+ * A contact to give feedback to, as a view in a language: the organisation's
+ * owner on the accessibility statement. Undefined without an email address or
+ * a phone number to reach them by.
  */
-export function ownerContactView(charter: { readonly data: CharterData }, lang: SiteLanguage, context: CharterViewContext): ContactView | undefined {
-  const contact = new Scope(charter.data, lang, context).contact(charter.data.owner);
-  return contact && (contact.email || contact.phone) ? contact : undefined;
+export function feedbackContactView(contact: Contact, lang: SiteLanguage, context: CharterViewContext): ContactView | undefined {
+  const view = contactView(contact, new Texts(lang, context));
+  return view.email || view.phone ? view : undefined;
 }
 
 /** `tel:` with the leading + and digits only; undefined when there are no digits. */
@@ -190,138 +168,113 @@ export function mailtoHref(address: string): string {
   return `mailto:${encodeURIComponent(address.slice(0, at))}@${encodeURIComponent(address.slice(at + 1))}`;
 }
 
-function isWebUrl(value: unknown): value is string {
-  return typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value);
+/** Only http(s) addresses become links: a charter's text must never run script. */
+function isWebUrl(value: string): boolean {
+  return /^https?:\/\/[^\s]+$/i.test(value);
 }
 
 // ---------------------------------------------------------------------------
 // Hours
 
-function hoursView(scope: Scope, hours: Record<string, unknown> | undefined, weekly: unknown): HoursView {
-  const rows: HoursRowView[] = [];
-  for (const row of Array.isArray(weekly) ? weekly : []) {
-    if (!isPlainObject(row) || typeof row.open !== 'string' || typeof row.close !== 'string') continue;
-    const days = daysSpec(row.days);
-    if (days === undefined) continue;
-    rows.push({ days: formatDays(days, scope.lang), time: formatTimeRange(row.open, row.close, scope.lang) });
-  }
-  const holidays = hours?.holidays;
-  const holidaysNote = typeof holidays === 'string' ? scope.strings.holidaysNotes[holidays] : undefined;
-  return { rows, exceptions: upcomingExceptions(scope, hours?.exceptions), ...(holidaysNote ? { holidaysNote } : {}) };
+/** Weekly rows, the exceptions still to come of `hours`, and its holiday note. */
+function hoursView(scope: Scope, weekly: readonly OpeningPeriod[], hours: OfficeHours): HoursView {
+  const rows = weekly.map((period) => ({ days: formatDays(period.daysWritten, scope.lang), time: formatTimeRange(period.open.text, period.close.text, scope.lang) }));
+  const holidaysNote = hours.holidays === undefined ? undefined : scope.strings.holidaysNotes[hours.holidays];
+  return { rows, exceptions: upcomingExceptions(scope, hours), ...(holidaysNote ? { holidaysNote } : {}) };
 }
 
-function daysSpec(days: unknown): string | string[] | undefined {
-  if (typeof days === 'string') return days;
-  if (Array.isArray(days) && days.every((day) => typeof day === 'string')) return days as string[];
-  return undefined;
+/** Exceptions from today on, by date (the model keeps them sorted). */
+function upcomingExceptions(scope: Scope, hours: OfficeHours): HoursExceptionView[] {
+  return hours.exceptions
+    .filter((exception) => exception.date >= scope.context.today)
+    .map((exception) => {
+      const note = scope.text(exception.note);
+      return {
+        date: formatDate(exception.date, scope.lang),
+        iso: exception.date,
+        hours: exception.closed ? scope.strings.closed : formatTimeRange(exception.open.text, exception.close.text, scope.lang),
+        closed: exception.closed,
+        ...(note ? { note } : {}),
+      };
+    });
 }
 
-/** Exceptions from today on, by date. */
-function upcomingExceptions(scope: Scope, exceptions: unknown): HoursExceptionView[] {
-  const upcoming = (Array.isArray(exceptions) ? exceptions : [])
-    .filter((entry): entry is Record<string, unknown> & { date: string } => isPlainObject(entry) && isCalendarDate(entry.date))
-    .filter((entry) => entry.date >= scope.context.today)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return upcoming.map((entry) => {
-    const open = typeof entry.open === 'string' && minutesOf(entry.open) !== undefined ? entry.open : undefined;
-    const close = typeof entry.close === 'string' && minutesOf(entry.close) !== undefined ? entry.close : undefined;
-    const closed = entry.closed === true || open === undefined || close === undefined;
-    const note = scope.text(entry.note);
-    return {
-      date: formatDate(entry.date, scope.lang),
-      iso: entry.date,
-      hours: closed ? scope.strings.closed : formatTimeRange(open, close, scope.lang),
-      closed,
-      ...(note ? { note } : {}),
-    };
-  });
+/**
+ * A channel's own hours, when they differ from the unit's: other weekly
+ * hours, or exceptions of its own still to come. The weekly rows are those in
+ * force for the channel; the exceptions and holiday note are the channel's own.
+ */
+function channelHours(scope: Scope, channel: Channels['phone'] | Channels['counter']): HoursView | undefined {
+  if (!channel?.ownHours) return undefined;
+  const weekly = channel.hours.weekly;
+  const view = hoursView(scope, weekly, channel.ownHours);
+  const sameWeekly = JSON.stringify(weekly) === JSON.stringify(scope.charter.hours.weekly);
+  return sameWeekly && view.exceptions.length === 0 ? undefined : view;
 }
 
 // ---------------------------------------------------------------------------
 // Channels and commitments
 
-function channelViews(scope: Scope, unitHours: Record<string, unknown> | undefined): ChannelView[] {
-  const views: ChannelView[] = [];
-  for (const key of CHANNEL_KEYS) {
-    const channel = objectAt(scope.data, ['channels', key]);
-    if (channel) views.push(channelView(scope, key, channel, unitHours));
-  }
-  return views;
+function channelViews(scope: Scope): ChannelView[] {
+  return CHANNEL_KEYS.flatMap((key) => (scope.charter.channels[key] ? [channelView(scope, key)] : []));
 }
 
-function channelView(scope: Scope, key: ChannelKey, channel: Record<string, unknown>, unitHours: Record<string, unknown> | undefined): ChannelView {
+function channelView(scope: Scope, key: ChannelKey): ChannelView {
   const labels = scope.strings.details;
+  const { phone, email, letter, counter, eservice } = scope.charter.channels;
   const details: DetailView[] = [];
-  const textDetail = (label: string, value: unknown): void => {
-    const text = scope.text(value);
-    if (text) details.push({ label, text });
-  };
+  let hours: HoursView | undefined;
+  let greeting: TextView | undefined;
   switch (key) {
     case 'phone': {
-      const phone = typeof channel.number === 'string' ? phoneLink(channel.number) : undefined;
-      if (phone) details.push({ label: labels.phoneNumber, link: { href: phone.href, text: phone.display } });
-      const charge = typeof channel.charge === 'string' && Object.hasOwn(scope.strings.charges, channel.charge)
-        ? scope.strings.charges[channel.charge as keyof ViewStrings['charges']]
-        : undefined;
-      if (charge) details.push({ label: labels.charge, text: scope.plain(charge) });
+      if (!phone) break;
+      const link = phoneLink(phone.number);
+      if (link) details.push({ label: labels.phoneNumber, link: { href: link.href, text: link.display } });
+      if (phone.charge) details.push({ label: labels.charge, text: scope.plain(scope.strings.charges[phone.charge]) });
+      hours = channelHours(scope, phone);
+      greeting = scope.text(phone.greeting);
       break;
     }
     case 'email':
-      if (typeof channel.address === 'string' && channel.address !== '') {
-        details.push({ label: labels.emailAddress, link: { href: mailtoHref(channel.address), text: channel.address } });
-      }
+      if (email && email.address !== '') details.push({ label: labels.emailAddress, link: { href: mailtoHref(email.address), text: email.address } });
       break;
     case 'letter':
-      textDetail(labels.postalAddress, channel.address);
+      if (letter) details.push({ label: labels.postalAddress, text: scope.text(letter.address) });
       break;
     case 'counter': {
-      textDetail(labels.visitingAddress, channel.address);
-      const appointments = scope.html(channel.appointments);
+      if (!counter) break;
+      details.push({ label: labels.visitingAddress, text: scope.text(counter.address) });
+      const appointments = scope.html(counter.appointments);
       if (appointments) details.push({ label: labels.appointments, html: appointments });
+      hours = channelHours(scope, counter);
       break;
     }
     case 'eservice': {
-      const name = scope.text(channel.name);
-      if (isWebUrl(channel.url)) details.push({ label: labels.eservice, link: { href: channel.url, text: name?.text ?? channel.url } });
+      if (!eservice) break;
+      const name = scope.text(eservice.name);
+      if (isWebUrl(eservice.url)) details.push({ label: labels.eservice, link: { href: eservice.url, text: name?.text ?? eservice.url } });
       else if (name) details.push({ label: labels.eservice, text: name });
       break;
     }
   }
-
-  const commitments = commitmentViews(scope, COMMITMENT_SLOTS.filter((slot) => slot.group === 'channels' && slot.channel === key), channel);
-  const hours = key === 'phone' || key === 'counter' ? channelHours(scope, channel.hours, unitHours) : undefined;
-  const greeting = key === 'phone' ? scope.text(channel.greeting) : undefined;
   return {
     key,
     title: scope.strings.channelTitles[key],
     details,
-    commitments,
+    commitments: commitmentViews(scope, COMMITMENT_SLOTS.filter((slot) => slot.group === 'channels' && slot.channel === key)),
     ...(hours ? { hours } : {}),
     ...(greeting ? { greeting } : {}),
   };
 }
 
-/** A channel's own hours, when they differ from the unit's (other weekly hours, or exceptions of its own still to come). */
-function channelHours(scope: Scope, hours: unknown, unitHours: Record<string, unknown> | undefined): HoursView | undefined {
-  if (!isPlainObject(hours)) return undefined;
-  const weekly = hours.weekly ?? unitHours?.weekly;
-  const view = hoursView(scope, hours, weekly);
-  const sameWeekly = JSON.stringify(weekly) === JSON.stringify(unitHours?.weekly);
-  return sameWeekly && view.exceptions.length === 0 ? undefined : view;
-}
-
-function commitmentViews(scope: Scope, slots: readonly CommitmentSlot[], holder: Record<string, unknown>): CommitmentView[] {
+function commitmentViews(scope: Scope, slots: readonly CommitmentSlot[]): CommitmentView[] {
   return slots.flatMap((slot) => {
-    const view = commitmentView(scope, slot, holder[slot.commitment]);
-    return view ? [view] : [];
+    const commitment = commitmentAt(scope.charter, slot);
+    return commitment ? [commitmentView(scope, slot, commitment)] : [];
   });
 }
 
-function commitmentView(scope: Scope, slot: CommitmentSlot, value: unknown): CommitmentView | undefined {
-  if (!isPlainObject(value)) return undefined;
-  const within = parseDuration(value.within);
-  const target = parseTarget(value.target);
-  if (!within || target === undefined) return undefined;
+function commitmentView(scope: Scope, slot: CommitmentSlot, { within, target }: Commitment): CommitmentView {
   const words = scope.strings.commitments[commitmentSlotKey(slot)];
   const targetText = formatPercent(target, scope.lang);
   const clause = target < 1 ? fill(scope.strings.targetClause, { target: targetText }) : '';
@@ -337,34 +290,28 @@ function commitmentView(scope: Scope, slot: CommitmentSlot, value: unknown): Com
 // ---------------------------------------------------------------------------
 // Review
 
-/** ok, due-soon (within 30 days) or overdue, against today; a charter without a valid `next` date counts as overdue. */
-export function reviewStatusOf(data: CharterData, today: string): ReviewView['status'] {
-  const next = nextReviewDate(data);
-  return next === undefined ? 'overdue' : reviewStatus(next, today).status;
+/** ok, due-soon or overdue against today (the one review-status policy, src/model/review-status.ts). */
+export function reviewStatusOf(charter: Charter, today: string): ReviewView['status'] {
+  return reviewStatus(charter.review.next, today).status;
 }
 
 function reviewView(scope: Scope): ReviewView {
-  const review = objectAt(scope.data, ['review']) ?? {};
-  const approved = isCalendarDate(review.approved) ? review.approved : '';
-  const next = nextReviewDate(scope.data) ?? '';
-  const status = reviewStatusOf(scope.data, scope.context.today);
+  const { review } = scope.charter;
+  const status = reviewStatusOf(scope.charter, scope.context.today);
   const approvedBy = scope.text(review.approvedBy);
-  const every = parseDuration(review.every);
-  const assignment = reviewerFor(review, scope.context.today);
-  const reviewer = assignment
-    ? {
-        name: scope.contact(assignment.contactId)?.name ?? scope.plain(assignment.contactId),
-        periodFrom: formatDate(assignment.periodFrom, scope.lang),
-        periodTo: formatDate(assignment.periodTo, scope.lang),
-      }
-    : undefined;
+  const assignment = reviewerFor({ approved: review.approved, every: review.every.written, rota: review.rota.map((contact) => contact.id) }, scope.context.today);
+  const reviewerContact = assignment ? review.rota[assignment.index] : undefined;
+  const reviewer =
+    assignment && reviewerContact
+      ? { name: scope.contact(reviewerContact).name, periodFrom: formatDate(assignment.periodFrom, scope.lang), periodTo: formatDate(assignment.periodTo, scope.lang) }
+      : undefined;
   return {
-    approved: { date: formatDate(approved, scope.lang), iso: approved },
+    approved: { date: formatDate(review.approved, scope.lang), iso: review.approved },
     ...(approvedBy ? { approvedBy } : {}),
-    next: { date: formatDate(next, scope.lang), iso: next },
-    every: every ? everyInWords(every, scope.lang) : typeof review.every === 'string' ? review.every : '',
+    next: { date: formatDate(review.next, scope.lang), iso: review.next },
+    every: everyInWords(review.every, scope.lang),
     status,
-    statusText: fill(scope.strings.reviewStatus[status], { date: formatDate(next, scope.lang) }),
+    statusText: fill(scope.strings.reviewStatus[status], { date: formatDate(review.next, scope.lang) }),
     ...(reviewer ? { reviewer } : {}),
   };
 }
@@ -372,110 +319,70 @@ function reviewView(scope: Scope): ReviewView {
 // ---------------------------------------------------------------------------
 // Absence, feedback, handover
 
-function contactsOf(scope: Scope, ids: unknown): ContactView[] {
-  return (Array.isArray(ids) ? ids : []).flatMap((id) => {
-    const view = scope.contact(id);
-    return view ? [view] : [];
-  });
-}
-
 function absenceView(scope: Scope): AbsenceView | undefined {
-  const absence = objectAt(scope.data, ['absence']);
+  const { absence } = scope.charter;
   if (!absence) return undefined;
-  const notice = parseDuration(absence.notice);
-  const substitute = absence.substitute === 'required' || absence.substitute === 'recommended' ? scope.strings.substitute[absence.substitute] : undefined;
   const outOfOffice = scope.text(absence.outOfOffice);
   return {
-    notify: contactsOf(scope, absence.notify),
-    ...(notice ? { notice: durationInWords(notice, scope.lang) } : {}),
-    ...(substitute ? { substitute } : {}),
+    notify: absence.notify.map((contact) => scope.contact(contact)),
+    ...(absence.notice ? { notice: durationInWords(absence.notice, scope.lang) } : {}),
+    ...(absence.substitute ? { substitute: scope.strings.substitute[absence.substitute] } : {}),
     ...(outOfOffice ? { outOfOffice } : {}),
   };
 }
 
 function feedbackView(scope: Scope): FeedbackView | undefined {
-  const feedback = objectAt(scope.data, ['feedback']);
+  const { feedback } = scope.charter;
   if (!feedback) return undefined;
   const channel = scope.html(feedback.channel);
-  const escalateTo = scope.contact(feedback.escalateTo);
   return {
     ...(channel ? { channel } : {}),
-    commitments: commitmentViews(scope, COMMITMENT_SLOTS.filter((slot) => slot.group === 'feedback'), feedback),
-    ...(escalateTo ? { escalateTo } : {}),
+    commitments: commitmentViews(scope, COMMITMENT_SLOTS.filter((slot) => slot.group === 'feedback')),
+    ...(feedback.escalateTo ? { escalateTo: scope.contact(feedback.escalateTo) } : {}),
   };
 }
 
 function handoverView(scope: Scope): CharterView['handover'] {
-  const handover = objectAt(scope.data, ['handover']);
+  const { handover } = scope.charter;
   if (!handover) return undefined;
   const record = scope.html(handover.record);
-  const rules = (Array.isArray(handover.rules) ? handover.rules : []).flatMap((rule) => {
-    const view = scope.html(rule);
-    return view ? [view] : [];
-  });
-  return { ...(record ? { record } : {}), rules };
+  return { ...(record ? { record } : {}), rules: handover.rules.map((rule) => scope.html(rule)) };
 }
 
 // ---------------------------------------------------------------------------
-// Touchpoints, authority, guide, improvements
-
-function entriesAt(scope: Scope, key: string): Record<string, unknown>[] {
-  return listAt(scope.data, [key]).filter(isPlainObject);
-}
+// Touchpoints, authority, improvements
 
 function touchpointViews(scope: Scope): TouchpointView[] {
-  return entriesAt(scope, 'touchpoints').flatMap((touchpoint) => {
-    if (typeof touchpoint.id !== 'string') return [];
-    const channel = typeof touchpoint.channel === 'string' ? touchpoint.channel : '';
-    const owner = scope.contact(touchpoint.owner);
+  return scope.charter.touchpoints.map((touchpoint) => {
     const description = scope.html(touchpoint.description);
-    return [
-      {
-        id: touchpoint.id,
-        name: scope.text(touchpoint.name) ?? scope.plain(touchpoint.id),
-        channel: (CHANNEL_KEYS as readonly string[]).includes(channel) ? scope.strings.channelTitles[channel as ChannelKey] : channel,
-        ...(owner ? { owner } : {}),
-        ...(description ? { description } : {}),
-      },
-    ];
+    return {
+      id: touchpoint.id,
+      name: scope.text(touchpoint.name),
+      channel: (CHANNEL_KEYS as readonly string[]).includes(touchpoint.channel) ? scope.strings.channelTitles[touchpoint.channel as ChannelKey] : touchpoint.channel,
+      ...(touchpoint.owner ? { owner: scope.contact(touchpoint.owner) } : {}),
+      ...(description ? { description } : {}),
+    };
   });
 }
 
 function authorityViews(scope: Scope): AuthorityView[] {
-  return entriesAt(scope, 'authority').flatMap((entry) => {
-    if (typeof entry.id !== 'string') return [];
-    const escalateTo = scope.contact(entry.escalateTo);
-    const limit = typeof entry.limit === 'string' ? formatAmountLimit(entry.limit, scope.lang) : undefined;
-    return [
-      {
-        id: entry.id,
-        decision: scope.text(entry.decision) ?? scope.plain(entry.id),
-        ...(limit ? { limit } : {}),
-        ...(escalateTo ? { escalateTo } : {}),
-      },
-    ];
-  });
-}
-
-function guideViews(scope: Scope): GuideRuleView[] {
-  return entriesAt(scope, 'guide').flatMap((rule) => {
-    const title = scope.text(rule.title);
-    const text = scope.html(rule.text);
-    return title && text ? [{ title, text }] : [];
+  return scope.charter.authority.map((right) => {
+    const limit = right.limit === undefined ? undefined : right.limit.kind === 'duration' ? durationInWords(right.limit.duration, scope.lang) : formatAmountLimit(right.limit.written, scope.lang);
+    return {
+      id: right.id,
+      decision: scope.text(right.decision),
+      ...(limit ? { limit } : {}),
+      ...(right.escalateTo ? { escalateTo: scope.contact(right.escalateTo) } : {}),
+    };
   });
 }
 
 /** Newest first; entries of the same date keep their order. */
 function improvementViews(scope: Scope): ImprovementView[] {
-  return entriesAt(scope, 'improvements')
-    .filter((entry): entry is Record<string, unknown> & { date: string } => isCalendarDate(entry.date))
+  return scope.charter.improvements
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => (a.entry.date === b.entry.date ? a.index - b.index : a.entry.date < b.entry.date ? 1 : -1))
-    .flatMap(({ entry }) => {
-      const said = scope.text(entry.said);
-      const did = scope.html(entry.did);
-      return said && did ? [{ date: formatDate(entry.date, scope.lang), iso: entry.date, said, did }] : [];
-    });
+    .map(({ entry }) => ({ date: formatDate(entry.date, scope.lang), iso: entry.date, said: scope.text(entry.said), did: scope.html(entry.did) }));
 }
 
 // ---------------------------------------------------------------------------
@@ -483,52 +390,51 @@ function improvementViews(scope: Scope): ImprovementView[] {
 
 type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
 
-function jsonLdOf(scope: Scope, name: TextView, organisation: TextView | undefined, unitHours: Record<string, unknown> | undefined): Json {
+function jsonLdOf(scope: Scope, name: TextView, organisation: TextView | undefined): Json {
+  const { charter } = scope;
+  const { phone, email, letter, counter, eservice } = charter.channels;
   const channels: Json[] = [];
   for (const key of CHANNEL_KEYS) {
-    const channel = objectAt(scope.data, ['channels', key]);
-    if (!channel) continue;
+    if (!charter.channels[key]) continue;
     const entry: Record<string, Json> = {
       '@type': 'ServiceChannel',
       name: scope.strings.channelTitles[key],
-      availableLanguage: [...scope.languages],
+      availableLanguage: [...charter.languages],
     };
-    const hours = openingHours(isPlainObject(channel.hours) && channel.hours.weekly !== undefined ? channel.hours : unitHours, unitHours);
     switch (key) {
-      case 'phone':
-        if (typeof channel.number === 'string') {
-          entry.servicePhone = {
-            '@type': 'ContactPoint',
-            telephone: channel.number,
-            contactType: 'customer service',
-            availableLanguage: [...scope.languages],
-            ...(hours.length > 0 ? { hoursAvailable: hours } : {}),
-          };
-        }
-        break;
-      case 'email':
-        if (typeof channel.address === 'string') entry.serviceUrl = mailtoHref(channel.address);
-        break;
-      case 'letter': {
-        const address = scope.text(channel.address);
-        if (address) entry.servicePostalAddress = address.text;
+      case 'phone': {
+        if (!phone) break;
+        const hours = openingHours(phone.hours);
+        entry.servicePhone = {
+          '@type': 'ContactPoint',
+          telephone: phone.number,
+          contactType: 'customer service',
+          availableLanguage: [...charter.languages],
+          ...(hours.length > 0 ? { hoursAvailable: hours } : {}),
+        };
         break;
       }
+      case 'email':
+        if (email) entry.serviceUrl = mailtoHref(email.address);
+        break;
+      case 'letter':
+        if (letter) entry.servicePostalAddress = scope.text(letter.address).text;
+        break;
       case 'counter': {
-        const address = scope.text(channel.address);
-        if (address) {
-          entry.serviceLocation = {
-            '@type': 'Place',
-            address: address.text,
-            ...(hours.length > 0 ? { openingHoursSpecification: hours } : {}),
-          };
-        }
+        if (!counter) break;
+        const hours = openingHours(counter.hours);
+        entry.serviceLocation = {
+          '@type': 'Place',
+          address: scope.text(counter.address).text,
+          ...(hours.length > 0 ? { openingHoursSpecification: hours } : {}),
+        };
         break;
       }
       case 'eservice': {
-        const serviceName = scope.text(channel.name);
+        if (!eservice) break;
+        const serviceName = scope.text(eservice.name);
         if (serviceName) entry.name = serviceName.text;
-        if (isWebUrl(channel.url)) entry.serviceUrl = channel.url;
+        if (isWebUrl(eservice.url)) entry.serviceUrl = eservice.url;
         break;
       }
     }
@@ -543,17 +449,15 @@ function jsonLdOf(scope: Scope, name: TextView, organisation: TextView | undefin
   };
 }
 
-/** Weekly hours as OpeningHoursSpecification; closed on public holidays when the Finnish calendar applies. */
-function openingHours(hours: Record<string, unknown> | undefined, unitHours: Record<string, unknown> | undefined): Json[] {
-  const specs: Json[] = [];
-  for (const row of Array.isArray(hours?.weekly) ? hours.weekly : []) {
-    if (!isPlainObject(row) || typeof row.open !== 'string' || typeof row.close !== 'string') continue;
-    const days = expandDays(row.days);
-    if (!days.ok) continue;
-    specs.push({ '@type': 'OpeningHoursSpecification', dayOfWeek: days.days.map((day) => SCHEMA_ORG_DAYS[day]), opens: row.open, closes: row.close });
-  }
-  const holidays = hours?.holidays ?? unitHours?.holidays;
-  if (specs.length > 0 && holidays === 'FI') {
+/** Weekly hours in force as OpeningHoursSpecification; closed on public holidays when the Finnish calendar applies. */
+function openingHours(hours: OfficeHours): Json[] {
+  const specs: Json[] = hours.weekly.map((period) => ({
+    '@type': 'OpeningHoursSpecification',
+    dayOfWeek: period.days.map((day) => SCHEMA_ORG_DAYS[day]),
+    opens: period.open.text,
+    closes: period.close.text,
+  }));
+  if (specs.length > 0 && hours.holidays === 'FI') {
     specs.push({ '@type': 'OpeningHoursSpecification', dayOfWeek: 'https://schema.org/PublicHolidays', opens: '00:00', closes: '00:00' });
   }
   return specs;
@@ -577,22 +481,21 @@ export function serializeJsonLd(value: unknown): string {
  * page (in the page language if the charter has it, else in its first site
  * language), the first sentence of its summary as plain text, and its review status.
  */
-export function buildUnitListItem(charter: { readonly data: CharterData }, lang: SiteLanguage, context: CharterViewContext): UnitListItemView {
-  const scope = new Scope(charter.data, lang, context);
-  const id = typeof charter.data.id === 'string' ? charter.data.id : '';
-  const pageLanguage =
-    scope.languages.length === 0 || scope.languages.includes(lang)
-      ? lang
-      : (scope.languages.find((language): language is SiteLanguage => (SITE_LANGUAGES as readonly string[]).includes(language)) ?? lang);
-  const summary = scope.html(getPath(charter.data, ['unit', 'summary']));
+export function buildUnitListItem(charter: Charter, lang: SiteLanguage, context: CharterViewContext): UnitListItemView {
+  const scope = new Scope(charter, lang, context);
+  const languages: readonly string[] = charter.languages;
+  const pageLanguage = languages.includes(lang)
+    ? lang
+    : (languages.find((language): language is SiteLanguage => (SITE_LANGUAGES as readonly string[]).includes(language)) ?? lang);
+  const summary = scope.html(charter.unit.summary);
   const summaryText = summary ? firstSentence(htmlToText(summary.html)) : '';
-  const organisation = scope.text(getPath(charter.data, ['unit', 'organisation']));
+  const organisation = scope.text(charter.unit.organisation);
   return {
-    id,
-    name: scope.text(getPath(charter.data, ['unit', 'name'])) ?? scope.plain(id),
-    url: context.urlOf(id, pageLanguage),
+    id: charter.id,
+    name: scope.text(charter.unit.name),
+    url: context.urlOf(charter.id, pageLanguage),
     ...(summaryText !== '' ? { summaryText } : {}),
-    reviewStatus: reviewStatusOf(charter.data, context.today),
+    reviewStatus: reviewStatusOf(charter, context.today),
     ...(organisation ? { organisation } : {}),
   };
 }
@@ -638,16 +541,4 @@ function htmlToText(html: string): string {
 function firstSentence(text: string): string {
   const match = /^(.+?[.!?])(?=\s+\p{Lu}|\s*$)/su.exec(text);
   return match?.[1] ?? text;
-}
-
-// ---------------------------------------------------------------------------
-
-function objectAt(data: unknown, path: JsonPath): Record<string, unknown> | undefined {
-  const value = getPath(data, path);
-  return isPlainObject(value) ? value : undefined;
-}
-
-function listAt(data: unknown, path: JsonPath): readonly unknown[] {
-  const value = getPath(data, path);
-  return Array.isArray(value) ? value : [];
 }

@@ -1,7 +1,7 @@
-import type { ResolvedCharter } from '../load/resolved-charter.js';
+import type { Charter, Contact } from '../model/charter.js';
 import { todayIn } from '../time/calendar-date.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
-import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, ownerContactView, type CharterViewContext } from './charter-view.js';
+import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, feedbackContactView, type CharterViewContext } from './charter-view.js';
 import { languageName, pageStrings, uiStrings } from './strings.js';
 import {
   SITE_LANGUAGES,
@@ -12,7 +12,6 @@ import {
   type SiteLanguage,
   type UnitListItemView,
 } from './view-model.js';
-import { PerCharterCache } from '../load/charter-cache.js';
 import type { ComplianceReport } from '../report/model.js';
 import { buildDashboardView } from './dashboard-view.js';
 
@@ -33,16 +32,43 @@ export interface SiteOptions {
   readonly renderMarkdown: (markdown: string) => string;
 }
 
-export interface SitePlan {
-  readonly pages: readonly PageView[];
-  /** The normalized collection, published as /charters.json. */
-  readonly chartersJson: unknown;
+/** What the site is made from: the unit charters, normalized, and whom to give feedback on the guide itself. */
+export interface SiteCharters {
+  /** Every unit charter (baselines only lend units their values). */
+  readonly units: readonly Charter[];
+  /** The organisation's contact for feedback on the whole guide (its baseline's owner), when there is one. */
+  readonly feedbackContact?: Contact | undefined;
 }
 
-/** Views and list entries by charter and language, reused while the charter's files are unchanged. */
+export interface SitePlan {
+  readonly pages: readonly PageView[];
+}
+
+/**
+ * Views and list entries by charter and variant (language and day), reused
+ * while the charter is the same object: `charter serve` keeps a charter's
+ * normalized model while its files are unchanged.
+ */
 export class ViewCache {
-  readonly views = new PerCharterCache<CharterView>();
-  readonly listItems = new PerCharterCache<UnitListItemView>();
+  readonly views = new ViewsOf<CharterView>();
+  readonly listItems = new ViewsOf<UnitListItemView>();
+}
+
+class ViewsOf<T> {
+  private readonly byCharter = new WeakMap<Charter, Map<string, T>>();
+
+  get(charter: Charter, variant: string, build: () => T): T {
+    let views = this.byCharter.get(charter);
+    if (!views) {
+      views = new Map();
+      this.byCharter.set(charter, views);
+    }
+    const cached = views.get(variant);
+    if (cached !== undefined) return cached;
+    const built = build();
+    views.set(variant, built);
+    return built;
+  }
 }
 
 /** Page titles: the site's name, and each page's heading. */
@@ -73,13 +99,12 @@ export function sitePath(page: Pick<PageView, 'url' | 'frame'>): string {
   return page.url.slice(page.frame.base.length - 1);
 }
 
-/** Every page of the site, as views ready for the templates, from a collection's charters (baselines included). Pure. */
-export function planSite(charters: readonly ResolvedCharter[], options: SiteOptions): SitePlan {
+/** Every page of the site, as views ready for the templates. Pure. */
+export function planSite(site: SiteCharters, options: SiteOptions): SitePlan {
   const today = options.today ?? todayIn(DEFAULT_TIME_ZONE);
   const urls = siteUrls(options.base ?? '/');
-  const units = unitsOf(charters);
+  const units = byId(site.units);
   const context = viewContext(today, urls, options);
-  const organisation = organisationBaseline(charters, units);
   const pages: PageView[] = [];
 
   for (const lang of SITE_LANGUAGES) {
@@ -101,7 +126,7 @@ export function planSite(charters: readonly ResolvedCharter[], options: SiteOpti
       frame: frameFor(`${titles.search} – ${titles.site}`, everywhere(urls.search)),
       groups,
     });
-    const feedbackContact = organisation ? ownerContactView(organisation, lang, context) : undefined;
+    const feedbackContact = site.feedbackContact ? feedbackContactView(site.feedbackContact, lang, context) : undefined;
     pages.push({
       kind: 'accessibility',
       url: urls.accessibility(lang),
@@ -118,7 +143,7 @@ export function planSite(charters: readonly ResolvedCharter[], options: SiteOpti
     }
 
     for (const unit of units) {
-      const languages = declaredLanguages(unit);
+      const languages: readonly string[] = unit.languages;
       if (!languages.includes(lang)) continue;
       const view = charterView(unit, lang, today, context, options.viewCache);
       const alternates = (other: SiteLanguage) =>
@@ -133,7 +158,7 @@ export function planSite(charters: readonly ResolvedCharter[], options: SiteOpti
     frame: frame('fi', `${titlesOf('fi').site} · ${titlesOf('sv').site} · ${titlesOf('en').site}`, (other) => ({ href: urls.home(other), available: true }), options, urls),
   });
 
-  return { pages, chartersJson: chartersJson(units, urls) };
+  return { pages };
 }
 
 export type CardPage = Extract<PageView, { kind: 'card' }>;
@@ -144,34 +169,32 @@ export type CardPage = Extract<PageView, { kind: 'card' }>;
  * the lists, the dashboard or the charter pages. Pure.
  */
 export function planCardPages(
-  charters: readonly ResolvedCharter[],
+  charters: readonly Charter[],
   options: Pick<SiteOptions, 'today' | 'base' | 'renderMarkdown'>,
-): { page: CardPage; charter: ResolvedCharter }[] {
-  const today = options.today ?? todayIn('Europe/Helsinki');
+): { page: CardPage; charter: Charter }[] {
+  const today = options.today ?? todayIn(DEFAULT_TIME_ZONE);
   const urls = siteUrls(options.base ?? '/');
-  const units = unitsOf(charters);
+  const units = byId(charters);
   const context = viewContext(today, urls, options);
   return SITE_LANGUAGES.flatMap((lang) =>
     units.flatMap((unit) => {
-      const languages = declaredLanguages(unit);
+      const languages: readonly string[] = unit.languages;
       if (!languages.includes(lang)) return [];
       return [{ page: cardPage(charterView(unit, lang, today, context, undefined), languages, options, urls), charter: unit }];
     }),
   );
 }
 
-/** The units of a collection (charters with an id that are not baselines), by id. */
-function unitsOf(charters: readonly ResolvedCharter[]): ResolvedCharter[] {
-  return charters
-    .filter((charter) => !charter.isBaseline && typeof charter.data.id === 'string')
-    .sort((a, b) => String(a.data.id).localeCompare(String(b.data.id)));
+/** Units in the order of the site's pages: by id. */
+export function byId(units: readonly Charter[]): Charter[] {
+  return [...units].sort((a, b) => a.id.localeCompare(b.id));
 }
 
 function viewContext(today: string, urls: SiteUrls, options: Pick<SiteOptions, 'renderMarkdown'>): CharterViewContext {
   return { today, urlOf: urls.charter, cardUrlOf: urls.card, renderMarkdown: options.renderMarkdown };
 }
 
-function charterView(unit: ResolvedCharter, lang: SiteLanguage, today: string, context: CharterViewContext, cache: ViewCache | undefined): CharterView {
+function charterView(unit: Charter, lang: SiteLanguage, today: string, context: CharterViewContext, cache: ViewCache | undefined): CharterView {
   return cache ? cache.views.get(unit, `${lang}|${today}`, () => buildCharterView(unit, lang, context)) : buildCharterView(unit, lang, context);
 }
 
@@ -219,39 +242,7 @@ function frame(
 }
 
 /** A charter's page in a language, when the site has that page. */
-function charterUrlOf(units: readonly ResolvedCharter[], urls: SiteUrls): (id: string, lang: SiteLanguage) => string | undefined {
-  const languages = new Map(units.map((unit) => [String(unit.data.id), declaredLanguages(unit)]));
+function charterUrlOf(units: readonly Charter[], urls: SiteUrls): (id: string, lang: SiteLanguage) => string | undefined {
+  const languages = new Map(units.map((unit): [string, readonly string[]] => [unit.id, unit.languages]));
   return (id, lang) => (languages.get(id)?.includes(lang) ? urls.charter(id, lang) : undefined);
-}
-
-/** The baseline most units extend (the organisation's), whose owner takes feedback on the guide itself. */
-function organisationBaseline(charters: readonly ResolvedCharter[], units: readonly ResolvedCharter[]): ResolvedCharter | undefined {
-  const uses = new Map<ResolvedCharter, number>();
-  for (const unit of units) {
-    for (let baseline = unit.baseline; baseline; baseline = baseline.baseline) uses.set(baseline, (uses.get(baseline) ?? 0) + 1);
-  }
-  const ranked = [...uses].sort((a, b) => b[1] - a[1] || a[0].file.localeCompare(b[0].file));
-  return ranked[0]?.[0] ?? charters.find((charter) => charter.isBaseline);
-}
-
-function declaredLanguages(charter: ResolvedCharter): string[] {
-  const languages = charter.data.languages;
-  return Array.isArray(languages) ? languages.filter((language): language is string => typeof language === 'string') : [];
-}
-
-/** The normalized collection: effective (merged) data of every unit, with its page addresses. */
-function chartersJson(units: readonly ResolvedCharter[], urls: SiteUrls): unknown {
-  return {
-    format: 1,
-    charters: units.map((unit) => {
-      const { extends: _extends, $schema: _schema, ...data } = unit.data as Record<string, unknown>;
-      const languages = declaredLanguages(unit).filter((language): language is SiteLanguage =>
-        (SITE_LANGUAGES as readonly string[]).includes(language),
-      );
-      return {
-        ...data,
-        pages: Object.fromEntries(languages.map((language) => [language, urls.charter(String(unit.data.id), language)])),
-      };
-    }),
-  };
 }

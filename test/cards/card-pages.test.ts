@@ -1,14 +1,14 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { planCards } from '../../src/cards/card-pages.js';
-import { checkCharters } from '../../src/check.js';
-import type { LoadedCollection } from '../../src/load/load-collection.js';
+import { checkCharters, type CheckResult } from '../../src/check.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
+import { normalizeCollection } from '../../src/site/site-charters.js';
 import { planSite } from '../../src/view/site-plan.js';
 
 /** How many views of each kind were built: printing cards must build charter views only. */
 const { built, counted } = vi.hoisted(() => {
-  const built = { charterViews: 0, listItems: 0, ownerContacts: 0, dashboards: 0 };
+  const built = { charterViews: 0, listItems: 0, feedbackContacts: 0, dashboards: 0 };
   /** `build`, counting its calls under `key`. */
   const counted =
     <A extends unknown[], R>(key: keyof typeof built, build: (...args: A) => R) =>
@@ -25,7 +25,7 @@ vi.mock('../../src/view/charter-view.js', async (importOriginal) => {
     ...original,
     buildCharterView: counted('charterViews', original.buildCharterView),
     buildUnitListItem: counted('listItems', original.buildUnitListItem),
-    ownerContactView: counted('ownerContacts', original.ownerContactView),
+    feedbackContactView: counted('feedbackContacts', original.feedbackContactView),
   };
 });
 
@@ -35,34 +35,36 @@ vi.mock('../../src/view/dashboard-view.js', async (importOriginal) => {
 });
 
 const TODAY = '2026-11-23';
-let collection: LoadedCollection;
+let checked: CheckResult;
 
 beforeAll(async () => {
-  ({ collection } = await checkCharters({ cwd: fileURLToPath(new URL('../..', import.meta.url)), today: TODAY }));
+  (checked = await checkCharters({ cwd: fileURLToPath(new URL('../..', import.meta.url)), today: TODAY }));
 });
 
 beforeEach(() => {
-  Object.assign(built, { charterViews: 0, listItems: 0, ownerContacts: 0, dashboards: 0 });
+  Object.assign(built, { charterViews: 0, listItems: 0, feedbackContacts: 0, dashboards: 0 });
 });
 
 describe('planCards', () => {
   it('builds one charter view per card and nothing else of the site', () => {
-    const cards = planCards(collection, TODAY);
+    const { cards, problems } = planCards(checked, TODAY);
+    expect(problems).toEqual([]);
     expect(cards.length).toBeGreaterThan(0);
     expect(cards.every(({ page }) => page.kind === 'card')).toBe(true);
-    expect(built).toEqual({ charterViews: cards.length, listItems: 0, ownerContacts: 0, dashboards: 0 });
+    expect(built).toEqual({ charterViews: cards.length, listItems: 0, feedbackContacts: 0, dashboards: 0 });
   });
 
   it('plans exactly the card pages the site has', () => {
-    const cards = planCards(collection, TODAY);
-    const site = planSite(collection.charters, { today: TODAY, renderMarkdown });
+    const { cards } = planCards(checked, TODAY);
+    const site = planSite(normalizeCollection(checked), { today: TODAY, renderMarkdown });
     // The counters see the whole site being planned, so the test above can fail.
     expect(built.listItems).toBeGreaterThan(0);
+    expect(built.feedbackContacts).toBeGreaterThan(0);
     expect(cards.map(({ page }) => page)).toEqual(site.pages.filter((page) => page.kind === 'card'));
   });
 
   it('pairs each card with the charter it shows', () => {
-    for (const { page, charter } of planCards(collection, TODAY)) {
+    for (const { page, charter } of planCards(checked, TODAY).cards) {
       expect(charter.data.id).toBe(page.charter.id);
       expect(charter.isBaseline).toBe(false);
       expect(charter.data.languages).toContain(page.frame.lang);

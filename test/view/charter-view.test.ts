@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { checkCharters } from '../../src/check.js';
-import type { CharterData } from '../../src/model/charter-data.js';
+import type { ResolvedCharter } from '../../src/load/resolved-charter.js';
+import type { Charter } from '../../src/model/charter.js';
+import { normalizeCharter } from '../../src/normalize/normalize-charter.js';
 import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, serializeJsonLd, type CharterViewContext } from '../../src/view/charter-view.js';
 import { SITE_LANGUAGES, type CharterView, type SiteLanguage, type UnitListItemView } from '../../src/view/view-model.js';
 import { VALID_UNIT } from '../fixtures/charters.js';
@@ -28,15 +30,24 @@ function contextFor(today = TODAY): CharterViewContext {
   };
 }
 
-let units: { readonly data: CharterData }[] = [];
+let loaded: ResolvedCharter[] = [];
+let units: Charter[] = [];
 
 beforeAll(async () => {
   const { collection } = await checkCharters({ cwd: fileURLToPath(new URL('../..', import.meta.url)), today: TODAY });
-  units = collection.charters.filter((charter) => !charter.isBaseline);
+  loaded = collection.charters.filter((charter) => !charter.isBaseline);
+  units = loaded.map(normalized);
 });
 
-function unit(id: string): { readonly data: CharterData } {
-  const found = units.find((charter) => charter.data.id === id);
+/** The normalized model of a loaded unit; the examples and their edits all normalize. */
+function normalized(charter: ResolvedCharter): Charter {
+  const result = normalizeCharter(charter);
+  if (!result.ok) throw new Error(`${charter.file} did not normalize: ${result.unit.reason}`);
+  return result.charter;
+}
+
+function unit(id: string): Charter {
+  const found = units.find((charter) => charter.id === id);
   if (!found) throw new Error(`no example charter ${id}`);
   return found;
 }
@@ -45,23 +56,25 @@ function view(id: string, lang: SiteLanguage, today = TODAY): CharterView {
   return buildCharterView(unit(id), lang, contextFor(today));
 }
 
-/** A deep copy of an example's data, changed by `edit`. */
-function edited(id: string, edit: (data: Record<string, any>) => void): { data: CharterData } {
-  const data = structuredClone(unit(id).data) as Record<string, any>;
+/** An example with its data as written changed by `edit`, normalized again. */
+function edited(id: string, edit: (data: Record<string, any>) => void): Charter {
+  const original = loaded.find((charter) => charter.data.id === id);
+  if (!original) throw new Error(`no example charter ${id}`);
+  const data = structuredClone(original.data) as Record<string, any>;
   edit(data);
-  return { data };
+  return normalized({ ...original, data });
 }
 
 describe('buildCharterView on every example charter', () => {
   it('loads the four example units', () => {
-    expect(units.map((charter) => charter.data.id).sort()).toEqual(['building-control', 'city-library', 'registry-office', 'social-services-advice']);
+    expect(units.map((charter) => charter.id).sort()).toEqual(['building-control', 'city-library', 'registry-office', 'social-services-advice']);
   });
 
   it('builds every unit in every language, with texts in the page language', () => {
     for (const charter of units) {
       for (const lang of SITE_LANGUAGES) {
         const built = buildCharterView(charter, lang, contextFor());
-        const id = String(charter.data.id);
+        const id = charter.id;
         expect(built.id).toBe(id);
         expect(built.lang).toBe(lang);
         expect(built.url).toBe(`/${lang}/${id}/`);
@@ -345,8 +358,9 @@ describe('texts missing in a language', () => {
   it('marks Finnish texts foreign on the Swedish page of a charter written in fi and en', async () => {
     const cwd = writeTree({ 'charters/test-unit.yaml': VALID_UNIT });
     const { collection } = await checkCharters({ cwd, today: TODAY });
-    const testUnit = collection.charters[0];
-    if (!testUnit) throw new Error('fixture did not load');
+    const loadedUnit = collection.charters[0];
+    if (!loadedUnit) throw new Error('fixture did not load');
+    const testUnit = normalized(loadedUnit);
     const sv = buildCharterView(testUnit, 'sv', contextFor());
     expect(sv.name).toEqual({ text: 'Testiyksikkö', lang: 'fi', foreign: true });
     expect(sv.contacts.find((contact) => contact.id === 'head')?.name).toEqual({ text: 'Liisa Esimerkki', lang: 'sv', foreign: false });

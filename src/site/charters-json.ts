@@ -1,0 +1,28 @@
+import type { ResolvedCharter } from '../load/resolved-charter.js';
+import type { Charter } from '../model/charter.js';
+import { siteUrls } from '../view/site-plan.js';
+import { SITE_LANGUAGES, type SiteLanguage } from '../view/view-model.js';
+
+/** The whole collection, at the site's root. */
+export const CHARTERS_JSON = 'charters.json';
+
+/**
+ * The collection for machines: each unit as its charter says it (the
+ * effective data, baseline merged in, as written: the published charter
+ * format, not the internal model), with the addresses of its pages.
+ */
+export function chartersJson(units: readonly Charter[], resolvedOf: (unit: Charter) => ResolvedCharter, base: string): unknown {
+  const urls = siteUrls(base);
+  return {
+    format: 1,
+    charters: units.map((unit) => {
+      const { extends: _extends, $schema: _schema, ...data } = resolvedOf(unit).data;
+      const languages = unit.languages.filter((language): language is SiteLanguage => (SITE_LANGUAGES as readonly string[]).includes(language));
+      return { ...data, pages: Object.fromEntries(languages.map((language) => [language, urls.charter(unit.id, language)])) };
+    }),
+  };
+}
+
+export function chartersJsonText(chartersJson: unknown): string {
+  return `${JSON.stringify(chartersJson, null, 2)}\n`;
+}
