@@ -1,10 +1,8 @@
-import Holidays from 'date-holidays';
 import { describe, expect, it, vi } from 'vitest';
-import { addDays, addMonths, daysBetween } from '../../src/time/calendar-date.js';
 import type { Duration, DurationUnit } from '../../src/time/duration.js';
 import { parseDuration } from '../../src/time/duration.js';
-import { WorkingCalendar, type WorkingCalendarOptions } from '../../src/time/working-calendar.js';
-import { expandDays, minutesOf, WEEKDAYS } from '../../src/time/weekly-hours.js';
+import { WorkingCalendar } from '../../src/time/working-calendar.js';
+import { easterSunday, finnishDaysOff, ReferenceCalendar, type ReferenceOptions } from './reference-calendar.js';
 
 /** Office open mon-fri 08:00-16:00 Helsinki time, closed on Monday 2027-02-15 (an exception day). */
 const calendar = new WorkingCalendar({
@@ -286,163 +284,6 @@ describe('WorkingCalendar fast paths (epoch milliseconds)', () => {
   });
 });
 
-/**
- * The calendar done the slow, obvious way: every wall clock from Intl, every
- * day walked one by one, office hours as a minute-by-minute mask. The fast
- * calendar must agree with it exactly.
- */
-class ReferenceCalendar {
-  private readonly formatter: Intl.DateTimeFormat;
-  private readonly holidays = new Holidays('FI');
-  // Memos only: date-holidays and Intl are too slow to ask thousands of times.
-  private readonly holidaysByYear = new Map<number, ReturnType<Holidays['getHolidays']>>();
-  private readonly hoursByDate = new Map<string, [number, number][]>();
-
-  constructor(private readonly options: WorkingCalendarOptions & { readonly timeZone: string }) {
-    this.formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: options.timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-  }
-
-  localDate(ms: number): string {
-    const wall = this.wall(ms);
-    return `${String(wall.year).padStart(4, '0')}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`;
-  }
-
-  instantOf(isoDate: string, minutes: number): number {
-    const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-    const wall = Date.UTC(year, month - 1, day) + minutes * 60_000;
-    const first = wall - this.offsetAt(wall - this.offsetAt(wall));
-    const second = wall - this.offsetAt(first);
-    if (this.offsetAt(second) === wall - second) return second;
-    if (this.offsetAt(first) === wall - first) return first;
-    return wall - this.offsetAt(Math.min(first, second) - 3 * 3_600_000);
-  }
-
-  isWorkingDay(isoDate: string): boolean {
-    const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
-    if (weekday === 0 || weekday === 6) return false;
-    if (this.options.closedDates?.includes(isoDate)) return false;
-    if (this.options.exceptions?.some((exception) => exception.date === isoDate && exception.closed === true)) return false;
-    const year = Number(isoDate.slice(0, 4));
-    if (!this.holidaysByYear.has(year)) this.holidaysByYear.set(year, this.holidays.getHolidays(year));
-    return !this.holidaysByYear.get(year)?.some((holiday) => {
-      if (holiday.date.slice(0, 10) !== isoDate) return false;
-      return holiday.type === 'public' || (holiday.type === 'bank' && (isoDate.endsWith('-12-24') || isoDate.slice(5, 7) === '06'));
-    });
-  }
-
-  deadline(start: number, { amount, unit }: Duration): number {
-    if (unit === 'second' || unit === 'minute' || unit === 'hour') return Math.trunc(start + amount * { second: 1000, minute: 60_000, hour: 3_600_000 }[unit]);
-    if (unit === 'working hour') return Math.trunc(this.addOfficeTime(start, amount * 3_600_000));
-    const startDate = this.localDate(start);
-    const whole = Math.ceil(amount);
-    let date = startDate;
-    if (unit === 'working day') {
-      for (let counted = 0; counted < whole; ) if (this.isWorkingDay((date = addDays(date, 1)))) counted++;
-    } else {
-      date = unit === 'month' ? addMonths(startDate, whole) : addDays(startDate, unit === 'week' ? whole * 7 : whole);
-      while (!this.isWorkingDay(date)) date = addDays(date, 1);
-    }
-    return this.instantOf(addDays(date, 1), 0) - 1;
-  }
-
-  elapsed(start: number, end: number, unit: DurationUnit): number {
-    if (end < start) return -this.elapsed(end, start, unit);
-    const clock = { second: 1000, minute: 60_000, hour: 3_600_000 } as Partial<Record<DurationUnit, number>>;
-    const divisor = clock[unit];
-    if (divisor !== undefined) return (end - start) / divisor;
-    const startDate = this.localDate(start);
-    const endDate = this.localDate(end);
-    switch (unit) {
-      case 'working hour': {
-        let total = 0;
-        for (let date = startDate; date <= endDate; date = addDays(date, 1)) {
-          for (const [open, close] of this.officeHours(date)) total += Math.max(Math.min(end, close) - Math.max(start, open), 0);
-        }
-        return total / 3_600_000;
-      }
-      case 'working day': {
-        let count = 0;
-        for (let date = addDays(startDate, 1); date <= endDate; date = addDays(date, 1)) if (this.isWorkingDay(date)) count++;
-        return count;
-      }
-      case 'day':
-        return daysBetween(startDate, endDate);
-      case 'week':
-        return daysBetween(startDate, endDate) / 7;
-      default: {
-        let months = 0;
-        while (addMonths(startDate, months + 1) <= endDate) months++;
-        const from = addMonths(startDate, months);
-        return months + daysBetween(from, endDate) / daysBetween(from, addMonths(startDate, months + 1));
-      }
-    }
-  }
-
-  private addOfficeTime(start: number, ms: number): number {
-    if (ms <= 0) return start;
-    let remaining = ms;
-    for (let date = this.localDate(start); ; date = addDays(date, 1)) {
-      for (const [open, close] of this.officeHours(date)) {
-        const from = Math.max(start, open);
-        if (close <= from) continue;
-        if (remaining <= close - from) return from + remaining;
-        remaining -= close - from;
-      }
-    }
-  }
-
-  /** Office hours of a date as instants, from a mask of the day's minutes. */
-  private officeHours(isoDate: string): [number, number][] {
-    const known = this.hoursByDate.get(isoDate);
-    if (known) return known;
-    const hours = this.officeHoursOf(isoDate);
-    this.hoursByDate.set(isoDate, hours);
-    return hours;
-  }
-
-  private officeHoursOf(isoDate: string): [number, number][] {
-    if (!this.isWorkingDay(isoDate)) return [];
-    const mask = new Array<boolean>(1441).fill(false);
-    const special = this.options.exceptions?.filter((exception) => exception.date === isoDate && exception.open !== undefined) ?? [];
-    const weekday = WEEKDAYS[(new Date(`${isoDate}T00:00:00Z`).getUTCDay() + 6) % 7];
-    const periods = special.length > 0 ? special : this.options.weekly.filter((period) => {
-      const days = expandDays(period.days);
-      return days.ok && days.days.some((day) => day === weekday);
-    });
-    for (const period of periods) {
-      for (let minute = minutesOf(period.open) ?? 0; minute < (minutesOf(period.close) ?? 0); minute++) mask[minute] = true;
-    }
-    const intervals: [number, number][] = [];
-    for (let minute = 0; minute < 1440; minute++) {
-      if (!mask[minute] || (minute > 0 && mask[minute - 1])) continue;
-      let close = minute;
-      while (mask[close]) close++;
-      intervals.push([this.instantOf(isoDate, minute), this.instantOf(isoDate, close)]);
-    }
-    return intervals;
-  }
-
-  private wall(ms: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-    const parts = this.formatter.formatToParts(new Date(ms));
-    const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value);
-    return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
-  }
-
-  private offsetAt(ms: number): number {
-    const wall = this.wall(ms);
-    return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - (ms - (((ms % 1000) + 1000) % 1000));
-  }
-}
-
 /** A small seeded generator, so a failure can be replayed. */
 function seededRandom(seed: number): () => number {
   let state = seed;
@@ -481,7 +322,7 @@ function testInstants(random: () => number, from: string, to: string, changeDays
   return instants;
 }
 
-function compareWithReference(options: WorkingCalendarOptions & { readonly timeZone: string }, instants: readonly number[], random: () => number): void {
+function compareWithReference(options: ReferenceOptions, instants: readonly number[], random: () => number): void {
   const fast = new WorkingCalendar(options);
   const reference = new ReferenceCalendar(options);
   for (const start of instants) {
@@ -506,33 +347,87 @@ function compareWithReference(options: WorkingCalendarOptions & { readonly timeZ
   }
 }
 
+describe('the reference calendar (test/time/reference-calendar.ts) on its own', () => {
+  it('finds Easter Sunday on the dates the almanac gives', () => {
+    const years = [2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030];
+    expect(years.map(easterSunday)).toEqual([
+      '2021-04-04',
+      '2022-04-17',
+      '2023-04-09',
+      '2024-03-31',
+      '2025-04-20',
+      '2026-04-05',
+      '2027-03-28',
+      '2028-04-16',
+      '2029-04-01',
+      '2030-04-21',
+    ]);
+  });
+
+  it('lists the Finnish days off of 2027 as the almanac does', () => {
+    expect(finnishDaysOff(2027)).toEqual([
+      '2027-01-01', // New Year's Day
+      '2027-01-06', // Epiphany
+      '2027-03-26', // Good Friday
+      '2027-03-28', // Easter Sunday
+      '2027-03-29', // Easter Monday
+      '2027-05-01', // May Day
+      '2027-05-06', // Ascension Day
+      '2027-05-16', // Whit Sunday
+      '2027-06-25', // Midsummer Eve
+      '2027-06-26', // Midsummer Day
+      '2027-11-06', // All Saints' Day
+      '2027-12-06', // Independence Day
+      '2027-12-24', // Christmas Eve
+      '2027-12-25', // Christmas Day
+      '2027-12-26', // St Stephen's Day
+    ]);
+  });
+
+  it('reads a wall clock time skipped or repeated by a DST change as documented', () => {
+    const helsinki = new ReferenceCalendar({ timeZone: 'Europe/Helsinki', weekly: [] });
+    // Skipped: 03:30 on 2027-03-28 is read with the winter offset.
+    expect(new Date(helsinki.instantOf('2027-03-28', 3 * 60 + 30)).toISOString()).toBe('2027-03-28T01:30:00.000Z');
+    // Repeated: 03:30 on 2027-10-31 is the later of its two instants.
+    expect(new Date(helsinki.instantOf('2027-10-31', 3 * 60 + 30)).toISOString()).toBe('2027-10-31T01:30:00.000Z');
+  });
+});
+
+const HELSINKI_OFFICE: ReferenceOptions = {
+  timeZone: 'Europe/Helsinki',
+  weekly: [
+    { days: 'mon-thu', open: '08:00', close: '16:00' },
+    { days: 'fri', open: '08:00', close: '12:00' },
+    { days: 'fri', open: '13:00', close: '15:30' },
+  ],
+  closedDates: ['2027-02-15'],
+  exceptions: [
+    { date: '2026-12-23', open: '08:00', close: '15:00' },
+    { date: '2027-05-07', closed: true },
+    { date: '2027-03-28', open: '02:00', close: '05:00' },
+    { date: '2026-10-26', open: '00:00', close: '24:00' },
+  ],
+};
+
+const TEHRAN_OFFICE: ReferenceOptions = {
+  timeZone: 'Asia/Tehran',
+  weekly: [
+    { days: 'mon-fri', open: '00:00', close: '24:00' },
+    { days: 'sat', open: '23:00', close: '24:00' },
+  ],
+};
+
 describe('WorkingCalendar agrees with a straightforward Intl-based reference', () => {
   it('in Helsinki 2026-2028, DST change days included', () => {
     const random = seededRandom(20_261_223);
-    const options = {
-      timeZone: 'Europe/Helsinki',
-      weekly: [
-        { days: 'mon-thu', open: '08:00', close: '16:00' },
-        { days: 'fri', open: '08:00', close: '12:00' },
-        { days: 'fri', open: '13:00', close: '15:30' },
-      ],
-      closedDates: ['2027-02-15'],
-      exceptions: [
-        { date: '2026-12-23', open: '08:00', close: '15:00' },
-        { date: '2027-05-07', closed: true },
-        { date: '2027-03-28', open: '02:00', close: '05:00' },
-        { date: '2026-10-26', open: '00:00', close: '24:00' },
-      ],
-    };
     const changeDays = ['2026-03-29', '2026-10-25', '2027-03-28', '2027-10-31'];
-    compareWithReference(options, testInstants(random, '2026-01-01T00:00:00Z', '2029-01-01T00:00:00Z', changeDays, 2500), random);
+    compareWithReference(HELSINKI_OFFICE, testInstants(random, '2026-01-01T00:00:00Z', '2029-01-01T00:00:00Z', changeDays, 2500), random);
   });
 
   it('in Tehran 2021-2022, where clocks changed at midnight on weekdays', () => {
     // Summer time began Mon 2021-03-22 00:00 → 01:00 and ended Wed 2021-09-22 00:00 → 23:00 the day before.
     const random = seededRandom(1_400);
-    const options = { timeZone: 'Asia/Tehran', weekly: [{ days: 'mon-fri', open: '00:00', close: '24:00' }, { days: 'sat', open: '23:00', close: '24:00' }] };
     const changeDays = ['2021-03-21', '2021-03-22', '2021-09-21', '2021-09-22'];
-    compareWithReference(options, testInstants(random, '2021-01-01T00:00:00Z', '2023-01-01T00:00:00Z', changeDays, 300), random);
+    compareWithReference(TEHRAN_OFFICE, testInstants(random, '2021-01-01T00:00:00Z', '2023-01-01T00:00:00Z', changeDays, 300), random);
   });
 });
