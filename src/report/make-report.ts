@@ -52,8 +52,11 @@ export interface ReportResult {
  * reported then); bad rows are counted and listed, never dropped silently.
  */
 export async function makeComplianceReport(options: ReportOptions): Promise<ReportResult> {
-  const { results, charters, unnormalized } = await checkCharters({ cwd: options.cwd, patterns: [options.charters ?? DEFAULT_CHARTERS_FOLDER] });
-  return { report: await measureCompliance({ charters, unnormalized }, options), charterResults: results };
+  // Review dates are judged on the report's day, as its overdue reviews are, not on the day it is run.
+  const asOf = options.asOf ?? new Date();
+  const today = asOfProblem(asOf) === undefined ? { today: todayIn(DEFAULT_TIME_ZONE, asOf) } : {};
+  const { results, charters, unnormalized } = await checkCharters({ cwd: options.cwd, patterns: [options.charters ?? DEFAULT_CHARTERS_FOLDER], ...today });
+  return { report: await measureCompliance({ charters, unnormalized }, { ...options, asOf }), charterResults: results };
 }
 
 /**

@@ -330,3 +330,17 @@ describe('logs that are not UTF-8 text', () => {
     }
   });
 });
+
+describe('the charters behind a report', () => {
+  it('are judged on the report’s day, not on the day it is run', async () => {
+    // VALID_UNIT's review is due on 2027-09-01.
+    const cwd = writeTree({ 'charters/test-unit.yaml': VALID_UNIT, 'log.csv': 'charter,channel,commitment,start,end\n' });
+    const reviewFindings = async (asOf: string): Promise<string[]> => {
+      const { charterResults } = await makeComplianceReport({ cwd, logs: ['log.csv'], asOf: parseAsOf(asOf) as Date });
+      return charterResults.flatMap((result) => result.diagnostics).filter((diagnostic) => diagnostic.ruleId === 'review-due').map((diagnostic) => diagnostic.severity);
+    };
+    expect(await reviewFindings('2027-01-15T12:00:00+02:00')).toEqual([]);
+    expect(await reviewFindings('2027-08-20T12:00:00+03:00')).toEqual(['warning']);
+    expect(await reviewFindings('2027-09-02T12:00:00+03:00')).toEqual(['error']);
+  });
+});
