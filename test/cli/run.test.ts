@@ -96,7 +96,7 @@ describe('charter validate', () => {
 
   it('writes --output whole, and refuses a folder that does not exist', async () => {
     const cwd = writeTree({ 'charters/unit.yaml': BROKEN });
-    const written = await runCli(['validate', '-f', 'json', '-o', 'report.json'], cwd);
+    const written = await runCli(['validate', '--today', '2026-11-23', '-f', 'json', '-o', 'report.json'], cwd);
     expect(written.code).toBe(1);
     expect(written.stdout).toBe('');
     const report = JSON.parse(readFileSync(join(cwd, 'report.json'), 'utf8')) as { filePath: string; errorCount: number }[];
@@ -110,10 +110,10 @@ describe('charter validate', () => {
 
   it('uses colour only on a terminal and never with NO_COLOR', async () => {
     const cwd = writeTree({ 'charters/unit.yaml': BROKEN });
-    expect((await runCli(['validate'], cwd, {}, false)).stdout).not.toContain('\u001b[');
-    expect((await runCli(['validate'], cwd, {}, true)).stdout).toContain('\u001b[');
-    expect((await runCli(['validate'], cwd, { NO_COLOR: '1' }, true)).stdout).not.toContain('\u001b[');
-    expect((await runCli(['validate', '--no-color'], cwd, {}, true)).stdout).not.toContain('\u001b[');
+    expect((await runCli(['validate', '--today', '2026-11-23'], cwd, {}, false)).stdout).not.toContain('\u001b[');
+    expect((await runCli(['validate', '--today', '2026-11-23'], cwd, {}, true)).stdout).toContain('\u001b[');
+    expect((await runCli(['validate', '--today', '2026-11-23'], cwd, { NO_COLOR: '1' }, true)).stdout).not.toContain('\u001b[');
+    expect((await runCli(['validate', '--today', '2026-11-23', '--no-color'], cwd, {}, true)).stdout).not.toContain('\u001b[');
   });
 
   it.each([
@@ -123,7 +123,7 @@ describe('charter validate', () => {
     ['github', (out: string) => expect(out).toMatch(new RegExp(`^::error file=charters/unit.yaml,line=${positionOf(BROKEN, '2 workdays').line},col=${positionOf(BROKEN, '2 workdays').column}`, 'm'))],
   ] as const)('prints --format %s and exits 1', async (format, check) => {
     const cwd = writeTree({ 'charters/unit.yaml': BROKEN });
-    const result = await runCli(['validate', '--format', format], cwd);
+    const result = await runCli(['validate', '--today', '2026-11-23', '--format', format], cwd);
     expect(result.code).toBe(1);
     check(result.stdout);
   });
