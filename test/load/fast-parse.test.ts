@@ -61,12 +61,18 @@ describe('the fast path never reads a file differently from the `yaml` package',
     }
   });
 
-  it.each(TRICKY.map((text) => [JSON.stringify(text), text] as const))('%s', (_label, text) => {
-    const fast = fastParse(text, DEFAULT_LIMITS);
-    if (fast === undefined) return; // declined: the slow path decides, so nothing can differ
+  // A text the fast path declines goes to the slow path, so nothing can differ: only the accepted ones are checked here.
+  const acceptedTricky = TRICKY.filter((text) => fastParse(text, DEFAULT_LIMITS) !== undefined);
+
+  it('accepts some of the tricky texts, so that the next tests check something', () => {
+    expect(acceptedTricky.length).toBeGreaterThan(20);
+    expect(acceptedTricky.length).toBeLessThan(TRICKY.length);
+  });
+
+  it.each(acceptedTricky.map((text) => [JSON.stringify(text), text] as const))('%s, accepted by the fast path, means what `yaml` reads', (_label, text) => {
     const slow = slowRead(text);
     expect(slow.clean, 'the fast path accepted a file that `yaml` reports').toBe(true);
-    expect(fast).toEqual(slow.data);
+    expect(fastParse(text, DEFAULT_LIMITS)).toEqual(slow.data);
   });
 
   it('reads the example charters and test fixtures exactly like the slow path', () => {
