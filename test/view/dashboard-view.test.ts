@@ -275,6 +275,8 @@ describe('the trend chart', () => {
   it('gives every chart on the page its own id, and every chart and table its own name, also for the same promise in two units (phone answer)', () => {
     const view = dashboard('en');
     const commitments = view.units.flatMap((unit) => unit.commitments);
+    // The two units with the same phone promise are both here, or the test would prove nothing.
+    expect(commitments.filter((entry) => entry.chart.title.includes('Phone – answer'))).toHaveLength(2);
     const unique = (values: string[]): void => expect(new Set(values).size, values.join('\n')).toBe(values.length);
     unique(commitments.map((entry) => entry.chart.id));
     unique(commitments.map((entry) => entry.chart.title));
