@@ -3,6 +3,7 @@ import type { Diagnostic, JsonPath } from '../model/diagnostic.js';
 import { isPlainObject } from '../model/charter-data.js';
 import type { Locator, ResolvedCharter } from './resolved-charter.js';
 import { internalError } from '../model/internal-error.js';
+import { mapConcurrently } from '../util/concurrency.js';
 import { findForbiddenCharacters } from './control-characters.js';
 import { decodeUtf8 } from './decode.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
@@ -70,23 +71,6 @@ interface ParsedFile {
 
 /** Files read at once: enough to hide disk latency, few enough to stay under open-file limits. */
 const READ_CONCURRENCY = 32;
-
-class Semaphore {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly limit: number) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
-    try {
-      return await task();
-    } finally {
-      this.active--;
-      this.waiting.shift()?.();
-    }
-  }
-}
 
 /** `work` done once per key: later calls share the first call's promise (kept in `cache`). */
 function onceEach<T>(cache: Map<string, Promise<T>>, work: (key: string) => Promise<T>): (key: string) => Promise<T> {
@@ -277,8 +261,7 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
 
   // Read and parse every input concurrently (reads overlap with parsing), then
   // resolve `extends` one file at a time, which keeps cycle detection simple.
-  const reads = new Semaphore(READ_CONCURRENCY);
-  await Promise.all(absolutePaths.map((absolutePath) => reads.run(() => parseFile(absolutePath))));
+  await mapConcurrently(absolutePaths, READ_CONCURRENCY, (absolutePath) => parseFile(absolutePath));
 
   const charters: ResolvedCharter[] = [];
   const seen = new Set<string>();
