@@ -10,6 +10,7 @@ import { imposeCards } from './impose.js';
 import { fitDiagnostic } from './fit-check.js';
 import { CardPrinter, type PrintedCard } from './render-pdf.js';
 import type { CardSize } from './sheet-layout.js';
+import { mapConcurrently } from '../util/concurrency.js';
 
 export interface CardsOptions extends Omit<CheckOptions, 'fileSystem'> {
   /** Output folder (default `_site/cards`, so the intranet links to it). */
@@ -93,27 +94,6 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
   } finally {
     await printer?.close();
   }
-}
-
-/** Maps items with at most `limit` calls under way, keeping the order of results. */
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  let failed = false;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    // After a failure the other lanes take no new items: the caller is already cleaning up.
-    while (next < items.length && !failed) {
-      const index = next++;
-      try {
-        results[index] = await map(items[index] as T);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  });
-  await Promise.all(lanes);
-  return results;
 }
 
 /** The charter page's address on the intranet, for the QR code. */
