@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { UnitSummary } from '../rules/rule.js';
+import { mapConcurrently } from '../util/concurrency.js';
 import { packageRoot } from '../util/package-info.js';
 import type { CheckReply, CheckRequest, CheckWorkerData } from './protocol.js';
 
@@ -35,7 +36,7 @@ export interface PoolResult {
 }
 
 /**
- * Checks files on worker threads, in batches handed out as workers become
+ * Checks files on worker threads, in batches handed out as threads become
  * free, so that slow files do not leave a thread idle.
  */
 export async function checkInWorkers(
@@ -49,39 +50,55 @@ export async function checkInWorkers(
   const batches: string[][] = [];
   for (let start = 0; start < files.length; start += batchSize) batches.push(files.slice(start, start + batchSize));
 
-  const replies: Extract<CheckReply, { ok: true }>[] = new Array(batches.length);
   const workerData: CheckWorkerData = { runFiles: files };
-  const threads = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(script, { workerData }));
-  let next = 0;
+  const threads = Array.from({ length: Math.min(workers, batches.length) }, () => new CheckThread(new Worker(script, { workerData })));
   try {
-    await Promise.all(
-      threads.map(
-        (thread) =>
-          new Promise<void>((resolve, reject) => {
-            const send = (): void => {
-              if (next >= batches.length) return resolve();
-              const id = next++;
-              thread.postMessage({ ...base, id, files: batches[id] ?? [] } satisfies CheckRequest);
-            };
-            thread.on('message', (reply: CheckReply) => {
-              if (!reply.ok) return reject(new Error(reply.error));
-              replies[reply.id] = reply;
-              send();
-            });
-            thread.on('error', reject);
-            thread.on('exit', (code) => {
-              if (code !== 0) reject(new Error(`a worker thread stopped with exit code ${code}`));
-            });
-            send();
-          }),
-      ),
-    );
+    // Each lane of the limiter owns one thread.
+    const replies = await mapConcurrently(batches, threads.length, (batch, id, lane) => (threads[lane] as CheckThread).check({ ...base, id, files: batch }));
+    return {
+      diagnostics: replies.flatMap((reply) => reply.diagnostics),
+      files: replies.flatMap((reply) => reply.files),
+      units: replies.flatMap((reply) => reply.units),
+    };
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
-  return {
-    diagnostics: replies.flatMap((reply) => reply.diagnostics),
-    files: replies.flatMap((reply) => reply.files),
-    units: replies.flatMap((reply) => reply.units),
-  };
+}
+
+type CheckedBatch = Extract<CheckReply, { ok: true }>;
+
+/** A worker thread asked one batch at a time. A thread that crashes or stops fails the batch it holds, or the next. */
+class CheckThread {
+  private waiting: { resolve: (reply: CheckedBatch) => void; reject: (error: Error) => void } | undefined;
+  private failure: Error | undefined;
+
+  constructor(private readonly worker: Worker) {
+    worker.on('message', (reply: CheckReply) => {
+      const waiting = this.waiting;
+      this.waiting = undefined;
+      if (reply.ok) waiting?.resolve(reply);
+      else waiting?.reject(new Error(reply.error));
+    });
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', (code) => this.fail(new Error(`a worker thread stopped with exit code ${code}`)));
+  }
+
+  check(request: CheckRequest): Promise<CheckedBatch> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.worker.postMessage(request);
+    });
+  }
+
+  async terminate(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.reject(error);
+  }
 }

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCharters, validateCharters } from '../../src/check.js';
-import { workerCount, PARALLEL_MIN_FILES } from '../../src/parallel/pool.js';
+import { checkInWorkers, workerCount, PARALLEL_MIN_FILES } from '../../src/parallel/pool.js';
 import { writeTree } from '../helpers.js';
 import { BASELINE, EXTENDING_UNIT, VALID_UNIT, edit } from '../fixtures/charters.js';
 
@@ -38,5 +39,31 @@ describe('checking on worker threads', () => {
     expect(workerCount('auto', 10_000)).toBe(Math.min(availableParallelism(), 4));
     expect(workerCount(64, 10_000)).toBe(16);
     expect(workerCount(3, 2)).toBe(2);
+  });
+});
+
+describe('the worker pool', () => {
+  /** A worker script in a temporary folder that answers each request as `reply` says. */
+  function workerScript(reply: string): string {
+    const cwd = writeTree({ 'worker.mjs': `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (request) => { ${reply} });\n` });
+    return join(cwd, 'worker.mjs');
+  }
+  const base = { root: '/charters', cwd: '/', today: '2026-11-23' };
+  const files = Array.from({ length: 120 }, (_, index) => `unit-${index}.yaml`);
+
+  it('hands out every batch once and keeps the replies in file order', async () => {
+    const script = workerScript('parentPort.postMessage({ id: request.id, ok: true, diagnostics: [], files: request.files, units: [] });');
+    const result = await checkInWorkers(script, files, base, 3);
+    expect(result.files).toEqual(files);
+  });
+
+  it('fails with the error a thread reports', async () => {
+    const script = workerScript("parentPort.postMessage({ id: request.id, ok: false, error: 'the disk went away' });");
+    await expect(checkInWorkers(script, files, base, 2)).rejects.toThrow('the disk went away');
+  });
+
+  it('fails, rather than waiting for ever, when a thread stops in the middle of a batch', async () => {
+    const script = workerScript('process.exit(0);');
+    await expect(checkInWorkers(script, files, base, 2)).rejects.toThrow('a worker thread stopped with exit code 0');
   });
 });
