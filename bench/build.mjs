@@ -5,28 +5,17 @@
 // Usage: node bench/build.mjs [--size 1000] [--runs 3]
 // Needs `npm run build` first (dist/). Work files go to bench/.work/.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync, cpSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { stringify } from 'yaml';
+import { builtApi, median, option, root, work } from './shared.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const work = join(root, 'bench', '.work');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index === -1 ? fallback : args[index + 1];
-};
 const size = Number(option('size', '1000'));
 const runs = Number(option('runs', '3'));
 const today = '2026-11-23';
 
-if (!existsSync(join(root, 'dist', 'index.js'))) {
-  console.error('bench: run `npm run build` first');
-  process.exit(2);
-}
-const { checkCharters, serveSite } = await import(join(root, 'dist', 'index.js'));
+const { checkCharters, serveSite } = await builtApi();
 
 /** N unit charters that extend the example baseline, ids made unique; and N×3 Markdown pages with the same texts. */
 async function generate() {
@@ -74,8 +63,6 @@ function time(command, commandArgs, cwd) {
   if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} exited ${result.status}:\n${result.stderr.slice(0, 2000)}`);
   return milliseconds;
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const project = await generate();
 const node = process.execPath;

@@ -4,23 +4,17 @@
 // same card HTML, in one run, with the same browser flags.
 // Usage: node bench/cards.mjs [--size 100]   (needs `npm run build` and /usr/bin/chromium)
 import { mkdirSync, readFileSync, rmSync, writeFileSync, cpSync, existsSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { cpus } from 'node:os';
+import { builtApi, option, root, work } from './shared.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const size = Number(args[args.indexOf('--size') + 1] || 100) || 100;
+const size = Number(option('size', '100')) || 100;
 const today = '2026-11-23';
-if (!existsSync(join(root, 'dist', 'index.js'))) {
-  console.error('bench: run `npm run build` first');
-  process.exit(2);
-}
-const { checkCharters, makeCards } = await import(join(root, 'dist', 'index.js'));
+const { checkCharters, makeCards } = await builtApi();
 
 // N charters from the examples, ids made unique, one language each would be
 // too kind: all keep their three languages, so N charters make 3N cards.
-const project = join(root, 'bench', '.work', `cards-${size}`);
+const project = join(work, `cards-${size}`);
 rmSync(project, { recursive: true, force: true });
 mkdirSync(join(project, 'charters'), { recursive: true });
 cpSync(join(root, 'charters', '_organisation.yaml'), join(project, 'charters', '_organisation.yaml'));
@@ -48,7 +42,7 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
-const { buildSite } = await import(join(root, 'dist', 'index.js'));
+const { buildSite } = await builtApi();
 await buildSite({ cwd: project, today, out: '_site', search: false });
 const page = await browser.newPage();
 const css = readFileSync(join(root, 'site', 'assets', 'charter.css'));

@@ -11,17 +11,10 @@
 // as bench/.work/events-<rows>.csv; delete it to make it again.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { cpus, tmpdir } from 'node:os';
+import { median, option, requireBuild, root, work } from './shared.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const work = join(root, 'bench', '.work');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index === -1 ? fallback : args[index + 1];
-};
 const rows = Number(option('rows', '1000000'));
 const runs = Number(option('runs', '5'));
 const asOf = '2026-11-21T00:00:00+02:00';
@@ -30,10 +23,7 @@ const generatorArgs = ['--rows', String(rows), '--from', '2025-12-01', '--to', '
 const TARGET_RATIO = 2;
 const TARGET_RSS_MB = 300;
 
-if (!existsSync(join(root, 'dist', 'index.js'))) {
-  console.error('bench: run `npm run build` first');
-  process.exit(2);
-}
+requireBuild();
 
 const node = process.execPath;
 const log = join(work, `events-${rows}.csv`);
@@ -89,12 +79,6 @@ async function time(command, commandArgs) {
       else resolvePromise({ milliseconds, rssMb: peakKb ? (peakKb * 1024) / 1e6 : Number.NaN, stdout });
     });
   });
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** Runs each command `times` times, interleaved so that machine noise hits all alike. */

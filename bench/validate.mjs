@@ -6,28 +6,17 @@
 // Usage: node bench/validate.mjs [--sizes 1000,10000] [--runs 5]
 // Needs `npm run build` first (dist/). Synthetic charters go to bench/.work/.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { stringify } from 'yaml';
+import { builtApi, median, option, root, work } from './shared.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const work = join(root, 'bench', '.work');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index === -1 ? fallback : args[index + 1];
-};
 const sizes = option('sizes', '1000,10000').split(',').filter(Boolean).map(Number);
 const runs = Number(option('runs', '5'));
 const today = '2026-11-23';
 
-if (!existsSync(join(root, 'dist', 'index.js'))) {
-  console.error('bench: run `npm run build` first');
-  process.exit(2);
-}
-const { checkCharters } = await import(join(root, 'dist', 'index.js'));
+const { checkCharters } = await builtApi();
 
 /**
  * Writes `count` standalone charters (baseline merged in) made from the example units.
@@ -62,12 +51,6 @@ function time(command, commandArgs) {
     throw new Error(`${command} ${commandArgs.join(' ')} exited ${result.status}:\n${(result.stderr || result.stdout).slice(0, 2000)}`);
   }
   return milliseconds;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** Runs each command `times` times, interleaved so that machine noise hits all alike. */
