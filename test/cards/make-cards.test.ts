@@ -78,7 +78,9 @@ describe.runIf(runCardTests)('charter cards', () => {
   });
 
   it('puts a QR code that leads to the charter’s page', () => {
-    const decoded = [1, 2].map((page) => qrOnPage(join(cwd, '_site', 'cards', 'sv', 'registry-office-a6.pdf'), page)).find(Boolean);
+    // The back first, where the card puts it: each page takes seconds to render and search.
+    const card = join(cwd, '_site', 'cards', 'sv', 'registry-office-a6.pdf');
+    const decoded = qrOnPage(card, 2) ?? qrOnPage(card, 1);
     expect(decoded).toBe(`${BASE_URL}sv/registry-office/`);
   });
 
