@@ -39,7 +39,8 @@ const UNITS = ['building-control', 'city-library', 'registry-office', 'social-se
 for (const lang of ['fi', 'sv', 'en']) for (const unit of UNITS) PAGES.push(`/${lang}/${unit}/`, `/${lang}/${unit}/card/`);
 const CARD_PAGES = ['a7', 'credit-card'].flatMap((size) => ['fi', 'sv', 'en'].map((lang) => `/cards-${size}/${lang}/social-services-advice-${size}.html`));
 
-describe.runIf(runBrowserTests)('the built guide in a real browser', () => {
+// Each test drives Chromium, whose pages take seconds on a busy two-core machine: twice the usual timeout.
+describe.runIf(runBrowserTests)('the built guide in a real browser', { timeout: 60_000 }, () => {
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
 
