@@ -4,6 +4,7 @@ import { COMMITMENT_SLOTS, commitmentAt, hoursFor, type CommitmentSlot } from '.
 import { normalizeUnits } from '../../src/normalize/normalize-collection.js';
 import { checkCharters } from '../../src/check.js';
 import { writeTree } from '../helpers.js';
+import schema from '../../schema/charter.schema.json' with { type: 'json' };
 import { VALID_UNIT, edit } from '../fixtures/charters.js';
 
 type ChannelSlot = Extract<CommitmentSlot, { group: 'channels' }>;
@@ -13,6 +14,12 @@ describe('commitments of a normalized charter', () => {
   it('names, in every slot, a commitment key its channel has', () => {
     expectTypeOf<SlotKeyOf<ChannelSlot>>().toEqualTypeOf<true>();
     expectTypeOf<Extract<CommitmentSlot, { group: 'feedback' }>['commitment']>().toExtend<keyof Feedback>();
+    // The same at run time, against the schema the types are generated from.
+    const properties = (section: unknown): string[] => Object.keys((section as { properties: Record<string, unknown> }).properties);
+    for (const slot of COMMITMENT_SLOTS) {
+      const section = slot.group === 'feedback' ? schema.properties.feedback : schema.properties.channels.properties[slot.channel];
+      expect(properties(section), `${slot.channel} ${slot.commitment}`).toContain(slot.commitment);
+    }
   });
 
   it('reads each slot, and the hours it is counted in', async () => {

@@ -7,6 +7,7 @@ import { normalizeUnits } from '../../src/normalize/normalize-collection.js';
 import type * as Document from '../../src/schema/generated/charter-document.js';
 import { writeTree } from '../helpers.js';
 import { BASELINE, EXTENDING_UNIT, VALID_UNIT, edit } from '../fixtures/charters.js';
+import schema from '../../schema/charter.schema.json' with { type: 'json' };
 
 async function resolvedCharters(files: Readonly<Record<string, string>>): Promise<ResolvedCharter[]> {
   const cwd = writeTree(Object.fromEntries(Object.entries(files).map(([path, text]) => [`charters/${path}`, text])));
@@ -167,5 +168,9 @@ describe('normalizeCharter', () => {
     expectTypeOf<Exclude<keyof Document.Contact, keyof Charter['contacts'][number]>>().toEqualTypeOf<never>();
     expectTypeOf<Exclude<keyof Document.ReviewSection, keyof Charter['review']>>().toEqualTypeOf<never>();
     expectTypeOf<Exclude<keyof Document.OfficeHours, keyof Charter['hours'] | 'timezone'>>().toEqualTypeOf<never>();
+    // And at run time: the schema's sections are the generated document's, so each is a key the model types above were checked against.
+    const sections = Object.keys(schema.properties).filter((key) => !['charter', 'extends', '$schema'].includes(key));
+    expect(sections).toEqual(expect.arrayContaining(['unit', 'owner', 'review', 'hours', 'contacts', 'channels', 'absence', 'feedback']));
+    expect(Object.keys(schema.properties.channels.properties).sort()).toEqual(['counter', 'email', 'eservice', 'letter', 'phone']);
   });
 });
