@@ -8,7 +8,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
-import { stringify } from 'yaml';
 import { builtApi, median, option, root, work } from './shared.mjs';
 
 const size = Number(option('size', '1000'));
@@ -76,7 +75,7 @@ for (let run = 0; run < runs; run++) {
 }
 
 // One charter changes under serve: time from the change to the rebuilt site.
-let rebuildMilliseconds = Number.NaN;
+let rebuildMilliseconds;
 {
   const handle = await serveSite({ cwd: project, today, out: '_serve', port: 0, watch: false }, () => undefined);
   const file = join(project, 'charters', readdirSync(join(project, 'charters')).find((name) => !name.startsWith('_')));

@@ -114,7 +114,7 @@ function mergeValue(base: unknown, own: unknown, paths: Paths, context: MergeCon
 
 function mergeList(base: readonly unknown[], own: readonly unknown[], mergeKey: string, paths: Paths, context: MergeContext): unknown[] {
   const keyOf = (item: unknown): string | undefined =>
-    isPlainObject(item) && typeof item[mergeKey] === 'string' ? (item[mergeKey] as string) : undefined;
+    isPlainObject(item) && typeof item[mergeKey] === 'string' ? item[mergeKey] : undefined;
   const ownIndexByKey = new Map<string, number>();
   own.forEach((item, index) => {
     const key = keyOf(item);

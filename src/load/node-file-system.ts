@@ -11,7 +11,7 @@ export const nodeFileSystem: CharterFileSystem = {
     try {
       return Promise.resolve(readRegularFileSync(absolutePath, maxBytes));
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error);
     }
   },
   realpath: (absolutePath) => realpath(absolutePath),

@@ -13,7 +13,7 @@ export class TemplateError extends Error {
 
 export interface TemplateSet {
   /** Renders one page with the template of its kind. */
-  render(page: PageView): string;
+  readonly render: (page: PageView) => string;
   /** Changes whenever any template's text changes (for incremental rebuilds). */
   readonly signature: string;
 }

@@ -107,11 +107,10 @@ export async function readLog(path: string, display: string, handlers: LogHandle
     if (error instanceof LogFileError) throw error;
     throw new LogFileError(display, 0, 0, readProblem(error));
   }
-  const finished = reader as ChunkReader | undefined;
-  if (!finished) return { lines: 0, endedInsideQuotes: false };
-  const endedInsideQuotes = finished.insideQuotes;
-  finished.end();
-  return { lines: finished.lines, endedInsideQuotes };
+  if (!reader) return { lines: 0, endedInsideQuotes: false };
+  const endedInsideQuotes = reader.insideQuotes;
+  reader.end();
+  return { lines: reader.lines, endedInsideQuotes };
 }
 
 /**
@@ -375,7 +374,7 @@ class JsonLinesLogReader implements ChunkReader {
         this.handlers.onMalformed(
           line,
           column,
-          item === undefined ? `no \`${field}\` key: each row needs ${LOG_FIELDS.join(', ')}` : `\`${field}\` must be a string, not ${shorten(JSON.stringify(item) ?? String(item))}`,
+          item === undefined ? `no \`${field}\` key: each row needs ${LOG_FIELDS.join(', ')}` : `\`${field}\` must be a string, not ${shorten(JSON.stringify(item) ?? typeof item)}`,
         );
         return;
       }

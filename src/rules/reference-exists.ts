@@ -22,7 +22,7 @@ function* contactReferences(data: Readonly<Record<string, unknown>>): Generator<
     const list = listAt(data, [listKey]);
     for (let index = 0; index < list.length; index++) {
       const item = list[index];
-      if (isPlainObject(item) && typeof item[field] === 'string') yield { path: [listKey, index, field], id: item[field] as string };
+      if (isPlainObject(item) && typeof item[field] === 'string') yield { path: [listKey, index, field], id: item[field] };
     }
   }
 }

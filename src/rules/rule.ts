@@ -17,7 +17,7 @@ export interface RuleContext {
   readonly charter: ResolvedCharter;
   /** Today's date (YYYY-MM-DD), injectable so that results are reproducible. */
   readonly today: string;
-  report(report: RuleReport): void;
+  readonly report: (report: RuleReport) => void;
 }
 
 /** What a rule that looks across files learns of each unit charter. */
@@ -31,7 +31,7 @@ export interface CollectionContext {
   /** Every unit charter of the run, in file order. */
   readonly units: readonly UnitSummary[];
   /** Reports a finding at a path of a unit's own file. */
-  report(unit: UnitSummary, report: Omit<RuleReport, 'rawIn'>): void;
+  readonly report: (unit: UnitSummary, report: Omit<RuleReport, 'rawIn'>) => void;
 }
 
 /**

@@ -247,8 +247,8 @@ function schemaAt(segments: readonly string[]): JsonSchema | undefined {
     if (!schema) return undefined;
     const properties = schema.properties as Record<string, JsonSchema> | undefined;
     if (properties && Object.hasOwn(properties, segment)) schema = dereference(properties[segment]);
-    else if (/^\d+$/.test(segment) && isPlainObject(schema.items)) schema = dereference(schema.items as JsonSchema);
-    else if (isPlainObject(schema.additionalProperties)) schema = dereference(schema.additionalProperties as JsonSchema);
+    else if (/^\d+$/.test(segment) && isPlainObject(schema.items)) schema = dereference(schema.items);
+    else if (isPlainObject(schema.additionalProperties)) schema = dereference(schema.additionalProperties);
     else return undefined;
   }
   return schema;
