@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import type { CliIO } from '../../src/cli/io.js';
+import type { ComplianceReport } from '../../src/report/model.js';
 import { edit, VALID_UNIT } from '../fixtures/charters.js';
 import { AS_OF, CHARTERS, HAND_CHECKED_LOG } from '../fixtures/contact-log.js';
 import { runCli, writeTree } from '../helpers.js';
@@ -61,7 +62,7 @@ describe('charter report', () => {
     const result = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--format', 'json'], cwd);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    const report = JSON.parse(result.stdout);
+    const report = JSON.parse(result.stdout) as ComplianceReport;
     expect(report.asOf).toBe('2027-01-15T10:00:00.000Z');
     expect(report.badRows).toHaveLength(8);
     expect(report.commitments.length).toBeGreaterThan(10);
@@ -82,7 +83,7 @@ describe('charter report', () => {
     const result = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--format', 'json', '-o', 'out.json'], cwd);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(JSON.parse(readFileSync(join(cwd, 'out.json'), 'utf8')).rows.measured).toBe(18);
+    expect((JSON.parse(readFileSync(join(cwd, 'out.json'), 'utf8')) as ComplianceReport).rows.measured).toBe(18);
   });
 
   it('reads a log from standard input as -', async () => {
@@ -99,7 +100,7 @@ describe('charter report', () => {
       stdin: Readable.from([GOOD_ROWS.slice(0, 100), GOOD_ROWS.slice(100)]),
     };
     expect(await run(['report', '-', '--as-of', AS_OF, '--format', 'json'], io)).toBe(0);
-    expect(JSON.parse(stdout).rows.measured).toBe(18);
+    expect((JSON.parse(stdout) as ComplianceReport).rows.measured).toBe(18);
   });
 
   it.each([
@@ -128,7 +129,7 @@ describe('charter report', () => {
   it('counts a whole --to month and a --from month from its first day', async () => {
     const cwd = writeTree({ ...CHARTERS, 'log.csv': GOOD_ROWS });
     const result = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--from', '2026-12', '--to', '2026-12', '--format', 'json'], cwd);
-    const report = JSON.parse(result.stdout);
+    const report = JSON.parse(result.stdout) as ComplianceReport;
     expect(report.from).toBe('2026-12-01');
     expect(report.to).toBe('2026-12-31');
     expect(report.months).toEqual(['2026-12']);
@@ -210,11 +211,11 @@ describe('charter report on charters and logs that carry terminal escapes', () =
     const cwd = writeTree({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'charters/evil.yaml': hostileId, 'log.csv': log });
     const result = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--format', 'json'], cwd);
     expect(result.stdout).not.toMatch(CONTROL);
-    const report = JSON.parse(result.stdout);
-    expect(report.unmeasuredCharters.map((unit: { charter: string }) => unit.charter)).toEqual(['unit\u001b[2J']);
-    expect(report.overdueReviews[0].reviewer.name).toBe('Liisa \u001b[8m hidden');
-    expect(report.badRows[0].message).toContain('charter unit\u001b[2J has errors');
-    expect(report.badRows[1].message).toContain('nobody\\u009b2J');
+    const report = JSON.parse(result.stdout) as ComplianceReport;
+    expect(report.unmeasuredCharters.map((unit) => unit.charter)).toEqual(['unit\u001b[2J']);
+    expect(report.overdueReviews[0]?.reviewer?.name).toBe('Liisa \u001b[8m hidden');
+    expect(report.badRows[0]?.message).toContain('charter unit\u001b[2J has errors');
+    expect(report.badRows[1]?.message).toContain('nobody\\u009b2J');
   });
 
   it('keeps control characters in a log file name out of a fatal error', async () => {

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { JsonFileReport } from '../../src/format/json.js';
 import { runCli, tempFolder, writeTree, positionOf } from '../helpers.js';
 import { VALID_UNIT, edit } from '../fixtures/charters.js';
 
@@ -117,7 +118,7 @@ describe('charter validate', () => {
   });
 
   it.each([
-    ['json', (out: string) => expect(JSON.parse(out)[0].messages[0]).toMatchObject({ ruleId: 'schema', severity: 'error', line: positionOf(BROKEN, '2 workdays').line })],
+    ['json', (out: string) => expect((JSON.parse(out) as JsonFileReport[])[0]?.messages[0]).toMatchObject({ ruleId: 'schema', severity: 'error', line: positionOf(BROKEN, '2 workdays').line })],
     ['sarif', (out: string) => expect(JSON.parse(out)).toMatchObject({ version: '2.1.0', runs: [{ results: [{ ruleId: 'schema', level: 'error' }] }] })],
     ['junit', (out: string) => expect(out.match(/<testcase /g)).toHaveLength(1)],
     ['github', (out: string) => expect(out).toMatch(new RegExp(`^::error file=charters/unit.yaml,line=${positionOf(BROKEN, '2 workdays').line},col=${positionOf(BROKEN, '2 workdays').column}`, 'm'))],
@@ -155,7 +156,7 @@ describe('other commands', () => {
     expect(help.stdout).toContain('--max-warnings <n>');
     const version = await runCli(['--version'], tempFolder());
     expect(version.code).toBe(0);
-    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
+    expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version);
   });
 
   it('exits 2 for an unknown command', async () => {

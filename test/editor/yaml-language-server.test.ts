@@ -22,7 +22,7 @@ interface LanguageService {
   doComplete(document: unknown, position: { line: number; character: number }, isKubernetes: boolean): Promise<{ items: { label: string }[] }>;
 }
 const { getLanguageService } = require('yaml-language-server/lib/umd/languageservice/yamlLanguageService.js') as {
-  getLanguageService(params: Record<string, unknown>): LanguageService;
+  getLanguageService: (params: Record<string, unknown>) => LanguageService;
 };
 const { TextDocument } = require('vscode-languageserver-textdocument') as {
   TextDocument: { create(uri: string, language: string, version: number, text: string): unknown };

@@ -61,7 +61,7 @@ describe('json formatter', () => {
       },
     ]);
     // Key order is fixed, and absent end positions are left out rather than null.
-    expect(Object.keys((mixed?.messages[2] ?? {}) as object)).toEqual(['ruleId', 'severity', 'message', 'line', 'column', 'path', 'docs']);
+    expect(Object.keys(mixed?.messages[2] ?? {})).toEqual(['ruleId', 'severity', 'message', 'line', 'column', 'path', 'docs']);
   });
 
   it('keeps the text exactly, non-ASCII included', () => {

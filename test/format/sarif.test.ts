@@ -65,7 +65,7 @@ function checkSarif(log: unknown): string[] {
       if (typeof result.ruleId !== 'string') fail(at, 'ruleId');
       if (result.ruleIndex !== undefined) {
         const rule = rules[result.ruleIndex as number] as Json | undefined;
-        if (rule?.id !== result.ruleId) fail(at, `ruleIndex ${String(result.ruleIndex)} does not point at ${String(result.ruleId)}`);
+        if (rule?.id !== result.ruleId) fail(at, `ruleIndex ${JSON.stringify(result.ruleIndex)} does not point at ${String(result.ruleId)}`);
       }
       if (!['none', 'note', 'warning', 'error'].includes(String(result.level))) fail(at, 'level');
       if (!Array.isArray(result.locations) || result.locations.length === 0) return fail(at, 'locations');
@@ -73,7 +73,7 @@ function checkSarif(log: unknown): string[] {
       if (!isObject(physical) || !isObject(physical.artifactLocation)) return fail(at, 'physicalLocation.artifactLocation');
       const artifact = physical.artifactLocation;
       if (!isUriReference(artifact.uri)) fail(at, `uri ${String(artifact.uri)} is not a valid URI reference`);
-      if (artifact.uriBaseId !== undefined && !(isObject(run.originalUriBaseIds) && String(artifact.uriBaseId) in run.originalUriBaseIds)) {
+      if (artifact.uriBaseId !== undefined && !(isObject(run.originalUriBaseIds) && typeof artifact.uriBaseId === 'string' && artifact.uriBaseId in run.originalUriBaseIds)) {
         fail(at, 'uriBaseId is not declared in originalUriBaseIds');
       }
       const region = physical.region;

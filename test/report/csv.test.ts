@@ -58,7 +58,7 @@ describe('CsvParser', () => {
 
   it('reports a stray quote inside an unquoted field where it is, and goes on', () => {
     const { records, errors } = parse('a,b\nx,y"z\nok,1\n');
-    expect(errors).toEqual([{ line: 2, column: 4, message: expect.stringMatching(/quote inside an unquoted field/) }]);
+    expect(errors).toEqual([{ line: 2, column: 4, message: expect.stringMatching(/quote inside an unquoted field/) as string }]);
     expect(records.map((record) => record.fields)).toEqual([
       ['a', 'b'],
       ['ok', '1'],
@@ -67,19 +67,19 @@ describe('CsvParser', () => {
 
   it('reports text after a closing quote', () => {
     const { errors } = parse('"a"b,c\n');
-    expect(errors).toEqual([{ line: 1, column: 4, message: expect.stringMatching(/text after a closing quote/) }]);
+    expect(errors).toEqual([{ line: 1, column: 4, message: expect.stringMatching(/text after a closing quote/) as string }]);
   });
 
   it('reports a quote never closed at the end of the input', () => {
     const { records, errors } = parse('a,b\nx,"open\nmore\n');
     expect(records).toHaveLength(1);
-    expect(errors).toEqual([{ line: 2, column: 3, message: expect.stringMatching(/never closed/) }]);
+    expect(errors).toEqual([{ line: 2, column: 3, message: expect.stringMatching(/never closed/) as string }]);
   });
 
   it('gives up on an unclosed quote after 100 lines and reads the lines after it as rows', () => {
     const rows = Array.from({ length: 150 }, (_, index) => `r${index},${index}`).join('\n');
     const { records, errors } = parse(`h,v\nx,"open\n${rows}\n`);
-    expect(errors).toEqual([{ line: 2, column: 3, message: expect.stringMatching(/within 100 lines/) }]);
+    expect(errors).toEqual([{ line: 2, column: 3, message: expect.stringMatching(/within 100 lines/) as string }]);
     expect(records).toHaveLength(151);
     expect(records[1]).toMatchObject({ fields: ['r0', '0'], line: 3 });
     expect(records[150]).toMatchObject({ fields: ['r149', '149'], line: 152 });

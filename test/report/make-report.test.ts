@@ -124,7 +124,7 @@ describe('makeComplianceReport on a hand-checked log', () => {
     const row = 'test-unit,phone,answer,2027-01-11T09:00:00+02:00,2027-01-11T09:00:20+02:00';
     const header = 'charter,channel,commitment,start,end';
     const report = await reportOn({ ...CHARTERS, 'a.csv': `${header}\n${row}\n`, 'b.csv': `${header}\n${row}\n` }, ['a.csv', 'b.csv']);
-    expect(report.badRows).toEqual([expect.objectContaining({ file: 'b.csv', line: 2, kind: 'duplicate', message: expect.stringMatching(/a\.csv:2/) })]);
+    expect(report.badRows).toEqual([expect.objectContaining({ file: 'b.csv', line: 2, kind: 'duplicate', message: expect.stringMatching(/a\.csv:2/) as string })]);
   });
 
   it('counts only rows that start within --from and --to, by the office date', async () => {

@@ -15,7 +15,7 @@ describe('parseTimestamp', () => {
   });
 
   it.each(['2026-11-02T09:00:41', '2026-11-02 09:00'])('refuses %s: no time zone, and says how to add one', (text) => {
-    expect(parseTimestamp(text)).toMatchObject({ ok: false, kind: 'no-time-zone', message: expect.stringMatching(/\+02:00.*\+03:00/) });
+    expect(parseTimestamp(text)).toMatchObject({ ok: false, kind: 'no-time-zone', message: expect.stringMatching(/\+02:00.*\+03:00/) as string });
   });
 
   it.each(['2026-02-30T10:00:00Z', '2027-02-29T10:00:00Z', '2026-11-02T24:00:00Z', '2026-11-02T10:60:00Z', '2026-11-02', 'yesterday', '', '2026-11-02T10:00:00+25:00'])(

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ComplianceReport } from '../../src/report/model.js';
 import { edit, VALID_UNIT } from '../fixtures/charters.js';
 import { runCli, writeTree } from '../helpers.js';
 
@@ -14,12 +15,12 @@ describe('scripts/generate-events.mjs', () => {
     const made = spawnSync(process.execPath, [GENERATOR, '--rows', '60', '--from', '2026-11-02', '--to', '2026-11-13', '--charters', join(cwd, 'charters'), '--format', format, '--out', out], { encoding: 'utf8' });
     expect(made.status, made.stderr).toBe(0);
     const result = await runCli(['report', `log.${format}`, '--as-of', '2026-11-20', '--format', 'json'], cwd);
-    const report = JSON.parse(result.stdout);
+    const report = JSON.parse(result.stdout) as ComplianceReport;
     expect(report.rows.read).toBeGreaterThan(0);
     expect(report.badRowCounts.malformed).toBe(0);
     // Such an id fails the schema, so the charter is not measured; every row still comes back
     // with the id whole, which is what the quoting is for.
-    expect(report.unmeasuredCharters.map((unit: { charter: string }) => unit.charter)).toEqual([id]);
+    expect(report.unmeasuredCharters.map((unit) => unit.charter)).toEqual([id]);
     expect(report.badRowCounts['unknown-charter']).toBe(report.rows.read);
     for (const bad of report.badRows) expect(bad.message).toMatch(/^charter odd,"unit" has errors, so it is not measured/);
   });

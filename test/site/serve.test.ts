@@ -58,7 +58,7 @@ const sleep = (milliseconds: number): Promise<void> => new Promise((resolve) => 
 /** Reads the first `problems` event the live-reload stream sends. */
 async function firstProblems(url: string): Promise<string[]> {
   const response = await fetch(`${url}__charter/events`);
-  const reader = response.body?.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> | undefined = response.body?.getReader();
   let text = '';
   while (reader && !/event: problems\ndata: .*\n\n/.test(text)) {
     const { value, done } = await reader.read();
@@ -392,7 +392,7 @@ describe('charter serve serves only what it built', () => {
       writeFileSync(join(out, 'en', 'test-unit', 'index.html'), '<p>not built here</p>');
       expect(await rawGet(handle.url, '/en/test-unit/')).toBe(404);
       await handle.rebuild();
-      expect(events.at(-1)).toMatchObject({ type: 'failed', message: expect.stringMatching(/refusing to replace _site/) });
+      expect(events.at(-1)).toMatchObject({ type: 'failed', message: expect.stringMatching(/refusing to replace _site/) as string });
       expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
       expect(await rawGet(handle.url, '/notes.txt')).toBe(404);
       expect(await rawGet(handle.url, '/en/test-unit/')).toBe(404);
