@@ -1,6 +1,8 @@
-// ESLint: typescript-eslint's type-checked recommended rules over the project's code.
+// ESLint: typescript-eslint's type-checked recommended rules over the project's
+// code, with Prettier's config last so that formatting is Prettier's job alone.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
+import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -21,7 +23,10 @@ export default defineConfig(
       // Finding, describing and escaping control characters is part of this tool's job.
       'no-control-regex': 'off',
       // The same exemptions as TypeScript's noUnusedLocals/noUnusedParameters, plus `{ dropped: _, ...kept }`.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // A type guard's false branch narrows its string argument to `never`; messages still print it.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNever: true }],
       // Passing on a caught error of unknown type, as `throw error` may (only-throw-error allows it too).
@@ -48,4 +53,5 @@ export default defineConfig(
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.browser, parserOptions: { project: null } },
   },
+  prettier,
 );
