@@ -4,6 +4,7 @@ import { FORMAT_NAMES as FORMATS } from '../format/index.js';
 import { oneLine, terminalLines } from '../format/shared.js';
 import type { Concurrency } from '../parallel/pool.js';
 import type { BuildFlags } from './build-command.js';
+import type { ValidateFlags } from './validate-command.js';
 import type { ServeFlags } from './serve-command.js';
 import type { CardsFlags } from './cards-command.js';
 import type { ReportFlags } from './report-command.js';
@@ -306,18 +307,6 @@ are listed on standard error as file:line:col and counted; exit 0, or 1 with
     });
 
   return program;
-}
-
-export interface ValidateFlags {
-  readonly format: (typeof FORMATS)[number];
-  readonly output?: string;
-  readonly maxWarnings?: number;
-  readonly quiet?: boolean;
-  readonly today?: string;
-  readonly root?: string;
-  readonly color?: boolean;
-  readonly concurrency?: Concurrency;
-  readonly checkCards?: 'a6' | 'a7' | 'credit-card' | true;
 }
 
 function parseConcurrency(value: string): Concurrency {

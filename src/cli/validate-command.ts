@@ -3,12 +3,24 @@ import { checkCharters, validateCharters, type CheckOptions } from '../check.js'
 import type { CardSize } from '../cards/sheet-layout.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { allRuleMeta } from '../rules/index.js';
-import { loadFormatter } from '../format/index.js';
+import { loadFormatter, type FormatName } from '../format/index.js';
 import { packageVersion } from '../util/package-info.js';
 import { refuseInputs } from '../util/output-file.js';
 import { EXIT_FINDINGS, EXIT_OK, outputOption, writeOutput, wantsColor, type CliIO } from './io.js';
-import type { ValidateFlags } from './run.js';
 import { withFindings } from '../model/file-results.js';
+import type { Concurrency } from '../parallel/pool.js';
+
+export interface ValidateFlags {
+  readonly format: FormatName;
+  readonly output?: string;
+  readonly maxWarnings?: number;
+  readonly quiet?: boolean;
+  readonly today?: string;
+  readonly root?: string;
+  readonly color?: boolean;
+  readonly concurrency?: Concurrency;
+  readonly checkCards?: CardSize | true;
+}
 
 /** `charter validate`: check, format, write, and decide the exit code. */
 export async function validateCommand(paths: readonly string[], flags: ValidateFlags, io: CliIO): Promise<number> {
