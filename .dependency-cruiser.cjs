@@ -1,0 +1,101 @@
+// The import limits of src/: no cycles, not even type-only ones, and no import
+// that goes up a layer. `npm run deps:check`.
+
+/**
+ * What each part of src/ may import besides itself, lowest layer first. A part
+ * is a folder (`time`) or a top-level file (`check.ts`). Two parts that may
+ * import each other (schema and load, validate.ts and parallel) are one layer;
+ * the cycle rule still holds between them. index.ts and cli/ may import anything.
+ */
+const LAYERS = {
+  util: [],
+  time: ['util'],
+  model: ['time', 'util', 'schema/generated'],
+  schema: ['load', 'model', 'time', 'util'],
+  load: ['schema', 'model', 'time', 'util'],
+  rules: ['load', 'schema', 'model', 'time', 'util'],
+  'validate.ts': ['parallel', 'rules', 'load', 'schema', 'model', 'time', 'util'],
+  parallel: ['validate.ts', 'rules', 'load', 'schema', 'model', 'time', 'util'],
+  normalize: ['load', 'model', 'time', 'util'],
+  view: ['model', 'time', 'util'],
+  render: ['view', 'model', 'util'],
+  format: ['model', 'util'],
+  'check.ts': ['validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util'],
+  report: ['check.ts', 'validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'format'],
+  site: ['report', 'check.ts', 'validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'format', 'view', 'render'],
+  // Cards print with the site's build machinery; the site never reaches for cards.
+  cards: ['site', 'report', 'check.ts', 'validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'format', 'view', 'render'],
+};
+
+/** The path pattern of a part of src/. */
+function partPath(part) {
+  return part.endsWith('.ts') ? `^src/${part.replace(/\./g, '\\.')}$` : `^src/${part}/`;
+}
+
+const layerRules = Object.entries(LAYERS).map(([part, allowed]) => ({
+  name: `layer-${part.replace(/\.ts$/, '')}`,
+  severity: 'error',
+  comment: allowed.length === 0 ? `src/${part} imports nothing else of the project` : `src/${part} may import only ${allowed.join(', ')}`,
+  from: { path: partPath(part) },
+  to: { path: '^src/', pathNot: [partPath(part), '^src/types/', ...allowed.map(partPath)] },
+}));
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'An import cycle, type-only imports included: one of its modules belongs in a lower layer.',
+      from: {},
+      to: { circular: true },
+    },
+    ...layerRules,
+    {
+      name: 'view-without-node',
+      severity: 'error',
+      comment: 'View models are pure: no file system, no processes, nothing of Node.',
+      from: { path: partPath('view') },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'only-index-imports-cli',
+      severity: 'error',
+      comment: 'The command line is the outermost shell: only the public API entry may reach it.',
+      from: { pathNot: ['^src/cli/', partPath('index.ts')] },
+      to: { path: partPath('cli') },
+    },
+    {
+      name: 'no-dev-dependency-at-run-time',
+      severity: 'error',
+      comment: 'The installed CLI gets only `dependencies`; a type-only import of a dev dependency is fine.',
+      from: { path: '^src/' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'no-undeclared-package',
+      severity: 'error',
+      comment: 'Every package imported must be in package.json.',
+      from: {},
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      comment: 'An import that resolves to nothing (run `npm run build` first: it generates src/schema/generated/).',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // Type-only imports are dependencies too: a cycle of types is still a cycle.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+    },
+  },
+};
