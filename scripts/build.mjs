@@ -1,10 +1,12 @@
 // Builds the CLI: compiles the JSON Schema to a standalone validator, then
-// bundles src/ into dist/ with esbuild (one file per lazily loaded part).
+// bundles src/ into dist/ with esbuild (one file per lazily loaded part) while
+// tsc writes the public API's type declarations into dist/types/.
 import { renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { writeSchemaTypes, writeValidators } from './compile-schema.mjs';
+import { writeDeclarations } from './declarations.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 writeValidators();
@@ -13,6 +15,7 @@ await writeSchemaTypes();
 const finalDir = join(root, 'dist');
 const outdir = join(root, `.dist-${process.pid}`);
 rmSync(outdir, { recursive: true, force: true });
+const declarations = writeDeclarations(root, join(outdir, 'types'), join(finalDir, 'types'));
 await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', worker: 'src/parallel/worker.ts', 'report-worker': 'src/report/worker.ts' },
@@ -34,6 +37,7 @@ await build({
   banner: { js: "import { createRequire as __charterCreateRequire } from 'node:module'; const require = __charterCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+await declarations;
 const oldDir = join(root, `.dist-old-${process.pid}`);
 try {
   renameSync(finalDir, oldDir);
