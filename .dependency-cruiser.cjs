@@ -16,7 +16,7 @@ const LAYERS = {
   rules: ['load', 'schema', 'model', 'time', 'util'],
   'validate.ts': ['parallel', 'rules', 'load', 'schema', 'model', 'time', 'util'],
   parallel: ['validate.ts', 'rules', 'load', 'schema', 'model', 'time', 'util'],
-  normalize: ['load', 'model', 'time', 'util'],
+  normalize: ['load', 'schema', 'model', 'time', 'util'],
   view: ['model', 'time', 'util'],
   render: ['view', 'model', 'util'],
   format: ['model', 'util'],

@@ -20,7 +20,7 @@ export { sheetLayout, CARD_SIZES, type CardSize } from './cards/sheet-layout.js'
 export { makeComplianceReport, measureCompliance, type MeasureOptions, type ReportOptions, type ReportResult } from './report/make-report.js';
 export { CsvParser } from './report/csv.js';
 export { readLog, LogFileError, LOG_FIELDS, type LogRow } from './report/log-reader.js';
-export type * from './report/model.js';
+export type * from './model/compliance-report.js';
 export { WorkingCalendar, type WorkingCalendarOptions } from './time/working-calendar.js';
 export type * from './model/charter.js';
 export { normalizeCharter, type NormalizeResult, type UnnormalizedUnit } from './normalize/normalize-charter.js';

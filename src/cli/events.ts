@@ -1,4 +1,4 @@
-import type { ComplianceReport } from '../report/model.js';
+import type { ComplianceReport } from '../model/compliance-report.js';
 import { parseAsOf } from '../report/as-of.js';
 import { asOfProblem } from '../report/report-window.js';
 import { shorten } from '../report/timestamp.js';

@@ -1,7 +1,7 @@
 import { Suggester } from '../util/suggest.js';
 
 import type { LogField, LogRow } from './log-reader.js';
-import type { BadRowKind } from './model.js';
+import type { BadRowKind } from '../model/compliance-report.js';
 import { MAX_YEARS_FROM_AS_OF, type TimeWindow } from './report-window.js';
 import type { RowStore } from './row-store.js';
 import { parseTimestamp, shorten, timestampMs } from './timestamp.js';

@@ -3,7 +3,7 @@ import { COMMITMENT_SLOTS, commitmentAt, hoursFor } from '../model/commitments.j
 import type { NormalizedUnits } from '../normalize/normalize-collection.js';
 import type { Duration, DurationUnit } from '../time/duration.js';
 import { WorkingCalendar, type WorkingCalendarOptions } from '../time/working-calendar.js';
-import type { CharterText } from './model.js';
+import type { CharterText } from '../model/compliance-report.js';
 
 /** A commitment that rows can be measured against: the effective promise and the office's calendar. */
 export interface MeasuredCommitment {

@@ -1,5 +1,5 @@
 import { escapeControls } from '../format/shared.js';
-import type { ComplianceReport, Figures } from './model.js';
+import type { ComplianceReport, Figures } from '../model/compliance-report.js';
 
 /**
  * The report as CSV for spreadsheets: one row per commitment for the whole

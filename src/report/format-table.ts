@@ -1,7 +1,7 @@
-import type { BadRow, CharterText, CommitmentFigures, ComplianceReport, ComplianceStatus, Figures } from './model.js';
-import { BAD_ROW_KINDS } from './model.js';
+import type { BadRow, CharterText, CommitmentFigures, ComplianceReport, ComplianceStatus, Figures } from '../model/compliance-report.js';
+import { BAD_ROW_KINDS } from '../model/compliance-report.js';
 import { oneLine } from '../format/shared.js';
-import { shareForDisplay } from './display.js';
+import { shareForDisplay } from '../model/share-display.js';
 import type { DurationUnit } from '../time/duration.js';
 import { palette, type Paint } from '../util/ansi.js';
 import { wallClockIn } from '../time/calendar-date.js';

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../util/package-info.js';
 import { plainLookup, RowChecker, type BadRowSink, type CommitmentLookup } from './check-row.js';
 import { isGzipped, readLog, type ReadLogOptions } from './log-reader.js';
-import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRowKind } from './model.js';
+import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRowKind } from '../model/compliance-report.js';
 import type { TimeWindow } from './report-window.js';
 import { RowStore } from './row-store.js';
 

@@ -13,7 +13,7 @@ import { indexCommitments, type CommitmentIndex, type MeasuredCommitment } from 
 import { noBadRows, readWholeLog } from './intake.js';
 import { LogFileError } from './log-reader.js';
 import { asOfProblem, rangeProblem, timeWindowAround, type TimeWindow } from './report-window.js';
-import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRow, type BadRowKind, type ComplianceReport } from './model.js';
+import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRow, type BadRowKind, type ComplianceReport } from '../model/compliance-report.js';
 import { overdueReviews } from './overdue-reviews.js';
 import { RowStore } from './row-store.js';
 import { ComplianceTally, type TallyOptions, type TallyOutcome } from './tally.js';

@@ -1,7 +1,7 @@
 import type { Charter } from '../model/charter.js';
 import { currentReviewer } from '../model/review-rota.js';
 import { reviewStatus } from '../model/review-status.js';
-import type { OverdueReview } from './model.js';
+import type { OverdueReview } from '../model/compliance-report.js';
 
 /** Unit charters whose review date is before `today`, most overdue first. */
 export function overdueReviews(charters: readonly Charter[], today: string): OverdueReview[] {

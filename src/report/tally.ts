@@ -1,6 +1,6 @@
 import type { DurationUnit } from '../time/duration.js';
 import type { MeasuredCommitment } from './commitment-index.js';
-import { CLOSE_MARGIN, type CommitmentFigures, type ComplianceStatus, type Figures, type MonthFigures } from './model.js';
+import { CLOSE_MARGIN, type CommitmentFigures, type ComplianceStatus, type Figures, type MonthFigures } from '../model/compliance-report.js';
 
 /**
  * Counts each row against its commitment, as a whole and by month, and turns

@@ -18,7 +18,7 @@ import { folderWriter } from './site-writer.js';
 import type { PageView } from '../view/view-model.js';
 import type { NormalizedUnits } from '../normalize/normalize-collection.js';
 import type { MeasureOptions } from '../report/make-report.js';
-import type { ComplianceReport } from '../report/model.js';
+import type { ComplianceReport } from '../model/compliance-report.js';
 
 export interface BuildOptions extends Omit<CheckOptions, 'fileSystem'> {
   /** Output folder (default `_site`). */

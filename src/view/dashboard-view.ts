@@ -1,4 +1,4 @@
-import { shareForDisplay } from '../report/display.js';
+import { shareForDisplay } from '../model/share-display.js';
 import {
   BAD_ROW_KINDS,
   type CharterText,
@@ -7,7 +7,7 @@ import {
   type ComplianceStatus,
   type Figures,
   type MonthFigures,
-} from '../report/model.js';
+} from '../model/compliance-report.js';
 import { COMMITMENT_SLOTS, type CommitmentSlot } from '../model/commitments.js';
 import { parseDuration } from '../time/duration.js';
 import { durationInWords, unitInWords, withinInWords } from './words.js';

@@ -12,7 +12,7 @@ import {
   type SiteLanguage,
   type UnitListItemView,
 } from './view-model.js';
-import type { ComplianceReport } from '../report/model.js';
+import type { ComplianceReport } from '../model/compliance-report.js';
 import { buildDashboardView } from './dashboard-view.js';
 
 export interface SiteOptions {

@@ -1,5 +1,5 @@
 import type { CommitmentSlot } from '../model/commitments.js';
-import type { BadRowKind, ComplianceStatus } from '../report/model.js';
+import type { BadRowKind, ComplianceStatus } from '../model/compliance-report.js';
 import type { DurationUnit } from '../time/duration.js';
 import type { Weekday } from '../time/weekly-hours.js';
 import en from './strings/en.json' with { type: 'json' };

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import type { CliIO } from '../../src/cli/io.js';
-import type { ComplianceReport } from '../../src/report/model.js';
+import type { ComplianceReport } from '../../src/model/compliance-report.js';
 import { edit, VALID_UNIT } from '../fixtures/charters.js';
 import { AS_OF, CHARTERS, HAND_CHECKED_LOG } from '../fixtures/contact-log.js';
 import { runCli, writeTree } from '../helpers.js';

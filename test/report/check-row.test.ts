@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RowChecker, type BadRowSink, type CharterLookup, type CommitmentLookup, type CommitmentRef } from '../../src/report/check-row.js';
 import type { LogField, LogRow } from '../../src/report/log-reader.js';
-import type { BadRowKind } from '../../src/report/model.js';
+import type { BadRowKind } from '../../src/model/compliance-report.js';
 import { timeWindowAround } from '../../src/report/report-window.js';
 import { RowStore } from '../../src/report/row-store.js';
 import { MAX_REMEMBERED_WORDS, SUGGESTION_WORK_BUDGET } from '../../src/util/suggest.js';

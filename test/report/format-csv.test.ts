@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CsvParser } from '../../src/report/csv.js';
 import { csvCell, formatCsv } from '../../src/report/format-csv.js';
-import type { CommitmentFigures, ComplianceReport, Figures } from '../../src/report/model.js';
+import type { CommitmentFigures, ComplianceReport, Figures } from '../../src/model/compliance-report.js';
 import { edit, VALID_UNIT } from '../fixtures/charters.js';
 import { AS_OF, CHARTERS } from '../fixtures/contact-log.js';
 import { runCli, writeTree } from '../helpers.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeComplianceReport, reportMonths } from '../../src/report/make-report.js';
 import { LogFileError } from '../../src/report/log-reader.js';
 import { parseAsOf } from '../../src/report/as-of.js';
-import { MAX_LISTED_BAD_ROWS, type CommitmentFigures, type ComplianceReport } from '../../src/report/model.js';
+import { MAX_LISTED_BAD_ROWS, type CommitmentFigures, type ComplianceReport } from '../../src/model/compliance-report.js';
 import { edit, VALID_UNIT } from '../fixtures/charters.js';
 import { AS_OF, CHARTERS, HAND_CHECKED_LOG } from '../fixtures/contact-log.js';
 import { writeTree } from '../helpers.js';

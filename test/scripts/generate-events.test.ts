@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ComplianceReport } from '../../src/report/model.js';
+import type { ComplianceReport } from '../../src/model/compliance-report.js';
 import { edit, VALID_UNIT } from '../fixtures/charters.js';
 import { runCli, writeTree } from '../helpers.js';
 

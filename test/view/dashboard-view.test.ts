@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ComplianceReport } from '../../src/report/model.js';
-import { BAD_ROW_KINDS } from '../../src/report/model.js';
+import type { ComplianceReport } from '../../src/model/compliance-report.js';
+import { BAD_ROW_KINDS } from '../../src/model/compliance-report.js';
 import { buildDashboardView, chartDescription, commitmentName, numberFormats, TREND_MONTHS, type DashboardContext } from '../../src/view/dashboard-view.js';
 import type { DashboardCommitmentView, DashboardView, SiteLanguage } from '../../src/view/view-model.js';
 import { complianceReport, EMAIL_REPLY, shortReport } from '../fixtures/compliance.js';

@@ -35,8 +35,8 @@ export interface MonthFigures extends Figures {
   readonly month: string;
 }
 
-export type { CharterText } from '../model/charter.js';
-import type { CharterText } from '../model/charter.js';
+export type { CharterText } from './charter.js';
+import type { CharterText } from './charter.js';
 
 export interface CommitmentFigures {
   /** Charter id. */

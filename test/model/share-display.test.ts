@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareForDisplay } from '../../src/report/display.js';
+import { shareForDisplay } from '../../src/model/share-display.js';
 
 describe('shareForDisplay', () => {
   it.each([
