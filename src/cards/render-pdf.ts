@@ -163,7 +163,7 @@ export class CardPrinter {
       this.documents.set(url, html);
       await page.emulateMedia({ media: 'print' });
       await page.goto(`${ORIGIN}${url}`, { waitUntil: 'load' });
-      overflows = (await page.evaluate(MEASURE_OVERFLOW)) as Overflow[];
+      overflows = await page.evaluate<Overflow[]>(MEASURE_OVERFLOW);
       raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
     } finally {
       this.documents.delete(url);
@@ -189,7 +189,7 @@ export class CardPrinter {
       this.documents.set(url, html);
       await page.emulateMedia({ media: 'print' });
       await page.goto(`${ORIGIN}${url}`, { waitUntil: 'load' });
-      return (await page.evaluate(MEASURE_OVERFLOW)) as Overflow[];
+      return await page.evaluate<Overflow[]>(MEASURE_OVERFLOW);
     } finally {
       this.documents.delete(url);
       this.release(page);

@@ -149,7 +149,7 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
     }
     const baseline = base.charter;
     const merged = baseline
-      ? mergeWithBaseline(baseline.data as Record<string, unknown>, baseline.locate, own, ownLocate)
+      ? mergeWithBaseline(baseline.data, baseline.locate, own, ownLocate)
       : { data: own, locate: ownLocate };
     return {
       file: file.file,

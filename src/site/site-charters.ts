@@ -12,7 +12,7 @@ export interface NormalizedCollection extends SiteCharters {
   /** The units, by id. */
   readonly units: readonly Charter[];
   /** The loaded charter a unit was made from: for positions in its files, and its data as written. */
-  resolvedOf(unit: Charter): ResolvedCharter;
+  readonly resolvedOf: (unit: Charter) => ResolvedCharter;
   /**
    * Units that did not normalize, as internal errors of their files: after a
    * check without errors every unit normalizes, so one that does not is a

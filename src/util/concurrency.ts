@@ -12,7 +12,7 @@ export async function mapConcurrently<T, R>(
   limit: number,
   map: (item: T, index: number, lane: number) => Promise<R>,
 ): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   let failed = false;
   const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async (_, lane) => {

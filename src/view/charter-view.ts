@@ -358,7 +358,7 @@ function touchpointViews(scope: Scope): TouchpointView[] {
     return {
       id: touchpoint.id,
       name: scope.text(touchpoint.name),
-      channel: (CHANNEL_KEYS as readonly string[]).includes(touchpoint.channel) ? scope.strings.channelTitles[touchpoint.channel as ChannelKey] : touchpoint.channel,
+      channel: (CHANNEL_KEYS as readonly string[]).includes(touchpoint.channel) ? scope.strings.channelTitles[touchpoint.channel] : touchpoint.channel,
       ...(touchpoint.owner ? { owner: scope.contact(touchpoint.owner) } : {}),
       ...(description ? { description } : {}),
     };

@@ -151,7 +151,7 @@ describe('normalizeCharter', () => {
       const broken = await resolvedCharters({ 'small.yaml': EXTENDING_UNIT });
       expect(normalizeUnits(broken).unnormalized).toEqual([{ file: 'charters/small.yaml', id: 'small-unit', reason: 'its baseline could not be loaded' }]);
       const [baseline] = await resolvedCharters({ '_base.yaml': BASELINE });
-      expect(baseline && normalizeCharter(baseline)).toMatchObject({ ok: false, unit: { reason: expect.stringContaining('baseline') } });
+      expect(baseline && normalizeCharter(baseline)).toMatchObject({ ok: false, unit: { reason: expect.stringContaining('baseline') as string } });
       expect(normalizeUnits(baseline ? [baseline] : [])).toEqual({ charters: [], unnormalized: [] });
     });
   });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCharters, type CheckResult } from '../../src/check.js';
 import { normalizeUnits } from '../../src/normalize/normalize-collection.js';
 import { PerCharterCache } from '../../src/load/charter-cache.js';
+import type { ParseCache } from '../../src/load/load-collection.js';
 import type { Charter } from '../../src/model/charter.js';
 import { normalizeCollection } from '../../src/site/site-charters.js';
 
@@ -40,7 +41,7 @@ describe('normalizeCollection', () => {
     const normalized = normalizeCollection({ collection: { ...collection, charters }, ...normalizeUnits(charters) });
     expect(normalized.units.map((unit) => unit.id)).not.toContain(first.data.id);
     expect(normalized.problems).toEqual([
-      expect.objectContaining({ ruleId: 'internal-error', severity: 'error', file: first.file, message: expect.stringContaining('the normalize stage failed') }),
+      expect.objectContaining({ ruleId: 'internal-error', severity: 'error', file: first.file, message: expect.stringContaining('the normalize stage failed') as string }),
     ]);
   });
 });
@@ -48,7 +49,7 @@ describe('normalizeCollection', () => {
 describe('normalizeCollection under charter serve', () => {
   it('keeps the Charter of a unit whose files did not change, so its views stay cached', async () => {
     const cwd = fileURLToPath(new URL('../..', import.meta.url));
-    const parseCache = new Map();
+    const parseCache: ParseCache = new Map();
     const sameCharters = new PerCharterCache<Charter>();
     const first = normalizeCollection(await checkCharters({ cwd, today: TODAY, parseCache }), sameCharters);
     const again = await checkCharters({ cwd, today: TODAY, parseCache });

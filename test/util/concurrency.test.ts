@@ -66,7 +66,7 @@ describe('mapConcurrently', () => {
   });
 
   it('returns an empty list for no items, and runs one lane when the limit is below 1', async () => {
-    expect(await mapConcurrently([], 4, async () => 1)).toEqual([]);
-    expect(await mapConcurrently([1, 2], 0, async (item) => item * 2)).toEqual([2, 4]);
+    expect(await mapConcurrently([], 4, () => Promise.resolve(1))).toEqual([]);
+    expect(await mapConcurrently([1, 2], 0, (item) => Promise.resolve(item * 2))).toEqual([2, 4]);
   });
 });

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access -- tests edit and read arbitrary paths of charter data and JSON-LD; normalizing and the assertions check the shapes */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { checkCharters } from '../../src/check.js';
