@@ -78,7 +78,11 @@ for (let run = 0; run < runs; run++) {
 let rebuildMilliseconds;
 {
   const handle = await serveSite({ cwd: project, today, out: '_serve', port: 0, watch: false }, () => undefined);
-  const file = join(project, 'charters', readdirSync(join(project, 'charters')).find((name) => !name.startsWith('_')));
+  const file = join(
+    project,
+    'charters',
+    readdirSync(join(project, 'charters')).find((name) => !name.startsWith('_')),
+  );
   const rebuilds = [];
   for (let run = 0; run < runs; run++) {
     writeFileSync(file, `${readFileSync(file, 'utf8')}# edit ${run}\n`);
@@ -91,10 +95,16 @@ let rebuildMilliseconds;
 }
 
 const plain = median(samples.eleventy);
-console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; ${size} charters × 3 languages; median of ${runs} interleaved runs\n`);
+console.log(
+  `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; ${size} charters × 3 languages; median of ${runs} interleaved runs\n`,
+);
 console.log('| command | pages | wall time | ratio |');
 console.log('| --- | ---: | ---: | ---: |');
 console.log(`| plain Eleventy, Markdown pages | ${size * 3 * 2} | ${plain.toFixed(0)} ms | 1.00× |`);
-console.log(`| \`charter build\` (validate, render, search index) | ${size * 3 * 2 + 10} | ${median(samples.charter).toFixed(0)} ms | ${(median(samples.charter) / plain).toFixed(2)}× |`);
-console.log(`| \`charter build --no-search\` | ${size * 3 * 2 + 10} | ${median(samples.charterNoSearch).toFixed(0)} ms | ${(median(samples.charterNoSearch) / plain).toFixed(2)}× |`);
+console.log(
+  `| \`charter build\` (validate, render, search index) | ${size * 3 * 2 + 10} | ${median(samples.charter).toFixed(0)} ms | ${(median(samples.charter) / plain).toFixed(2)}× |`,
+);
+console.log(
+  `| \`charter build --no-search\` | ${size * 3 * 2 + 10} | ${median(samples.charterNoSearch).toFixed(0)} ms | ${(median(samples.charterNoSearch) / plain).toFixed(2)}× |`,
+);
 console.log(`| \`charter serve\`: rebuild after one charter changes | | ${rebuildMilliseconds.toFixed(0)} ms | |`);

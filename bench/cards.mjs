@@ -40,7 +40,15 @@ const cardCount = result.cards.length;
 const { chromium } = await import('playwright-core');
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 });
 const { buildSite } = await builtApi();
 await buildSite({ cwd: project, today, out: '_site', search: false });
@@ -74,4 +82,6 @@ console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 
 console.log('| command | cards | per card | ratio |');
 console.log('| --- | ---: | ---: | ---: |');
 console.log(`| bare Chromium \`page.pdf()\` | ${Math.min(cardCount, cardPages.length)} | ${barePerCard.toFixed(1)} ms | 1.00× |`);
-console.log(`| \`charter cards\` (validate, print, page boxes, A4 sheets) | ${cardCount} | ${perCard.toFixed(1)} ms | ${(perCard / barePerCard).toFixed(2)}× |`);
+console.log(
+  `| \`charter cards\` (validate, print, page boxes, A4 sheets) | ${cardCount} | ${perCard.toFixed(1)} ms | ${(perCard / barePerCard).toFixed(2)}× |`,
+);

@@ -122,7 +122,9 @@ for (const [label, figures] of [
   ['`charter report --format json`', subject],
 ]) {
   const perSecond = Math.round(dataRows / (figures.milliseconds / 1000)).toLocaleString('en');
-  console.log(`| ${label} | ${figures.milliseconds.toFixed(0)} ms | ${(figures.milliseconds / baseline.milliseconds).toFixed(2)}× | ${perSecond} | ${figures.rssMb.toFixed(0)} MB |`);
+  console.log(
+    `| ${label} | ${figures.milliseconds.toFixed(0)} ms | ${(figures.milliseconds / baseline.milliseconds).toFixed(2)}× | ${perSecond} | ${figures.rssMb.toFixed(0)} MB |`,
+  );
 }
 console.log('');
 console.log(`target: at most ${TARGET_RATIO}× the parse-only time: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'} (${ratio.toFixed(2)}×)`);

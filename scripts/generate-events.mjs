@@ -45,7 +45,9 @@ const MS_DAY = 86_400_000;
 
 function usage(message) {
   if (message) console.error(`generate-events: ${message}`);
-  console.error('usage: node scripts/generate-events.mjs [--rows N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--seed N] [--format csv|jsonl] [--out FILE] [--charters FOLDER]');
+  console.error(
+    'usage: node scripts/generate-events.mjs [--rows N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--seed N] [--format csv|jsonl] [--out FILE] [--charters FOLDER]',
+  );
   process.exit(2);
 }
 
@@ -294,7 +296,9 @@ class OfficeCalendar {
   officeOn(day) {
     let periods = this.cache.get(day);
     if (periods === undefined) {
-      periods = this.isWorkingDay(day) ? this.openOn(day).map(([open, close]) => [instantOfWall(day * MS_DAY + open * MS_MINUTE), instantOfWall(day * MS_DAY + close * MS_MINUTE)]) : [];
+      periods = this.isWorkingDay(day)
+        ? this.openOn(day).map(([open, close]) => [instantOfWall(day * MS_DAY + open * MS_MINUTE), instantOfWall(day * MS_DAY + close * MS_MINUTE)])
+        : [];
       this.cache.set(day, periods);
     }
     return periods;
@@ -318,7 +322,7 @@ class OfficeCalendar {
   /** The nth working day after `day` (n = 0 is `day` itself). */
   nthWorkingDayAfter(day, n) {
     let current = day;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       current++;
       if (this.isWorkingDay(current)) counted++;
     }
@@ -396,7 +400,9 @@ async function loadCommitments(chartersFolder) {
   }
   const { checkCharters } = await import(pathToFileURL(index).href);
   const { collection } = await checkCharters({ cwd: root, patterns: [chartersFolder] });
-  const units = collection.charters.filter((charter) => !charter.isBaseline && typeof charter.data.id === 'string').sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
+  const units = collection.charters
+    .filter((charter) => !charter.isBaseline && typeof charter.data.id === 'string')
+    .sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
   if (units.length === 0) {
     console.error(`generate-events: no unit charters in ${chartersFolder}/`);
     process.exit(2);
@@ -421,7 +427,8 @@ function volumeOn(slot, day) {
 function startOn(slot, day, random) {
   const wallDay = day * MS_DAY;
   let minute;
-  const periods = slot.start === 'any' ? slot.calendar.officeOn(day).length && random() < 0.85 ? slot.calendar.openOn(day) : undefined : slot.calendar.openOn(day);
+  const periods =
+    slot.start === 'any' ? (slot.calendar.officeOn(day).length && random() < 0.85 ? slot.calendar.openOn(day) : undefined) : slot.calendar.openOn(day);
   if (periods && periods.length > 0) {
     const total = periods.reduce((sum, [open, close]) => sum + close - open, 0);
     // Busier in the morning: bend the uniform draw towards the opening.
@@ -478,7 +485,10 @@ function endOf(slot, startMs, late, random) {
 
 /** A time inside the office hours of a working day, after `after`; noon if the day has no hours. */
 function timeInOfficeHours(calendar, day, after, random) {
-  const periods = calendar.officeOn(day).map(([open, close]) => [Math.max(open, after + MS_MINUTE), close]).filter(([open, close]) => close > open);
+  const periods = calendar
+    .officeOn(day)
+    .map(([open, close]) => [Math.max(open, after + MS_MINUTE), close])
+    .filter(([open, close]) => close > open);
   if (periods.length === 0) return instantOfWall(day * MS_DAY + 12 * MS_HOUR);
   const total = periods.reduce((sum, [open, close]) => sum + close - open, 0);
   let at = random() * total;

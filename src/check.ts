@@ -138,8 +138,10 @@ const locateFromDisk: UnitLocator = (unit, path, target) => {
 /** Files inside ./charters use it as their root, so a single file may extend a baseline beside it. */
 async function inferRoot(files: readonly string[], fromPatterns: string, cwd: string): Promise<string> {
   const conventional = join(cwd, DEFAULT_CHARTERS_FOLDER);
-  const isFolder = await stat(conventional).then((info) => info.isDirectory(), () => false);
+  const isFolder = await stat(conventional).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
   if (isFolder && files.every((file) => isInside(conventional, file))) return conventional;
   return fromPatterns;
 }
-

@@ -25,10 +25,7 @@ export function validateCollection(collection: LoadedCollection, options: Valida
     if (!charter) throw new Error(`no charter loaded from ${unit.file}`);
     return charter.locate(path, target);
   };
-  return sortUnique([
-    ...checkEachCharter(collection, options),
-    ...checkAcrossCharters(summarizeUnits(collection), locate, rules),
-  ]);
+  return sortUnique([...checkEachCharter(collection, options), ...checkAcrossCharters(summarizeUnits(collection), locate, rules)]);
 }
 
 /** Loader findings, the schema and every rule's per-charter check: the part that can run in parallel. */

@@ -9,7 +9,10 @@ import type { CardSize } from './sheet-layout.js';
 export const CARD_FIT_RULE = 'card-fit';
 
 export function fitDiagnostic(charter: ResolvedCharter, lang: string, size: CardSize, overflow: Overflow, severity: 'error' | 'warning' = 'error'): Diagnostic {
-  const path: JsonPath = (overflow.path ?? '').split('.').filter(Boolean).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+  const path: JsonPath = (overflow.path ?? '')
+    .split('.')
+    .filter(Boolean)
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
   const located = charter.locate(path);
   const millimetres = Math.max(1, Math.round((overflow.by * 25.4) / 96));
   const where = path.length > 0 ? `\`${formatJsonPath(path)}\` does not fit` : 'the content does not fit';

@@ -92,7 +92,8 @@ function drawCard(page: PDFPage, card: PDFEmbeddedPage, layout: SheetLayout, slo
   const height = mm(layout.card.height);
   let x = mm(slot.x);
   let y = mm(slot.y);
-  if (rotation === 90) x += height; // top of the card points left; page spans [x - height, x] × [y, y + width]
+  if (rotation === 90)
+    x += height; // top of the card points left; page spans [x - height, x] × [y, y + width]
   else if (rotation === 270) y += width; // top of the card points right; page spans [x, x + height] × [y - width, y]
   page.drawPage(card, { x, y, width, height, rotate: degrees(rotation) });
 }

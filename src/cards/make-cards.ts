@@ -30,7 +30,6 @@ export type CardsResult =
 
 export const DEFAULT_CARDS_OUT = join('_site', 'cards');
 
-
 /**
  * Validates the charters and prints one PDF per charter and language (front
  * and back at the trim size) plus A4 sheets for an office printer, into a
@@ -100,4 +99,3 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
 function pageAddress(baseUrl: string, card: CardPage): string {
   return new URL(card.charter.url.replace(/^\//, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
 }
-

@@ -113,7 +113,12 @@ export class CardPrinter {
       handleSIGHUP: false,
     });
     // Registered before the browser is up, so that a signal during the launch closes it too.
-    const unregister = registerCleanup(() => launching.then((browser) => browser.close(), () => undefined));
+    const unregister = registerCleanup(() =>
+      launching.then(
+        (browser) => browser.close(),
+        () => undefined,
+      ),
+    );
     const browser = await launching.catch((error: unknown) => {
       unregister();
       throw new ChromiumMissingError(

@@ -36,7 +36,9 @@ export async function cardsCommand(paths: readonly string[], flags: CardsFlags, 
     return EXIT_FINDINGS;
   }
   const shown = relative(io.cwd, result.outDir) || '.';
-  io.stderr(`charter: printed ${result.cards.length} cards and ${result.sheets.length} A4 sheets into ${shown}/ (sheets: ${result.sheets.map((sheet) => join(shown, sheet)).join(', ')})\n`);
+  io.stderr(
+    `charter: printed ${result.cards.length} cards and ${result.sheets.length} A4 sheets into ${shown}/ (sheets: ${result.sheets.map((sheet) => join(shown, sheet)).join(', ')})\n`,
+  );
   const tooLong = result.results.some((file) => file.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
   if (tooLong) io.stderr('charter: some cards do not fit their size; they are printed cut off\n');
   return tooLong ? EXIT_FINDINGS : EXIT_OK;

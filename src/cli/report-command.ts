@@ -55,7 +55,10 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
             timeZone: DEFAULT_TIME_ZONE,
           });
   if (output) {
-    await refuseInputs(output, result.charterResults.map((file) => ({ path: resolve(io.cwd, file.file), what: 'a charter file' })));
+    await refuseInputs(
+      output,
+      result.charterResults.map((file) => ({ path: resolve(io.cwd, file.file), what: 'a charter file' })),
+    );
     await writeOutput(io, output, text);
   } else io.stdout(text);
 

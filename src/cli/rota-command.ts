@@ -57,7 +57,9 @@ export async function rotaCommand(paths: readonly string[], flags: RotaFlags, io
 
   const failed = rotas.filter((rota) => rota.problems.some((problem) => problem.severity === 'error')).length;
   if (failed === 0) return EXIT_OK;
-  io.stderr(`charter: ${failed} charter${failed === 1 ? ' has' : 's have'} a rota that cannot be worked out right; fix ${failed === 1 ? 'it' : 'them'} (charter validate shows where)\n`);
+  io.stderr(
+    `charter: ${failed} charter${failed === 1 ? ' has' : 's have'} a rota that cannot be worked out right; fix ${failed === 1 ? 'it' : 'them'} (charter validate shows where)\n`,
+  );
   return EXIT_FINDINGS;
 }
 
@@ -89,7 +91,9 @@ function charterBlock(rota: CharterRota, today: string, paint: Palette): string[
 
 function reviewLines(rota: CharterRota, today: string, paint: Palette): string[] {
   if (!rota.loaded) return [];
-  const facts = [rota.approved !== undefined ? `approved ${rota.approved}` : '', rota.every !== undefined ? `reviewed every ${rota.every}` : ''].filter((fact) => fact !== '');
+  const facts = [rota.approved !== undefined ? `approved ${rota.approved}` : '', rota.every !== undefined ? `reviewed every ${rota.every}` : ''].filter(
+    (fact) => fact !== '',
+  );
   const due = rota.next ? dueText(rota.next, paint) : 'no next review date (`review.next`)';
   const lines = [[oneLine(facts.join(', ')), due].filter((part) => part !== '').join('; ')];
   if (rota.beforeApproval) lines.push(`the approval date ${rota.approved ?? ''} is after today (${today}): the rota starts with the approval period`);

@@ -74,7 +74,11 @@ async function describeSystemError(error: NodeJS.ErrnoException, cwd: string): P
   const verb = SYSCALL_VERBS[error.syscall ?? ''] ?? error.syscall;
   const { address, port } = error as { address?: string; port?: number };
   const where =
-    error.path !== undefined ? ` ${displayPath(resolve(cwd, error.path), cwd)}` : address !== undefined ? ` on ${address}${port === undefined ? '' : `:${port}`}` : '';
+    error.path !== undefined
+      ? ` ${displayPath(resolve(cwd, error.path), cwd)}`
+      : address !== undefined
+        ? ` on ${address}${port === undefined ? '' : `:${port}`}`
+        : '';
   return `cannot ${verb}${where}: ${systemErrorReason(error)}`;
 }
 
@@ -118,7 +122,11 @@ Exit codes: 0 clean, 1 findings, 2 usage or fatal error.`,
     .option('--today <date>', 'judge review dates as of this day (YYYY-MM-DD)', parseDateOption)
     .option('--root <folder>', 'the charters folder that `extends` may not leave (default: inferred)')
     .option('--concurrency <n>', 'worker threads: a number, auto (default) or off', parseConcurrency)
-    .option('--check-cards [size]', 'also lay out the pocket cards in Chromium (a6, a7, credit-card; default a6) and warn where text does not fit', parseCardSize)
+    .option(
+      '--check-cards [size]',
+      'also lay out the pocket cards in Chromium (a6, a7, credit-card; default a6) and warn where text does not fit',
+      parseCardSize,
+    )
     .option('--color', 'force colour in stylish output')
     .option('--no-color', 'never use colour')
     .addHelpText(
@@ -160,11 +168,7 @@ Rule pages: docs/rules/<rule-id>.md. Exit codes: 0 clean (warnings within
       .option('--events <logs...>', 'contact logs (CSV or JSON Lines): adds the compliance dashboard')
       .option('--as-of <time>', 'measure the logs as of this time (default: now); see charter report');
 
-  siteOptions(
-    program
-      .command('build')
-      .description('validate the charters and build the intranet guide (a static site)'),
-  )
+  siteOptions(program.command('build').description('validate the charters and build the intranet guide (a static site)'))
     .option('--no-search', 'skip the search index')
     .addHelpText(
       'after',
@@ -183,11 +187,7 @@ if an earlier build made it.`,
       setExitCode(await buildCommand(paths, options, io));
     });
 
-  siteOptions(
-    program
-      .command('serve')
-      .description('build, serve on localhost, rebuild and reload when a charter or template changes'),
-  )
+  siteOptions(program.command('serve').description('build, serve on localhost, rebuild and reload when a charter or template changes'))
     .option('--port <n>', 'port', parsePort, 8080)
     .option('--host <address>', 'address to listen on: 127.0.0.1, localhost or ::1 (this computer only)', '127.0.0.1')
     .addHelpText(
@@ -206,9 +206,7 @@ wrote; an --out folder that charter did not make is refused.`,
       setExitCode(await serveCommand(paths, options, io));
     });
 
-  chartersOptions(
-    program.command('cards').description('print pocket cards: a PDF per charter and language, and A4 sheets with crop marks'),
-  )
+  chartersOptions(program.command('cards').description('print pocket cards: a PDF per charter and language, and A4 sheets with crop marks'))
     .option('--out <folder>', 'output folder', '_site/cards')
     .addOption(new Option('--size <size>', 'card size').choices(['a6', 'a7', 'credit-card']).default('a6'))
     .option('--base-url <url>', "the intranet's address, for the QR code to each charter's page", parseUrl)
@@ -337,7 +335,9 @@ function parseUrl(value: string): string {
   }
   if (href === undefined) throw new InvalidArgumentError('expected a web address such as https://intranet.example.fi/charters/.');
   if (href.length > MAX_BASE_URL_LENGTH) {
-    throw new InvalidArgumentError(`the address has ${href.length} characters; a QR code on a pocket card can carry at most ${MAX_BASE_URL_LENGTH}: give a shorter one.`);
+    throw new InvalidArgumentError(
+      `the address has ${href.length} characters; a QR code on a pocket card can carry at most ${MAX_BASE_URL_LENGTH}: give a shorter one.`,
+    );
   }
   return href;
 }

@@ -32,7 +32,9 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
     ...(flags.root === undefined ? {} : { root: flags.root }),
     ...(flags.today === undefined ? {} : { today: flags.today }),
   };
-  const results = flags.checkCards ? await withCardFit(common, flags.checkCards === true ? 'a6' : flags.checkCards, io) : (await validateCharters({ ...common, concurrency: flags.concurrency ?? 'auto' })).results;
+  const results = flags.checkCards
+    ? await withCardFit(common, flags.checkCards === true ? 'a6' : flags.checkCards, io)
+    : (await validateCharters({ ...common, concurrency: flags.concurrency ?? 'auto' })).results;
 
   const shown: FileResult[] = flags.quiet
     ? results.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') }))
@@ -50,7 +52,10 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
 
   if (output) {
     // Every file read, baselines reached through `extends` included, has a result.
-    await refuseInputs(output, results.map((result) => ({ path: resolve(io.cwd, result.file), what: 'a charter file' })));
+    await refuseInputs(
+      output,
+      results.map((result) => ({ path: resolve(io.cwd, result.file), what: 'a charter file' })),
+    );
     await writeOutput(io, output, report);
   } else if (report !== '') io.stdout(report);
 

@@ -36,8 +36,7 @@ export const formatGithub: Formatter = (results: readonly FileResult[], context:
   }
   if (hidden.length > 0) {
     lines.push(
-      `charter: GitHub shows only ${ANNOTATION_LIMIT} errors and ${ANNOTATION_LIMIT} warnings per step as annotations; ` +
-        `the other ${hidden.length} are:`,
+      `charter: GitHub shows only ${ANNOTATION_LIMIT} errors and ${ANNOTATION_LIMIT} warnings per step as annotations; ` + `the other ${hidden.length} are:`,
       ...hidden,
     );
   }

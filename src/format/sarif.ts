@@ -161,9 +161,7 @@ function artifactLocationOf(file: string, cwd: string): { readonly uri: string; 
  * and `:` (a colon in the first segment would read as a URI scheme).
  */
 function encodeSegment(segment: string): string {
-  return encodeURIComponent(segment.replace(/[\uD800-\uDFFF]/g, (char, offset: number, whole: string) =>
-    isPaired(whole, offset) ? char : '\uFFFD',
-  ));
+  return encodeURIComponent(segment.replace(/[\uD800-\uDFFF]/g, (char, offset: number, whole: string) => (isPaired(whole, offset) ? char : '\uFFFD')));
 }
 
 function isPaired(text: string, offset: number): boolean {

@@ -76,7 +76,12 @@ export function reportForbiddenCharacters(text: string, report: (ruleId: string,
   const rest = forbidden[MAX_LISTED_CHARACTERS];
   if (rest) {
     const more = forbidden.length - MAX_LISTED_CHARACTERS;
-    report('control-character', `${more} more character${more === 1 ? '' : 's'} that a charter may not contain follow from here; is this a text file saved as UTF-8?`, rest.offset, rest.offset + 1);
+    report(
+      'control-character',
+      `${more} more character${more === 1 ? '' : 's'} that a charter may not contain follow from here; is this a text file saved as UTF-8?`,
+      rest.offset,
+      rest.offset + 1,
+    );
   }
   return forbidden.map((character) => character.offset);
 }

@@ -1,9 +1,7 @@
 import { Buffer, isUtf8 } from 'node:buffer';
 import type { Position } from '../model/diagnostic.js';
 
-export type DecodeResult =
-  | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly message: string; readonly position: Position };
+export type DecodeResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string; readonly position: Position };
 
 /**
  * Decodes a charter file as UTF-8. Invalid bytes are an error at the first bad

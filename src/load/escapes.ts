@@ -22,11 +22,31 @@ const BACKSLASH = 0x5c;
 
 /** YAML's one-letter escapes and the code points they make. */
 const ONE_LETTER_ESCAPES: ReadonlyMap<string, number> = new Map([
-  ['0', 0x00], ['a', 0x07], ['b', 0x08], ['t', 0x09], ['\t', 0x09], ['n', 0x0a], ['v', 0x0b], ['f', 0x0c], ['r', 0x0d],
-  ['e', 0x1b], [' ', 0x20], ['"', 0x22], ['/', 0x2f], ['\\', 0x5c], ['N', 0x85], ['_', 0xa0], ['L', 0x2028], ['P', 0x2029],
+  ['0', 0x00],
+  ['a', 0x07],
+  ['b', 0x08],
+  ['t', 0x09],
+  ['\t', 0x09],
+  ['n', 0x0a],
+  ['v', 0x0b],
+  ['f', 0x0c],
+  ['r', 0x0d],
+  ['e', 0x1b],
+  [' ', 0x20],
+  ['"', 0x22],
+  ['/', 0x2f],
+  ['\\', 0x5c],
+  ['N', 0x85],
+  ['_', 0xa0],
+  ['L', 0x2028],
+  ['P', 0x2029],
 ]);
 /** Escapes by hexadecimal code: `\x41`, `\u0041`, `\U00000041`. */
-const HEX_ESCAPE_DIGITS: ReadonlyMap<string, number> = new Map([['x', 2], ['u', 4], ['U', 8]]);
+const HEX_ESCAPE_DIGITS: ReadonlyMap<string, number> = new Map([
+  ['x', 2],
+  ['u', 4],
+  ['U', 8],
+]);
 
 function checkEscapes(node: Scalar, text: string, rawOffsets: readonly number[], report: Report): void {
   const [start, end] = node.range ?? [0, 0];
@@ -40,7 +60,12 @@ function checkEscapes(node: Scalar, text: string, rawOffsets: readonly number[],
     }
     if (isForbiddenCodePoint(escape.codePoint)) {
       const written = text.slice(index, index + escape.length);
-      report('control-character', `the escape \`${written}\` makes ${describeCharacter(escape.codePoint)}, which a charter may not contain; ${adviceFor(escape.codePoint)}`, index, index + escape.length);
+      report(
+        'control-character',
+        `the escape \`${written}\` makes ${describeCharacter(escape.codePoint)}, which a charter may not contain; ${adviceFor(escape.codePoint)}`,
+        index,
+        index + escape.length,
+      );
       reported = true;
     }
     index += escape.length - 1;
@@ -48,7 +73,13 @@ function checkEscapes(node: Scalar, text: string, rawOffsets: readonly number[],
   if (reported || typeof node.value !== 'string' || rawOffsets.some((offset) => offset >= start && offset < end)) return;
   // A safety net in case an escape was read differently here than by yaml: the value decides.
   const [first] = findForbiddenCharacters(node.value, { crlf: false });
-  if (first) report('control-character', `the text holds ${describeCharacter(first.codePoint)}, which a charter may not contain; ${adviceFor(first.codePoint)}`, start, end);
+  if (first)
+    report(
+      'control-character',
+      `the text holds ${describeCharacter(first.codePoint)}, which a charter may not contain; ${adviceFor(first.codePoint)}`,
+      start,
+      end,
+    );
 }
 
 /** The code point an escape at `index` makes, and its length; a surrogate pair written as two escapes is one. */

@@ -181,8 +181,16 @@ function isUnambiguousText(text: string): boolean {
     const first = text.charCodeAt(0);
     const mayBeOther =
       (first >= 48 && first <= 57) || // 0-9
-      first === 45 || first === 43 || first === 46 || first === 126 || // - + . ~
-      first === 110 || first === 78 || first === 116 || first === 84 || first === 102 || first === 70; // n N t T f F
+      first === 45 ||
+      first === 43 ||
+      first === 46 ||
+      first === 126 || // - + . ~
+      first === 110 ||
+      first === 78 ||
+      first === 116 ||
+      first === 84 ||
+      first === 102 ||
+      first === 70; // n N t T f F
     if (!mayBeOther) return true;
   }
   return !NOT_TEXT_IF_PLAIN.some((pattern) => pattern.test(text));

@@ -132,7 +132,15 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
     if (!source || !isPlainObject(source.data)) {
       if (source && source.data !== undefined) {
         const { range } = source.locate([]);
-        diagnostics.push(fileDiagnostic(file.file, 'yaml-syntax', 'a charter must be a map of keys (`charter: 1`, `id: ...`), not a list or a single value', range.start.line, range.start.column));
+        diagnostics.push(
+          fileDiagnostic(
+            file.file,
+            'yaml-syntax',
+            'a charter must be a map of keys (`charter: 1`, `id: ...`), not a list or a single value',
+            range.start.line,
+            range.start.column,
+          ),
+        );
       }
       return undefined;
     }
@@ -148,9 +156,7 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
       }
     }
     const baseline = base.charter;
-    const merged = baseline
-      ? mergeWithBaseline(baseline.data, baseline.locate, own, ownLocate)
-      : { data: own, locate: ownLocate };
+    const merged = baseline ? mergeWithBaseline(baseline.data, baseline.locate, own, ownLocate) : { data: own, locate: ownLocate };
     return {
       file: file.file,
       absolutePath,
@@ -216,7 +222,7 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
   const comesBackRound = async (absolutePath: string): Promise<boolean> => {
     const walked = new Set<string>();
     let answer = false;
-    for (let current: string | undefined = absolutePath; current !== undefined; ) {
+    for (let current: string | undefined = absolutePath; current !== undefined;) {
       const known = cycles.get(current);
       if (known !== undefined || walked.has(current)) {
         answer = known ?? true;
@@ -315,12 +321,20 @@ async function readAndParse(
       return none;
     }
     if ('notRegular' in read) {
-      diagnostics.push(fileDiagnostic(file, 'file-read', `this is not a regular file but ${read.notRegular}, or a link to one; a charter must be a plain YAML file`, 1, 1));
+      diagnostics.push(
+        fileDiagnostic(file, 'file-read', `this is not a regular file but ${read.notRegular}, or a link to one; a charter must be a plain YAML file`, 1, 1),
+      );
       return none;
     }
     if ('tooLarge' in read) {
       diagnostics.push(
-        fileDiagnostic(file, 'yaml-limits', `the file is ${formatBytes(read.tooLarge)}, over the ${formatBytes(limits.maxFileBytes)} limit for a charter; split it into smaller files`, 1, 1),
+        fileDiagnostic(
+          file,
+          'yaml-limits',
+          `the file is ${formatBytes(read.tooLarge)}, over the ${formatBytes(limits.maxFileBytes)} limit for a charter; split it into smaller files`,
+          1,
+          1,
+        ),
       );
       return none;
     }

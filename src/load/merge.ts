@@ -50,12 +50,7 @@ export interface MergeResult {
  * track of where every merged value came from so that positions still point
  * at the file that holds it.
  */
-export function mergeWithBaseline(
-  baseData: Record<string, unknown>,
-  baseLocate: Locator,
-  ownData: Record<string, unknown>,
-  ownLocate: Locator,
-): MergeResult {
+export function mergeWithBaseline(baseData: Record<string, unknown>, baseLocate: Locator, ownData: Record<string, unknown>, ownLocate: Locator): MergeResult {
   const context: MergeContext = { origins: [], baseLocate, ownLocate };
   const inherited: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(baseData)) if (!NOT_INHERITED.has(key)) inherited[key] = value;
@@ -113,8 +108,7 @@ function mergeValue(base: unknown, own: unknown, paths: Paths, context: MergeCon
 }
 
 function mergeList(base: readonly unknown[], own: readonly unknown[], mergeKey: string, paths: Paths, context: MergeContext): unknown[] {
-  const keyOf = (item: unknown): string | undefined =>
-    isPlainObject(item) && typeof item[mergeKey] === 'string' ? item[mergeKey] : undefined;
+  const keyOf = (item: unknown): string | undefined => (isPlainObject(item) && typeof item[mergeKey] === 'string' ? item[mergeKey] : undefined);
   const ownIndexByKey = new Map<string, number>();
   own.forEach((item, index) => {
     const key = keyOf(item);
@@ -154,12 +148,7 @@ function pushOwnOrigin(context: MergeContext, mergedPath: JsonPath, ownPath: Jso
   if (!samePath) context.origins.push({ mergedPrefix: mergedPath, locate: context.ownLocate, sourcePrefix: ownPath });
 }
 
-function locateThroughOrigins(
-  origins: readonly Origin[],
-  ownLocate: Locator,
-  path: JsonPath,
-  target: 'key' | 'value' | undefined,
-): LocatedIn {
+function locateThroughOrigins(origins: readonly Origin[], ownLocate: Locator, path: JsonPath, target: 'key' | 'value' | undefined): LocatedIn {
   let best: Origin | undefined;
   for (const origin of origins) {
     if (origin.mergedPrefix.length > path.length) continue;

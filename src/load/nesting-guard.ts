@@ -29,8 +29,10 @@ export function deeplyNestedLine(text: string, limit: number): number | undefine
       indent++;
     } else {
       inIndent = false;
-      if (code === 91 || code === 123) flowDepth++; // [ {
-      else if ((code === 93 || code === 125) && flowDepth > 0) flowDepth--; // ] }
+      if (code === 91 || code === 123)
+        flowDepth++; // [ {
+      else if ((code === 93 || code === 125) && flowDepth > 0)
+        flowDepth--; // ] }
       else if ((code === 45 || code === 63 || code === 58) && endsIndicator(text.charCodeAt(index + 1))) indicators++; // - ? :
     }
     if (indent + indicators + flowDepth > limit) return lineStart;

@@ -220,24 +220,14 @@ class Converter {
     if (this.aborted || node === null || node === undefined) return null;
     this.progress.offset = rangeStart(node);
     if (++this.nodes > this.limits.maxNodes) {
-      return this.abort(
-        'yaml-limits',
-        `the file expands to more than ${this.limits.maxNodes} values; split it up or use fewer aliases`,
-        node,
-        path,
-      );
+      return this.abort('yaml-limits', `the file expands to more than ${this.limits.maxNodes} values; split it up or use fewer aliases`, node, path);
     }
     if (depth > this.limits.maxDepth) {
       return this.abort('yaml-limits', `the data is nested more than ${this.limits.maxDepth} levels deep`, node, path);
     }
     if (yaml().isAlias(node)) {
       if (++this.aliases > this.limits.maxAliases) {
-        return this.abort(
-          'yaml-limits',
-          `the file uses more than ${this.limits.maxAliases} aliases (*name); this looks like an alias bomb`,
-          node,
-          path,
-        );
+        return this.abort('yaml-limits', `the file uses more than ${this.limits.maxAliases} aliases (*name); this looks like an alias bomb`, node, path);
       }
       const target = this.anchorFor(node.source, rangeStart(node));
       if (!target) return this.abort('yaml-syntax', `the alias *${node.source} has no matching anchor &${node.source}`, node, path);
@@ -253,7 +243,13 @@ class Converter {
       const value = node.value;
       if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
       // Only a tag makes other values (bytes, dates); tags are refused, so this is a safety net.
-      this.report('yaml-syntax', 'this value is not text, a number, true/false or empty; charters use plain YAML without tags (`!!name`)', rangeStart(node), rangeEnd(node), path);
+      this.report(
+        'yaml-syntax',
+        'this value is not text, a number, true/false or empty; charters use plain YAML without tags (`!!name`)',
+        rangeStart(node),
+        rangeEnd(node),
+        path,
+      );
       return null;
     }
     if (yaml().isSeq(node)) {
@@ -417,7 +413,8 @@ function yamlErrorMessage(error: YAMLError): string {
     case 'MULTIPLE_DOCS':
       return 'the file holds more than one YAML document (`---`); put one charter in each file';
     case 'MISSING_CHAR':
-      if (error.message.startsWith('Comments must be separated')) return 'a comment needs a space before its `#`; add one, or quote the whole text if the `#` belongs to it';
+      if (error.message.startsWith('Comments must be separated'))
+        return 'a comment needs a space before its `#`; add one, or quote the whole text if the `#` belongs to it';
       return `${lowerFirst(firstLine(error.message))}; check the quotes, colons and indentation here`;
     case 'UNEXPECTED_TOKEN':
     case 'BAD_SCALAR_START':

@@ -237,7 +237,9 @@ export interface Touchpoint {
 }
 
 /** A limit on a decision right: a duration, or an amount of money. */
-export type DecisionLimit = { readonly kind: 'duration'; readonly duration: WrittenDuration } | { readonly kind: 'amount'; readonly amount: number; readonly currency: string; readonly written: string };
+export type DecisionLimit =
+  | { readonly kind: 'duration'; readonly duration: WrittenDuration }
+  | { readonly kind: 'amount'; readonly amount: number; readonly currency: string; readonly written: string };
 
 export interface DecisionRight {
   readonly id: string;

@@ -118,8 +118,14 @@ function scheduleProblem(problem: RotaProblem, review: Review): RotaPlanProblem 
     case 'no-rota':
       return { severity: 'note', message: 'no rota: the charter has no `review.rota`' };
     case 'bad-approved':
-      return { severity: 'error', message: `the rota counts periods from \`review.approved\`, which must be a date such as 2026-09-01 (found \`${review.approved}\`)` };
+      return {
+        severity: 'error',
+        message: `the rota counts periods from \`review.approved\`, which must be a date such as 2026-09-01 (found \`${review.approved}\`)`,
+      };
     case 'bad-every':
-      return { severity: 'error', message: `\`review.every\` must be whole days, weeks or months, such as \`12 months\`, and at most ${MAX_REVIEW_YEARS} years, for a rota (found \`${review.every.written}\`)` };
+      return {
+        severity: 'error',
+        message: `\`review.every\` must be whole days, weeks or months, such as \`12 months\`, and at most ${MAX_REVIEW_YEARS} years, for a rota (found \`${review.every.written}\`)`,
+      };
   }
 }

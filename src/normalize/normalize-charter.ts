@@ -102,7 +102,9 @@ function charterFrom(document: Document.CharterDocument, file: string): Charter 
             ...optionalContact('escalateTo', feedback.escalateTo, contacts, 'feedback.escalateTo'),
           },
         }),
-    ...(handover === undefined ? {} : { handover: { ...texts.optional('record', handover.record), rules: (handover.rules ?? []).map((rule) => texts.read(rule)) } }),
+    ...(handover === undefined
+      ? {}
+      : { handover: { ...texts.optional('record', handover.record), rules: (handover.rules ?? []).map((rule) => texts.read(rule)) } }),
     touchpoints: (document.touchpoints ?? []).map((touchpoint, index) => ({
       id: touchpoint.id,
       name: texts.read(touchpoint.name),

@@ -39,12 +39,7 @@ export interface PoolResult {
  * Checks files on worker threads, in batches handed out as threads become
  * free, so that slow files do not leave a thread idle.
  */
-export async function checkInWorkers(
-  script: string,
-  files: readonly string[],
-  base: Omit<CheckRequest, 'id' | 'files'>,
-  workers: number,
-): Promise<PoolResult> {
+export async function checkInWorkers(script: string, files: readonly string[], base: Omit<CheckRequest, 'id' | 'files'>, workers: number): Promise<PoolResult> {
   // Small batches keep little data alive at once (cheap garbage collection) and balance the load.
   const batchSize = Math.min(100, Math.max(25, Math.ceil(files.length / (workers * 4))));
   const batches: string[][] = [];

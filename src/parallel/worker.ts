@@ -13,7 +13,12 @@ parentPort?.on('message', (request: CheckRequest) => {
 
 async function handle(request: CheckRequest): Promise<CheckReply> {
   try {
-    const collection = await loadCollection(request.files, { root: request.root, cwd: request.cwd, fileSystem: nodeFileSystem, ...(runFiles ? { runFiles } : {}) });
+    const collection = await loadCollection(request.files, {
+      root: request.root,
+      cwd: request.cwd,
+      fileSystem: nodeFileSystem,
+      ...(runFiles ? { runFiles } : {}),
+    });
     return {
       id: request.id,
       ok: true,

@@ -40,9 +40,7 @@ export async function loadTemplates(sources: TemplateSources): Promise<TemplateS
     const overrides = await listTemplates(sources.overrides, true);
     for (const path of overrides) {
       if (!files.has(path)) {
-        throw new TemplateError(
-          `unknown template ${path} in ${sources.overrides}; a theme can replace these: ${[...files.keys()].sort().join(', ')}`,
-        );
+        throw new TemplateError(`unknown template ${path} in ${sources.overrides}; a theme can replace these: ${[...files.keys()].sort().join(', ')}`);
       }
       files.set(path, join(sources.overrides, path));
     }
@@ -88,7 +86,8 @@ async function listTemplates(folder: string, isUserFolder = false): Promise<stri
   } catch (error) {
     throw new TemplateError(`cannot read the templates folder ${folder}: ${systemErrorReason(error)}`);
   }
-  if (!info.isDirectory()) throw new TemplateError(`the templates folder ${folder} is a file; give --templates a folder that holds layouts/, partials/ and pages/`);
+  if (!info.isDirectory())
+    throw new TemplateError(`the templates folder ${folder} is a file; give --templates a folder that holds layouts/, partials/ and pages/`);
   const found: string[] = [];
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
     const path = relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/');

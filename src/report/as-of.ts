@@ -4,7 +4,6 @@ import { zoneOffsetsFor } from '../time/zone-offsets.js';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from './report-window.js';
 import { parseTimestamp } from './timestamp.js';
 
-
 /**
  * The instant a report is made as of: a timestamp with its offset, or a date,
  * meaning the end of that day in Helsinki (so `--as-of 2026-11-30` counts

@@ -92,7 +92,13 @@ export class RowChecker {
       endMs = timestampMs(row.end);
       if (Number.isNaN(endMs)) return this.rejectTimestamp(bad, row, 'end');
       if (endMs < startMs) {
-        return this.reject(bad, 'end-before-start', row, 'end', () => `ends (${shorten(row.end)}) before it starts (${shorten(row.start)}): check the two times and their offsets`);
+        return this.reject(
+          bad,
+          'end-before-start',
+          row,
+          'end',
+          () => `ends (${shorten(row.end)}) before it starts (${shorten(row.start)}): check the two times and their offsets`,
+        );
       }
       if (endMs > this.window.lastMs) return this.rejectFar(bad, row, 'end', endMs);
     }

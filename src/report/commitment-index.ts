@@ -58,7 +58,12 @@ export function indexCommitments(units: NormalizedUnits): CommitmentIndex {
   }
   for (const unit of units.unnormalized) {
     if (unit.id === undefined || charters.has(unit.id)) continue;
-    charters.set(unit.id, { id: unit.id, file: unit.file, channels: new Map(), problem: `charter ${unit.id} has errors, so it is not measured (${unit.reason}); run charter validate` });
+    charters.set(unit.id, {
+      id: unit.id,
+      file: unit.file,
+      channels: new Map(),
+      problem: `charter ${unit.id} has errors, so it is not measured (${unit.reason}); run charter validate`,
+    });
   }
   const byKey = new Map(commitments.map((commitment) => [`${commitment.charter},${commitment.channel},${commitment.commitment}`, commitment]));
   return { charters, commitments, byKey };

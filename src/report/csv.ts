@@ -176,7 +176,8 @@ function parseQuoted(text: string): QuotedResult {
       const end = comma === -1 ? text.length : comma;
       const value = text.slice(index, end);
       const stray = value.indexOf('"');
-      if (stray !== -1) return { error: 'a quote inside an unquoted field: put the whole field in quotes, and write the quote as `""`', column: index + stray + 1 };
+      if (stray !== -1)
+        return { error: 'a quote inside an unquoted field: put the whole field in quotes, and write the quote as `""`', column: index + stray + 1 };
       fields.push(value);
       if (comma === -1) return { fields, columns };
       index = comma + 1;

@@ -6,7 +6,23 @@ import type { ComplianceReport, Figures } from '../model/compliance-report.js';
  * range (`month` is `all`), then one per month of the range. Shares and
  * targets are fractions (0.9), times are in the commitment's own `unit`.
  */
-const HEADER = ['charter', 'channel', 'commitment', 'within', 'target', 'month', 'count', 'met', 'missed', 'pending', 'share_met', 'median', 'p90', 'unit', 'status'];
+const HEADER = [
+  'charter',
+  'channel',
+  'commitment',
+  'within',
+  'target',
+  'month',
+  'count',
+  'met',
+  'missed',
+  'pending',
+  'share_met',
+  'median',
+  'p90',
+  'unit',
+  'status',
+];
 
 /** A cell: text (from charters, so untrusted), one of our own numbers, or empty. */
 export type CsvCell = string | number | null;

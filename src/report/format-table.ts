@@ -18,7 +18,6 @@ export interface TableOptions {
   readonly timeZone: string;
 }
 
-
 const STATUS_LABEL: Record<ComplianceStatus, string> = { met: 'met', close: 'close', missed: 'MISSED', 'no-data': 'no data' };
 
 const COLUMNS = ['channel', 'commitment', 'promise', 'target', 'count', 'met', 'missed', 'pending', 'share met', 'median', 'p90', 'status'] as const;
@@ -58,7 +57,9 @@ export function formatTable(report: ComplianceReport, options: TableOptions): st
   const badLine = badRowsLine(report);
   if (badLine) out.push(badLine);
   for (const unit of report.unmeasuredCharters) {
-    out.push(paint.missed(`Not measured: ${oneLine(unit.charter ?? unit.file)} has errors (${oneLine(unit.reason)}); run charter validate ${oneLine(unit.file)}`));
+    out.push(
+      paint.missed(`Not measured: ${oneLine(unit.charter ?? unit.file)} has errors (${oneLine(unit.reason)}); run charter validate ${oneLine(unit.file)}`),
+    );
   }
   for (const review of report.overdueReviews) {
     const reviewer = review.reviewer ? `; this period's reviewer: ${textIn(review.reviewer.name, [])} (${oneLine(review.reviewer.id)})` : '';

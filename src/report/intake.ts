@@ -124,7 +124,16 @@ export async function readWholeLog(
   const plan = script ? await splitPlan(path, options.splitMinBytes ?? SPLIT_MIN_BYTES) : undefined;
   if (!script || !plan) return readLogPart(path, display, lookup, window, fileIndex, { listLimit });
 
-  const secondHalf = readPartInWorker(script, { path, display, lookup: plainLookup(lookup), window, fileIndex, start: plan.split, prefix: plan.header, listLimit });
+  const secondHalf = readPartInWorker(script, {
+    path,
+    display,
+    lookup: plainLookup(lookup),
+    window,
+    fileIndex,
+    start: plan.split,
+    prefix: plan.header,
+    listLimit,
+  });
   let first: LogPart;
   try {
     first = await readLogPart(path, display, lookup, window, fileIndex, { end: plan.split - 1, listLimit });
@@ -168,7 +177,10 @@ async function splitPlan(path: string, minBytes: number): Promise<SplitPlan | un
     await handle.read(head, 0, head.length, 0);
     const firstBreak = head.indexOf(10);
     if (firstBreak === -1) return undefined;
-    const firstLine = head.subarray(0, firstBreak + 1).toString('utf8').replace(/^\uFEFF/, '');
+    const firstLine = head
+      .subarray(0, firstBreak + 1)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     // The second half needs the header row: only split a log whose first line is it (or a JSON object).
     if (firstLine.trim() === '') return undefined;
     const isJson = firstLine.trimStart().startsWith('{');

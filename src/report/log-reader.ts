@@ -357,7 +357,11 @@ class JsonLinesLogReader implements ChunkReader {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      this.handlers.onMalformed(line, 1, `not JSON (${error instanceof Error ? error.message : String(error)}): each line must be one object such as {"charter":"…","channel":"email",…}`);
+      this.handlers.onMalformed(
+        line,
+        1,
+        `not JSON (${error instanceof Error ? error.message : String(error)}): each line must be one object such as {"charter":"…","channel":"email",…}`,
+      );
       return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -374,7 +378,9 @@ class JsonLinesLogReader implements ChunkReader {
         this.handlers.onMalformed(
           line,
           column,
-          item === undefined ? `no \`${field}\` key: each row needs ${LOG_FIELDS.join(', ')}` : `\`${field}\` must be a string, not ${shorten(JSON.stringify(item) ?? typeof item)}`,
+          item === undefined
+            ? `no \`${field}\` key: each row needs ${LOG_FIELDS.join(', ')}`
+            : `\`${field}\` must be a string, not ${shorten(JSON.stringify(item) ?? typeof item)}`,
         );
         return;
       }

@@ -136,7 +136,14 @@ function countRows(index: CommitmentIndex, store: RowStore, firstOf: Int32Array,
 }
 
 /** The rows of commitments that cannot be measured, as bad rows. */
-function listUnmeasurable(store: RowStore, firstOf: Int32Array, index: CommitmentIndex, unmeasurable: ReadonlyMap<number, string>, logs: readonly string[], badRows: BadRowList): void {
+function listUnmeasurable(
+  store: RowStore,
+  firstOf: Int32Array,
+  index: CommitmentIndex,
+  unmeasurable: ReadonlyMap<number, string>,
+  logs: readonly string[],
+  badRows: BadRowList,
+): void {
   for (let row = 0; row < store.length; row++) {
     const commitmentIndex = store.commitments[row] as number;
     const reason = unmeasurable.get(commitmentIndex);
@@ -160,7 +167,11 @@ function addStoredBadRow(badRows: BadRowList, store: RowStore, logs: readonly st
 type BadRowList = (BadRow & { readonly fileIndex: number })[] & { counts: Record<BadRowKind, number> };
 
 /** Every log's good rows in one store, in the order given, and their bad rows. */
-async function readAllLogs(options: MeasureOptions, index: CommitmentIndex, window: TimeWindow): Promise<{ store: RowStore; rows: { read: number }; badRows: BadRowList }> {
+async function readAllLogs(
+  options: MeasureOptions,
+  index: CommitmentIndex,
+  window: TimeWindow,
+): Promise<{ store: RowStore; rows: { read: number }; badRows: BadRowList }> {
   if (options.logs.length > MAX_LOGS) throw new LogFileError(options.logs[MAX_LOGS] as string, 0, 0, `more than ${MAX_LOGS} logs at once: combine them first`);
   const badRows = Object.assign([] as (BadRow & { readonly fileIndex: number })[], { counts: noBadRows() });
   let store: RowStore | undefined;
@@ -214,7 +225,13 @@ async function checkReadable(logs: readonly string[], cwd: string): Promise<void
     }
     // A FIFO would be waited on for ever (and a log is read in two halves, by position): pipes come through stdin.
     const kind = notRegularKind(info);
-    if (kind !== undefined) throw new LogFileError(log, 0, 0, `is ${kind}, not a log file${info.isDirectory() ? '' : '; to read from a pipe, give - and pipe the log into standard input'}`);
+    if (kind !== undefined)
+      throw new LogFileError(
+        log,
+        0,
+        0,
+        `is ${kind}, not a log file${info.isDirectory() ? '' : '; to read from a pipe, give - and pipe the log into standard input'}`,
+      );
   }
 }
 
@@ -225,7 +242,7 @@ export function reportMonths(from: string | undefined, to: string | undefined, o
   if (first === undefined || last === undefined || first > last) return [];
   const months: string[] = [];
   let [year, month] = first.split('-').map(Number) as [number, number];
-  for (let current = first; current <= last; ) {
+  for (let current = first; current <= last;) {
     months.push(current);
     month++;
     if (month > 12) {

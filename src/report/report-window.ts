@@ -35,7 +35,9 @@ export function asOfProblem(asOf: Date): string | undefined {
 /** Why a --from or --to date (YYYY-MM-DD, or YYYY-MM) is in a year no report covers, or undefined. */
 export function yearProblem(option: '--from' | '--to', date: string): string | undefined {
   const year = Number(date.slice(0, 4));
-  return year >= FIRST_REPORT_YEAR && year <= LAST_REPORT_YEAR ? undefined : `${option} must lie in the years ${FIRST_REPORT_YEAR} to ${LAST_REPORT_YEAR} (not ${date})`;
+  return year >= FIRST_REPORT_YEAR && year <= LAST_REPORT_YEAR
+    ? undefined
+    : `${option} must lie in the years ${FIRST_REPORT_YEAR} to ${LAST_REPORT_YEAR} (not ${date})`;
 }
 
 /**

@@ -75,7 +75,7 @@ export class RowStore {
   findDuplicates(): Int32Array {
     const firstOf = new Int32Array(this.size).fill(-1);
     const order = sortByStart(this.starts, this.size);
-    for (let from = 0; from < this.size; ) {
+    for (let from = 0; from < this.size;) {
       let to = from + 1;
       const start = this.starts[order[from] as number] as number;
       while (to < this.size && this.starts[order[to] as number] === start) to++;
@@ -104,7 +104,7 @@ export class RowStore {
     // Many rows: sort them in place by commitment and end (equal keys in one pass each), then the
     // smallest row of each run of equal rows is the original and the others repeat it.
     this.sortRows(order, from, to);
-    for (let run = from; run < to; ) {
+    for (let run = from; run < to;) {
       let end = run + 1;
       let first = order[run] as number;
       while (end < to && this.compareRows(order[run] as number, order[end] as number) === 0) {

@@ -7,7 +7,8 @@ import { oneLine } from '../format/shared.js';
  * refused: the same wall time means different instants in winter and summer,
  * and the log's machine may not be in the office's zone.
  */
-export type TimestampResult = { readonly ok: true; readonly ms: number } | { readonly ok: false; readonly kind: 'no-time-zone' | 'bad-timestamp'; readonly message: string };
+export type TimestampResult =
+  { readonly ok: true; readonly ms: number } | { readonly ok: false; readonly kind: 'no-time-zone' | 'bad-timestamp'; readonly message: string };
 
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
 

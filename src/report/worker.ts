@@ -20,7 +20,10 @@ parentPort?.once('message', (request: PartRequest) => {
         lines: part.lines,
         endedInsideQuotes: part.endedInsideQuotes,
       };
-      parentPort?.postMessage(reply, Object.values(columns).map((column) => column.buffer as ArrayBuffer));
+      parentPort?.postMessage(
+        reply,
+        Object.values(columns).map((column) => column.buffer as ArrayBuffer),
+      );
     })
     .catch((error: unknown) => {
       const reply: PartReply = { ok: false, error: error instanceof Error ? error.message : String(error) };

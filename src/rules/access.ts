@@ -23,9 +23,7 @@ export function declaredLanguages(data: CharterData): string[] {
 }
 
 export function contactIds(data: CharterData): string[] {
-  return listAt(data, ['contacts']).flatMap((contact) =>
-    isPlainObject(contact) && typeof contact.id === 'string' ? [contact.id] : [],
-  );
+  return listAt(data, ['contacts']).flatMap((contact) => (isPlainObject(contact) && typeof contact.id === 'string' ? [contact.id] : []));
 }
 
 /**

@@ -37,7 +37,7 @@ export const LOADER_RULES: readonly RuleMeta[] = [
   meta('extends-resolve', '`extends` names an existing baseline inside the charters folder, without cycles, at most 10 levels deep.'),
   meta('schema', 'The charter matches the charter format (JSON Schema): known keys, right types and forms.'),
   meta('internal-error', 'A part of `charter` failed unexpectedly on a file (a bug); please report it.'),
-  meta('card-fit', 'A pocket card\'s text fits its printed size (measured in Chromium by `charter cards`).'),
+  meta('card-fit', "A pocket card's text fits its printed size (measured in Chromium by `charter cards`)."),
 ];
 
 function meta(id: string, description: string): RuleMeta {

@@ -40,7 +40,10 @@ function checkWeekly(context: RuleContext, hoursPath: JsonPath, weekly: readonly
     const close = minutesOf(period.close);
     if (open === undefined || close === undefined) return;
     if (open >= close) {
-      context.report({ path: [...path, 'close'], message: `closes at ${String(period.close)}, not after it opens at ${String(period.open)}; an opening period cannot run past midnight` });
+      context.report({
+        path: [...path, 'close'],
+        message: `closes at ${String(period.close)}, not after it opens at ${String(period.open)}; an opening period cannot run past midnight`,
+      });
       return;
     }
     for (const day of days.days) {
@@ -67,7 +70,10 @@ function checkExceptions(context: RuleContext, hoursPath: JsonPath, exceptions: 
     if (typeof exception.date === 'string') {
       const earlier = seen.get(exception.date);
       if (earlier !== undefined) {
-        context.report({ path: [...path, 'date'], message: `${exception.date} is listed twice in \`${formatJsonPath([...hoursPath, 'exceptions'])}\` (also item ${earlier + 1}); merge the two entries` });
+        context.report({
+          path: [...path, 'date'],
+          message: `${exception.date} is listed twice in \`${formatJsonPath([...hoursPath, 'exceptions'])}\` (also item ${earlier + 1}); merge the two entries`,
+        });
       } else {
         seen.set(exception.date, index);
       }

@@ -11,14 +11,20 @@ function* contactReferences(data: Readonly<Record<string, unknown>>): Generator<
     const id = stringAt(data, path);
     if (id !== undefined) yield { path, id };
   }
-  for (const listPath of [['review', 'rota'], ['absence', 'notify']] as const) {
+  for (const listPath of [
+    ['review', 'rota'],
+    ['absence', 'notify'],
+  ] as const) {
     const list = listAt(data, listPath);
     for (let index = 0; index < list.length; index++) {
       const id = list[index];
       if (typeof id === 'string') yield { path: [...listPath, index], id };
     }
   }
-  for (const [listKey, field] of [['touchpoints', 'owner'], ['authority', 'escalateTo']] as const) {
+  for (const [listKey, field] of [
+    ['touchpoints', 'owner'],
+    ['authority', 'escalateTo'],
+  ] as const) {
     const list = listAt(data, [listKey]);
     for (let index = 0; index < list.length; index++) {
       const item = list[index];
@@ -27,34 +33,29 @@ function* contactReferences(data: Readonly<Record<string, unknown>>): Generator<
   }
 }
 
-export default defineRule(
-  'reference-exists',
-  'Every contact id and channel a charter refers to exists.',
-  'error',
-  ({ charter, report }) => {
-    const known = contactIds(charter.data);
-    const knownSet = new Set(known);
-    // One suggester per charter: a file of many unknown references to many contacts costs a bounded amount of work.
-    const hints = new Suggester(known);
-    for (const { path, id } of contactReferences(charter.data)) {
-      if (knownSet.has(id)) continue;
-      const suggestion = hints.suggest(id);
+export default defineRule('reference-exists', 'Every contact id and channel a charter refers to exists.', 'error', ({ charter, report }) => {
+  const known = contactIds(charter.data);
+  const knownSet = new Set(known);
+  // One suggester per charter: a file of many unknown references to many contacts costs a bounded amount of work.
+  const hints = new Suggester(known);
+  for (const { path, id } of contactReferences(charter.data)) {
+    if (knownSet.has(id)) continue;
+    const suggestion = hints.suggest(id);
+    report({
+      path,
+      message: `unknown contact \`${id}\`; ${suggestion ? `did you mean \`${suggestion}\`?` : `add it under \`contacts\`${known.length > 0 && known.length <= 8 ? ` or use one of: ${known.join(', ')}` : ''}`}`,
+    });
+  }
+  const channels = objectAt(charter.data, ['channels']) ?? {};
+  const touchpoints = listAt(charter.data, ['touchpoints']);
+  for (let index = 0; index < touchpoints.length; index++) {
+    const touchpoint = touchpoints[index];
+    const channel = isPlainObject(touchpoint) ? touchpoint.channel : undefined;
+    if (typeof channel === 'string' && !Object.hasOwn(channels, channel)) {
       report({
-        path,
-        message: `unknown contact \`${id}\`; ${suggestion ? `did you mean \`${suggestion}\`?` : `add it under \`contacts\`${known.length > 0 && known.length <= 8 ? ` or use one of: ${known.join(', ')}` : ''}`}`,
+        path: ['touchpoints', index, 'channel'],
+        message: `the touchpoint uses the channel \`${channel}\`, which the charter does not describe under \`channels\``,
       });
     }
-    const channels = objectAt(charter.data, ['channels']) ?? {};
-    const touchpoints = listAt(charter.data, ['touchpoints']);
-    for (let index = 0; index < touchpoints.length; index++) {
-      const touchpoint = touchpoints[index];
-      const channel = isPlainObject(touchpoint) ? touchpoint.channel : undefined;
-      if (typeof channel === 'string' && !Object.hasOwn(channels, channel)) {
-        report({
-          path: ['touchpoints', index, 'channel'],
-          message: `the touchpoint uses the channel \`${channel}\`, which the charter does not describe under \`channels\``,
-        });
-      }
-    }
-  },
-);
+  }
+});

@@ -45,12 +45,6 @@ export interface Rule {
   checkCollection?(context: CollectionContext): void;
 }
 
-export function defineRule(
-  id: string,
-  description: string,
-  severity: Severity,
-  check: Rule['check'],
-  checkCollection?: Rule['checkCollection'],
-): Rule {
+export function defineRule(id: string, description: string, severity: Severity, check: Rule['check'], checkCollection?: Rule['checkCollection']): Rule {
   return { meta: { id, description, severity, docs: `docs/rules/${id}.md` }, check, ...(checkCollection ? { checkCollection } : {}) };
 }

@@ -50,7 +50,11 @@ export default defineRule(
       if (unit.id === undefined) continue;
       const first = firstById.get(unit.id);
       if (!first) firstById.set(unit.id, unit);
-      else report(unit, { path: ['id'], message: `the charter id \`${unit.id}\` is already used by ${first.file}; ids must be unique, as they are web addresses` });
+      else
+        report(unit, {
+          path: ['id'],
+          message: `the charter id \`${unit.id}\` is already used by ${first.file}; ids must be unique, as they are web addresses`,
+        });
     }
   },
 );

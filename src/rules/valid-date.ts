@@ -6,7 +6,10 @@ import { defineRule } from './rule.js';
 
 /** Every place the format has a date: review dates, exception days, improvements. */
 function* dateValues(data: CharterData): Generator<{ path: JsonPath; date: string }> {
-  const candidates: JsonPath[] = [['review', 'approved'], ['review', 'next']];
+  const candidates: JsonPath[] = [
+    ['review', 'approved'],
+    ['review', 'next'],
+  ];
   for (const { path } of hoursBlocks(data)) {
     listAt(data, [...path, 'exceptions']).forEach((_, index) => candidates.push([...path, 'exceptions', index, 'date']));
   }
@@ -19,13 +22,8 @@ function* dateValues(data: CharterData): Generator<{ path: JsonPath; date: strin
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
-export default defineRule(
-  'valid-date',
-  'Dates are real calendar dates (no 30 February).',
-  'error',
-  ({ charter, report }) => {
-    for (const { path, date } of dateValues(charter.data)) {
-      if (!isCalendarDate(date)) report({ path, message: `${date} is not a date in the calendar; check the day and month` });
-    }
-  },
-);
+export default defineRule('valid-date', 'Dates are real calendar dates (no 30 February).', 'error', ({ charter, report }) => {
+  for (const { path, date } of dateValues(charter.data)) {
+    if (!isCalendarDate(date)) report({ path, message: `${date} is not a date in the calendar; check the day and month` });
+  }
+});

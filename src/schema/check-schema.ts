@@ -97,9 +97,7 @@ function branchTitle(name: string): string {
 /** ajv-errors replaces errors with its message but leaves propertyNames' inner pattern error. */
 function dropSupersededByErrorMessage<T extends AjvError>(errors: T[]): T[] {
   const withMessage = new Set(errors.filter((error) => error.keyword === 'errorMessage').map((error) => error.instancePath));
-  return errors.filter(
-    (error) => !(withMessage.has(error.instancePath) && error.keyword !== 'errorMessage' && error.propertyName !== undefined),
-  );
+  return errors.filter((error) => !(withMessage.has(error.instancePath) && error.keyword !== 'errorMessage' && error.propertyName !== undefined));
 }
 
 function toDiagnostic(error: HintedError, charter: ResolvedCharter): Diagnostic {
@@ -112,19 +110,14 @@ function toDiagnostic(error: HintedError, charter: ResolvedCharter): Diagnostic 
     case 'required': {
       const missing = String(error.params.missingProperty);
       targetPath = [...path, missing];
-      message =
-        path.length === 0
-          ? `the charter is missing the required key \`${missing}\``
-          : `${where} is missing the required key \`${missing}\``;
+      message = path.length === 0 ? `the charter is missing the required key \`${missing}\`` : `${where} is missing the required key \`${missing}\``;
       break;
     }
     case 'additionalProperties': {
       const extra = String(error.params.additionalProperty);
       targetPath = [...path, extra];
       target = 'key';
-      const allowed = error.branch
-        ? propertyNames(dereference({ $ref: `#/definitions/${error.branch}` }))
-        : allowedKeys(pointerSegments(error.instancePath));
+      const allowed = error.branch ? propertyNames(dereference({ $ref: `#/definitions/${error.branch}` })) : allowedKeys(pointerSegments(error.instancePath));
       const suggestion = closestMatch(extra, allowed);
       const inside = path.length === 0 ? 'at the top of the charter' : `in ${where}`;
       message = `unknown key \`${extra}\` ${inside}`;
@@ -183,9 +176,7 @@ function messageOf(error: AjvError): string {
     case 'errorMessage':
       return error.message ?? 'is not valid';
     case 'type': {
-      const types = (Array.isArray(params.type) ? params.type : String(params.type).split(',')).map(
-        (type) => TYPE_NAMES[String(type)] ?? String(type),
-      );
+      const types = (Array.isArray(params.type) ? params.type : String(params.type).split(',')).map((type) => TYPE_NAMES[String(type)] ?? String(type));
       return `must be ${types.join(' or ')}`;
     }
     case 'const':
@@ -266,7 +257,10 @@ function dereference(schema: JsonSchema | undefined): JsonSchema | undefined {
 function allowedKeys(segments: readonly string[]): string[] {
   const schema = schemaAt(segments);
   // A union (such as closed day / other hours) allows the keys of all its branches.
-  const schemas = [schema, ...['oneOf', 'anyOf'].flatMap((keyword) => unionBranchNames(schema, keyword).map((name) => dereference({ $ref: `#/definitions/${name}` })))];
+  const schemas = [
+    schema,
+    ...['oneOf', 'anyOf'].flatMap((keyword) => unionBranchNames(schema, keyword).map((name) => dereference({ $ref: `#/definitions/${name}` }))),
+  ];
   return [...new Set(schemas.flatMap(propertyNames))];
 }
 

@@ -153,10 +153,8 @@ async function renderWithEleventy(pages: readonly PageView[], render: (page: Pag
   }
 }
 
-
 /** The part of Eleventy's configuration API used here. */
 interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addTemplate(path: string, content: unknown): void;
 }
-

@@ -52,10 +52,7 @@ export function loadSiteTemplates(inputs: SiteInputs): Promise<TemplateSet> {
 
 /** The theme's files and the flags that named them. */
 function themeFiles(inputs: SiteInputs): { readonly flag: string; readonly file: string }[] {
-  return [
-    ...(inputs.css ? [{ flag: '--css', file: inputs.css }] : []),
-    ...(inputs.logo ? [{ flag: '--logo', file: inputs.logo }] : []),
-  ];
+  return [...(inputs.css ? [{ flag: '--css', file: inputs.css }] : []), ...(inputs.logo ? [{ flag: '--logo', file: inputs.logo }] : [])];
 }
 
 /** Where a theme file goes in the site. */

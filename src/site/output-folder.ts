@@ -41,9 +41,7 @@ export async function checkOutputFolder(target: string, protectedPaths: readonly
   if (!info.isDirectory()) throw new OutputFolderError(`refusing to build into ${out}: it is a file`);
   const entries = await readdir(target);
   if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
-    throw new OutputFolderError(
-      `refusing to replace ${out}: it is not empty and was not made by charter build; choose another --out or empty it yourself`,
-    );
+    throw new OutputFolderError(`refusing to replace ${out}: it is not empty and was not made by charter build; choose another --out or empty it yourself`);
   }
 }
 
@@ -151,14 +149,23 @@ function cannotBuild(shown: string, error: unknown): OutputFolderError {
 /** Removes `folder` and its parents up to and including `last`, as long as they are empty. */
 async function removeEmptyFolders(folder: string, last: string): Promise<void> {
   for (let current = folder; isInside(last, current); current = dirname(current)) {
-    if (!(await rmdir(current).then(() => true, () => false))) return;
+    if (
+      !(await rmdir(current).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
     if (current === last) return;
   }
 }
 
 async function swapIntoPlace(staging: string, target: string): Promise<void> {
   const retired = join(dirname(target), `.${basename(target)}.old-${process.pid}-${Date.now()}`);
-  const hadPrevious = await stat(target).then(() => true, () => false);
+  const hadPrevious = await stat(target).then(
+    () => true,
+    () => false,
+  );
   if (hadPrevious) await rename(target, retired);
   try {
     await rename(staging, target);
@@ -183,12 +190,20 @@ async function removeDeadRuns(target: string): Promise<void> {
     const match = name.startsWith(prefix) ? RUN_FOLDER.exec(name.slice(prefix.length)) : null;
     if (!match || isRunning(Number(match[2]))) continue;
     const path = join(folder, name);
-    if (!(await stat(join(path, OUTPUT_MARKER)).then(() => true, () => false))) {
+    if (
+      !(await stat(join(path, OUTPUT_MARKER)).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       // Killed between making its staging folder and marking it: only an empty one is surely ours.
       await rmdir(path).catch(() => undefined);
       continue;
     }
-    const targetExists = await stat(target).then(() => true, () => false);
+    const targetExists = await stat(target).then(
+      () => true,
+      () => false,
+    );
     if (match[1] === 'old' && !targetExists) await rename(path, target).catch(() => undefined);
     else await rm(path, { recursive: true, force: true }).catch(() => undefined);
   }

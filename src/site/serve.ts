@@ -291,7 +291,13 @@ async function watchPlan(options: ServeOptions, site: IncrementalSite): Promise<
       continue;
     }
     const path = resolve(options.cwd, pattern);
-    if (await stat(path).then((info) => info.isDirectory(), () => false)) charterFolders.push(path);
+    if (
+      await stat(path).then(
+        (info) => info.isDirectory(),
+        () => false,
+      )
+    )
+      charterFolders.push(path);
     else files.push(path);
   }
   return {
@@ -302,12 +308,7 @@ async function watchPlan(options: ServeOptions, site: IncrementalSite): Promise<
       ...(inputs.templateOverrides ? [inputs.templateOverrides] : []),
       ...(options.watchFolders ?? []).map((folder) => resolve(options.cwd, folder)),
     ],
-    files: [
-      ...files,
-      ...(inputs.css ? [inputs.css] : []),
-      ...(inputs.logo ? [inputs.logo] : []),
-      ...inputs.logs,
-    ],
+    files: [...files, ...(inputs.css ? [inputs.css] : []), ...(inputs.logo ? [inputs.logo] : []), ...inputs.logs],
     ignored: [site.outDir],
   };
 }

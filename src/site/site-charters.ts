@@ -60,7 +60,11 @@ export function normalizeCollection(
  * owner's id is read from the baseline as written and looked up among the
  * contacts of a unit that extends it, which inherits them.
  */
-function organisationContact(charters: readonly ResolvedCharter[], units: readonly Charter[], resolved: ReadonlyMap<Charter, ResolvedCharter>): Contact | undefined {
+function organisationContact(
+  charters: readonly ResolvedCharter[],
+  units: readonly Charter[],
+  resolved: ReadonlyMap<Charter, ResolvedCharter>,
+): Contact | undefined {
   const uses = new Map<ResolvedCharter, number>();
   for (const unit of units) {
     for (let baseline = resolved.get(unit)?.baseline; baseline; baseline = baseline.baseline) uses.set(baseline, (uses.get(baseline) ?? 0) + 1);

@@ -39,7 +39,10 @@ export class SiteFolder implements SiteWriter {
       this.files.clear();
       return 'unknown';
     }
-    const marked = await stat(join(this.path, OUTPUT_MARKER)).then((info) => info.isFile(), () => false);
+    const marked = await stat(join(this.path, OUTPUT_MARKER)).then(
+      (info) => info.isFile(),
+      () => false,
+    );
     if (marked && !this.damaged) return 'intact';
     // Without a held folder only the marker tells that the folder is ours.
     return this.held ? 'ours' : 'unknown';

@@ -47,9 +47,7 @@ export async function watchForChanges(plan: WatchPlan, onChange: () => void): Pr
   const watchers = new Map<string, FSWatcher>();
   let closed = false;
   const trees = outermost([...plan.charterFolders, ...plan.folders]).filter((folder) => !isIgnored(plan, folder));
-  const fileFolders = [...new Set(plan.files.map((file) => dirname(file)))].filter(
-    (folder) => !trees.some((tree) => isInside(tree, folder)),
-  );
+  const fileFolders = [...new Set(plan.files.map((file) => dirname(file)))].filter((folder) => !trees.some((tree) => isInside(tree, folder)));
 
   /** Watches a folder (and, when recursive, its subfolders); resolves to whether it holds a file that matters. */
   const add = async (directory: string, recursive: boolean, isTree = false): Promise<boolean> => {
@@ -82,7 +80,10 @@ export async function watchForChanges(plan: WatchPlan, onChange: () => void): Pr
   const follow = async (path: string): Promise<void> => {
     const wasWatched = watchers.has(path);
     if (wasWatched) forget(path);
-    const isFolder = await stat(path).then((info) => info.isDirectory(), () => false);
+    const isFolder = await stat(path).then(
+      (info) => info.isDirectory(),
+      () => false,
+    );
     const holds = isFolder && isWatchable(plan, path) ? await add(path, true) : false;
     if (holds || wasWatched) onChange();
   };

@@ -257,7 +257,7 @@ export class WorkingCalendar {
 
   private nthWorkingDayAfter(day: number, count: number): number {
     let date = day;
-    for (let counted = 0; counted < count; ) {
+    for (let counted = 0; counted < count;) {
       date++;
       if (this.isWorkingDayNumber(date)) counted++;
     }
@@ -377,7 +377,7 @@ export class WorkingCalendar {
   /** Sums a per-day figure over days [from, to) from blocks of cumulative sums (index i = sum of the block's first i days). */
   private sumOverDays(from: number, to: number, cumulative: (block: number) => ArrayLike<number>): number {
     let total = 0;
-    for (let day = from; day < to; ) {
+    for (let day = from; day < to;) {
       const block = Math.floor(day / BLOCK_DAYS);
       const blockStart = block * BLOCK_DAYS;
       const sums = cumulative(block);
@@ -429,7 +429,9 @@ export class WorkingCalendar {
   private hoursOn(day: number): DayHours {
     let hours = this.hoursCache.get(day);
     if (hours === undefined) {
-      hours = this.isWorkingDayNumber(day) ? this.instantsOf(day, this.specialHours.get(this.civil(day).iso) ?? this.weekly[weekdayIndex(day)] ?? []) : NO_HOURS;
+      hours = this.isWorkingDayNumber(day)
+        ? this.instantsOf(day, this.specialHours.get(this.civil(day).iso) ?? this.weekly[weekdayIndex(day)] ?? [])
+        : NO_HOURS;
       this.hoursCache.set(day, hours);
     }
     return hours;
@@ -437,7 +439,9 @@ export class WorkingCalendar {
 
   private instantsOf(day: number, intervals: DayIntervals): DayHours {
     const midnight = day * MS_PER_DAY;
-    return intervals.map(([open, close]) => [this.zone.instantOfWall(midnight + open * MS_PER_MINUTE), this.zone.instantOfWall(midnight + close * MS_PER_MINUTE)] as const);
+    return intervals.map(
+      ([open, close]) => [this.zone.instantOfWall(midnight + open * MS_PER_MINUTE), this.zone.instantOfWall(midnight + close * MS_PER_MINUTE)] as const,
+    );
   }
 
   private civil(day: number): CivilDate {

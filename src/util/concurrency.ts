@@ -7,11 +7,7 @@
  * failure no lane starts another item, and the first error is thrown at once:
  * the caller is already cleaning up.
  */
-export async function mapConcurrently<T, R>(
-  items: readonly T[],
-  limit: number,
-  map: (item: T, index: number, lane: number) => Promise<R>,
-): Promise<R[]> {
+export async function mapConcurrently<T, R>(items: readonly T[], limit: number, map: (item: T, index: number, lane: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   let failed = false;

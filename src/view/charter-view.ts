@@ -178,7 +178,10 @@ function isWebUrl(value: string): boolean {
 
 /** Weekly rows, the exceptions still to come of `hours`, and its holiday note. */
 function hoursView(scope: Scope, weekly: readonly OpeningPeriod[], hours: OfficeHours): HoursView {
-  const rows = weekly.map((period) => ({ days: formatDays(period.daysWritten, scope.lang), time: formatTimeRange(period.open.text, period.close.text, scope.lang) }));
+  const rows = weekly.map((period) => ({
+    days: formatDays(period.daysWritten, scope.lang),
+    time: formatTimeRange(period.open.text, period.close.text, scope.lang),
+  }));
   const holidaysNote = hours.holidays === undefined ? undefined : scope.strings.holidaysNotes[hours.holidays];
   return { rows, exceptions: upcomingExceptions(scope, hours), ...(holidaysNote ? { holidaysNote } : {}) };
 }
@@ -261,7 +264,10 @@ function channelView(scope: Scope, key: ChannelKey): ChannelView {
     key,
     title: scope.strings.channelTitles[key],
     details,
-    commitments: commitmentViews(scope, COMMITMENT_SLOTS.filter((slot) => slot.group === 'channels' && slot.channel === key)),
+    commitments: commitmentViews(
+      scope,
+      COMMITMENT_SLOTS.filter((slot) => slot.group === 'channels' && slot.channel === key),
+    ),
     ...(hours ? { hours } : {}),
     ...(greeting ? { greeting } : {}),
   };
@@ -299,11 +305,18 @@ function reviewView(scope: Scope): ReviewView {
   const { review } = scope.charter;
   const status = reviewStatusOf(scope.charter, scope.context.today);
   const approvedBy = scope.text(review.approvedBy);
-  const assignment = reviewerFor({ approved: review.approved, every: review.every.written, rota: review.rota.map((contact) => contact.id) }, scope.context.today);
+  const assignment = reviewerFor(
+    { approved: review.approved, every: review.every.written, rota: review.rota.map((contact) => contact.id) },
+    scope.context.today,
+  );
   const reviewerContact = assignment ? review.rota[assignment.index] : undefined;
   const reviewer =
     assignment && reviewerContact
-      ? { name: scope.contact(reviewerContact).name, periodFrom: formatDate(assignment.periodFrom, scope.lang), periodTo: formatDate(assignment.periodTo, scope.lang) }
+      ? {
+          name: scope.contact(reviewerContact).name,
+          periodFrom: formatDate(assignment.periodFrom, scope.lang),
+          periodTo: formatDate(assignment.periodTo, scope.lang),
+        }
       : undefined;
   return {
     approved: { date: formatDate(review.approved, scope.lang), iso: review.approved },
@@ -337,7 +350,10 @@ function feedbackView(scope: Scope): FeedbackView | undefined {
   const channel = scope.html(feedback.channel);
   return {
     ...(channel ? { channel } : {}),
-    commitments: commitmentViews(scope, COMMITMENT_SLOTS.filter((slot) => slot.group === 'feedback')),
+    commitments: commitmentViews(
+      scope,
+      COMMITMENT_SLOTS.filter((slot) => slot.group === 'feedback'),
+    ),
     ...(feedback.escalateTo ? { escalateTo: scope.contact(feedback.escalateTo) } : {}),
   };
 }
@@ -367,7 +383,12 @@ function touchpointViews(scope: Scope): TouchpointView[] {
 
 function authorityViews(scope: Scope): AuthorityView[] {
   return scope.charter.authority.map((right) => {
-    const limit = right.limit === undefined ? undefined : right.limit.kind === 'duration' ? durationInWords(right.limit.duration, scope.lang) : formatAmountLimit(right.limit.written, scope.lang);
+    const limit =
+      right.limit === undefined
+        ? undefined
+        : right.limit.kind === 'duration'
+          ? durationInWords(right.limit.duration, scope.lang)
+          : formatAmountLimit(right.limit.written, scope.lang);
     return {
       id: right.id,
       decision: scope.text(right.decision),

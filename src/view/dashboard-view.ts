@@ -118,7 +118,17 @@ function unitViews(report: ComplianceReport, lang: SiteLanguage, context: Dashbo
       ...(url !== undefined ? { url } : {}),
       anchor,
       commitments: commitments.map((figures) =>
-        commitmentView(figures, name.text, report, context, trendMonths, lang, words, `${anchor}-${slug(figures.channel)}-${slug(figures.commitment)}`, `trend-${++chartIndex}`),
+        commitmentView(
+          figures,
+          name.text,
+          report,
+          context,
+          trendMonths,
+          lang,
+          words,
+          `${anchor}-${slug(figures.channel)}-${slug(figures.commitment)}`,
+          `trend-${++chartIndex}`,
+        ),
       ),
     };
   });
@@ -166,7 +176,11 @@ function commitmentView(
 }
 
 /** "Sähköposti – vastaus 2 työpäivän kuluessa", "Email – reply within 2 working days", "Service point – waiting time at most 15 minutes". */
-export function commitmentName(figures: Pick<CommitmentFigures, 'channel' | 'commitment' | 'within'>, lang: SiteLanguage, words = dashboardStrings(lang)): string {
+export function commitmentName(
+  figures: Pick<CommitmentFigures, 'channel' | 'commitment' | 'within'>,
+  lang: SiteLanguage,
+  words = dashboardStrings(lang),
+): string {
   const strings = viewStrings(lang);
   const channel =
     figures.channel === 'feedback'
@@ -177,7 +191,11 @@ export function commitmentName(figures: Pick<CommitmentFigures, 'channel' | 'com
   const slot = COMMITMENT_SLOTS.find((candidate) => candidate.channel === figures.channel && candidate.commitment === figures.commitment);
   const label = slot ? lowerFirst(strings.commitments[commitmentSlotKey(slot)].label) : figures.commitment;
   const duration = parseDuration(figures.within);
-  const limit = duration ? (isMaximumWait(slot) ? fill(words.atMost, { duration: durationInWords(duration, lang) }) : withinInWords(duration, lang)) : figures.within;
+  const limit = duration
+    ? isMaximumWait(slot)
+      ? fill(words.atMost, { duration: durationInWords(duration, lang) })
+      : withinInWords(duration, lang)
+    : figures.within;
   return fill(words.commitmentName, { channel, promise: `${label} ${limit}` });
 }
 
@@ -186,14 +204,7 @@ function isMaximumWait(slot: CommitmentSlot | undefined): boolean {
   return slot?.commitment === 'wait';
 }
 
-function figuresRow(
-  figures: Figures,
-  label: string,
-  commitment: CommitmentFigures,
-  lang: SiteLanguage,
-  words: DashboardStrings,
-  iso?: string,
-): FiguresRowView {
+function figuresRow(figures: Figures, label: string, commitment: CommitmentFigures, lang: SiteLanguage, words: DashboardStrings, iso?: string): FiguresRowView {
   const numbers = numberFormats(lang);
   const duration = (value: number | null): string | undefined => (value === null ? undefined : numbers.duration(value, commitment.unit));
   const median = duration(figures.median);

@@ -155,7 +155,13 @@ export function planSite(site: SiteCharters, options: SiteOptions): SitePlan {
   pages.push({
     kind: 'language-choice',
     url: urls.asset(''),
-    frame: frame('fi', `${titlesOf('fi').site} · ${titlesOf('sv').site} · ${titlesOf('en').site}`, (other) => ({ href: urls.home(other), available: true }), options, urls),
+    frame: frame(
+      'fi',
+      `${titlesOf('fi').site} · ${titlesOf('sv').site} · ${titlesOf('en').site}`,
+      (other) => ({ href: urls.home(other), available: true }),
+      options,
+      urls,
+    ),
   });
 
   return { pages };
@@ -199,7 +205,12 @@ function charterView(unit: Charter, lang: SiteLanguage, today: string, context: 
 }
 
 /** A charter's pocket card in the view's language; its language links lead to the card in the charter's other languages. */
-function cardPage(view: CharterView, languages: readonly string[], options: Pick<SiteOptions, 'base' | 'compliance' | 'themeStylesheet' | 'logo'>, urls: SiteUrls): CardPage {
+function cardPage(
+  view: CharterView,
+  languages: readonly string[],
+  options: Pick<SiteOptions, 'base' | 'compliance' | 'themeStylesheet' | 'logo'>,
+  urls: SiteUrls,
+): CardPage {
   const site = titlesOf(view.lang);
   const alternates = (other: SiteLanguage) =>
     languages.includes(other) ? { href: urls.card(view.id, other), available: true } : { href: urls.home(other), available: false };

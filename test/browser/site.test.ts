@@ -165,7 +165,10 @@ describe.runIf(runBrowserTests)('the built guide in a real browser', { timeout: 
       expect(tables).toHaveLength(6);
       for (const table of tables) expect(table).toMatchObject({ columns: 9, rows: 12, visible: true });
       // Missed is red, in words and shape.
-      const missed = await page.locator('.status--missed .status__label').first().evaluate((label) => getComputedStyle(label).color);
+      const missed = await page
+        .locator('.status--missed .status__label')
+        .first()
+        .evaluate((label) => getComputedStyle(label).color);
       expect(missed).toBe('rgb(177, 14, 30)');
     } finally {
       await context.close();
@@ -295,7 +298,12 @@ describe.runIf(runBrowserTests)('a guide built for a sub-path (--base), in a rea
       expect(library).toMatch(/^\/intranet\/charters\/fi\/city-library\//);
       const response = await page.goto(`${server.url}${library}`);
       expect(response?.status()).toBe(200);
-      expect(await page.locator('link[rel="stylesheet"]').first().evaluate((link) => (link as HTMLLinkElement).sheet !== null)).toBe(true);
+      expect(
+        await page
+          .locator('link[rel="stylesheet"]')
+          .first()
+          .evaluate((link) => (link as HTMLLinkElement).sheet !== null),
+      ).toBe(true);
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await browser.close();

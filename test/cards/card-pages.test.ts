@@ -38,7 +38,7 @@ const TODAY = '2026-11-23';
 let checked: CheckResult;
 
 beforeAll(async () => {
-  (checked = await checkCharters({ cwd: fileURLToPath(new URL('../..', import.meta.url)), today: TODAY }));
+  checked = await checkCharters({ cwd: fileURLToPath(new URL('../..', import.meta.url)), today: TODAY });
 });
 
 beforeEach(() => {

@@ -11,7 +11,8 @@ import { VALID_UNIT, edit } from '../fixtures/charters.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 /** jsQR is CommonJS with a default export; take it through require for plain typing. */
-const jsQR = (createRequire(import.meta.url)('jsqr') as { default: (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null }).default;
+const jsQR = (createRequire(import.meta.url)('jsqr') as { default: (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null })
+  .default;
 const runCardTests = chromiumAvailable();
 const BASE_URL = 'https://intranet.example.fi/charters/';
 const UNITS = ['building-control', 'city-library', 'registry-office', 'social-services-advice'];
@@ -91,20 +92,28 @@ describe.runIf(runCardTests)('charter cards', () => {
     expect(html).toContain('data:image/svg+xml;base64,');
   });
 
-  it.each(['a7', 'credit-card'] as const)('prints %s cards at their trim size', async (size) => {
-    const result = await makeCards({ cwd, today: '2026-11-23', size, out: `cards-${size}` });
-    expect(result.ok).toBe(true);
-    const expected = size === 'a7' ? '209.764 x 297.638' : '240.945 x 155.906';
-    expect(pdfinfo(join(cwd, `cards-${size}`, 'en', `building-control-${size}.pdf`))).toEqual({ pages: 2, size: expected });
-    // Four cards: one sheet (8 A7 or 10 credit cards fit on one).
-    expect(pdfinfo(join(cwd, `cards-${size}`, 'sheets', `en-${size}-a4.pdf`)).pages).toBe(2);
-  }, 120_000);
+  it.each(['a7', 'credit-card'] as const)(
+    'prints %s cards at their trim size',
+    async (size) => {
+      const result = await makeCards({ cwd, today: '2026-11-23', size, out: `cards-${size}` });
+      expect(result.ok).toBe(true);
+      const expected = size === 'a7' ? '209.764 x 297.638' : '240.945 x 155.906';
+      expect(pdfinfo(join(cwd, `cards-${size}`, 'en', `building-control-${size}.pdf`))).toEqual({ pages: 2, size: expected });
+      // Four cards: one sheet (8 A7 or 10 credit cards fit on one).
+      expect(pdfinfo(join(cwd, `cards-${size}`, 'sheets', `en-${size}-a4.pdf`)).pages).toBe(2);
+    },
+    120_000,
+  );
 });
 
 describe.runIf(runCardTests)('the fit check', () => {
   it('points at the pocket-guide rule that does not fit, measured in the browser', async () => {
     const longRule = Array.from({ length: 60 }, (_, index) => `Sentence ${index + 1} of a rule nobody could carry in a pocket.`).join(' ');
-    const text = edit(VALID_UNIT, 'text: { fi: Jokainen viesti saa vastauksen., en: Every message gets a reply. }', `text: { fi: Jokainen viesti saa vastauksen., en: "${longRule}" }`);
+    const text = edit(
+      VALID_UNIT,
+      'text: { fi: Jokainen viesti saa vastauksen., en: Every message gets a reply. }',
+      `text: { fi: Jokainen viesti saa vastauksen., en: "${longRule}" }`,
+    );
     const cwd = writeTree({ 'charters/unit.yaml': text });
     const result = await runCli(['cards', '--today', '2026-11-23'], cwd, { NO_COLOR: '1' });
     expect(result.code).toBe(1);
@@ -125,7 +134,11 @@ describe.runIf(runCardTests)('the fit check', () => {
 describe.runIf(runCardTests)('charter validate --check-cards', () => {
   it('warns where a card would overflow, at the rule that is too long', async () => {
     const longRule = Array.from({ length: 60 }, (_, index) => `Sentence ${index + 1} of a rule nobody could carry in a pocket.`).join(' ');
-    const text = edit(VALID_UNIT, 'text: { fi: Jokainen viesti saa vastauksen., en: Every message gets a reply. }', `text: { fi: Jokainen viesti saa vastauksen., en: "${longRule}" }`);
+    const text = edit(
+      VALID_UNIT,
+      'text: { fi: Jokainen viesti saa vastauksen., en: Every message gets a reply. }',
+      `text: { fi: Jokainen viesti saa vastauksen., en: "${longRule}" }`,
+    );
     const cwd = writeTree({ 'charters/unit.yaml': text });
     const plain = await runCli(['validate', '--today', '2026-11-23'], cwd);
     expect(plain).toEqual({ code: 0, stdout: '', stderr: '' });
@@ -165,7 +178,10 @@ describe('charter cards without Chromium', () => {
 });
 
 describe.runIf(runCardTests)('charter cards that cannot go on', () => {
-  const browsers = (): string[] => liveProcesses({ parent: process.pid }).map((info) => info.command).filter((command) => /chrom/i.test(command));
+  const browsers = (): string[] =>
+    liveProcesses({ parent: process.pid })
+      .map((info) => info.command)
+      .filter((command) => /chrom/i.test(command));
 
   it('refuses an --out below a file in one line, before Chromium starts', async () => {
     const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT, afile: 'mine' });
@@ -175,12 +191,18 @@ describe.runIf(runCardTests)('charter cards that cannot go on', () => {
     expect(browsers()).toEqual([]);
   });
 
-  it.runIf(existsSync('/bin/true'))('says so in one line when Chromium does not start, and leaves nothing behind', async () => {
-    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
-    const result = await runCli(['cards', '--chromium', '/bin/true', '--today', '2026-11-23'], cwd);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^charter: printing cards needs Chromium, and the one at \/bin\/true did not start \([^\n]+\): reinstall it \(apt-get install chromium\) or name another with --chromium PATH\n$/);
-    expect(readdirSync(cwd)).toEqual(['charters']);
-    expect(browsers()).toEqual([]);
-  }, 60_000);
+  it.runIf(existsSync('/bin/true'))(
+    'says so in one line when Chromium does not start, and leaves nothing behind',
+    async () => {
+      const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+      const result = await runCli(['cards', '--chromium', '/bin/true', '--today', '2026-11-23'], cwd);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        /^charter: printing cards needs Chromium, and the one at \/bin\/true did not start \([^\n]+\): reinstall it \(apt-get install chromium\) or name another with --chromium PATH\n$/,
+      );
+      expect(readdirSync(cwd)).toEqual(['charters']);
+      expect(browsers()).toEqual([]);
+    },
+    60_000,
+  );
 });

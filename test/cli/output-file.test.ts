@@ -37,7 +37,11 @@ describe('-o never replaces an input', () => {
     const { cwd, unchanged } = project();
     const result = await runCli(['report', 'log.csv', '--as-of', AS_OF, '-o', output], cwd);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`^charter: refusing to write ${output.replace(/\./g, '\\.')}: it is a (contact log|charter file) this run reads; choose another output file\\n$`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^charter: refusing to write ${output.replace(/\./g, '\\.')}: it is a (contact log|charter file) this run reads; choose another output file\\n$`,
+      ),
+    );
     unchanged();
     expect(readdirSync(cwd).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
@@ -125,7 +129,10 @@ describe('-o to something other than a regular file', () => {
       await new Promise((resolve) => server.close(resolve));
     }
     expect(await runCli(['validate', '-o', 'charters'], cwd)).toMatchObject({ code: 2, stderr: 'charter: cannot write charters: it is a folder\n' });
-    expect(await runCli(['validate', '-o', 'log.csv/report.txt'], cwd)).toMatchObject({ code: 2, stderr: 'charter: cannot write log.csv/report.txt: log.csv is not a folder\n' });
+    expect(await runCli(['validate', '-o', 'log.csv/report.txt'], cwd)).toMatchObject({
+      code: 2,
+      stderr: 'charter: cannot write log.csv/report.txt: log.csv is not a folder\n',
+    });
   });
 
   it.runIf(canMakeDevices())('says in one line when the disk is full', async () => {

@@ -50,7 +50,9 @@ describe('charter report', () => {
     expect(lines[0]).toMatch(/^log\.csv:18:1: duplicate: the same contact as line 11/);
     expect(lines[4]).toMatch(/^log\.csv:24:23: no-time-zone: start: `2027-01-04T10:00:00` has no time zone/);
     expect(relaxed.stdout).toMatch(/18 of 26 rows measured, 8 bad/);
-    expect(relaxed.stdout).toMatch(/Bad rows \(not counted\): malformed 1, unknown-charter 1, unknown-channel 1, unknown-commitment 1, bad-timestamp 1, no-time-zone 1, end-before-start 1, duplicate 1/);
+    expect(relaxed.stdout).toMatch(
+      /Bad rows \(not counted\): malformed 1, unknown-charter 1, unknown-channel 1, unknown-commitment 1, bad-timestamp 1, no-time-zone 1, end-before-start 1, duplicate 1/,
+    );
     const strict = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--strict'], cwd);
     expect(strict.code).toBe(1);
     const strictClean = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--strict'], writeTree({ ...CHARTERS, 'log.csv': GOOD_ROWS }));
@@ -192,7 +194,11 @@ describe('charter report on charters and logs that carry terminal escapes', () =
   const unit = hostileUnit.reduce((text, [from, to]) => edit(text, from, to), VALID_UNIT);
   /** An id the schema refuses: the charter is not measured, but its id and file are still shown. */
   const hostileId = edit(VALID_UNIT, 'id: test-unit', `id: ${JSON.stringify('unit\u001b[2J')}`);
-  const log = ['charter,channel,commitment,start,end', '"unit\u001b[2J",email,reply,2027-01-04T10:00:00+02:00,', 'nobody\u009b2J,email,reply,2027-01-04T10:00:00+02:00,'].join('\n');
+  const log = [
+    'charter,channel,commitment,start,end',
+    '"unit\u001b[2J",email,reply,2027-01-04T10:00:00+02:00,',
+    'nobody\u009b2J,email,reply,2027-01-04T10:00:00+02:00,',
+  ].join('\n');
 
   it('prints the table and bad rows with every control character made visible', async () => {
     const cwd = writeTree({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'charters/evil\u001b[31m.yaml': hostileId, 'log\u001b[2J.csv': log });
@@ -233,7 +239,9 @@ describe('charter report on a gzip bomb', () => {
     const result = await runCli(['report', 'log.csv.gz', '--as-of', AS_OF], cwd);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^charter: log\.csv\.gz: unpacks to more than 100 times its size .* unpack it first \(gunzip\) and give the unpacked file\n$/);
+    expect(result.stderr).toMatch(
+      /^charter: log\.csv\.gz: unpacks to more than 100 times its size .* unpack it first \(gunzip\) and give the unpacked file\n$/,
+    );
   });
 });
 

@@ -182,7 +182,8 @@ describe('charter rota', () => {
     );
     // Without `approved` the charter fails the schema: it is listed with its first error.
     expect(result.stdout).toContain(
-      'charters/b.yaml  no-approval\n' + '  error: the charter has errors, so its rota is not worked out: 9:1 `review` is missing the required key `approved`\n',
+      'charters/b.yaml  no-approval\n' +
+        '  error: the charter has errors, so its rota is not worked out: 9:1 `review` is missing the required key `approved`\n',
     );
     expect(result.stderr).toBe('charter: 2 charters have a rota that cannot be worked out right; fix them (charter validate shows where)\n');
   });
@@ -249,7 +250,10 @@ describe('charter rota', () => {
     expect(both).toEqual({
       code: 0,
       stderr: '',
-      stdout: 'units/small.yaml  Pieni yksikkö (small-unit)\n' + '  approved 2026-09-01, reviewed every 12 months; next review due 2027-09-01, in 282 days\n' + '  no rota: the charter has no `review.rota`\n',
+      stdout:
+        'units/small.yaml  Pieni yksikkö (small-unit)\n' +
+        '  approved 2026-09-01, reviewed every 12 months; next review due 2027-09-01, in 282 days\n' +
+        '  no rota: the charter has no `review.rota`\n',
     });
   });
 

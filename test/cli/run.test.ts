@@ -118,10 +118,24 @@ describe('charter validate', () => {
   });
 
   it.each([
-    ['json', (out: string) => expect((JSON.parse(out) as JsonFileReport[])[0]?.messages[0]).toMatchObject({ ruleId: 'schema', severity: 'error', line: positionOf(BROKEN, '2 workdays').line })],
+    [
+      'json',
+      (out: string) =>
+        expect((JSON.parse(out) as JsonFileReport[])[0]?.messages[0]).toMatchObject({
+          ruleId: 'schema',
+          severity: 'error',
+          line: positionOf(BROKEN, '2 workdays').line,
+        }),
+    ],
     ['sarif', (out: string) => expect(JSON.parse(out)).toMatchObject({ version: '2.1.0', runs: [{ results: [{ ruleId: 'schema', level: 'error' }] }] })],
     ['junit', (out: string) => expect(out.match(/<testcase /g)).toHaveLength(1)],
-    ['github', (out: string) => expect(out).toMatch(new RegExp(`^::error file=charters/unit.yaml,line=${positionOf(BROKEN, '2 workdays').line},col=${positionOf(BROKEN, '2 workdays').column}`, 'm'))],
+    [
+      'github',
+      (out: string) =>
+        expect(out).toMatch(
+          new RegExp(`^::error file=charters/unit.yaml,line=${positionOf(BROKEN, '2 workdays').line},col=${positionOf(BROKEN, '2 workdays').column}`, 'm'),
+        ),
+    ],
   ] as const)('prints --format %s and exits 1', async (format, check) => {
     const cwd = writeTree({ 'charters/unit.yaml': BROKEN });
     const result = await runCli(['validate', '--today', '2026-11-23', '--format', format], cwd);

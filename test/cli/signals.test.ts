@@ -44,7 +44,9 @@ function charter(args: readonly string[], cwd: string, tmp: string): Run {
   started.push(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, stderr: () => stderr, exited };
 }
 
@@ -77,17 +79,21 @@ describe('charter build stopped by a signal', () => {
     ['SIGTERM', 143],
     ['SIGINT', 130],
     ['SIGHUP', 129],
-  ] as const)('stops quietly on %s with exit code %i, leaving no staging or temporary folder', async (signal, exitCode) => {
-    const { cwd, tmp } = project(45);
-    const run = charter(['build', '--today', '2026-11-23'], cwd, tmp);
-    await when(run, 'the staging folder', () => (stagingFolders(cwd).length > 0 ? true : undefined));
-    run.child.kill(signal);
-    expect(await run.exited).toEqual({ code: exitCode, signal: null });
-    expect(run.stderr()).toBe('');
-    expect(stagingFolders(cwd)).toEqual([]);
-    expect(existsSync(join(cwd, '_site'))).toBe(false);
-    expect(readdirSync(tmp)).toEqual([]);
-  }, 120_000);
+  ] as const)(
+    'stops quietly on %s with exit code %i, leaving no staging or temporary folder',
+    async (signal, exitCode) => {
+      const { cwd, tmp } = project(45);
+      const run = charter(['build', '--today', '2026-11-23'], cwd, tmp);
+      await when(run, 'the staging folder', () => (stagingFolders(cwd).length > 0 ? true : undefined));
+      run.child.kill(signal);
+      expect(await run.exited).toEqual({ code: exitCode, signal: null });
+      expect(run.stderr()).toBe('');
+      expect(stagingFolders(cwd)).toEqual([]);
+      expect(existsSync(join(cwd, '_site'))).toBe(false);
+      expect(readdirSync(tmp)).toEqual([]);
+    },
+    120_000,
+  );
 
   it('leaves a staging folder when killed outright, which the next build removes', async () => {
     const { cwd, tmp } = project(45);

@@ -76,7 +76,11 @@ describe('editing a charter with the YAML language server', () => {
 
   it('completes keys and values', async () => {
     const modeline = '# yaml-language-server: $schema=../schema/charter.schema.json\n';
-    const values = await editor().doComplete(open('new-unit.yaml', `${modeline}charter: 1\nchannels:\n  phone:\n    charge: \n`), { line: 4, character: 12 }, false);
+    const values = await editor().doComplete(
+      open('new-unit.yaml', `${modeline}charter: 1\nchannels:\n  phone:\n    charge: \n`),
+      { line: 4, character: 12 },
+      false,
+    );
     expect(values.items.map((item) => item.label)).toEqual(expect.arrayContaining(['free', 'local', 'chargeable']));
     const keys = await editor().doComplete(open('new-unit.yaml', `${modeline}charter: 1\nchannels:\n  \n`), { line: 3, character: 2 }, false);
     expect(keys.items.map((item) => item.label)).toEqual(expect.arrayContaining(['phone', 'email', 'letter', 'counter', 'eservice']));

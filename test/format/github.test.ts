@@ -52,7 +52,14 @@ describe('github formatter', () => {
   it('lists in plain text what GitHub would not show as annotations', () => {
     const file = 'charters/many.yaml';
     const many = (severity: Diagnostic['severity'], count: number): Diagnostic[] =>
-      Array.from({ length: count }, (_, index) => ({ ...WEAKER, file, severity, ruleId: `r-${severity}`, line: index + 1, message: `${severity} ${index + 1}` }));
+      Array.from({ length: count }, (_, index) => ({
+        ...WEAKER,
+        file,
+        severity,
+        ruleId: `r-${severity}`,
+        line: index + 1,
+        message: `${severity} ${index + 1}`,
+      }));
     const results: FileResult[] = [{ file, diagnostics: [...many('error', 12), ...many('warning', 3)] }];
     const out = formatGithub(results, CONTEXT).split('\n');
     expect(out.filter((line) => line.startsWith('::error '))).toHaveLength(12);

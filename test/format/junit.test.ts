@@ -122,7 +122,7 @@ describe('junit formatter', () => {
   });
 
   it('escapes markup in text', () => {
-    expect(output).toContain('raw HTML &lt;script&gt;alert(\'x\')&lt;/script&gt; &amp; 100% of it');
+    expect(output).toContain("raw HTML &lt;script&gt;alert('x')&lt;/script&gt; &amp; 100% of it");
     expect(output).not.toContain('<script>');
   });
 

@@ -13,9 +13,7 @@ const AjvDraft04 = (require('ajv-draft-04') as { default: AjvConstructor }).defa
 /** The official SARIF 2.1.0 schema, as shipped in Microsoft's jest-sarif package (draft-04). */
 const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 // The schema's language-tag pattern is not valid with the `u` flag.
-const validateSarif = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(
-  JSON.parse(readFileSync(schemaPath, 'utf8')) as object,
-);
+const validateSarif = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
 
 function expectValid(log: unknown): void {
   const valid = validateSarif(log);

@@ -73,7 +73,10 @@ function checkSarif(log: unknown): string[] {
       if (!isObject(physical) || !isObject(physical.artifactLocation)) return fail(at, 'physicalLocation.artifactLocation');
       const artifact = physical.artifactLocation;
       if (!isUriReference(artifact.uri)) fail(at, `uri ${String(artifact.uri)} is not a valid URI reference`);
-      if (artifact.uriBaseId !== undefined && !(isObject(run.originalUriBaseIds) && typeof artifact.uriBaseId === 'string' && artifact.uriBaseId in run.originalUriBaseIds)) {
+      if (
+        artifact.uriBaseId !== undefined &&
+        !(isObject(run.originalUriBaseIds) && typeof artifact.uriBaseId === 'string' && artifact.uriBaseId in run.originalUriBaseIds)
+      ) {
         fail(at, 'uriBaseId is not declared in originalUriBaseIds');
       }
       const region = physical.region;
@@ -149,14 +152,7 @@ describe('sarif formatter', () => {
 
   it('describes only the rules that occur, with docs links and default levels', () => {
     const rules = run.tool.driver.rules;
-    expect(rules.map((rule) => rule.id)).toEqual([
-      'languages-complete',
-      'no-weaker-than-baseline',
-      'opening-hours',
-      'review-due',
-      'schema',
-      'yaml-syntax',
-    ]);
+    expect(rules.map((rule) => rule.id)).toEqual(['languages-complete', 'no-weaker-than-baseline', 'opening-hours', 'review-due', 'schema', 'yaml-syntax']);
     const schema = rules.find((rule) => rule.id === 'schema');
     expect(schema?.shortDescription.text).toBe('The charter matches the charter format.');
     expect(schema?.helpUri?.endsWith('/docs/rules/schema.md')).toBe(true);
@@ -201,7 +197,7 @@ describe('sarif formatter', () => {
     expect(uris[5]).toEqual({ uri: 'charters/social%20services/advice%20desk.yaml', uriBaseId: '%SRCROOT%' });
   });
 
-  it('encodes characters that would change a URI\'s meaning, and absolute paths become file URLs', () => {
+  it("encodes characters that would change a URI's meaning, and absolute paths become file URLs", () => {
     const files = ['työ#1:a?.yaml', '/work/project/sub/x.yaml', '/elsewhere/y.yaml'];
     const results: FileResult[] = files.map((file) => ({ file, diagnostics: [{ ...WEAKER, file }] }));
     const sarif = parse(results);
@@ -232,9 +228,7 @@ describe('sarif formatter', () => {
     const results: FileResult[] = [{ file: 'a.yaml', diagnostics: [{ ...WEAKER, file: 'a.yaml', ruleId: 'plugin/x', severity: 'warning' }] }];
     const sarif = parse(results);
     expect(checkSarif(sarif)).toEqual([]);
-    expect(sarif.runs[0]!.tool.driver.rules).toEqual([
-      { id: 'plugin/x', shortDescription: { text: 'plugin/x' }, defaultConfiguration: { level: 'warning' } },
-    ]);
+    expect(sarif.runs[0]!.tool.driver.rules).toEqual([{ id: 'plugin/x', shortDescription: { text: 'plugin/x' }, defaultConfiguration: { level: 'warning' } }]);
   });
 
   it('writes a valid, empty run when there is nothing to report', () => {

@@ -12,11 +12,7 @@ describe('stylish formatter', () => {
 
   it('groups rows under a header per file with problems, skipping clean files', () => {
     expect(lines[0]).toBe(MIXED_FILE);
-    expect(lines.filter((line) => !line.startsWith(' ') && line !== '' && !line.startsWith('\u2716'))).toEqual([
-      MIXED_FILE,
-      WARNINGS_FILE,
-      SPACED_FILE,
-    ]);
+    expect(lines.filter((line) => !line.startsWith(' ') && line !== '' && !line.startsWith('\u2716'))).toEqual([MIXED_FILE, WARNINGS_FILE, SPACED_FILE]);
     expect(output).not.toContain('building-control');
   });
 
@@ -46,9 +42,7 @@ describe('stylish formatter', () => {
 
   it('keeps a message on one line and shows control characters instead of sending them', () => {
     expect(output).toContain('100% of it will be dropped');
-    const hostile: FileResult[] = [
-      { file: 'a.yaml', diagnostics: [{ ...WEAKER, file: 'a.yaml', message: `bad\u001b[2Jvalue\tand\u0007bell` }] },
-    ];
+    const hostile: FileResult[] = [{ file: 'a.yaml', diagnostics: [{ ...WEAKER, file: 'a.yaml', message: `bad\u001b[2Jvalue\tand\u0007bell` }] }];
     const text = formatStylish(hostile, CONTEXT);
     expect(text).not.toContain(ESC);
     expect(text).toContain('bad\\u001b[2Jvalue and\\u0007bell');
@@ -85,7 +79,7 @@ describe('stylish formatter', () => {
     expect(coloured).toContain(`${ESC}[33m${ESC}[1m\u2716 1 problem`);
   });
 
-  it('does not reorder the caller\'s diagnostics', () => {
+  it("does not reorder the caller's diagnostics", () => {
     expect(RESULTS[0]?.diagnostics.map((d) => d.ruleId)).toEqual(['no-weaker-than-baseline', 'opening-hours', 'schema']);
   });
 });

@@ -95,7 +95,11 @@ describe('broken YAML gives positioned diagnostics, never a crash', () => {
   it('recognises UTF-16 without a byte order mark, instead of listing a NUL after every letter', async () => {
     for (const encoding of ['utf16le', 'ucs2'] as const) {
       const diagnostic = only(await diagnosticsFor({ 'wide.yaml': Buffer.from(VALID_UNIT, encoding) }), 'file-encoding');
-      expect(diagnostic).toMatchObject({ line: 1, column: 1, message: 'the file looks like UTF-16 without a byte order mark (every other byte is zero); save it as UTF-8' });
+      expect(diagnostic).toMatchObject({
+        line: 1,
+        column: 1,
+        message: 'the file looks like UTF-16 without a byte order mark (every other byte is zero); save it as UTF-8',
+      });
     }
     const bigEndian = Buffer.from(VALID_UNIT, 'utf16le').swap16();
     expect(only(await diagnosticsFor({ 'wide.yaml': bigEndian }), 'file-encoding').message).toMatch(/^the file looks like UTF-16/);
@@ -190,7 +194,11 @@ describe('broken YAML gives positioned diagnostics, never a crash', () => {
   });
 
   it('refuses a `<<` merge key once, where it is, instead of reading it one way or the other', async () => {
-    const text = edit(edit(VALID_UNIT, 'answer: { within: 30 seconds, target: 90% }', 'answer: &fast { within: 30 seconds, target: 90% }'), '    callback: { within: 1 working day, target: 95% }', '    callback:\n      <<: *fast');
+    const text = edit(
+      edit(VALID_UNIT, 'answer: { within: 30 seconds, target: 90% }', 'answer: &fast { within: 30 seconds, target: 90% }'),
+      '    callback: { within: 1 working day, target: 95% }',
+      '    callback:\n      <<: *fast',
+    );
     const diagnostics = await diagnosticsFor({ 'unit.yaml': text });
     const diagnostic = only(diagnostics, 'yaml-syntax');
     expect(diagnostic).toMatchObject(positionOf(text, '<<'));
@@ -223,6 +231,10 @@ describe('broken YAML gives positioned diagnostics, never a crash', () => {
     const text = `${keys.join('\n')}\nlast: *a\n${keys.slice(1).join('\n')}\n`;
     const { diagnostics } = parseYamlSource('many.yaml', text, DEFAULT_LIMITS);
     expect(diagnostics).toHaveLength(29_999);
-    expect(diagnostics[0]).toMatchObject({ ruleId: 'duplicate-key', line: 30_002, message: 'duplicate key `k1` (first at line 2); a key may appear only once in a map, so remove or rename one' });
+    expect(diagnostics[0]).toMatchObject({
+      ruleId: 'duplicate-key',
+      line: 30_002,
+      message: 'duplicate key `k1` (first at line 2); a key may appear only once in a map, so remove or rename one',
+    });
   });
 });

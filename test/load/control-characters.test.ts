@@ -43,7 +43,9 @@ describe('control characters are errors where they are', () => {
     const diagnostics = controlFindings(await diagnosticsFor({ 'unit.yaml': text }));
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ severity: 'error', file: 'charters/unit.yaml', ...positionOf(text, character) });
-    expect(diagnostics[0]?.message).toMatch(new RegExp(`^${described.replace(/[()+]/g, '\\$&')} is not allowed in a charter; (?:delete it|use a line break instead|save the file)`));
+    expect(diagnostics[0]?.message).toMatch(
+      new RegExp(`^${described.replace(/[()+]/g, '\\$&')} is not allowed in a charter; (?:delete it|use a line break instead|save the file)`),
+    );
     expect(controlFindings(expectSameOnBothPaths(text))).toHaveLength(1);
   });
 
@@ -52,7 +54,9 @@ describe('control characters are errors where they are', () => {
     const result = await runCli(['validate', '--today', '2026-11-23'], writeTree({ 'charters/unit.yaml': text }));
     expect(result.code).toBe(1);
     const { line, column } = positionOf(text, '\u000b');
-    expect(result.stdout).toContain(`${line}:${column}  error  U+000B (vertical tab, which Word's Shift+Enter pastes) is not allowed in a charter; use a line break instead, or delete it  control-character`);
+    expect(result.stdout).toContain(
+      `${line}:${column}  error  U+000B (vertical tab, which Word's Shift+Enter pastes) is not allowed in a charter; use a line break instead, or delete it  control-character`,
+    );
   });
 
   it('finds them in keys too', async () => {
@@ -103,7 +107,9 @@ describe('escapes in double-quoted text that make forbidden characters are error
     const diagnostics = controlFindings(await diagnosticsFor({ 'unit.yaml': text }));
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ severity: 'error', ...positionOf(text, `${escape} hyvää`) });
-    expect(diagnostics[0]?.message).toMatch(new RegExp(`^the escape \`${escape.replace(/\\/g, '\\\\')}\` makes ${codePoint.replace('+', '\\+')} \\(.+\\), which a charter may not contain; `));
+    expect(diagnostics[0]?.message).toMatch(
+      new RegExp(`^the escape \`${escape.replace(/\\/g, '\\\\')}\` makes ${codePoint.replace('+', '\\+')} \\(.+\\), which a charter may not contain; `),
+    );
     expect(controlFindings(expectSameOnBothPaths(text))).toHaveLength(1);
   });
 

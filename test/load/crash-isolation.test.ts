@@ -58,9 +58,7 @@ function unitWithId(id: string): string {
 }
 
 function internalErrors(diagnostics: readonly Diagnostic[]): Pick<Diagnostic, 'file' | 'line' | 'column' | 'message'>[] {
-  return diagnostics
-    .filter((diagnostic) => diagnostic.ruleId === 'internal-error')
-    .map(({ file, line, column, message }) => ({ file, line, column, message }));
+  return diagnostics.filter((diagnostic) => diagnostic.ruleId === 'internal-error').map(({ file, line, column, message }) => ({ file, line, column, message }));
 }
 
 describe('a crash on one file is a finding of that file; the others are still checked', () => {

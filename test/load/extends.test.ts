@@ -25,7 +25,10 @@ describe('extends', () => {
   });
 
   it('lets a unit replace a baseline exception day whole, by date', async () => {
-    const base = BASELINE.replace('  holidays: FI\n', '  holidays: FI\n  exceptions:\n    - { date: 2027-05-07, closed: true }\n    - { date: 2027-06-24, open: "08:00", close: "12:00" }\n');
+    const base = BASELINE.replace(
+      '  holidays: FI\n',
+      '  holidays: FI\n  exceptions:\n    - { date: 2027-05-07, closed: true }\n    - { date: 2027-06-24, open: "08:00", close: "12:00" }\n',
+    );
     const unit = EXTENDING_UNIT.replace('contacts:\n', 'hours:\n  exceptions:\n    - { date: 2027-05-07, open: "10:00", close: "14:00" }\ncontacts:\n');
     const cwd = writeTree({ 'charters/_base.yaml': base, 'charters/small.yaml': unit });
     const { results, collection } = await checkCharters({ cwd, today: '2026-11-23' });

@@ -85,7 +85,9 @@ describe('odd YAML gives findings, never a crash', () => {
     expect(result.code).toBe(1);
     const files = JSON.parse(result.stdout) as JsonFileReport[];
     expect(files).toHaveLength(ODD_YAML.length * 2 + 1);
-    const internal = files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'internal-error').map((message) => `${file.filePath}: ${message.message}`));
+    const internal = files.flatMap((file) =>
+      file.messages.filter((message) => message.ruleId === 'internal-error').map((message) => `${file.filePath}: ${message.message}`),
+    );
     expect(internal).toEqual([]);
     expect(files.find((file) => file.filePath.endsWith('good.yaml'))?.messages).toEqual([]);
     // Every odd file alone is refused: none of them is a charter.

@@ -79,39 +79,51 @@ function singleJsonValue(json: string): { value: unknown } | undefined {
 }
 
 describe('the YAML test suite, read as charters', () => {
-  it('has its cases (the package ships the real text, not the suite\'s visible markers)', () => {
+  it("has its cases (the package ships the real text, not the suite's visible markers)", () => {
     expect(CASES.length).toBeGreaterThan(350);
     expect(CASES.filter((each) => each.fail).length).toBeGreaterThan(80);
     expect(CASES.some((each) => each.yaml.includes('\t'))).toBe(true);
     expect(CASES.some((each) => /[␣»↵∎←⇔]/.test(each.yaml))).toBe(false);
   });
 
-  it.each(CASES.filter((each) => each.fail).map((each) => [each.id, each] as const))('error case %s: a yaml-syntax finding where yaml sees it, on both paths', async (_id, each) => {
-    const slow = await load(each.yaml, false);
-    const fast = await load(each.yaml, true);
-    expect(fast).toEqual(slow);
-    const line = CAUGHT_HERE[each.id] ?? yamlPackageErrorLine(each.yaml);
-    expect(line, 'the yaml package reports nothing: list the case in CAUGHT_HERE').toBeDefined();
-    const syntax = slow.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'yaml-syntax');
-    expect(syntax.map((diagnostic) => diagnostic.line), JSON.stringify(slow.diagnostics)).toContain(line);
-    expect(slow.data).toBeUndefined();
-  });
+  it.each(CASES.filter((each) => each.fail).map((each) => [each.id, each] as const))(
+    'error case %s: a yaml-syntax finding where yaml sees it, on both paths',
+    async (_id, each) => {
+      const slow = await load(each.yaml, false);
+      const fast = await load(each.yaml, true);
+      expect(fast).toEqual(slow);
+      const line = CAUGHT_HERE[each.id] ?? yamlPackageErrorLine(each.yaml);
+      expect(line, 'the yaml package reports nothing: list the case in CAUGHT_HERE').toBeDefined();
+      const syntax = slow.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'yaml-syntax');
+      expect(
+        syntax.map((diagnostic) => diagnostic.line),
+        JSON.stringify(slow.diagnostics),
+      ).toContain(line);
+      expect(slow.data).toBeUndefined();
+    },
+  );
 
-  it.each(CASES.filter((each) => !each.fail).map((each) => [each.id, each] as const))('valid case %s: the suite\'s data, or a refusal, the same on both paths', async (_id, each) => {
-    const slow = await load(each.yaml, false);
-    const fast = await load(each.yaml, true);
-    expect(fast).toEqual(slow);
-    if (slow.diagnostics.length === 0) {
-      const expected = each.json === undefined ? undefined : singleJsonValue(each.json);
-      if (expected) expect(isDeepStrictEqual(slow.data, expected.value), `read as ${JSON.stringify(slow.data)}`).toBe(true);
-      expect(slow.data).toBeTypeOf('object');
-      return;
-    }
-    for (const diagnostic of slow.diagnostics) {
-      expect(REFUSALS.some((refusal) => refusal.test(diagnostic.message)), `not a refusal: ${diagnostic.ruleId}: ${diagnostic.message}`).toBe(true);
-      expect(diagnostic.severity).toBe('error');
-    }
-  });
+  it.each(CASES.filter((each) => !each.fail).map((each) => [each.id, each] as const))(
+    "valid case %s: the suite's data, or a refusal, the same on both paths",
+    async (_id, each) => {
+      const slow = await load(each.yaml, false);
+      const fast = await load(each.yaml, true);
+      expect(fast).toEqual(slow);
+      if (slow.diagnostics.length === 0) {
+        const expected = each.json === undefined ? undefined : singleJsonValue(each.json);
+        if (expected) expect(isDeepStrictEqual(slow.data, expected.value), `read as ${JSON.stringify(slow.data)}`).toBe(true);
+        expect(slow.data).toBeTypeOf('object');
+        return;
+      }
+      for (const diagnostic of slow.diagnostics) {
+        expect(
+          REFUSALS.some((refusal) => refusal.test(diagnostic.message)),
+          `not a refusal: ${diagnostic.ruleId}: ${diagnostic.message}`,
+        ).toBe(true);
+        expect(diagnostic.severity).toBe('error');
+      }
+    },
+  );
 
   it('through the CLI: every error case exits 1 with its yaml-syntax finding, and nothing crashes', async () => {
     const files = Object.fromEntries(CASES.map((each) => [`charters/${each.id}.yaml`, each.yaml]));
@@ -123,7 +135,10 @@ describe('the YAML test suite, read as charters', () => {
     expect(reports).toHaveLength(CASES.length);
     const byId = new Map(reports.map((report) => [/([\w-]+)\.yaml$/.exec(report.filePath)?.[1], report]));
     for (const each of CASES.filter((one) => one.fail)) {
-      expect(byId.get(each.id)?.messages.some((message) => message.ruleId === 'yaml-syntax'), each.id).toBe(true);
+      expect(
+        byId.get(each.id)?.messages.some((message) => message.ruleId === 'yaml-syntax'),
+        each.id,
+      ).toBe(true);
     }
     expect(reports.flatMap((report) => report.messages.filter((message) => message.ruleId === 'internal-error'))).toEqual([]);
   });

@@ -8,7 +8,11 @@ import schema from '../../schema/charter.schema.json' with { type: 'json' };
 import { VALID_UNIT, edit } from '../fixtures/charters.js';
 
 type ChannelSlot = Extract<CommitmentSlot, { group: 'channels' }>;
-type SlotKeyOf<S extends ChannelSlot> = S extends { channel: infer C extends keyof Channels; commitment: infer K } ? K extends keyof NonNullable<Channels[C]> ? true : false : false;
+type SlotKeyOf<S extends ChannelSlot> = S extends { channel: infer C extends keyof Channels; commitment: infer K }
+  ? K extends keyof NonNullable<Channels[C]>
+    ? true
+    : false
+  : false;
 
 describe('commitments of a normalized charter', () => {
   it('names, in every slot, a commitment key its channel has', () => {

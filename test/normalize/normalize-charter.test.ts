@@ -78,7 +78,9 @@ describe('normalizeCharter', () => {
     expect(charter.channels.eservice?.reply?.target).toBe(1);
     expect(charter.channels.phone?.hours).toBe(charter.hours);
     expect(charter.channels.phone?.ownHours).toBeUndefined();
-    const bare = await charterOf(edit(edit(VALID_UNIT, VALID_UNIT.slice(VALID_UNIT.indexOf('absence:'), VALID_UNIT.indexOf('feedback:')), ''), '  rota: [head, clerk]\n', ''));
+    const bare = await charterOf(
+      edit(edit(VALID_UNIT, VALID_UNIT.slice(VALID_UNIT.indexOf('absence:'), VALID_UNIT.indexOf('feedback:')), ''), '  rota: [head, clerk]\n', ''),
+    );
     expect(bare.absence).toBeUndefined();
     expect(bare.review.rota).toEqual([]);
   });
@@ -129,11 +131,19 @@ describe('normalizeCharter', () => {
   describe('says why a unit cannot be normalized', () => {
     const cases: [name: string, text: string, reason: string][] = [
       ['a schema error', edit(VALID_UNIT, 'every: 12 months', 'every: often'), 'it does not match the charter schema'],
-      ['an unknown contact', edit(VALID_UNIT, 'rota: [head, clerk]', 'rota: [head, ghost]'), '`review.rota` names `ghost`, which is not a contact id in `contacts`'],
+      [
+        'an unknown contact',
+        edit(VALID_UNIT, 'rota: [head, clerk]', 'rota: [head, ghost]'),
+        '`review.rota` names `ghost`, which is not a contact id in `contacts`',
+      ],
       ['an unknown owner', edit(VALID_UNIT, 'owner: head', 'owner: boss'), '`owner` names `boss`, which is not a contact id in `contacts`'],
       ['a date that does not exist', edit(VALID_UNIT, 'next: 2027-09-01', 'next: 2027-02-30'), '`review.next` 2027-02-30 is not a calendar date'],
       ['a backwards day range', edit(VALID_UNIT, 'days: mon-fri', 'days: fri-mon'), '`hours.weekly[0].days`: the range `fri-mon` runs backwards'],
-      ['an unknown time zone', edit(VALID_UNIT, '  holidays: FI\n', '  holidays: FI\n  timezone: Europe/Helsinky\n'), '`hours.timezone` Europe/Helsinky is not a time zone'],
+      [
+        'an unknown time zone',
+        edit(VALID_UNIT, '  holidays: FI\n', '  holidays: FI\n  timezone: Europe/Helsinky\n'),
+        '`hours.timezone` Europe/Helsinky is not a time zone',
+      ],
     ];
     for (const [name, text, reason] of cases) {
       it(name, async () => {

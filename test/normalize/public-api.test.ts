@@ -5,7 +5,10 @@ import { VALID_UNIT, edit } from '../fixtures/charters.js';
 
 describe('normalized charters through the public API', () => {
   it('come with the check result, beside the units that could not be normalized', async () => {
-    const cwd = writeTree({ 'charters/a.yaml': VALID_UNIT, 'charters/b.yaml': edit(edit(VALID_UNIT, 'id: test-unit', 'id: broken'), 'owner: head', 'owner: nobody') });
+    const cwd = writeTree({
+      'charters/a.yaml': VALID_UNIT,
+      'charters/b.yaml': edit(edit(VALID_UNIT, 'id: test-unit', 'id: broken'), 'owner: head', 'owner: nobody'),
+    });
     const { charters, unnormalized, collection } = await checkCharters({ cwd, today: '2026-11-23' });
     expect(charters.map((charter: Charter) => charter.id)).toEqual(['test-unit']);
     expect(unnormalized).toEqual([{ file: 'charters/b.yaml', id: 'broken', reason: '`owner` names `nobody`, which is not a contact id in `contacts`' }]);

@@ -74,7 +74,17 @@ function reportWith(texts: readonly string[]): ComplianceReport {
     months: [],
     commitments,
     rows: { read: 0, measured: 0, outsideRange: 0, notStarted: 0, bad: 0 },
-    badRowCounts: { malformed: 0, 'unknown-charter': 0, 'unknown-channel': 0, 'unknown-commitment': 0, 'bad-timestamp': 0, 'no-time-zone': 0, 'implausible-time': 0, 'end-before-start': 0, duplicate: 0 },
+    badRowCounts: {
+      malformed: 0,
+      'unknown-charter': 0,
+      'unknown-channel': 0,
+      'unknown-commitment': 0,
+      'bad-timestamp': 0,
+      'no-time-zone': 0,
+      'implausible-time': 0,
+      'end-before-start': 0,
+      duplicate: 0,
+    },
     badRows: [],
     overdueReviews: [],
     unmeasuredCharters: [],
@@ -120,7 +130,9 @@ describe('formatCsv', () => {
 describe('charter report --format csv on charters with hostile ids', () => {
   it('writes no cell a spreadsheet would run, whatever the charter ids', async () => {
     const ids = ["-2+3+cmd|' /C calc'!A0", '=1+1', '@SUM(A1)', '\t=1', ' +1', '\uFF1Dx', 'a;b,c'];
-    const charters = Object.fromEntries(ids.map((id, index) => [`charters/unit-${index}.yaml`, edit(VALID_UNIT, 'id: test-unit', `id: ${JSON.stringify(id)}`)]));
+    const charters = Object.fromEntries(
+      ids.map((id, index) => [`charters/unit-${index}.yaml`, edit(VALID_UNIT, 'id: test-unit', `id: ${JSON.stringify(id)}`)]),
+    );
     const cwd = writeTree({ ...CHARTERS, ...charters, 'log.csv': 'charter,channel,commitment,start,end\n' });
     const result = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--format', 'csv'], cwd);
     expect(result.code).toBe(0);

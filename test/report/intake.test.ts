@@ -42,8 +42,18 @@ beforeAll(async () => {
       return JSON.stringify({ charter, channel, commitment, start, end: end || null });
     })
     .join('\n');
-  const quoted = ['charter,channel,commitment,start,end,note', ...Array.from({ length: 200 }, (_, row) => `test-unit,phone,answer,2027-01-11T09:${String(row % 60).padStart(2, '0')}:00+02:00,2027-01-11T09:${String(row % 60).padStart(2, '0')}:20+02:00,"line one\nline ${row}"`)].join('\n');
-  cwd = writeTree({ ...CHARTERS, 'long.csv': longLog(40), 'long.jsonl': `${jsonl}\n`, 'quoted.csv': `${quoted}\n`, 'blank-first.log': `\n${longLog(5)}` }, 'file');
+  const quoted = [
+    'charter,channel,commitment,start,end,note',
+    ...Array.from(
+      { length: 200 },
+      (_, row) =>
+        `test-unit,phone,answer,2027-01-11T09:${String(row % 60).padStart(2, '0')}:00+02:00,2027-01-11T09:${String(row % 60).padStart(2, '0')}:20+02:00,"line one\nline ${row}"`,
+    ),
+  ].join('\n');
+  cwd = writeTree(
+    { ...CHARTERS, 'long.csv': longLog(40), 'long.jsonl': `${jsonl}\n`, 'quoted.csv': `${quoted}\n`, 'blank-first.log': `\n${longLog(5)}` },
+    'file',
+  );
   index = indexCommitments(await checkCharters({ cwd, patterns: ['charters'] }));
 });
 
@@ -79,12 +89,12 @@ describe('reading a large log in two halves at once', () => {
     expect(halves.read).toBe(5 * 26);
   });
 
-  it('fails with the first half\'s problem and leaves no thread behind when both halves cannot be read', async () => {
+  it("fails with the first half's problem and leaves no thread behind when both halves cannot be read", async () => {
     // A short first line, so the log is split; then a line too long in each half.
     const folder = writeTree({ 'broken.jsonl': `{}\n${'{"x":"'.padEnd(1_200_000, 'x')}\n${'{"y":"'.padEnd(1_200_000, 'y')}\n` });
-    await expect(readWholeLog(join(folder, 'broken.jsonl'), 'broken.jsonl', index, timeWindowAround(Date.parse(AS_OF)), 0, { split: true, splitMinBytes: 1 })).rejects.toThrow(
-      /broken\.jsonl.*longer than/,
-    );
+    await expect(
+      readWholeLog(join(folder, 'broken.jsonl'), 'broken.jsonl', index, timeWindowAround(Date.parse(AS_OF)), 0, { split: true, splitMinBytes: 1 }),
+    ).rejects.toThrow(/broken\.jsonl.*longer than/);
     // An unhandled rejection from the second half's thread would fail this test file.
     await new Promise((resolve) => setTimeout(resolve, 500));
   });

@@ -7,7 +7,11 @@ import { edit, VALID_UNIT } from '../fixtures/charters.js';
 import { AS_OF, CHARTERS, HAND_CHECKED_LOG } from '../fixtures/contact-log.js';
 import { writeTree } from '../helpers.js';
 
-async function reportOn(files: Record<string, string | Uint8Array>, logs: string[], options: { from?: string; to?: string; asOf?: string } = {}): Promise<ComplianceReport> {
+async function reportOn(
+  files: Record<string, string | Uint8Array>,
+  logs: string[],
+  options: { from?: string; to?: string; asOf?: string } = {},
+): Promise<ComplianceReport> {
   const cwd = writeTree(files);
   const { report } = await makeComplianceReport({
     cwd,
@@ -124,7 +128,9 @@ describe('makeComplianceReport on a hand-checked log', () => {
     const row = 'test-unit,phone,answer,2027-01-11T09:00:00+02:00,2027-01-11T09:00:20+02:00';
     const header = 'charter,channel,commitment,start,end';
     const report = await reportOn({ ...CHARTERS, 'a.csv': `${header}\n${row}\n`, 'b.csv': `${header}\n${row}\n` }, ['a.csv', 'b.csv']);
-    expect(report.badRows).toEqual([expect.objectContaining({ file: 'b.csv', line: 2, kind: 'duplicate', message: expect.stringMatching(/a\.csv:2/) as string })]);
+    expect(report.badRows).toEqual([
+      expect.objectContaining({ file: 'b.csv', line: 2, kind: 'duplicate', message: expect.stringMatching(/a\.csv:2/) as string }),
+    ]);
   });
 
   it('counts only rows that start within --from and --to, by the office date', async () => {
@@ -175,22 +181,33 @@ describe('makeComplianceReport on a hand-checked log', () => {
 
   it('refuses an as-of time outside 1970-2199, and --from or --to more than 10 years from it', async () => {
     const cwd = writeTree({ ...CHARTERS, 'log.csv': HAND_CHECKED_LOG });
-    const measure = (asOf: string, range: { from?: string; to?: string } = {}) => makeComplianceReport({ cwd, logs: ['log.csv'], asOf: new Date(asOf), ...range });
+    const measure = (asOf: string, range: { from?: string; to?: string } = {}) =>
+      makeComplianceReport({ cwd, logs: ['log.csv'], asOf: new Date(asOf), ...range });
     await expect(measure('9999-12-31T09:59:59Z')).rejects.toThrow(/^--as-of must lie in the years 1970 to 2199 \(not 9999\)$/);
     await expect(measure('1969-12-31T00:00:00Z')).rejects.toThrow(/--as-of must lie in the years 1970 to 2199/);
-    await expect(measure('2027-01-15T10:00:00Z', { from: '0001-01-01', to: '9999-12-31' })).rejects.toThrow(/^--from must lie in the years 1970 to 2199 \(not 0001-01-01\)$/);
-    await expect(measure('2027-01-15T10:00:00Z', { from: '2016-12-01' })).rejects.toThrow(/^--from 2016-12-01 is more than 10 years from the as-of time \(2027-01-15\)/);
+    await expect(measure('2027-01-15T10:00:00Z', { from: '0001-01-01', to: '9999-12-31' })).rejects.toThrow(
+      /^--from must lie in the years 1970 to 2199 \(not 0001-01-01\)$/,
+    );
+    await expect(measure('2027-01-15T10:00:00Z', { from: '2016-12-01' })).rejects.toThrow(
+      /^--from 2016-12-01 is more than 10 years from the as-of time \(2027-01-15\)/,
+    );
     await expect(measure('2027-01-15T10:00:00Z', { to: '2037-02-01' })).rejects.toThrow(/^--to 2037-02-01 is more than 10 years/);
     const { report } = await measure('2027-01-15T10:00:00Z', { from: '2017-01-01', to: '2037-01-31' });
     expect(report.months).toHaveLength(241);
   });
 
   it('does not measure a promise longer than a year: its rows are bad rows, found without walking the calendar', async () => {
-    const unit = edit(edit(VALID_UNIT, 'reply: { within: 2 working days, target: 90% }', 'reply: { within: 999999 working days, target: 90% }'), 'acknowledge: { within: 4 working hours }', 'acknowledge: { within: 100000 working hours }');
+    const unit = edit(
+      edit(VALID_UNIT, 'reply: { within: 2 working days, target: 90% }', 'reply: { within: 999999 working days, target: 90% }'),
+      'acknowledge: { within: 4 working hours }',
+      'acknowledge: { within: 100000 working hours }',
+    );
     const report = await reportOn({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'log.csv': HAND_CHECKED_LOG }, ['log.csv']);
     const unmeasured = report.badRows.filter((bad) => bad.kind === 'unknown-commitment' && /more than a year/.test(bad.message));
     expect(unmeasured.map((bad) => bad.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 24, 25, 26]);
-    expect(unmeasured[0]?.message).toBe('test-unit: email reply promises 999999 working days, more than a year: it is not measured; check the number and the unit');
+    expect(unmeasured[0]?.message).toBe(
+      'test-unit: email reply promises 999999 working days, more than a year: it is not measured; check the number and the unit',
+    );
     expect(unmeasured[7]?.message).toMatch(/^test-unit: email acknowledge promises 100000 working hours, more than a year/);
     expect(figuresOf(report, 'test-unit', 'phone', 'answer').total).toMatchObject({ count: 7, met: 6 });
   });
@@ -203,7 +220,9 @@ describe('makeComplianceReport on a hand-checked log', () => {
       [9, 'unknown-commitment'],
       [10, 'unknown-commitment'],
     ]);
-    expect(given[0]?.message).toMatch(/^test-unit: email acknowledge cannot be measured \(no office hours within 3700 days of .*\): check the charter's office hours and closed days; run charter validate$/);
+    expect(given[0]?.message).toMatch(
+      /^test-unit: email acknowledge cannot be measured \(no office hours within 3700 days of .*\): check the charter's office hours and closed days; run charter validate$/,
+    );
     expect(figuresOf(report, 'test-unit', 'email', 'acknowledge').total).toMatchObject({ count: 0, status: 'no-data' });
     expect(figuresOf(report, 'test-unit', 'email', 'reply').total).toMatchObject({ count: 7, met: 4 });
     expect(report.rows).toMatchObject({ read: 26, measured: 16, bad: 10 });
@@ -242,7 +261,9 @@ describe('makeComplianceReport on a hand-checked log', () => {
   it('refuses a log that cannot be read, or has no header, before measuring anything', async () => {
     await expect(reportOn(CHARTERS, ['missing.csv'])).rejects.toThrow(LogFileError);
     await expect(reportOn(CHARTERS, ['missing.csv'])).rejects.toThrow(/missing\.csv: no such file/);
-    await expect(reportOn({ ...CHARTERS, 'log.csv': 'test-unit,email,reply,2027-01-04T10:00:00+02:00,\n' }, ['log.csv'])).rejects.toThrow(/log\.csv:1:1: no header row/);
+    await expect(reportOn({ ...CHARTERS, 'log.csv': 'test-unit,email,reply,2027-01-04T10:00:00+02:00,\n' }, ['log.csv'])).rejects.toThrow(
+      /log\.csv:1:1: no header row/,
+    );
     await expect(reportOn({ ...CHARTERS, 'log.csv': 'charter,channel,commitment,start\n' }, ['log.csv'])).rejects.toThrow(/no `end` column/);
   });
 });
@@ -257,7 +278,10 @@ describe('reportMonths', () => {
 
 describe('a log of many bad rows', () => {
   it('counts every bad row but keeps the details of the first 100,000 only', async () => {
-    const rows = Array.from({ length: MAX_LISTED_BAD_ROWS + 5 }, (_, index) => `nobody,email,reply,2027-01-04T10:${String(index % 60).padStart(2, '0')}:00+02:00,`);
+    const rows = Array.from(
+      { length: MAX_LISTED_BAD_ROWS + 5 },
+      (_, index) => `nobody,email,reply,2027-01-04T10:${String(index % 60).padStart(2, '0')}:00+02:00,`,
+    );
     const report = await reportOn({ ...CHARTERS, 'log.csv': `charter,channel,commitment,start,end\n${rows.join('\n')}\n` }, ['log.csv']);
     expect(report.rows.bad).toBe(MAX_LISTED_BAD_ROWS + 5);
     expect(report.badRowCounts['unknown-charter']).toBe(MAX_LISTED_BAD_ROWS + 5);
@@ -326,7 +350,9 @@ describe('logs that are not UTF-8 text', () => {
     const withMark = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HAND_CHECKED_LOG, 'utf16le')]);
     const withoutMark = Buffer.from(HAND_CHECKED_LOG, 'utf16le');
     for (const bytes of [withMark, withoutMark]) {
-      await expect(reportOn({ ...CHARTERS, 'log.csv': bytes }, ['log.csv'])).rejects.toThrow(/^log\.csv: is not UTF-8 text: it looks like UTF-16 \("Unicode text"\); save or export it as "CSV UTF-8"/);
+      await expect(reportOn({ ...CHARTERS, 'log.csv': bytes }, ['log.csv'])).rejects.toThrow(
+        /^log\.csv: is not UTF-8 text: it looks like UTF-16 \("Unicode text"\); save or export it as "CSV UTF-8"/,
+      );
     }
   });
 });
@@ -337,7 +363,10 @@ describe('the charters behind a report', () => {
     const cwd = writeTree({ 'charters/test-unit.yaml': VALID_UNIT, 'log.csv': 'charter,channel,commitment,start,end\n' });
     const reviewFindings = async (asOf: string): Promise<string[]> => {
       const { charterResults } = await makeComplianceReport({ cwd, logs: ['log.csv'], asOf: parseAsOf(asOf) as Date });
-      return charterResults.flatMap((result) => result.diagnostics).filter((diagnostic) => diagnostic.ruleId === 'review-due').map((diagnostic) => diagnostic.severity);
+      return charterResults
+        .flatMap((result) => result.diagnostics)
+        .filter((diagnostic) => diagnostic.ruleId === 'review-due')
+        .map((diagnostic) => diagnostic.severity);
     };
     expect(await reviewFindings('2027-01-15T12:00:00+02:00')).toEqual([]);
     expect(await reviewFindings('2027-08-20T12:00:00+03:00')).toEqual(['warning']);

@@ -7,7 +7,13 @@ describe('implausible-promise', () => {
     {
       name: 'a phone answered within two hours',
       edits: [['answer: { within: 30 seconds', 'answer: { within: 2 hours']],
-      expected: [{ severity: 'warning', at: '2 hours', message: /`channels\.phone\.answer` promises 2 hours, which is slower than anyone would wait \(10 minutes at most\)/ }],
+      expected: [
+        {
+          severity: 'warning',
+          at: '2 hours',
+          message: /`channels\.phone\.answer` promises 2 hours, which is slower than anyone would wait \(10 minutes at most\)/,
+        },
+      ],
     },
     {
       name: 'an email reply slower than 30 working days',

@@ -39,9 +39,7 @@ describe('reference-exists', () => {
     },
     {
       name: 'touchpoint on a channel the charter does not describe',
-      edits: [
-        ['  eservice:\n    url: https://www.example.fi/asiointi\n    reply: { within: 5 working days }\n', ''],
-      ],
+      edits: [['  eservice:\n    url: https://www.example.fi/asiointi\n    reply: { within: 5 working days }\n', '']],
       expected: [{ at: 'eservice, owner', message: /channel `eservice`, which the charter does not describe/ }],
     },
     {

@@ -33,7 +33,10 @@ export function ruleTable(ruleId: string, cases: readonly RuleCase[]): void {
     const found = diagnostics.filter((diagnostic) => diagnostic.ruleId === ruleId);
     const others = diagnostics.filter((diagnostic) => diagnostic.ruleId !== ruleId);
     expect(others, `no other rule should fire:\n${JSON.stringify(others, null, 1)}`).toEqual([]);
-    expect(found.map((diagnostic) => diagnostic.message), JSON.stringify(found, null, 1)).toHaveLength(row.expected.length);
+    expect(
+      found.map((diagnostic) => diagnostic.message),
+      JSON.stringify(found, null, 1),
+    ).toHaveLength(row.expected.length);
     row.expected.forEach((expected, index) => {
       const diagnostic = found[index];
       expect(diagnostic?.message).toMatch(expected.message);

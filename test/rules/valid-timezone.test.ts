@@ -15,7 +15,8 @@ describe('valid-timezone', () => {
       expected: [
         {
           at: 'Europe/Helsinky',
-          message: /^`Europe\/Helsinky` is not a time zone in the time zone database; write an IANA name such as Europe\/Helsinki; did you mean `Europe\/Helsinki`\?$/,
+          message:
+            /^`Europe\/Helsinky` is not a time zone in the time zone database; write an IANA name such as Europe\/Helsinki; did you mean `Europe\/Helsinki`\?$/,
         },
       ],
     },
@@ -31,7 +32,12 @@ describe('valid-timezone', () => {
     },
     {
       name: "a channel's own hours",
-      edits: [['    charge: local\n', '    charge: local\n    hours:\n      weekly:\n        - { days: mon-fri, open: "09:00", close: "15:00" }\n      timezone: Europe/Stokholm\n']],
+      edits: [
+        [
+          '    charge: local\n',
+          '    charge: local\n    hours:\n      weekly:\n        - { days: mon-fri, open: "09:00", close: "15:00" }\n      timezone: Europe/Stokholm\n',
+        ],
+      ],
       expected: [{ at: 'Europe/Stokholm', message: /did you mean `Europe\/Stockholm`\?/ }],
     },
     {

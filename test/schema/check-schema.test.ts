@@ -12,10 +12,7 @@ describe('schema diagnostics', () => {
   it('points an unknown key at the key and suggests the right one', async () => {
     const text = edit(VALID_UNIT, '  every: 12 months', '  evrey: 12 months');
     const found = await schemaFindings(text);
-    expect(found.map((d) => d.message)).toEqual([
-      '`review` is missing the required key `every`',
-      'unknown key `evrey` in `review`; did you mean `every`?',
-    ]);
+    expect(found.map((d) => d.message)).toEqual(['`review` is missing the required key `every`', 'unknown key `evrey` in `review`; did you mean `every`?']);
     expect(found[1]).toMatchObject(positionOf(text, 'evrey'));
     // The missing key points at its parent's key.
     expect(found[0]).toMatchObject(positionOf(text, 'review:'));
@@ -76,7 +73,9 @@ describe('schema diagnostics', () => {
     const text = edit(VALID_UNIT, 'open: "08:00", close: "12:00", note', 'open: "08:00", note');
     const found = await schemaFindings(text);
     expect(found).toHaveLength(1);
-    expect(found[0]?.message).toMatch(/^`hours\.exceptions\[0\]` is missing the required key `close` \(read as a day with other hours; it could also be a closed day\)$/);
+    expect(found[0]?.message).toMatch(
+      /^`hours\.exceptions\[0\]` is missing the required key `close` \(read as a day with other hours; it could also be a closed day\)$/,
+    );
   });
 
   it('gives one message for a limit that is neither a duration nor an amount', async () => {

@@ -6,7 +6,8 @@ import { diagnosticsFor, positionOf, runCli, writeTree } from '../helpers.js';
 
 const DEVICES = ['con', 'prn', 'aux', 'nul', ...Array.from({ length: 10 }, (_, digit) => [`com${digit}`, `lpt${digit}`]).flat()];
 const SITE_PAGES = ['search', 'accessibility', 'dashboard'];
-const UNUSABLE = /^`id` is a name the built site cannot use as a folder: Windows keeps con, prn, aux, nul, com0–com9 and lpt0–lpt9 for devices, and the site has its own search, accessibility and dashboard pages; choose another id/;
+const UNUSABLE =
+  /^`id` is a name the built site cannot use as a folder: Windows keeps con, prn, aux, nul, com0–com9 and lpt0–lpt9 for devices, and the site has its own search, accessibility and dashboard pages; choose another id/;
 
 async function idFindings(id: string) {
   const text = edit(VALID_UNIT, 'id: test-unit', `id: ${id}`);
@@ -25,7 +26,9 @@ describe('a charter id is usable as a folder of the built site', () => {
 
   it('refuses capitals (so no two ids differ only by case, which folders on Windows and macOS would not tell apart)', async () => {
     const { found } = await idFindings('CON');
-    expect(found.map((finding) => finding.message)).toEqual(['`id` must be lowercase letters, digits and single hyphens, e.g. `building-control` (found `CON`)']);
+    expect(found.map((finding) => finding.message)).toEqual([
+      '`id` must be lowercase letters, digits and single hyphens, e.g. `building-control` (found `CON`)',
+    ]);
   });
 
   it.each(['con-office', 'console', 'aux1', 'com10', 'lpt-service', 'searches', 'dashboard-team'])('accepts `%s`', async (id) => {

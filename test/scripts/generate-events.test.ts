@@ -12,7 +12,11 @@ describe('scripts/generate-events.mjs', () => {
     const id = 'odd,"unit"';
     const cwd = writeTree({ 'charters/unit.yaml': edit(VALID_UNIT, 'id: test-unit', `id: ${JSON.stringify(id)}`) });
     const out = join(cwd, `log.${format}`);
-    const made = spawnSync(process.execPath, [GENERATOR, '--rows', '60', '--from', '2026-11-02', '--to', '2026-11-13', '--charters', join(cwd, 'charters'), '--format', format, '--out', out], { encoding: 'utf8' });
+    const made = spawnSync(
+      process.execPath,
+      [GENERATOR, '--rows', '60', '--from', '2026-11-02', '--to', '2026-11-13', '--charters', join(cwd, 'charters'), '--format', format, '--out', out],
+      { encoding: 'utf8' },
+    );
     expect(made.status, made.stderr).toBe(0);
     const result = await runCli(['report', `log.${format}`, '--as-of', '2026-11-20', '--format', 'json'], cwd);
     const report = JSON.parse(result.stdout) as ComplianceReport;

@@ -50,7 +50,10 @@ describe('a site under a sub-path (--base)', () => {
   });
 
   it('writes the same files either way: the base is in the links, not in the folders', () => {
-    const list = (folder: string): string[] => readdirSync(join(cwd, folder), { recursive: true, encoding: 'utf8' }).filter((path) => !path.includes('pagefind')).sort();
+    const list = (folder: string): string[] =>
+      readdirSync(join(cwd, folder), { recursive: true, encoding: 'utf8' })
+        .filter((path) => !path.includes('pagefind'))
+        .sort();
     expect(list('nested')).toEqual(list('root'));
   });
 

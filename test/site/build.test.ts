@@ -179,11 +179,17 @@ describe('the output folder', () => {
 
   it('refuses to replace a folder that holds a theme file or a contact log', async () => {
     const log = 'charter,channel,commitment,start,end\n';
-    for (const [flag, file, content] of [['--css', 'theme.css', 'body {}'], ['--logo', 'logo.svg', '<svg/>'], ['--events', 'events.csv', log]] as const) {
+    for (const [flag, file, content] of [
+      ['--css', 'theme.css', 'body {}'],
+      ['--logo', 'logo.svg', '<svg/>'],
+      ['--events', 'events.csv', log],
+    ] as const) {
       const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT, '_site/.charter-site': 'Made by charter build.\n', [`_site/${file}`]: content });
       const result = await runCli(['build', flag, `_site/${file}`, '--today', TODAY, '--no-search'], cwd);
       expect(result.code, flag).toBe(2);
-      expect(result.stderr).toMatch(new RegExp(`^charter: refusing to build into _site: it holds .*${file.replace('.', '\\.')}, which the build must not replace\n$`));
+      expect(result.stderr).toMatch(
+        new RegExp(`^charter: refusing to build into _site: it holds .*${file.replace('.', '\\.')}, which the build must not replace\n$`),
+      );
       expect(readFileSync(join(cwd, '_site', file), 'utf8')).toBe(content);
     }
   });

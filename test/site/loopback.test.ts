@@ -9,7 +9,21 @@ describe('loopback names and addresses', () => {
   });
 
   it('takes nothing else: other addresses, names that merely contain localhost, every-address binds', () => {
-    for (const name of ['0.0.0.0', '::', '[::]', '192.168.1.20', '10.0.0.1', '::ffff:10.0.0.1', 'example.org', 'localhost.example.org', 'localhost.', '127.0.0.1.nip.io', 'x..localhost', 'ev il.localhost', '']) {
+    for (const name of [
+      '0.0.0.0',
+      '::',
+      '[::]',
+      '192.168.1.20',
+      '10.0.0.1',
+      '::ffff:10.0.0.1',
+      'example.org',
+      'localhost.example.org',
+      'localhost.',
+      '127.0.0.1.nip.io',
+      'x..localhost',
+      'ev il.localhost',
+      '',
+    ]) {
       expect(isLoopbackName(name), name).toBe(false);
     }
   });

@@ -90,9 +90,11 @@ describe('folders of runs that were killed', () => {
     mkdirSync(join(cwd, `._site.building-${dead}-5`));
     const result = await runCli(['build', '--today', TODAY, '--no-search'], cwd);
     expect(result.code).toBe(0);
-    expect(readdirSync(cwd).filter((name) => name.startsWith('.')).sort()).toEqual(
-      [`._site.building-${dead}-2`, `._site.building-${process.pid}-3`, `.public.building-${dead}-4`].sort(),
-    );
+    expect(
+      readdirSync(cwd)
+        .filter((name) => name.startsWith('.'))
+        .sort(),
+    ).toEqual([`._site.building-${dead}-2`, `._site.building-${process.pid}-3`, `.public.building-${dead}-4`].sort());
   });
 
   it('put back the previous output when a run died between its two renames', async () => {

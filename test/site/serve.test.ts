@@ -185,7 +185,14 @@ describe('charter serve answers this computer only', () => {
     try {
       const { port } = new URL(handle.url);
       for (const path of ['/en/test-unit/', '/__charter/events', '/__charter/live.js', '/']) {
-        for (const host of ['evil.example', `evil.example:${port}`, 'localhost.evil.example', '127.0.0.1.nip.io', '192.168.1.20', 'localhost:80@evil.example']) {
+        for (const host of [
+          'evil.example',
+          `evil.example:${port}`,
+          'localhost.evil.example',
+          '127.0.0.1.nip.io',
+          '192.168.1.20',
+          'localhost:80@evil.example',
+        ]) {
           const refused = await send(handle.url, path, { host });
           expect(refused.status, `${host} ${path}`).toBe(403);
           expect(refused.body).toContain('localhost');
@@ -277,20 +284,21 @@ describe('charter serve answers this computer only', () => {
 describe('charter serve serves only what it built', () => {
   it('ends before listening when the first build has a usage problem', async () => {
     const foreign = writeTree({ 'charters/unit.yaml': VALID_UNIT, '_site/notes.txt': 'mine' });
-    await expect(serveSite({ cwd: foreign, today: '2026-11-23', port: 0, search: false }, () => undefined)).rejects.toThrow(
-      /refusing to replace _site/,
-    );
+    await expect(serveSite({ cwd: foreign, today: '2026-11-23', port: 0, search: false }, () => undefined)).rejects.toThrow(/refusing to replace _site/);
     expect(readFileSync(join(foreign, '_site', 'notes.txt'), 'utf8')).toBe('mine');
 
     const badTemplates = writeTree({ 'charters/unit.yaml': VALID_UNIT, 'theme/pages/nonsense.hbs': '<p>' });
-    await expect(
-      serveSite({ cwd: badTemplates, today: '2026-11-23', port: 0, search: false, templates: 'theme' }, () => undefined),
-    ).rejects.toThrow(/unknown template pages\/nonsense\.hbs/);
+    await expect(serveSite({ cwd: badTemplates, today: '2026-11-23', port: 0, search: false, templates: 'theme' }, () => undefined)).rejects.toThrow(
+      /unknown template pages\/nonsense\.hbs/,
+    );
     expect(existsSync(join(badTemplates, '_site'))).toBe(false);
 
     const noLog = writeTree({ 'charters/unit.yaml': VALID_UNIT });
     await expect(
-      serveSite({ cwd: noLog, today: '2026-11-23', port: 0, search: false, events: { logs: ['missing.csv'], asOf: new Date('2026-11-23T12:00:00Z') } }, () => undefined),
+      serveSite(
+        { cwd: noLog, today: '2026-11-23', port: 0, search: false, events: { logs: ['missing.csv'], asOf: new Date('2026-11-23T12:00:00Z') } },
+        () => undefined,
+      ),
     ).rejects.toThrow(/missing\.csv: no such file/);
     expect(existsSync(join(noLog, '_site'))).toBe(false);
 
@@ -327,7 +335,8 @@ describe('charter serve serves only what it built', () => {
       writeFileSync(join(out, 'en', 'planted', 'index.html'), '<p>planted</p>');
       symlinkSync('/etc', join(out, 'etc'));
       symlinkSync(join(cwd, 'secret.txt'), join(out, 'secret.txt'));
-      for (const path of ['/planted.txt', '/en/planted/', '/etc/hostname', '/etc/passwd', '/secret.txt']) expect(await rawGet(handle.url, path), path).toBe(404);
+      for (const path of ['/planted.txt', '/en/planted/', '/etc/hostname', '/etc/passwd', '/secret.txt'])
+        expect(await rawGet(handle.url, path), path).toBe(404);
 
       // A file the site wrote, replaced by a link to a file outside (or to a folder): refused.
       expect(await rawGet(handle.url, '/assets/charter.css')).toBe(200);
@@ -455,17 +464,23 @@ describe('charter serve watches what the site is made from', () => {
     try {
       const changes: [string, () => void][] = [
         ['a charter', () => writeFileSync(join(cwd, 'docs', 'charters', 'unit.yaml'), edit(VALID_UNIT, 'en: Test Unit }', 'en: Watched Unit }'))],
-        ['the stylesheet, replaced', () => {
-          writeFileSync(join(cwd, 'theme', '.site.css.tmp'), 'body { color: navy; }');
-          renameSync(join(cwd, 'theme', '.site.css.tmp'), join(cwd, 'theme', 'site.css'));
-        }],
+        [
+          'the stylesheet, replaced',
+          () => {
+            writeFileSync(join(cwd, 'theme', '.site.css.tmp'), 'body { color: navy; }');
+            renameSync(join(cwd, 'theme', '.site.css.tmp'), join(cwd, 'theme', 'site.css'));
+          },
+        ],
         ['a contact log', () => writeFileSync(join(cwd, 'logs', 'events.csv'), 'charter,channel,commitment,start,end\n\n')],
       ];
       for (const [what, change] of changes) {
         const seen = events.length;
         change();
         await waitFor(() => events.length > seen);
-        expect(events.slice(seen).map((event) => event.type), what).toContain('built');
+        expect(
+          events.slice(seen).map((event) => event.type),
+          what,
+        ).toContain('built');
         await sleep(300); // let this change's events settle before the next
       }
       expect((await get(`${handle.url}en/test-unit/`)).body).toContain('Watched Unit');

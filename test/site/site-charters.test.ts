@@ -11,7 +11,7 @@ const TODAY = '2026-11-23';
 let checked: CheckResult;
 
 beforeAll(async () => {
-  (checked = await checkCharters({ cwd: fileURLToPath(new URL('../..', import.meta.url)), today: TODAY }));
+  checked = await checkCharters({ cwd: fileURLToPath(new URL('../..', import.meta.url)), today: TODAY });
 });
 
 describe('normalizeCollection', () => {
@@ -41,7 +41,12 @@ describe('normalizeCollection', () => {
     const normalized = normalizeCollection({ collection: { ...collection, charters }, ...normalizeUnits(charters) });
     expect(normalized.units.map((unit) => unit.id)).not.toContain(first.data.id);
     expect(normalized.problems).toEqual([
-      expect.objectContaining({ ruleId: 'internal-error', severity: 'error', file: first.file, message: expect.stringContaining('the normalize stage failed') as string }),
+      expect.objectContaining({
+        ruleId: 'internal-error',
+        severity: 'error',
+        file: first.file,
+        message: expect.stringContaining('the normalize stage failed') as string,
+      }),
     ]);
   });
 });

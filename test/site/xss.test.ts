@@ -26,7 +26,8 @@ describe('hostile charter text renders inert', () => {
     for (const page of pages) {
       const html = readFileSync(page, 'utf8');
       const scripts = html.match(/<script\b[^>]*>/gi) ?? [];
-      for (const tag of scripts) expect(tag, page).toMatch(/^<script (type="application\/ld\+json"|(type="module" )?src="\/assets\/[\w.-]+"( type="module")?( defer)?)>$/);
+      for (const tag of scripts)
+        expect(tag, page).toMatch(/^<script (type="application\/ld\+json"|(type="module" )?src="\/assets\/[\w.-]+"( type="module")?( defer)?)>$/);
       expect(html, page).not.toMatch(/<[a-z][^>]*\son\w+\s*=/i);
       expect(html, page).not.toMatch(/(href|src|action|formaction)\s*=\s*["']?\s*javascript:/i);
       expect(html, page).not.toMatch(/<(img|svg|iframe|style)\b/i);

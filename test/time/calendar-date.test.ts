@@ -3,11 +3,23 @@ import { addDays, addMonths, isCalendarDate } from '../../src/time/calendar-date
 
 describe('isCalendarDate', () => {
   it('takes days that exist, leap days of the Gregorian rule included', () => {
-    for (const date of ['2026-01-31', '2026-04-30', '2024-02-29', '2000-02-29', '0000-02-29', '9999-12-31', '0001-01-01']) expect(isCalendarDate(date), date).toBe(true);
+    for (const date of ['2026-01-31', '2026-04-30', '2024-02-29', '2000-02-29', '0000-02-29', '9999-12-31', '0001-01-01'])
+      expect(isCalendarDate(date), date).toBe(true);
   });
 
   it('refuses days that do not, and text that is not YYYY-MM-DD', () => {
-    for (const date of ['2026-02-29', '1900-02-29', '2026-04-31', '2026-00-10', '2026-13-01', '2026-01-00', '2026-01-32', '2026-1-01', ' 2026-01-01', '2026-01-01T00:00']) {
+    for (const date of [
+      '2026-02-29',
+      '1900-02-29',
+      '2026-04-31',
+      '2026-00-10',
+      '2026-13-01',
+      '2026-01-00',
+      '2026-01-32',
+      '2026-1-01',
+      ' 2026-01-01',
+      '2026-01-01T00:00',
+    ]) {
       expect(isCalendarDate(date), date).toBe(false);
     }
     expect(isCalendarDate(20260101)).toBe(false);

@@ -121,7 +121,15 @@ export function easterSunday(year: number): string {
 /** The days off in Finland: public holidays, plus Midsummer Eve and Christmas Eve. */
 export function finnishDaysOff(year: number): string[] {
   const easter = easterSunday(year);
-  const fixed = [[1, 1], [1, 6], [5, 1], [12, 6], [12, 24], [12, 25], [12, 26]].map(([month, day]) => dateOf(year, month as number, day as number));
+  const fixed = [
+    [1, 1],
+    [1, 6],
+    [5, 1],
+    [12, 6],
+    [12, 24],
+    [12, 25],
+    [12, 26],
+  ].map(([month, day]) => dateOf(year, month as number, day as number));
   const easterBased = [-2, 0, 1, 39, 49].map((days) => addDays(easter, days));
   const midsummerEve = firstWeekdayFrom(dateOf(year, 6, 19), 4);
   const midsummerDay = firstWeekdayFrom(dateOf(year, 6, 20), 5);
@@ -212,7 +220,7 @@ export class ReferenceCalendar {
     const whole = Math.ceil(amount);
     let date = startDate;
     if (unit === 'working day') {
-      for (let counted = 0; counted < whole; ) {
+      for (let counted = 0; counted < whole;) {
         date = nextDay(date);
         if (this.isWorkingDay(date)) counted++;
       }

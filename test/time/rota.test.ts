@@ -13,13 +13,13 @@ describe('rotaSchedule', () => {
   it('counts months from the approval, listing from the approval period while today’s is among the first', () => {
     const schedule = rotaSchedule(review, '2027-04-01', 4);
     expect(schedule).toMatchObject({ ok: true, beforeApproval: false, currentPeriod: 1, rota: ['a', 'b', 'c'] });
-    expect(periodsOf(schedule)).toEqual([
-      '2026-09-15–2027-03-14 a',
-      '2027-03-15–2027-09-14 b',
-      '2027-09-15–2028-03-14 c',
-      '2028-03-15–2028-09-14 a',
+    expect(periodsOf(schedule)).toEqual(['2026-09-15–2027-03-14 a', '2027-03-15–2027-09-14 b', '2027-09-15–2028-03-14 c', '2028-03-15–2028-09-14 a']);
+    expect(schedule.ok && schedule.periods.map((period) => [period.period, period.index])).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [3, 0],
     ]);
-    expect(schedule.ok && schedule.periods.map((period) => [period.period, period.index])).toEqual([[0, 0], [1, 1], [2, 2], [3, 0]]);
   });
 
   it('lists from the period that holds today once it is not among the first `count`', () => {
@@ -48,11 +48,7 @@ describe('rotaSchedule', () => {
 
   it('steps weeks and days exactly', () => {
     const weekly = { approved: '2026-11-02', every: '2 weeks', rota: ['a', 'b'] };
-    expect(periodsOf(rotaSchedule(weekly, '2026-11-20', 3))).toEqual([
-      '2026-11-02–2026-11-15 a',
-      '2026-11-16–2026-11-29 b',
-      '2026-11-30–2026-12-13 a',
-    ]);
+    expect(periodsOf(rotaSchedule(weekly, '2026-11-20', 3))).toEqual(['2026-11-02–2026-11-15 a', '2026-11-16–2026-11-29 b', '2026-11-30–2026-12-13 a']);
     // Across the end of the year and a leap day.
     expect(periodsOf(rotaSchedule({ approved: '2027-12-27', every: '1 week', rota: ['a'] }, '2028-02-28', 2))).toEqual([
       '2028-02-28–2028-03-05 a',

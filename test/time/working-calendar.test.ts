@@ -256,7 +256,9 @@ describe('WorkingCalendar fast paths (epoch milliseconds)', () => {
   it('hold whole milliseconds as a Date does', () => {
     const start = Date.parse('2026-11-23T10:00:00+02:00');
     expect(calendar.deadlineMs(start, { amount: 0.0001, unit: 'second' })).toBe(start);
-    expect(calendar.deadlineMs(start, { amount: 0.07, unit: 'working hour' })).toBe(calendar.deadline(new Date(start), { amount: 0.07, unit: 'working hour' }).getTime());
+    expect(calendar.deadlineMs(start, { amount: 0.07, unit: 'working hour' })).toBe(
+      calendar.deadline(new Date(start), { amount: 0.07, unit: 'working hour' }).getTime(),
+    );
   });
 
   it('refuse an instant that is not a number', () => {

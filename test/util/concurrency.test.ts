@@ -41,13 +41,17 @@ describe('mapConcurrently', () => {
   it('gives each lane one call at a time, so a lane can own a resource', async () => {
     const busy = new Set<number>();
     const lanesUsed = new Set<number>();
-    await mapConcurrently(Array.from({ length: 20 }, (_, index) => index), 3, async (item, _index, lane) => {
-      expect(busy.has(lane), `lane ${lane} was given item ${item} while busy`).toBe(false);
-      busy.add(lane);
-      lanesUsed.add(lane);
-      await new Promise((resolve) => setTimeout(resolve, item % 4));
-      busy.delete(lane);
-    });
+    await mapConcurrently(
+      Array.from({ length: 20 }, (_, index) => index),
+      3,
+      async (item, _index, lane) => {
+        expect(busy.has(lane), `lane ${lane} was given item ${item} while busy`).toBe(false);
+        busy.add(lane);
+        lanesUsed.add(lane);
+        await new Promise((resolve) => setTimeout(resolve, item % 4));
+        busy.delete(lane);
+      },
+    );
     expect([...lanesUsed].sort()).toEqual([0, 1, 2]);
   });
 

@@ -22,7 +22,9 @@ function randomWords(count: number, seed: number, alphabet = 'abcd-'): string[] 
     state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
     return state / 2_147_483_648;
   };
-  return Array.from({ length: count }, () => Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+  return Array.from({ length: count }, () =>
+    Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''),
+  );
 }
 
 describe('editDistanceWithin', () => {

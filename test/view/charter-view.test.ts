@@ -107,8 +107,11 @@ describe('buildCharterView on every example charter', () => {
 });
 
 describe('building-control', () => {
-  it("states the email reply promise as a sentence in each language", () => {
-    const reply = (lang: SiteLanguage) => view('building-control', lang).channels.find((channel) => channel.key === 'email')?.commitments.find((c) => c.key === 'reply');
+  it('states the email reply promise as a sentence in each language', () => {
+    const reply = (lang: SiteLanguage) =>
+      view('building-control', lang)
+        .channels.find((channel) => channel.key === 'email')
+        ?.commitments.find((c) => c.key === 'reply');
     expect(reply('en')).toEqual({
       key: 'reply',
       label: 'Reply',
@@ -132,7 +135,12 @@ describe('building-control', () => {
     expect(fi?.commitments[0]?.sentence).toBe(`Vastaamme puheluihin 30 sekunnin kuluessa vähintään 90${NBSP}%:ssa tapauksista.`);
     expect(fi?.commitments[1]?.sentence).toBe(`Soitamme takaisin 1 työpäivän kuluessa soittopyynnöstä vähintään 95${NBSP}%:ssa tapauksista.`);
     const acknowledge = view('building-control', 'en').channels[1]?.commitments[0];
-    expect(acknowledge).toMatchObject({ key: 'acknowledge', within: '4 working hours', target: '100%', sentence: 'We confirm receipt of emails within 4 working hours.' });
+    expect(acknowledge).toMatchObject({
+      key: 'acknowledge',
+      within: '4 working hours',
+      target: '100%',
+      sentence: 'We confirm receipt of emails within 4 working hours.',
+    });
   });
 
   it('builds the phone channel: number as a tel: link, charge in words, own hours and greeting', () => {
@@ -204,7 +212,14 @@ describe('building-control', () => {
 
   it('lists only exceptions from today on', () => {
     const later = view('building-control', 'en', '2027-01-05');
-    expect(later.hours.exceptions.map((exception) => exception.iso)).toEqual(['2027-01-05', '2027-03-25', '2027-04-30', '2027-05-05', '2027-05-07', '2027-06-24']);
+    expect(later.hours.exceptions.map((exception) => exception.iso)).toEqual([
+      '2027-01-05',
+      '2027-03-25',
+      '2027-04-30',
+      '2027-05-05',
+      '2027-05-07',
+      '2027-06-24',
+    ]);
     expect(view('building-control', 'en', '2027-06-25').hours.exceptions).toEqual([]);
     // The counter's own summer closures are gone once they are past, so its weekly hours still differ and show.
     const counter = view('building-control', 'en', '2027-08-01').channels.find((channel) => channel.key === 'counter');
@@ -214,7 +229,11 @@ describe('building-control', () => {
 
   it("names this period's reviewer from the rota", () => {
     const review = view('building-control', 'en').review;
-    expect(review.reviewer).toEqual({ name: { text: 'Heikki Laaksonen', lang: 'en', foreign: false }, periodFrom: '15 September 2026', periodTo: '14 September 2027' });
+    expect(review.reviewer).toEqual({
+      name: { text: 'Heikki Laaksonen', lang: 'en', foreign: false },
+      periodFrom: '15 September 2026',
+      periodTo: '14 September 2027',
+    });
     expect(view('building-control', 'fi').review.reviewer).toMatchObject({ periodFrom: '15.9.2026', periodTo: '14.9.2027' });
     // The next period goes to the next person in the rota.
     expect(view('building-control', 'en', '2027-09-15').review.reviewer?.name.text).toBe('Sanna Koskinen');
@@ -250,16 +269,30 @@ describe('building-control', () => {
       'We respond to feedback within 10 working days in at least 90% of cases.',
     ]);
     expect(en.feedback?.escalateTo?.name.text).toBe('Heikki Laaksonen');
-    expect(view('building-control', 'fi').feedback?.commitments[1]?.sentence).toBe(`Vastaamme palautteeseen 10 työpäivän kuluessa vähintään 90${NBSP}%:ssa tapauksista.`);
+    expect(view('building-control', 'fi').feedback?.commitments[1]?.sentence).toBe(
+      `Vastaamme palautteeseen 10 työpäivän kuluessa vähintään 90${NBSP}%:ssa tapauksista.`,
+    );
     expect(en.handover?.record?.html).toContain('<strong>Lupapiste</strong>');
     expect(en.handover?.rules).toHaveLength(3);
   });
 
   it('builds touchpoints, authority, guide and improvements', () => {
     const en = view('building-control', 'en');
-    expect(en.touchpoints[0]).toMatchObject({ id: 'permit-advice', name: { text: 'Permit advice by phone' }, channel: 'Phone', owner: { id: 'permit-architect' } });
+    expect(en.touchpoints[0]).toMatchObject({
+      id: 'permit-advice',
+      name: { text: 'Permit advice by phone' },
+      channel: 'Phone',
+      owner: { id: 'permit-architect' },
+    });
     expect(en.touchpoints.find((touchpoint) => touchpoint.id === 'archive-drawings')?.description).toBeUndefined();
-    expect(view('building-control', 'sv').touchpoints.map((touchpoint) => touchpoint.channel)).toEqual(['Telefon', 'E-tjänst', 'Servicepunkt', 'E-tjänst', 'E-post', 'Post']);
+    expect(view('building-control', 'sv').touchpoints.map((touchpoint) => touchpoint.channel)).toEqual([
+      'Telefon',
+      'E-tjänst',
+      'Servicepunkt',
+      'E-tjänst',
+      'E-post',
+      'Post',
+    ]);
     expect(en.authority.map((entry) => [entry.id, entry.limit])).toEqual([
       ['deadline-extension', '30 days'],
       ['inspection-reschedule', '14 days'],
@@ -427,7 +460,12 @@ describe('the A–Z list', () => {
     expect(fi[0]?.name.text).toBe('Esimerkkilän kaupunki');
     expect(fi[0]?.units.map((item) => item.name.text)).toEqual(['Kaupunginkirjasto', 'Kirjaamo', 'Rakennusvalvonta', 'Sosiaalipalvelujen asiakasneuvonta']);
     const sv = groupUnitsByOrganisation(items('sv'), 'sv');
-    expect(sv[0]?.units.map((item) => item.name.text)).toEqual(['Byggnadstillsyn', 'Registratorskontoret', 'Socialservicens kundrådgivning', 'Stadsbiblioteket']);
+    expect(sv[0]?.units.map((item) => item.name.text)).toEqual([
+      'Byggnadstillsyn',
+      'Registratorskontoret',
+      'Socialservicens kundrådgivning',
+      'Stadsbiblioteket',
+    ]);
     const en = groupUnitsByOrganisation(items('en'), 'en');
     expect(en[0]?.units.map((item) => item.id)).toEqual(['building-control', 'city-library', 'registry-office', 'social-services-advice']);
   });
@@ -440,14 +478,18 @@ describe('the A–Z list', () => {
       reviewStatus: 'ok',
       ...(organisation ? { organisation: { text: organisation, lang: 'fi', foreign: false } } : {}),
     });
-    const list = [item('o', 'Öljyvahinko', 'Kaupunki'), item('z', 'Zoo', 'Kaupunki'), item('a', 'Ämpäri', 'Kaupunki'), item('v', 'Vesi', 'Alue'), item('x', 'Yksin')];
+    const list = [
+      item('o', 'Öljyvahinko', 'Kaupunki'),
+      item('z', 'Zoo', 'Kaupunki'),
+      item('a', 'Ämpäri', 'Kaupunki'),
+      item('v', 'Vesi', 'Alue'),
+      item('x', 'Yksin'),
+    ];
     const groups = groupUnitsByOrganisation(list, 'fi');
     expect(groups.map((group) => group.name.text)).toEqual(['Alue', 'Kaupunki', '']);
     expect(groups[1]?.units.map((unit) => unit.name.text)).toEqual(['Zoo', 'Ämpäri', 'Öljyvahinko']);
-    expect(groupUnitsByOrganisation([item('1', 'Åbo', 'X'), item('2', 'Zeta', 'X'), item('3', 'Öland', 'X')], 'sv')[0]?.units.map((unit) => unit.name.text)).toEqual([
-      'Zeta',
-      'Åbo',
-      'Öland',
-    ]);
+    expect(
+      groupUnitsByOrganisation([item('1', 'Åbo', 'X'), item('2', 'Zeta', 'X'), item('3', 'Öland', 'X')], 'sv')[0]?.units.map((unit) => unit.name.text),
+    ).toEqual(['Zeta', 'Åbo', 'Öland']);
   });
 });

@@ -59,7 +59,12 @@ describe('the current status of each commitment', () => {
   });
 
   it('has status words in every language', () => {
-    expect(dashboard('fi').summary.statuses.map((entry) => entry.status.label)).toEqual(['Tavoite saavutettu', 'Lähellä tavoitetta', 'Tavoite alittui', 'Ei tietoja']);
+    expect(dashboard('fi').summary.statuses.map((entry) => entry.status.label)).toEqual([
+      'Tavoite saavutettu',
+      'Lähellä tavoitetta',
+      'Tavoite alittui',
+      'Ei tietoja',
+    ]);
     expect(dashboard('sv').summary.statuses.map((entry) => entry.status.label)).toEqual(['Målet nåddes', 'Nära målet', 'Under målet', 'Inga uppgifter']);
     expect(dashboard('en').summary.statuses.map((entry) => entry.status.label)).toEqual(['Met', 'Close to target', 'Missed', 'No data']);
   });
@@ -294,7 +299,9 @@ describe('the chart in words', () => {
       'Target 90%. Met in 8 of 11 months with data. No data for 1 month. Lowest 71% in December 2025. Latest 73.5% in November 2026. The figures are in the table below the chart.',
     );
     const fi = commitment(dashboard('fi'), 'building-control', 'email-reply').chart;
-    expect(fi.title).toBe('Rakennusvalvonta, Sähköposti – vastaus 3 työpäivän kuluessa: ajallaan hoidettujen osuus kuukausittain, joulukuu 2025 – marraskuu 2026');
+    expect(fi.title).toBe(
+      'Rakennusvalvonta, Sähköposti – vastaus 3 työpäivän kuluessa: ajallaan hoidettujen osuus kuukausittain, joulukuu 2025 – marraskuu 2026',
+    );
     expect(fi.description).toBe(
       `Tavoite 90${NBSP}%. Tavoite saavutettiin 8 kuukautena 11 kuukaudesta, joilta on tietoja. 1 kuukaudelta ei ole tietoja. Alin osuus 71${NBSP}% (joulukuu 2025). Viimeisin 73,5${NBSP}% (marraskuu 2026). Luvut ovat kaavion alla olevassa taulukossa.`,
     );
@@ -306,13 +313,19 @@ describe('the chart in words', () => {
 
   it('leaves out the latest month when it is the lowest, and says when nothing was decided', () => {
     const counter = commitment(dashboard('en'), 'building-control', 'counter-wait').chart;
-    expect(counter.description).toBe('Target 85%. Met in 10 of 12 months with data. Lowest 80% in December 2025. Latest 82% in November 2026. The figures are in the table below the chart.');
+    expect(counter.description).toBe(
+      'Target 85%. Met in 10 of 12 months with data. Lowest 80% in December 2025. Latest 82% in November 2026. The figures are in the table below the chart.',
+    );
     const library = commitment(dashboard('en'), 'city-library', 'email-reply').chart;
     expect(library.description).toBe('Target 90%. No contacts have been decided yet. The figures are in the table below the chart.');
     expect(library.months.every((month) => month.gap && !month.bar)).toBe(true);
     const last = EMAIL_REPLY.months.slice(-2);
-    expect(chartDescription(0.9, last, 'en')).toBe('Target 90%. Met in 1 of 2 months with data. Lowest 73.5% in November 2026. The figures are in the table below the chart.');
-    expect(chartDescription(0.9, last.slice(-1), 'en')).toBe('Target 90%. Met in 0 of 1 month with data. Lowest 73.5% in November 2026. The figures are in the table below the chart.');
+    expect(chartDescription(0.9, last, 'en')).toBe(
+      'Target 90%. Met in 1 of 2 months with data. Lowest 73.5% in November 2026. The figures are in the table below the chart.',
+    );
+    expect(chartDescription(0.9, last.slice(-1), 'en')).toBe(
+      'Target 90%. Met in 0 of 1 month with data. Lowest 73.5% in November 2026. The figures are in the table below the chart.',
+    );
   });
 });
 
@@ -360,12 +373,24 @@ describe('numbers in the page language', () => {
       p90: '4,5 työpäivää',
       status: { key: 'missed', label: 'Tavoite alittui' },
     });
-    expect(fi.rows[7]).toEqual({ label: 'heinäkuu 2026', iso: '2026-07', count: '0', met: '0', missed: '0', pending: '0', status: { key: 'no-data', label: 'Ei tietoja' } });
+    expect(fi.rows[7]).toEqual({
+      label: 'heinäkuu 2026',
+      iso: '2026-07',
+      count: '0',
+      met: '0',
+      missed: '0',
+      pending: '0',
+      status: { key: 'no-data', label: 'Ei tietoja' },
+    });
     expect(fi.total).toMatchObject({ label: 'lokakuu 2025 – marraskuu 2026', count: '545', shareMet: `89,9${NBSP}%`, status: { key: 'close' } });
     expect(fi.total).not.toHaveProperty('iso');
     const phone = commitment(dashboard('en'), 'building-control', 'phone-answer').table;
     expect(phone.rows.at(-1)).toMatchObject({ count: '1,484', met: '1,384', shareMet: '93.2%', median: '12.5 seconds', p90: '27.5 seconds' });
-    expect(commitment(dashboard('sv'), 'building-control', 'phone-answer').table.rows.at(-1)).toMatchObject({ count: `1${NBSP}484`, shareMet: `93,2${NBSP}%`, median: '12,5 sekunder' });
+    expect(commitment(dashboard('sv'), 'building-control', 'phone-answer').table.rows.at(-1)).toMatchObject({
+      count: `1${NBSP}484`,
+      shareMet: `93,2${NBSP}%`,
+      median: '12,5 sekunder',
+    });
   });
 });
 

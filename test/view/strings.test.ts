@@ -96,7 +96,9 @@ const STRINGS_FOLDER = fileURLToPath(new URL('../../src/view/strings', import.me
 
 describe('the translators’ files', () => {
   it('are the files the code bundles, one per language, as plain JSON', () => {
-    const files = readdirSync(STRINGS_FOLDER).filter((name) => name.endsWith('.json')).sort();
+    const files = readdirSync(STRINGS_FOLDER)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
     expect(files).toEqual(SITE_LANGUAGES.map((lang) => `${lang}.json`).sort());
     for (const lang of SITE_LANGUAGES) {
       expect(JSON.parse(readFileSync(join(STRINGS_FOLDER, `${lang}.json`), 'utf8')), lang).toEqual(INTERFACE_STRINGS[lang]);
@@ -104,11 +106,20 @@ describe('the translators’ files', () => {
   });
 
   it('have every key in all three languages, and no empty text', () => {
-    const finnish = flatten(INTERFACE_STRINGS.fi).map(([path]) => path).filter((path) => !isGrammarForm(path)).sort();
+    const finnish = flatten(INTERFACE_STRINGS.fi)
+      .map(([path]) => path)
+      .filter((path) => !isGrammarForm(path))
+      .sort();
     expect(finnish.length).toBeGreaterThan(200);
     for (const lang of SITE_LANGUAGES) {
       const strings = flatten(INTERFACE_STRINGS[lang]);
-      expect(strings.map(([path]) => path).filter((path) => !isGrammarForm(path)).sort(), lang).toEqual(finnish);
+      expect(
+        strings
+          .map(([path]) => path)
+          .filter((path) => !isGrammarForm(path))
+          .sort(),
+        lang,
+      ).toEqual(finnish);
       // A separator may be a lone no-break space; ordinary blanks alone are empty.
       for (const [path, text] of strings) expect(text.replace(/[ \t\n]/g, ''), `${lang}: ${path}`).not.toBe('');
     }
@@ -129,7 +140,10 @@ describe('the translators’ files', () => {
         const allowed = LANGUAGE_PATTERNS[path];
         if (allowed) {
           const names = allowed.flatMap((name) => (name === '*form' ? unitForms : [name]));
-          expect(placeholdersOf(text).filter((name) => !names.includes(name)), `${lang}: ${path}`).toEqual([]);
+          expect(
+            placeholdersOf(text).filter((name) => !names.includes(name)),
+            `${lang}: ${path}`,
+          ).toEqual([]);
         } else if (!isGrammarForm(path)) {
           expect(placeholdersOf(text), `${lang}: ${path}`).toEqual(placeholdersOf(finnish.get(path) ?? ''));
         }
