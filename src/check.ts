@@ -13,6 +13,7 @@ import { checkInWorkers, workerCount, workerScript, type Concurrency } from './p
 import { todayIn } from './time/calendar-date.js';
 import { DEFAULT_TIME_ZONE } from './time/default-time-zone.js';
 import { normalizeUnits, type NormalizedUnits } from './normalize/normalize-collection.js';
+import type { NormalizeResult } from './normalize/normalize-charter.js';
 import { checkAcrossCharters, groupByFile, sortUnique, validateCollection, type UnitLocator } from './validate.js';
 
 export interface CheckOptions {
@@ -28,6 +29,8 @@ export interface CheckOptions {
   readonly parseCache?: ParseCache;
   /** Findings per charter kept between runs (see ValidateOptions.cache). */
   readonly findingsCache?: PerCharterCache<Diagnostic[]>;
+  /** Normalized units kept between runs while their files are unchanged (`charter serve`). */
+  readonly normalizeCache?: PerCharterCache<NormalizeResult>;
 }
 
 export interface CheckResult extends NormalizedUnits {
@@ -47,7 +50,7 @@ export const DEFAULT_CHARTERS_FOLDER = 'charters';
  */
 export async function checkCharters(options: CheckOptions): Promise<CheckResult> {
   const checked = await checkFound(await prepare(options), options);
-  return { ...checked, ...normalizeUnits(checked.collection.charters) };
+  return { ...checked, ...normalizeUnits(checked.collection.charters, options.normalizeCache) };
 }
 
 async function checkFound({ files, root, today }: Prepared, options: CheckOptions): Promise<Omit<CheckResult, keyof NormalizedUnits>> {

@@ -1,6 +1,7 @@
 import type { ResolvedCharter } from '../load/resolved-charter.js';
 import type { Charter } from '../model/charter.js';
-import { normalizeCharter, type UnnormalizedUnit } from './normalize-charter.js';
+import type { PerCharterCache } from '../load/charter-cache.js';
+import { normalizeCharter, type NormalizeResult, type UnnormalizedUnit } from './normalize-charter.js';
 
 /** The units of a collection: the ones that are normalized, and the ones that could not be, with the reason. */
 export interface NormalizedUnits {
@@ -11,12 +12,13 @@ export interface NormalizedUnits {
 }
 
 /** Normalizes every unit charter (baselines only give their values to units). */
-export function normalizeUnits(resolved: readonly ResolvedCharter[]): NormalizedUnits {
+export function normalizeUnits(resolved: readonly ResolvedCharter[], cache?: PerCharterCache<NormalizeResult>): NormalizedUnits {
   const charters: Charter[] = [];
   const unnormalized: UnnormalizedUnit[] = [];
   for (const charter of resolved) {
     if (charter.isBaseline) continue;
-    const result = normalizeCharter(charter);
+    // Under `charter serve`, a unit whose files did not change keeps its Charter (and so its cached views).
+    const result = cache ? cache.get(charter, 'normalized', () => normalizeCharter(charter)) : normalizeCharter(charter);
     if (result.ok) charters.push(result.charter);
     else unnormalized.push(result.unit);
   }

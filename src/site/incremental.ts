@@ -8,7 +8,7 @@ import { complianceFor, DEFAULT_OUT, type BuildOptions, type BuildResult } from 
 import { CHARTERS_JSON, chartersJson, chartersJsonText } from './charters-json.js';
 import { normalizeCollection } from './site-charters.js';
 import { withFindings } from '../model/file-results.js';
-import type { Charter } from '../model/charter.js';
+import type { NormalizeResult } from '../normalize/normalize-charter.js';
 import { copyAssets, loadSiteTemplates, protectedFolders, siteInputs, themeLinks } from './inputs.js';
 import { checkOutputFolder } from './output-folder.js';
 import { normalizeBase } from './base-path.js';
@@ -34,7 +34,7 @@ export class IncrementalSite {
   private readonly parseCache: ParseCache = new Map();
   private readonly findingsCache = new PerCharterCache<Diagnostic[]>();
   /** A unit keeps its normalized model, and so its views, while its files are unchanged. */
-  private readonly sameCharters = new PerCharterCache<Charter>();
+  private readonly normalizeCache = new PerCharterCache<NormalizeResult>();
   private readonly viewCache = new ViewCache();
   private chartersJson: unknown;
   private languages: readonly string[] = [];
@@ -69,6 +69,7 @@ export class IncrementalSite {
       ...this.options,
       parseCache: this.parseCache,
       findingsCache: this.findingsCache,
+      normalizeCache: this.normalizeCache,
     });
     this.chartersRoot = root;
     const inputs = siteInputs(this.options);
@@ -78,7 +79,7 @@ export class IncrementalSite {
     }
     const templates = await loadSiteTemplates(inputs);
     if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };
-    const normalized = normalizeCollection({ collection, charters, unnormalized }, this.sameCharters);
+    const normalized = normalizeCollection({ collection, charters, unnormalized });
     if (normalized.problems.length > 0) return { ok: false, results: withFindings(results, normalized.problems) };
     // Measured on every rebuild: a changed promise changes the figures.
     const compliance = await complianceFor({ charters, unnormalized }, this.options);
