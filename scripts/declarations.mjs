@@ -22,13 +22,23 @@ export async function writeDeclarations(root, outDir, previousDir) {
     return;
   }
   await emitDeclarations(root, outDir);
+  copyJsonModules(root, outDir);
   writeFileSync(join(outDir, STAMP), hash);
+}
+
+/** JSON the sources import (the interface wording): declarations that name its type import it too. */
+function copyJsonModules(root, outDir) {
+  for (const name of jsonModules(root)) cpSync(join(root, 'src', name), join(outDir, name));
+}
+
+function jsonModules(root) {
+  return readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json'));
 }
 
 /** Everything the declarations depend on: the sources, the compiler settings and the installed packages' versions. */
 function sourceHash(root) {
   const sources = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.ts'))
+    .filter((name) => name.endsWith('.ts') || name.endsWith('.json'))
     .map((name) => join('src', name));
   const hash = createHash('sha256');
   for (const name of [...sources.sort(), 'tsconfig.json', CONFIG, 'package-lock.json']) {

@@ -85,7 +85,7 @@ describe('the published type declarations', () => {
     for (const file of files) {
       for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
         const found = specifier.startsWith('.')
-          ? existsSync(join(dirname(file), specifier.replace(/\.js$/, '.d.ts')))
+          ? existsSync(join(dirname(file), specifier.endsWith('.json') ? specifier : specifier.replace(/\.js$/, '.d.ts')))
           : specifier.startsWith('node:') ||
             Object.hasOwn(dependencies, specifier.startsWith('@') ? specifier.split('/', 2).join('/') : (specifier.split('/')[0] ?? ''));
         if (!found) unresolved.push(`${file.slice(typesFolder.length + 1)}: ${specifier}`);
