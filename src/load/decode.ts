@@ -65,9 +65,9 @@ function firstLoneReturnOfOldMacFile(text: string): number {
 }
 
 function positionInText(text: string, offset: number): Position {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return { line, column: offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1 };
 }
 
 /**
@@ -127,15 +127,7 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
 }
 
 function positionOfByte(bytes: Uint8Array, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
-      line += 1;
-      lineStart = i + 1;
-    }
-  }
-  // The prefix of the line is valid UTF-8, so its decoded length is the column.
-  const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
-  return { line, column };
+  // Everything before the bad byte is valid UTF-8: decoded, its length is the column count.
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+  return positionInText(before, before.length);
 }
