@@ -1,5 +1,4 @@
 import type { CheckResult } from '../check.js';
-import type { PerCharterCache } from '../load/charter-cache.js';
 import type { ResolvedCharter } from '../load/resolved-charter.js';
 import type { Charter, Contact } from '../model/charter.js';
 import { contactById } from '../model/contacts.js';
@@ -22,21 +21,17 @@ export interface NormalizedCollection extends SiteCharters {
 }
 
 /**
- * The normalized units of a collection that passed its check. With
- * `sameCharters` (`charter serve`), a unit whose files did not change keeps
- * its `Charter` object from the last run, and so its cached views.
+ * The normalized units of a collection that passed its check. (Under
+ * `charter serve` the check's normalize cache keeps the `Charter` of a unit
+ * whose files did not change, and so its cached views.)
  */
-export function normalizeCollection(
-  checked: Pick<CheckResult, 'collection' | 'charters' | 'unnormalized'>,
-  sameCharters?: PerCharterCache<Charter>,
-): NormalizedCollection {
+export function normalizeCollection(checked: Pick<CheckResult, 'collection' | 'charters' | 'unnormalized'>): NormalizedCollection {
   const loaded = new Map(checked.collection.charters.map((charter) => [charter.file, charter]));
   const resolved = new Map<Charter, ResolvedCharter>();
   const units: Charter[] = [];
-  for (const fresh of checked.charters) {
-    const source = loaded.get(fresh.file);
-    if (!source) throw new Error(`no loaded charter for ${fresh.file}`);
-    const unit = sameCharters ? sameCharters.get(source, 'normalized', () => fresh) : fresh;
+  for (const unit of checked.charters) {
+    const source = loaded.get(unit.file);
+    if (!source) throw new Error(`no loaded charter for ${unit.file}`);
     units.push(unit);
     resolved.set(unit, source);
   }

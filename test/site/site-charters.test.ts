@@ -4,7 +4,7 @@ import { checkCharters, type CheckResult } from '../../src/check.js';
 import { normalizeUnits } from '../../src/normalize/normalize-collection.js';
 import { PerCharterCache } from '../../src/load/charter-cache.js';
 import type { ParseCache } from '../../src/load/load-collection.js';
-import type { Charter } from '../../src/model/charter.js';
+import type { NormalizeResult } from '../../src/normalize/normalize-charter.js';
 import { normalizeCollection } from '../../src/site/site-charters.js';
 
 const TODAY = '2026-11-23';
@@ -54,12 +54,9 @@ describe('normalizeCollection', () => {
 describe('normalizeCollection under charter serve', () => {
   it('keeps the Charter of a unit whose files did not change, so its views stay cached', async () => {
     const cwd = fileURLToPath(new URL('../..', import.meta.url));
-    const parseCache: ParseCache = new Map();
-    const sameCharters = new PerCharterCache<Charter>();
-    const first = normalizeCollection(await checkCharters({ cwd, today: TODAY, parseCache }), sameCharters);
-    const again = await checkCharters({ cwd, today: TODAY, parseCache });
-    expect(again.charters[0]).not.toBe(first.units.find((unit) => unit.id === again.charters[0]?.id));
-    const second = normalizeCollection(again, sameCharters);
+    const options = { cwd, today: TODAY, parseCache: new Map() as ParseCache, normalizeCache: new PerCharterCache<NormalizeResult>() };
+    const first = normalizeCollection(await checkCharters(options));
+    const second = normalizeCollection(await checkCharters(options));
     expect(second.units).toEqual(first.units);
     second.units.forEach((unit, index) => expect(unit).toBe(first.units[index]));
   });
