@@ -6,6 +6,7 @@ import type { LoadedCollection } from './load/load-collection.js';
 import { internalError } from './model/internal-error.js';
 import { checkSchema } from './schema/check-schema.js';
 import { RULES } from './rules/index.js';
+import { renderMessage } from './messages/message.js';
 import type { Rule, RuleReport, UnitSummary } from './rules/rule.js';
 
 export interface ValidateOptions {
@@ -117,7 +118,7 @@ function positioned(rule: Rule, located: LocatedIn, finding: Omit<RuleReport, 'r
   return {
     ruleId: rule.meta.id,
     severity: finding.severity ?? rule.meta.severity,
-    message: finding.message,
+    ...(typeof finding.message === 'string' ? { message: finding.message } : { message: renderMessage(finding.message, 'en'), text: finding.message }),
     file: located.file,
     line: located.range.start.line,
     column: located.range.start.column,

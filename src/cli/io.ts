@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { resolveOutputFile, writeOutputFile, type OutputFile } from '../util/output-file.js';
+import type { MessageLocale } from '../messages/locale.js';
 /** What the CLI may touch of the outside world; tests pass their own. */
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -15,6 +16,8 @@ export interface CliIO {
   readonly untilInterrupted?: () => Promise<void>;
   /** Standard input, for commands that read `-`. */
   readonly stdin?: Readable;
+  /** The language of messages; `run` sets it from --locale or the environment. */
+  readonly locale?: MessageLocale;
 }
 
 export const EXIT_OK = 0;

@@ -13,12 +13,30 @@ import { resolve } from 'node:path';
 import { isSystemError, systemErrorReason } from '../util/system-error.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io.js';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from '../report/report-window.js';
+import { isMessageLocale, localeFromEnvironment, MESSAGE_LOCALES, type MessageLocale } from '../messages/locale.js';
+import { errorText } from '../messages/message-error.js';
+
+/**
+ * The language of messages: `--locale` wherever it stands (it must hold even
+ * for mistakes commander finds while parsing), else the environment's.
+ */
+function localeOf(argv: readonly string[], env: CliIO['env']): MessageLocale {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] ?? '';
+    if (arg === '--') break;
+    const value = arg === '--locale' ? argv[index + 1] : arg.startsWith('--locale=') ? arg.slice('--locale='.length) : undefined;
+    if (value !== undefined && isMessageLocale(value)) return value;
+  }
+  return localeFromEnvironment(env);
+}
 
 /**
  * Runs the `charter` command line and returns the exit code: 0 clean,
  * 1 findings, 2 usage or fatal error. Never calls process.exit.
  */
-export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+export async function run(argv: readonly string[], givenIO: CliIO): Promise<number> {
+  const io: CliIO = { ...givenIO, locale: localeOf(argv, givenIO.env) };
+  const locale = io.locale ?? 'en';
   let exitCode = EXIT_OK;
   const program = buildProgram(io, (code) => {
     exitCode = code;
@@ -34,7 +52,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     // Messages quote paths, flags and file contents: nothing in them may drive the terminal.
     if (error instanceof UsageError || isUsageProblem(error)) {
-      io.stderr(`charter: ${terminalLines((error as Error).message)}\n`);
+      io.stderr(`charter: ${terminalLines(errorText(error, locale))}\n`);
       return EXIT_USAGE;
     }
     // A full disk, a read-only or forbidden folder: the user's to fix, in one line.
@@ -87,6 +105,7 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   program
     .description('Write, check and publish customer-service charters (pocket guides) of public offices.')
     .version(packageVersion(), '-v, --version', 'print the version')
+    .addOption(new Option('--locale <language>', 'language of messages (default: from LC_ALL, LC_MESSAGES or LANG, else en)').choices(MESSAGE_LOCALES))
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .exitOverride()

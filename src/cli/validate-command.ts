@@ -48,6 +48,7 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
     color: output === undefined && flags.format === 'stylish' && wantsColor(io, flags.color),
     version: packageVersion(),
     rules: allRuleMeta(),
+    locale: io.locale ?? 'en',
   });
 
   if (output) {

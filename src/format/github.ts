@@ -1,4 +1,5 @@
 import type { Diagnostic, FileResult, FormatContext, Formatter } from '../model/diagnostic.js';
+import { diagnosticMessage } from '../model/diagnostic.js';
 import { atLeastOne, countAll, oneLine, plural, relativeToCwd, sortedDiagnostics, terminalLines, toForwardSlashes, usableEnd } from './shared.js';
 
 /**
@@ -20,9 +21,9 @@ export const formatGithub: Formatter = (results: readonly FileResult[], context:
   for (const result of results) {
     for (const diagnostic of sortedDiagnostics(result)) {
       const file = annotationPath(diagnostic.file, context.cwd);
-      lines.push(annotation(diagnostic, file));
+      lines.push(annotation(diagnostic, file, context));
       shown[diagnostic.severity]++;
-      if (shown[diagnostic.severity] > ANNOTATION_LIMIT) hidden.push(plainLine(diagnostic, file));
+      if (shown[diagnostic.severity] > ANNOTATION_LIMIT) hidden.push(plainLine(diagnostic, file, context));
     }
   }
 
@@ -45,7 +46,7 @@ export const formatGithub: Formatter = (results: readonly FileResult[], context:
 
 export default formatGithub;
 
-function annotation(diagnostic: Diagnostic, file: string): string {
+function annotation(diagnostic: Diagnostic, file: string, context: FormatContext): string {
   const line = atLeastOne(diagnostic.line);
   const end = usableEnd(diagnostic);
   // GitHub rejects columns on an annotation that spans lines.
@@ -62,11 +63,11 @@ function annotation(diagnostic: Diagnostic, file: string): string {
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')
     .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
     .join(',');
-  return `::${diagnostic.severity} ${list}::${escapeData(diagnostic.message)}`;
+  return `::${diagnostic.severity} ${list}::${escapeData(diagnosticMessage(diagnostic, context.locale))}`;
 }
 
-function plainLine(diagnostic: Diagnostic, file: string): string {
-  return `  ${oneLine(file)}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${oneLine(diagnostic.message)}  ${oneLine(diagnostic.ruleId)}`;
+function plainLine(diagnostic: Diagnostic, file: string, context: FormatContext): string {
+  return `  ${oneLine(file)}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${oneLine(diagnosticMessage(diagnostic, context.locale))}  ${oneLine(diagnostic.ruleId)}`;
 }
 
 /** Annotations need the path from the repository root, which is the working folder in a workflow. */

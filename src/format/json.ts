@@ -1,3 +1,4 @@
+import { diagnosticMessage } from '../model/diagnostic.js';
 import type { Diagnostic, FileResult, FormatContext, Formatter, JsonPath, Severity } from '../model/diagnostic.js';
 import { countDiagnostics, jsonText, sortedDiagnostics } from './shared.js';
 
@@ -47,7 +48,8 @@ function toMessage(diagnostic: Diagnostic, context: FormatContext): JsonMessage 
   return {
     ruleId: diagnostic.ruleId,
     severity: diagnostic.severity,
-    message: diagnostic.message,
+    message: diagnosticMessage(diagnostic, context.locale),
+    ...(diagnostic.text ? { messageId: diagnostic.text.id } : {}),
     line: diagnostic.line,
     column: diagnostic.column,
     ...(diagnostic.endLine === undefined ? {} : { endLine: diagnostic.endLine }),

@@ -1,4 +1,5 @@
-import type { Diagnostic, FileResult, Formatter } from '../model/diagnostic.js';
+import type { Diagnostic, FileResult, FormatContext, Formatter } from '../model/diagnostic.js';
+import { diagnosticMessage } from '../model/diagnostic.js';
 import { countDiagnostics, describeCounts, oneLine, sortedDiagnostics } from './shared.js';
 
 /**
@@ -6,7 +7,7 @@ import { countDiagnostics, describeCounts, oneLine, sortedDiagnostics } from './
  * dashboards show what was checked). Errors fail the case; warnings alone
  * pass, listed in <system-out>.
  */
-export const formatJunit: Formatter = (results: readonly FileResult[]): string => {
+export const formatJunit: Formatter = (results: readonly FileResult[], context: FormatContext): string => {
   const failures = results.filter((result) => result.diagnostics.some((d) => d.severity === 'error')).length;
   const counts = `tests="${results.length}" failures="${failures}" errors="0"`;
 
@@ -14,7 +15,7 @@ export const formatJunit: Formatter = (results: readonly FileResult[]): string =
     '<?xml version="1.0" encoding="utf-8"?>',
     `<testsuites name="charter" ${counts}>`,
     `  <testsuite name="charter validate" ${counts} skipped="0">`,
-    ...results.map(testCase),
+    ...results.map((result) => testCase(result, context)),
     '  </testsuite>',
     '</testsuites>',
   ];
@@ -23,13 +24,13 @@ export const formatJunit: Formatter = (results: readonly FileResult[]): string =
 
 export default formatJunit;
 
-function testCase(result: FileResult): string {
+function testCase(result: FileResult, context: FormatContext): string {
   const open = `    <testcase name="${escapeAttribute(result.file)}" classname="charter"`;
   const diagnostics = sortedDiagnostics(result);
   if (diagnostics.length === 0) return `${open}/>`;
 
   const counts = countDiagnostics(diagnostics);
-  const listing = escapeText(diagnostics.map(describe).join('\n'));
+  const listing = escapeText(diagnostics.map((diagnostic) => describe(diagnostic, context)).join('\n'));
   const body =
     counts.errors > 0
       ? `      <failure message="${escapeAttribute(describeCounts(counts))}" type="error">${listing}</failure>`
@@ -38,8 +39,8 @@ function testCase(result: FileResult): string {
 }
 
 /** `3:5 error message (rule-id)`, one line per diagnostic. */
-function describe(diagnostic: Diagnostic): string {
-  return `${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${oneLine(diagnostic.message)} (${oneLine(diagnostic.ruleId)})`;
+function describe(diagnostic: Diagnostic, context: FormatContext): string {
+  return `${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${oneLine(diagnosticMessage(diagnostic, context.locale))} (${oneLine(diagnostic.ruleId)})`;
 }
 
 /**

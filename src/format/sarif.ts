@@ -1,3 +1,4 @@
+import { diagnosticMessage } from '../model/diagnostic.js';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -89,7 +90,7 @@ export const formatSarif: Formatter = (results: readonly FileResult[], context: 
       ruleId: diagnostic.ruleId,
       ruleIndex: ruleIndex.get(diagnostic.ruleId) ?? 0,
       level: levelOf(diagnostic.severity),
-      message: { text: diagnostic.message },
+      message: { text: diagnosticMessage(diagnostic, context.locale) },
       locations: [{ physicalLocation: { artifactLocation, region: regionOf(diagnostic) } }],
       partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
     };

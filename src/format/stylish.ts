@@ -1,3 +1,4 @@
+import { diagnosticMessage } from '../model/diagnostic.js';
 import type { Diagnostic, FileResult, FormatContext, Formatter } from '../model/diagnostic.js';
 import { countAll, describeCounts, oneLine, plural, sortedDiagnostics } from './shared.js';
 import { palette, type Palette } from '../util/ansi.js';
@@ -13,7 +14,7 @@ export const formatStylish: Formatter = (results: readonly FileResult[], context
   const blocks: string[] = [];
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;
-    blocks.push(`${paint.underline(oneLine(result.file))}\n${table(sortedDiagnostics(result), paint)}`);
+    blocks.push(`${paint.underline(oneLine(result.file))}\n${table(sortedDiagnostics(result), paint, context)}`);
   }
   if (blocks.length === 0) return '';
 
@@ -27,12 +28,12 @@ export const formatStylish: Formatter = (results: readonly FileResult[], context
 export default formatStylish;
 
 /** Rows aligned like ESLint's: line numbers right-aligned so the colons line up, the rest left-aligned. */
-function table(diagnostics: readonly Diagnostic[], paint: Palette): string {
+function table(diagnostics: readonly Diagnostic[], paint: Palette, context: FormatContext): string {
   const rows = diagnostics.map((diagnostic) => ({
     line: String(diagnostic.line),
     column: String(diagnostic.column),
     severity: diagnostic.severity,
-    message: oneLine(diagnostic.message),
+    message: oneLine(diagnosticMessage(diagnostic, context.locale)),
     ruleId: oneLine(diagnostic.ruleId),
   }));
   const lineWidth = Math.max(...rows.map((row) => width(row.line)));

@@ -1,3 +1,6 @@
+import type { MessageLocale } from '../messages/locale.js';
+import { renderMessage, type MessageRef } from '../messages/message.js';
+
 /** A finding about a charter file, positioned 1-based in the file that holds the value. */
 export type Severity = 'error' | 'warning';
 
@@ -20,8 +23,10 @@ export interface Diagnostic {
   /** Stable rule id, e.g. `review-due`; each has a page under docs/rules/. */
   readonly ruleId: string;
   readonly severity: Severity;
-  /** One sentence saying what is wrong and, where possible, what to do. */
+  /** One sentence saying what is wrong and, where possible, what to do (English). */
   readonly message: string;
+  /** The same message as data, to say it in the reader's language (see `diagnosticMessage`). */
+  readonly text?: MessageRef;
   /** The file as the user named it (relative to the working folder where possible). */
   readonly file: string;
   readonly line: number;
@@ -38,6 +43,11 @@ export interface FileResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A diagnostic's message in a language; English when it has no message data. */
+export function diagnosticMessage(diagnostic: Diagnostic, locale: MessageLocale = 'en'): string {
+  return diagnostic.text ? renderMessage(diagnostic.text, locale) : diagnostic.message;
+}
+
 export interface FormatContext {
   /** Working folder, for making paths relative (SARIF, GitHub). */
   readonly cwd: string;
@@ -45,6 +55,8 @@ export interface FormatContext {
   readonly color: boolean;
   /** Tool version, for SARIF's driver. */
   readonly version: string;
+  /** The language of message texts (default English); rule ids stay as they are. */
+  readonly locale?: MessageLocale;
   /** Rule descriptions by id, for SARIF's rule metadata and help links. */
   readonly rules: ReadonlyMap<string, RuleMeta>;
 }

@@ -3,6 +3,7 @@ import { isReviewIntervalTooLong, MAX_REVIEW_YEARS } from '../time/review-interv
 import { reviewDeadline, reviewStatus } from '../model/review-status.js';
 import { stringAt } from './access.js';
 import { defineRule } from './rule.js';
+import { message } from '../messages/message.js';
 
 export default defineRule(
   'review-due',
@@ -16,7 +17,7 @@ export default defineRule(
     if (isReviewIntervalTooLong(every)) {
       report({
         path: ['review', 'every'],
-        message: `\`review.every: ${every}\` is longer than ${MAX_REVIEW_YEARS} years; review the charter at least every ${MAX_REVIEW_YEARS} years (most offices do it every \`12 months\`)`,
+        message: message('rules.review-due.every-too-long', { every: every ?? '', count: MAX_REVIEW_YEARS }),
       });
     }
     if (isCalendarDate(next)) {
@@ -24,31 +25,31 @@ export default defineRule(
       if (status === 'overdue') {
         report({
           path: ['review', 'next'],
-          message: `the review was due on ${next}, ${-inDays} day${inDays === -1 ? '' : 's'} ago; review the charter and set new \`approved\` and \`next\` dates`,
+          message: message('rules.review-due.overdue', { next, count: -inDays }),
         });
       } else if (status === 'due-soon') {
         report({
           path: ['review', 'next'],
           severity: 'warning',
-          message: `the review is due on ${next}, in ${inDays} day${inDays === 1 ? '' : 's'}; plan it with this period's reviewer`,
+          message: message('rules.review-due.due-soon', { next, count: inDays }),
         });
       }
     }
     if (isCalendarDate(approved) && isCalendarDate(next)) {
       if (daysBetween(approved, next) <= 0) {
-        report({ path: ['review', 'next'], message: `the next review (${next}) must come after the approval (${approved})` });
+        report({ path: ['review', 'next'], message: message('rules.review-due.next-before-approval', { next, approved }) });
       } else if (every !== undefined) {
         const deadline = reviewDeadline(approved, every);
         if (deadline !== undefined && daysBetween(deadline, next) > 0) {
           report({
             path: ['review', 'next'],
             severity: 'warning',
-            message: `the next review (${next}) is later than \`every: ${every}\` allows after approval on ${approved}; set it to ${deadline} or earlier`,
+            message: message('rules.review-due.next-too-late', { next, every, approved, deadline }),
           });
         }
       }
       if (daysBetween(today, approved) > 0) {
-        report({ path: ['review', 'approved'], severity: 'warning', message: `the approval date ${approved} is in the future` });
+        report({ path: ['review', 'approved'], severity: 'warning', message: message('rules.review-due.approved-in-future', { approved }) });
       }
     }
   },

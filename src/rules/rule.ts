@@ -1,10 +1,12 @@
 import type { JsonPath, RuleMeta, Severity } from '../model/diagnostic.js';
 import type { ResolvedCharter } from '../load/resolved-charter.js';
+import type { MessageRef } from '../messages/message.js';
 
 export interface RuleReport {
   /** Path in the effective (merged) charter data; the loader turns it into file:line:col. */
   readonly path: JsonPath;
-  readonly message: string;
+  /** What is wrong and what to do, as a message of catalogs/<lang>/rules.json. */
+  readonly message: MessageRef | string;
   /** Defaults to the rule's own severity. */
   readonly severity?: Severity;
   /** Point at the key instead of the value (for example an unknown or duplicated key). */

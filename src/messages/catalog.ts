@@ -1,0 +1,58 @@
+import enCli from './catalogs/en/cli.json' with { type: 'json' };
+import enFormat from './catalogs/en/format.json' with { type: 'json' };
+import enInit from './catalogs/en/init.json' with { type: 'json' };
+import enLoad from './catalogs/en/load.json' with { type: 'json' };
+import enReport from './catalogs/en/report.json' with { type: 'json' };
+import enRules from './catalogs/en/rules.json' with { type: 'json' };
+import enSchema from './catalogs/en/schema.json' with { type: 'json' };
+import fiCli from './catalogs/fi/cli.json' with { type: 'json' };
+import fiFormat from './catalogs/fi/format.json' with { type: 'json' };
+import fiInit from './catalogs/fi/init.json' with { type: 'json' };
+import fiLoad from './catalogs/fi/load.json' with { type: 'json' };
+import fiReport from './catalogs/fi/report.json' with { type: 'json' };
+import fiRules from './catalogs/fi/rules.json' with { type: 'json' };
+import fiSchema from './catalogs/fi/schema.json' with { type: 'json' };
+import svCli from './catalogs/sv/cli.json' with { type: 'json' };
+import svFormat from './catalogs/sv/format.json' with { type: 'json' };
+import svInit from './catalogs/sv/init.json' with { type: 'json' };
+import svLoad from './catalogs/sv/load.json' with { type: 'json' };
+import svReport from './catalogs/sv/report.json' with { type: 'json' };
+import svRules from './catalogs/sv/rules.json' with { type: 'json' };
+import svSchema from './catalogs/sv/schema.json' with { type: 'json' };
+import type { MessageLocale } from './locale.js';
+
+/**
+ * Every message the command line prints, in fi, sv and en, one file per area
+ * and language under catalogs/ (see catalogs/README.md). esbuild bundles them,
+ * so nothing is read at start-up. English is the source: its keys are the
+ * message ids, and test/messages/catalogs.test.ts fails when another language
+ * lacks a key or a placeholder.
+ */
+type EnglishCatalogs = typeof enCli & typeof enFormat & typeof enInit & typeof enLoad & typeof enReport & typeof enRules & typeof enSchema;
+
+/** The id of a message: its key in the English catalogs. */
+export type MessageId = Extract<keyof EnglishCatalogs, string>;
+
+/** A message text: one string, or plural forms chosen by the `count` value (Intl.PluralRules categories). */
+export type MessageTemplate = string | Readonly<Partial<Record<Intl.LDMLPluralRule, string>>>;
+
+export type Catalog = Readonly<Record<string, MessageTemplate>>;
+
+/** The catalog files of each language, by area (the file name). */
+export const CATALOG_FILES: Readonly<Record<MessageLocale, Readonly<Record<string, Catalog>>>> = {
+  en: { cli: enCli, format: enFormat, init: enInit, load: enLoad, report: enReport, rules: enRules, schema: enSchema },
+  fi: { cli: fiCli, format: fiFormat, init: fiInit, load: fiLoad, report: fiReport, rules: fiRules, schema: fiSchema },
+  sv: { cli: svCli, format: svFormat, init: svInit, load: svLoad, report: svReport, rules: svRules, schema: svSchema },
+};
+
+const MERGED = new Map<MessageLocale, Catalog>();
+
+/** One language's messages, all areas together. */
+export function catalogOf(locale: MessageLocale): Catalog {
+  let catalog = MERGED.get(locale);
+  if (!catalog) {
+    catalog = Object.assign({}, ...Object.values(CATALOG_FILES[locale])) as Catalog;
+    MERGED.set(locale, catalog);
+  }
+  return catalog;
+}
