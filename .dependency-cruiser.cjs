@@ -41,6 +41,8 @@ const LAYERS = {
     'render',
     'messages',
   ],
+  // charter init: templates → a new charter repository; reads names and ids the way the loader and schema do.
+  init: ['load', 'schema', 'model', 'time', 'util', 'messages'],
   // Cards print with the site's build machinery; the site never reaches for cards.
   cards: [
     'site',

@@ -9,6 +9,7 @@ import type { ServeFlags } from './serve-command.js';
 import type { CardsFlags } from './cards-command.js';
 import type { ReportFlags } from './report-command.js';
 import type { RotaFlags } from './rota-command.js';
+import type { InitFlags } from './init-command.js';
 import { resolve } from 'node:path';
 import { isSystemError, systemErrorReason } from '../util/system-error.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io.js';
@@ -301,6 +302,36 @@ are listed on standard error as file:line:col and counted; exit 0, or 1 with
     .action(async (logs: string[], options: ReportFlags) => {
       const { reportCommand } = await import('./report-command.js');
       setExitCode(await reportCommand(logs, options, io));
+    });
+
+  program
+    .command('init')
+    .description('start a charter repository: a baseline, a unit charter, editor settings, CI and a git hook')
+    .argument('[folder]', 'the folder to set up (default: the current folder; made when missing)')
+    .option('--languages <list>', 'languages of the charters, comma-separated, the default first: fi, sv, en', 'fi,sv')
+    .option('--organisation <name>', "the organisation's name, in every language")
+    .option('--unit <name>', "the unit's name, in every language; its id and file name are made from it")
+    .addOption(new Option('--ci <kind>', 'a CI pipeline that checks the charters and builds the guide').choices(['github', 'gitlab', 'none']).default('none'))
+    .option('--hook', 'install a git pre-commit hook that runs `npx charter validate` (in a git repository)')
+    .option('--force', 'overwrite files that exist')
+    .option('--today <date>', 'the approval date of the new charters (YYYY-MM-DD; default: today in Helsinki)', parseDateOption)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ charter init                                        fi and sv charters in this folder
+  $ charter init --languages sv,fi --organisation "Exempelby stad" --unit Byggnadstillsyn
+  $ charter init my-charters --languages fi,sv,en --ci github --hook
+  $ charter init --ci gitlab
+
+It writes charters/_organisation.yaml, charters/<unit-id>.yaml, .vscode/,
+.gitignore, README.md, and the CI file asked for. It never overwrites a file:
+when one exists, it names each and exits 2 without writing anything, unless
+--force.`,
+    )
+    .action(async (folder: string | undefined, options: InitFlags) => {
+      const { initCommand } = await import('./init-command.js');
+      setExitCode(await initCommand(folder, options, io));
     });
 
   program
