@@ -370,3 +370,14 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(lstatSync(dirname(join(repoRoot, 'scaffold', 'texts.yaml'))).isDirectory()).toBe(true);
   });
 });
+
+describe('README', () => {
+  it('shows the same GitHub and GitLab pipelines that charter init writes', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]);
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const template of ['ci/github-workflow.yml', 'ci/gitlab-ci.yml']) {
+      expect(blocks, template).toContain(readFileSync(join(repoRoot, 'scaffold', template), 'utf8'));
+    }
+  });
+});
