@@ -73,6 +73,7 @@ export async function initFolder(options: InitOptions): Promise<InitResult> {
 
 /** What initFolder would write, and which of those files exist; writes nothing. */
 export async function planInit(options: InitOptions): Promise<Omit<InitResult, 'written'>> {
+  if (options.languages.length === 0) throw new InitError(message('init.error.languages-empty'));
   const organisation = checkedName(options.organisation, '--organisation');
   const unit = checkedName(options.unit, '--unit');
   const show = (path: string): string => displayPath(join(options.folder, path), options.cwd);
