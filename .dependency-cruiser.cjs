@@ -8,9 +8,9 @@
  * the cycle rule still holds between them. index.ts and cli/ may import anything.
  */
 const LAYERS = {
-  util: [],
-  // Message catalogs and their rendering: every layer may speak in the user's language.
-  messages: ['util'],
+  // Message catalogs and their rendering, the lowest layer: every layer may speak in the user's language.
+  messages: [],
+  util: ['messages'],
   time: ['util', 'messages'],
   model: ['time', 'util', 'schema/generated', 'messages'],
   schema: ['load', 'model', 'time', 'util', 'messages'],

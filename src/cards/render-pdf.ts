@@ -2,9 +2,11 @@ import { constants } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { MessageError } from '../messages/message-error.js';
+import { message, type MessageRef } from '../messages/message.js';
 import { registerCleanup } from '../util/cleanup.js';
 import { packageRoot } from '../util/package-info.js';
-import { notRegularKind } from '../util/regular-file.js';
+import { notRegularKindMessage } from '../util/regular-file.js';
 import { mm } from './impose.js';
 import { CARD_SIZES, type CardSize } from './sheet-layout.js';
 
@@ -23,24 +25,25 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** No Chromium to print with: a usage problem, with how to fix it. */
-export class ChromiumMissingError extends Error {
+export class ChromiumMissingError extends MessageError {
   override readonly name = 'ChromiumMissingError';
-  constructor(path: string, problem = `there is none at ${path}`, fix = 'install it (apt-get install chromium) or name it with --chromium PATH') {
-    super(`printing cards needs Chromium, and ${problem}: ${fix}`);
+  /** `problem`: what is wrong with the Chromium there is (or that there is none); `fix`: what to do. */
+  constructor(problem: MessageRef, fix: MessageRef = message('cli.chromium.install')) {
+    super(message('cli.chromium.missing', { problem, fix }));
   }
 }
 
 /** Why a path cannot be started as Chromium (missing, a FIFO, not executable), or undefined. */
-async function chromiumProblem(path: string): Promise<string | undefined> {
+async function chromiumProblem(path: string): Promise<MessageRef | undefined> {
   const info = await stat(path).catch(() => undefined);
-  if (!info) return `there is none at ${path}`;
-  const kind = notRegularKind(info);
-  if (kind !== undefined) return `${path} is ${kind}, not a program`;
+  if (!info) return message('cli.chromium.none-at', { path });
+  const kind = notRegularKindMessage(info);
+  if (kind !== undefined) return message('cli.chromium.not-a-program', { path, kind });
   const runnable = await access(path, constants.X_OK).then(
     () => true,
     () => false,
   );
-  return runnable ? undefined : `${path} is not a program this account may run`;
+  return runnable ? undefined : message('cli.chromium.not-runnable', { path });
 }
 
 /** Pages are loaded from this made-up origin; every request is answered locally, none leaves the machine. */
@@ -101,7 +104,7 @@ export class CardPrinter {
   /** Starts Chromium; a browser that starts but cannot be set up is closed again. */
   static async start(chromiumPath: string = DEFAULT_CHROMIUM, tabs = 2): Promise<CardPrinter> {
     const problem = await chromiumProblem(chromiumPath);
-    if (problem !== undefined) throw new ChromiumMissingError(chromiumPath, problem);
+    if (problem !== undefined) throw new ChromiumMissingError(problem);
     const { chromium } = await import('playwright-core');
     const launching = chromium.launch({
       executablePath: chromiumPath,
@@ -122,9 +125,8 @@ export class CardPrinter {
     const browser = await launching.catch((error: unknown) => {
       unregister();
       throw new ChromiumMissingError(
-        chromiumPath,
-        `the one at ${chromiumPath} did not start (${firstLine(error)})`,
-        'reinstall it (apt-get install chromium) or name another with --chromium PATH',
+        message('cli.chromium.did-not-start', { path: chromiumPath, problem: firstLine(error) }),
+        message('cli.chromium.reinstall'),
       );
     });
     const printer = new CardPrinter(browser, unregister);

@@ -2,7 +2,8 @@ import { relative } from 'node:path';
 import type { FormatName } from '../format/index.js';
 import { buildSite, type BuildOptions, type EventsOptions } from '../site/build.js';
 import { asOfOption, listBadRows } from './events.js';
-import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from './io.js';
+import { message } from '../messages/message.js';
+import { EXIT_FINDINGS, EXIT_OK, say, UsageError, type CliIO } from './io.js';
 import { reportFindings } from './report-findings.js';
 
 export interface BuildFlags {
@@ -26,13 +27,12 @@ export async function buildCommand(paths: readonly string[], flags: BuildFlags, 
   const result = await buildSite({ ...siteOptionsOf(paths, flags, io), search: flags.search !== false });
   await reportFindings(result.results, flags.format, io, flags.color);
   if (!result.ok) {
-    io.stderr('charter: the site was not built because the charters have errors; the output folder is unchanged\n');
+    say(io, message('cli.build.not-built'));
     return EXIT_FINDINGS;
   }
   if (result.compliance) listBadRows(result.compliance, io);
-  io.stderr(
-    `charter: built ${result.pageCount} pages into ${relative(io.cwd, result.outDir) || '.'}/${result.compliance ? ', with the compliance dashboard' : ''}\n`,
-  );
+  const folder = `${relative(io.cwd, result.outDir) || '.'}/`;
+  say(io, message(result.compliance ? 'cli.build.built-with-dashboard' : 'cli.build.built', { count: result.pageCount, folder }));
   return EXIT_OK;
 }
 
@@ -56,7 +56,7 @@ export function siteOptionsOf(paths: readonly string[], flags: BuildFlags, io: C
 /** `--events` and `--as-of` as build options (shared with `charter serve`). */
 export function eventsOf(flags: BuildFlags, io: CliIO): EventsOptions | undefined {
   if (flags.events === undefined) {
-    if (flags.asOf !== undefined) throw new UsageError('--as-of needs --events: it says when the contact logs are measured');
+    if (flags.asOf !== undefined) throw new UsageError(message('cli.as-of.needs-events'));
     return undefined;
   }
   return {

@@ -2,7 +2,8 @@ import { join, relative } from 'node:path';
 import { makeCards } from '../cards/make-cards.js';
 import type { CardSize } from '../cards/sheet-layout.js';
 import type { FormatName } from '../format/index.js';
-import { EXIT_FINDINGS, EXIT_OK, type CliIO } from './io.js';
+import { message, renderMessage } from '../messages/message.js';
+import { EXIT_FINDINGS, EXIT_OK, say, type CliIO } from './io.js';
 import { reportFindings } from './report-findings.js';
 
 export interface CardsFlags {
@@ -32,15 +33,21 @@ export async function cardsCommand(paths: readonly string[], flags: CardsFlags, 
   });
   await reportFindings(result.results, flags.format, io, flags.color);
   if (!result.ok) {
-    io.stderr('charter: no cards were printed because the charters have errors\n');
+    say(io, message('cli.cards.not-printed'));
     return EXIT_FINDINGS;
   }
   const shown = relative(io.cwd, result.outDir) || '.';
-  io.stderr(
-    `charter: printed ${result.cards.length} cards and ${result.sheets.length} A4 sheets into ${shown}/ (sheets: ${result.sheets.map((sheet) => join(shown, sheet)).join(', ')})\n`,
+  say(
+    io,
+    message('cli.cards.printed', {
+      count: result.cards.length,
+      sheets: message('cli.cards.sheet-count', { count: result.sheets.length }),
+      folder: `${shown}/`,
+      files: result.sheets.map((sheet) => join(shown, sheet)).join(', '),
+    }),
   );
   const tooLong = result.results.some((file) => file.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
-  if (tooLong) io.stderr('charter: some cards do not fit their size; they are printed cut off\n');
+  if (tooLong) say(io, message('cli.cards.cut-off'));
   return tooLong ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -49,6 +56,7 @@ function progressBar(io: CliIO): (done: number, total: number) => void {
   return (done, total) => {
     const width = 24;
     const filled = Math.round((done / total) * width);
-    io.stderr(`\rcharter: printing cards [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+    const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`;
+    io.stderr(`\rcharter: ${renderMessage(message('cli.cards.progress', { bar }), io.locale ?? 'en')}${done === total ? '\n' : ''}`);
   };
 }

@@ -3,7 +3,8 @@ import { parseAsOf } from '../report/as-of.js';
 import { asOfProblem } from '../report/report-window.js';
 import { shorten } from '../report/timestamp.js';
 import { formatBadRow } from '../report/format-table.js';
-import { UsageError, type CliIO } from './io.js';
+import { message, renderMessage } from '../messages/message.js';
+import { untranslated, UsageError, type CliIO } from './io.js';
 
 /** Bad rows listed on standard error; the rest are counted (JSON output carries them all). */
 const BAD_ROWS_SHOWN = 50;
@@ -13,10 +14,10 @@ export function asOfOption(text: string | undefined): Date {
   if (text === undefined) return new Date();
   const asOf = parseAsOf(text);
   if (asOf === undefined) {
-    throw new UsageError(`--as-of: expected a time with its offset such as 2026-11-30T16:00:00+02:00, or a date such as 2026-11-30 (not \`${shorten(text)}\`)`);
+    throw new UsageError(message('cli.as-of.invalid', { value: shorten(text) }));
   }
   const problem = asOfProblem(asOf);
-  if (problem !== undefined) throw new UsageError(problem);
+  if (problem !== undefined) throw new UsageError(untranslated(problem));
   return asOf;
 }
 
@@ -26,6 +27,6 @@ export function listBadRows(report: ComplianceReport, io: CliIO): void {
   const shown = report.badRows.slice(0, BAD_ROWS_SHOWN);
   const lines = shown.map(formatBadRow);
   const rest = report.rows.bad - shown.length;
-  if (rest > 0) lines.push(`… and ${rest} more bad row${rest === 1 ? '' : 's'} (charter report --format json lists them)`);
+  if (rest > 0) lines.push(renderMessage(message('cli.events.more-bad-rows', { count: rest }), io.locale ?? 'en'));
   io.stderr(`${lines.join('\n')}\n`);
 }

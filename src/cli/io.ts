@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { resolveOutputFile, writeOutputFile, type OutputFile } from '../util/output-file.js';
 import type { MessageLocale } from '../messages/locale.js';
+import { MessageError } from '../messages/message-error.js';
+import { message, renderMessage, type MessageRef } from '../messages/message.js';
+import { terminalLines } from '../format/shared.js';
 /** What the CLI may touch of the outside world; tests pass their own. */
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -25,8 +28,28 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 /** A problem with how the tool was called: one line on stderr, exit 2. */
-export class UsageError extends Error {
+export class UsageError extends MessageError {
   override readonly name = 'UsageError';
+}
+
+/**
+ * English words from a part that does not speak in messages yet (the
+ * report's window checks, src/report/report-window.ts), carried as a message
+ * until it does: shown as they are in every language.
+ */
+export function untranslated(text: string): MessageRef {
+  return message('cli.untranslated', { text });
+}
+
+/** What a run reads, for the message refusing an output file that is one of them. */
+export const RUN_INPUT_KINDS = {
+  charterFile: message('cli.output-file.input-charter'),
+  contactLog: message('cli.output-file.input-log'),
+} as const;
+
+/** A one-line note or error on standard error, `charter: ...`, in the user's language; nothing in it may drive the terminal. */
+export function say(io: CliIO, text: MessageRef): void {
+  io.stderr(`charter: ${terminalLines(renderMessage(text, io.locale ?? 'en'))}\n`);
 }
 
 /** Colour only on a terminal, never with NO_COLOR, and as FORCE_COLOR asks. */

@@ -1,7 +1,8 @@
-import { run } from './run.js';
+import { localeOf, run } from './run.js';
 import { exitOnSignals } from './signals.js';
 import { EXIT_USAGE } from './io.js';
-import { systemErrorReason } from '../util/system-error.js';
+import { systemErrorMessage } from '../util/system-error.js';
+import { message, renderMessage } from '../messages/message.js';
 
 /** Entry of the bin: wires the real process into run(). */
 export async function main(): Promise<number> {
@@ -43,7 +44,8 @@ export async function main(): Promise<number> {
   await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   if (writeFailure === undefined) return code;
   try {
-    process.stderr.write(`charter: could not write the output: ${systemErrorReason(writeFailure)}\n`);
+    const text = message('cli.output-failed', { reason: systemErrorMessage(writeFailure) });
+    process.stderr.write(`charter: ${renderMessage(text, localeOf(process.argv.slice(2), process.env))}\n`);
   } catch {
     // stderr is gone too: the exit code is all that is left to say it.
   }

@@ -8,7 +8,7 @@ import { formatCsv } from '../report/format-csv.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { refuseInputs, type RunInput } from '../util/output-file.js';
 import { asOfOption, listBadRows } from './events.js';
-import { EXIT_FINDINGS, EXIT_OK, outputOption, writeOutput, UsageError, wantsColor, type CliIO } from './io.js';
+import { EXIT_FINDINGS, EXIT_OK, outputOption, untranslated, writeOutput, UsageError, wantsColor, type CliIO } from './io.js';
 
 export interface ReportFlags {
   readonly charters: string;
@@ -75,12 +75,12 @@ function logsAsInputs(logs: readonly string[], io: CliIO): RunInput[] {
 function dateRange(from: string | undefined, to: string | undefined, asOf: Date): { from?: string; to?: string } {
   // The years first: a --to month's last day is worked out only for a year a report can cover (9999-12 has no next month).
   const yearOf = (from === undefined ? undefined : yearProblem('--from', from)) ?? (to === undefined ? undefined : yearProblem('--to', to));
-  if (yearOf !== undefined) throw new UsageError(yearOf);
+  if (yearOf !== undefined) throw new UsageError(untranslated(yearOf));
   const first = from === undefined ? undefined : from.length === 7 ? `${from}-01` : from;
   const last = to === undefined ? undefined : to.length === 7 ? addDays(addMonths(`${to}-01`, 1), -1) : to;
   const problem = rangeProblem(asOf, first, last);
-  if (problem !== undefined) throw new UsageError(problem);
-  if (first !== undefined && last !== undefined && first > last) throw new UsageError(`--from ${from} is after --to ${to}`);
+  if (problem !== undefined) throw new UsageError(untranslated(problem));
+  if (first !== undefined && last !== undefined && first > last) throw new UsageError(untranslated(`--from ${from} is after --to ${to}`));
   return {
     ...(first === undefined ? {} : { from: first }),
     ...(last === undefined ? {} : { to: last }),

@@ -12,6 +12,7 @@ export async function reportFindings(results: readonly FileResult[], format: For
     color: format === 'stylish' && wantsColor(io, color),
     version: packageVersion(),
     rules: allRuleMeta(),
+    locale: io.locale ?? 'en',
   });
   if (report !== '') io.stdout(report);
 }

@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { packageVersion } from '../util/package-info.js';
 import { FORMAT_NAMES as FORMATS } from '../format/index.js';
 import { oneLine, terminalLines } from '../format/shared.js';
@@ -11,17 +11,19 @@ import type { ReportFlags } from './report-command.js';
 import type { RotaFlags } from './rota-command.js';
 import type { InitFlags } from './init-command.js';
 import { resolve } from 'node:path';
-import { isSystemError, systemErrorReason } from '../util/system-error.js';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io.js';
+import { isSystemError, systemErrorMessage } from '../util/system-error.js';
+import { EXIT_OK, EXIT_USAGE, type CliIO } from './io.js';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from '../report/report-window.js';
 import { isMessageLocale, localeFromEnvironment, MESSAGE_LOCALES, type MessageLocale } from '../messages/locale.js';
-import { errorText } from '../messages/message-error.js';
+import { errorText, MessageError } from '../messages/message-error.js';
+import { message, renderMessage, type MessageRef } from '../messages/message.js';
+import { ArgumentProblem, commanderErrorMessage, keepingProblems, type ArgumentProblems } from './commander-errors.js';
 
 /**
  * The language of messages: `--locale` wherever it stands (it must hold even
  * for mistakes commander finds while parsing), else the environment's.
  */
-function localeOf(argv: readonly string[], env: CliIO['env']): MessageLocale {
+export function localeOf(argv: readonly string[], env: CliIO['env']): MessageLocale {
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] ?? '';
     if (arg === '--') break;
@@ -39,9 +41,19 @@ export async function run(argv: readonly string[], givenIO: CliIO): Promise<numb
   const io: CliIO = { ...givenIO, locale: localeOf(argv, givenIO.env) };
   const locale = io.locale ?? 'en';
   let exitCode = EXIT_OK;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  // Commander's own words for a parse error, printed only when it has none in the user's language.
+  let commanderText: string | undefined;
+  const problems: ArgumentProblems = { last: undefined };
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    (text) => {
+      commanderText = text;
+    },
+    problems,
+  );
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -49,29 +61,41 @@ export async function run(argv: readonly string[], givenIO: CliIO): Promise<numb
     if (error instanceof CommanderError) {
       // Help and version are successes; every other parse problem is a usage error.
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
+      // Arguments quoted in the message may hold control characters: one line, made harmless.
+      const translated = commanderErrorMessage(error, problems.last);
+      if (translated !== undefined) io.stderr(`charter: ${oneLine(renderMessage(translated, locale))}\n`);
+      else if (commanderText !== undefined) io.stderr(terminalLines(commanderText.startsWith('error:') ? `charter: ${commanderText}` : commanderText));
       return EXIT_USAGE;
     }
     // Messages quote paths, flags and file contents: nothing in them may drive the terminal.
-    if (error instanceof UsageError || isUsageProblem(error)) {
+    if (error instanceof MessageError || isUsageProblem(error)) {
       io.stderr(`charter: ${terminalLines(errorText(error, locale))}\n`);
       return EXIT_USAGE;
     }
     // A full disk, a read-only or forbidden folder: the user's to fix, in one line.
-    if (isSystemError(error)) io.stderr(`charter: ${terminalLines(await describeSystemError(error, io.cwd))}\n`);
-    else io.stderr(`charter: unexpected error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    if (isSystemError(error)) io.stderr(`charter: ${terminalLines(renderMessage(await describeSystemError(error, io.cwd), locale))}\n`);
+    else {
+      const text = message('cli.unexpected-error', { problem: error instanceof Error ? error.message : String(error) });
+      io.stderr(`charter: ${oneLine(renderMessage(text, locale))}\n`);
+    }
     if (io.env.CHARTER_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT_USAGE;
   }
 }
 
-/** Problems with how the tool was called or configured: one line, exit 2. */
-const USAGE_PROBLEMS = new Set(['InputError', 'TemplateError', 'OutputFolderError', 'OutputFileError', 'ChromiumMissingError', 'LogFileError']);
+/**
+ * Problems with how the tool was called or configured: one line, exit 2.
+ * Every MessageError is one; these are found by name, as they may not be
+ * MessageErrors yet.
+ */
+const USAGE_PROBLEMS = new Set(['LogFileError']);
 
 function isUsageProblem(error: unknown): boolean {
   return error instanceof Error && USAGE_PROBLEMS.has(error.name);
 }
 
-const SYSCALL_VERBS: Readonly<Record<string, string>> = {
+/** What a failed system call was doing, as the words of `cannot open X: ...`. */
+const SYSCALL_MESSAGES: Readonly<Record<string, 'create' | 'remove' | 'read' | 'copy' | 'move' | 'open' | 'write'>> = {
   mkdir: 'create',
   rmdir: 'remove',
   unlink: 'remove',
@@ -87,21 +111,44 @@ const SYSCALL_VERBS: Readonly<Record<string, string>> = {
   write: 'write',
 };
 
+/** The messages of each verb: without a path, and with one. */
+const VERB_MESSAGES = {
+  create: ['cli.system-error.cannot-create', 'cli.system-error.cannot-create-at'],
+  remove: ['cli.system-error.cannot-remove', 'cli.system-error.cannot-remove-at'],
+  read: ['cli.system-error.cannot-read', 'cli.system-error.cannot-read-at'],
+  copy: ['cli.system-error.cannot-copy', 'cli.system-error.cannot-copy-at'],
+  move: ['cli.system-error.cannot-move', 'cli.system-error.cannot-move-at'],
+  open: ['cli.system-error.cannot-open', 'cli.system-error.cannot-open-at'],
+  write: ['cli.system-error.cannot-write', 'cli.system-error.cannot-write-at'],
+} as const;
+
 /** `cannot open _site/fi/index.html: no space left on the device`, the path shown from the working folder. */
-async function describeSystemError(error: NodeJS.ErrnoException, cwd: string): Promise<string> {
+async function describeSystemError(error: NodeJS.ErrnoException, cwd: string): Promise<MessageRef> {
   const { displayPath } = await import('../load/load-collection.js');
-  const verb = SYSCALL_VERBS[error.syscall ?? ''] ?? error.syscall;
+  const reason = systemErrorMessage(error);
+  const call = error.syscall ?? '';
   const { address, port } = error as { address?: string; port?: number };
-  const where =
-    error.path !== undefined
-      ? ` ${displayPath(resolve(cwd, error.path), cwd)}`
-      : address !== undefined
-        ? ` on ${address}${port === undefined ? '' : `:${port}`}`
-        : '';
-  return `cannot ${verb}${where}: ${systemErrorReason(error)}`;
+  if (error.path === undefined && address !== undefined) {
+    return message('cli.system-error.call-address', { call, address: port === undefined ? address : `${address}:${port}`, reason });
+  }
+  const where = error.path === undefined ? undefined : displayPath(resolve(cwd, error.path), cwd);
+  const verb = SYSCALL_MESSAGES[call];
+  if (verb === undefined)
+    return where === undefined ? message('cli.system-error.call', { call, reason }) : message('cli.system-error.call-at', { call, where, reason });
+  const [bare, at] = VERB_MESSAGES[verb];
+  return where === undefined ? message(bare, { reason }) : message(at, { where, reason });
 }
 
-function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
+function buildProgram(io: CliIO, setExitCode: (code: number) => void, onCommanderError: (text: string) => void, problems: ArgumentProblems): Command {
+  // Each option parser keeps the reason it refuses a value, for the message in the user's language.
+  const parseCount = keepingProblems(problems, countOption);
+  const parseDateOption = keepingProblems(problems, dateOption);
+  const parseConcurrency = keepingProblems(problems, concurrencyOption);
+  const parseCardSize = keepingProblems(problems, cardSizeOption);
+  const parseUrl = keepingProblems(problems, urlOption);
+  const parsePort = keepingProblems(problems, portOption);
+  const parsePeriods = keepingProblems(problems, periodsOption);
+  const parseMonthOrDay = keepingProblems(problems, monthOrDayOption);
   const program = new Command('charter');
   program
     .description('Write, check and publish customer-service charters (pocket guides) of public offices.')
@@ -113,8 +160,8 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
-      // Commander's errors quote the arguments given, which may hold control characters.
-      outputError: (text, write) => write(terminalLines(text.startsWith('error:') ? `charter: ${text}` : text)),
+      // Kept, not printed: run() says the error in the user's language (commander's English when it has no words for it).
+      outputError: (text) => onCommanderError(text),
     })
     .addHelpText(
       'after',
@@ -357,15 +404,15 @@ when one exists, it names each and exits 2 without writing anything, unless
   return program;
 }
 
-function parseConcurrency(value: string): Concurrency {
+function concurrencyOption(value: string): Concurrency {
   if (value === 'auto' || value === 'off') return value;
   if (/^[1-9]\d*$/.test(value)) return Number(value);
-  throw new InvalidArgumentError('expected a number of threads, auto or off.');
+  throw new ArgumentProblem(message('cli.option.concurrency'));
 }
 
-function parseCardSize(value: string): 'a6' | 'a7' | 'credit-card' {
+function cardSizeOption(value: string): 'a6' | 'a7' | 'credit-card' {
   if (value === 'a6' || value === 'a7' || value === 'credit-card') return value;
-  throw new InvalidArgumentError('expected a6, a7 or credit-card.');
+  throw new ArgumentProblem(message('cli.option.card-size'));
 }
 
 /**
@@ -375,7 +422,7 @@ function parseCardSize(value: string): 'a6' | 'a7' | 'credit-card' {
  */
 const MAX_BASE_URL_LENGTH = 200;
 
-function parseUrl(value: string): string {
+function urlOption(value: string): string {
   let href: string | undefined;
   try {
     const url = new URL(value);
@@ -383,51 +430,47 @@ function parseUrl(value: string): string {
   } catch {
     // reported below
   }
-  if (href === undefined) throw new InvalidArgumentError('expected a web address such as https://intranet.example.fi/charters/.');
-  if (href.length > MAX_BASE_URL_LENGTH) {
-    throw new InvalidArgumentError(
-      `the address has ${href.length} characters; a QR code on a pocket card can carry at most ${MAX_BASE_URL_LENGTH}: give a shorter one.`,
-    );
-  }
+  if (href === undefined) throw new ArgumentProblem(message('cli.option.url'));
+  if (href.length > MAX_BASE_URL_LENGTH) throw new ArgumentProblem(message('cli.option.url-too-long', { count: href.length, max: MAX_BASE_URL_LENGTH }));
   return href;
 }
 
-function parsePort(value: string): number {
+function portOption(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535.');
+  if (!/^\d+$/.test(value) || port > 65535) throw new ArgumentProblem(message('cli.option.port'));
   return port;
 }
 
-function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more.');
+function countOption(value: string): number {
+  if (!/^\d+$/.test(value)) throw new ArgumentProblem(message('cli.option.count'));
   return Number(value);
 }
 
-function parsePeriods(value: string): number {
-  if (!/^[1-9]\d{0,2}$/.test(value)) throw new InvalidArgumentError('expected a whole number of periods from 1 to 999.');
+function periodsOption(value: string): number {
+  if (!/^[1-9]\d{0,2}$/.test(value)) throw new ArgumentProblem(message('cli.option.periods'));
   return Number(value);
 }
 
 /** YYYY-MM-DD, or YYYY-MM (the command decides which day of the month it means). */
-function parseMonthOrDay(value: string): string {
+function monthOrDayOption(value: string): string {
   if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return value;
   try {
-    return parseDateOption(value);
+    return dateOption(value);
   } catch {
-    throw new InvalidArgumentError('expected a date such as 2026-11-23, or a month such as 2026-11.');
+    throw new ArgumentProblem(message('cli.option.month-or-day'));
   }
 }
 
-function parseDateOption(value: string): string {
+function dateOption(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = match ? new Date(`${value}T00:00:00Z`) : undefined;
   if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new InvalidArgumentError('expected a date such as 2026-11-23.');
+    throw new ArgumentProblem(message('cli.option.date'));
   }
   // Review dates and rotas are worked out years ahead; far-off years are typing mistakes that would overflow them.
   const year = date.getUTCFullYear();
   if (year < FIRST_REPORT_YEAR || year > LAST_REPORT_YEAR) {
-    throw new InvalidArgumentError(`expected a date in the years ${FIRST_REPORT_YEAR} to ${LAST_REPORT_YEAR}.`);
+    throw new ArgumentProblem(message('cli.option.date-years', { first: FIRST_REPORT_YEAR, last: LAST_REPORT_YEAR }));
   }
   return value;
 }

@@ -1,8 +1,11 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
+import { MessageError } from '../messages/message-error.js';
+import { message } from '../messages/message.js';
+import { systemErrorMessage } from '../util/system-error.js';
 
-/** A path argument that could not be used: a usage error, not a finding. */
-export class InputError extends Error {
+/** A path argument or option that could not be used: a usage error, not a finding. */
+export class InputError extends MessageError {
   override readonly name = 'InputError';
 }
 
@@ -33,7 +36,7 @@ export async function findCharterFiles(patterns: readonly string[], cwd: string)
       // Following links could walk the whole disk (a link to /); a glob matches no links at all.
       const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
       const charters = matches.filter((match) => CHARTER_EXTENSIONS.test(basename(match)));
-      if (charters.length === 0) throw new InputError(`no charter files match ${pattern}`);
+      if (charters.length === 0) throw new InputError(message('cli.input.no-match', { pattern }));
       charters.forEach((match) => files.add(resolve(match)));
       roots.push(resolve(cwd, globBase(pattern)));
       continue;
@@ -41,12 +44,11 @@ export async function findCharterFiles(patterns: readonly string[], cwd: string)
     const absolute = resolve(cwd, pattern);
     const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => error);
     if (info instanceof Error) {
-      const reason = info.code === 'ENOENT' ? 'no such file or folder' : info.code === 'EACCES' ? 'permission denied' : info.message;
-      throw new InputError(`cannot read ${pattern}: ${reason}`);
+      throw new InputError(message('cli.input.cannot-read', { pattern, reason: systemErrorMessage(info) }));
     }
     if (info.isDirectory()) {
       const found = await chartersInFolder(absolute);
-      if (found.files.length === 0) throw new InputError(`no charter files (.yaml, .yml) in ${pattern}`);
+      if (found.files.length === 0) throw new InputError(message('cli.input.empty-folder', { pattern }));
       found.files.forEach((match) => files.add(match));
       found.folderLinks.forEach((link) => folderLinks.add(link));
       roots.push(absolute);

@@ -1,3 +1,4 @@
+import { message, renderMessage, type MessageRef, type MessageValue } from '../messages/message.js';
 import { MAX_REVIEW_YEARS } from '../time/review-interval.js';
 import type { RotaProblem } from '../time/rota.js';
 import type { Charter, Review } from './charter.js';
@@ -60,7 +61,13 @@ export interface Reviewer {
 
 export interface RotaPlanProblem {
   readonly severity: 'error' | 'note';
+  /** In English; `text` says it in the reader's language. */
   readonly message: string;
+  readonly text: MessageRef;
+}
+
+function problem(severity: RotaPlanProblem['severity'], text: MessageRef): RotaPlanProblem {
+  return { severity, message: renderMessage(text, 'en'), text };
 }
 
 /** The rota of one normalized unit charter, `count` periods from today. */
@@ -96,36 +103,30 @@ export function planRota(charter: Charter, today: string, count: number): Charte
 }
 
 /** A file that did not load as a charter: listed with its first error, so nothing is skipped silently. */
-export function unreadableRota(file: string, firstError: string | undefined): CharterRota {
-  const reason = firstError === undefined ? 'it is not a charter' : firstError;
-  return { file, loaded: false, beforeApproval: false, periods: [], problems: [{ severity: 'error', message: `could not be read: ${reason}` }] };
+export function unreadableRota(file: string, firstError: MessageValue | undefined): CharterRota {
+  const reason = firstError === undefined ? message('cli.rota.not-a-charter') : firstError;
+  return { file, loaded: false, beforeApproval: false, periods: [], problems: [problem('error', message('cli.rota.unreadable', { reason }))] };
 }
 
 /** A unit whose charter has errors that keep it from being normalized: listed with the reason, and no rota is worked out. */
-export function unusableRota(unit: { readonly file: string; readonly id?: string }, reason: string): CharterRota {
+export function unusableRota(unit: { readonly file: string; readonly id?: string }, reason: MessageValue): CharterRota {
   return {
     file: unit.file,
     loaded: false,
     ...(unit.id === undefined ? {} : { id: unit.id }),
     beforeApproval: false,
     periods: [],
-    problems: [{ severity: 'error', message: `the charter has errors, so its rota is not worked out: ${reason}` }],
+    problems: [problem('error', message('cli.rota.unusable', { reason }))],
   };
 }
 
-function scheduleProblem(problem: RotaProblem, review: Review): RotaPlanProblem {
-  switch (problem) {
+function scheduleProblem(kind: RotaProblem, review: Review): RotaPlanProblem {
+  switch (kind) {
     case 'no-rota':
-      return { severity: 'note', message: 'no rota: the charter has no `review.rota`' };
+      return problem('note', message('cli.rota.no-rota'));
     case 'bad-approved':
-      return {
-        severity: 'error',
-        message: `the rota counts periods from \`review.approved\`, which must be a date such as 2026-09-01 (found \`${review.approved}\`)`,
-      };
+      return problem('error', message('cli.rota.bad-approved', { found: review.approved }));
     case 'bad-every':
-      return {
-        severity: 'error',
-        message: `\`review.every\` must be whole days, weeks or months, such as \`12 months\`, and at most ${MAX_REVIEW_YEARS} years, for a rota (found \`${review.every.written}\`)`,
-      };
+      return problem('error', message('cli.rota.bad-every', { found: review.every.written, count: MAX_REVIEW_YEARS }));
   }
 }

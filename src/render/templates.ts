@@ -3,11 +3,13 @@ import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
-import { systemErrorReason } from '../util/system-error.js';
+import { MessageError } from '../messages/message-error.js';
+import { listOf, message } from '../messages/message.js';
+import { systemErrorMessage } from '../util/system-error.js';
 import type { PageView } from '../view/view-model.js';
 
 /** A problem with the templates: a clear message for the user, not a stack trace. */
-export class TemplateError extends Error {
+export class TemplateError extends MessageError {
   override readonly name = 'TemplateError';
 }
 
@@ -40,7 +42,7 @@ export async function loadTemplates(sources: TemplateSources): Promise<TemplateS
     const overrides = await listTemplates(sources.overrides, true);
     for (const path of overrides) {
       if (!files.has(path)) {
-        throw new TemplateError(`unknown template ${path} in ${sources.overrides}; a theme can replace these: ${[...files.keys()].sort().join(', ')}`);
+        throw new TemplateError(message('cli.template.unknown', { path, folder: sources.overrides, known: [...files.keys()].sort().join(', ') }));
       }
       files.set(path, join(sources.overrides, path));
     }
@@ -61,7 +63,7 @@ export async function loadTemplates(sources: TemplateSources): Promise<TemplateS
       if (path.startsWith('pages/')) pages.set(name, template);
       else handlebars.registerPartial(name, source);
     } catch (error) {
-      throw new TemplateError(`${file}: ${(error as Error).message.split('\n').slice(0, 3).join(' ')}`);
+      throw new TemplateError(message('cli.template.syntax', { file, problem: (error as Error).message.split('\n').slice(0, 3).join(' ') }));
     }
   }
 
@@ -69,11 +71,11 @@ export async function loadTemplates(sources: TemplateSources): Promise<TemplateS
     signature: signature.digest('hex'),
     render(page) {
       const template = pages.get(page.kind);
-      if (!template) throw new TemplateError(`no template for pages of kind ${page.kind} (pages/${page.kind}.hbs)`);
+      if (!template) throw new TemplateError(message('cli.template.missing-page', { kind: page.kind, file: `pages/${page.kind}.hbs` }));
       try {
         return template(page);
       } catch (error) {
-        throw new TemplateError(`pages/${page.kind}.hbs: ${(error as Error).message}`);
+        throw new TemplateError(message('cli.template.failed', { file: `pages/${page.kind}.hbs`, problem: (error as Error).message }));
       }
     },
   };
@@ -84,26 +86,25 @@ async function listTemplates(folder: string, isUserFolder = false): Promise<stri
   try {
     info = await stat(folder);
   } catch (error) {
-    throw new TemplateError(`cannot read the templates folder ${folder}: ${systemErrorReason(error)}`);
+    throw new TemplateError(message('cli.template.cannot-read-folder', { folder, reason: systemErrorMessage(error) }));
   }
-  if (!info.isDirectory())
-    throw new TemplateError(`the templates folder ${folder} is a file; give --templates a folder that holds layouts/, partials/ and pages/`);
+  if (!info.isDirectory()) throw new TemplateError(message('cli.template.folder-is-file', { folder }));
   const found: string[] = [];
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
     const path = relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/');
     if (!entry.isFile()) {
       // A link or a FIFO would otherwise be skipped without a word (and a FIFO read would never end).
       if (isUserFolder && !entry.isDirectory() && !path.startsWith('.')) {
-        throw new TemplateError(`${join(folder, path)} is not a regular file (a link, a FIFO…); a theme's templates must be plain files`);
+        throw new TemplateError(message('cli.template.not-regular', { file: join(folder, path) }));
       }
       continue;
     }
     if (!path.endsWith('.hbs')) {
-      if (isUserFolder && !path.startsWith('.')) throw new TemplateError(`${join(folder, path)} is not a template (.hbs)`);
+      if (isUserFolder && !path.startsWith('.')) throw new TemplateError(message('cli.template.not-hbs', { file: join(folder, path) }));
       continue;
     }
     if (!FOLDERS.some((prefix) => path.startsWith(`${prefix}/`)) || path.split('/').length !== 2) {
-      throw new TemplateError(`${join(folder, path)}: templates live in ${FOLDERS.map((name) => `${name}/`).join(', ')}`);
+      throw new TemplateError(message('cli.template.wrong-folder', { file: join(folder, path), folders: listOf(FOLDERS.map((name) => `${name}/`)) }));
     }
     found.push(path);
   }

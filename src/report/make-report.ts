@@ -1,3 +1,4 @@
+import { message } from '../messages/message.js';
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -67,7 +68,8 @@ export async function makeComplianceReport(options: ReportOptions): Promise<Repo
 export async function measureCompliance(units: NormalizedUnits, options: MeasureOptions): Promise<ComplianceReport> {
   const asOf = options.asOf ?? new Date();
   const problem = asOfProblem(asOf) ?? rangeProblem(asOf, options.from, options.to);
-  if (problem !== undefined) throw new InputError(problem);
+  // The report's window checks are English words yet: carried as they are until they are messages.
+  if (problem !== undefined) throw new InputError(message('cli.untranslated', { text: problem }));
   const index = indexCommitments(units);
   await checkReadable(options.logs, options.cwd);
   const { store, rows, badRows } = await readAllLogs(options, index, timeWindowAround(asOf.getTime()));

@@ -1,4 +1,5 @@
 import { InputError } from '../load/find-files.js';
+import { message } from '../messages/message.js';
 
 /**
  * The path a site is served under, as `--base` gives it: `/intranet/charters`
@@ -10,6 +11,6 @@ export function normalizeBase(base: string | undefined): string {
   if (base === undefined || base === '' || base === '/') return '/';
   const segments = base.split('/').filter((segment) => segment !== '');
   const valid = base.startsWith('/') && segments.every((segment) => /^[A-Za-z0-9._~-]+$/.test(segment) && segment !== '.' && segment !== '..');
-  if (!valid) throw new InputError(`--base: \`${base}\` is not a path such as /intranet/charters/ (letters, digits, - _ . ~ between slashes)`);
+  if (!valid) throw new InputError(message('cli.base.invalid', { base }));
   return `/${segments.join('/')}/`;
 }

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../load/find-files.js';
 import { displayPath } from '../load/load-collection.js';
+import { message } from '../messages/message.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { readNamedFile } from '../util/regular-file.js';
 import { packageRoot } from '../util/package-info.js';
@@ -79,7 +80,8 @@ export function readThemeFiles(inputs: SiteInputs, cwd?: string): { readonly pat
   return themeFiles(inputs).map(({ flag, file }) => {
     // Read, never copied by name: a FIFO there would make a copy wait for ever.
     const read = readNamedFile(file, MAX_THEME_FILE_BYTES);
-    if ('problem' in read) throw new InputError(`${flag} ${cwd === undefined ? file : displayPath(file, cwd)}: ${read.problem}`);
+    if ('problem' in read)
+      throw new InputError(message('cli.named-file.unusable', { flag, file: cwd === undefined ? file : displayPath(file, cwd), problem: read.problem }));
     return { path: file, bytes: read.bytes };
   });
 }

@@ -3,13 +3,15 @@ import { mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'no
 import { basename, dirname, join, normalize, parse, resolve } from 'node:path';
 import { displayPath, isInside } from '../load/load-collection.js';
 import { registerCleanup } from '../util/cleanup.js';
-import { findSystemError, systemErrorReason } from '../util/system-error.js';
+import { MessageError } from '../messages/message-error.js';
+import { message } from '../messages/message.js';
+import { findSystemError, systemErrorMessage } from '../util/system-error.js';
 
 /** A file in the output folder that marks it as ours, so it may be replaced. */
 export const OUTPUT_MARKER = '.charter-site';
 
 /** The output folder cannot be used: a usage problem, with a message that says why. */
-export class OutputFolderError extends Error {
+export class OutputFolderError extends MessageError {
   override readonly name = 'OutputFolderError';
 }
 
@@ -23,25 +25,24 @@ export class OutputFolderError extends Error {
 export async function checkOutputFolder(target: string, protectedPaths: readonly string[], out: string = target, cwd?: string): Promise<void> {
   const { existing, info, below } = await nearestExisting(target);
   const real = join(await realpath(existing), ...below);
-  if (target === parse(target).root || real === parse(real).root) throw new OutputFolderError(`refusing to build into ${out}: it is the file system root`);
+  if (target === parse(target).root || real === parse(real).root) throw new OutputFolderError(message('cli.output-folder.root', { out }));
   for (const path of protectedPaths) {
     const protectedReal = await realpath(resolve(path)).catch(() => resolve(path));
     if (isInside(real, protectedReal) || isInside(target, resolve(path))) {
-      const relation = real === protectedReal ? 'it is' : 'it holds';
       const shown = cwd === undefined ? path : displayPath(path, cwd);
-      throw new OutputFolderError(`refusing to build into ${out}: ${relation} ${shown}, which the build must not replace`);
+      throw new OutputFolderError(message(real === protectedReal ? 'cli.output-folder.is-input' : 'cli.output-folder.holds-input', { out, input: shown }));
     }
   }
   if (below.length > 0) {
     if (info.isDirectory()) return;
     // `--out notes.txt/site`: nothing can be made below a file.
     const shown = normalize(join(out, ...below.map(() => '..')));
-    throw new OutputFolderError(`refusing to build into ${out}: ${shown} is a file, not a folder`);
+    throw new OutputFolderError(message('cli.output-folder.below-file', { out, file: shown }));
   }
-  if (!info.isDirectory()) throw new OutputFolderError(`refusing to build into ${out}: it is a file`);
+  if (!info.isDirectory()) throw new OutputFolderError(message('cli.output-folder.is-file', { out }));
   const entries = await readdir(target);
   if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
-    throw new OutputFolderError(`refusing to replace ${out}: it is not empty and was not made by charter build; choose another --out or empty it yourself`);
+    throw new OutputFolderError(message('cli.output-folder.not-ours', { out }));
   }
 }
 
@@ -53,7 +54,7 @@ async function nearestExisting(path: string): Promise<{ existing: string; info: 
     const info = await stat(current).catch(() => undefined);
     if (info) return { existing: current, info, below: below.reverse() };
     const parent = dirname(current);
-    if (parent === current) throw new OutputFolderError(`refusing to build into ${path}: no part of it exists`);
+    if (parent === current) throw new OutputFolderError(message('cli.output-folder.nothing-exists', { out: path }));
     below.push(basename(current));
     current = parent;
   }
@@ -143,7 +144,7 @@ export class StagingFolder {
 }
 
 function cannotBuild(shown: string, error: unknown): OutputFolderError {
-  return new OutputFolderError(`cannot build into ${shown}: ${systemErrorReason(error)}`);
+  return new OutputFolderError(message('cli.output-folder.cannot-build', { out: shown, reason: systemErrorMessage(error) }));
 }
 
 /** Removes `folder` and its parents up to and including `last`, as long as they are empty. */

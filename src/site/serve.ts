@@ -4,6 +4,8 @@ import { isIP } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { globBase, InputError, isGlobPattern } from '../load/find-files.js';
 import type { FileResult } from '../model/diagnostic.js';
+import { MessageError } from '../messages/message-error.js';
+import { message, renderMessage, type MessageRef, type MessageValue } from '../messages/message.js';
 import { packageRoot } from '../util/package-info.js';
 import type { BuildOptions } from './build.js';
 import { IncrementalSite, type UpdateResult } from './incremental.js';
@@ -27,7 +29,8 @@ export type ServeEvent =
   | { readonly type: 'built'; readonly result: Extract<UpdateResult, { ok: true }>; readonly milliseconds: number }
   | { readonly type: 'indexed'; readonly milliseconds: number }
   | { readonly type: 'invalid'; readonly results: FileResult[] }
-  | { readonly type: 'failed'; readonly message: string };
+  /** `message` in English; `text` to say it in the user's language. */
+  | { readonly type: 'failed'; readonly message: string; readonly text: MessageRef };
 
 export interface ServeHandle {
   readonly url: string;
@@ -68,9 +71,7 @@ const NOT_FOUND_PAGE = '<!doctype html><html lang="en"><title>Not found</title><
 export async function serveSite(options: ServeOptions, onEvent: (event: ServeEvent) => void): Promise<ServeHandle> {
   const host = options.host ?? DEFAULT_HOST;
   if (!isLoopbackName(host)) {
-    throw new InputError(
-      `--host ${host}: charter serve is a preview for this computer only (localhost, 127.0.0.1 or ::1); to share the guide, run charter build and put the output folder on any web server`,
-    );
+    throw new InputError(message('cli.serve.host-not-local', { host }));
   }
   const base = normalizeBase(options.base);
   // As for `build`: a missing or unusable --css/--logo is a usage error before anything starts.
@@ -84,6 +85,7 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
   };
 
   const site = new IncrementalSite(options);
+  const failed = (text: MessageRef): void => onEvent({ type: 'failed', message: renderMessage(text, 'en'), text });
 
   // The search index (and charters.json) take seconds for a large collection:
   // write them after the pages, once changes have settled, so a page reloads at once.
@@ -100,7 +102,7 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
           await site.writeDeferred(options.search !== false);
           if (options.search !== false) onEvent({ type: 'indexed', milliseconds: performance.now() - started });
         } catch (error) {
-          onEvent({ type: 'failed', message: `search index: ${messageOf(error)}` });
+          failed(message('cli.serve.search-index-failed', { problem: problemOf(error) }));
         }
       });
     }, SEARCH_INDEX_DELAY);
@@ -136,7 +138,7 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
           await update();
         } catch (error) {
           problems = [messageOf(error)];
-          onEvent({ type: 'failed', message: problems[0] as string });
+          failed(message('cli.serve.failed', { problem: problemOf(error) }));
           broadcast('problems', problems);
         }
       } while (again && !closed);
@@ -268,10 +270,10 @@ async function listen(server: ReturnType<typeof createServer>, host: string, por
     server.once('error', (error: NodeJS.ErrnoException) => {
       const reason =
         error.code === 'EADDRINUSE'
-          ? `port ${port} is in use; stop what uses it or choose another --port`
+          ? message('cli.serve.port-in-use', { port })
           : error.code === 'EACCES'
-            ? `port ${port} needs special rights; choose a --port from 1024 up`
-            : `cannot listen on ${host}: ${error.code ?? error.message}`;
+            ? message('cli.serve.port-needs-rights', { port })
+            : message('cli.serve.cannot-listen', { host, reason: error.code ?? error.message });
       rejectListen(new InputError(reason));
     });
     server.listen(port, host, () => resolveListen());
@@ -343,6 +345,11 @@ function injectLiveScript(html: string): string {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** What went wrong, as a message where the error has one (to say it in the user's language). */
+function problemOf(error: unknown): MessageValue {
+  return error instanceof MessageError ? error.text : messageOf(error);
 }
 
 function describe(results: readonly FileResult[]): string[] {

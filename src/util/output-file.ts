@@ -1,11 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { lstat, readlink, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { systemErrorReason } from './system-error.js';
+import { MessageError } from '../messages/message-error.js';
+import { message, type MessageRef, type MessageValue } from '../messages/message.js';
+import { systemErrorMessage } from './system-error.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** An output file that cannot be used: a usage problem, one line saying why. */
-export class OutputFileError extends Error {
+export class OutputFileError extends MessageError {
   override readonly name = 'OutputFileError';
 }
 
@@ -25,10 +27,10 @@ export interface OutputFile {
   readonly descriptor?: number;
 }
 
-/** An input the output must not be: its path, and what it is for the message (`a contact log`). */
+/** An input the output must not be: its path, and what it is for the message (`a contact log`, a message or English words). */
 export interface RunInput {
   readonly path: string;
-  readonly what: string;
+  readonly what: MessageValue;
 }
 
 /** Links followed before giving up, as the kernel does (ELOOP). */
@@ -43,7 +45,7 @@ export async function resolveOutputFile(path: string, shown: string): Promise<Ou
   let current = path;
   for (let hop = 0; hop < MAX_LINKS; hop++) {
     const folder = await realpath(dirname(current)).catch((error: unknown) => {
-      throw new OutputFileError(`cannot write ${shown}: ${folderProblem(error, dirname(shown))}`);
+      throw new OutputFileError(message('cli.output-file.cannot-write', { file: shown, reason: folderProblem(error, dirname(shown)) }));
     });
     // /dev/stdout, /dev/fd/1, /proc/self/fd/1: whatever the descriptor is open on, write through it.
     if (DESCRIPTOR_FOLDER.test(folder)) {
@@ -53,7 +55,8 @@ export async function resolveOutputFile(path: string, shown: string): Promise<Ou
     const real = join(folder, basename(current));
     const info = await lstat(real).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
-      throw new OutputFileError(`cannot write ${shown}: ${error.code === 'ENOTDIR' ? folderProblem(error, dirname(shown)) : systemErrorReason(error)}`);
+      const reason = error.code === 'ENOTDIR' ? folderProblem(error, dirname(shown)) : systemErrorMessage(error);
+      throw new OutputFileError(message('cli.output-file.cannot-write', { file: shown, reason }));
     });
     if (!info || info.isFile()) return { shown, path: real, inPlace: false };
     if (info.isSymbolicLink()) {
@@ -61,10 +64,16 @@ export async function resolveOutputFile(path: string, shown: string): Promise<Ou
       continue;
     }
     if (info.isCharacterDevice() || info.isFIFO()) return { shown, path: real, inPlace: true };
-    const kind = info.isDirectory() ? 'a folder' : info.isSocket() ? 'a socket' : info.isBlockDevice() ? 'a block device' : 'not a regular file';
-    throw new OutputFileError(`cannot write ${shown}: it is ${kind}`);
+    const reason = info.isDirectory()
+      ? message('cli.output-file.is-folder')
+      : info.isSocket()
+        ? message('cli.output-file.is-socket')
+        : info.isBlockDevice()
+          ? message('cli.output-file.is-block-device')
+          : message('cli.output-file.not-regular');
+    throw new OutputFileError(message('cli.output-file.cannot-write', { file: shown, reason }));
   }
-  throw new OutputFileError(`cannot write ${shown}: too many symbolic links`);
+  throw new OutputFileError(message('cli.output-file.cannot-write', { file: shown, reason: message('cli.system-error.too-many-links') }));
 }
 
 /**
@@ -79,7 +88,7 @@ export async function refuseInputs(output: OutputFile, inputs: readonly RunInput
   for (const input of inputs) {
     const info = await stat(input.path).catch(() => undefined);
     if (info && info.dev === target.dev && info.ino === target.ino) {
-      throw new OutputFileError(`refusing to write ${output.shown}: it is ${input.what} this run reads; choose another output file`);
+      throw new OutputFileError(message('cli.output-file.is-input', { file: output.shown, what: input.what }));
     }
   }
 }
@@ -92,16 +101,16 @@ export async function writeOutputFile(output: OutputFile, content: string): Prom
     else if (output.inPlace) await writeFile(output.path, content, { flag: 'a' });
     else await writeFileAtomic(output.path, content);
   } catch (error) {
-    throw new OutputFileError(`cannot write ${output.shown}: ${systemErrorReason(error)}`);
+    throw new OutputFileError(message('cli.output-file.cannot-write', { file: output.shown, reason: systemErrorMessage(error) }));
   }
 }
 
 /** Where Linux lists a process's open descriptors (/proc/<pid>/fd), as realpath returns it. */
 const DESCRIPTOR_FOLDER = /^\/proc\/\d+(\/task\/\d+)?\/fd$/;
 
-function folderProblem(error: unknown, shownFolder: string): string {
+function folderProblem(error: unknown, shownFolder: string): MessageRef {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return `the folder ${shownFolder} does not exist`;
-  if (code === 'ENOTDIR') return `${shownFolder} is not a folder`;
-  return systemErrorReason(error);
+  if (code === 'ENOENT') return message('cli.output-file.no-folder', { folder: shownFolder });
+  if (code === 'ENOTDIR') return message('cli.output-file.not-a-folder', { folder: shownFolder });
+  return systemErrorMessage(error);
 }

@@ -1,4 +1,5 @@
-import { systemErrorReason } from './system-error.js';
+import { message, renderMessage, type MessageRef } from '../messages/message.js';
+import { isSystemError, systemErrorMessage } from './system-error.js';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 
 /**
@@ -8,21 +9,27 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpat
  */
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
-/** What a path holds when it is not a regular file, in words for a message; undefined for a regular file. */
-export function notRegularKind(stats: Stats): string | undefined {
+/** What a path holds when it is not a regular file, as a message (`a FIFO (named pipe)`); undefined for a regular file. */
+export function notRegularKindMessage(stats: Stats): MessageRef | undefined {
   if (stats.isFile()) return undefined;
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a FIFO (named pipe)';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  return 'a special file';
+  if (stats.isDirectory()) return message('cli.file-kind.folder');
+  if (stats.isFIFO()) return message('cli.file-kind.fifo');
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return message('cli.file-kind.device');
+  if (stats.isSocket()) return message('cli.file-kind.socket');
+  return message('cli.file-kind.special');
+}
+
+/** What a path holds when it is not a regular file, in English words; undefined for a regular file. */
+export function notRegularKind(stats: Stats): string | undefined {
+  const kind = notRegularKindMessage(stats);
+  return kind === undefined ? undefined : renderMessage(kind, 'en');
 }
 
 export type RegularFileRead =
   | { readonly bytes: Buffer; readonly realPath: string }
   | { readonly tooLarge: number; readonly realPath: string }
   /** `realPath` when it can be told (a pipe behind /dev/stdin has none). */
-  | { readonly notRegular: string; readonly realPath?: string };
+  | { readonly notRegular: string; readonly notRegularText: MessageRef; readonly realPath?: string };
 
 /**
  * Reads a regular file whole, without ever blocking on a FIFO or a device:
@@ -36,10 +43,11 @@ export function readRegularFileSync(path: string, maxBytes: number): RegularFile
   const descriptor = openSync(path, READ_FLAGS);
   try {
     const opened = fstatSync(descriptor);
-    const kind = notRegularKind(opened);
-    if (kind !== undefined) {
+    const kindText = notRegularKindMessage(opened);
+    if (kindText !== undefined) {
+      const kind = { notRegular: renderMessage(kindText, 'en'), notRegularText: kindText };
       const realPath = realpathOrUndefined(path);
-      return realPath === undefined ? { notRegular: kind } : { notRegular: kind, realPath };
+      return realPath === undefined ? kind : { ...kind, realPath };
     }
     const realPath = realpathSync.native(path);
     const there = lstatSync(realPath);
@@ -71,24 +79,29 @@ function realpathOrUndefined(path: string): string | undefined {
 
 /**
  * Reads a regular file that an option names (a stylesheet, a logo), or says
- * in words why it cannot be used, for a one-line usage error.
+ * why it cannot be used, for a one-line usage error.
  */
-export function readNamedFile(path: string, maxBytes: number): { bytes: Buffer } | { problem: string } {
+export function readNamedFile(path: string, maxBytes: number): { bytes: Buffer } | { problem: MessageRef } {
   let read: RegularFileRead;
   try {
     read = readRegularFileSync(path, maxBytes);
   } catch (error) {
-    return { problem: systemProblem(error) };
+    return { problem: systemProblemMessage(error) };
   }
-  if ('notRegular' in read) return { problem: `is ${read.notRegular}, not a regular file` };
-  if ('tooLarge' in read) return { problem: `is ${read.tooLarge.toLocaleString('en-GB')} bytes, more than the ${maxBytes.toLocaleString('en-GB')} allowed` };
+  if ('notRegular' in read) return { problem: message('cli.named-file.not-regular', { kind: read.notRegularText }) };
+  if ('tooLarge' in read) return { problem: message('cli.named-file.too-large', { size: read.tooLarge, max: maxBytes }) };
   return { bytes: read.bytes };
 }
 
-/** Why a named file could not be read, in words (`no such file`, `permission denied`). */
-export function systemProblem(error: unknown): string {
+/** Why a named file could not be read (`no such file`, `permission denied`), as a message. */
+export function systemProblemMessage(error: unknown): MessageRef {
   // A file was named, so "no such file" rather than the general "no such file or folder".
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'no such file';
-  const reason = systemErrorReason(error);
-  return reason === (error as NodeJS.ErrnoException).code ? `cannot be read (${reason})` : reason;
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return message('cli.named-file.no-such-file');
+  const reason = systemErrorMessage(error);
+  return isSystemError(error) && reason.id === 'cli.system-error.other' ? message('cli.named-file.unreadable', { reason }) : reason;
+}
+
+/** Why a named file could not be read, in English words (see systemProblemMessage). */
+export function systemProblem(error: unknown): string {
+  return renderMessage(systemProblemMessage(error), 'en');
 }

@@ -1,25 +1,28 @@
-/** Words for the system errors a user can cause or fix (a full disk, a read-only folder). */
-const REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'the disk quota is used up',
-  EFBIG: 'the file is too large',
-  ENOTDIR: 'a file is in the way of a folder',
-  EISDIR: 'it is a folder',
-  EEXIST: 'it already exists',
-  ELOOP: 'too many symbolic links',
-  ENAMETOOLONG: 'the name is too long',
-  EMFILE: 'too many open files',
-  ENFILE: 'too many open files',
-  EBUSY: 'it is busy',
-  ETXTBSY: 'it is busy',
-  ENXIO: 'no such device (or nothing reads from it)',
-  EIO: 'an input/output error',
-  EADDRINUSE: 'the address is already in use',
-  EADDRNOTAVAIL: "the address is not one of this machine's",
+import type { MessageId } from '../messages/catalog.js';
+import { message, renderMessage, type MessageRef } from '../messages/message.js';
+
+/** Words for the system errors a user can cause or fix (a full disk, a read-only folder), as messages. */
+const REASONS: Readonly<Record<string, MessageId>> = {
+  ENOENT: 'cli.system-error.no-such-file-or-folder',
+  EACCES: 'cli.system-error.permission-denied',
+  EPERM: 'cli.system-error.permission-denied',
+  EROFS: 'cli.system-error.read-only',
+  ENOSPC: 'cli.system-error.no-space',
+  EDQUOT: 'cli.system-error.quota',
+  EFBIG: 'cli.system-error.too-large',
+  ENOTDIR: 'cli.system-error.file-in-the-way',
+  EISDIR: 'cli.system-error.is-folder',
+  EEXIST: 'cli.system-error.exists',
+  ELOOP: 'cli.system-error.too-many-links',
+  ENAMETOOLONG: 'cli.system-error.name-too-long',
+  EMFILE: 'cli.system-error.too-many-open-files',
+  ENFILE: 'cli.system-error.too-many-open-files',
+  EBUSY: 'cli.system-error.busy',
+  ETXTBSY: 'cli.system-error.busy',
+  ENXIO: 'cli.system-error.no-device',
+  EIO: 'cli.system-error.io',
+  EADDRINUSE: 'cli.system-error.address-in-use',
+  EADDRNOTAVAIL: 'cli.system-error.address-not-available',
 };
 
 /** A Node system error (`code`, `syscall`), as thrown by `fs`. */
@@ -37,8 +40,18 @@ export function findSystemError(error: unknown): (NodeJS.ErrnoException & { code
   return undefined;
 }
 
-/** Why a file operation failed, in words: `permission denied`; the code itself when it has no words here. */
+/**
+ * Why a file operation failed, as a message to say in the user's language:
+ * `permission denied`; the code itself (or another error's own text) when it
+ * has no words here.
+ */
+export function systemErrorMessage(error: unknown): MessageRef {
+  if (!isSystemError(error)) return message('cli.system-error.other', { reason: error instanceof Error ? error.message : String(error) });
+  const id = REASONS[error.code];
+  return id === undefined ? message('cli.system-error.other', { reason: error.code }) : message(id);
+}
+
+/** Why a file operation failed, in English words: `permission denied` (see systemErrorMessage). */
 export function systemErrorReason(error: unknown): string {
-  if (!isSystemError(error)) return error instanceof Error ? error.message : String(error);
-  return REASONS[error.code] ?? error.code;
+  return renderMessage(systemErrorMessage(error), 'en');
 }

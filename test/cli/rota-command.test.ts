@@ -272,7 +272,7 @@ describe('charter rota', () => {
   });
 
   it.each([
-    [['--periods', '0'], /^charter: error: option '--periods <n>' argument '0' is invalid\. expected a whole number of periods from 1 to 999\.\n$/],
+    [['--periods', '0'], /^charter: option '--periods <n>' argument '0' is invalid\. expected a whole number of periods from 1 to 999\.\n$/],
     [['--periods', 'many'], /argument 'many' is invalid/],
     [['--periods', '1000'], /argument '1000' is invalid/],
     [['--today', '2026-02-30'], /expected a date such as 2026-11-23/],
