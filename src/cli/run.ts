@@ -149,6 +149,7 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void, onCommande
   const parsePort = keepingProblems(problems, portOption);
   const parsePeriods = keepingProblems(problems, periodsOption);
   const parseMonthOrDay = keepingProblems(problems, monthOrDayOption);
+  const locale = io.locale ?? 'en';
   const program = new Command('charter');
   program
     .description('Write, check and publish customer-service charters (pocket guides) of public offices.')
@@ -396,9 +397,14 @@ when one exists, it names each and exits 2 without writing anything, unless
     .description('list the checks `charter validate` makes, with their ids')
     .action(async () => {
       const { allRuleMeta } = await import('../rules/index.js');
+      const { ruleDescription } = await import('./rule-descriptions.js');
       const rules = [...allRuleMeta().values()];
       const width = Math.max(...rules.map((rule) => rule.id.length));
-      io.stdout(rules.map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.description}`).join('\n') + '\n');
+      const describe = (rule: (typeof rules)[number]): string => {
+        const description = ruleDescription(rule);
+        return typeof description === 'string' ? description : renderMessage(description, locale);
+      };
+      io.stdout(rules.map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${describe(rule)}`).join('\n') + '\n');
     });
 
   return program;

@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RULE_DESCRIPTIONS } from '../../src/cli/rule-descriptions.js';
+import { CATALOG_FILES } from '../../src/messages/catalog.js';
+import { MESSAGE_LOCALES } from '../../src/messages/locale.js';
+import { allRuleMeta } from '../../src/rules/index.js';
 import { runCli, tempFolder, writeTree } from '../helpers.js';
 import { VALID_UNIT } from '../fixtures/charters.js';
 
@@ -164,6 +168,28 @@ describe('one-line errors in the user’s language', () => {
     expect(result.stderr).toBe(
       'charter: ei luetteloitavia yksikön palvelulupauksia (perustasoilla eli _*.yaml-tiedostoilla ei ole omaa tarkistusvuorolistaa)\n',
     );
+  });
+});
+
+describe('charter rules', () => {
+  it('has a description of every rule in every language', () => {
+    for (const id of allRuleMeta().keys()) {
+      const key = RULE_DESCRIPTIONS[id];
+      expect(key, `cli.rule-description.${id}`).toBe(`cli.rule-description.${id}`);
+      for (const locale of MESSAGE_LOCALES) expect(CATALOG_FILES[locale].cli?.[key ?? ''], `${locale}: ${id}`).toBeTypeOf('string');
+    }
+    expect(Object.keys(RULE_DESCRIPTIONS).sort()).toEqual([...allRuleMeta().keys()].sort());
+  });
+
+  it('lists the rules with their descriptions in the user’s language', async () => {
+    const fi = await runCli(['rules', '--locale', 'fi'], tempFolder());
+    expect(fi.code).toBe(0);
+    expect(fi.stdout).toMatch(/^valid-date +error +Päivämäärät ovat todellisia kalenteripäiviä \(ei 30\. helmikuuta\)\.$/m);
+    const sv = await runCli(['rules'], tempFolder(), { LANG: 'sv_FI.UTF-8' });
+    expect(sv.stdout).toMatch(/^review-due +error +Ett servicelöfte vars granskningsdatum har passerats är ett fel/m);
+    const en = await runCli(['rules'], tempFolder());
+    expect(en.stdout.split('\n')).toHaveLength(allRuleMeta().size + 1);
+    for (const rule of allRuleMeta().values()) expect(en.stdout).toContain(`  ${rule.description}`);
   });
 });
 
