@@ -6,7 +6,7 @@ import type { LoadedCollection } from './load/load-collection.js';
 import { internalError } from './model/internal-error.js';
 import { checkSchema } from './schema/check-schema.js';
 import { RULES } from './rules/index.js';
-import { renderMessage } from './messages/message.js';
+import { message, renderMessage } from './messages/message.js';
 import type { Rule, RuleReport, UnitSummary } from './rules/rule.js';
 
 export interface ValidateOptions {
@@ -45,7 +45,7 @@ function checkOneCharter(charter: ResolvedCharter, rules: readonly Rule[], today
   try {
     diagnostics.push(...checkSchema(charter));
   } catch (error) {
-    diagnostics.push(internalError('the schema check', charter.file, error));
+    diagnostics.push(internalError(message('rules.internal-error.schema-check'), charter.file, error));
   }
   // Without its baseline a charter lacks what it inherits; the rules would only echo that.
   if (charter.incomplete) return diagnostics;
@@ -54,13 +54,13 @@ function checkOneCharter(charter: ResolvedCharter, rules: readonly Rule[], today
       try {
         diagnostics.push(toDiagnostic(rule, charter, finding));
       } catch (error) {
-        diagnostics.push(internalError(`locating a finding of the rule \`${rule.meta.id}\``, charter.file, error));
+        diagnostics.push(internalError(message('rules.internal-error.locating', { rule: rule.meta.id }), charter.file, error));
       }
     };
     try {
       rule.check({ charter, today, report });
     } catch (error) {
-      diagnostics.push(internalError(`the rule \`${rule.meta.id}\``, charter.file, error));
+      diagnostics.push(internalError(message('rules.internal-error.rule', { rule: rule.meta.id }), charter.file, error));
     }
   }
   return diagnostics;
@@ -94,14 +94,14 @@ export function checkAcrossCharters(units: readonly UnitSummary[], locate: UnitL
           try {
             located = locate(unit, finding.path, finding.target);
           } catch (error) {
-            diagnostics.push(internalError(`locating a finding of the rule \`${rule.meta.id}\``, unit.file, error));
+            diagnostics.push(internalError(message('rules.internal-error.locating', { rule: rule.meta.id }), unit.file, error));
             return;
           }
           diagnostics.push(positioned(rule, located, finding));
         },
       });
     } catch (error) {
-      diagnostics.push(internalError(`the rule \`${rule.meta.id}\``, ordered[0]?.file ?? '', error));
+      diagnostics.push(internalError(message('rules.internal-error.rule', { rule: rule.meta.id }), ordered[0]?.file ?? '', error));
     }
   }
   return diagnostics;
@@ -118,7 +118,8 @@ function positioned(rule: Rule, located: LocatedIn, finding: Omit<RuleReport, 'r
   return {
     ruleId: rule.meta.id,
     severity: finding.severity ?? rule.meta.severity,
-    ...(typeof finding.message === 'string' ? { message: finding.message } : { message: renderMessage(finding.message, 'en'), text: finding.message }),
+    message: renderMessage(finding.message, 'en'),
+    text: finding.message,
     file: located.file,
     line: located.range.start.line,
     column: located.range.start.column,

@@ -4,6 +4,7 @@ import { loadSiteTemplates, siteInputs } from '../site/inputs.js';
 import { planCards, qrCode, type CheckedCharters } from './card-pages.js';
 import { CardPrinter, type Overflow } from './render-pdf.js';
 import type { CardSize } from './sheet-layout.js';
+import { message, renderMessage } from '../messages/message.js';
 
 /** Rule id of a card whose text does not fit its size. */
 export const CARD_FIT_RULE = 'card-fit';
@@ -15,11 +16,16 @@ export function fitDiagnostic(charter: ResolvedCharter, lang: string, size: Card
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
   const located = charter.locate(path);
   const millimetres = Math.max(1, Math.round((overflow.by * 25.4) / 96));
-  const where = path.length > 0 ? `\`${formatJsonPath(path)}\` does not fit` : 'the content does not fit';
+  const side = overflow.side === 'front' ? message('rules.card-fit.front') : message('rules.card-fit.back');
+  const text =
+    path.length > 0
+      ? message('rules.card-fit.path-too-long', { lang, size, side, path: formatJsonPath(path), millimetres })
+      : message('rules.card-fit.content-too-long', { lang, size, side, millimetres });
   return {
     ruleId: CARD_FIT_RULE,
     severity,
-    message: `on the ${lang} ${size} card's ${overflow.side}, ${where} (about ${millimetres} mm too long); shorten the text or print a larger --size`,
+    message: renderMessage(text, 'en'),
+    text,
     file: located.file,
     line: located.range.start.line,
     column: located.range.start.column,

@@ -1,4 +1,5 @@
 import type { Diagnostic, Position } from './diagnostic.js';
+import { message, renderMessage, type MessageRef } from '../messages/message.js';
 
 /** Rule id of a finding that says `charter` itself failed on a file (docs/rules/internal-error.md). */
 export const INTERNAL_ERROR_RULE_ID = 'internal-error';
@@ -6,14 +7,19 @@ export const INTERNAL_ERROR_RULE_ID = 'internal-error';
 /**
  * A crash while checking one file, as a finding of that file. The other files
  * are still checked, and the run fails rather than passing a file that was
- * not fully checked. `what` names the part that failed: "the rule `x`",
- * "the YAML reader"...
+ * not fully checked. `what` names the part that failed, as a message
+ * (`message('rules.internal-error.rule', { rule })`: "the rule `x`"); plain
+ * English text is still taken, and then the finding is English in every
+ * language (it carries no `text`).
  */
-export function internalError(what: string, file: string, error: unknown, at: Position = { line: 1, column: 1 }): Diagnostic {
+export function internalError(what: MessageRef | string, file: string, error: unknown, at: Position = { line: 1, column: 1 }): Diagnostic {
+  const text = message('rules.internal-error.failed', { what, error: describeError(error) });
   return {
     ruleId: INTERNAL_ERROR_RULE_ID,
     severity: 'error',
-    message: `${what} failed on this file (${describeError(error)}); please report this`,
+    message: renderMessage(text, 'en'),
+    // Said in the reader's language only when the failed part is named by a message too.
+    ...(typeof what === 'string' ? {} : { text }),
     file,
     line: at.line,
     column: at.column,

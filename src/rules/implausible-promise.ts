@@ -2,6 +2,7 @@ import { formatJsonPath } from '../model/diagnostic.js';
 import { commitmentsOf, type CommitmentSlot } from '../model/commitments.js';
 import { compareDurations, parseDuration, parseTarget, type Duration } from '../time/duration.js';
 import { defineRule } from './rule.js';
+import { message } from '../messages/message.js';
 
 /** The slowest promise that still makes sense per commitment; slower ones are probably typos. */
 const SLOWEST: Record<string, string> = {
@@ -50,11 +51,11 @@ export default defineRule(
       if (within) {
         const slowest = parseDuration(SLOWEST[key(commitment.slot)]);
         if (within.amount === 0) {
-          report({ path: [...commitment.path, 'within'], message: `\`${name}\` promises ${String(commitment.within)}; no promise can be kept in no time` });
+          report({ path: [...commitment.path, 'within'], message: message('rules.implausible-promise.zero', { name, within: String(commitment.within) }) });
         } else if (slowest && roughlySlower(within, slowest)) {
           report({
             path: [...commitment.path, 'within'],
-            message: `\`${name}\` promises ${String(commitment.within)}, which is slower than anyone would wait (${SLOWEST[key(commitment.slot)]} at most); check the number and the unit`,
+            message: message('rules.implausible-promise.too-slow', { name, within: String(commitment.within), slowest: SLOWEST[key(commitment.slot)] ?? '' }),
           });
         }
       }
@@ -62,7 +63,7 @@ export default defineRule(
       if (target !== undefined && target < 0.5) {
         report({
           path: [...commitment.path, 'target'],
-          message: `\`${name}\` aims to keep the promise in only ${Math.round(target * 100)}% of cases; a promise kept less than half the time is not a promise`,
+          message: message('rules.implausible-promise.low-target', { name, percent: Math.round(target * 100) }),
         });
       }
     }
@@ -75,7 +76,12 @@ export default defineRule(
       if (acknowledge && answer && ackWithin && answerWithin && !roughlySlower(answerWithin, ackWithin)) {
         report({
           path: [...acknowledge.path, 'within'],
-          message: `\`${formatJsonPath(acknowledge.path)}\` (${String(acknowledge.within)}) is not faster than \`${formatJsonPath(answer.path)}\` (${String(answer.within)}); an acknowledgement should come before the answer`,
+          message: message('rules.implausible-promise.acknowledge-not-faster', {
+            acknowledge: formatJsonPath(acknowledge.path),
+            acknowledgeWithin: String(acknowledge.within),
+            answer: formatJsonPath(answer.path),
+            answerWithin: String(answer.within),
+          }),
         });
       }
     }

@@ -1,6 +1,30 @@
 import { formatJsonPath } from '../model/diagnostic.js';
+import { Suggester } from '../util/suggest.js';
 import { declaredLanguages, forEachTextMap } from './access.js';
 import { defineRule } from './rule.js';
+import { listOf, message } from '../messages/message.js';
+
+/**
+ * Language keys people write instead of the ISO 639-1 code: three-letter codes
+ * and the names of the languages. Edit distance finds the rest (`se`, `sve`, `fin`).
+ */
+const LANGUAGE_ALIASES: Readonly<Record<string, string>> = {
+  fin: 'fi',
+  suo: 'fi',
+  suomi: 'fi',
+  finska: 'fi',
+  finnish: 'fi',
+  swe: 'sv',
+  sve: 'sv',
+  ruo: 'sv',
+  ruotsi: 'sv',
+  svenska: 'sv',
+  swedish: 'sv',
+  eng: 'en',
+  englanti: 'en',
+  engelska: 'en',
+  english: 'en',
+};
 
 export default defineRule(
   'languages-complete',
@@ -9,24 +33,43 @@ export default defineRule(
   ({ charter, report }) => {
     const languages = declaredLanguages(charter.data);
     if (languages.length === 0) return;
+    const declared = languages.join(', ');
     forEachTextMap(charter.data, (text, pathOf) => {
       const missing = languages.filter((language) => typeof text[language] !== 'string' || text[language] === '');
-      if (missing.length > 0) {
+      // A key that is not declared but looks like a missing language is that language misspelt (`se:` for `sv:`).
+      const hints = new Suggester(missing);
+      const meant = new Map<string, string>();
+      for (const key of Object.keys(text)) {
+        if (languages.includes(key)) continue;
+        const lower = key.toLowerCase();
+        const alias = missing.includes(lower) ? lower : LANGUAGE_ALIASES[lower];
+        const suggestion = alias !== undefined && missing.includes(alias) ? alias : hints.suggest(key);
+        if (suggestion !== undefined && ![...meant.values()].includes(suggestion)) meant.set(key, suggestion);
+      }
+      const stillMissing = missing.filter((language) => ![...meant.values()].includes(language));
+      if (stillMissing.length > 0) {
         const path = pathOf();
+        // Two messages rather than plural forms: English says the same, Finnish says `kielellä` or `kielillä`.
         report({
           path,
-          message: `\`${formatJsonPath(path)}\` has no ${missing.join(', ')} text; the charter is written in ${languages.join(', ')}, so add ${missing.map((language) => `\`${language}:\``).join(' and ')}`,
+          message: message(stillMissing.length === 1 ? 'rules.languages-complete.missing-one' : 'rules.languages-complete.missing-many', {
+            path: formatJsonPath(path),
+            missing: listOf(stillMissing),
+            languages: declared,
+            keys: listOf(stillMissing.map((language) => `\`${language}:\``)),
+          }),
         });
       }
       for (const language of Object.keys(text)) {
-        if (!languages.includes(language)) {
-          report({
-            path: [...pathOf(), language],
-            target: 'key',
-            severity: 'warning',
-            message: `text in \`${language}\`, which is not in \`languages\` (${languages.join(', ')}); add it there or remove this text`,
-          });
-        }
+        if (languages.includes(language)) continue;
+        const suggestion = meant.get(language);
+        report({
+          path: [...pathOf(), language],
+          target: 'key',
+          ...(suggestion !== undefined
+            ? { message: message('rules.languages-complete.misspelt', { language, languages: declared, suggestion }) }
+            : { severity: 'warning', message: message('rules.languages-complete.undeclared', { language, languages: declared }) }),
+        });
       }
     });
   },

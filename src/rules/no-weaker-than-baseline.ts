@@ -1,8 +1,14 @@
 import { formatJsonPath } from '../model/diagnostic.js';
 import { getPath, isPlainObject } from '../model/charter-data.js';
 import { commitmentsOf } from '../model/commitments.js';
-import { compareDurations, formatPercent, parseDuration, parseTarget } from '../time/duration.js';
+import { compareDurations, parseDuration, parseTarget } from '../time/duration.js';
 import { defineRule } from './rule.js';
+import { message } from '../messages/message.js';
+
+/** A share as a number of percent (one decimal), for `{target} %` in the reader's language. */
+function percentOf(fraction: number): number {
+  return Math.round(fraction * 1000) / 10;
+}
 
 export default defineRule(
   'no-weaker-than-baseline',
@@ -22,13 +28,18 @@ export default defineRule(
         if (order === 1) {
           report({
             path: [...commitment.path, 'within'],
-            message: `\`${name}\` promises ${String(commitment.within)}, slower than the baseline's ${String(inherited.within)} in ${baseline.file}; a unit may only tighten a promise`,
+            message: message('rules.no-weaker-than-baseline.slower', {
+              name,
+              within: String(commitment.within),
+              baseline: String(inherited.within),
+              file: baseline.file,
+            }),
           });
         } else if (order === undefined) {
           report({
             path: [...commitment.path, 'within'],
             severity: 'warning',
-            message: `\`${name}\` (${String(commitment.within)}) cannot be compared with the baseline's ${String(inherited.within)}; use the same kind of unit so the promise can be checked`,
+            message: message('rules.no-weaker-than-baseline.incomparable', { name, within: String(commitment.within), baseline: String(inherited.within) }),
           });
         }
       }
@@ -37,7 +48,12 @@ export default defineRule(
       if (ownTarget !== undefined && baseTarget !== undefined && ownTarget < baseTarget) {
         report({
           path: commitment.target === undefined ? commitment.path : [...commitment.path, 'target'],
-          message: `\`${name}\` targets ${formatPercent(ownTarget)}, lower than the baseline's ${formatPercent(baseTarget)} in ${baseline.file}; a unit may only tighten a promise`,
+          message: message('rules.no-weaker-than-baseline.lower-target', {
+            name,
+            target: percentOf(ownTarget),
+            baseline: percentOf(baseTarget),
+            file: baseline.file,
+          }),
         });
       }
     }

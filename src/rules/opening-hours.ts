@@ -1,10 +1,11 @@
 import type { JsonPath } from '../model/diagnostic.js';
 import { formatJsonPath } from '../model/diagnostic.js';
 import { isPlainObject } from '../model/charter-data.js';
-import { expandDays, minutesOf, type Weekday } from '../time/weekly-hours.js';
+import { expandDays, minutesOf, type DaysProblem, type Weekday } from '../time/weekly-hours.js';
 import { hoursBlocks, listAt } from './access.js';
 import { defineRule } from './rule.js';
 import type { RuleContext } from './rule.js';
+import { message, type MessageRef } from '../messages/message.js';
 
 export default defineRule(
   'opening-hours',
@@ -20,7 +21,7 @@ export default defineRule(
       context.report({
         path: ['hours'],
         severity: 'warning',
-        message: 'the charter gives no weekly office hours (`hours.weekly`); working-hour promises cannot be measured without them',
+        message: message('rules.opening-hours.no-weekly-hours'),
       });
     }
   },
@@ -33,7 +34,7 @@ function checkWeekly(context: RuleContext, hoursPath: JsonPath, weekly: readonly
     const path = [...hoursPath, 'weekly', index];
     const days = expandDays(period.days);
     if (!days.ok) {
-      context.report({ path: [...path, 'days'], message: days.message });
+      context.report({ path: [...path, 'days'], message: daysMessage(days.problem) });
       return;
     }
     const open = minutesOf(period.open);
@@ -42,7 +43,7 @@ function checkWeekly(context: RuleContext, hoursPath: JsonPath, weekly: readonly
     if (open >= close) {
       context.report({
         path: [...path, 'close'],
-        message: `closes at ${String(period.close)}, not after it opens at ${String(period.open)}; an opening period cannot run past midnight`,
+        message: message('rules.opening-hours.closes-before-opening', { close: String(period.close), open: String(period.open) }),
       });
       return;
     }
@@ -52,7 +53,12 @@ function checkWeekly(context: RuleContext, hoursPath: JsonPath, weekly: readonly
       if (clash) {
         context.report({
           path: [...path, 'days'],
-          message: `${day} ${String(period.open)}–${String(period.close)} overlaps \`${formatJsonPath([...hoursPath, 'weekly', clash.index])}\`; each hour of a day may be listed once`,
+          message: message('rules.opening-hours.overlap', {
+            day,
+            open: String(period.open),
+            close: String(period.close),
+            other: formatJsonPath([...hoursPath, 'weekly', clash.index]),
+          }),
         });
         return;
       }
@@ -72,7 +78,11 @@ function checkExceptions(context: RuleContext, hoursPath: JsonPath, exceptions: 
       if (earlier !== undefined) {
         context.report({
           path: [...path, 'date'],
-          message: `${exception.date} is listed twice in \`${formatJsonPath([...hoursPath, 'exceptions'])}\` (also item ${earlier + 1}); merge the two entries`,
+          message: message('rules.opening-hours.exception-twice', {
+            date: exception.date,
+            list: formatJsonPath([...hoursPath, 'exceptions']),
+            item: earlier + 1,
+          }),
         });
       } else {
         seen.set(exception.date, index);
@@ -81,7 +91,24 @@ function checkExceptions(context: RuleContext, hoursPath: JsonPath, exceptions: 
     const open = minutesOf(exception.open);
     const close = minutesOf(exception.close);
     if (open !== undefined && close !== undefined && open >= close) {
-      context.report({ path: [...path, 'close'], message: `closes at ${String(exception.close)}, not after it opens at ${String(exception.open)}` });
+      context.report({
+        path: [...path, 'close'],
+        message: message('rules.opening-hours.exception-closes-before-opening', { close: String(exception.close), open: String(exception.open) }),
+      });
     }
   });
+}
+
+/** What is wrong with `days`, in the reader's language. */
+function daysMessage(problem: DaysProblem): MessageRef {
+  switch (problem.kind) {
+    case 'not-text':
+      return message('rules.opening-hours.days-not-text');
+    case 'not-a-day':
+      return message('rules.opening-hours.not-a-day', { part: problem.part });
+    case 'backwards':
+      return message('rules.opening-hours.backwards-range', { part: problem.part, from: problem.from, to: problem.to });
+    case 'twice':
+      return message('rules.opening-hours.day-twice', { day: problem.day });
+  }
 }

@@ -1,6 +1,7 @@
 import { getPath, isPlainObject } from '../model/charter-data.js';
 import { stringAt } from './access.js';
 import { defineRule } from './rule.js';
+import { listOf, message } from '../messages/message.js';
 
 const KNOWN = ['from', 'until', 'substitute'];
 
@@ -9,26 +10,39 @@ export default defineRule(
   'The out-of-office message names `{until}`, and `{substitute}` when a substitute is required; no unknown placeholders.',
   'error',
   ({ charter, report }) => {
-    const message = getPath(charter.data, ['absence', 'outOfOffice']);
-    if (message === undefined) return;
+    const outOfOffice = getPath(charter.data, ['absence', 'outOfOffice']);
+    if (outOfOffice === undefined) return;
     const substituteRequired = stringAt(charter.data, ['absence', 'substitute']) === 'required';
-    const texts: [string | undefined, unknown][] = isPlainObject(message) ? Object.entries(message) : [[undefined, message]];
+    const texts: [string | undefined, unknown][] = isPlainObject(outOfOffice) ? Object.entries(outOfOffice) : [[undefined, outOfOffice]];
     for (const [language, text] of texts) {
       if (typeof text !== 'string') continue;
       const path = language === undefined ? ['absence', 'outOfOffice'] : ['absence', 'outOfOffice', language];
-      const label = language === undefined ? 'the out-of-office message' : `the ${language} out-of-office message`;
+      const label =
+        language === undefined
+          ? message('rules.out-of-office-placeholders.the-message')
+          : message('rules.out-of-office-placeholders.the-message-in', { language });
       const used = [...text.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1] ?? '');
       for (const name of used) {
         if (!KNOWN.includes(name)) {
-          report({ path, message: `${label} has an unknown placeholder \`{${name}}\`; use {from}, {until} and {substitute}` });
+          report({
+            path,
+            message: message('rules.out-of-office-placeholders.unknown', {
+              label,
+              placeholder: `{${name}}`,
+              known: listOf(KNOWN.map((known) => `{${known}}`)),
+            }),
+          });
         }
       }
       const required = substituteRequired ? ['until', 'substitute'] : ['until'];
       const missing = required.filter((name) => !used.includes(name));
       if (missing.length > 0) {
+        const names = listOf(missing.map((name) => `\`{${name}}\``));
         report({
           path,
-          message: `${label} must name ${missing.map((name) => `\`{${name}}\``).join(' and ')}${missing.includes('substitute') ? ' (a substitute is required)' : ''}, so the customer knows when you are back and whom to contact`,
+          message: missing.includes('substitute')
+            ? message('rules.out-of-office-placeholders.missing-substitute-required', { label, missing: names })
+            : message('rules.out-of-office-placeholders.missing', { label, missing: names }),
         });
       }
     }

@@ -3,6 +3,7 @@ import { isPlainObject } from '../model/charter-data.js';
 import { Suggester } from '../util/suggest.js';
 import { contactIds, listAt, objectAt, stringAt } from './access.js';
 import { defineRule } from './rule.js';
+import { message } from '../messages/message.js';
 
 /** Every place a charter names a contact by id. */
 function* contactReferences(data: Readonly<Record<string, unknown>>): Generator<{ path: JsonPath; id: string }> {
@@ -43,7 +44,11 @@ export default defineRule('reference-exists', 'Every contact id and channel a ch
     const suggestion = hints.suggest(id);
     report({
       path,
-      message: `unknown contact \`${id}\`; ${suggestion ? `did you mean \`${suggestion}\`?` : `add it under \`contacts\`${known.length > 0 && known.length <= 8 ? ` or use one of: ${known.join(', ')}` : ''}`}`,
+      message: suggestion
+        ? message('rules.reference-exists.unknown-contact-suggest', { id, suggestion })
+        : known.length > 0 && known.length <= 8
+          ? message('rules.reference-exists.unknown-contact-list', { id, known: known.join(', ') })
+          : message('rules.reference-exists.unknown-contact', { id }),
     });
   }
   const channels = objectAt(charter.data, ['channels']) ?? {};
@@ -54,7 +59,7 @@ export default defineRule('reference-exists', 'Every contact id and channel a ch
     if (typeof channel === 'string' && !Object.hasOwn(channels, channel)) {
       report({
         path: ['touchpoints', index, 'channel'],
-        message: `the touchpoint uses the channel \`${channel}\`, which the charter does not describe under \`channels\``,
+        message: message('rules.reference-exists.unknown-channel', { channel }),
       });
     }
   }

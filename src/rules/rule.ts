@@ -6,7 +6,7 @@ export interface RuleReport {
   /** Path in the effective (merged) charter data; the loader turns it into file:line:col. */
   readonly path: JsonPath;
   /** What is wrong and what to do, as a message of catalogs/<lang>/rules.json. */
-  readonly message: MessageRef | string;
+  readonly message: MessageRef;
   /** Defaults to the rule's own severity. */
   readonly severity?: Severity;
   /** Point at the key instead of the value (for example an unknown or duplicated key). */

@@ -2,6 +2,7 @@ import { isPlainObject } from '../model/charter-data.js';
 import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { listAt } from './access.js';
 import { defineRule, type UnitSummary } from './rule.js';
+import { message } from '../messages/message.js';
 
 const ID_LISTS = ['contacts', 'touchpoints', 'authority'] as const;
 
@@ -38,7 +39,7 @@ export default defineRule(
           report({
             path: [listKey, index, 'id'],
             rawIn: file,
-            message: `the id \`${itemId}\` appears twice in \`${listKey}\` (first at line ${earlierLine}); give each entry its own id`,
+            message: message('rules.unique-ids.duplicate-in-list', { id: itemId, list: listKey, line: earlierLine }),
           });
         }
       }
@@ -53,7 +54,7 @@ export default defineRule(
       else
         report(unit, {
           path: ['id'],
-          message: `the charter id \`${unit.id}\` is already used by ${first.file}; ids must be unique, as they are web addresses`,
+          message: message('rules.unique-ids.duplicate-charter-id', { id: unit.id, file: first.file }),
         });
     }
   },

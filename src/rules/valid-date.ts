@@ -3,6 +3,7 @@ import { getPath, type CharterData } from '../model/charter-data.js';
 import { hoursBlocks, listAt } from './access.js';
 import { isCalendarDate } from '../time/calendar-date.js';
 import { defineRule } from './rule.js';
+import { message } from '../messages/message.js';
 
 /** Every place the format has a date: review dates, exception days, improvements. */
 function* dateValues(data: CharterData): Generator<{ path: JsonPath; date: string }> {
@@ -24,6 +25,6 @@ const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 export default defineRule('valid-date', 'Dates are real calendar dates (no 30 February).', 'error', ({ charter, report }) => {
   for (const { path, date } of dateValues(charter.data)) {
-    if (!isCalendarDate(date)) report({ path, message: `${date} is not a date in the calendar; check the day and month` });
+    if (!isCalendarDate(date)) report({ path, message: message('rules.valid-date.not-in-calendar', { date }) });
   }
 });

@@ -2,6 +2,7 @@ import { closestMatch } from '../util/suggest.js';
 import { knownTimeZone, timeZoneNames } from '../time/time-zones.js';
 import { hoursBlocks } from './access.js';
 import { defineRule } from './rule.js';
+import { message } from '../messages/message.js';
 
 /** The shape the schema checks (it reports other shapes itself). */
 const ZONE_SHAPE = /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/;
@@ -20,10 +21,10 @@ export default defineRule(
         const suggestion = closestMatch(zone, timeZoneNames());
         report({
           path: at,
-          message: `\`${zone}\` is not a time zone in the time zone database; write an IANA name such as Europe/Helsinki${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+          message: suggestion ? message('rules.valid-timezone.unknown-suggest', { zone, suggestion }) : message('rules.valid-timezone.unknown', { zone }),
         });
       } else if (spelling !== zone && spelling.toLowerCase() === zone.toLowerCase()) {
-        report({ path: at, message: `write the time zone \`${zone}\` as \`${spelling}\`, as the time zone database spells it` });
+        report({ path: at, message: message('rules.valid-timezone.spelling', { zone, spelling }) });
       }
     }
   },

@@ -4,6 +4,7 @@ import type { Charter, Contact } from '../model/charter.js';
 import { contactById } from '../model/contacts.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { internalError } from '../model/internal-error.js';
+import { message } from '../messages/message.js';
 import { byId, type SiteCharters } from '../view/site-plan.js';
 
 /** A checked collection as the views need it: its units normalized, each with the file it came from. */
@@ -35,7 +36,7 @@ export function normalizeCollection(checked: Pick<CheckResult, 'collection' | 'c
     units.push(unit);
     resolved.set(unit, source);
   }
-  const problems = checked.unnormalized.map((unit) => internalError('the normalize stage', unit.file, unit.reason));
+  const problems = checked.unnormalized.map((unit) => internalError(message('rules.internal-error.normalize'), unit.file, unit.reason));
   const feedbackContact = organisationContact(checked.collection.charters, units, resolved);
   return {
     units: byId(units),
