@@ -5,6 +5,9 @@ import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { branchValidators, runtimeSchema, validateCharter } from './generated/validators.js';
 import type { AjvError, JsonSchema } from './generated/validators.js';
 import { closestMatch } from '../util/suggest.js';
+import type { MessageId } from '../messages/catalog.js';
+import { listOf, message, renderMessage, type MessageRef, type MessageValue } from '../messages/message.js';
+import { BRANCH_TITLE_IDS, ERROR_MESSAGE_IDS } from './schema-messages.js';
 
 /** Rule id of every finding the JSON Schema makes. */
 export const SCHEMA_RULE_ID = 'schema';
@@ -34,7 +37,8 @@ export function checkSchema(charter: ResolvedCharter): Diagnostic[] {
  */
 /** An error with a note on which union branch it was read as. */
 interface HintedError extends AjvError {
-  readonly hint?: string;
+  /** The branch it was read as, and the others it could have been (definition names); on the first error of a branch. */
+  readonly hint?: { readonly branch: string; readonly others: readonly string[] };
   /** The union branch (definition name) the error was found in. */
   readonly branch?: string;
 }
@@ -67,11 +71,11 @@ function reduceUnions(errors: AjvError[], data: unknown): HintedError[] {
     checked.sort((a, b) => a.rootErrors - b.rootErrors || a.errors.length - b.errors.length || a.order - b.order);
     const best = checked[0];
     if (!best || best.errors.length === 0) continue;
-    const others = checked.slice(1).map((branch) => branchTitle(branch.name));
+    const others = checked.slice(1).map((branch) => branch.name);
     const hinted: HintedError[] = best.errors.map((error, index) => ({
       ...error,
       branch: best.name,
-      ...(index === 0 && others.length > 0 ? { hint: `read as ${branchTitle(best.name)}; it could also be ${others.join(' or ')}` } : {}),
+      ...(index === 0 && others.length > 0 ? { hint: { branch: best.name, others } } : {}),
     }));
     result = [...result.filter((error) => !within(error)), ...hinted];
   }
@@ -87,11 +91,10 @@ function unionBranchNames(schema: JsonSchema | undefined, keyword: string): stri
   });
 }
 
-function branchTitle(name: string): string {
-  const definitions = runtimeSchema.definitions as Record<string, JsonSchema> | undefined;
-  const title = definitions?.[name]?.title;
-  if (typeof title !== 'string') return name;
-  return `${/^[aeiou]/i.test(title) ? 'an' : 'a'} ${title}`;
+/** "a closed day": the branch's `title` in the reader's language, else its definition name. */
+function branchTitle(name: string): MessageValue {
+  const id = BRANCH_TITLE_IDS[name];
+  return id === undefined ? name : message(id);
 }
 
 /** ajv-errors replaces errors with its message but leaves propertyNames' inner pattern error. */
@@ -102,45 +105,48 @@ function dropSupersededByErrorMessage<T extends AjvError>(errors: T[]): T[] {
 
 function toDiagnostic(error: HintedError, charter: ResolvedCharter): Diagnostic {
   const path = pathFromPointer(error.instancePath, charter.data);
-  const where = path.length === 0 ? 'the charter' : `\`${formatJsonPath(path)}\``;
+  const where = path.length === 0 ? message('schema.where.charter') : message('schema.where.path', { path: formatJsonPath(path) });
   let targetPath: JsonPath = path;
   let target: 'key' | 'value' = 'value';
-  let message: string;
+  let text: MessageRef;
   switch (error.keyword) {
     case 'required': {
-      const missing = String(error.params.missingProperty);
-      targetPath = [...path, missing];
-      message = path.length === 0 ? `the charter is missing the required key \`${missing}\`` : `${where} is missing the required key \`${missing}\``;
+      const key = String(error.params.missingProperty);
+      targetPath = [...path, key];
+      text = message('schema.required', { where, key });
       break;
     }
     case 'additionalProperties': {
-      const extra = String(error.params.additionalProperty);
-      targetPath = [...path, extra];
+      const key = String(error.params.additionalProperty);
+      targetPath = [...path, key];
       target = 'key';
       const allowed = error.branch ? propertyNames(dereference({ $ref: `#/definitions/${error.branch}` })) : allowedKeys(pointerSegments(error.instancePath));
-      const suggestion = closestMatch(extra, allowed);
-      const inside = path.length === 0 ? 'at the top of the charter' : `in ${where}`;
-      message = `unknown key \`${extra}\` ${inside}`;
-      if (suggestion) message += `; did you mean \`${suggestion}\`?`;
-      else if (allowed.length > 0 && allowed.length <= 12) message += `; expected one of: ${allowed.join(', ')}`;
+      const suggestion = closestMatch(key, allowed);
+      const inside = path.length === 0 ? message('schema.inside.top') : message('schema.inside.path', { path: formatJsonPath(path) });
+      if (suggestion) text = message('schema.unknown-key.suggest', { key, inside, suggestion });
+      else if (allowed.length > 0 && allowed.length <= 12) text = message('schema.unknown-key.expected', { key, inside, allowed: allowed.join(', ') });
+      else text = message('schema.unknown-key', { key, inside });
       break;
     }
     case 'enum': {
       const allowedValues = (error.params.allowedValues as unknown[]).map(String);
       const value = getPath(charter.data, path);
       const suggestion = typeof value === 'string' ? closestMatch(value, allowedValues) : undefined;
-      message = `${where} must be one of: ${allowedValues.join(', ')}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`;
+      const allowed = allowedValues.join(', ');
+      text = suggestion ? message('schema.enum.suggest', { where, allowed, suggestion }) : message('schema.enum', { where, allowed });
       break;
     }
     default:
-      message = `${where} ${messageOf(error)}${foundValue(getPath(charter.data, path), error.keyword === 'type')}`;
+      text = withFoundValue(problemOf(error, where), getPath(charter.data, path), error.keyword === 'type');
   }
-  if (error.hint) message += ` (${error.hint})`;
+  if (error.hint)
+    text = message('schema.read-as', { problem: text, branch: branchTitle(error.hint.branch), others: listOf(error.hint.others.map(branchTitle), 'or') });
   const located = charter.locate(targetPath, target);
   return {
     ruleId: SCHEMA_RULE_ID,
     severity: 'error',
-    message,
+    message: renderMessage(text, 'en'),
+    text,
     file: located.file,
     line: located.range.start.line,
     column: located.range.start.column,
@@ -151,60 +157,203 @@ function toDiagnostic(error: HintedError, charter: ResolvedCharter): Diagnostic 
 }
 
 /** Shows a short scalar as written, so the reader sees what was wrong without opening the file. */
-function foundValue(value: unknown, describeCollections: boolean): string {
-  if (typeof value === 'string') return value.length <= 60 ? ` (found \`${value}\`)` : '';
-  if (typeof value === 'number' || typeof value === 'boolean') return ` (found ${String(value)})`;
-  if (value === null) return ' (found nothing)';
-  if (!describeCollections) return '';
-  if (Array.isArray(value)) return ' (found a list)';
-  return typeof value === 'object' ? ' (found a map)' : '';
+function withFoundValue(problem: MessageRef, value: unknown, describeCollections: boolean): MessageRef {
+  if (typeof value === 'string') return value.length > 0 && value.length <= 60 ? message('schema.found.text', { problem, value }) : problem;
+  if (typeof value === 'number' || typeof value === 'boolean') return message('schema.found.value', { problem, value: String(value) });
+  if (value === null) return message('schema.found.nothing', { problem });
+  if (!describeCollections) return problem;
+  if (Array.isArray(value)) return message('schema.found.list', { problem });
+  return typeof value === 'object' ? message('schema.found.map', { problem }) : problem;
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  object: 'a map of keys',
-  array: 'a list',
-  string: 'text',
-  number: 'a number',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  null: 'empty',
+const TYPE_NAMES: Readonly<Record<string, MessageId>> = {
+  object: 'schema.type.map',
+  array: 'schema.type.list',
+  string: 'schema.type.text',
+  number: 'schema.type.number',
+  integer: 'schema.type.integer',
+  boolean: 'schema.type.boolean',
+  null: 'schema.type.empty',
 };
 
-function messageOf(error: AjvError): string {
+/** What is wrong at `where`, as one sentence. */
+function problemOf(error: HintedError, where: MessageRef): MessageRef {
   const params = error.params;
   switch (error.keyword) {
     case 'errorMessage':
-      return error.message ?? 'is not valid';
+      return schemaErrorMessage(error, where);
     case 'type': {
-      const types = (Array.isArray(params.type) ? params.type : String(params.type).split(',')).map((type) => TYPE_NAMES[String(type)] ?? String(type));
-      return `must be ${types.join(' or ')}`;
+      const types = (Array.isArray(params.type) ? params.type : String(params.type).split(',')).map((type) => {
+        const id = TYPE_NAMES[String(type)];
+        return id === undefined ? String(type) : message(id);
+      });
+      return message('schema.type', { where, types: listOf(types, 'or') });
     }
     case 'const':
-      return `must be ${JSON.stringify(params.allowedValue)}`;
+      return message('schema.const', { where, value: JSON.stringify(params.allowedValue) });
     case 'minItems':
-      return `must have at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`;
+      return message('schema.min-items', { where, count: Number(params.limit) });
     case 'maxItems':
-      return `must have at most ${String(params.limit)} items`;
+      return message('schema.max-items', { where, count: Number(params.limit) });
     case 'minLength':
-      return params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters long`;
+      return params.limit === 1 ? message('schema.not-empty', { where }) : message('schema.min-length', { where, count: Number(params.limit) });
     case 'maxLength':
-      return `is too long: at most ${String(params.limit)} characters`;
+      return message('schema.max-length', { where, count: Number(params.limit) });
     case 'minProperties':
-      return `must have at least ${String(params.limit)} key${params.limit === 1 ? '' : 's'}`;
+      return message('schema.min-properties', { where, count: Number(params.limit) });
     case 'uniqueItems':
-      return `must not list the same value twice (items ${String(params.j)} and ${String(params.i)} are the same)`;
+      return message('schema.unique-items', { where, first: Number(params.j), second: Number(params.i) });
     case 'minimum':
+      return message('schema.minimum', { where, limit: String(params.limit) });
     case 'maximum':
-      return error.message ?? 'is out of range';
+      return message('schema.maximum', { where, limit: String(params.limit) });
     case 'pattern':
-      return 'is not written in the expected form';
-    case 'required':
-      return `is missing the required key \`${String(params.missingProperty)}\``;
-    case 'additionalProperties':
-      return `has the unknown key \`${String(params.additionalProperty)}\``;
+      return message('schema.pattern', { where });
+    case 'propertyNames':
+      return message('schema.key-names', { where });
+    case 'oneOf':
+    case 'anyOf':
+      return message('schema.no-form', { where });
     default:
-      return error.message ?? 'is not valid';
+      return message('schema.invalid', { where });
   }
+}
+
+/**
+ * The schema's own errorMessage (English, for editors) in the reader's
+ * language: the catalog message of where the errorMessage sits in the schema.
+ */
+function schemaErrorMessage(error: HintedError, where: MessageRef): MessageRef {
+  const id = errorMessageId(error);
+  return id === undefined ? message('schema.invalid', { where }) : message(id, { where });
+}
+
+function errorMessageId(error: HintedError): MessageId | undefined {
+  const pointer = errorMessagePointer(error);
+  const byPlace = pointer === undefined ? undefined : ERROR_MESSAGE_IDS[pointer];
+  if (byPlace !== undefined) return byPlace;
+  // Where the place cannot be worked out (a union not read as one branch), the same words at the same relative place.
+  const matches = errorMessageTexts().filter((entry) => entry.pointer.endsWith(error.schemaPath.slice(1)) && entry.text === error.message);
+  return matches.map((entry) => ERROR_MESSAGE_IDS[entry.pointer]).find((id) => id !== undefined);
+}
+
+/**
+ * Where in the schema an errorMessage error's text is written. ajv gives its
+ * schemaPath relative to the definition whose validator made it (refs are not
+ * inlined), so walk the data path to that definition: the last one entered
+ * before the part of the path the schemaPath itself covers.
+ */
+function errorMessagePointer(error: HintedError): string | undefined {
+  if (!error.schemaPath.startsWith('#/')) return undefined;
+  const relative = error.schemaPath.slice(2).split('/');
+  const segments = pointerSegments(error.instancePath);
+  const depth = segments.length - instanceSegmentsCovered(relative);
+  if (depth < 0) return undefined;
+  const base = definitionAt(segments.slice(0, depth), error.branch);
+  if (base === undefined) return undefined;
+  const pointer = `${base}${error.schemaPath.slice(1)}`;
+  const written = schemaAtPointer(pointer);
+  if (typeof written === 'string') return pointer;
+  if (!isPlainObject(written)) return undefined;
+  const inner = Array.isArray(error.params.errors) ? (error.params.errors as unknown[])[0] : undefined;
+  const keyword = isPlainObject(inner) && typeof inner.keyword === 'string' ? inner.keyword : undefined;
+  return keyword !== undefined && Object.hasOwn(written, keyword) ? `${pointer}/${keyword}` : `${pointer}/_`;
+}
+
+/** How many data path segments a schema path walks down (`properties/x`, `items`...). */
+function instanceSegmentsCovered(schemaPath: readonly string[]): number {
+  let covered = 0;
+  for (let index = 0; index < schemaPath.length; index++) {
+    const segment = schemaPath[index];
+    if (segment === 'properties' || segment === 'patternProperties') {
+      covered++;
+      index++;
+    } else if (segment === 'items' || segment === 'additionalProperties') {
+      covered++;
+      if (/^\d+$/.test(schemaPath[index + 1] ?? '')) index++;
+    } else if (segment === 'allOf' || segment === 'anyOf' || segment === 'oneOf') {
+      index++;
+    }
+  }
+  return covered;
+}
+
+/** The schema pointer (`#` or `#/definitions/X`) whose validator checks the data at this path. */
+function definitionAt(segments: readonly string[], branch: string | undefined): string | undefined {
+  let base = '#';
+  let schema: JsonSchema | undefined = runtimeSchema;
+  const enter = (next: JsonSchema | undefined, segment: string | undefined): JsonSchema | undefined => {
+    let current = next;
+    for (let hops = 0; current && hops < 10; hops++) {
+      if (typeof current.$ref === 'string' && current.$ref.startsWith('#/definitions/')) {
+        const name = current.$ref.slice('#/definitions/'.length);
+        base = `#/definitions/${name}`;
+        current = (runtimeSchema.definitions as Record<string, JsonSchema> | undefined)?.[name];
+        continue;
+      }
+      const branches = [...unionBranchNames(current, 'oneOf'), ...unionBranchNames(current, 'anyOf')];
+      if (branches.length === 0) return current;
+      // A union: the branch the error was read in, else the one that has the next key.
+      const chosen =
+        branch !== undefined && branches.includes(branch)
+          ? branch
+          : branches.find((name) => segment !== undefined && propertyNames(dereference({ $ref: `#/definitions/${name}` })).includes(segment));
+      if (chosen === undefined) return undefined;
+      current = { $ref: `#/definitions/${chosen}` };
+    }
+    return current;
+  };
+  schema = enter(schema, segments[0]);
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index] as string;
+    if (!schema) return undefined;
+    const properties = schema.properties as Record<string, JsonSchema> | undefined;
+    let next: JsonSchema | undefined;
+    if (properties && Object.hasOwn(properties, segment)) next = properties[segment];
+    else if (/^\d+$/.test(segment) && isPlainObject(schema.items)) next = schema.items;
+    else if (isPlainObject(schema.additionalProperties)) next = schema.additionalProperties;
+    else return undefined;
+    schema = enter(next, segments[index + 1]);
+  }
+  return schema ? base : undefined;
+}
+
+function schemaAtPointer(pointer: string): unknown {
+  let current: unknown = runtimeSchema;
+  for (const segment of pointerSegments(pointer.slice(1))) {
+    if (!isPlainObject(current)) return undefined;
+    current = current[segment];
+  }
+  return current;
+}
+
+let ERROR_MESSAGE_TEXTS: { pointer: string; text: string }[] | undefined;
+
+/** Every errorMessage text of the schema, with where it is written (a pointer, as in ERROR_MESSAGE_IDS). */
+export function errorMessageTexts(schema: unknown = runtimeSchema): { pointer: string; text: string }[] {
+  if (schema === runtimeSchema && ERROR_MESSAGE_TEXTS) return ERROR_MESSAGE_TEXTS;
+  const found: { pointer: string; text: string }[] = [];
+  const visit = (node: unknown, pointer: string, parentKey: string | undefined): void => {
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => visit(item, `${pointer}/${index}`, undefined));
+      return;
+    }
+    if (!isPlainObject(node)) return;
+    for (const [key, value] of Object.entries(node)) {
+      const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      // Under `properties` and `definitions` the keys are names, not keywords.
+      if (key === 'errorMessage' && parentKey !== 'properties' && parentKey !== 'definitions') {
+        if (typeof value === 'string') found.push({ pointer: at, text: value });
+        else if (isPlainObject(value))
+          for (const [keyword, text] of Object.entries(value)) if (typeof text === 'string') found.push({ pointer: `${at}/${keyword}`, text });
+      } else if (key !== 'examples' && key !== 'defaultSnippets' && key !== 'const' && key !== 'enum') {
+        visit(value, at, key);
+      }
+    }
+  };
+  visit(schema, '#', undefined);
+  if (schema === runtimeSchema) ERROR_MESSAGE_TEXTS = found;
+  return found;
 }
 
 function pointerSegments(pointer: string): string[] {
