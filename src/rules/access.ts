@@ -27,10 +27,15 @@ export function contactIds(data: CharterData): string[] {
 }
 
 /**
- * Calls `visit` for every multilingual text map in the data. The path is made
- * only when asked for: charters are walked on every run, and most texts are fine.
+ * Calls `visit` for every multilingual text map in the data (`isText` says
+ * which maps are texts). The path is made only when asked for: charters are
+ * walked on every run, and most texts are fine.
  */
-export function forEachTextMap(root: unknown, visit: (text: Record<string, unknown>, path: () => JsonPath) => void): void {
+export function forEachTextMap(
+  root: unknown,
+  visit: (text: Record<string, unknown>, path: () => JsonPath) => void,
+  isText: (value: object) => value is Record<string, unknown> = isTextMap,
+): void {
   const stack: (string | number)[] = [];
   const currentPath = (): JsonPath => [...stack];
   const walk = (value: unknown): void => {
@@ -43,7 +48,7 @@ export function forEachTextMap(root: unknown, visit: (text: Record<string, unkno
       }
       return;
     }
-    if (isTextMap(value)) {
+    if (isText(value)) {
       visit(value, currentPath);
       return;
     }

@@ -47,7 +47,7 @@ export default defineRule('reference-exists', 'Every contact id and channel a ch
       message: suggestion
         ? message('rules.reference-exists.unknown-contact-suggest', { id, suggestion })
         : known.length > 0 && known.length <= 8
-          ? message('rules.reference-exists.unknown-contact-list', { id, known: known.join(', ') })
+          ? message('rules.reference-exists.unknown-contact-list', { id, known: [...knownSet].join(', ') })
           : message('rules.reference-exists.unknown-contact', { id }),
     });
   }

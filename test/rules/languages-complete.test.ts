@@ -1,4 +1,8 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { diagnosticsFor, positionOf } from '../helpers.js';
+import { VALID_UNIT, edit } from '../fixtures/charters.js';
+import type { Diagnostic } from '../../src/model/diagnostic.js';
+import { renderMessage } from '../../src/messages/message.js';
 import { ruleTable } from './table.js';
 
 describe('languages-complete', () => {
@@ -25,4 +29,63 @@ describe('languages-complete', () => {
       expected: Array.from({ length: 20 }, () => ({ message: /has no sv text/ })),
     },
   ]);
+});
+
+describe('languages-complete: a misspelt language key', () => {
+  async function languageFindings(edits: readonly (readonly [string, string])[]): Promise<{ text: string; found: Diagnostic[] }> {
+    const text = edits.reduce((current, [from, to]) => edit(current, from, to), VALID_UNIT);
+    const diagnostics = await diagnosticsFor({ 'unit.yaml': text });
+    return { text, found: diagnostics.filter((diagnostic) => diagnostic.ruleId === 'languages-complete') };
+  }
+
+  it('says "did you mean `sv`?" at `se:` in a [sv, fi] charter, and nothing else about that text', async () => {
+    const { text, found } = await languageFindings([
+      ['languages: [fi, en]', 'languages: [sv, fi]'],
+      ['name: { fi: Testiyksikkö, en: Test Unit }', 'name: { fi: Testiyksikkö, se: Testenhet }'],
+    ]);
+    const atName = found.filter((diagnostic) => diagnostic.path.join('.').startsWith('unit.name'));
+    expect(atName).toHaveLength(1);
+    expect(atName[0]).toMatchObject({
+      severity: 'error',
+      message: 'text in `se`, which is not in `languages` (sv, fi); did you mean `sv`?',
+      ...positionOf(text, 'se: Testenhet'),
+    });
+    const said = atName[0]?.text;
+    if (!said) throw new Error('no message data');
+    expect(renderMessage(said, 'fi')).toBe('teksti kielellä `se`, jota ei ole kohdassa `languages` (sv, fi); tarkoititko `sv`?');
+    expect(renderMessage(said, 'sv')).toBe('text på `se`, som inte finns i `languages` (sv, fi); menade du `sv`?');
+    // The other texts still lack sv, and their `en` is a language the charter does not declare.
+    expect(found.filter((diagnostic) => diagnostic.message.includes('did you mean'))).toHaveLength(1);
+    expect(found.some((diagnostic) => /`unit\.organisation` has no sv text/.test(diagnostic.message))).toBe(true);
+  });
+
+  it.each([
+    ['fin', 'fi', 'fin: Testiyksikkö, sv: Testenhet, en: Test Unit'],
+    ['sve', 'sv', 'fi: Testiyksikkö, sve: Testenhet, en: Test Unit'],
+    ['swe', 'sv', 'fi: Testiyksikkö, swe: Testenhet, en: Test Unit'],
+    ['eng', 'en', 'fi: Testiyksikkö, sv: Testenhet, eng: Test Unit'],
+    ['em', 'en', 'fi: Testiyksikkö, sv: Testenhet, em: Test Unit'],
+    ['english', 'en', 'fi: Testiyksikkö, sv: Testenhet, english: Test Unit'],
+    ['SV', 'sv', 'fi: Testiyksikkö, SV: Testenhet, en: Test Unit'],
+  ])('suggests `%s:` → `%s:`', async (key, meant, name) => {
+    const { text, found } = await languageFindings([
+      ['languages: [fi, en]', 'languages: [fi, sv, en]'],
+      ['name: { fi: Testiyksikkö, en: Test Unit }', `name: { ${name} }`],
+    ]);
+    const atName = found.filter((diagnostic) => diagnostic.path.join('.').startsWith('unit.name'));
+    expect(atName).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        message: `text in \`${key}\`, which is not in \`languages\` (fi, sv, en); did you mean \`${meant}\`?`,
+        ...positionOf(text, `${key}: `),
+      }),
+    ]);
+  });
+
+  it('suggests nothing when the language it looks like is there already', async () => {
+    const { found } = await languageFindings([['name: { fi: Testiyksikkö, en: Test Unit }', 'name: { fi: Testiyksikkö, en: Test Unit, em: Test Unit }']]);
+    expect(found.map(({ severity, message }) => ({ severity, message }))).toEqual([
+      { severity: 'warning', message: 'text in `em`, which is not in `languages` (fi, en); add it there or remove this text' },
+    ]);
+  });
 });
