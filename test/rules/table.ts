@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { diagnosticsFor, positionOf } from '../helpers.js';
 import { BASELINE, VALID_UNIT, edit } from '../fixtures/charters.js';
+import { renderMessage } from '../../src/messages/message.js';
 
 /** One row of a rule's table: edits to the valid fixture and what the rule should say. */
 export interface RuleCase {
@@ -48,5 +49,13 @@ export function ruleTable(ruleId: string, cases: readonly RuleCase[]): void {
       if (expected.file) expect(diagnostic?.file).toBe(expected.file);
       if (expected.line) expect(diagnostic?.line).toBe(expected.line);
     });
+    // Every finding is a catalog message, said in Finnish and Swedish too.
+    for (const diagnostic of found) {
+      const text = diagnostic.text;
+      expect(text, `${diagnostic.message} has no message data`).toBeDefined();
+      if (!text) continue;
+      expect(renderMessage(text, 'en')).toBe(diagnostic.message);
+      for (const locale of ['fi', 'sv'] as const) expect(renderMessage(text, locale), `${locale}: ${diagnostic.message}`).not.toBe(diagnostic.message);
+    }
   });
 }

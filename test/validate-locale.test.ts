@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, writeTree } from './helpers.js';
+import { BASELINE, VALID_UNIT, edit } from './fixtures/charters.js';
+import { checkCharters } from '../src/check.js';
+import type { Diagnostic } from '../src/model/diagnostic.js';
+import { renderMessage } from '../src/messages/message.js';
+import { RULES } from '../src/rules/index.js';
+
+type Edits = readonly (readonly [string, string])[];
+
+/** Broken charters: each file breaks the schema or a rule in a few ways at once. */
+const BROKEN: Readonly<Record<string, Edits>> = {
+  'schema-values.yaml': [
+    ['charter: 1', 'charter: 2'],
+    ['id: test-unit', 'id: con'],
+    ['  summary: {', '  ptvId: nope\n  summary: {'],
+    ['owner: head\n', 'owner: Head Office\nzzz: 1\n'],
+    ['every: 12 months', 'every: 12 kuukautta'],
+    ['approved: 2026-09-01', 'approved: 1.9.2026'],
+    ['open: "08:00", close: "16:00" }', 'open: "8.00", close: "16:00" }'],
+    ['closed: true', 'closed: yes'],
+    ['limit: 14 days', 'limit: 50 euros'],
+  ],
+  'schema-shapes.yaml': [
+    ['id: test-unit', 'id: shapes'],
+    ['  name: { fi: Testiyksikkö, en: Test Unit }', '  name: { fi: Testiyksikkö, English: Test Unit }'],
+    ['summary: { fi: Palvelemme **hyvin**., en: We serve **well**. }', 'summary: {}'],
+    ['days: mon-fri', 'days: [mon, mon]'],
+    ['holidays: FI', 'holidays: SE'],
+    ['number: "+358 9 123 4567"', 'number: "call me"'],
+    ['  every: 12 months', '  every: 12 months\n  evrey: 1'],
+    ['  letter:\n', '  fax:\n    number: "+358 9 1"\n  letter:\n'],
+    ['charge: local', 'charge: locla'],
+    ['rota: [head, clerk]', 'rota: head'],
+    ['email: liisa.esimerkki@example.fi', 'email: liisa'],
+  ],
+  'rules.yaml': [
+    ['id: test-unit', 'id: rules\nextends: _base.yaml'],
+    ['languages: [fi, en]', 'languages: [fi, sv, en]'],
+    ['name: { fi: Testiyksikkö, en: Test Unit }', 'name: { fi: Testiyksikkö, se: Testenhet, en: Test Unit }'],
+    ['title: { fi: Vastaa aina, en: Always reply }', 'title: { fi: Vastaa aina, sv: Svara alltid, en: Always reply, de: Immer antworten }'],
+    ['owner: head\n', 'owner: haed\n'],
+    ['channel: eservice', 'channel: fax'],
+    ['escalateTo: head\nhandover', 'escalateTo: nobody\nhandover'],
+    ['answer: { within: 30 seconds, target: 90% }', 'answer: { within: 3 hours, target: 40% }'],
+    ['acknowledge: { within: 4 working hours }', 'acknowledge: { within: 0 working hours }'],
+    ['reply: { within: 2 working days, target: 90% }', 'reply: { within: 7 working days, target: 80% }'],
+    ['approved: 2026-09-01', 'approved: 2026-02-30'],
+    ['next: 2027-09-01', 'next: 2026-09-01'],
+    [
+      '    - { days: mon-fri, open: "08:00", close: "16:00" }\n',
+      '    - { days: fri-mon, open: "16:00", close: "08:00" }\n    - { days: [mon, mon-tue], open: "08:00", close: "16:00" }\n    - { days: [wed], open: "08:00", close: "16:00" }\n    - { days: [wed, thu], open: "09:00", close: "10:00" }\n',
+    ],
+    ['    - { date: 2027-07-15, closed: true', '    - { date: 2026-12-23, closed: true'],
+    ['    fi: "Olen poissa {from}–{until}. Kiireellisissä asioissa: {substitute}."', '    fi: "Olen poissa {from}. {frm}"'],
+    ['  holidays: FI\n', '  holidays: FI\n  timezone: Europe/Helsinky\n'],
+    ['  - id: clerk\n', '  - id: head\n'],
+  ],
+  'more-rules.yaml': [
+    ['id: test-unit', 'id: rules'],
+    ['date: 2026-12-23, open: "08:00", close: "12:00"', 'date: 2026-12-23, open: "12:00", close: "08:00"'],
+    [
+      '  outOfOffice:\n    fi: "Olen poissa {from}–{until}. Kiireellisissä asioissa: {substitute}."\n    en: "I am away {from}–{until}. For urgent matters: {substitute}."',
+      '  outOfOffice: "away {from}–{until}"',
+    ],
+    ['  holidays: FI\n', '  holidays: FI\n  timezone: europe/helsinki\n'],
+  ],
+  'no-hours.yaml': [
+    ['id: test-unit', 'id: no-hours'],
+    ['  weekly:\n    - { days: mon-fri, open: "08:00", close: "16:00" }\n', ''],
+  ],
+};
+
+function brokenCollection(): string {
+  const files = Object.fromEntries(
+    Object.entries(BROKEN).map(([name, edits]) => [`charters/${name}`, edits.reduce((text, [from, to]) => edit(text, from, to), VALID_UNIT)]),
+  );
+  return writeTree({ ...files, 'charters/_base.yaml': BASELINE });
+}
+
+const RULE_IDS = new Set(['schema', ...RULES.map((rule) => rule.meta.id)]);
+
+describe('findings of the schema and the rules in Finnish and Swedish', () => {
+  it('carries every finding as a message, said in fi and sv in other words than in English', async () => {
+    const cwd = brokenCollection();
+    const { results } = await checkCharters({ cwd, today: '2026-11-23' });
+    const diagnostics: Diagnostic[] = results.flatMap((result) => result.diagnostics).filter((diagnostic) => RULE_IDS.has(diagnostic.ruleId));
+    // Every rule and the schema are represented.
+    expect(new Set(diagnostics.map((diagnostic) => diagnostic.ruleId))).toEqual(RULE_IDS);
+    const ids = new Set<string>();
+    for (const diagnostic of diagnostics) {
+      const text = diagnostic.text;
+      expect(text, `${diagnostic.ruleId}: ${diagnostic.message}`).toBeDefined();
+      if (!text) continue;
+      ids.add(text.id);
+      expect(renderMessage(text, 'en')).toBe(diagnostic.message);
+      const englishBraces = diagnostic.message.match(/\{\w+\}/g) ?? [];
+      for (const locale of ['fi', 'sv'] as const) {
+        const said = renderMessage(text, locale);
+        expect(said, `${locale}: ${diagnostic.message}`).not.toBe(diagnostic.message);
+        // Placeholders are all filled: only the `{until}`s the charter itself wrote remain.
+        expect((said.match(/\{\w+\}/g) ?? []).sort(), `${locale}: ${said}`).toEqual([...englishBraces].sort());
+      }
+    }
+    expect(ids.size).toBeGreaterThan(30);
+  });
+
+  it('says them in the chosen language on the command line (`--locale fi`, `--locale sv`)', async () => {
+    const cwd = brokenCollection();
+    const english = await runCli(['validate', '--format', 'json', '--today', '2026-11-23'], cwd);
+    const finnish = await runCli(['validate', '--format', 'json', '--locale', 'fi', '--today', '2026-11-23'], cwd);
+    const swedish = await runCli(['validate', '--format', 'json', '--locale', 'sv', '--today', '2026-11-23'], cwd);
+    expect([english.code, finnish.code, swedish.code]).toEqual([1, 1, 1]);
+    type Report = { messages: { ruleId: string; message: string; messageId?: string }[] }[];
+    const messagesOf = (stdout: string): { ruleId: string; message: string; messageId?: string }[] =>
+      (JSON.parse(stdout) as Report).flatMap((file) => file.messages).filter((entry) => RULE_IDS.has(entry.ruleId));
+    const inEnglish = messagesOf(english.stdout);
+    const inFinnish = messagesOf(finnish.stdout);
+    const inSwedish = messagesOf(swedish.stdout);
+    expect(inFinnish.map((entry) => entry.messageId)).toEqual(inEnglish.map((entry) => entry.messageId));
+    expect(inSwedish.map((entry) => entry.messageId)).toEqual(inEnglish.map((entry) => entry.messageId));
+    inEnglish.forEach((entry, index) => {
+      expect(entry.messageId, entry.message).toBeDefined();
+      expect(inFinnish[index]?.message).not.toBe(entry.message);
+      expect(inSwedish[index]?.message).not.toBe(entry.message);
+    });
+    expect(inFinnish.map((entry) => entry.message)).toContain('tuntematon yhteystieto `haed`; tarkoititko `head`?');
+    expect(inSwedish.map((entry) => entry.message)).toContain('okänd kontakt `haed`; menade du `head`?');
+  }, 60_000);
+});
