@@ -52,8 +52,8 @@ describe('languages-complete: a misspelt language key', () => {
     });
     const said = atName[0]?.text;
     if (!said) throw new Error('no message data');
-    expect(renderMessage(said, 'fi')).toBe('teksti kielellä `se`, jota ei ole kohdassa `languages` (sv, fi); tarkoititko `sv`?');
-    expect(renderMessage(said, 'sv')).toBe('text på `se`, som inte finns i `languages` (sv, fi); menade du `sv`?');
+    expect(renderMessage(said, 'fi')).toBe('teksti on kielellä `se`, jota ei ole lueteltu kohdassa `languages` (sv, fi); tarkoititko `sv`?');
+    expect(renderMessage(said, 'sv')).toBe('texten är på `se`, ett språk som inte finns i `languages` (sv, fi); menade du `sv`?');
     // The other texts still lack sv, and their `en` is a language the charter does not declare.
     expect(found.filter((diagnostic) => diagnostic.message.includes('did you mean'))).toHaveLength(1);
     expect(found.some((diagnostic) => /`unit\.organisation` has no sv text/.test(diagnostic.message))).toBe(true);
