@@ -233,7 +233,9 @@ function errorMessageId(error: HintedError): MessageId | undefined {
   const byPlace = pointer === undefined ? undefined : ERROR_MESSAGE_IDS[pointer];
   if (byPlace !== undefined) return byPlace;
   // Where the place cannot be worked out (a union not read as one branch), the same words at the same relative place.
-  const matches = errorMessageTexts().filter((entry) => entry.pointer.endsWith(error.schemaPath.slice(1)) && entry.text === error.message);
+  const at = error.schemaPath.slice(1);
+  const placed = (pointer: string): boolean => pointer.endsWith(at) || pointer.slice(0, pointer.lastIndexOf('/')).endsWith(at);
+  const matches = errorMessageTexts().filter((entry) => placed(entry.pointer) && entry.text === error.message);
   return matches.map((entry) => ERROR_MESSAGE_IDS[entry.pointer]).find((id) => id !== undefined);
 }
 
