@@ -1,13 +1,15 @@
 import { resolve } from 'node:path';
 import { checkCharters, validateCharters, type CheckOptions } from '../check.js';
 import type { CardSize } from '../cards/sheet-layout.js';
-import type { FileResult } from '../model/diagnostic.js';
+import type { FileResult, FormatContext } from '../model/diagnostic.js';
 import { allRuleMeta } from '../rules/index.js';
 import { loadFormatter, type FormatName } from '../format/index.js';
 import { packageVersion } from '../util/package-info.js';
 import { refuseInputs } from '../util/output-file.js';
 import { EXIT_FINDINGS, EXIT_OK, outputOption, writeOutput, wantsColor, type CliIO } from './io.js';
 import { withFindings } from '../model/file-results.js';
+import { message, renderMessage } from '../messages/message.js';
+import { errorText } from '../messages/message-error.js';
 import type { Concurrency } from '../parallel/pool.js';
 
 export interface ValidateFlags {
@@ -24,6 +26,7 @@ export interface ValidateFlags {
 
 /** `charter validate`: check, format, write, and decide the exit code. */
 export async function validateCommand(paths: readonly string[], flags: ValidateFlags, io: CliIO): Promise<number> {
+  const locale = io.locale ?? 'en';
   const output = await outputOption(io, flags.output);
 
   const common = {
@@ -43,13 +46,19 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
   const warnings = count(shown, 'warning');
 
   const formatter = await loadFormatter(flags.format);
-  const report = formatter(shown, {
+  const context: FormatContext = {
     cwd: io.cwd,
     color: output === undefined && flags.format === 'stylish' && wantsColor(io, flags.color),
     version: packageVersion(),
     rules: allRuleMeta(),
-    locale: io.locale ?? 'en',
-  });
+    locale,
+  };
+  let report = formatter(shown, context);
+  // A clean run says so in one line; --quiet keeps a run without errors silent.
+  if (flags.format === 'stylish' && report === '' && !flags.quiet) {
+    const { stylishCleanLine } = await import('../format/stylish.js');
+    report = stylishCleanLine(shown, context);
+  }
 
   if (output) {
     // Every file read, baselines reached through `extends` included, has a result.
@@ -62,7 +71,7 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
 
   const tooManyWarnings = flags.maxWarnings !== undefined && warnings > flags.maxWarnings;
   if (tooManyWarnings && errors === 0) {
-    io.stderr(`charter: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${flags.maxWarnings}\n`);
+    io.stderr(`${renderMessage(message('format.max-warnings', { count: warnings, max: flags.maxWarnings ?? 0 }), locale)}\n`);
   }
   return errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
 }
@@ -81,7 +90,7 @@ async function withCardFit(options: CheckOptions, size: CardSize, io: CliIO): Pr
     return withFindings(results, await checkCardFit(checked, { size, ...(options.today ? { today: options.today } : {}) }));
   } catch (error) {
     if (error instanceof Error && error.name === 'ChromiumMissingError') {
-      io.stderr(`charter: the cards were not checked: ${error.message}\n`);
+      io.stderr(`${renderMessage(message('format.cards-not-checked', { reason: errorText(error, io.locale ?? 'en') }), io.locale ?? 'en')}\n`);
       return results;
     }
     throw error;

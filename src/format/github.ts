@@ -1,6 +1,7 @@
 import type { Diagnostic, FileResult, FormatContext, Formatter } from '../model/diagnostic.js';
 import { diagnosticMessage } from '../model/diagnostic.js';
-import { atLeastOne, countAll, oneLine, plural, relativeToCwd, sortedDiagnostics, terminalLines, toForwardSlashes, usableEnd } from './shared.js';
+import { message, renderMessage } from '../messages/message.js';
+import { atLeastOne, countAll, oneLine, relativeToCwd, severityWord, sortedDiagnostics, terminalLines, toForwardSlashes, usableEnd } from './shared.js';
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…::message`), which
@@ -27,19 +28,21 @@ export const formatGithub: Formatter = (results: readonly FileResult[], context:
     }
   }
 
+  const locale = context.locale ?? 'en';
   const counts = countAll(results);
-  const files = plural(results.length, 'file');
   if (counts.errors + counts.warnings === 0) {
-    lines.push(`charter: no problems in ${files}`);
+    lines.push(renderMessage(message('format.github.clean', { count: results.length }), locale));
   } else {
-    const found = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`;
-    lines.push(`charter: ${found} in ${plural(counts.filesWithProblems, 'file')} (${files} checked)`);
+    const summary = message('format.github.summary', {
+      count: counts.filesWithProblems,
+      errors: message('format.count.errors', { count: counts.errors }),
+      warnings: message('format.count.warnings', { count: counts.warnings }),
+      checked: message('format.count.files-checked', { count: results.length }),
+    });
+    lines.push(renderMessage(summary, locale));
   }
   if (hidden.length > 0) {
-    lines.push(
-      `charter: GitHub shows only ${ANNOTATION_LIMIT} errors and ${ANNOTATION_LIMIT} warnings per step as annotations; ` + `the other ${hidden.length} are:`,
-      ...hidden,
-    );
+    lines.push(renderMessage(message('format.github.hidden', { limit: ANNOTATION_LIMIT, count: hidden.length }), locale), ...hidden);
   }
   return `${lines.join('\n')}\n`;
 };
@@ -67,7 +70,7 @@ function annotation(diagnostic: Diagnostic, file: string, context: FormatContext
 }
 
 function plainLine(diagnostic: Diagnostic, file: string, context: FormatContext): string {
-  return `  ${oneLine(file)}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${oneLine(diagnosticMessage(diagnostic, context.locale))}  ${oneLine(diagnostic.ruleId)}`;
+  return `  ${oneLine(file)}:${diagnostic.line}:${diagnostic.column}  ${severityWord(diagnostic.severity, context.locale)}  ${oneLine(diagnosticMessage(diagnostic, context.locale))}  ${oneLine(diagnostic.ruleId)}`;
 }
 
 /** Annotations need the path from the repository root, which is the working folder in a workflow. */

@@ -1,6 +1,6 @@
 import type { Diagnostic, FileResult, FormatContext, Formatter } from '../model/diagnostic.js';
 import { diagnosticMessage } from '../model/diagnostic.js';
-import { countDiagnostics, describeCounts, oneLine, sortedDiagnostics } from './shared.js';
+import { countDiagnostics, describeCounts, oneLine, severityWord, sortedDiagnostics } from './shared.js';
 
 /**
  * JUnit XML: one test case per file (a clean file is a passing test, so CI
@@ -33,14 +33,14 @@ function testCase(result: FileResult, context: FormatContext): string {
   const listing = escapeText(diagnostics.map((diagnostic) => describe(diagnostic, context)).join('\n'));
   const body =
     counts.errors > 0
-      ? `      <failure message="${escapeAttribute(describeCounts(counts))}" type="error">${listing}</failure>`
+      ? `      <failure message="${escapeAttribute(describeCounts(counts, context.locale))}" type="error">${listing}</failure>`
       : `      <system-out>${listing}</system-out>`;
   return `${open}>\n${body}\n    </testcase>`;
 }
 
-/** `3:5 error message (rule-id)`, one line per diagnostic. */
+/** `3:5 error message (rule-id)`, one line per diagnostic, in the reader's language (the rule id as it is). */
 function describe(diagnostic: Diagnostic, context: FormatContext): string {
-  return `${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${oneLine(diagnosticMessage(diagnostic, context.locale))} (${oneLine(diagnostic.ruleId)})`;
+  return `${diagnostic.line}:${diagnostic.column} ${severityWord(diagnostic.severity, context.locale)} ${oneLine(diagnosticMessage(diagnostic, context.locale))} (${oneLine(diagnostic.ruleId)})`;
 }
 
 /**

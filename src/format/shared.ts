@@ -1,5 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { compareDiagnostics, type Diagnostic, type FileResult } from '../model/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type FileResult, type Severity } from '../model/diagnostic.js';
+import type { MessageLocale } from '../messages/locale.js';
+import { message, renderMessage, type MessageRef } from '../messages/message.js';
 
 /** Helpers that several formatters need; kept tiny so each lazily loaded formatter stays small. */
 
@@ -36,14 +38,22 @@ export function countAll(results: readonly FileResult[]): Counts & { readonly fi
   return { errors, warnings, filesWithProblems };
 }
 
-/** `1 error`, `2 errors`. */
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+/** `2 errors, 1 warning` as a message, to be said in the reader's language. */
+function countsMessage(counts: Counts): MessageRef {
+  return message('format.counts', {
+    errors: message('format.count.errors', { count: counts.errors }),
+    warnings: message('format.count.warnings', { count: counts.warnings }),
+  });
 }
 
-/** `2 errors, 1 warning`. */
-export function describeCounts(counts: Counts): string {
-  return `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`;
+/** `2 errors, 1 warning` (`2 virhettä, 1 varoitus`). */
+export function describeCounts(counts: Counts, locale: MessageLocale = 'en'): string {
+  return renderMessage(countsMessage(counts), locale);
+}
+
+/** `error` or `warning` in the reader's language (machine fields keep the English word). */
+export function severityWord(severity: Severity, locale: MessageLocale = 'en'): string {
+  return renderMessage(message(severity === 'error' ? 'format.severity.error' : 'format.severity.warning'), locale);
 }
 
 /**

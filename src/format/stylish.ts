@@ -1,12 +1,15 @@
 import { diagnosticMessage } from '../model/diagnostic.js';
 import type { Diagnostic, FileResult, FormatContext, Formatter } from '../model/diagnostic.js';
-import { countAll, describeCounts, oneLine, plural, sortedDiagnostics } from './shared.js';
+import { countAll, oneLine, severityWord, sortedDiagnostics } from './shared.js';
 import { palette, type Palette } from '../util/ansi.js';
+import { message, renderMessage } from '../messages/message.js';
 
 /**
  * ESLint's "stylish" layout: a header per file with problems, one aligned row
  * per diagnostic (`  line:col  severity  message  rule-id`), then a summary.
- * Prints nothing at all when there is nothing to report.
+ * Prints nothing at all when there is nothing to report (see `stylishCleanLine`
+ * for the line `charter validate` ends a clean run with). Severity words and the
+ * summary are in the reader's language; rule ids stay as they are.
  */
 
 export const formatStylish: Formatter = (results: readonly FileResult[], context: FormatContext): string => {
@@ -21,9 +24,23 @@ export const formatStylish: Formatter = (results: readonly FileResult[], context
   const counts = countAll(results);
   const total = counts.errors + counts.warnings;
   const summaryColour = counts.errors > 0 ? paint.red : paint.yellow;
-  const summary = summaryColour(paint.bold(`\u2716 ${plural(total, 'problem')} (${describeCounts(counts)})`));
+  const locale = context.locale ?? 'en';
+  const errors = message('format.count.errors', { count: counts.errors });
+  const warnings = message('format.count.warnings', { count: counts.warnings });
+  const summary = summaryColour(paint.bold(renderMessage(message('format.stylish.summary', { count: total, errors, warnings }), locale)));
   return `${blocks.join('\n\n')}\n\n${summary}\n`;
 };
+
+/**
+ * The one line a clean run ends with: `✓ 5 charter files checked, no problems`,
+ * counting every file read (baselines reached through `extends` too). Empty
+ * when there are findings: the summary above says those.
+ */
+export function stylishCleanLine(results: readonly FileResult[], context: FormatContext): string {
+  if (results.some((result) => result.diagnostics.length > 0)) return '';
+  const paint = palette(context.color === true);
+  return `${paint.green(renderMessage(message('format.stylish.clean', { count: results.length }), context.locale ?? 'en'))}\n`;
+}
 
 export default formatStylish;
 
@@ -32,7 +49,8 @@ function table(diagnostics: readonly Diagnostic[], paint: Palette, context: Form
   const rows = diagnostics.map((diagnostic) => ({
     line: String(diagnostic.line),
     column: String(diagnostic.column),
-    severity: diagnostic.severity,
+    severity: severityWord(diagnostic.severity, context.locale),
+    isError: diagnostic.severity === 'error',
     message: oneLine(diagnosticMessage(diagnostic, context.locale)),
     ruleId: oneLine(diagnostic.ruleId),
   }));
@@ -44,7 +62,7 @@ function table(diagnostics: readonly Diagnostic[], paint: Palette, context: Form
   return rows
     .map((row) => {
       const position = paint.dim(`${padStart(row.line, lineWidth)}:${padEnd(row.column, columnWidth)}`);
-      const severityColour = row.severity === 'error' ? paint.red : paint.yellow;
+      const severityColour = row.isError ? paint.red : paint.yellow;
       const severity = severityColour(row.severity) + ' '.repeat(severityWidth - width(row.severity));
       const message = padEnd(row.message, messageWidth);
       return `  ${position}  ${severity}  ${message}  ${paint.dim(row.ruleId)}`;

@@ -141,7 +141,7 @@ describe.runIf(runCardTests)('charter validate --check-cards', () => {
     );
     const cwd = writeTree({ 'charters/unit.yaml': text });
     const plain = await runCli(['validate', '--today', '2026-11-23'], cwd);
-    expect(plain).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(plain).toEqual({ code: 0, stdout: '\u2713 1 charter file checked, no problems\n', stderr: '' });
     const checked = await runCli(['validate', '--check-cards', '--today', '2026-11-23'], cwd);
     expect(checked.code).toBe(0);
     const { line } = positionOf(text, '  - title: { fi: Vastaa aina');

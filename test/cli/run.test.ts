@@ -18,9 +18,9 @@ function copyOfExamples(): string {
 }
 
 describe('charter validate', () => {
-  it('passes the example charters with exit 0 and no output', async () => {
+  it('passes the example charters with exit 0 and one success line', async () => {
     const result = await runCli(['validate', '--today', '2026-11-23'], copyOfExamples());
-    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: '\u2713 5 charter files checked, no problems\n', stderr: '' });
   });
 
   it('checks charters/ by default and reports file:line:col with exit 1', async () => {
