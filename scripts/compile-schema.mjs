@@ -95,7 +95,7 @@ export function baselineSchema(schema) {
   const { if: _if, then: _then, else: _else, ...rest } = relax(schema, false);
   return {
     ...rest,
-    $id: schema.$id.replace('charter-v1', 'charter-baseline-v1'),
+    $id: schema.$id.replace('charter.schema.json', 'charter-baseline.schema.json'),
     title: 'Customer-service charter baseline (format v1)',
     description:
       'An organisation baseline: the shared hours, contacts and minimum promises that unit charters inherit with `extends`. Every key is optional; list items (contacts, exception days) must still be complete. Checked by `charter validate`.',

@@ -195,6 +195,7 @@ Exit codes: 0 clean, 1 findings, 2 usage or fatal error.`,
       'also lay out the pocket cards in Chromium (a6, a7, credit-card; default a6) and warn where text does not fit',
       parseCardSize,
     )
+    .option('--docs-url <url>', 'where the rule pages are published, for SARIF help links (a base address, or one with {rule})')
     .option('--color', 'force colour in stylish output')
     .option('--no-color', 'never use colour')
     .addHelpText(

@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { checkCharters, validateCharters, type CheckOptions } from '../check.js';
 import type { CardSize } from '../cards/sheet-layout.js';
-import type { FileResult, FormatContext } from '../model/diagnostic.js';
+import type { FileResult } from '../model/diagnostic.js';
 import { allRuleMeta } from '../rules/index.js';
 import { loadFormatter, type FormatName } from '../format/index.js';
+import type { SarifContext } from '../format/sarif.js';
 import { packageVersion } from '../util/package-info.js';
 import { refuseInputs } from '../util/output-file.js';
-import { EXIT_FINDINGS, EXIT_OK, outputOption, writeOutput, wantsColor, type CliIO } from './io.js';
+import { EXIT_FINDINGS, EXIT_OK, outputOption, writeOutput, wantsColor, UsageError, type CliIO } from './io.js';
 import { withFindings } from '../model/file-results.js';
 import { message, renderMessage } from '../messages/message.js';
 import { errorText } from '../messages/message-error.js';
@@ -22,11 +23,16 @@ export interface ValidateFlags {
   readonly color?: boolean;
   readonly concurrency?: Concurrency;
   readonly checkCards?: CardSize | true;
+  /** Where the rule pages are published, for SARIF's `helpUri`: a base address, or one with `{rule}` in it. */
+  readonly docsUrl?: string;
 }
 
 /** `charter validate`: check, format, write, and decide the exit code. */
 export async function validateCommand(paths: readonly string[], flags: ValidateFlags, io: CliIO): Promise<number> {
   const locale = io.locale ?? 'en';
+  if (flags.docsUrl !== undefined && (await import('../format/sarif.js')).helpUriOf('schema', { docsUrl: flags.docsUrl }) === undefined) {
+    throw new UsageError(renderMessage(message('format.docs-url.invalid', { url: flags.docsUrl }), locale));
+  }
   const output = await outputOption(io, flags.output);
 
   const common = {
@@ -46,12 +52,13 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
   const warnings = count(shown, 'warning');
 
   const formatter = await loadFormatter(flags.format);
-  const context: FormatContext = {
+  const context: SarifContext = {
     cwd: io.cwd,
     color: output === undefined && flags.format === 'stylish' && wantsColor(io, flags.color),
     version: packageVersion(),
     rules: allRuleMeta(),
     locale,
+    ...(flags.docsUrl === undefined ? {} : { docsUrl: flags.docsUrl }),
   };
   let report = formatter(shown, context);
   // A clean run says so in one line; --quiet keeps a run without errors silent.

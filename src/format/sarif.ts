@@ -1,8 +1,10 @@
 import { diagnosticMessage } from '../model/diagnostic.js';
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic, FileResult, FormatContext, Formatter, Severity } from '../model/diagnostic.js';
+import type { Diagnostic, FileResult, FormatContext, RuleMeta, Severity } from '../model/diagnostic.js';
+import { packageRoot } from '../util/package-info.js';
 import { atLeastOne, jsonText, relativeToCwd, sortedDiagnostics, usableEnd } from './shared.js';
 
 /**
@@ -12,11 +14,14 @@ import { atLeastOne, jsonText, relativeToCwd, sortedDiagnostics, usableEnd } fro
  * `informationUri` and `helpUri` must be absolute URIs (format "uri") and
  * artifact URIs valid URI references (percent-encoded, no bare `:` or `#`);
  * regions are 1-based, so a 0 line or column is rejected.
+ *
+ * Each rule carries its page from the package's docs/rules/ as `help`, so a
+ * viewer explains it offline. `helpUri` and `informationUri` are written only
+ * where a real address is known: `--docs-url`, or a GitHub `homepage` in the
+ * package's package.json; never a made-up one.
  */
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-/** The project's home; rule docs paths (docs/rules/<id>.md) are resolved against it for `helpUri`. */
-export const CHARTER_HOME = 'https://charter.example.fi/';
 export const FINGERPRINT_KEY = 'charterFingerprint/v1';
 const SRCROOT = '%SRCROOT%';
 
@@ -38,15 +43,30 @@ export interface SarifRun {
 export interface SarifDriver {
   readonly name: 'charter';
   readonly version: string;
-  readonly informationUri: string;
+  readonly informationUri?: string;
   readonly rules: readonly SarifRule[];
 }
 
 export interface SarifRule {
   readonly id: string;
   readonly shortDescription: { readonly text: string };
+  readonly fullDescription?: { readonly text: string };
+  readonly help?: { readonly text: string; readonly markdown: string };
   readonly helpUri?: string;
   readonly defaultConfiguration: { readonly level: Level };
+}
+
+/** What SARIF reads beyond the common context: where the rule pages are published. */
+export interface SarifContext extends FormatContext {
+  /**
+   * The address the rule pages are published at (`--docs-url`): a base, to
+   * which `<rule-id>.md` is added, or an address with `{rule}` in it.
+   */
+  readonly docsUrl?: string;
+  /** The package's `homepage`; read from its package.json when not given, none with null. */
+  readonly homepage?: string | null;
+  /** The folder holding docs/rules/; the package's own by default. */
+  readonly packageFolder?: string;
 }
 
 export interface SarifRegion {
@@ -72,12 +92,14 @@ export interface SarifResult {
   readonly partialFingerprints: Readonly<Record<string, string>>;
 }
 
-export const formatSarif: Formatter = (results: readonly FileResult[], context: FormatContext): string => {
+export const formatSarif = (results: readonly FileResult[], context: SarifContext): string => {
   const diagnostics = results.flatMap((result) => sortedDiagnostics(result));
 
+  const homepage = context.homepage === undefined ? packageHomepage(context.packageFolder) : (absoluteUrl(context.homepage ?? '') ?? undefined);
+  const links: HelpLinks = { ...(context.docsUrl === undefined ? {} : { docsUrl: context.docsUrl }), ...(homepage === undefined ? {} : { homepage }) };
   const ruleIds = [...new Set(diagnostics.map((diagnostic) => diagnostic.ruleId))].sort();
   const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
-  const rules = ruleIds.map((id) => describeRule(id, diagnostics, context));
+  const rules = ruleIds.map((id) => describeRule(id, diagnostics, context, links));
 
   const seenFingerprints = new Map<string, number>();
   const sarifResults = diagnostics.map((diagnostic): SarifResult => {
@@ -102,7 +124,7 @@ export const formatSarif: Formatter = (results: readonly FileResult[], context: 
     runs: [
       {
         tool: {
-          driver: { name: 'charter', version: context.version, informationUri: CHARTER_HOME, rules },
+          driver: { name: 'charter', version: context.version, ...(homepage === undefined ? {} : { informationUri: homepage }), rules },
         },
         originalUriBaseIds: { [SRCROOT]: { uri: folderUri(context.cwd) } },
         columnKind: 'utf16CodeUnits',
@@ -115,22 +137,70 @@ export const formatSarif: Formatter = (results: readonly FileResult[], context: 
 
 export default formatSarif;
 
-function describeRule(id: string, diagnostics: readonly Diagnostic[], context: FormatContext): SarifRule {
+interface HelpLinks {
+  readonly docsUrl?: string;
+  readonly homepage?: string;
+}
+
+function describeRule(id: string, diagnostics: readonly Diagnostic[], context: SarifContext, links: HelpLinks): SarifRule {
   const meta = context.rules.get(id);
   // An unknown id (say, from a plugin) still gets a descriptor: GitHub needs every ruleIndex to resolve.
   const severity = meta?.severity ?? diagnostics.find((diagnostic) => diagnostic.ruleId === id)?.severity ?? 'error';
-  const helpUri = meta ? absoluteHelpUri(meta.docs) : undefined;
+  const page = meta ? rulePage(meta, context.packageFolder) : undefined;
+  const helpUri = meta ? helpUriOf(id, links) : undefined;
   return {
     id,
     shortDescription: { text: meta?.description || id },
+    ...(meta?.description ? { fullDescription: { text: meta.description } } : {}),
+    ...(page === undefined ? {} : { help: { text: page, markdown: page } }),
     ...(helpUri === undefined ? {} : { helpUri }),
     defaultConfiguration: { level: levelOf(severity) },
   };
 }
 
-function absoluteHelpUri(docs: string): string | undefined {
+/** The rule's page (docs/rules/<id>.md) from the package; undefined when it is not there. */
+function rulePage(meta: RuleMeta, folder: string | undefined): string | undefined {
   try {
-    return new URL(docs, CHARTER_HOME).href;
+    return readFileSync(join(folder ?? packageRoot(), meta.docs), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The published page of a rule: `--docs-url` with `{rule}` filled in, or with
+ * `<id>.md` added; else the page in the GitHub repository the package's
+ * homepage names. Undefined when neither gives an absolute http(s) address.
+ */
+export function helpUriOf(id: string, links: HelpLinks): string | undefined {
+  if (links.docsUrl !== undefined) {
+    const address = links.docsUrl.includes('{rule}')
+      ? links.docsUrl.replaceAll('{rule}', encodeURIComponent(id))
+      : `${links.docsUrl}${links.docsUrl.endsWith('/') ? '' : '/'}${encodeURIComponent(id)}.md`;
+    return absoluteUrl(address);
+  }
+  const repository = links.homepage === undefined ? undefined : githubRepository(links.homepage);
+  return repository === undefined ? undefined : `${repository}/blob/main/docs/rules/${encodeURIComponent(id)}.md`;
+}
+
+/** `https://github.com/owner/repo` of a GitHub homepage (`…/repo#readme`, `…/repo.git`), else undefined. */
+function githubRepository(homepage: string): string | undefined {
+  const match = /^https:\/\/github\.com\/([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?(?:#.*)?$/.exec(homepage);
+  return match ? `https://github.com/${match[1] ?? ''}/${match[2] ?? ''}` : undefined;
+}
+
+/** The text as an absolute http(s) URL, normalised; undefined when it is not one. */
+export function absoluteUrl(text: string): string | undefined {
+  if (!URL.canParse(text)) return undefined;
+  const url = new URL(text);
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+}
+
+/** The `homepage` of the package's package.json, when it is an absolute address. */
+function packageHomepage(folder: string | undefined): string | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(join(folder ?? packageRoot(), 'package.json'), 'utf8')) as { homepage?: unknown };
+    return typeof manifest.homepage === 'string' ? absoluteUrl(manifest.homepage) : undefined;
   } catch {
     return undefined;
   }

@@ -26,6 +26,11 @@ describe('SARIF output against the official SARIF 2.1.0 schema', () => {
     expectValid(JSON.parse(formatSarif(RESULTS, CONTEXT)));
   });
 
+  it('validates with help links from --docs-url and from a homepage', () => {
+    expectValid(JSON.parse(formatSarif(RESULTS, { ...CONTEXT, docsUrl: 'https://docs.kunta.fi/charter/{rule}.html' })));
+    expectValid(JSON.parse(formatSarif(RESULTS, { ...CONTEXT, homepage: 'https://github.com/kunta/charter' })));
+  });
+
   it('a clean run validates', () => {
     expectValid(JSON.parse(formatSarif([], CONTEXT)));
   });
@@ -37,5 +42,20 @@ describe('SARIF output against the official SARIF 2.1.0 schema', () => {
     const log = JSON.parse(stdout) as { runs: { results: unknown[] }[] };
     expect(log.runs[0]?.results).toHaveLength(2);
     expectValid(log);
+    const linked = await runCli(['validate', '--format', 'sarif', '--today', '2026-11-23', '--docs-url', 'https://docs.kunta.fi/rules/'], cwd);
+    const rules = (JSON.parse(linked.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string; help?: object }[] } } }[] }).runs[0]?.tool
+      .driver.rules;
+    expect(rules?.map((rule) => rule.helpUri)).toEqual(rules?.map((rule) => `https://docs.kunta.fi/rules/${rule.id}.md`));
+    expect(rules?.every((rule) => rule.help !== undefined)).toBe(true);
+    expectValid(JSON.parse(linked.stdout));
+  });
+
+  it('refuses a --docs-url that is not an absolute web address, with exit 2', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const result = await runCli(['validate', '--format', 'sarif', '--docs-url', 'docs/rules', '--locale', 'fi'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'charter: --docs-url on annettava täydellisenä http- tai https-osoitteena, esimerkiksi https://github.com/city/charters/blob/main/docs/rules/ (ei `docs/rules`)\n',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FINGERPRINT_KEY, formatSarif, SARIF_SCHEMA } from '../../src/format/sarif.js';
+import { readFileSync } from 'node:fs';
+import { FINGERPRINT_KEY, formatSarif, helpUriOf, SARIF_SCHEMA, type SarifContext } from '../../src/format/sarif.js';
 import type { FileResult } from '../../src/model/diagnostic.js';
 import { CLEAN_RESULTS, CONTEXT, HTML_MESSAGE, RESULTS, TOTALS, WEAKER } from '../fixtures/diagnostics.js';
 
@@ -104,6 +105,8 @@ interface Result {
 interface Rule {
   id: string;
   shortDescription: { text: string };
+  fullDescription?: { text: string };
+  help?: { text: string; markdown: string };
   helpUri?: string;
   defaultConfiguration: { level: string };
 }
@@ -111,13 +114,13 @@ interface Log {
   $schema: string;
   version: string;
   runs: {
-    tool: { driver: { name: string; version: string; informationUri: string; rules: Rule[] } };
+    tool: { driver: { name: string; version: string; informationUri?: string; rules: Rule[] } };
     originalUriBaseIds: Record<string, { uri: string }>;
     results: Result[];
   }[];
 }
 
-const parse = (results: readonly FileResult[], context = CONTEXT): Log => JSON.parse(formatSarif(results, context)) as Log;
+const parse = (results: readonly FileResult[], context: SarifContext = CONTEXT): Log => JSON.parse(formatSarif(results, context)) as Log;
 
 describe('sarif formatter', () => {
   const output = formatSarif(RESULTS, CONTEXT);
@@ -146,16 +149,22 @@ describe('sarif formatter', () => {
     const driver = run.tool.driver;
     expect(driver.name).toBe('charter');
     expect(driver.version).toBe('1.2.3');
-    expect(new URL(driver.informationUri).protocol).toBe('https:');
+    // The package names no homepage: no address is made up.
+    expect(driver.informationUri).toBeUndefined();
     expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///work/project/' } });
   });
 
-  it('describes only the rules that occur, with docs links and default levels', () => {
+  it('describes only the rules that occur, with their help pages and default levels', () => {
     const rules = run.tool.driver.rules;
     expect(rules.map((rule) => rule.id)).toEqual(['languages-complete', 'no-weaker-than-baseline', 'opening-hours', 'review-due', 'schema', 'yaml-syntax']);
     const schema = rules.find((rule) => rule.id === 'schema');
     expect(schema?.shortDescription.text).toBe('The charter matches the charter format.');
-    expect(schema?.helpUri?.endsWith('/docs/rules/schema.md')).toBe(true);
+    expect(schema?.fullDescription?.text).toBe('The charter matches the charter format.');
+    const page = readFileSync('docs/rules/schema.md', 'utf8').trim();
+    expect(schema?.help).toEqual({ text: page, markdown: page });
+    for (const rule of rules) expect(rule.help?.markdown.startsWith(`# ${rule.id}`), rule.id).toBe(true);
+    // Without --docs-url or a homepage there is no real address for the pages.
+    expect(rules.some((rule) => 'helpUri' in rule)).toBe(false);
     expect(schema?.defaultConfiguration.level).toBe('error');
     expect(rules.find((rule) => rule.id === 'review-due')?.defaultConfiguration.level).toBe('warning');
   });
@@ -229,6 +238,36 @@ describe('sarif formatter', () => {
     const sarif = parse(results);
     expect(checkSarif(sarif)).toEqual([]);
     expect(sarif.runs[0]!.tool.driver.rules).toEqual([{ id: 'plugin/x', shortDescription: { text: 'plugin/x' }, defaultConfiguration: { level: 'warning' } }]);
+  });
+
+  it('links each rule to --docs-url: a base address, or one with {rule}', () => {
+    for (const docsUrl of ['https://intranet.kunta.fi/charter/rules', 'https://intranet.kunta.fi/charter/rules/']) {
+      const rules = parse(RESULTS, { ...CONTEXT, docsUrl }).runs[0]!.tool.driver.rules;
+      expect(rules.find((rule) => rule.id === 'review-due')?.helpUri).toBe('https://intranet.kunta.fi/charter/rules/review-due.md');
+    }
+    const placeholder = parse(RESULTS, { ...CONTEXT, docsUrl: 'https://docs.kunta.fi/charter?rule={rule}' });
+    expect(checkSarif(placeholder)).toEqual([]);
+    expect(placeholder.runs[0]!.tool.driver.rules.map((rule) => rule.helpUri)).toContain('https://docs.kunta.fi/charter?rule=schema');
+  });
+
+  it('links to the GitHub repository a homepage names, and to nothing for another homepage', () => {
+    const github = parse(RESULTS, { ...CONTEXT, homepage: 'https://github.com/kunta/charter#readme' }).runs[0]!.tool.driver;
+    expect(github.informationUri).toBe('https://github.com/kunta/charter#readme');
+    expect(github.rules.find((rule) => rule.id === 'schema')?.helpUri).toBe('https://github.com/kunta/charter/blob/main/docs/rules/schema.md');
+    const other = parse(RESULTS, { ...CONTEXT, homepage: 'https://www.kunta.fi/palvelulupaus' }).runs[0]!.tool.driver;
+    expect(other.informationUri).toBe('https://www.kunta.fi/palvelulupaus');
+    expect(other.rules.some((rule) => 'helpUri' in rule)).toBe(false);
+    // --docs-url wins over the homepage.
+    expect(helpUriOf('schema', { docsUrl: 'https://docs.kunta.fi/', homepage: 'https://github.com/kunta/charter' })).toBe('https://docs.kunta.fi/schema.md');
+    expect(helpUriOf('schema', { docsUrl: 'docs/rules/' })).toBeUndefined();
+    expect(helpUriOf('schema', { docsUrl: 'ftp://kunta.fi/rules/' })).toBeUndefined();
+  });
+
+  it('names no placeholder domain in any address', () => {
+    for (const context of [CONTEXT, { ...CONTEXT, homepage: null }]) {
+      const addresses = JSON.stringify(parse(RESULTS, context), (key, value: unknown) => (key === 'help' ? undefined : value));
+      expect(addresses).not.toMatch(/example\.(?:com|org|net|fi)/);
+    }
   });
 
   it('writes a valid, empty run when there is nothing to report', () => {
