@@ -1,10 +1,10 @@
 import type { ComplianceReport } from '../model/compliance-report.js';
 import { parseAsOf } from '../report/as-of.js';
-import { asOfProblem } from '../report/report-window.js';
+import { asOfMessage } from '../report/report-window.js';
 import { shorten } from '../report/timestamp.js';
 import { formatBadRow } from '../report/format-table.js';
 import { message, renderMessage } from '../messages/message.js';
-import { untranslated, UsageError, type CliIO } from './io.js';
+import { UsageError, type CliIO } from './io.js';
 
 /** Bad rows listed on standard error; the rest are counted (JSON output carries them all). */
 const BAD_ROWS_SHOWN = 50;
@@ -16,8 +16,8 @@ export function asOfOption(text: string | undefined): Date {
   if (asOf === undefined) {
     throw new UsageError(message('cli.as-of.invalid', { value: shorten(text) }));
   }
-  const problem = asOfProblem(asOf);
-  if (problem !== undefined) throw new UsageError(untranslated(problem));
+  const problem = asOfMessage(asOf);
+  if (problem !== undefined) throw new UsageError(problem);
   return asOf;
 }
 

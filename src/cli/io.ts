@@ -32,15 +32,6 @@ export class UsageError extends MessageError {
   override readonly name = 'UsageError';
 }
 
-/**
- * English words from a part that does not speak in messages yet (the
- * report's window checks, src/report/report-window.ts), carried as a message
- * until it does: shown as they are in every language.
- */
-export function untranslated(text: string): MessageRef {
-  return message('cli.untranslated', { text });
-}
-
 /** What a run reads, for the message refusing an output file that is one of them. */
 export const RUN_INPUT_KINDS = {
   charterFile: message('cli.output-file.input-charter'),

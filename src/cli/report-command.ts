@@ -8,7 +8,8 @@ import { formatCsv } from '../report/format-csv.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { refuseInputs, type RunInput } from '../util/output-file.js';
 import { asOfOption, listBadRows } from './events.js';
-import { EXIT_FINDINGS, EXIT_OK, outputOption, untranslated, writeOutput, UsageError, wantsColor, type CliIO } from './io.js';
+import { EXIT_FINDINGS, EXIT_OK, outputOption, RUN_INPUT_KINDS, writeOutput, UsageError, wantsColor, type CliIO } from './io.js';
+import { message, renderMessage } from '../messages/message.js';
 
 export interface ReportFlags {
   readonly charters: string;
@@ -23,6 +24,7 @@ export interface ReportFlags {
 
 /** `charter report`: measure, print figures on stdout and bad rows on stderr, decide the exit code. */
 export async function reportCommand(logs: readonly string[], flags: ReportFlags, io: CliIO): Promise<number> {
+  const locale = io.locale ?? 'en';
   const asOf = asOfOption(flags.asOf);
   const range = dateRange(flags.from, flags.to, asOf);
   const output = await outputOption(io, flags.output);
@@ -35,14 +37,13 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
     charters: flags.charters,
     ...range,
     asOf,
+    locale,
     ...(io.stdin ? { stdin: io.stdin } : {}),
   });
   const report = result.report;
   const withErrors = result.charterResults.filter((file) => file.diagnostics.some((diagnostic) => diagnostic.severity === 'error')).length;
   if (withErrors > 0) {
-    io.stderr(
-      `charter: note: ${withErrors} charter file${withErrors === 1 ? ' has' : 's have'} errors; the report measures what can be read (run charter validate)\n`,
-    );
+    io.stderr(`${renderMessage(message('report.note.charters-with-errors', { count: withErrors }), locale)}\n`);
   }
 
   const text =
@@ -53,11 +54,12 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
         : formatTable(report, {
             color: output === undefined && wantsColor(io, flags.color),
             timeZone: DEFAULT_TIME_ZONE,
+            locale,
           });
   if (output) {
     await refuseInputs(
       output,
-      result.charterResults.map((file) => ({ path: resolve(io.cwd, file.file), what: 'a charter file' })),
+      result.charterResults.map((file) => ({ path: resolve(io.cwd, file.file), what: RUN_INPUT_KINDS.charterFile })),
     );
     await writeOutput(io, output, text);
   } else io.stdout(text);
@@ -68,19 +70,21 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
 
 /** The logs as inputs the output must not be; `-` is whatever standard input was opened on. */
 function logsAsInputs(logs: readonly string[], io: CliIO): RunInput[] {
-  return logs.map((log) => ({ path: log === '-' ? '/dev/stdin' : resolve(io.cwd, log), what: 'a contact log' }));
+  return logs.map((log) => ({ path: log === '-' ? '/dev/stdin' : resolve(io.cwd, log), what: RUN_INPUT_KINDS.contactLog }));
 }
 
 /** --from YYYY-MM means its first day, --to YYYY-MM its last; both within the years around `asOf` that a report covers. */
 function dateRange(from: string | undefined, to: string | undefined, asOf: Date): { from?: string; to?: string } {
   // The years first: a --to month's last day is worked out only for a year a report can cover (9999-12 has no next month).
   const yearOf = (from === undefined ? undefined : yearProblem('--from', from)) ?? (to === undefined ? undefined : yearProblem('--to', to));
-  if (yearOf !== undefined) throw new UsageError(untranslated(yearOf));
+  if (yearOf !== undefined) throw new UsageError(yearOf);
   const first = from === undefined ? undefined : from.length === 7 ? `${from}-01` : from;
   const last = to === undefined ? undefined : to.length === 7 ? addDays(addMonths(`${to}-01`, 1), -1) : to;
   const problem = rangeProblem(asOf, first, last);
-  if (problem !== undefined) throw new UsageError(untranslated(problem));
-  if (first !== undefined && last !== undefined && first > last) throw new UsageError(untranslated(`--from ${from} is after --to ${to}`));
+  if (problem !== undefined) throw new UsageError(problem);
+  if (first !== undefined && last !== undefined && first > last) {
+    throw new UsageError(message('report.option.from-after-to', { from: from ?? '', to: to ?? '' }));
+  }
   return {
     ...(first === undefined ? {} : { from: first }),
     ...(last === undefined ? {} : { to: last }),

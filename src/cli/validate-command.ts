@@ -7,7 +7,7 @@ import { loadFormatter, type FormatName } from '../format/index.js';
 import type { SarifContext } from '../format/sarif.js';
 import { packageVersion } from '../util/package-info.js';
 import { refuseInputs } from '../util/output-file.js';
-import { EXIT_FINDINGS, EXIT_OK, outputOption, writeOutput, wantsColor, UsageError, type CliIO } from './io.js';
+import { EXIT_FINDINGS, EXIT_OK, outputOption, RUN_INPUT_KINDS, writeOutput, wantsColor, UsageError, type CliIO } from './io.js';
 import { withFindings } from '../model/file-results.js';
 import { message, renderMessage } from '../messages/message.js';
 import { errorText } from '../messages/message-error.js';
@@ -31,7 +31,7 @@ export interface ValidateFlags {
 export async function validateCommand(paths: readonly string[], flags: ValidateFlags, io: CliIO): Promise<number> {
   const locale = io.locale ?? 'en';
   if (flags.docsUrl !== undefined && (await import('../format/sarif.js')).helpUriOf('schema', { docsUrl: flags.docsUrl }) === undefined) {
-    throw new UsageError(renderMessage(message('format.docs-url.invalid', { url: flags.docsUrl }), locale));
+    throw new UsageError(message('format.docs-url.invalid', { url: flags.docsUrl }));
   }
   const output = await outputOption(io, flags.output);
 
@@ -71,7 +71,7 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
     // Every file read, baselines reached through `extends` included, has a result.
     await refuseInputs(
       output,
-      results.map((result) => ({ path: resolve(io.cwd, result.file), what: 'a charter file' })),
+      results.map((result) => ({ path: resolve(io.cwd, result.file), what: RUN_INPUT_KINDS.charterFile })),
     );
     await writeOutput(io, output, report);
   } else if (report !== '') io.stdout(report);

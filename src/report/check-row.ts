@@ -1,4 +1,5 @@
 import { Suggester } from '../util/suggest.js';
+import { message, type MessageRef } from '../messages/message.js';
 
 import type { LogField, LogRow } from './log-reader.js';
 import type { BadRowKind } from '../model/compliance-report.js';
@@ -7,13 +8,13 @@ import type { RowStore } from './row-store.js';
 import { parseTimestamp, shorten, timestampMs } from './timestamp.js';
 
 /** What a row is checked against: plain data, so that a worker thread can have it too. */
-export type CommitmentRef = { readonly index: number } | { readonly problem: string };
+export type CommitmentRef = { readonly index: number } | { readonly problem: MessageRef };
 
 export interface CharterLookup {
   readonly id: string;
   readonly channels: ReadonlyMap<string, ReadonlyMap<string, CommitmentRef>>;
   /** Why no row of this charter can be measured (it has errors). */
-  readonly problem?: string;
+  readonly problem?: MessageRef;
 }
 
 export interface CommitmentLookup {
@@ -47,8 +48,8 @@ export function plainLookup(lookup: CommitmentLookup): CommitmentLookup {
 export interface BadRowSink {
   /** Whether the next bad row's details are kept. */
   readonly keepsDetails: boolean;
-  /** A bad row with its details (only while keepsDetails). */
-  add(kind: BadRowKind, line: number, column: number, message: string): void;
+  /** A bad row with its details (only while keepsDetails); the message as data, said later in the reader's language. */
+  add(kind: BadRowKind, line: number, column: number, message: MessageRef): void;
   /** A bad row, counted only. */
   count(kind: BadRowKind): void;
 }
@@ -65,7 +66,8 @@ export class RowChecker {
   private charterHints: Suggester | undefined;
   private readonly channelHints = new Map<CharterLookup, Suggester>();
   private readonly commitmentHints = new Map<ReadonlyMap<string, CommitmentRef>, Suggester>();
-  private charterList: string | undefined;
+  /** The charter ids, when few enough to list in a message (null when there are too many). */
+  private charterList: string | null | undefined;
 
   constructor(
     private readonly index: CommitmentLookup,
@@ -92,12 +94,8 @@ export class RowChecker {
       endMs = timestampMs(row.end);
       if (Number.isNaN(endMs)) return this.rejectTimestamp(bad, row, 'end');
       if (endMs < startMs) {
-        return this.reject(
-          bad,
-          'end-before-start',
-          row,
-          'end',
-          () => `ends (${shorten(row.end)}) before it starts (${shorten(row.start)}): check the two times and their offsets`,
+        return this.reject(bad, 'end-before-start', row, 'end', () =>
+          message('report.row.end-before-start', { end: shorten(row.end), start: shorten(row.start) }),
         );
       }
       if (endMs > this.window.lastMs) return this.rejectFar(bad, row, 'end', endMs);
@@ -136,46 +134,48 @@ export class RowChecker {
 
   private rejectTimestamp(bad: BadRowSink, row: LogRow, field: 'start' | 'end'): 'bad' {
     const parsed = parseTimestamp(row[field]);
-    const [kind, message] = parsed.ok ? (['bad-timestamp', 'cannot be read'] as const) : [parsed.kind, parsed.message];
-    return this.reject(bad, kind, row, field, () => `${field}: ${message}`);
+    const [kind, problem] = parsed.ok ? (['bad-timestamp', message('report.row.unreadable-time')] as const) : [parsed.kind, parsed.message];
+    return this.reject(bad, kind, row, field, () => message('report.row.field', { field, problem }));
   }
 
   /** A time far from the as-of time is a mistake (a year typed wrong), not a contact to count. */
   private rejectFar(bad: BadRowSink, row: LogRow, field: 'start' | 'end', ms: number): 'bad' {
     const before = ms < this.window.firstMs;
     const asOf = new Date(this.window.asOfMs).toISOString().slice(0, 10);
-    return this.reject(bad, 'implausible-time', row, field, () =>
-      before
-        ? `${field}: ${shorten(row[field])} is more than ${MAX_YEARS_FROM_AS_OF} years before the as-of time (${asOf}): check the year; to report on older contacts, give --as-of in their period`
-        : `${field}: ${shorten(row[field])} is more than ${MAX_YEARS_FROM_AS_OF} years after the as-of time (${asOf}): check the year`,
-    );
+    const values = { field, time: shorten(row[field]), years: String(MAX_YEARS_FROM_AS_OF), asOf };
+    return this.reject(bad, 'implausible-time', row, field, () => message(before ? 'report.row.too-early' : 'report.row.too-late', values));
   }
 
   /** Counts a bad row; builds its message only when its details are kept. */
-  private reject(bad: BadRowSink, kind: BadRowKind, row: LogRow, field: LogField, message: () => string): 'bad' {
-    if (bad.keepsDetails) bad.add(kind, row.line, row.columnOf(field), message());
+  private reject(bad: BadRowSink, kind: BadRowKind, row: LogRow, field: LogField, text: () => MessageRef): 'bad' {
+    if (bad.keepsDetails) bad.add(kind, row.line, row.columnOf(field), text());
     else bad.count(kind);
     return 'bad';
   }
 
-  private unknownCharter(id: string): string {
+  private unknownCharter(id: string): MessageRef {
     this.charterHints ??= new Suggester(this.index.charters.keys());
     const hint = this.charterHints.suggest(id);
     if (this.charterList === undefined) {
       const known = [...this.index.charters.keys()];
-      this.charterList = known.length <= 8 ? ` (charters: ${known.join(', ')})` : '';
+      this.charterList = known.length <= 8 ? known.join(', ') : null;
     }
-    return `no charter has the id \`${shorten(id)}\`${didYouMean(hint)}${this.charterList}`;
+    const values = { id: shorten(id), ...(hint ? { hint: shorten(hint) } : {}), ...(this.charterList === null ? {} : { known: this.charterList }) };
+    if (hint) return message(this.charterList === null ? 'report.row.unknown-charter-hint' : 'report.row.unknown-charter-hint-list', values);
+    return message(this.charterList === null ? 'report.row.unknown-charter' : 'report.row.unknown-charter-list', values);
   }
 
-  private unknownChannel(channel: string, charter: CharterLookup): string {
-    const hints = this.hintsFor(this.channelHints, charter, charter.channels);
-    return `${charter.id} makes no promises for the channel \`${shorten(channel)}\`${didYouMean(hints.suggest(channel))} (it has: ${[...charter.channels.keys()].join(', ') || 'none'})`;
+  private unknownChannel(channel: string, charter: CharterLookup): MessageRef {
+    const hint = this.hintsFor(this.channelHints, charter, charter.channels).suggest(channel);
+    const names = [...charter.channels.keys()];
+    const values = { charter: charter.id, channel: shorten(channel), known: names.length > 0 ? names.join(', ') : message('report.row.none') };
+    return hint ? message('report.row.unknown-channel-hint', { ...values, hint: shorten(hint) }) : message('report.row.unknown-channel', values);
   }
 
-  private unknownCommitment(name: string, channel: string, charter: CharterLookup, commitments: ReadonlyMap<string, CommitmentRef>): string {
-    const hints = this.hintsFor(this.commitmentHints, commitments, commitments);
-    return `${charter.id} makes no \`${shorten(name)}\` promise for ${shorten(channel.trim())}${didYouMean(hints.suggest(name))} (it has: ${[...commitments.keys()].join(', ')})`;
+  private unknownCommitment(name: string, channel: string, charter: CharterLookup, commitments: ReadonlyMap<string, CommitmentRef>): MessageRef {
+    const hint = this.hintsFor(this.commitmentHints, commitments, commitments).suggest(name);
+    const values = { charter: charter.id, name: shorten(name), channel: shorten(channel.trim()), known: [...commitments.keys()].join(', ') };
+    return hint ? message('report.row.unknown-commitment-hint', { ...values, hint: shorten(hint) }) : message('report.row.unknown-commitment', values);
   }
 
   private hintsFor<K>(cache: Map<K, Suggester>, key: K, names: ReadonlyMap<string, unknown>): Suggester {
@@ -186,8 +186,4 @@ export class RowChecker {
     }
     return hints;
   }
-}
-
-function didYouMean(hint: string | undefined): string {
-  return hint ? `; did you mean \`${shorten(hint)}\`?` : '';
 }

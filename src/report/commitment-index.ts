@@ -4,6 +4,7 @@ import type { NormalizedUnits } from '../normalize/normalize-collection.js';
 import type { Duration, DurationUnit } from '../time/duration.js';
 import { WorkingCalendar, type WorkingCalendarOptions } from '../time/working-calendar.js';
 import type { CharterText } from '../model/compliance-report.js';
+import { message, type MessageRef } from '../messages/message.js';
 
 /** A commitment that rows can be measured against: the effective promise and the office's calendar. */
 export interface MeasuredCommitment {
@@ -23,7 +24,7 @@ export interface MeasuredCommitment {
 
 /** A commitment the charter makes but that cannot be measured (too long a promise, no calendar). */
 export interface UnmeasurableCommitment {
-  readonly problem: string;
+  readonly problem: MessageRef;
 }
 
 export interface CharterCommitments {
@@ -32,7 +33,7 @@ export interface CharterCommitments {
   /** channel → commitment → what to measure against. */
   readonly channels: ReadonlyMap<string, ReadonlyMap<string, MeasuredCommitment | UnmeasurableCommitment>>;
   /** Why none of the charter's rows can be measured (it could not be normalized). */
-  readonly problem?: string;
+  readonly problem?: MessageRef;
 }
 
 export interface CommitmentIndex {
@@ -62,7 +63,7 @@ export function indexCommitments(units: NormalizedUnits): CommitmentIndex {
       id: unit.id,
       file: unit.file,
       channels: new Map(),
-      problem: `charter ${unit.id} has errors, so it is not measured (${unit.reason}); run charter validate`,
+      problem: message('report.row.charter-has-errors', { id: unit.id, reason: unit.reason }),
     });
   }
   const byKey = new Map(commitments.map((commitment) => [`${commitment.charter},${commitment.channel},${commitment.commitment}`, commitment]));
@@ -87,12 +88,12 @@ function indexCharter(charter: Charter, commitments: MeasuredCommitment[]): Char
       calendars.set(hours, calendar);
     }
     const { within, target } = promise;
-    const where = `${id}: ${slot.channel} ${slot.commitment}`;
+    const where = { charter: id, channel: slot.channel, commitment: slot.commitment };
     if (within.amount > LONGEST_MEASURED[within.unit]) {
-      list.set(slot.commitment, { problem: `${where} promises ${within.written}, more than a year: it is not measured; check the number and the unit` });
-    } else if (typeof calendar === 'string') list.set(slot.commitment, { problem: `${where} cannot be measured: ${calendar}; run charter validate` });
+      list.set(slot.commitment, { problem: message('report.row.over-a-year', { ...where, within: within.written }) });
+    } else if (typeof calendar === 'string') list.set(slot.commitment, { problem: message('report.row.no-calendar', { ...where, reason: calendar }) });
     else if (within.unit === 'working hour' && !calendar.hasHours) {
-      list.set(slot.commitment, { problem: `${where} counts working hours, but the charter gives no office hours` });
+      list.set(slot.commitment, { problem: message('report.row.no-office-hours', where) });
     } else {
       const measured: MeasuredCommitment = {
         index: commitments.length,

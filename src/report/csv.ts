@@ -1,3 +1,4 @@
+import { message, renderMessage, type MessageRef } from '../messages/message.js';
 import { LineSplitter } from './line-splitter.js';
 
 export { MAX_LINE_CHARS } from './line-splitter.js';
@@ -21,8 +22,12 @@ export { MAX_LINE_CHARS } from './line-splitter.js';
  */
 export type CsvRecordHandler = (fields: string[], line: number, columns: () => number[], text: string | undefined) => void;
 
-/** A malformed record (an unterminated quote, text after a closing quote). */
-export type CsvErrorHandler = (line: number, column: number, message: string) => void;
+/**
+ * A malformed record (an unterminated quote, text after a closing quote):
+ * `message` in English, `text` the same message as data, to say it in
+ * another language (see messages/).
+ */
+export type CsvErrorHandler = (line: number, column: number, message: string, text: MessageRef) => void;
 
 export class CsvParser {
   private readonly splitter = new LineSplitter((text, line) => this.process(text, line));
@@ -47,7 +52,7 @@ export class CsvParser {
   end(): void {
     this.splitter.end();
     if (this.pendingRecord.length > 0) {
-      this.onError(this.pendingStartLine, this.pendingColumn, UNCLOSED);
+      this.fail(this.pendingStartLine, this.pendingColumn, message('report.csv.unclosed'));
       this.pendingRecord = [];
     }
   }
@@ -102,8 +107,8 @@ export class CsvParser {
   }
 
   private emit(parsed: QuotedResult, lineNumber: number): void {
-    if ('error' in parsed) this.onError(lineNumber, parsed.column, parsed.error);
-    else if ('unclosed' in parsed) this.onError(lineNumber, parsed.column, UNCLOSED);
+    if ('error' in parsed) this.fail(lineNumber, parsed.column, parsed.error);
+    else if ('unclosed' in parsed) this.fail(lineNumber, parsed.column, message('report.csv.unclosed'));
     else this.onRecord(parsed.fields, lineNumber, () => parsed.columns, undefined);
   }
 
@@ -115,16 +120,18 @@ export class CsvParser {
     const others = this.pendingRecord.slice(1);
     const start = this.pendingStartLine;
     this.pendingRecord = [];
-    this.onError(start, this.pendingColumn, `${UNCLOSED} (no closing quote within ${MAX_RECORD_LINES} lines)`);
+    this.fail(start, this.pendingColumn, message('report.csv.unclosed-within', { count: MAX_RECORD_LINES }));
     others.forEach((text, offset) => this.process(text, start + 1 + offset));
+  }
+
+  private fail(line: number, column: number, text: MessageRef): void {
+    this.onError(line, column, renderMessage(text, 'en'), text);
   }
 }
 
 /** The longest record a quoted field may spread over. */
 const MAX_RECORD_LINES = 100;
-const UNCLOSED = 'a quoted field is never closed: add the closing `"`';
-
-type QuotedResult = { fields: string[]; columns: number[] } | { error: string; column: number } | { unclosed: true; column: number };
+type QuotedResult = { fields: string[]; columns: number[] } | { error: MessageRef; column: number } | { unclosed: true; column: number };
 
 function countQuotes(text: string): number {
   let count = 0;
@@ -168,7 +175,7 @@ function parseQuoted(text: string): QuotedResult {
       fields.push(value);
       if (cursor === text.length) return { fields, columns };
       if (text.charCodeAt(cursor) !== 44) {
-        return { error: 'text after a closing quote: put the whole field in quotes, and write a quote inside it as `""`', column: cursor + 1 };
+        return { error: message('report.csv.text-after-quote'), column: cursor + 1 };
       }
       index = cursor + 1;
     } else {
@@ -176,8 +183,7 @@ function parseQuoted(text: string): QuotedResult {
       const end = comma === -1 ? text.length : comma;
       const value = text.slice(index, end);
       const stray = value.indexOf('"');
-      if (stray !== -1)
-        return { error: 'a quote inside an unquoted field: put the whole field in quotes, and write the quote as `""`', column: index + stray + 1 };
+      if (stray !== -1) return { error: message('report.csv.stray-quote'), column: index + stray + 1 };
       fields.push(value);
       if (comma === -1) return { fields, columns };
       index = comma + 1;

@@ -6,30 +6,59 @@ import type { DurationUnit } from '../time/duration.js';
 import { palette, type Paint } from '../util/ansi.js';
 import { wallClockIn } from '../time/calendar-date.js';
 import { textInLanguage } from '../model/charter-text.js';
+import type { MessageLocale } from '../messages/locale.js';
+import type { MessageId } from '../messages/catalog.js';
+import { message, renderMessage, type MessageRef } from '../messages/message.js';
 
 /**
  * The report as a terminal table: per charter, each commitment's figures for
  * the whole range, with its months (those that have rows) beneath. Status is
  * always spelled out; colour (red, amber, green) only adds to it, on a terminal.
+ * Headings and words are in the reader's language; ids, channel and
+ * commitment names, and bad-row kinds stay as they are in the data.
  */
 export interface TableOptions {
   readonly color: boolean;
   /** The report's time zone, for showing `asOf`. */
   readonly timeZone: string;
+  /** The language of headings and words (default English). */
+  readonly locale?: MessageLocale;
 }
 
-const STATUS_LABEL: Record<ComplianceStatus, string> = { met: 'met', close: 'close', missed: 'MISSED', 'no-data': 'no data' };
+const STATUS_LABEL: Record<ComplianceStatus, MessageId> = {
+  met: 'report.table.status.met',
+  close: 'report.table.status.close',
+  missed: 'report.table.status.missed',
+  'no-data': 'report.table.status.no-data',
+};
 
 const COLUMNS = ['channel', 'commitment', 'promise', 'target', 'count', 'met', 'missed', 'pending', 'share met', 'median', 'p90', 'status'] as const;
+type Column = (typeof COLUMNS)[number];
+const HEADING: Record<Column, MessageId> = {
+  channel: 'report.table.column.channel',
+  commitment: 'report.table.column.commitment',
+  promise: 'report.table.column.promise',
+  target: 'report.table.column.target',
+  count: 'report.table.column.count',
+  met: 'report.table.column.met',
+  missed: 'report.table.column.missed',
+  pending: 'report.table.column.pending',
+  'share met': 'report.table.column.share-met',
+  median: 'report.table.column.median',
+  p90: 'report.table.column.p90',
+  status: 'report.table.column.status',
+};
 /** Right-aligned columns: the numbers. */
 const NUMERIC = new Set<string>(['target', 'count', 'met', 'missed', 'pending', 'share met', 'median', 'p90']);
 
 export function formatTable(report: ComplianceReport, options: TableOptions): string {
+  const locale = options.locale ?? 'en';
+  const say = (ref: MessageRef): string => renderMessage(ref, locale);
   const colours = palette(options.color);
   const paint = { met: colours.green, close: colours.yellow, missed: colours.red, 'no-data': colours.dim, bold: colours.bold, dim: colours.dim };
   const out: string[] = [];
-  out.push(paint.bold(`Compliance as of ${localTime(report.asOf, options.timeZone)} (${options.timeZone})`));
-  out.push(rangeLine(report));
+  out.push(paint.bold(say(message('report.table.title', { time: localTime(report.asOf, options.timeZone), zone: options.timeZone }))));
+  out.push(rangeLine(report, say));
   out.push('');
 
   const byCharter = new Map<string, CommitmentFigures[]>();
@@ -40,64 +69,69 @@ export function formatTable(report: ComplianceReport, options: TableOptions): st
   }
   for (const [charter, list] of byCharter) {
     const first = list[0] as CommitmentFigures;
-    out.push(paint.bold(`${oneLine(charter)} · ${textIn(first.unitName, first.languages)}`) + paint.dim(`  (${oneLine(first.file)})`));
+    out.push(paint.bold(`${oneLine(charter)} · ${textIn(first.unitName, first.languages, locale)}`) + paint.dim(`  (${oneLine(first.file)})`));
     const rows: Row[] = [];
     for (const figures of list) {
-      rows.push(row(oneLine(figures.channel), oneLine(figures.commitment), oneLine(figures.within), figures.target, figures.total, figures.unit, false));
+      rows.push(row(oneLine(figures.channel), oneLine(figures.commitment), oneLine(figures.within), figures.target, figures.total, figures.unit, false, say));
       for (const month of figures.months) {
-        if (month.count > 0) rows.push(row('', `  ${month.month}`, '', figures.target, month, figures.unit, true));
+        if (month.count > 0) rows.push(row('', `  ${month.month}`, '', figures.target, month, figures.unit, true, say));
       }
     }
-    out.push(...renderRows(rows, paint));
+    out.push(...renderRows(rows, paint, say));
     out.push('');
   }
-  if (report.commitments.length === 0) out.push('No charter makes a measurable promise (channels and feedback with `within`).', '');
+  if (report.commitments.length === 0) out.push(say(message('report.table.no-commitments')), '');
 
-  out.push(summaryLine(report));
-  const badLine = badRowsLine(report);
+  out.push(summaryLine(report, say));
+  const badLine = badRowsLine(report, say);
   if (badLine) out.push(badLine);
   for (const unit of report.unmeasuredCharters) {
-    out.push(
-      paint.missed(`Not measured: ${oneLine(unit.charter ?? unit.file)} has errors (${oneLine(unit.reason)}); run charter validate ${oneLine(unit.file)}`),
-    );
+    const values = { charter: oneLine(unit.charter ?? unit.file), reason: oneLine(unit.reason), file: oneLine(unit.file) };
+    out.push(paint.missed(say(message('report.table.not-measured', values))));
   }
   for (const review of report.overdueReviews) {
-    const reviewer = review.reviewer ? `; this period's reviewer: ${textIn(review.reviewer.name, [])} (${oneLine(review.reviewer.id)})` : '';
-    out.push(paint.missed(`Review overdue: ${oneLine(review.charter)} was due ${oneLine(review.due)} (${review.daysOverdue} days ago)${reviewer}`));
+    const values = { charter: oneLine(review.charter), due: oneLine(review.due), count: review.daysOverdue };
+    const line = review.reviewer
+      ? message('report.table.review-overdue-reviewer', { ...values, name: textIn(review.reviewer.name, [], locale), id: oneLine(review.reviewer.id) })
+      : message('report.table.review-overdue', values);
+    out.push(paint.missed(say(line)));
   }
   return `${out.join('\n')}\n`;
 }
 
+type Say = (ref: MessageRef) => string;
+
 interface Row {
-  readonly cells: Record<(typeof COLUMNS)[number], string>;
+  readonly cells: Record<Column, string>;
   readonly status: ComplianceStatus;
   readonly isMonth: boolean;
 }
 
-function row(channel: string, commitment: string, promise: string, target: number, figures: Figures, unit: DurationUnit, isMonth: boolean): Row {
+function row(channel: string, commitment: string, promise: string, target: number, figures: Figures, unit: DurationUnit, isMonth: boolean, say: Say): Row {
   return {
     cells: {
       channel,
       commitment,
       promise,
-      target: percent(target),
+      target: percent(target, say),
       count: String(figures.count),
       met: String(figures.met),
       missed: String(figures.missed),
       pending: String(figures.pending),
-      'share met': figures.shareMet === null ? '–' : percent(figures.shareMet),
-      median: timeIn(figures.median, unit),
-      p90: timeIn(figures.p90, unit),
-      status: STATUS_LABEL[figures.status],
+      'share met': figures.shareMet === null ? '–' : percent(figures.shareMet, say),
+      median: timeIn(figures.median, unit, say),
+      p90: timeIn(figures.p90, unit, say),
+      status: say(message(STATUS_LABEL[figures.status])),
     },
     status: figures.status,
     isMonth,
   };
 }
 
-function renderRows(rows: readonly Row[], paint: Record<ComplianceStatus | 'bold' | 'dim', Paint>): string[] {
-  const widths = COLUMNS.map((column) => Math.max(column.length, ...rows.map((entry) => entry.cells[column].length)));
-  const line = (cells: (column: (typeof COLUMNS)[number]) => string): string =>
+function renderRows(rows: readonly Row[], paint: Record<ComplianceStatus | 'bold' | 'dim', Paint>, say: Say): string[] {
+  const headings = Object.fromEntries(COLUMNS.map((column) => [column, say(message(HEADING[column]))])) as Record<Column, string>;
+  const widths = COLUMNS.map((column) => Math.max(headings[column].length, ...rows.map((entry) => entry.cells[column].length)));
+  const line = (cells: (column: Column) => string): string =>
     `  ${COLUMNS.map((column, index) => {
       const width = widths[index] as number;
       const text = cells(column);
@@ -105,7 +139,7 @@ function renderRows(rows: readonly Row[], paint: Record<ComplianceStatus | 'bold
     })
       .join('  ')
       .trimEnd()}`;
-  const header = paint.dim(line((column) => column));
+  const header = paint.dim(line((column) => headings[column]));
   return [
     header,
     ...rows.map((entry) => {
@@ -118,31 +152,46 @@ function renderRows(rows: readonly Row[], paint: Record<ComplianceStatus | 'bold
   ];
 }
 
-function rangeLine(report: ComplianceReport): string {
+function rangeLine(report: ComplianceReport, say: Say): string {
   const first = report.months[0];
   const last = report.months[report.months.length - 1];
-  const range = first === undefined ? 'no months with rows' : first === last ? `month ${first}` : `months ${first} to ${last}`;
+  const range = say(
+    first === undefined || last === undefined
+      ? message('report.table.no-months')
+      : first === last
+        ? message('report.table.month', { month: first })
+        : message('report.table.months', { first, last }),
+  );
   const bounds = report.from || report.to ? ` (--from ${report.from ?? '…'} --to ${report.to ?? '…'})` : '';
   return `${range}${bounds}`;
 }
 
-function summaryLine(report: ComplianceReport): string {
+function summaryLine(report: ComplianceReport, say: Say): string {
   const { rows } = report;
   const statuses = { met: 0, close: 0, missed: 0, 'no-data': 0 };
   for (const figures of report.commitments) statuses[figures.total.status]++;
   const parts = [
-    `${rows.measured} of ${rows.read} rows measured`,
-    rows.outsideRange > 0 ? `${rows.outsideRange} outside the range` : '',
-    rows.notStarted > 0 ? `${rows.notStarted} starting after the as-of time` : '',
-    rows.bad > 0 ? `${rows.bad} bad` : '',
+    say(message('report.table.rows-measured', { measured: rows.measured, read: rows.read })),
+    rows.outsideRange > 0 ? say(message('report.table.rows-outside', { count: rows.outsideRange })) : '',
+    rows.notStarted > 0 ? say(message('report.table.rows-not-started', { count: rows.notStarted })) : '',
+    rows.bad > 0 ? say(message('report.table.rows-bad', { count: rows.bad })) : '',
   ].filter(Boolean);
-  return `${parts.join(', ')}. Commitments: ${statuses.met} met, ${statuses.close} close, ${statuses.missed} missed, ${statuses['no-data']} without data.`;
+  return say(
+    message('report.table.summary', {
+      rows: parts.join(', '),
+      met: statuses.met,
+      close: statuses.close,
+      missed: statuses.missed,
+      noData: statuses['no-data'],
+    }),
+  );
 }
 
-function badRowsLine(report: ComplianceReport): string | undefined {
+function badRowsLine(report: ComplianceReport, say: Say): string | undefined {
   if (report.rows.bad === 0) return undefined;
+  // The kinds are ids (as in the JSON and on each listed row), not words.
   const kinds = BAD_ROW_KINDS.filter((kind) => report.badRowCounts[kind] > 0).map((kind) => `${kind} ${report.badRowCounts[kind]}`);
-  return `Bad rows (not counted): ${kinds.join(', ')}; each is listed on standard error with file:line:col.`;
+  return say(message('report.table.bad-rows', { kinds: kinds.join(', ') }));
 }
 
 /** A bad row as `file:line:col: kind: message`, the form editors and CI annotate. */
@@ -151,31 +200,31 @@ export function formatBadRow(bad: BadRow): string {
   return `${oneLine(bad.file)}:${bad.line}:${bad.column}: ${bad.kind}: ${oneLine(bad.message)}`;
 }
 
-function percent(fraction: number): string {
-  return `${Math.round(shareForDisplay(fraction) * 1000) / 10}%`;
+/** `66.6%`; in Finnish and Swedish with a decimal comma and a space (`66,6 %`). */
+function percent(fraction: number, say: Say): string {
+  return say(message('report.table.percent', { value: Math.round(shareForDisplay(fraction) * 1000) / 10 }));
 }
 
-/** Short unit words for the table: [one, other]. */
-const UNIT_SHORT: Record<DurationUnit, readonly [string, string]> = {
-  second: ['s', 's'],
-  minute: ['min', 'min'],
-  hour: ['h', 'h'],
-  'working hour': ['working h', 'working h'],
-  day: ['day', 'days'],
-  'working day': ['working day', 'working days'],
-  week: ['week', 'weeks'],
-  month: ['month', 'months'],
+/** Short unit words for the table, with the amount (`2 days`, `2 päivää`). */
+const UNIT_SHORT: Record<DurationUnit, MessageId> = {
+  second: 'report.table.unit.second',
+  minute: 'report.table.unit.minute',
+  hour: 'report.table.unit.hour',
+  'working hour': 'report.table.unit.working-hour',
+  day: 'report.table.unit.day',
+  'working day': 'report.table.unit.working-day',
+  week: 'report.table.unit.week',
+  month: 'report.table.unit.month',
 };
 
-function timeIn(value: number | null, unit: DurationUnit): string {
+function timeIn(value: number | null, unit: DurationUnit, say: Say): string {
   if (value === null) return '–';
-  const [one, other] = UNIT_SHORT[unit];
-  return `${value} ${value === 1 ? one : other}`;
+  return say(message(UNIT_SHORT[unit], { count: value }));
 }
 
-/** A text for the terminal: English if the charter has it (the CLI speaks English), else its own languages in order; on one line, without control characters. */
-function textIn(text: CharterText, languages: readonly string[]): string {
-  return oneLine(textInLanguage(text, ['en', ...languages])?.text ?? '');
+/** A text for the terminal: in the reader's language if the charter has it, else English, else its own languages in order; on one line, without control characters. */
+function textIn(text: CharterText, languages: readonly string[], locale: MessageLocale): string {
+  return oneLine(textInLanguage(text, [locale, 'en', ...languages])?.text ?? '');
 }
 
 function localTime(iso: string, timeZone: string): string {

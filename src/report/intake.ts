@@ -9,6 +9,7 @@ import { isGzipped, readLog, type ReadLogOptions } from './log-reader.js';
 import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRowKind } from '../model/compliance-report.js';
 import type { TimeWindow } from './report-window.js';
 import { RowStore } from './row-store.js';
+import type { MessageRef } from '../messages/message.js';
 
 /**
  * Reads contact logs into a RowStore, with their bad rows. A large log file
@@ -20,7 +21,8 @@ export interface LogBadRow {
   readonly kind: BadRowKind;
   readonly line: number;
   readonly column: number;
-  readonly message: string;
+  /** As data (it crosses from the worker thread); said in the reader's language when the report is made. */
+  readonly message: MessageRef;
 }
 
 /** What reading one log (or part of one) gave. */
@@ -85,9 +87,9 @@ export async function readLogPart(
         part.read++;
         checker.check(row, fileIndex, bad);
       },
-      onMalformed: (line, column, message) => {
+      onMalformed: (line, column, _english, text) => {
         part.read++;
-        if (bad.keepsDetails) bad.add('malformed', line, column, message);
+        if (bad.keepsDetails) bad.add('malformed', line, column, text);
         else bad.count('malformed');
       },
     },

@@ -1,3 +1,5 @@
+import { MessageError } from '../messages/message-error.js';
+import { message } from '../messages/message.js';
 /**
  * Cuts text that arrives in chunks into lines: a byte order mark at the very
  * start is dropped, a line may end in LF or CRLF (the CR is not part of the
@@ -34,7 +36,7 @@ export class LineSplitter {
       position = newline + 1;
     }
     this.rest = position === 0 ? text : text.slice(position);
-    if (this.rest.length > MAX_LINE_CHARS) throw new Error(`line ${this.count + 1} is longer than ${MAX_LINE_CHARS} characters; is this a contact log?`);
+    if (this.rest.length > MAX_LINE_CHARS) throw new MessageError(message('report.log.line-too-long', { line: this.count + 1, max: MAX_LINE_CHARS }));
   }
 
   /** Gives out the last line, if the text did not end with a line break. */

@@ -4,6 +4,8 @@ import { pipeline, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { oneLine } from '../format/shared.js';
+import { MessageError } from '../messages/message-error.js';
+import { message, renderMessage, type MessageRef } from '../messages/message.js';
 import { systemProblem } from '../util/regular-file.js';
 import { CsvParser } from './csv.js';
 import { LineSplitter } from './line-splitter.js';
@@ -39,23 +41,35 @@ export interface LogRow {
 
 export interface LogHandlers {
   readonly onRow: (row: LogRow) => void;
-  /** A row that could not be read as a row at all (wrong number of fields, bad JSON). */
-  readonly onMalformed: (line: number, column: number, message: string) => void;
+  /** A row that could not be read as a row at all (wrong number of fields, bad JSON): `message` in English, `text` as data. */
+  readonly onMalformed: (line: number, column: number, message: string, text: MessageRef) => void;
 }
 
 export type LogFormat = 'csv' | 'jsonl';
 
-/** A log that cannot be read at all (missing file, no header): the whole command fails (exit 2). */
-export class LogFileError extends Error {
+/**
+ * A log that cannot be read at all (missing file, no header): the whole
+ * command fails (exit 2). `message` is English; the command line says it in
+ * the user's language (`text`).
+ */
+export class LogFileError extends MessageError {
   override readonly name = 'LogFileError';
+  /** Why, in English. */
+  readonly reason: string;
   constructor(
     readonly file: string,
     readonly line: number,
     readonly column: number,
-    readonly reason: string,
+    reason: MessageRef | string,
   ) {
     // File names and read errors can hold anything: the message is printed on a terminal as one safe line.
-    super(oneLine(line > 0 ? `${file}:${line}:${column}: ${reason}` : `${file}: ${reason}`));
+    const why = typeof reason === 'string' ? message('report.log.as-given', { reason: oneLine(reason) }) : reason;
+    super(
+      line > 0
+        ? message('report.log.error-at', { file: oneLine(file), line, column, reason: why })
+        : message('report.log.error', { file: oneLine(file), reason: why }),
+    );
+    this.reason = renderMessage(why, 'en');
   }
 }
 
@@ -133,11 +147,11 @@ export function isGzipped(path: string, name: string): boolean {
 }
 
 /** Why a log's first text shows it is not UTF-8 text, or undefined. */
-function notTextProblem(start: string): string | undefined {
-  if (start.startsWith('\u001F\uFFFD')) return 'is gzip-compressed: unpack it (gunzip), or give it as a file rather than on standard input';
+function notTextProblem(start: string): MessageRef | undefined {
+  if (start.startsWith('\u001F\uFFFD')) return message('report.log.gzip-on-stdin');
   // UTF-16 (Excel's "Unicode text") starts with FF FE or FE FF, which UTF-8 reads as two replacement characters, or has NULs between letters.
   if (start.startsWith('\uFFFD\uFFFD') || start.slice(0, 200).includes('\u0000')) {
-    return 'is not UTF-8 text: it looks like UTF-16 ("Unicode text"); save or export it as "CSV UTF-8" and give that file';
+    return message('report.log.utf16');
   }
   return undefined;
 }
@@ -182,7 +196,7 @@ async function* unpackedText(path: string, display: string): AsyncIterable<strin
         display,
         0,
         0,
-        `unpacks to more than ${MAX_GZIP_EXPANSION} times its size (over ${megabytes(allowed)} from ${megabytes(packedBytes)}), which no contact log does: it is not read. If it really is one, unpack it first (gunzip) and give the unpacked file`,
+        message('report.log.gzip-bomb', { times: MAX_GZIP_EXPANSION, unpacked: megabytes(allowed), packed: megabytes(packedBytes) }),
       );
     }
     yield decoder.write(chunk);
@@ -201,15 +215,16 @@ function sniffFormat(chunk: string): LogFormat | undefined {
   return first[0] === '{' ? 'jsonl' : 'csv';
 }
 
-function readProblem(error: unknown): string {
+function readProblem(error: unknown): MessageRef | string {
+  if (error instanceof MessageError) return error.text;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'EISDIR':
-      return 'is a folder, not a log file';
+      return message('report.log.is-folder');
     case 'Z_DATA_ERROR':
-      return 'is not gzip-compressed data, though its name ends in .gz, or it is damaged; rename it or export it again';
+      return message('report.log.not-gzip');
     case 'Z_BUF_ERROR':
-      return 'is a gzip file cut short (an interrupted copy or download?); copy or export it again';
+      return message('report.log.gzip-cut-short');
     default:
       return systemProblem(error);
   }
@@ -244,9 +259,9 @@ class CsvLogReader implements ChunkReader {
     this.row = { charter: '', channel: '', commitment: '', start: '', end: '', line: 0, commitmentKey: undefined, columnOf };
     this.parser = new CsvParser(
       (fields, line, columns, text) => this.record(fields, line, columns, text),
-      (line, column, message) => {
-        if (!this.indexes) throw new LogFileError(this.display, line, column, `the header row: ${message}`);
-        this.handlers.onMalformed(line, column, message);
+      (line, column, english, text) => {
+        if (!this.indexes) throw new LogFileError(this.display, line, column, message('report.log.header-row', { problem: text }));
+        this.handlers.onMalformed(line, column, english, text);
       },
     );
   }
@@ -265,7 +280,7 @@ class CsvLogReader implements ChunkReader {
 
   end(): void {
     this.parser.end();
-    if (!this.indexes) throw new LogFileError(this.display, 1, 1, `no header row: the first line must name the columns ${LOG_FIELDS.join(',')}`);
+    if (!this.indexes) throw new LogFileError(this.display, 1, 1, message('report.log.no-header', { columns: LOG_FIELDS.join(',') }));
   }
 
   private record(fields: string[], line: number, columns: () => number[], text: string | undefined): void {
@@ -277,11 +292,7 @@ class CsvLogReader implements ChunkReader {
     if (fields.length !== this.width) {
       const shown = fields.length < this.width ? fields.length : this.width;
       const column = fields.length < this.width ? 1 : (columns()[shown] ?? 1);
-      this.handlers.onMalformed(
-        line,
-        column,
-        `has ${fields.length} field${fields.length === 1 ? '' : 's'}, the header has ${this.width}: check for a missing or extra comma (quote fields that contain commas)`,
-      );
+      malformed(this.handlers, line, column, message('report.log.field-count', { count: fields.length, header: this.width }));
       return;
     }
     const row = this.row;
@@ -308,12 +319,12 @@ class CsvLogReader implements ChunkReader {
           line,
           1,
           looksLikeData
-            ? `no header row: the first line must name the columns ${LOG_FIELDS.join(',')}`
-            : `the header has no \`${field}\` column; a contact log needs the columns ${LOG_FIELDS.join(',')}`,
+            ? message('report.log.no-header', { columns: LOG_FIELDS.join(',') })
+            : message('report.log.missing-column', { field, columns: LOG_FIELDS.join(',') }),
         );
       }
       if (names.indexOf(field, index + 1) !== -1) {
-        throw new LogFileError(this.display, line, columns()[names.indexOf(field, index + 1)] ?? 1, `the header names \`${field}\` twice`);
+        throw new LogFileError(this.display, line, columns()[names.indexOf(field, index + 1)] ?? 1, message('report.log.column-twice', { field }));
       }
       indexes[field] = index;
     }
@@ -357,15 +368,11 @@ class JsonLinesLogReader implements ChunkReader {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      this.handlers.onMalformed(
-        line,
-        1,
-        `not JSON (${error instanceof Error ? error.message : String(error)}): each line must be one object such as {"charter":"…","channel":"email",…}`,
-      );
+      malformed(this.handlers, line, 1, message('report.log.not-json', { error: oneLine(error instanceof Error ? error.message : String(error)) }));
       return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      this.handlers.onMalformed(line, 1, 'not a JSON object: each line must be one object with the keys charter, channel, commitment, start, end');
+      malformed(this.handlers, line, 1, message('report.log.not-object', { keys: LOG_FIELDS.join(', ') }));
       return;
     }
     const record = value as Record<string, unknown>;
@@ -375,12 +382,13 @@ class JsonLinesLogReader implements ChunkReader {
       const optional = field === 'end' && (item === undefined || item === null);
       if (!optional && typeof item !== 'string') {
         const column = this.row.columnOf(field);
-        this.handlers.onMalformed(
+        malformed(
+          this.handlers,
           line,
           column,
           item === undefined
-            ? `no \`${field}\` key: each row needs ${LOG_FIELDS.join(', ')}`
-            : `\`${field}\` must be a string, not ${shorten(JSON.stringify(item) ?? typeof item)}`,
+            ? message('report.log.missing-key', { field, keys: LOG_FIELDS.join(', ') })
+            : message('report.log.not-a-string', { field, value: shorten(JSON.stringify(item) ?? typeof item) }),
         );
         return;
       }
@@ -394,4 +402,9 @@ class JsonLinesLogReader implements ChunkReader {
     row.line = line;
     this.handlers.onRow(row);
   }
+}
+
+/** A row that is not a row: its message in English and as data. */
+function malformed(handlers: LogHandlers, line: number, column: number, text: MessageRef): void {
+  handlers.onMalformed(line, column, renderMessage(text, 'en'), text);
 }

@@ -1,4 +1,3 @@
-import { message } from '../messages/message.js';
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -13,11 +12,13 @@ import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { indexCommitments, type CommitmentIndex, type MeasuredCommitment } from './commitment-index.js';
 import { noBadRows, readWholeLog } from './intake.js';
 import { LogFileError } from './log-reader.js';
-import { asOfProblem, rangeProblem, timeWindowAround, type TimeWindow } from './report-window.js';
+import { asOfMessage, rangeProblem, timeWindowAround, type TimeWindow } from './report-window.js';
 import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRow, type BadRowKind, type ComplianceReport } from '../model/compliance-report.js';
 import { overdueReviews } from './overdue-reviews.js';
 import { RowStore } from './row-store.js';
 import { ComplianceTally, type TallyOptions, type TallyOutcome } from './tally.js';
+import type { MessageLocale } from '../messages/locale.js';
+import { message, renderMessage, type MessageRef } from '../messages/message.js';
 
 export interface MeasureOptions {
   readonly cwd: string;
@@ -34,6 +35,8 @@ export interface MeasureOptions {
   readonly split?: boolean;
   /** The size from which a log is split (tests make it small). */
   readonly splitMinBytes?: number;
+  /** The language of the bad rows' messages (default English); kinds and field names stay as they are. */
+  readonly locale?: MessageLocale;
 }
 
 export interface ReportOptions extends MeasureOptions {
@@ -55,7 +58,7 @@ export interface ReportResult {
 export async function makeComplianceReport(options: ReportOptions): Promise<ReportResult> {
   // Review dates are judged on the report's day, as its overdue reviews are, not on the day it is run.
   const asOf = options.asOf ?? new Date();
-  const today = asOfProblem(asOf) === undefined ? { today: todayIn(DEFAULT_TIME_ZONE, asOf) } : {};
+  const today = asOfMessage(asOf) === undefined ? { today: todayIn(DEFAULT_TIME_ZONE, asOf) } : {};
   const { results, charters, unnormalized } = await checkCharters({ cwd: options.cwd, patterns: [options.charters ?? DEFAULT_CHARTERS_FOLDER], ...today });
   return { report: await measureCompliance({ charters, unnormalized }, { ...options, asOf }), charterResults: results };
 }
@@ -67,13 +70,13 @@ export async function makeComplianceReport(options: ReportOptions): Promise<Repo
  */
 export async function measureCompliance(units: NormalizedUnits, options: MeasureOptions): Promise<ComplianceReport> {
   const asOf = options.asOf ?? new Date();
-  const problem = asOfProblem(asOf) ?? rangeProblem(asOf, options.from, options.to);
-  // The report's window checks are English words yet: carried as they are until they are messages.
-  if (problem !== undefined) throw new InputError(message('cli.untranslated', { text: problem }));
+  const problem = asOfMessage(asOf) ?? rangeProblem(asOf, options.from, options.to);
+  if (problem !== undefined) throw new InputError(problem);
   const index = indexCommitments(units);
   await checkReadable(options.logs, options.cwd);
   const { store, rows, badRows } = await readAllLogs(options, index, timeWindowAround(asOf.getTime()));
   const firstOf = markDuplicates(store, options.logs, badRows);
+  const locale = options.locale ?? 'en';
 
   const tallyOptions = { asOfMs: asOf.getTime(), from: options.from, to: options.to };
   let counted = countRows(index, store, firstOf, tallyOptions, new Map());
@@ -95,7 +98,7 @@ export async function measureCompliance(units: NormalizedUnits, options: Measure
     commitments: tally.figures(months),
     rows: counts,
     badRowCounts: badRows.counts,
-    badRows: badRows.map(({ fileIndex: _fileIndex, ...row }) => row),
+    badRows: badRows.map(({ fileIndex: _fileIndex, message: text, ...row }) => ({ ...row, message: renderMessage(text, locale) })),
     overdueReviews: overdueReviews(units.charters, todayIn(DEFAULT_TIME_ZONE, asOf)),
     unmeasuredCharters: units.unnormalized.map((unit) => ({ charter: unit.id ?? null, file: unit.file, reason: unit.reason })),
   };
@@ -152,21 +155,24 @@ function listUnmeasurable(
     if (reason === undefined || (firstOf[row] as number) >= 0) continue;
     addStoredBadRow(badRows, store, logs, row, 'unknown-commitment', () => {
       const commitment = index.commitments[commitmentIndex] as MeasuredCommitment;
-      return `${commitment.charter}: ${commitment.channel} ${commitment.commitment} cannot be measured (${reason}): check the charter's office hours and closed days; run charter validate`;
+      return message('report.row.unmeasurable', { charter: commitment.charter, channel: commitment.channel, commitment: commitment.commitment, reason });
     });
   }
 }
 
 /** Counts a bad row found among the stored rows, and lists it while there is room (its message is made only then). */
-function addStoredBadRow(badRows: BadRowList, store: RowStore, logs: readonly string[], row: number, kind: BadRowKind, message: () => string): void {
+function addStoredBadRow(badRows: BadRowList, store: RowStore, logs: readonly string[], row: number, kind: BadRowKind, text: () => MessageRef): void {
   badRows.counts[kind]++;
   if (badRows.length >= MAX_LISTED_BAD_ROWS) return;
   const fileIndex = store.files[row] as number;
-  badRows.push({ file: logs[fileIndex] as string, fileIndex, line: store.lines[row] as number, column: 1, kind, message: message() });
+  badRows.push({ file: logs[fileIndex] as string, fileIndex, line: store.lines[row] as number, column: 1, kind, message: text() });
 }
 
+/** A bad row while the report is made: its message still data, said in the reader's language at the end. */
+type ListedBadRow = Omit<BadRow, 'message'> & { readonly fileIndex: number; readonly message: MessageRef };
+
 /** Bad rows as listed (at most MAX_LISTED_BAD_ROWS), with the count of each kind (all of them). */
-type BadRowList = (BadRow & { readonly fileIndex: number })[] & { counts: Record<BadRowKind, number> };
+type BadRowList = ListedBadRow[] & { counts: Record<BadRowKind, number> };
 
 /** Every log's good rows in one store, in the order given, and their bad rows. */
 async function readAllLogs(
@@ -174,8 +180,8 @@ async function readAllLogs(
   index: CommitmentIndex,
   window: TimeWindow,
 ): Promise<{ store: RowStore; rows: { read: number }; badRows: BadRowList }> {
-  if (options.logs.length > MAX_LOGS) throw new LogFileError(options.logs[MAX_LOGS] as string, 0, 0, `more than ${MAX_LOGS} logs at once: combine them first`);
-  const badRows = Object.assign([] as (BadRow & { readonly fileIndex: number })[], { counts: noBadRows() });
+  if (options.logs.length > MAX_LOGS) throw new LogFileError(options.logs[MAX_LOGS] as string, 0, 0, message('report.log.too-many', { max: MAX_LOGS }));
+  const badRows = Object.assign([] as ListedBadRow[], { counts: noBadRows() });
   let store: RowStore | undefined;
   let read = 0;
   for (const [fileIndex, log] of options.logs.entries()) {
@@ -203,8 +209,10 @@ function markDuplicates(store: RowStore, logs: readonly string[], badRows: BadRo
     if (first < 0) continue;
     addStoredBadRow(badRows, store, logs, row, 'duplicate', () => {
       const firstFile = store.files[first] as number;
-      const where = firstFile === store.files[row] ? `line ${store.lines[first]}` : `${logs[firstFile]}:${store.lines[first]}`;
-      return `the same contact as ${where} (same charter, channel, commitment, start and end): it is counted once`;
+      const line = store.lines[first] as number;
+      return firstFile === store.files[row]
+        ? message('report.row.duplicate', { line })
+        : message('report.row.duplicate-elsewhere', { file: logs[firstFile] as string, line });
     });
   }
   return firstOf;
@@ -215,8 +223,8 @@ const MAX_LOGS = 65_535;
 
 /** Fails before any row is read if a log cannot be opened, so no half report comes out. */
 async function checkReadable(logs: readonly string[], cwd: string): Promise<void> {
-  if (logs.length === 0) throw new LogFileError('(no log)', 0, 0, 'give at least one contact log (CSV or JSON Lines), or - for standard input');
-  if (logs.filter((log) => log === '-').length > 1) throw new LogFileError('-', 0, 0, 'standard input can be read only once');
+  if (logs.length === 0) throw new LogFileError('(no log)', 0, 0, message('report.log.none'));
+  if (logs.filter((log) => log === '-').length > 1) throw new LogFileError('-', 0, 0, message('report.log.stdin-twice'));
   for (const log of logs) {
     if (log === '-') continue;
     let info: Stats;
@@ -226,15 +234,19 @@ async function checkReadable(logs: readonly string[], cwd: string): Promise<void
       throw new LogFileError(log, 0, 0, systemProblem(error));
     }
     // A FIFO would be waited on for ever (and a log is read in two halves, by position): pipes come through stdin.
-    const kind = notRegularKind(info);
-    if (kind !== undefined)
-      throw new LogFileError(
-        log,
-        0,
-        0,
-        `is ${kind}, not a log file${info.isDirectory() ? '' : '; to read from a pipe, give - and pipe the log into standard input'}`,
-      );
+    if (notRegularKind(info) !== undefined) {
+      throw new LogFileError(log, 0, 0, message(info.isDirectory() ? 'report.log.not-regular' : 'report.log.not-regular-pipe', { kind: kindOf(info) }));
+    }
   }
+}
+
+/** What a file that is not a regular file is, in words (`a folder`, `a FIFO (named pipe)`). */
+function kindOf(info: Stats): MessageRef {
+  if (info.isDirectory()) return message('report.log.kind.folder');
+  if (info.isFIFO()) return message('report.log.kind.fifo');
+  if (info.isCharacterDevice() || info.isBlockDevice()) return message('report.log.kind.device');
+  if (info.isSocket()) return message('report.log.kind.socket');
+  return message('report.log.kind.special');
 }
 
 /** The months of --from..--to; where one is not given, the log's first or last month with counted rows. */

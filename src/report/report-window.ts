@@ -8,6 +8,8 @@
  * Charters are reviewed every year or two, so ten years either side of the
  * as-of time is more than any promise they make is measured over.
  */
+import { message, type MessageRef } from '../messages/message.js';
+
 export const FIRST_REPORT_YEAR = 1970;
 export const LAST_REPORT_YEAR = 2199;
 export const MAX_YEARS_FROM_AS_OF = 10;
@@ -24,20 +26,21 @@ export function timeWindowAround(asOfMs: number): TimeWindow {
 }
 
 /** Why an as-of time cannot be used, or undefined when it can. */
-export function asOfProblem(asOf: Date): string | undefined {
+export function asOfMessage(asOf: Date): MessageRef | undefined {
   const year = asOf.getUTCFullYear();
   if (Number.isNaN(year) || year < FIRST_REPORT_YEAR || year > LAST_REPORT_YEAR) {
-    return `--as-of must lie in the years ${FIRST_REPORT_YEAR} to ${LAST_REPORT_YEAR}${Number.isNaN(year) ? '' : ` (not ${year})`}`;
+    const years = { option: '--as-of', first: String(FIRST_REPORT_YEAR), last: String(LAST_REPORT_YEAR) };
+    return Number.isNaN(year) ? message('report.option.years', years) : message('report.option.years-not', { ...years, given: String(year) });
   }
   return undefined;
 }
 
 /** Why a --from or --to date (YYYY-MM-DD, or YYYY-MM) is in a year no report covers, or undefined. */
-export function yearProblem(option: '--from' | '--to', date: string): string | undefined {
+export function yearProblem(option: '--from' | '--to', date: string): MessageRef | undefined {
   const year = Number(date.slice(0, 4));
   return year >= FIRST_REPORT_YEAR && year <= LAST_REPORT_YEAR
     ? undefined
-    : `${option} must lie in the years ${FIRST_REPORT_YEAR} to ${LAST_REPORT_YEAR} (not ${date})`;
+    : message('report.option.years-not', { option, first: String(FIRST_REPORT_YEAR), last: String(LAST_REPORT_YEAR), given: date });
 }
 
 /**
@@ -46,7 +49,7 @@ export function yearProblem(option: '--from' | '--to', date: string): string | u
  * MAX_YEARS_FROM_AS_OF years of it (a month, so that `--to` a month's end
  * is never refused for a few days).
  */
-export function rangeProblem(asOf: Date, from: string | undefined, to: string | undefined): string | undefined {
+export function rangeProblem(asOf: Date, from: string | undefined, to: string | undefined): MessageRef | undefined {
   const window = timeWindowAround(asOf.getTime());
   for (const [option, date] of [
     ['--from', from],
@@ -57,7 +60,7 @@ export function rangeProblem(asOf: Date, from: string | undefined, to: string | 
     if (problem !== undefined) return problem;
     const month = monthIndex(Date.parse(`${date}T00:00:00Z`));
     if (month < monthIndex(window.firstMs) || month > monthIndex(window.lastMs)) {
-      return `${option} ${date} is more than ${MAX_YEARS_FROM_AS_OF} years from the as-of time (${asOf.toISOString().slice(0, 10)}): a report counts contacts within ${MAX_YEARS_FROM_AS_OF} years of it; for another period, give an --as-of in it too`;
+      return message('report.option.too-far', { option, date, years: String(MAX_YEARS_FROM_AS_OF), asOf: asOf.toISOString().slice(0, 10) });
     }
   }
   return undefined;

@@ -1,4 +1,5 @@
 import { oneLine } from '../format/shared.js';
+import { message, type MessageRef } from '../messages/message.js';
 
 /**
  * Timestamps of contact logs: RFC 3339 date-times that say their offset,
@@ -8,7 +9,7 @@ import { oneLine } from '../format/shared.js';
  * and the log's machine may not be in the office's zone.
  */
 export type TimestampResult =
-  { readonly ok: true; readonly ms: number } | { readonly ok: false; readonly kind: 'no-time-zone' | 'bad-timestamp'; readonly message: string };
+  { readonly ok: true; readonly ms: number } | { readonly ok: false; readonly kind: 'no-time-zone' | 'bad-timestamp'; readonly message: MessageRef };
 
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
 
@@ -81,7 +82,7 @@ function daysFromCivil(year: number, month: number, day: number): number {
 function parseSlowly(text: string): TimestampResult {
   const match = TIMESTAMP.exec(text);
   if (!match) {
-    return { ok: false, kind: 'bad-timestamp', message: `\`${shorten(text)}\` is not a date and time: write it like 2026-11-02T09:00:41+02:00` };
+    return { ok: false, kind: 'bad-timestamp', message: message('report.timestamp.not-a-time', { text: shorten(text) }) };
   }
   const year = Number(match[1]);
   const month = Number(match[2]);
@@ -90,14 +91,14 @@ function parseSlowly(text: string): TimestampResult {
   const minute = Number(match[5]);
   const second = match[6] === undefined ? 0 : Number(match[6]);
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59) {
-    return { ok: false, kind: 'bad-timestamp', message: `\`${shorten(text)}\` is not a real date and time` };
+    return { ok: false, kind: 'bad-timestamp', message: message('report.timestamp.not-real', { text: shorten(text) }) };
   }
   const zone = match[8];
   if (zone === undefined) {
     return {
       ok: false,
       kind: 'no-time-zone',
-      message: `\`${shorten(text)}\` has no time zone: add the offset it was logged in, e.g. ${text}+02:00 (Finnish winter time) or +03:00 (summer time), or Z for UTC`,
+      message: message('report.timestamp.no-time-zone', { text: shorten(text), example: text }),
     };
   }
   const fraction = match[7] === undefined ? 0 : Math.floor(Number(`0.${match[7]}`) * 1000);
@@ -107,7 +108,8 @@ function parseSlowly(text: string): TimestampResult {
     const digits = zone.length === 6 ? zone.slice(1, 3) + zone.slice(4) : zone.slice(1);
     const offsetHours = Number(digits.slice(0, 2));
     const offsetRest = Number(digits.slice(2));
-    if (offsetHours > 23 || offsetRest > 59) return { ok: false, kind: 'bad-timestamp', message: `\`${shorten(text)}\` has an impossible offset` };
+    if (offsetHours > 23 || offsetRest > 59)
+      return { ok: false, kind: 'bad-timestamp', message: message('report.timestamp.bad-offset', { text: shorten(text) }) };
     offsetMinutes = sign * (offsetHours * 60 + offsetRest);
   }
   const ms = Date.UTC(year, month - 1, day, hour, minute, second, fraction) - offsetMinutes * 60_000;

@@ -5,6 +5,7 @@ import type { BadRowKind } from '../../src/model/compliance-report.js';
 import { timeWindowAround } from '../../src/report/report-window.js';
 import { RowStore } from '../../src/report/row-store.js';
 import { MAX_REMEMBERED_WORDS, SUGGESTION_WORK_BUDGET } from '../../src/util/suggest.js';
+import { renderMessage, type MessageRef } from '../../src/messages/message.js';
 
 /** 2,000 charters, each promising an email reply. */
 function lookupOf(count: number): CommitmentLookup {
@@ -32,14 +33,14 @@ function rowOf(charter: string, channel = 'email', commitment = 'reply'): LogRow
   };
 }
 
-/** A sink that keeps every bad row's message while `keeping`, else only counts. */
+/** A sink that keeps every bad row's message (in English) while `keeping`, else only counts. */
 function sinkOf(keeping: boolean): BadRowSink & { messages: string[]; counted: number } {
   const sink = {
     messages: [] as string[],
     counted: 0,
     keepsDetails: keeping,
-    add(_kind: BadRowKind, _line: number, _column: number, message: string) {
-      sink.messages.push(message);
+    add(_kind: BadRowKind, _line: number, _column: number, message: MessageRef) {
+      sink.messages.push(renderMessage(message, 'en'));
     },
     count() {
       sink.counted++;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp } from '../../src/report/timestamp.js';
+import { renderMessage } from '../../src/messages/message.js';
 
 describe('parseTimestamp', () => {
   it.each([
@@ -15,7 +16,10 @@ describe('parseTimestamp', () => {
   });
 
   it.each(['2026-11-02T09:00:41', '2026-11-02 09:00'])('refuses %s: no time zone, and says how to add one', (text) => {
-    expect(parseTimestamp(text)).toMatchObject({ ok: false, kind: 'no-time-zone', message: expect.stringMatching(/\+02:00.*\+03:00/) as string });
+    const parsed = parseTimestamp(text);
+    expect(parsed).toMatchObject({ ok: false, kind: 'no-time-zone' });
+    expect(parsed.ok ? '' : renderMessage(parsed.message, 'en')).toMatch(/\+02:00.*\+03:00/);
+    expect(parsed.ok ? '' : renderMessage(parsed.message, 'fi')).toMatch(/aikavyöhyke.*\+02:00.*\+03:00/);
   });
 
   it.each([
@@ -35,8 +39,9 @@ describe('parseTimestamp', () => {
     const parsed = parseTimestamp(`\u001b[31m${'x'.repeat(100)}`);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
-      expect(parsed.message).not.toContain('\u001b');
-      expect(parsed.message.length).toBeLessThan(120);
+      const text = renderMessage(parsed.message, 'en');
+      expect(text).not.toContain('\u001b');
+      expect(text.length).toBeLessThan(120);
     }
   });
 });
