@@ -1,3 +1,5 @@
+import { message, type MessageRef } from '../messages/message.js';
+
 /**
  * Characters a charter may not contain: they are invisible, web pages may not
  * hold them (the HTML standard forbids them) and printed cards cannot show
@@ -63,25 +65,27 @@ function otherThanCarriageReturns(text: string): ForbiddenCharacter[] {
 /** Characters listed one by one in a file; a file full of them (a binary, UTF-16) gets a count for the rest. */
 const MAX_LISTED_CHARACTERS = 20;
 
+/** How the loader reports a finding at a range of the text. */
+export type ReportAt = (ruleId: string, text: MessageRef, start: number, end: number) => void;
+
 /**
  * Reports the forbidden characters of a file at their offsets, as
  * `control-character` findings, and returns every offset.
  */
-export function reportForbiddenCharacters(text: string, report: (ruleId: string, message: string, start: number, end: number) => void): number[] {
+export function reportForbiddenCharacters(text: string, report: ReportAt): number[] {
   const forbidden = findForbiddenCharacters(text, { crlf: true });
   for (const { offset, codePoint } of forbidden.slice(0, MAX_LISTED_CHARACTERS)) {
     const width = codePoint > 0xffff ? 2 : 1;
-    report('control-character', `${describeCharacter(codePoint)} is not allowed in a charter; ${adviceFor(codePoint)}`, offset, offset + width);
+    report(
+      'control-character',
+      message('load.control-character.in-file', { character: describeCharacter(codePoint), advice: adviceFor(codePoint) }),
+      offset,
+      offset + width,
+    );
   }
   const rest = forbidden[MAX_LISTED_CHARACTERS];
   if (rest) {
-    const more = forbidden.length - MAX_LISTED_CHARACTERS;
-    report(
-      'control-character',
-      `${more} more character${more === 1 ? '' : 's'} that a charter may not contain follow from here; is this a text file saved as UTF-8?`,
-      rest.offset,
-      rest.offset + 1,
-    );
+    report('control-character', message('load.control-character.more', { count: forbidden.length - MAX_LISTED_CHARACTERS }), rest.offset, rest.offset + 1);
   }
   return forbidden.map((character) => character.offset);
 }
@@ -97,34 +101,34 @@ export function isForbiddenCodePoint(codePoint: number): boolean {
   );
 }
 
-const NAMES: ReadonlyMap<number, string> = new Map([
-  [0x00, 'null character'],
-  [0x07, 'bell'],
-  [0x08, 'backspace'],
-  [0x0b, "vertical tab, which Word's Shift+Enter pastes"],
-  [0x0c, 'form feed, a page break'],
-  [0x0d, 'carriage return without a line feed'],
-  [0x1b, 'escape, which starts terminal colour codes'],
-  [0x7f, 'delete'],
-  [0x85, 'next line, which YAML allows but web pages do not'],
+const NAMES: ReadonlyMap<number, MessageRef> = new Map([
+  [0x00, message('load.character.null')],
+  [0x07, message('load.character.bell')],
+  [0x08, message('load.character.backspace')],
+  [0x0b, message('load.character.vertical-tab')],
+  [0x0c, message('load.character.form-feed')],
+  [0x0d, message('load.character.carriage-return')],
+  [0x1b, message('load.character.escape')],
+  [0x7f, message('load.character.delete')],
+  [0x85, message('load.character.next-line')],
 ]);
 
 /** `U+000B (vertical tab, which Word's Shift+Enter pastes)`. */
-export function describeCharacter(codePoint: number): string {
+export function describeCharacter(codePoint: number): MessageRef {
   const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
-  return `U+${hex} (${NAMES.get(codePoint) ?? kindOf(codePoint)})`;
+  return message('load.character.described', { hex, name: NAMES.get(codePoint) ?? kindOf(codePoint) });
 }
 
-function kindOf(codePoint: number): string {
-  if (codePoint < 0x20) return 'a control character';
-  if (codePoint >= 0x80 && codePoint <= 0x9f) return 'a control character, often a sign of text decoded with the wrong encoding';
-  if (codePoint >= 0xd800 && codePoint <= 0xdfff) return 'half of a surrogate pair, not a character on its own';
-  return 'a noncharacter, which Unicode reserves for programs';
+function kindOf(codePoint: number): MessageRef {
+  if (codePoint < 0x20) return message('load.character.control');
+  if (codePoint >= 0x80 && codePoint <= 0x9f) return message('load.character.c1-control');
+  if (codePoint >= 0xd800 && codePoint <= 0xdfff) return message('load.character.surrogate');
+  return message('load.character.noncharacter');
 }
 
 /** What to do about one: characters that break lines become line breaks, the rest go. */
-export function adviceFor(codePoint: number): string {
-  if (codePoint === 0x0b || codePoint === 0x0c || codePoint === 0x85) return 'use a line break instead, or delete it';
-  if (codePoint === CARRIAGE_RETURN) return 'save the file with LF or CRLF line endings, or delete it';
-  return 'delete it (it is invisible, and web pages and printed cards cannot show it)';
+export function adviceFor(codePoint: number): MessageRef {
+  if (codePoint === 0x0b || codePoint === 0x0c || codePoint === 0x85) return message('load.control-character.advice.line-break');
+  if (codePoint === CARRIAGE_RETURN) return message('load.control-character.advice.line-endings');
+  return message('load.control-character.advice.delete');
 }

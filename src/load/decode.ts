@@ -1,7 +1,8 @@
 import { Buffer, isUtf8 } from 'node:buffer';
 import type { Position } from '../model/diagnostic.js';
+import { message, type MessageRef } from '../messages/message.js';
 
-export type DecodeResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string; readonly position: Position };
+export type DecodeResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: MessageRef; readonly position: Position };
 
 /**
  * Decodes a charter file as UTF-8. Invalid bytes are an error at the first bad
@@ -11,14 +12,14 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return {
       ok: false,
-      message: 'the file is UTF-16; save it as UTF-8',
+      message: message('load.encoding.utf16'),
       position: { line: 1, column: 1 },
     };
   }
   if (looksLikeUtf16(bytes)) {
     return {
       ok: false,
-      message: 'the file looks like UTF-16 without a byte order mark (every other byte is zero); save it as UTF-8',
+      message: message('load.encoding.utf16-without-bom'),
       position: { line: 1, column: 1 },
     };
   }
@@ -27,7 +28,7 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
     const badOffset = firstInvalidUtf8Offset(bytes);
     return {
       ok: false,
-      message: `the file is not valid UTF-8 (byte 0x${(bytes[badOffset] ?? 0).toString(16).padStart(2, '0')} at offset ${badOffset}); save it as UTF-8`,
+      message: message('load.encoding.not-utf8', { byte: (bytes[badOffset] ?? 0).toString(16).padStart(2, '0'), offset: badOffset }),
       position: positionOfByte(bytes, Math.max(0, badOffset)),
     };
   }
@@ -37,7 +38,7 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   if (loneReturn !== -1) {
     return {
       ok: false,
-      message: 'lines here end with a carriage return alone (old Mac line endings); save the file with LF (or CRLF) line endings',
+      message: message('load.encoding.old-mac-line-endings'),
       position: positionInText(text, loneReturn),
     };
   }

@@ -1,8 +1,8 @@
 import type { Document, Scalar } from 'yaml';
 import { adviceFor, describeCharacter, findForbiddenCharacters, isForbiddenCodePoint } from './control-characters.js';
 import { yaml } from './yaml-module.js';
-
-type Report = (ruleId: string, message: string, start: number, end: number) => void;
+import type { ReportAt as Report } from './control-characters.js';
+import { message } from '../messages/message.js';
 
 /**
  * Reports escapes in double-quoted text (keys too) that make characters a
@@ -62,7 +62,7 @@ function checkEscapes(node: Scalar, text: string, rawOffsets: readonly number[],
       const written = text.slice(index, index + escape.length);
       report(
         'control-character',
-        `the escape \`${written}\` makes ${describeCharacter(escape.codePoint)}, which a charter may not contain; ${adviceFor(escape.codePoint)}`,
+        message('load.control-character.escape', { escape: written, character: describeCharacter(escape.codePoint), advice: adviceFor(escape.codePoint) }),
         index,
         index + escape.length,
       );
@@ -76,7 +76,7 @@ function checkEscapes(node: Scalar, text: string, rawOffsets: readonly number[],
   if (first)
     report(
       'control-character',
-      `the text holds ${describeCharacter(first.codePoint)}, which a charter may not contain; ${adviceFor(first.codePoint)}`,
+      message('load.control-character.in-text', { character: describeCharacter(first.codePoint), advice: adviceFor(first.codePoint) }),
       start,
       end,
     );

@@ -2,6 +2,7 @@ import { load, CORE_SCHEMA } from 'js-yaml';
 import { isPlainObject } from '../model/charter-data.js';
 import { findForbiddenCharacters } from './control-characters.js';
 import { FORBIDDEN_KEYS, MERGE_KEY, type LoadLimits } from './limits.js';
+import { looksLikeKey } from './plain-text.js';
 
 /**
  * The fast path for clean files. js-yaml reads YAML about ten times faster than
@@ -225,6 +226,9 @@ function isUnambiguous(root: Record<string, unknown>, limits: LoadLimits): boole
     if (!isPlainObject(value)) return false;
     for (const key in value) {
       if (FORBIDDEN_KEYS.has(key) || key === MERGE_KEY || !isUnambiguousText(key)) return false;
+      // A key that is no charter key (`Huom`), or one without a value (`{ fi: a, b }`), may be a
+      // text that YAML cut (text-mistakes.ts): the slow path says so, at its position.
+      if (!looksLikeKey(key) || value[key] === null) return false;
       if (!visit(value[key], depth + 1)) return false;
     }
     return true;

@@ -10,6 +10,9 @@ import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { mergeWithBaseline } from './merge.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 import { systemErrorReason } from '../util/system-error.js';
+import { closestMatch } from '../util/suggest.js';
+import { message, type MessageRef } from '../messages/message.js';
+import { said } from './said.js';
 
 /** The file access the loader needs; tests and `serve` can supply their own. */
 export interface CharterFileSystem {
@@ -22,6 +25,11 @@ export interface CharterFileSystem {
   readFile(absolutePath: string, maxBytes: number): Promise<FileRead>;
   /** Resolves symbolic links, so that a link cannot lead out of the charters folder. */
   realpath(absolutePath: string): Promise<string>;
+  /**
+   * The names of at most `maxEntries` entries of a folder, for "did you mean"
+   * when an `extends` target is missing. Optional: without it, no suggestion.
+   */
+  listFolder?(absolutePath: string, maxEntries: number): Promise<readonly string[]>;
 }
 
 /** `realPath`: the file read, links followed (it must be inside the charters folder); `realpath()` is asked when absent. */
@@ -132,15 +140,7 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
     if (!source || !isPlainObject(source.data)) {
       if (source && source.data !== undefined) {
         const { range } = source.locate([]);
-        diagnostics.push(
-          fileDiagnostic(
-            file.file,
-            'yaml-syntax',
-            'a charter must be a map of keys (`charter: 1`, `id: ...`), not a list or a single value',
-            range.start.line,
-            range.start.column,
-          ),
-        );
+        diagnostics.push(fileDiagnostic(file.file, 'yaml-syntax', message('load.file.not-a-map'), range.start.line, range.start.column));
       }
       return undefined;
     }
@@ -175,7 +175,7 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
   }
 
   /** Where a file's `extends` leads, or why it leads nowhere (no message: the schema reports a badly typed one). */
-  type Target = { readonly path: string } | { readonly problem: string | undefined };
+  type Target = { readonly path: string } | { readonly problem: MessageRef | undefined };
 
   /** The target of a file's `extends` (undefined without one), found once: depth checks follow chains again. */
   const targetOf = onceEach(new Map<string, Promise<Target | undefined>>(), (absolutePath) => findTarget(absolutePath));
@@ -188,20 +188,23 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
     // A control character (`"_base\0.yaml"`) is reported where it is; no file system could open such a path.
     if (findForbiddenCharacters(target, { crlf: false }).length > 0) return { problem: undefined };
     if (isAbsolute(target) || /^[a-z][a-z0-9+.-]*:/i.test(target)) {
-      return { problem: `\`extends\` must be a path relative to this file, inside the charters folder; \`${target}\` is not` };
+      return { problem: message('load.extends.not-relative', { target }) };
     }
     const targetPath = resolve(dirname(absolutePath), target);
     const targetReal = await options.fileSystem.realpath(targetPath).catch((error: unknown) => error as NodeJS.ErrnoException);
     if (typeof targetReal !== 'string') {
+      if (targetReal.code !== 'ENOENT') return { problem: message('load.extends.unreadable', { target, reason: targetReal.code ?? targetReal.message }) };
+      const suggestion = await siblingSuggestion(absolutePath, target, targetPath, folder, options.fileSystem);
+      const path = display(targetPath);
       return {
         problem:
-          targetReal.code === 'ENOENT'
-            ? `the baseline \`${target}\` does not exist (looked for ${display(targetPath)})`
-            : `the baseline \`${target}\` cannot be read: ${targetReal.code ?? targetReal.message}`,
+          suggestion === undefined
+            ? message('load.extends.missing', { target, path })
+            : message('load.extends.missing-did-you-mean', { target, path, suggestion }),
       };
     }
     if (!isInside(rootReal, targetReal)) {
-      return { problem: `the baseline \`${target}\` is outside the charters folder ${display(options.root)}; keep baselines inside it` };
+      return { problem: message('load.extends.outside', { target, folder: display(options.root) }) };
     }
     return { path: targetPath };
   };
@@ -238,9 +241,9 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
 
   const resolveBaseline = async (file: ParsedFile): Promise<Base> => {
     const source = file.source as YamlSource;
-    const report = (message: string): Base => {
+    const report = (problem: MessageRef): Base => {
       const { range } = source.locate(['extends']);
-      diagnostics.push(fileDiagnostic(file.file, 'extends-resolve', message, range.start.line, range.start.column, ['extends']));
+      diagnostics.push(fileDiagnostic(file.file, 'extends-resolve', problem, range.start.line, range.start.column, ['extends']));
       return { charter: undefined, incomplete: true };
     };
     const target = await targetOf(file.absolutePath);
@@ -248,7 +251,7 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
     if (inProgress.has(target.path)) {
       const chain = [...inProgress];
       const cycle = [...chain.slice(chain.indexOf(target.path)), target.path].map((path) => basename(path)).join(' → ');
-      return report(`\`extends\` makes a cycle (${cycle}); a baseline cannot extend the files that extend it`);
+      return report(message('load.extends.cycle', { cycle }));
     }
     const above = await chainFrom(target.path);
     if (above.length > limits.maxExtendsDepth) {
@@ -321,9 +324,7 @@ async function readAndParse(
       return none;
     }
     if ('notRegular' in read) {
-      diagnostics.push(
-        fileDiagnostic(file, 'file-read', `this is not a regular file but ${read.notRegular}, or a link to one; a charter must be a plain YAML file`, 1, 1),
-      );
+      diagnostics.push(fileDiagnostic(file, 'file-read', message('load.file.not-regular', { kind: kindOfFile(read.notRegular) }), 1, 1));
       return none;
     }
     if ('tooLarge' in read) {
@@ -331,7 +332,7 @@ async function readAndParse(
         fileDiagnostic(
           file,
           'yaml-limits',
-          `the file is ${formatBytes(read.tooLarge)}, over the ${formatBytes(limits.maxFileBytes)} limit for a charter; split it into smaller files`,
+          message('load.file.too-large', { size: formatBytes(read.tooLarge), limit: formatBytes(limits.maxFileBytes) }),
           1,
           1,
         ),
@@ -340,7 +341,7 @@ async function readAndParse(
     }
     bytes = read.bytes;
   } catch (error) {
-    diagnostics.push(fileDiagnostic(file, 'file-read', `the file cannot be read: ${systemErrorReason(error)}`, 1, 1));
+    diagnostics.push(fileDiagnostic(file, 'file-read', message('load.file.unreadable', { reason: systemErrorReason(error) }), 1, 1));
     return none;
   }
   const decoded = decodeUtf8(bytes);
@@ -360,25 +361,74 @@ async function readAndParse(
 }
 
 /** A file read through a link that leaves the charters folder, or named outside it with `--root`. */
-function outsideMessage(absolutePath: string, realPath: string, folder: ChartersFolder): string {
+function outsideMessage(absolutePath: string, realPath: string, folder: ChartersFolder): MessageRef {
   const shown = folder.display(folder.lexical);
   return isInside(folder.lexical, absolutePath)
-    ? `this is a link to ${folder.display(realPath)}, outside the charters folder ${shown}, so it was not read; keep charters inside that folder (copy it in, or give --root a folder that holds both)`
-    : `the file is outside the charters folder ${shown}, so it was not read; move it in, or give --root a folder that holds both`;
+    ? message('load.file.link-outside', { target: folder.display(realPath), folder: shown })
+    : message('load.file.outside', { folder: shown });
 }
 
 /** For the file where an `extends` chain first gets longer than the limit, counted from its top. */
-function tooDeepMessage(chain: readonly string[], limit: number): string {
+function tooDeepMessage(chain: readonly string[], limit: number): MessageRef {
   const names = chain.map((path) => basename(path));
   const shown = names.length > 4 ? [...names.slice(0, 2), '…', ...names.slice(-2)] : names;
-  return (
-    `\`extends\` chains may be at most ${limit} levels deep, and this one is ${chain.length - 1} (${shown.join(' → ')}); ` +
-    'this file and the files that extend it are checked without their baselines: extend a baseline nearer the top (an organisation rarely needs more than 3 or 4 levels)'
-  );
+  return message('load.extends.too-deep', { max: limit, depth: chain.length - 1, chain: shown.join(' → ') });
 }
 
-function fileDiagnostic(file: string, ruleId: string, message: string, line: number, column: number, path: JsonPath = []): Diagnostic {
-  return { ruleId, severity: 'error', message, file, line, column, path };
+/** Entries of a folder read for a suggestion: enough for any charters folder, and bounded work for any other. */
+const MAX_SUGGESTION_ENTRIES = 2_000;
+
+/**
+ * A YAML file beside a missing `extends` target whose name is close to it
+ * (`_korsolm.yaml` → `_korsholm.yaml`), written as the charter would write it.
+ * Only a folder inside the charters folder is listed.
+ */
+async function siblingSuggestion(
+  from: string,
+  target: string,
+  targetPath: string,
+  folder: ChartersFolder,
+  fileSystem: CharterFileSystem,
+): Promise<string | undefined> {
+  if (!fileSystem.listFolder) return undefined;
+  const parent = dirname(targetPath);
+  if (!isInside(folder.lexical, parent)) return undefined;
+  try {
+    const parentReal = await fileSystem.realpath(parent);
+    if (!isInside(folder.real, parentReal)) return undefined;
+    const names = (await fileSystem.listFolder(parent, MAX_SUGGESTION_ENTRIES)).filter((name) => /\.ya?ml$/i.test(name));
+    const wanted = basename(targetPath);
+    const match = closestMatch(
+      wanted,
+      names.filter((name) => name !== basename(from)),
+    );
+    if (match === undefined) return undefined;
+    return (target.endsWith(wanted) ? target.slice(0, target.length - wanted.length) : '') + match;
+  } catch {
+    return undefined; // no folder to list: no suggestion
+  }
+}
+
+/** What `readRegularFile` said a path is, in the reader's language when it is one of the usual kinds. */
+function kindOfFile(kind: string): MessageRef | string {
+  switch (kind) {
+    case 'a folder':
+      return message('load.file.kind.folder');
+    case 'a FIFO (named pipe)':
+      return message('load.file.kind.fifo');
+    case 'a device':
+      return message('load.file.kind.device');
+    case 'a socket':
+      return message('load.file.kind.socket');
+    case 'a special file':
+      return message('load.file.kind.special');
+    default:
+      return kind;
+  }
+}
+
+function fileDiagnostic(file: string, ruleId: string, text: MessageRef, line: number, column: number, path: JsonPath = []): Diagnostic {
+  return { ruleId, severity: 'error', ...said(text), file, line, column, path };
 }
 
 export function isInside(folder: string, path: string): boolean {
@@ -391,7 +441,7 @@ export function displayPath(absolutePath: string, cwd: string): string {
   return isInside(cwd, absolutePath) ? relative(cwd, absolutePath) || '.' : absolutePath;
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes % (1024 * 1024) === 0) return `${bytes / 1024 / 1024} MiB`;
-  return `${bytes.toLocaleString('en-GB')} bytes`;
+function formatBytes(bytes: number): MessageRef {
+  if (bytes % (1024 * 1024) === 0) return message('load.size.mebibytes', { size: bytes / 1024 / 1024 });
+  return message('load.size.bytes', { count: bytes });
 }

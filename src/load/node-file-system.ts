@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises';
+import { opendir, realpath } from 'node:fs/promises';
 import { readRegularFileSync } from '../util/regular-file.js';
 import type { CharterFileSystem } from './load-collection.js';
 
@@ -15,4 +15,17 @@ export const nodeFileSystem: CharterFileSystem = {
     }
   },
   realpath: (absolutePath) => realpath(absolutePath),
+  listFolder: async (absolutePath, maxEntries) => {
+    const names: string[] = [];
+    const folder = await opendir(absolutePath);
+    try {
+      // One entry at a time, so a huge folder costs no more than maxEntries reads.
+      for (let entry = await folder.read(); entry !== null && names.length < maxEntries; entry = await folder.read()) {
+        if (entry.isFile() || entry.isSymbolicLink()) names.push(entry.name);
+      }
+    } finally {
+      await folder.close();
+    }
+    return names;
+  },
 };

@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
 import { yaml } from './yaml-module.js';
-
-type Report = (ruleId: string, message: string, start: number, end: number) => void;
+import type { ReportAt as Report } from './control-characters.js';
+import { message } from '../messages/message.js';
 
 /**
  * Reports every tag (`!!binary`, `!!str`, `!x`), at the tag. Charters use
@@ -15,12 +15,7 @@ export function reportTags(doc: Document.Parsed, text: string, report: Report): 
       if (node.tag === undefined) return;
       const start = tagStart(text, node.range?.[0] ?? 0);
       const written = text.charCodeAt(start) === EXCLAMATION ? tagAsWritten(text, start) : node.tag;
-      report(
-        'yaml-syntax',
-        `the tag \`${written}\` is not used in charters; remove it and write the value as plain text (in quotes if it could be read as a number, true/false or empty)`,
-        start,
-        start + written.length,
-      );
+      report('yaml-syntax', message('load.yaml.tag', { tag: written }), start, start + written.length);
     },
   });
 }

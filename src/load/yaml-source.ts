@@ -1,4 +1,4 @@
-import type { Document, LineCounter, Node as YamlNode, YAMLError } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import { yaml } from './yaml-module.js';
 import type { Diagnostic, JsonPath, Position, SourceRange } from '../model/diagnostic.js';
 import { reportForbiddenCharacters } from './control-characters.js';
@@ -8,6 +8,10 @@ import { deeplyNestedLine } from './nesting-guard.js';
 import { reportForbiddenEscapes } from './escapes.js';
 import { reportTags } from './tags.js';
 import { describeError, internalError } from '../model/internal-error.js';
+import { message, type MessageRef } from '../messages/message.js';
+import { said } from './said.js';
+import { explainYamlError } from './yaml-errors.js';
+import { reportTextMistakes } from './text-mistakes.js';
 
 /** Where a JSON path lands in a file: exact, or the closest part of it that exists. */
 export interface Located {
@@ -76,13 +80,13 @@ function positionIn(lineCounter: LineCounter, offset: number): Position {
 function readPositioned(file: string, text: string, limits: LoadLimits, lineCounter: LineCounter, progress: ReadProgress): ParsedSource {
   const diagnostics: Diagnostic[] = [];
   const positionAt = (offset: number): Position => positionIn(lineCounter, offset);
-  const report = (ruleId: string, message: string, start: number, end: number, path: JsonPath = []): void => {
+  const report = (ruleId: string, text: MessageRef, start: number, end: number, path: JsonPath = []): void => {
     const from = positionAt(start);
     const to = positionAt(Math.max(start, end));
     diagnostics.push({
       ruleId,
       severity: 'error',
-      message,
+      ...said(text),
       file,
       line: from.line,
       column: from.column,
@@ -97,7 +101,7 @@ function readPositioned(file: string, text: string, limits: LoadLimits, lineCoun
     // Not parsed at all, so count the lines here for the position.
     lineCounter.addNewLine(0);
     for (let at = text.indexOf('\n'); at !== -1 && at < tooDeep; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
-    report('yaml-limits', `this line nests or indents too deeply to be read safely; a charter nests at most ${limits.maxDepth} levels`, tooDeep, tooDeep);
+    report('yaml-limits', message('load.limits.too-deep-to-read', { max: limits.maxDepth }), tooDeep, tooDeep);
     return { source: emptySource(file), diagnostics };
   }
   let doc: Document.Parsed;
@@ -105,7 +109,7 @@ function readPositioned(file: string, text: string, limits: LoadLimits, lineCoun
     doc = yaml().parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   } catch (error) {
     // The parser itself gave up (for example on pathological nesting).
-    report('yaml-syntax', `the YAML could not be read: ${describeError(error)}`, 0, 0);
+    report('yaml-syntax', message('load.yaml.unreadable', { reason: describeError(error) }), 0, 0);
     return { source: emptySource(file), diagnostics };
   }
   // Reported once the parser has counted the lines; they do not stop the file being read.
@@ -119,23 +123,25 @@ function readPositioned(file: string, text: string, limits: LoadLimits, lineCoun
     if (error.code === 'TAG_RESOLVE_FAILED') continue; // every tag is reported below, known or not
     if (!syntaxErrorReported) {
       syntaxErrorReported = true;
-      report('yaml-syntax', yamlErrorMessage(error), error.pos[0], error.pos[1]);
+      const explained = explainYamlError(error, doc, text);
+      report('yaml-syntax', explained.text, explained.start, explained.end);
     }
   }
   for (const duplicate of findDuplicateKeys(doc)) {
     const first = positionAt(duplicate.earlier).line;
-    const message = `duplicate key \`${duplicate.key}\` (first at line ${first}); a key may appear only once in a map, so remove or rename one`;
-    report('duplicate-key', message, duplicate.start, duplicate.end);
+    report('duplicate-key', message('load.yaml.duplicate-key', { key: duplicate.key, line: first }), duplicate.start, duplicate.end);
   }
 
   const repeated = syntaxErrorReported ? undefined : repeatedYamlDirective(text);
-  if (repeated !== undefined) report('yaml-syntax', 'the `%YAML` directive is repeated; keep one at most (charters need none)', repeated, repeated + 5);
+  if (repeated !== undefined) report('yaml-syntax', message('load.yaml.repeated-directive'), repeated, repeated + 5);
+  // Texts that YAML reads as something else (`- Huom: tämä`, `{ fi: a, b }`): the file must change, as for a syntax error.
+  if (!syntaxErrorReported) reportTextMistakes(doc, text, report);
 
   const converter = new Converter(doc, limits, report, progress);
   let data: unknown;
   if (diagnostics.length === characterFindings) {
     if (doc.contents === null) {
-      report('yaml-syntax', 'the file has no content; a charter starts with `charter: 1`', 0, 0);
+      report('yaml-syntax', message('load.yaml.empty'), 0, 0);
     } else {
       data = converter.convert(doc.contents, [], 0);
       if (converter.aborted) data = undefined;
@@ -212,7 +218,7 @@ class Converter {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly limits: LoadLimits,
-    private readonly report: (ruleId: string, message: string, start: number, end: number, path?: JsonPath) => void,
+    private readonly report: (ruleId: string, text: MessageRef, start: number, end: number, path?: JsonPath) => void,
     private readonly progress: ReadProgress,
   ) {}
 
@@ -220,19 +226,19 @@ class Converter {
     if (this.aborted || node === null || node === undefined) return null;
     this.progress.offset = rangeStart(node);
     if (++this.nodes > this.limits.maxNodes) {
-      return this.abort('yaml-limits', `the file expands to more than ${this.limits.maxNodes} values; split it up or use fewer aliases`, node, path);
+      return this.abort('yaml-limits', message('load.limits.too-many-values', { max: this.limits.maxNodes }), node, path);
     }
     if (depth > this.limits.maxDepth) {
-      return this.abort('yaml-limits', `the data is nested more than ${this.limits.maxDepth} levels deep`, node, path);
+      return this.abort('yaml-limits', message('load.limits.too-deep', { max: this.limits.maxDepth }), node, path);
     }
     if (yaml().isAlias(node)) {
       if (++this.aliases > this.limits.maxAliases) {
-        return this.abort('yaml-limits', `the file uses more than ${this.limits.maxAliases} aliases (*name); this looks like an alias bomb`, node, path);
+        return this.abort('yaml-limits', message('load.limits.too-many-aliases', { max: this.limits.maxAliases }), node, path);
       }
       const target = this.anchorFor(node.source, rangeStart(node));
-      if (!target) return this.abort('yaml-syntax', `the alias *${node.source} has no matching anchor &${node.source}`, node, path);
+      if (!target) return this.abort('yaml-syntax', message('load.yaml.alias-without-anchor', { name: node.source }), node, path);
       if (this.resolving.has(target)) {
-        return this.abort('yaml-limits', `the alias *${node.source} refers to itself`, node, path);
+        return this.abort('yaml-limits', message('load.limits.alias-to-itself', { name: node.source }), node, path);
       }
       this.resolving.add(target);
       const value = this.convert(target, path, depth + 1);
@@ -243,13 +249,7 @@ class Converter {
       const value = node.value;
       if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
       // Only a tag makes other values (bytes, dates); tags are refused, so this is a safety net.
-      this.report(
-        'yaml-syntax',
-        'this value is not text, a number, true/false or empty; charters use plain YAML without tags (`!!name`)',
-        rangeStart(node),
-        rangeEnd(node),
-        path,
-      );
+      this.report('yaml-syntax', message('load.yaml.not-data'), rangeStart(node), rangeEnd(node), path);
       return null;
     }
     if (yaml().isSeq(node)) {
@@ -270,23 +270,11 @@ class Converter {
           continue;
         }
         if (key === MERGE_KEY && yaml().isScalar(keyNode) && keyNode.type === 'PLAIN') {
-          this.report(
-            'yaml-syntax',
-            '`<<` merge keys are not used in charters (YAML 1.2 does not merge them, some editors do); write the values out, or share them through a baseline (`extends`)',
-            rangeStart(keyNode),
-            rangeEnd(keyNode),
-            [...path, key],
-          );
+          this.report('yaml-syntax', message('load.yaml.merge-key'), rangeStart(keyNode), rangeEnd(keyNode), [...path, key]);
           continue;
         }
         if (FORBIDDEN_KEYS.has(key)) {
-          this.report(
-            'forbidden-key',
-            `the key \`${key}\` is not allowed in a charter (it could tamper with the program's objects); remove it`,
-            rangeStart(keyNode),
-            rangeEnd(keyNode),
-            [...path, key],
-          );
+          this.report('forbidden-key', message('load.yaml.forbidden-key', { key }), rangeStart(keyNode), rangeEnd(keyNode), [...path, key]);
           continue;
         }
         object[key] = this.convert(pair.value as ParsedNode, [...path, key], depth + 1);
@@ -321,8 +309,8 @@ class Converter {
     return found;
   }
 
-  private abort(ruleId: string, message: string, node: YamlNode, path: JsonPath): null {
-    if (!this.aborted) this.report(ruleId, message, rangeStart(node), rangeEnd(node), path);
+  private abort(ruleId: string, text: MessageRef, node: YamlNode, path: JsonPath): null {
+    if (!this.aborted) this.report(ruleId, text, rangeStart(node), rangeEnd(node), path);
     this.aborted = true;
     return null;
   }
@@ -341,10 +329,10 @@ function scalarKey(node: ParsedNode): string | undefined {
 }
 
 /** Why a key that is not text cannot be used. */
-function keyProblem(node: ParsedNode): string {
-  if (yaml().isAlias(node)) return `an alias (\`*${node.source}\`) cannot be a key; write the key out`;
-  if (yaml().isCollection(node)) return 'a key must be plain text, not a list or a map';
-  return 'a key cannot be empty or null (`~`, `null`); write a name before the colon';
+function keyProblem(node: ParsedNode): MessageRef {
+  if (yaml().isAlias(node)) return message('load.yaml.alias-as-key', { name: node.source });
+  if (yaml().isCollection(node)) return message('load.yaml.collection-as-key');
+  return message('load.yaml.empty-key');
 }
 
 function rangeStart(node: ParsedNode): number {
@@ -404,32 +392,6 @@ function dereference(doc: Document.Parsed, node: ParsedNode): ParsedNode {
   return current;
 }
 
-function yamlErrorMessage(error: YAMLError): string {
-  switch (error.code) {
-    case 'TAB_AS_INDENT':
-      return 'a tab is used for indentation; YAML indents with spaces only';
-    case 'BAD_INDENT':
-      return `bad indentation: ${lowerFirst(error.message)}; line up keys of the same map in the same column`;
-    case 'MULTIPLE_DOCS':
-      return 'the file holds more than one YAML document (`---`); put one charter in each file';
-    case 'MISSING_CHAR':
-      if (error.message.startsWith('Comments must be separated'))
-        return 'a comment needs a space before its `#`; add one, or quote the whole text if the `#` belongs to it';
-      return `${lowerFirst(firstLine(error.message))}; check the quotes, colons and indentation here`;
-    case 'UNEXPECTED_TOKEN':
-    case 'BAD_SCALAR_START':
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return `${lowerFirst(firstLine(error.message))}; check the quotes, colons and indentation here`;
-    case 'BAD_DIRECTIVE':
-      return `${lowerFirst(firstLine(error.message))}; remove the line (charters are plain YAML 1.2 and need no \`%\` directives)`;
-    case 'BAD_ALIAS':
-      return `${lowerFirst(firstLine(error.message))}; put a space between the name and the colon`;
-    default:
-      return lowerFirst(firstLine(error.message));
-  }
-}
-
 /**
  * Every key that repeats an earlier key of its map, with the whole repeated
  * key's range and where the first one starts. One pass with a set per map:
@@ -452,12 +414,4 @@ function findDuplicateKeys(doc: Document.Parsed): { key: string; earlier: number
     },
   });
   return duplicates;
-}
-
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
-}
-
-function lowerFirst(message: string): string {
-  return message.charAt(0).toLowerCase() + message.slice(1);
 }

@@ -169,7 +169,7 @@ describe('the fast path never reads a file differently from the `yaml` package',
       '# direct line',
       /^a comment needs a space before its `#`/,
     ],
-    ['content on the `---` line, the rest indented', `--- ${VALID_UNIT.replace(/\n(?=.)/g, '\n    ')}`, 'charter: 1', /^block collection cannot start/],
+    ['content on the `---` line, the rest indented', `--- ${VALID_UNIT.replace(/\n(?=.)/g, '\n    ')}`, 'charter: 1', /^nothing may follow `---` on its line/],
     ['a tag on its own line before a block scalar', edit(VALID_UNIT, 'owner: head', 'owner: !!str\n  |\n  head'), '!!str', /^the tag `!!str`/],
     ['a !!binary value', edit(VALID_UNIT, 'owner: head', 'owner: !!binary aGVhZA=='), '!!binary', /^the tag `!!binary`/],
   ])('refuses %s on both paths, where `yaml` does', (_name, text, marker, message) => {

@@ -34,25 +34,35 @@ const CASES: readonly SuiteCase[] = (suite as unknown as readonly SuiteTest[]).f
   })),
 );
 
-/** Error cases the `yaml` package lets pass, and the line of our own finding. */
+/** Error cases the `yaml` package lets pass or places elsewhere, and the line of our own finding. */
 const CAUGHT_HERE: Readonly<Record<string, number>> = {
   SF5V: 2, // a repeated %YAML directive
+  // Where the mistake is to fix, rather than where the `yaml` package noticed it:
+  CQ3W: 2, // the quote that is never closed, not the end of the file
+  EW3V: 2, // the line indented wrongly, not the value on the line before
 };
 
-/** What the charter format refuses in valid YAML: every finding on a valid case must be one of these. */
-const REFUSALS = [
-  /^the tag `[^`]+` is not used in charters;/,
-  /^an alias \(`\*[^`]+`\) cannot be a key;/,
-  /^a key cannot be empty or null/,
-  /^a key must be plain text, not a list or a map$/,
-  /^the file holds more than one YAML document/,
-  /^the file has no content;/,
-  /^a charter must be a map of keys/,
-  /^duplicate key/,
-  /^the escape `[^`]+` makes U\+[0-9A-F]{4}/,
-  /^(?:unknown directive %\w+|unsupported YAML version [\d.]+); remove the line/,
-  /^(?:anchor|alias) ending in : is ambiguous; put a space/,
-];
+/** What the charter format refuses in valid YAML: every finding on a valid case must be one of these messages. */
+const REFUSALS: ReadonlySet<string> = new Set([
+  'load.yaml.tag',
+  'load.yaml.alias-as-key',
+  'load.yaml.empty-key',
+  'load.yaml.collection-as-key',
+  'load.yaml.multiple-documents',
+  'load.yaml.empty',
+  'load.file.not-a-map',
+  'load.yaml.duplicate-key',
+  'load.control-character.escape',
+  'load.yaml.directive',
+  'load.yaml.alias-colon',
+  // Texts YAML reads as keys: a list item with `: ` in it, a key without a value in `{ }`.
+  'load.yaml.quote-colon',
+  'load.yaml.quote-colon-long',
+  'load.yaml.quote-comma',
+  'load.yaml.quote-comma-long',
+  'load.yaml.flow-key-without-value',
+  'load.yaml.colon-needs-space',
+]);
 
 async function load(text: string, fastPath: boolean): Promise<{ diagnostics: readonly Diagnostic[]; data: unknown }> {
   const fileSystem: CharterFileSystem = {
@@ -116,10 +126,7 @@ describe('the YAML test suite, read as charters', () => {
         return;
       }
       for (const diagnostic of slow.diagnostics) {
-        expect(
-          REFUSALS.some((refusal) => refusal.test(diagnostic.message)),
-          `not a refusal: ${diagnostic.ruleId}: ${diagnostic.message}`,
-        ).toBe(true);
+        expect(REFUSALS.has(diagnostic.text?.id ?? ''), `not a refusal: ${diagnostic.ruleId}: ${diagnostic.message}`).toBe(true);
         expect(diagnostic.severity).toBe('error');
       }
     },
