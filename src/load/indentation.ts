@@ -30,7 +30,9 @@ export function explainIndentation(text: string, lineStart: number): Explained |
   const content = withoutComment(text, lineStart + indent, lineEnd);
   if (content.end <= content.start) return undefined;
   const body = text.slice(content.start, content.end);
-  const levels = levelsBefore(text, lineStart);
+  const { levels, block } = levelsBefore(text, lineStart);
+  // Less indented than the `|` text above it, yet more than its key: meant as more of that text.
+  if (block?.content !== undefined && indent > block.parent && indent < block.content) return { text: message('load.yaml.indent.block-text'), ...content };
   const same = levels.findLast((level) => level.indent === indent);
   if (same) {
     if (same.kind === 'item' && !body.startsWith('-')) return { text: message('load.yaml.missing-dash', { item: body }), ...content };
@@ -58,11 +60,12 @@ const MAX_LINES = 20_000;
 /**
  * The columns open at `end` (a line start): the keys and list items of the
  * lines above that later lines have not closed, shallowest first. Texts after
- * `|` or `>`, and quotes or brackets that run over several lines, are skipped.
+ * `|` or `>`, and quotes or brackets that run over several lines, are skipped;
+ * `block` is the `|` or `>` text the last lines belong to, if any.
  */
-function levelsBefore(text: string, end: number): Level[] {
+function levelsBefore(text: string, end: number): { readonly levels: Level[]; readonly block: BlockText | undefined } {
   const stack: Level[] = [];
-  let block: { parent: number; content: number | undefined } | undefined;
+  let block: BlockText | undefined;
   let open: OpenState = { quote: 0, depth: 0 };
   let lineNumber = 0;
   for (let start = 0; start < end && lineNumber < MAX_LINES;) {
@@ -100,7 +103,13 @@ function levelsBefore(text: string, end: number): Level[] {
     if (/^[|>][-+0-9]*[ \t]*(?:#.*)?$/.test(rest)) block = { parent: column, content: undefined };
     else open = scanOpen(rest, { quote: 0, depth: 0 });
   }
-  return stack;
+  return { levels: stack, block };
+}
+
+/** A text after `|` or `>`: the column of its key (or `-`), and of its first line once seen. */
+interface BlockText {
+  readonly parent: number;
+  content: number | undefined;
 }
 
 /** Where the colon of a `key: value` line is, or undefined when the line holds no key. */
