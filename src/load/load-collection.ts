@@ -177,6 +177,9 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
   /** Where a file's `extends` leads, or why it leads nowhere (no message: the schema reports a badly typed one). */
   type Target = { readonly path: string } | { readonly problem: MessageRef | undefined };
 
+  /** The YAML files of a folder inside the charters folder (none for one outside), listed once however many targets miss there. */
+  const yamlFilesIn = onceEach(new Map<string, Promise<readonly string[]>>(), (absoluteFolder) => listYamlFiles(absoluteFolder, folder, options.fileSystem));
+
   /** The target of a file's `extends` (undefined without one), found once: depth checks follow chains again. */
   const targetOf = onceEach(new Map<string, Promise<Target | undefined>>(), (absolutePath) => findTarget(absolutePath));
 
@@ -194,7 +197,7 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
     const targetReal = await options.fileSystem.realpath(targetPath).catch((error: unknown) => error as NodeJS.ErrnoException);
     if (typeof targetReal !== 'string') {
       if (targetReal.code !== 'ENOENT') return { problem: message('load.extends.unreadable', { target, reason: targetReal.code ?? targetReal.message }) };
-      const suggestion = await siblingSuggestion(absolutePath, target, targetPath, folder, options.fileSystem);
+      const suggestion = await siblingSuggestion(absolutePath, target, targetPath, yamlFilesIn);
       const path = display(targetPath);
       return {
         problem:
@@ -381,31 +384,28 @@ const MAX_SUGGESTION_ENTRIES = 2_000;
 /**
  * A YAML file beside a missing `extends` target whose name is close to it
  * (`_korsolm.yaml` → `_korsholm.yaml`), written as the charter would write it.
- * Only a folder inside the charters folder is listed.
  */
 async function siblingSuggestion(
   from: string,
   target: string,
   targetPath: string,
-  folder: ChartersFolder,
-  fileSystem: CharterFileSystem,
+  yamlFilesIn: (absoluteFolder: string) => Promise<readonly string[]>,
 ): Promise<string | undefined> {
-  if (!fileSystem.listFolder) return undefined;
-  const parent = dirname(targetPath);
-  if (!isInside(folder.lexical, parent)) return undefined;
+  const wanted = basename(targetPath);
+  const names = (await yamlFilesIn(dirname(targetPath))).filter((name) => name !== basename(from));
+  const match = closestMatch(wanted, names);
+  if (match === undefined) return undefined;
+  return (target.endsWith(wanted) ? target.slice(0, target.length - wanted.length) : '') + match;
+}
+
+/** The YAML files of a folder, at most MAX_SUGGESTION_ENTRIES entries read; only a folder inside the charters folder is listed. */
+async function listYamlFiles(absoluteFolder: string, folder: ChartersFolder, fileSystem: CharterFileSystem): Promise<readonly string[]> {
+  if (!fileSystem.listFolder || !isInside(folder.lexical, absoluteFolder)) return [];
   try {
-    const parentReal = await fileSystem.realpath(parent);
-    if (!isInside(folder.real, parentReal)) return undefined;
-    const names = (await fileSystem.listFolder(parent, MAX_SUGGESTION_ENTRIES)).filter((name) => /\.ya?ml$/i.test(name));
-    const wanted = basename(targetPath);
-    const match = closestMatch(
-      wanted,
-      names.filter((name) => name !== basename(from)),
-    );
-    if (match === undefined) return undefined;
-    return (target.endsWith(wanted) ? target.slice(0, target.length - wanted.length) : '') + match;
+    if (!isInside(folder.real, await fileSystem.realpath(absoluteFolder))) return [];
+    return (await fileSystem.listFolder(absoluteFolder, MAX_SUGGESTION_ENTRIES)).filter((name) => /\.ya?ml$/i.test(name));
   } catch {
-    return undefined; // no folder to list: no suggestion
+    return []; // no folder to list: no suggestion
   }
 }
 

@@ -39,6 +39,7 @@ describe('broken YAML gives positioned diagnostics, never a crash', () => {
     expect(diagnostics.length).toBeGreaterThan(0);
     expect(diagnostics[0]?.ruleId).toBe('yaml-syntax');
     expect(diagnostics[0]?.line).toBe(positionOf(text, '   every').line);
+    expect(diagnostics[0]?.message).toBe('this line is indented 3 spaces, the keys above it 2: line it up with `approvedBy:` (line 11)');
   });
 
   it('reports an unclosed quote', async () => {
