@@ -9,7 +9,7 @@ import { decodeUtf8 } from './decode.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { mergeWithBaseline } from './merge.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
-import { systemErrorReason } from '../util/system-error.js';
+import { systemErrorMessage } from '../util/system-error.js';
 import { closestMatch } from '../util/suggest.js';
 import { message, type MessageRef } from '../messages/message.js';
 import { said } from './said.js';
@@ -114,7 +114,7 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
     const file = display(absolutePath);
     return readAndParse(absolutePath, file, folder, options.fileSystem, limits, options.fastPath ?? true, diagnostics, options.parseCache).catch(
       (error: unknown): ParsedFile => {
-        diagnostics.push(internalError('reading', file, error));
+        diagnostics.push(internalError(message('load.internal-error.reading'), file, error));
         return { absolutePath, file, source: undefined };
       },
     );
@@ -130,7 +130,7 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
   // A crash while resolving one file is that file's finding; the others still load.
   const resolveOne = (absolutePath: string): Promise<ResolvedCharter | undefined> =>
     resolveUnguarded(absolutePath).catch((error: unknown) => {
-      diagnostics.push(internalError('loading', display(absolutePath), error));
+      diagnostics.push(internalError(message('load.internal-error.loading'), display(absolutePath), error));
       return undefined;
     });
 
@@ -196,7 +196,7 @@ export async function loadCollection(absolutePaths: readonly string[], options: 
     const targetPath = resolve(dirname(absolutePath), target);
     const targetReal = await options.fileSystem.realpath(targetPath).catch((error: unknown) => error as NodeJS.ErrnoException);
     if (typeof targetReal !== 'string') {
-      if (targetReal.code !== 'ENOENT') return { problem: message('load.extends.unreadable', { target, reason: targetReal.code ?? targetReal.message }) };
+      if (targetReal.code !== 'ENOENT') return { problem: message('load.extends.unreadable', { target, reason: systemErrorMessage(targetReal) }) };
       const suggestion = await siblingSuggestion(absolutePath, target, targetPath, yamlFilesIn);
       const path = display(targetPath);
       return {
@@ -344,7 +344,7 @@ async function readAndParse(
     }
     bytes = read.bytes;
   } catch (error) {
-    diagnostics.push(fileDiagnostic(file, 'file-read', message('load.file.unreadable', { reason: systemErrorReason(error) }), 1, 1));
+    diagnostics.push(fileDiagnostic(file, 'file-read', message('load.file.unreadable', { reason: systemErrorMessage(error) }), 1, 1));
     return none;
   }
   const decoded = decodeUtf8(bytes);

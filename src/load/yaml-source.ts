@@ -62,7 +62,7 @@ export function parseYamlSource(file: string, text: string, limits: LoadLimits, 
     return readPositioned(file, text, limits, lineCounter, progress);
   } catch (error) {
     const at = lineCounter && progress.offset !== undefined ? positionIn(lineCounter, progress.offset) : undefined;
-    return { source: emptySource(file), diagnostics: [internalError('the YAML reader', file, error, at)] };
+    return { source: emptySource(file), diagnostics: [internalError(message('load.internal-error.yaml-reader'), file, error, at)] };
   }
 }
 

@@ -129,6 +129,7 @@ describe('a crash on one file is a finding of that file; the others are still ch
         ruleId: 'internal-error',
         severity: 'error',
         message: 'the YAML reader failed on this file (limits exploded); please report this',
+        text: { id: 'rules.internal-error.failed', values: { what: { id: 'load.internal-error.yaml-reader' }, error: 'limits exploded' } },
         file: 'x.yaml',
         ...positionOf(text, 'here'),
         path: [],
