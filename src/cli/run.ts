@@ -18,6 +18,7 @@ import { isMessageLocale, localeFromEnvironment, MESSAGE_LOCALES, type MessageLo
 import { errorText, MessageError } from '../messages/message-error.js';
 import { message, renderMessage, type MessageRef } from '../messages/message.js';
 import { ArgumentProblem, commanderErrorMessage, keepingProblems, type ArgumentProblems } from './commander-errors.js';
+import { missingPackageText } from './missing-package.js';
 
 /**
  * The language of messages: `--locale` wherever it stands (it must hold even
@@ -58,6 +59,12 @@ export async function run(argv: readonly string[], givenIO: CliIO): Promise<numb
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
+    // A command's lazily loaded dependency that is not installed: name it, and how to install it.
+    const missing = missingPackageText(error, program.args[0], locale);
+    if (missing !== undefined) {
+      io.stderr(`charter: ${terminalLines(missing)}\n`);
+      return EXIT_USAGE;
+    }
     if (error instanceof CommanderError) {
       // Help and version are successes; every other parse problem is a usage error.
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
