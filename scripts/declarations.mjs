@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 const STAMP = '.source-hash';
 const CONFIG = 'tsconfig.types.json';
@@ -22,26 +22,55 @@ export async function writeDeclarations(root, outDir, previousDir) {
     return;
   }
   await emitDeclarations(root, outDir);
-  copyJsonModules(root, outDir);
+  inlineJsonModules(root, outDir);
   writeFileSync(join(outDir, STAMP), hash);
 }
 
-/** JSON the sources import (the interface wording): declarations that name its type import it too. */
-function copyJsonModules(root, outDir) {
-  for (const name of jsonModules(root)) cpSync(join(root, 'src', name), join(outDir, name));
+/** `import fi from './strings/fi.json';` in a declaration, as tsc writes it (it drops the `with { type: 'json' }`). */
+const JSON_IMPORT = /^import (\w+) from '(\.{1,2}\/[^']+\.json)';$/gm;
+
+/**
+ * The sources import JSON (the interface wording, the message catalogs), and
+ * the declarations name its type. A declaration that imports a `.json` file
+ * fails a consumer compiled without skipLibCheck under `module: nodenext`
+ * (the import attribute is gone) and one without resolveJsonModule, so each
+ * such import becomes a constant of the JSON's type, written out.
+ */
+function inlineJsonModules(root, outDir) {
+  for (const name of readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.d.ts'))) {
+    const file = join(outDir, name);
+    const text = readFileSync(file, 'utf8');
+    const source = join(root, 'src', relative(outDir, dirname(file)));
+    const inlined = text.replace(JSON_IMPORT, (_, binding, specifier) => {
+      const json = JSON.parse(readFileSync(join(source, specifier), 'utf8'));
+      return `declare const ${binding}: ${jsonType(json, '')};`;
+    });
+    if (inlined !== text) writeFileSync(file, inlined);
+  }
 }
 
-function jsonModules(root) {
-  return readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json'));
+/** The type TypeScript gives a JSON value (strings widened to `string`), as declaration text. */
+function jsonType(value, indent) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) {
+    const items = [...new Set(value.map((item) => jsonType(item, indent)))];
+    return items.length === 0 ? 'never[]' : `(${items.join(' | ')})[]`;
+  }
+  if (typeof value === 'object') {
+    const inner = `${indent}    `;
+    const members = Object.entries(value).map(([key, item]) => `${inner}${JSON.stringify(key)}: ${jsonType(item, inner)};`);
+    return members.length === 0 ? '{}' : `{\n${members.join('\n')}\n${indent}}`;
+  }
+  return typeof value;
 }
 
-/** Everything the declarations depend on: the sources, the compiler settings and the installed packages' versions. */
+/** Everything the declarations depend on: the sources, the compiler settings, the installed packages' versions and this script. */
 function sourceHash(root) {
   const sources = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.ts') || name.endsWith('.json'))
     .map((name) => join('src', name));
   const hash = createHash('sha256');
-  for (const name of [...sources.sort(), 'tsconfig.json', CONFIG, 'package-lock.json']) {
+  for (const name of [...sources.sort(), 'tsconfig.json', CONFIG, 'package-lock.json', 'scripts/declarations.mjs']) {
     hash.update(`${name}\0`);
     hash.update(readFileSync(join(root, name)));
   }
