@@ -1,0 +1,370 @@
+// The package as a user gets it: `npm pack`, installed into an empty project
+// with `npm install --save-dev`, and every command run from there through
+// node_modules/.bin/charter, with nothing of this repository on any path. It
+// catches what works only inside the repository: a file not in `files`, a
+// devDependency used at run time, a path relative to the checkout.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, CHROMIUM_PATH } from '../browser/chromium.js';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const examples = join(repoRoot, 'charters');
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+/** Review dates in the examples are judged as of this day, so the findings do not change with the calendar. */
+const TODAY = '2026-11-23';
+/** Under CI a missing Chromium fails (test/browser/chromium.ts); elsewhere the card steps are skipped. */
+const hasChromium = chromiumAvailable();
+
+// Generous for a loaded two-core machine; each step normally takes a fraction of it.
+const STEP_TIMEOUT = 60_000;
+const INSTALL_TIMEOUT = 240_000;
+const COMPILE_TIMEOUT = 120_000;
+/** A test runs a few steps. */
+const TEST_TIMEOUT = 4 * STEP_TIMEOUT;
+
+interface Outcome {
+  readonly command: string;
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** What a failed step said, for the assertion's message. */
+function told(outcome: Outcome): string {
+  const tail = (text: string): string => (text.length > 4000 ? `…${text.slice(-4000)}` : text);
+  return `\`${outcome.command}\` ended with ${outcome.signal ?? `exit ${String(outcome.code)}`}\n--- stderr:\n${tail(outcome.stderr)}\n--- stdout:\n${tail(outcome.stdout)}`;
+}
+
+const started = new Set<ChildProcess>();
+
+/** Runs a program to its end (killed after `timeout`), collecting its output. */
+function execute(program: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, timeout = STEP_TIMEOUT): Promise<Outcome> {
+  const command = [program, ...args].join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout, killSignal: 'SIGKILL' });
+    started.add(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', (error) => {
+      started.delete(child);
+      reject(new Error(`cannot run \`${command}\`: ${error.message}`));
+    });
+    child.on('close', (code, signal) => {
+      started.delete(child);
+      resolve({ command, code, signal, stdout, stderr });
+    });
+  });
+}
+
+/**
+ * The environment of a user's shell: nothing that leads back to this
+ * repository (npm's and vitest's variables, PATH entries, NODE_OPTIONS), the
+ * Node running the tests first on PATH, English messages and no colour.
+ */
+function userEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  const dropped = /^(npm_|VITEST|NODE_OPTIONS$|NODE_PATH$|NODE_ENV$|TEST$|INIT_CWD$|PATH$|LC_ALL$|LC_MESSAGES$|LANG$)/;
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && !dropped.test(name) && !value.includes(repoRoot)) env[name] = value;
+  }
+  const path = (process.env.PATH ?? '').split(delimiter).filter((entry) => entry !== '' && !entry.startsWith(repoRoot));
+  return { ...env, PATH: [dirname(process.execPath), ...path].join(delimiter), LANG: 'C.UTF-8', NO_COLOR: '1' };
+}
+
+const env = userEnvironment();
+let workspace = '';
+let project = '';
+let npmOptions: string[] = [];
+let compiling: Promise<Outcome> | undefined;
+
+function npm(args: readonly string[], cwd: string, timeout = STEP_TIMEOUT): Promise<Outcome> {
+  return execute('npm', [...args, ...npmOptions], cwd, env, timeout);
+}
+
+/** `charter …` in the project, as `npx charter …` runs it: the installed bin. */
+function charter(...args: string[]): Promise<Outcome> {
+  return execute(join(project, 'node_modules', '.bin', 'charter'), args, project, env);
+}
+
+async function succeeds(step: Promise<Outcome>): Promise<Outcome> {
+  const outcome = await step;
+  expect(outcome.code, told(outcome)).toBe(0);
+  return outcome;
+}
+
+/**
+ * npm as the user has it set up, but for nothing beyond the registry and its
+ * cache: the user's own .npmrc (save-exact, omit=dev, ignore-scripts, ...) is
+ * left out, so it cannot change what is installed.
+ */
+async function isolatedNpmOptions(): Promise<string[]> {
+  const config = await succeeds(execute('npm', ['config', 'get', 'registry', 'cache'], workspace, env));
+  const value = (key: string): string => /^(\S+)=(.*)$/m.exec(config.stdout.split('\n').find((line) => line.startsWith(`${key}=`)) ?? '')?.[2] ?? '';
+  const userconfig = join(workspace, 'npmrc');
+  writeFileSync(userconfig, '');
+  return [`--userconfig=${userconfig}`, `--registry=${value('registry')}`, `--cache=${value('cache')}`, '--no-update-notifier'];
+}
+
+/** The package as `npm publish` would upload it (dist/ is built by the test run's global set-up). */
+async function packRepository(): Promise<string> {
+  const destination = join(workspace, 'pack');
+  mkdirSync(destination);
+  // --ignore-scripts: `prepare` would rebuild dist/ under the feet of the other test files.
+  const packed = await succeeds(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', destination], repoRoot));
+  const [{ filename }] = JSON.parse(packed.stdout) as [{ filename: string }];
+  return join(destination, filename);
+}
+
+/**
+ * The charters a new user starts from: the repository's examples, copied into
+ * charters/. (To become `charter init` once it exists: this function is the
+ * only place that knows how a project starts.)
+ */
+function startCharters(folder: string): void {
+  mkdirSync(join(folder, 'charters'));
+  for (const name of readdirSync(examples).filter((file) => file.endsWith('.yaml') || file === 'sample-events.csv')) {
+    cpSync(join(examples, name), join(folder, 'charters', name));
+  }
+}
+
+/** The charter files the project has, as validate counts them. */
+function charterFiles(): string[] {
+  return readdirSync(join(project, 'charters')).filter((name) => name.endsWith('.yaml'));
+}
+
+/** A copy of the charters in broken/, one unit with a key the schema does not know. */
+function brokenCopy(): { file: string; line: number } {
+  cpSync(join(project, 'charters'), join(project, 'broken'), { recursive: true });
+  const unit = charterFiles().find((name) => !name.startsWith('_')) ?? '';
+  const text = readFileSync(join(project, 'broken', unit), 'utf8').replace(/\n*$/, '\n');
+  writeFileSync(join(project, 'broken', unit), `${text}not-a-charter-key: 1\n`);
+  return { file: `broken/${unit}`, line: text.split('\n').length };
+}
+
+/**
+ * Compiles a TypeScript consumer of the public API against the declarations
+ * the package ships, strictly and without skipLibCheck, with the repository's
+ * own TypeScript and @types/node. Started while the commands run: it takes a
+ * core for several seconds.
+ */
+function compileConsumer(): Promise<Outcome> {
+  writeFileSync(
+    join(project, 'consumer.mts'),
+    `import { checkCharters, reviewStatus, FORMAT_NAMES, type CheckResult, type Diagnostic, type FormatName, type Severity } from 'charter';
+
+const result: CheckResult = await checkCharters({ cwd: process.cwd(), today: '${TODAY}' });
+const diagnostics: readonly Diagnostic[] = result.results.flatMap((file) => file.diagnostics);
+const severities: Severity[] = diagnostics.map((diagnostic) => diagnostic.severity);
+const formats: readonly FormatName[] = FORMAT_NAMES;
+console.log(severities.length, formats.length, typeof reviewStatus);
+// @ts-expect-error a severity is 'error' or 'warning': the declarations are real types, not any
+const wrong: Severity = 'fatal';
+console.log(wrong);
+`,
+  );
+  const typeRoots = join(repoRoot, 'node_modules', '@types');
+  const options = ['--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--noEmit', '--pretty', 'false'];
+  return execute(process.execPath, [tsc, ...options, '--typeRoots', typeRoots, '--types', 'node', 'consumer.mts'], project, env, COMPILE_TIMEOUT);
+}
+
+beforeAll(
+  async () => {
+    workspace = mkdtempSync(join(tmpdir(), 'charter-installed-'));
+    npmOptions = await isolatedNpmOptions();
+    const tarball = await packRepository();
+    project = join(workspace, 'project');
+    mkdirSync(project);
+    await succeeds(npm(['init', '-y'], project));
+    await succeeds(npm(['install', '--save-dev', tarball, '--no-audit', '--no-fund', '--prefer-offline'], project, INSTALL_TIMEOUT));
+    startCharters(project);
+    compiling = compileConsumer();
+    // Awaited by its test; a failure to start is that test's failure, not an unhandled rejection.
+    compiling.catch(() => undefined);
+  },
+  INSTALL_TIMEOUT + 2 * STEP_TIMEOUT,
+);
+
+afterAll(async () => {
+  for (const child of started) child.kill('SIGKILL');
+  // The installed project holds thousands of files: removing them takes a while on a busy machine.
+  if (workspace !== '') await rm(workspace, { recursive: true, force: true });
+}, STEP_TIMEOUT);
+
+describe('the installed package', { timeout: TEST_TIMEOUT }, () => {
+  it('is a devDependency of the project, with its schema where the `$schema` line points', () => {
+    const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> };
+    expect(Object.keys(manifest.devDependencies ?? {})).toEqual(['charter']);
+    const schema = JSON.parse(readFileSync(join(project, 'node_modules', 'charter', 'schema', 'charter.schema.json'), 'utf8')) as { type?: string };
+    expect(schema.type).toBe('object');
+    expect(existsSync(join(project, 'node_modules', 'charter', 'schema', 'charter-baseline.schema.json'))).toBe(true);
+    expect(existsSync(join(project, 'node_modules', 'charter', 'README.md'))).toBe(true);
+    expect(readdirSync(join(project, 'node_modules', 'charter', 'docs', 'rules')).length).toBeGreaterThan(5);
+    // Nothing of the repository's own: sources, tests, tooling.
+    const shipped = readdirSync(join(project, 'node_modules', 'charter')).sort();
+    expect(shipped.filter((name) => !['README.md', 'bin', 'dist', 'docs', 'package.json', 'schema', 'site', 'templates', 'LICENSE'].includes(name))).toEqual(
+      [],
+    );
+  });
+
+  it('answers --version, --help, schema and rules', async () => {
+    const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    expect((await succeeds(charter('--version'))).stdout).toBe(`${version}\n`);
+    expect((await succeeds(charter('--help'))).stdout).toMatch(/^Usage: charter \[options\] \[command\]/);
+    expect(JSON.parse((await succeeds(charter('schema'))).stdout)).toMatchObject({ type: 'object' });
+    expect(JSON.parse((await succeeds(charter('schema', '--baseline'))).stdout)).toMatchObject({ type: 'object' });
+    expect((await succeeds(charter('rules'))).stdout).toMatch(/^review-due\s+\w+\s+\S/m);
+  });
+});
+
+describe('charter validate, installed', { timeout: TEST_TIMEOUT }, () => {
+  it('passes the charters in every format', async () => {
+    const count = charterFiles().length;
+    const stylish = await succeeds(charter('validate', '--today', TODAY));
+    expect(stylish.stdout).not.toMatch(/error|warning/);
+    const json = JSON.parse((await succeeds(charter('validate', '--today', TODAY, '--format', 'json'))).stdout) as { errorCount: number }[];
+    expect(json).toHaveLength(count);
+    expect(json.every((file) => file.errorCount === 0)).toBe(true);
+    const sarif = JSON.parse((await succeeds(charter('validate', '--today', TODAY, '--format', 'sarif'))).stdout) as {
+      version: string;
+      runs: { tool: { driver: { name: string } }; results: unknown[] }[];
+    };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]?.tool.driver.name).toBe('charter');
+    expect(sarif.runs[0]?.results).toEqual([]);
+    const junit = (await succeeds(charter('validate', '--today', TODAY, '--format', 'junit'))).stdout;
+    expect(junit).toMatch(new RegExp(`^<\\?xml [^>]*\\?>\\s*<testsuites [^>]*tests="${count}" failures="0"`));
+    const github = await succeeds(charter('validate', '--today', TODAY, '--format', 'github'));
+    expect(github.stdout).not.toMatch(/^::(error|warning)/m);
+  });
+
+  it('reports a broken charter with exit 1 in every format', async () => {
+    const { file, line } = brokenCopy();
+    const validate = async (format: string): Promise<string> => {
+      const outcome = await charter('validate', 'broken', '--today', TODAY, '--format', format);
+      expect(outcome.code, told(outcome)).toBe(1);
+      return outcome.stdout;
+    };
+    expect(await validate('stylish')).toMatch(new RegExp(`${file}\\n\\s+${line}:1\\s+error\\s+.*not-a-charter-key`));
+    const json = JSON.parse(await validate('json')) as { filePath: string; messages: { line: number; ruleId: string }[] }[];
+    expect(json.find((entry) => entry.filePath === file)?.messages).toEqual([expect.objectContaining({ line, ruleId: 'schema' })]);
+    const sarif = JSON.parse(await validate('sarif')) as { runs: { results: { locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    expect(sarif.runs[0]?.results[0]?.locations[0]?.physicalLocation.region.startLine).toBe(line);
+    expect(await validate('junit')).toMatch(/<testsuites [^>]*failures="1"/);
+    expect(await validate('github')).toMatch(new RegExp(`^::error file=${file},line=${line},`, 'm'));
+  });
+});
+
+describe('the site, installed', { timeout: TEST_TIMEOUT }, () => {
+  it('builds the guide', async () => {
+    const built = await succeeds(charter('build', '--today', TODAY, '--events', 'charters/sample-events.csv'));
+    expect(built.stderr).toMatch(/^charter: built \d+ pages into _site\/, with the compliance dashboard\n$/);
+    for (const page of ['index.html', 'fi/index.html', 'assets/charter.css', 'charters.json'])
+      expect(existsSync(join(project, '_site', page)), page).toBe(true);
+    expect(readdirSync(join(project, '_site', 'fi')).some((name) => name.startsWith('pagefind'))).toBe(true);
+  });
+
+  it('serves it, and stops on Ctrl-C', async () => {
+    const server = spawn(join(project, 'node_modules', '.bin', 'charter'), ['serve', '--port', '0', '--out', '_serve', '--today', TODAY], {
+      cwd: project,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    started.add(server);
+    let stderr = '';
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      server.on('close', (code, signal) => {
+        started.delete(server);
+        resolve({ code, signal });
+      }),
+    );
+    const address = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`charter serve did not start:\n${stderr}`)), STEP_TIMEOUT);
+      server.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+        const url = /serving (http:\/\/\S+\/)/.exec(stderr)?.[1];
+        if (url !== undefined) {
+          clearTimeout(timer);
+          resolve(url);
+        }
+      });
+      void ended.then(() => reject(new Error(`charter serve ended before serving:\n${stderr}`)));
+    });
+    const page = await fetch(new URL('fi/', address));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<html lang="fi">/);
+    const stylesheet = await fetch(new URL('assets/charter.css', address));
+    expect(stylesheet.status).toBe(200);
+    server.kill('SIGINT');
+    expect(await ended).toEqual({ code: 130, signal: null });
+    await expect(fetch(address)).rejects.toThrow();
+  });
+
+  it.runIf(hasChromium)('prints the pocket cards', async () => {
+    const printed = await succeeds(charter('cards', '--today', TODAY, '--chromium', CHROMIUM_PATH));
+    expect(printed.stderr).toMatch(/^charter: printed \d+ cards and \d+ A4 sheets into _site\/cards\//);
+    expect(readdirSync(join(project, '_site', 'cards', 'sheets')).filter((name) => name.endsWith('.pdf')).length).toBeGreaterThan(0);
+  });
+
+  it.runIf(hasChromium)('says in one line which package cards need when playwright-core is not installed', async () => {
+    const installed = join(project, 'node_modules', 'playwright-core');
+    const aside = join(workspace, 'playwright-core');
+    renameSync(installed, aside);
+    try {
+      for (const args of [
+        ['cards', '--chromium', CHROMIUM_PATH],
+        ['validate', '--check-cards'],
+      ]) {
+        const outcome = await charter(...args, '--today', TODAY);
+        expect(outcome.code, told(outcome)).toBe(2);
+        expect(outcome.stderr).toBe(
+          `charter: \`charter ${args[0] ?? ''}\` needs the package \`playwright-core\`, which is not installed here; install it with \`npm install playwright-core\` and try again\n`,
+        );
+      }
+    } finally {
+      renameSync(aside, installed);
+    }
+  });
+});
+
+describe('the other commands, installed', { timeout: TEST_TIMEOUT }, () => {
+  it('reports on the contact log', async () => {
+    const report = await succeeds(charter('report', 'charters/sample-events.csv', '--as-of', '2026-11-30'));
+    expect(report.stdout).toMatch(/^Compliance as of 2026-11-30/);
+    const csv = await succeeds(charter('report', 'charters/sample-events.csv', '--as-of', '2026-11-30', '--format', 'csv'));
+    expect(csv.stdout.split('\n').length).toBeGreaterThan(2);
+  });
+
+  it('lists the review rota', async () => {
+    const rota = await succeeds(charter('rota', '--today', TODAY));
+    expect(rota.stdout).toMatch(/^charters\/\S+\.yaml /m);
+    expect(JSON.parse((await succeeds(charter('rota', '--today', TODAY, '--format', 'json'))).stdout)).toMatchObject({ today: TODAY });
+  });
+});
+
+describe('the public API, installed', { timeout: TEST_TIMEOUT }, () => {
+  it('runs from the package by name', async () => {
+    writeFileSync(
+      join(project, 'check.mjs'),
+      `import { checkCharters, loadFormatter } from 'charter';
+const result = await checkCharters({ cwd: process.cwd(), today: '${TODAY}' });
+const format = await loadFormatter('json');
+console.log(result.results.length, typeof format);
+`,
+    );
+    const outcome = await succeeds(execute(process.execPath, ['check.mjs'], project, env));
+    expect(outcome.stdout).toBe(`${charterFiles().length} function\n`);
+  });
+
+  it('types a TypeScript consumer against the published declarations, strictly', async () => {
+    expect(compiling).toBeDefined();
+    if (compiling) await succeeds(compiling);
+  });
+});
