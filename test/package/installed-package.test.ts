@@ -216,49 +216,62 @@ describe('the installed package', { timeout: TEST_TIMEOUT }, () => {
 
   it('answers --version, --help, schema and rules', async () => {
     const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-    expect((await succeeds(charter('--version'))).stdout).toBe(`${version}\n`);
-    expect((await succeeds(charter('--help'))).stdout).toMatch(/^Usage: charter \[options\] \[command\]/);
-    expect(JSON.parse((await succeeds(charter('schema'))).stdout)).toMatchObject({ type: 'object' });
-    expect(JSON.parse((await succeeds(charter('schema', '--baseline'))).stdout)).toMatchObject({ type: 'object' });
-    expect((await succeeds(charter('rules'))).stdout).toMatch(/^review-due\s+\w+\s+\S/m);
+    // Independent and read-only: run side by side, as each mostly waits for Node to start.
+    const [shown, help, schema, baseline, rules] = await Promise.all(
+      [['--version'], ['--help'], ['schema'], ['schema', '--baseline'], ['rules']].map((args) => succeeds(charter(...args))),
+    );
+    expect(shown?.stdout).toBe(`${version}\n`);
+    expect(help?.stdout).toMatch(/^Usage: charter \[options\] \[command\]/);
+    expect(JSON.parse(schema?.stdout ?? '')).toMatchObject({ type: 'object' });
+    expect(JSON.parse(baseline?.stdout ?? '')).toMatchObject({ type: 'object' });
+    expect(rules?.stdout).toMatch(/^review-due\s+\w+\s+\S/m);
   });
 });
+
+const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
+
+/** `charter validate` of `folder` in each format, side by side: exit code and output by format. */
+async function validateInEveryFormat(folder: string): Promise<Record<(typeof FORMATS)[number], Outcome>> {
+  // --concurrency 2 for one of them: the worker threads must load from the installed package too.
+  const outcomes = await Promise.all(
+    FORMATS.map((format) => charter('validate', folder, '--today', TODAY, '--format', format, ...(format === 'json' ? ['--concurrency', '2'] : []))),
+  );
+  return Object.fromEntries(FORMATS.map((format, index) => [format, outcomes[index] as Outcome])) as Record<(typeof FORMATS)[number], Outcome>;
+}
+
+interface SarifLog {
+  version: string;
+  runs: { tool: { driver: { name: string } }; results: { locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+}
 
 describe('charter validate, installed', { timeout: TEST_TIMEOUT }, () => {
   it('passes the charters in every format', async () => {
     const count = charterFiles().length;
-    const stylish = await succeeds(charter('validate', '--today', TODAY));
-    expect(stylish.stdout).not.toMatch(/error|warning/);
-    const json = JSON.parse((await succeeds(charter('validate', '--today', TODAY, '--format', 'json'))).stdout) as { errorCount: number }[];
+    const outcomes = await validateInEveryFormat('charters');
+    for (const outcome of Object.values(outcomes)) expect(outcome.code, told(outcome)).toBe(0);
+    expect(outcomes.stylish.stdout).not.toMatch(/error|warning/);
+    const json = JSON.parse(outcomes.json.stdout) as { errorCount: number }[];
     expect(json).toHaveLength(count);
     expect(json.every((file) => file.errorCount === 0)).toBe(true);
-    const sarif = JSON.parse((await succeeds(charter('validate', '--today', TODAY, '--format', 'sarif'))).stdout) as {
-      version: string;
-      runs: { tool: { driver: { name: string } }; results: unknown[] }[];
-    };
+    const sarif = JSON.parse(outcomes.sarif.stdout) as SarifLog;
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]?.tool.driver.name).toBe('charter');
     expect(sarif.runs[0]?.results).toEqual([]);
-    const junit = (await succeeds(charter('validate', '--today', TODAY, '--format', 'junit'))).stdout;
-    expect(junit).toMatch(new RegExp(`^<\\?xml [^>]*\\?>\\s*<testsuites [^>]*tests="${count}" failures="0"`));
-    const github = await succeeds(charter('validate', '--today', TODAY, '--format', 'github'));
-    expect(github.stdout).not.toMatch(/^::(error|warning)/m);
+    expect(outcomes.junit.stdout).toMatch(new RegExp(`^<\\?xml [^>]*\\?>\\s*<testsuites [^>]*tests="${count}" failures="0"`));
+    expect(outcomes.github.stdout).not.toMatch(/^::(error|warning)/m);
   });
 
   it('reports a broken charter with exit 1 in every format', async () => {
     const { file, line } = brokenCopy();
-    const validate = async (format: string): Promise<string> => {
-      const outcome = await charter('validate', 'broken', '--today', TODAY, '--format', format);
-      expect(outcome.code, told(outcome)).toBe(1);
-      return outcome.stdout;
-    };
-    expect(await validate('stylish')).toMatch(new RegExp(`${file}\\n\\s+${line}:1\\s+error\\s+.*not-a-charter-key`));
-    const json = JSON.parse(await validate('json')) as { filePath: string; messages: { line: number; ruleId: string }[] }[];
+    const outcomes = await validateInEveryFormat('broken');
+    for (const outcome of Object.values(outcomes)) expect(outcome.code, told(outcome)).toBe(1);
+    expect(outcomes.stylish.stdout).toMatch(new RegExp(`${file}\\n\\s+${line}:1\\s+error\\s+.*not-a-charter-key`));
+    const json = JSON.parse(outcomes.json.stdout) as { filePath: string; messages: { line: number; ruleId: string }[] }[];
     expect(json.find((entry) => entry.filePath === file)?.messages).toEqual([expect.objectContaining({ line, ruleId: 'schema' })]);
-    const sarif = JSON.parse(await validate('sarif')) as { runs: { results: { locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    const sarif = JSON.parse(outcomes.sarif.stdout) as SarifLog;
     expect(sarif.runs[0]?.results[0]?.locations[0]?.physicalLocation.region.startLine).toBe(line);
-    expect(await validate('junit')).toMatch(/<testsuites [^>]*failures="1"/);
-    expect(await validate('github')).toMatch(new RegExp(`^::error file=${file},line=${line},`, 'm'));
+    expect(outcomes.junit.stdout).toMatch(/<testsuites [^>]*failures="1"/);
+    expect(outcomes.github.stdout).toMatch(new RegExp(`^::error file=${file},line=${line},`, 'm'));
   });
 });
 
@@ -335,17 +348,17 @@ describe('the site, installed', { timeout: TEST_TIMEOUT }, () => {
 });
 
 describe('the other commands, installed', { timeout: TEST_TIMEOUT }, () => {
-  it('reports on the contact log', async () => {
-    const report = await succeeds(charter('report', 'charters/sample-events.csv', '--as-of', '2026-11-30'));
-    expect(report.stdout).toMatch(/^Compliance as of 2026-11-30/);
-    const csv = await succeeds(charter('report', 'charters/sample-events.csv', '--as-of', '2026-11-30', '--format', 'csv'));
+  it('reports on the contact log, and lists the review rota', async () => {
+    const [table, csv, rota, rotaJson] = await Promise.all([
+      succeeds(charter('report', 'charters/sample-events.csv', '--as-of', '2026-11-30')),
+      succeeds(charter('report', 'charters/sample-events.csv', '--as-of', '2026-11-30', '--format', 'csv')),
+      succeeds(charter('rota', '--today', TODAY)),
+      succeeds(charter('rota', '--today', TODAY, '--format', 'json')),
+    ]);
+    expect(table.stdout).toMatch(/^Compliance as of 2026-11-30/);
     expect(csv.stdout.split('\n').length).toBeGreaterThan(2);
-  });
-
-  it('lists the review rota', async () => {
-    const rota = await succeeds(charter('rota', '--today', TODAY));
     expect(rota.stdout).toMatch(/^charters\/\S+\.yaml /m);
-    expect(JSON.parse((await succeeds(charter('rota', '--today', TODAY, '--format', 'json'))).stdout)).toMatchObject({ today: TODAY });
+    expect(JSON.parse(rotaJson.stdout)).toMatchObject({ today: TODAY });
   });
 });
 
