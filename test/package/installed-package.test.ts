@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,11 +207,39 @@ describe('the installed package', { timeout: TEST_TIMEOUT }, () => {
     expect(existsSync(join(project, 'node_modules', 'charter', 'schema', 'charter-baseline.schema.json'))).toBe(true);
     expect(existsSync(join(project, 'node_modules', 'charter', 'README.md'))).toBe(true);
     expect(readdirSync(join(project, 'node_modules', 'charter', 'docs', 'rules')).length).toBeGreaterThan(5);
-    // Nothing of the repository's own: sources, tests, tooling.
-    const shipped = readdirSync(join(project, 'node_modules', 'charter')).sort();
-    expect(shipped.filter((name) => !['README.md', 'bin', 'dist', 'docs', 'package.json', 'schema', 'site', 'templates', 'LICENSE'].includes(name))).toEqual(
-      [],
-    );
+    // Nothing of the repository's own: sources, tests, tooling, build stamps.
+    const installed = join(project, 'node_modules', 'charter');
+    const privateFiles = [
+      'src',
+      'test',
+      'scripts',
+      'bench',
+      'charters',
+      '_site',
+      'package-lock.json',
+      'tsconfig.json',
+      'CONTRIBUTING.md',
+      'dist/types/.source-hash',
+    ];
+    expect(privateFiles.filter((name) => existsSync(join(installed, name)))).toEqual([]);
+  });
+
+  it('declares every package its code imports as a dependency', () => {
+    const installed = join(project, 'node_modules', 'charter');
+    const { dependencies = {} } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    const code = readdirSync(join(installed, 'dist'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js'));
+    const imported = new Set<string>();
+    for (const name of [...code.map((file) => join(installed, 'dist', file)), join(installed, 'bin', 'charter.js')]) {
+      const text = readFileSync(name, 'utf8');
+      // import and export … from, import(), require() and createRequire(import.meta.url)(), as esbuild writes them.
+      for (const match of text.matchAll(/(?:\bfrom\s*|\bimport\(\s*|\brequire\(\s*|\(import\.meta\.url\)\(\s*)["']([@\w][\w./@-]*)["']/g)) {
+        const specifier = match[1] ?? '';
+        if (specifier.startsWith('node:') || builtinModules.includes(specifier)) continue;
+        imported.add(specifier.startsWith('@') ? specifier.split('/', 2).join('/') : (specifier.split('/')[0] ?? ''));
+      }
+    }
+    expect(imported.size).toBeGreaterThan(3);
+    expect([...imported].filter((name) => !Object.hasOwn(dependencies, name)).sort()).toEqual([]);
   });
 
   it('answers --version, --help, schema and rules', async () => {
