@@ -409,3 +409,40 @@ console.log(result.results.length, typeof format);
     if (compiling) await succeeds(compiling);
   });
 });
+
+/** The `$schema` of a charter's `# yaml-language-server:` first line, resolved from the file's folder. */
+function schemaOf(file: string): string | undefined {
+  const reference = /^# yaml-language-server: \$schema=(\S+)/.exec(readFileSync(file, 'utf8'))?.[1];
+  return reference === undefined ? undefined : join(dirname(file), reference);
+}
+
+// Last: it replaces the project's charters/ with the ones `charter init` writes.
+describe('charter init, installed', { timeout: TEST_TIMEOUT }, () => {
+  it('starts a charter repository that validates, builds and explains a mistake in Finnish', async () => {
+    renameSync(join(project, 'charters'), join(project, 'example-charters'));
+    const init = await succeeds(charter('init', '--languages', 'fi,sv', '--ci', 'github', '--today', TODAY));
+    expect(init.stderr).not.toMatch(/error/i);
+    const written = charterFiles();
+    expect(written).toContain('_organisation.yaml');
+    expect(written.length).toBe(2);
+    for (const name of written) {
+      const schema = schemaOf(join(project, 'charters', name));
+      expect(schema, `the $schema line of ${name}`).toBeDefined();
+      expect(existsSync(schema ?? ''), `${name} points its editor at ${schema ?? ''}`).toBe(true);
+    }
+    for (const path of ['.github/workflows/charter.yml', '.vscode/settings.json', '.vscode/extensions.json', '.gitignore', 'README.md']) {
+      expect(existsSync(join(project, path)), path).toBe(true);
+    }
+    const [validated, built] = [await charter('validate', '--today', TODAY), await charter('build', '--today', TODAY, '--out', '_init-site')];
+    expect(validated.code, told(validated)).toBe(0);
+    expect(validated.stdout).not.toMatch(/error|warning/);
+    expect(built.code, told(built)).toBe(0);
+    expect(existsSync(join(project, '_init-site', 'fi', 'index.html'))).toBe(true);
+
+    const unit = written.find((name) => !name.startsWith('_')) ?? '';
+    writeFileSync(join(project, 'charters', unit), `${readFileSync(join(project, 'charters', unit), 'utf8').replace(/\n*$/, '\n')}not-a-charter-key: 1\n`);
+    const finnish = await execute(join(project, 'node_modules', '.bin', 'charter'), ['validate', '--today', TODAY], project, { ...env, LANG: 'fi_FI.UTF-8' });
+    expect(finnish.code, told(finnish)).toBe(1);
+    expect(finnish.stdout).toMatch(/tuntematon avain `not-a-charter-key`/);
+  });
+});
