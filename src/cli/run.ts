@@ -175,6 +175,7 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void, onCommande
       'after',
       `
 Examples:
+  $ charter init --languages fi,sv --ci github     start a charter repository here
   $ charter validate                              check every charter under charters/
   $ charter validate charters/city-library.yaml   check one file
   $ charter validate --format sarif -o charter.sarif
@@ -215,9 +216,10 @@ Examples:
   $ charter validate --format github          annotations in GitHub Actions
   $ charter validate --format junit -o junit.xml
 
-Each finding shows file:line:col, severity, message and rule id.
-Rule pages: docs/rules/<rule-id>.md. Exit codes: 0 clean (warnings within
---max-warnings), 1 findings, 2 usage or fatal error.`,
+Each finding shows file:line:col, severity, message and rule id. Rule pages:
+node_modules/charter/docs/rules/<rule-id>.md. Messages follow --locale or LANG
+(fi, sv, en). Exit codes: 0 clean (warnings within --max-warnings), 1 findings,
+2 usage or fatal error.`,
     )
     .action(async (paths: string[], options: ValidateFlags) => {
       const { validateCommand } = await import('./validate-command.js');
