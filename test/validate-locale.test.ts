@@ -125,6 +125,6 @@ describe('findings of the schema and the rules in Finnish and Swedish', () => {
       expect(inSwedish[index]?.message).not.toBe(entry.message);
     });
     expect(inFinnish.map((entry) => entry.message)).toContain('tuntematon yhteystieto `haed`; tarkoititko `head`?');
-    expect(inSwedish.map((entry) => entry.message)).toContain('okänd kontakt `haed`; menade du `head`?');
+    expect(inSwedish.map((entry) => entry.message)).toContain('okänd kontaktuppgift `haed`; menade du `head`?');
   }, 60_000);
 });

@@ -26,8 +26,8 @@ const CASES: readonly { name: string; argv: string[]; fi: string; sv: string; en
     name: 'validate: a bad --max-warnings',
     argv: ['validate', '--max-warnings', 'many'],
     en: "option '--max-warnings <n>' argument 'many' is invalid. expected a whole number of 0 or more.",
-    fi: "valitsimen '--max-warnings <n>' arvo 'many' ei kelpaa: odotettiin kokonaislukua, joka on vähintään 0.",
-    sv: "värdet 'many' för flaggan '--max-warnings <n>' är ogiltigt: väntade ett heltal som är 0 eller större.",
+    fi: "valitsimen '--max-warnings <n>' arvo 'many' ei kelpaa: anna kokonaisluku, joka on vähintään 0.",
+    sv: "värdet 'many' för flaggan '--max-warnings <n>' är ogiltigt: ange ett heltal som är 0 eller större.",
   },
   {
     name: 'build: --as-of without --events',
@@ -40,15 +40,15 @@ const CASES: readonly { name: string; argv: string[]; fi: string; sv: string; en
     name: 'serve: --events from standard input',
     argv: ['serve', '--events', '-'],
     en: '--events -: charter serve reads the logs again on every rebuild; give log files, not standard input',
-    fi: '`--events -`: `charter serve` lukee lokit uudelleen jokaisella uudelleenrakennuksella; anna lokitiedostot, ei vakiosyötettä',
+    fi: '`--events -`: `charter serve` lukee lokit uudelleen aina, kun sivusto rakennetaan uudelleen; anna lokitiedostot, ei vakiosyötettä',
     sv: '`--events -`: `charter serve` läser loggarna på nytt vid varje ombyggnad; ange loggfiler, inte standard in',
   },
   {
     name: 'cards: a --base-url that is no address',
     argv: ['cards', '--base-url', 'intranet'],
     en: "option '--base-url <url>' argument 'intranet' is invalid. expected a web address such as https://intranet.example.fi/charters/.",
-    fi: "valitsimen '--base-url <url>' arvo 'intranet' ei kelpaa: odotettiin verkko-osoitetta, esimerkiksi https://intranet.example.fi/charters/.",
-    sv: "värdet 'intranet' för flaggan '--base-url <url>' är ogiltigt: väntade en webbadress, till exempel https://intranet.example.fi/charters/.",
+    fi: "valitsimen '--base-url <url>' arvo 'intranet' ei kelpaa: anna verkko-osoite, esimerkiksi https://intranet.example.fi/charters/.",
+    sv: "värdet 'intranet' för flaggan '--base-url <url>' är ogiltigt: ange en webbadress, till exempel https://intranet.example.fi/charters/.",
   },
   {
     name: 'rota: --charters that does not exist',
@@ -68,7 +68,7 @@ const CASES: readonly { name: string; argv: string[]; fi: string; sv: string; en
     name: 'schema: an argument too many',
     argv: ['schema', 'unit'],
     en: "too many arguments for 'schema'. Expected 0 arguments but got 1.",
-    fi: "liikaa argumentteja komennolle 'schema': se ottaa 0 argumenttia, annettiin 1.",
+    fi: "liikaa argumentteja komennolle 'schema': se hyväksyy 0 argumenttia, mutta niitä annettiin 1.",
     sv: "för många argument till 'schema': kommandot tar 0 argument, men fick 1.",
   },
   {
@@ -103,15 +103,15 @@ const CASES: readonly { name: string; argv: string[]; fi: string; sv: string; en
     name: 'a bad --today',
     argv: ['validate', '--today', '2026-02-30'],
     en: "option '--today <date>' argument '2026-02-30' is invalid. expected a date such as 2026-11-23.",
-    fi: "valitsimen '--today <date>' arvo '2026-02-30' ei kelpaa: odotettiin päivämäärää, esimerkiksi 2026-11-23.",
-    sv: "värdet '2026-02-30' för flaggan '--today <date>' är ogiltigt: väntade ett datum, till exempel 2026-11-23.",
+    fi: "valitsimen '--today <date>' arvo '2026-02-30' ei kelpaa: anna päivämäärä, esimerkiksi 2026-11-23.",
+    sv: "värdet '2026-02-30' för flaggan '--today <date>' är ogiltigt: ange ett datum, till exempel 2026-11-23.",
   },
   {
     name: 'a --today in a far-off year',
     argv: ['validate', '--today', '9999-12-20'],
     en: "option '--today <date>' argument '9999-12-20' is invalid. expected a date in the years 1970 to 2199.",
-    fi: "valitsimen '--today <date>' arvo '9999-12-20' ei kelpaa: odotettiin päivämäärää vuosilta 1970–2199.",
-    sv: "värdet '9999-12-20' för flaggan '--today <date>' är ogiltigt: väntade ett datum under åren 1970–2199.",
+    fi: "valitsimen '--today <date>' arvo '9999-12-20' ei kelpaa: anna päivämäärä vuosilta 1970–2199.",
+    sv: "värdet '9999-12-20' för flaggan '--today <date>' är ogiltigt: ange ett datum under åren 1970–2199.",
   },
   {
     name: 'no charters folder',
@@ -132,7 +132,7 @@ const CASES: readonly { name: string; argv: string[]; fi: string; sv: string; en
     argv: ['build', '--today', '2026-11-23', '--out', 'notes'],
     cwd: () => writeTree({ 'charters/unit.yaml': VALID_UNIT, 'notes/todo.txt': 'mine\n' }),
     en: 'refusing to replace notes: it is not empty and was not made by charter build; choose another --out or empty it yourself',
-    fi: 'kansiota notes ei korvata: se ei ole tyhjä, eikä `charter build` ole tehnyt sitä; valitse toinen `--out` tai tyhjennä kansio itse',
+    fi: 'kansiota notes ei korvata: se ei ole tyhjä, eikä sitä ole luotu komennolla `charter build`; valitse toinen `--out` tai tyhjennä kansio itse',
     sv: 'notes ersätts inte: mappen är inte tom och har inte skapats av `charter build`; välj en annan `--out` eller töm mappen själv',
   },
 ];
@@ -166,7 +166,7 @@ describe('one-line errors in the user’s language', () => {
     const cwd = writeTree({ 'charters/_baseline.yaml': 'organisation: x\n' });
     const result = await runCli(['rota', '--locale', 'fi'], cwd);
     expect(result.stderr).toBe(
-      'charter: ei luetteloitavia yksikön palvelulupauksia (perustasoilla eli _*.yaml-tiedostoilla ei ole omaa tarkistusvuorolistaa)\n',
+      'charter: ei luetteloitavia yksikön palvelulupauksia (perustasoilla eli _*.yaml-tiedostoilla ei ole omia tarkistusvuoroja)\n',
     );
   });
 });

@@ -60,13 +60,13 @@ describe('output formats in Finnish and Swedish', () => {
     ];
     const hidden = formatGithub(many, FI).split('\n');
     expect(hidden).toContain(
-      `charter: GitHub näyttää merkintöinä vain ${ANNOTATION_LIMIT} virhettä ja ${ANNOTATION_LIMIT} varoitusta vaihetta kohden; muut 2 löydöstä:`,
+      `charter: GitHub näyttää merkintöinä vain ${ANNOTATION_LIMIT} virhettä ja ${ANNOTATION_LIMIT} varoitusta vaihetta kohden; muut 2 havaintoa:`,
     );
     expect(hidden.some((line) => /^ {2}a\.yaml:12:5 {2}virhe {2}.* {2}no-weaker-than-baseline$/.test(line))).toBe(true);
     const one: FileResult[] = [
       { file: 'a.yaml', diagnostics: Array.from({ length: ANNOTATION_LIMIT + 1 }, (_, i) => ({ ...WEAKER, file: 'a.yaml', line: i + 1 })) },
     ];
-    expect(formatGithub(one, SV)).toContain('; 1 fynd till:\n');
+    expect(formatGithub(one, SV)).toContain('; ytterligare 1 anmärkning:\n');
     expect(formatGithub(one, CONTEXT)).toContain('; the other 1 is:\n');
   });
 
