@@ -202,7 +202,7 @@ function problemOf(error: HintedError, where: MessageRef): MessageRef {
     case 'minProperties':
       return message('schema.min-properties', { where, count: Number(params.limit) });
     case 'uniqueItems':
-      return message('schema.unique-items', { where, first: Number(params.j), second: Number(params.i) });
+      return message('schema.unique-items', { where, first: Number(params.j) + 1, second: Number(params.i) + 1 });
     case 'minimum':
       return message('schema.minimum', { where, limit: String(params.limit) });
     case 'maximum':

@@ -25,7 +25,7 @@ const CASES: readonly { name: string; argv: string[]; fi: string; sv: string; en
   {
     name: 'validate: a bad --max-warnings',
     argv: ['validate', '--max-warnings', 'many'],
-    en: "option '--max-warnings <n>' argument 'many' is invalid. expected a whole number of 0 or more.",
+    en: "option '--max-warnings <n>' argument 'many' is invalid: expected a whole number of 0 or more.",
     fi: "valitsimen '--max-warnings <n>' arvo 'many' ei kelpaa: anna kokonaisluku, joka on vähintään 0.",
     sv: "värdet 'many' för flaggan '--max-warnings <n>' är ogiltigt: ange ett heltal som är 0 eller större.",
   },
@@ -46,7 +46,7 @@ const CASES: readonly { name: string; argv: string[]; fi: string; sv: string; en
   {
     name: 'cards: a --base-url that is no address',
     argv: ['cards', '--base-url', 'intranet'],
-    en: "option '--base-url <url>' argument 'intranet' is invalid. expected a web address such as https://intranet.example.fi/charters/.",
+    en: "option '--base-url <url>' argument 'intranet' is invalid: expected a web address such as https://intranet.example.fi/charters/.",
     fi: "valitsimen '--base-url <url>' arvo 'intranet' ei kelpaa: anna verkko-osoite, esimerkiksi https://intranet.example.fi/charters/.",
     sv: "värdet 'intranet' för flaggan '--base-url <url>' är ogiltigt: ange en webbadress, till exempel https://intranet.example.fi/charters/.",
   },
@@ -95,21 +95,21 @@ const CASES: readonly { name: string; argv: string[]; fi: string; sv: string; en
   {
     name: 'a value that is not one of the choices',
     argv: ['rota', '--format', 'xml'],
-    en: "option '-f, --format <name>' argument 'xml' is invalid. Allowed choices are table, json.",
-    fi: "valitsimen '-f, --format <name>' arvo 'xml' ei kelpaa. Sallitut arvot ovat table, json.",
-    sv: "värdet 'xml' för flaggan '-f, --format <name>' är ogiltigt. Tillåtna värden är table, json.",
+    en: "option '-f, --format <name>' argument 'xml' is invalid; allowed choices are table, json.",
+    fi: "valitsimen '-f, --format <name>' arvo 'xml' ei kelpaa; sallitut arvot ovat table, json.",
+    sv: "värdet 'xml' för flaggan '-f, --format <name>' är ogiltigt; tillåtna värden är table, json.",
   },
   {
     name: 'a bad --today',
     argv: ['validate', '--today', '2026-02-30'],
-    en: "option '--today <date>' argument '2026-02-30' is invalid. expected a date such as 2026-11-23.",
+    en: "option '--today <date>' argument '2026-02-30' is invalid: expected a date such as 2026-11-23.",
     fi: "valitsimen '--today <date>' arvo '2026-02-30' ei kelpaa: anna päivämäärä, esimerkiksi 2026-11-23.",
     sv: "värdet '2026-02-30' för flaggan '--today <date>' är ogiltigt: ange ett datum, till exempel 2026-11-23.",
   },
   {
     name: 'a --today in a far-off year',
     argv: ['validate', '--today', '9999-12-20'],
-    en: "option '--today <date>' argument '9999-12-20' is invalid. expected a date in the years 1970 to 2199.",
+    en: "option '--today <date>' argument '9999-12-20' is invalid: expected a date in the years 1970 to 2199.",
     fi: "valitsimen '--today <date>' arvo '9999-12-20' ei kelpaa: anna päivämäärä vuosilta 1970–2199.",
     sv: "värdet '9999-12-20' för flaggan '--today <date>' är ogiltigt: ange ett datum under åren 1970–2199.",
   },
@@ -165,9 +165,7 @@ describe('one-line errors in the user’s language', () => {
   it('prints notes of the commands in the language asked for', async () => {
     const cwd = writeTree({ 'charters/_baseline.yaml': 'organisation: x\n' });
     const result = await runCli(['rota', '--locale', 'fi'], cwd);
-    expect(result.stderr).toBe(
-      'charter: ei luetteloitavia yksikön palvelulupauksia (perustasoilla eli _*.yaml-tiedostoilla ei ole omia tarkistusvuoroja)\n',
-    );
+    expect(result.stderr).toBe('charter: ei luetteloitavia yksikön palvelulupauksia (perustasoilla eli _*.yaml-tiedostoilla ei ole omia tarkistusvuoroja)\n');
   });
 });
 

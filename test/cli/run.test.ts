@@ -67,7 +67,7 @@ describe('charter validate', () => {
     expect(unknownFlag.stderr).toBe("charter: unknown option '--formt'; did you mean --format?\n");
     const badFormat = await runCli(['validate', '--format', 'xml'], tempFolder());
     expect(badFormat.code).toBe(2);
-    expect(badFormat.stderr).toMatch(/argument 'xml' is invalid. Allowed choices are stylish, json, sarif, junit, github/);
+    expect(badFormat.stderr).toMatch(/argument 'xml' is invalid; allowed choices are stylish, json, sarif, junit, github/);
     const badCount = await runCli(['validate', '--max-warnings', 'many'], tempFolder());
     expect(badCount.code).toBe(2);
     const badDate = await runCli(['validate', '--today', '2026-02-30'], tempFolder());
