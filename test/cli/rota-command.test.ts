@@ -272,11 +272,11 @@ describe('charter rota', () => {
   });
 
   it.each([
-    [['--periods', '0'], /^charter: option '--periods <n>' argument '0' is invalid\. expected a whole number of periods from 1 to 999\.\n$/],
+    [['--periods', '0'], /^charter: option '--periods <n>' argument '0' is invalid: expected a whole number of periods from 1 to 999\.\n$/],
     [['--periods', 'many'], /argument 'many' is invalid/],
     [['--periods', '1000'], /argument '1000' is invalid/],
     [['--today', '2026-02-30'], /expected a date such as 2026-11-23/],
-    [['--format', 'xml'], /argument 'xml' is invalid\. Allowed choices are table, json/],
+    [['--format', 'xml'], /argument 'xml' is invalid; allowed choices are table, json/],
     [['--charters', 'nowhere'], /^charter: cannot read --charters nowhere: no such folder\n$/],
     [['--charters', 'charters/unit.yaml'], /^charter: --charters charters\/unit\.yaml is not a folder; name charter files without --charters\n$/],
     [['missing.yaml'], /^charter: cannot read missing\.yaml: no such file or folder\n$/],
