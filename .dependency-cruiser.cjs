@@ -1,6 +1,25 @@
 // The import limits of src/: no cycles, not even type-only ones, and no import
 // that goes up a layer. `npm run deps:check`.
 
+/** What the site may import: every layer of the core and the views. */
+const BELOW_SITE = [
+  'report',
+  'check.ts',
+  'validate.ts',
+  'parallel',
+  'normalize',
+  'rules',
+  'load',
+  'schema',
+  'model',
+  'time',
+  'util',
+  'format',
+  'view',
+  'render',
+  'messages',
+];
+
 /**
  * What each part of src/ may import besides itself, lowest layer first. A part
  * is a folder (`time`) or a top-level file (`check.ts`). Two parts that may
@@ -24,44 +43,11 @@ const LAYERS = {
   format: ['model', 'util', 'messages'],
   'check.ts': ['validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'messages'],
   report: ['check.ts', 'validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'format', 'messages'],
-  site: [
-    'report',
-    'check.ts',
-    'validate.ts',
-    'parallel',
-    'normalize',
-    'rules',
-    'load',
-    'schema',
-    'model',
-    'time',
-    'util',
-    'format',
-    'view',
-    'render',
-    'messages',
-  ],
+  site: BELOW_SITE,
   // charter init: templates → a new charter repository; reads names and ids the way the loader and schema do.
   init: ['load', 'schema', 'model', 'time', 'util', 'messages'],
   // Cards print with the site's build machinery; the site never reaches for cards.
-  cards: [
-    'site',
-    'report',
-    'check.ts',
-    'validate.ts',
-    'parallel',
-    'normalize',
-    'rules',
-    'load',
-    'schema',
-    'model',
-    'time',
-    'util',
-    'format',
-    'view',
-    'render',
-    'messages',
-  ],
+  cards: ['site', ...BELOW_SITE],
 };
 
 /** The path pattern of a part of src/. */
