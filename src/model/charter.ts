@@ -108,6 +108,8 @@ export interface Commitment {
   readonly within: WrittenDuration;
   /** The share of cases that must meet `within`, as a fraction (0.9 for 90%); 1 when not given. */
   readonly target: number;
+  /** `otherwise`: the fallback promise for cases that cannot meet `within` ("we tell you why and when"). */
+  readonly otherwise?: LocalizedText;
 }
 
 /** A time of day. */
@@ -192,6 +194,8 @@ export interface EmailChannel {
 
 export interface LetterChannel {
   readonly address: LocalizedText;
+  /** How fast the receipt of a letter is confirmed. */
+  readonly acknowledge?: Commitment;
   readonly reply?: Commitment;
 }
 

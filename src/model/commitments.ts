@@ -8,6 +8,7 @@ export const COMMITMENT_SLOTS = [
   { channel: 'phone', commitment: 'callback', group: 'channels' },
   { channel: 'email', commitment: 'acknowledge', group: 'channels' },
   { channel: 'email', commitment: 'reply', group: 'channels' },
+  { channel: 'letter', commitment: 'acknowledge', group: 'channels' },
   { channel: 'letter', commitment: 'reply', group: 'channels' },
   { channel: 'counter', commitment: 'wait', group: 'channels' },
   { channel: 'eservice', commitment: 'acknowledge', group: 'channels' },

@@ -97,8 +97,8 @@ function charterFrom(document: Document.CharterDocument, file: string): Charter 
       : {
           feedback: {
             ...texts.optional('channel', feedback.channel),
-            ...(feedback.acknowledge === undefined ? {} : { acknowledge: readCommitment(feedback.acknowledge, 'feedback.acknowledge') }),
-            ...(feedback.respond === undefined ? {} : { respond: readCommitment(feedback.respond, 'feedback.respond') }),
+            ...(feedback.acknowledge === undefined ? {} : { acknowledge: readCommitment(feedback.acknowledge, 'feedback.acknowledge', texts) }),
+            ...(feedback.respond === undefined ? {} : { respond: readCommitment(feedback.respond, 'feedback.respond', texts) }),
             ...optionalContact('escalateTo', feedback.escalateTo, contacts, 'feedback.escalateTo'),
           },
         }),

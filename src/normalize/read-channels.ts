@@ -8,7 +8,7 @@ import type { TextReader } from './text-reader.js';
 export function readChannels(channels: Document.ChannelsSection, unitHours: OfficeHours, texts: TextReader): Channels {
   const { phone, email, letter, counter, eservice } = channels;
   const commitment = <K extends string>(key: K, value: Document.Commitment | undefined, where: string) =>
-    (value === undefined ? {} : { [key]: readCommitment(value, where) }) as { [P in K]?: ReturnType<typeof readCommitment> };
+    (value === undefined ? {} : { [key]: readCommitment(value, where, texts) }) as { [P in K]?: ReturnType<typeof readCommitment> };
   return {
     ...(phone === undefined
       ? {}
@@ -31,7 +31,15 @@ export function readChannels(channels: Document.ChannelsSection, unitHours: Offi
             ...commitment('reply', email.reply, 'channels.email.reply'),
           },
         }),
-    ...(letter === undefined ? {} : { letter: { address: texts.read(letter.address), ...commitment('reply', letter.reply, 'channels.letter.reply') } }),
+    ...(letter === undefined
+      ? {}
+      : {
+          letter: {
+            address: texts.read(letter.address),
+            ...commitment('acknowledge', letter.acknowledge, 'channels.letter.acknowledge'),
+            ...commitment('reply', letter.reply, 'channels.letter.reply'),
+          },
+        }),
     ...(counter === undefined
       ? {}
       : {

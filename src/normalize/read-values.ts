@@ -1,4 +1,5 @@
-import type { Commitment, WrittenDuration } from '../model/charter.js';
+import type { Commitment, LocalizedText, WrittenDuration } from '../model/charter.js';
+import type * as Document from '../schema/generated/charter-document.js';
 import { isCalendarDate } from '../time/calendar-date.js';
 import { parseDuration, parseTarget } from '../time/duration.js';
 
@@ -19,8 +20,17 @@ export function readDuration(text: string, where: string): WrittenDuration {
   return { ...duration, written: text.trim() };
 }
 
-export function readCommitment(commitment: { readonly within: string; readonly target?: string | number | undefined }, where: string): Commitment {
+/** Reads a text into a language map (the charter's TextReader; a shape here, so that this module imports no reader). */
+export interface ReadsText {
+  read(value: Document.Text): LocalizedText;
+}
+
+export function readCommitment(commitment: Document.Commitment, where: string, texts: ReadsText): Commitment {
   const target = parseTarget(commitment.target);
   if (target === undefined) throw new NormalizeProblem(`\`${where}.target\` is not a share of cases`);
-  return { within: readDuration(commitment.within, `${where}.within`), target };
+  return {
+    within: readDuration(commitment.within, `${where}.within`),
+    target,
+    ...(commitment.otherwise === undefined ? {} : { otherwise: texts.read(commitment.otherwise) }),
+  };
 }

@@ -92,7 +92,7 @@ function indexCharter(charter: Charter, commitments: MeasuredCommitment[]): Char
     if (within.amount > LONGEST_MEASURED[within.unit]) {
       list.set(slot.commitment, { problem: message('report.row.over-a-year', { ...where, within: within.written }) });
     } else if (typeof calendar === 'string') list.set(slot.commitment, { problem: message('report.row.no-calendar', { ...where, reason: calendar }) });
-    else if (within.unit === 'working hour' && !calendar.hasHours) {
+    else if ((within.unit === 'working hour' || within.unit === 'same working day') && !calendar.hasHours) {
       list.set(slot.commitment, { problem: message('report.row.no-office-hours', where) });
     } else {
       const measured: MeasuredCommitment = {
@@ -128,8 +128,12 @@ const LONGEST_MEASURED: Readonly<Record<DurationUnit, number>> = {
   day: 366,
   week: 53,
   month: 12,
+  year: 1,
   'working day': 262,
   'working hour': 262 * 24,
+  // No amount (0): always within reach.
+  'same working day': 0,
+  immediately: 0,
 };
 
 interface OfficeCalendar {

@@ -2,7 +2,7 @@ import type { BadRow, CharterText, CommitmentFigures, ComplianceReport, Complian
 import { BAD_ROW_KINDS } from '../model/compliance-report.js';
 import { oneLine } from '../format/shared.js';
 import { shareForDisplay } from '../model/share-display.js';
-import type { DurationUnit } from '../time/duration.js';
+import { measuredUnit, type DurationUnit, type FixedDurationUnit } from '../time/duration.js';
 import { palette, type Paint } from '../util/ansi.js';
 import { wallClockIn } from '../time/calendar-date.js';
 import { textInLanguage } from '../model/charter-text.js';
@@ -206,7 +206,7 @@ function percent(fraction: number, say: Say): string {
 }
 
 /** Short unit words for the table, with the amount (`2 days`, `2 päivää`). */
-const UNIT_SHORT: Record<DurationUnit, MessageId> = {
+const UNIT_SHORT: Record<Exclude<DurationUnit, FixedDurationUnit>, MessageId> = {
   second: 'report.table.unit.second',
   minute: 'report.table.unit.minute',
   hour: 'report.table.unit.hour',
@@ -215,11 +215,12 @@ const UNIT_SHORT: Record<DurationUnit, MessageId> = {
   'working day': 'report.table.unit.working-day',
   week: 'report.table.unit.week',
   month: 'report.table.unit.month',
+  year: 'report.table.unit.year',
 };
 
 function timeIn(value: number | null, unit: DurationUnit, say: Say): string {
   if (value === null) return '–';
-  return say(message(UNIT_SHORT[unit], { count: value }));
+  return say(message(UNIT_SHORT[measuredUnit(unit)], { count: value }));
 }
 
 /** A text for the terminal: in the reader's language if the charter has it, else English, else its own languages in order; on one line, without control characters. */

@@ -1,4 +1,4 @@
-import type { DurationUnit } from '../time/duration.js';
+import { measuredUnit, type DurationUnit } from '../time/duration.js';
 import type { MeasuredCommitment } from './commitment-index.js';
 import { CLOSE_MARGIN, type CommitmentFigures, type ComplianceStatus, type Figures, type MonthFigures } from '../model/compliance-report.js';
 
@@ -110,7 +110,7 @@ export class ComplianceTally {
         channel: commitment.channel,
         commitment: commitment.commitment,
         within: commitment.within,
-        unit: commitment.duration.unit,
+        unit: measuredUnit(commitment.duration.unit),
         target: commitment.target,
         total: figuresOf(total, commitment.target),
         months: months.map((month): MonthFigures => ({ month, ...figuresOf(byMonth.get(monthIndexOf(month)) ?? EMPTY, commitment.target) })),
@@ -120,7 +120,7 @@ export class ComplianceTally {
 }
 
 /** Units whose deadline depends only on the day a contact starts. */
-const DAY_UNITS: ReadonlySet<DurationUnit> = new Set(['working day', 'day', 'week', 'month']);
+const DAY_UNITS: ReadonlySet<DurationUnit> = new Set(['working day', 'day', 'week', 'month', 'year']);
 
 /** The last start day seen for a commitment, and what follows from it. */
 interface DayMemo {

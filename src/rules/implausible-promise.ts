@@ -1,6 +1,6 @@
 import { formatJsonPath } from '../model/diagnostic.js';
 import { commitmentsOf, type CommitmentSlot } from '../model/commitments.js';
-import { compareDurations, parseDuration, parseTarget, type Duration } from '../time/duration.js';
+import { compareDurations, isFixedDuration, parseDuration, parseTarget, type Duration } from '../time/duration.js';
 import { defineRule } from './rule.js';
 import { message } from '../messages/message.js';
 
@@ -10,6 +10,7 @@ const SLOWEST: Record<string, string> = {
   'phone/callback': '5 working days',
   'email/acknowledge': '2 working days',
   'email/reply': '30 working days',
+  'letter/acknowledge': '10 working days',
   'letter/reply': '30 working days',
   'counter/wait': '2 hours',
   'eservice/acknowledge': '2 working days',
@@ -50,7 +51,8 @@ export default defineRule(
       const name = formatJsonPath(commitment.path);
       if (within) {
         const slowest = parseDuration(SLOWEST[key(commitment.slot)]);
-        if (within.amount === 0) {
+        // `same working day` and `immediately` have no amount, and are real promises, never a zero typed by mistake.
+        if (within.amount === 0 && !isFixedDuration(within)) {
           report({ path: [...commitment.path, 'within'], message: message('rules.implausible-promise.zero', { name, within: String(commitment.within) }) });
         } else if (slowest && roughlySlower(within, slowest)) {
           report({
@@ -68,7 +70,7 @@ export default defineRule(
       }
     }
     // An acknowledgement exists to come before the answer.
-    for (const channel of ['email', 'eservice', 'feedback']) {
+    for (const channel of ['email', 'letter', 'eservice', 'feedback']) {
       const acknowledge = commitments.find((c) => c.slot.channel === channel && c.slot.commitment === 'acknowledge');
       const answer = commitments.find((c) => c.slot.channel === channel && (c.slot.commitment === 'reply' || c.slot.commitment === 'respond'));
       const ackWithin = parseDuration(acknowledge?.within);

@@ -7,7 +7,7 @@ import { parseDuration } from './duration.js';
  */
 export const MAX_REVIEW_YEARS = 10;
 
-/** `review.every` as whole days or months; undefined unless it is whole days, weeks or months, from one day to MAX_REVIEW_YEARS. */
+/** `review.every` as whole days or months; undefined unless it is whole days, weeks, months or years, from one day to MAX_REVIEW_YEARS. */
 export function reviewInterval(every: unknown): { readonly days: number } | { readonly months: number } | undefined {
   const duration = parseDuration(every);
   if (!duration || !Number.isInteger(duration.amount) || duration.amount <= 0) return undefined;
@@ -18,15 +18,18 @@ export function reviewInterval(every: unknown): { readonly days: number } | { re
       return days <= MAX_REVIEW_YEARS * 366 ? { days } : undefined;
     }
     case 'month':
-      return duration.amount <= MAX_REVIEW_YEARS * 12 ? { months: duration.amount } : undefined;
+    case 'year': {
+      const months = duration.unit === 'year' ? duration.amount * 12 : duration.amount;
+      return months <= MAX_REVIEW_YEARS * 12 ? { months } : undefined;
+    }
     default:
       return undefined;
   }
 }
 
-/** True when `review.every` is whole days, weeks or months but longer than MAX_REVIEW_YEARS. */
+/** True when `review.every` is whole days, weeks, months or years but longer than MAX_REVIEW_YEARS. */
 export function isReviewIntervalTooLong(every: unknown): boolean {
   const duration = parseDuration(every);
   if (!duration || !Number.isInteger(duration.amount) || duration.amount <= 0) return false;
-  return ['day', 'week', 'month'].includes(duration.unit) && reviewInterval(every) === undefined;
+  return ['day', 'week', 'month', 'year'].includes(duration.unit) && reviewInterval(every) === undefined;
 }

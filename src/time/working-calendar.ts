@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays';
 import { addDays, isCalendarDate } from './calendar-date.js';
-import type { Duration, DurationUnit } from './duration.js';
+import { IMMEDIATELY_SECONDS, measuredUnit, type Duration, type DurationUnit } from './duration.js';
 import { expandDays, minutesOf, WEEKDAYS } from './weekly-hours.js';
 import { MS_PER_DAY, zoneOffsetsFor, type ZoneOffsets } from './zone-offsets.js';
 import { DEFAULT_TIME_ZONE } from './default-time-zone.js';
@@ -14,8 +14,17 @@ import { DEFAULT_TIME_ZONE } from './default-time-zone.js';
  *   a start outside hours begins counting at the next opening.
  * - `N working days`: due by the end of the Nth working day after the start
  *   day (the start day itself is not counted).
- * - `N days|weeks|months`: due by the end of the calendar day N later; a
- *   deadline on a non-working day moves to the next working day.
+ * - `N days|weeks|months|years`: due by the end of the calendar day N later
+ *   (a year is 12 months); a deadline on a non-working day moves to the next
+ *   working day.
+ * - `same working day`: due at the close of office hours (the day's last
+ *   closing time) on the day the contact arrives, if that is a working day
+ *   with office hours and the contact came before that close; otherwise at
+ *   the close of the next working day with office hours (a message on Friday
+ *   evening is due when the office closes on Monday). Time taken is counted
+ *   in working hours.
+ * - `immediately`: due IMMEDIATELY_SECONDS (5 minutes) after the start, in
+ *   clock time; time taken is counted in seconds.
  *
  * Non-working days are Saturdays, Sundays, Finnish public holidays plus
  * Midsummer Eve and Christmas Eve (New Year's Eve is a working day), and the
@@ -69,7 +78,9 @@ const CLOCK_MS: Partial<Record<DurationUnit, number>> = {
   hour: MS_PER_HOUR,
 };
 
-const DAY_UNIT_INDEX: Partial<Record<DurationUnit, number>> = { 'working day': 0, day: 1, week: 2, month: 3 };
+const DAY_UNIT_INDEX: Partial<Record<DurationUnit, number>> = { 'working day': 0, day: 1, week: 2, month: 3, year: 4 };
+/** Distinct day units in DAY_UNIT_INDEX, for cache keys. */
+const DAY_UNIT_COUNT = 5;
 
 /** Opening periods of one day as [open, close) minutes since midnight, sorted and merged. */
 type DayIntervals = readonly (readonly [number, number])[];
@@ -134,7 +145,9 @@ export class WorkingCalendar {
     if (!Number.isFinite(amount) || amount < 0) throw new Error(`duration amount must be a non-negative number, not ${amount}`);
     const clock = CLOCK_MS[unit];
     if (clock !== undefined) return timeClip(startMs + amount * clock);
+    if (unit === 'immediately') return timeClip(startMs + IMMEDIATELY_SECONDS * 1_000);
     if (unit === 'working hour') return timeClip(this.addWorkingTime(startMs, amount * MS_PER_HOUR));
+    if (unit === 'same working day') return this.sameWorkingDayDeadline(startMs);
     return this.dayDeadline(this.zone.localDay(startMs), unit, Math.ceil(amount));
   }
 
@@ -143,8 +156,9 @@ export class WorkingCalendar {
    * working hours as office time between the two; working days as the number
    * of working days after the start day up to and including the end day; days
    * and weeks by calendar days between the two days (weeks = days / 7); months
-   * as whole months between the days plus the fraction of the next month.
-   * Negative when `end` is before `start`. Note that a deadline moved off a
+   * as whole months between the days plus the fraction of the next month,
+   * years as those months / 12; `same working day` in working hours and
+   * `immediately` in seconds (see `measuredUnit`). Negative when `end` is before `start`. Note that a deadline moved off a
    * weekend or holiday can make an on-time `N days` reply more than N days:
    * judge on-time against `deadline()`.
    */
@@ -157,13 +171,14 @@ export class WorkingCalendar {
     checkInstant(startMs);
     checkInstant(endMs);
     if (endMs < startMs) return -this.elapsedMs(endMs, startMs, unit);
-    const clock = CLOCK_MS[unit];
+    const clock = CLOCK_MS[measuredUnit(unit)];
     if (clock !== undefined) return (endMs - startMs) / clock;
 
     const startDay = this.zone.localDay(startMs);
     const endDay = this.zone.localDay(endMs);
     switch (unit) {
       case 'working hour':
+      case 'same working day':
         return this.officeMsBetween(startMs, endMs, startDay, endDay) / MS_PER_HOUR;
       case 'working day':
         return this.workingDaysIn(startDay + 1, endDay + 1);
@@ -173,9 +188,26 @@ export class WorkingCalendar {
         return (endDay - startDay) / 7;
       case 'month':
         return this.monthsBetween(startDay, endDay);
+      case 'year':
+        return this.monthsBetween(startDay, endDay) / 12;
       default:
         throw new Error(`unknown duration unit ${String(unit)}`);
     }
+  }
+
+  /**
+   * The close of office hours on the start's day if it is a working day with
+   * hours and the start is before that close, else the close of the next
+   * working day with office hours.
+   */
+  private sameWorkingDayDeadline(startMs: number): number {
+    const firstDay = this.zone.localDay(startMs);
+    for (let day = firstDay; day < firstDay + SEARCH_LIMIT_DAYS; day++) {
+      const hours = this.hoursOn(day);
+      const close = hours[hours.length - 1]?.[1];
+      if (close !== undefined && close > startMs) return close;
+    }
+    throw new Error(`no office hours within ${SEARCH_LIMIT_DAYS} days of ${new Date(startMs).toISOString()}`);
   }
 
   /** The calendar date of an instant in the office's time zone (YYYY-MM-DD). */
@@ -226,7 +258,7 @@ export class WorkingCalendar {
     const unitIndex = DAY_UNIT_INDEX[unit];
     if (unitIndex === undefined) throw new Error(`unknown duration unit ${String(unit)}`);
     if (whole > MAX_CACHED_AMOUNT) return this.computeDayDeadline(startDay, unit, whole);
-    const key = whole * 4 + unitIndex;
+    const key = whole * DAY_UNIT_COUNT + unitIndex;
     let byDay = this.dayDeadlines.get(key);
     if (byDay === undefined) {
       byDay = new Map();
@@ -246,8 +278,12 @@ export class WorkingCalendar {
         return this.endOfDayMs(this.nthWorkingDayAfter(startDay, whole));
       case 'day':
       case 'week':
-      case 'month': {
-        const due = unit === 'month' ? this.addMonths(startDay, whole) : startDay + (unit === 'week' ? whole * 7 : whole);
+      case 'month':
+      case 'year': {
+        const due =
+          unit === 'month' || unit === 'year'
+            ? this.addMonths(startDay, unit === 'year' ? whole * 12 : whole)
+            : startDay + (unit === 'week' ? whole * 7 : whole);
         return this.endOfDayMs(this.nextWorkingDay(due));
       }
       default:

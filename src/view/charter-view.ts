@@ -280,7 +280,7 @@ function commitmentViews(scope: Scope, slots: readonly CommitmentSlot[]): Commit
   });
 }
 
-function commitmentView(scope: Scope, slot: CommitmentSlot, { within, target }: Commitment): CommitmentView {
+function commitmentView(scope: Scope, slot: CommitmentSlot, { within, target, otherwise }: Commitment): CommitmentView {
   const words = scope.strings.commitments[commitmentSlotKey(slot)];
   const targetText = formatPercent(target, scope.lang);
   const clause = target < 1 ? fill(scope.strings.targetClause, { target: targetText }) : '';
@@ -290,6 +290,7 @@ function commitmentView(scope: Scope, slot: CommitmentSlot, { within, target }: 
     within: durationInWords(within, scope.lang),
     target: targetText,
     sentence: `${fill(words.sentence, { within: withinInWords(within, scope.lang) })}${clause}.`,
+    ...(otherwise ? { otherwise: scope.text(otherwise) } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import {
   type MonthFigures,
 } from '../model/compliance-report.js';
 import { COMMITMENT_SLOTS, type CommitmentSlot } from '../model/commitments.js';
-import { parseDuration } from '../time/duration.js';
+import { isFixedDuration, parseDuration } from '../time/duration.js';
 import { durationInWords, unitInWords, withinInWords } from './words.js';
 import { formatDate, formatMonth, formatMonthShort, formatTime } from './format-dates.js';
 import type {
@@ -192,7 +192,7 @@ export function commitmentName(
   const label = slot ? lowerFirst(strings.commitments[commitmentSlotKey(slot)].label) : figures.commitment;
   const duration = parseDuration(figures.within);
   const limit = duration
-    ? isMaximumWait(slot)
+    ? isMaximumWait(slot) && !isFixedDuration(duration)
       ? fill(words.atMost, { duration: durationInWords(duration, lang) })
       : withinInWords(duration, lang)
     : figures.within;

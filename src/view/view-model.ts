@@ -61,6 +61,8 @@ export interface CommitmentView {
   readonly target: string;
   /** A full sentence: "We reply within 2 working days in at least 90% of cases." */
   readonly sentence: string;
+  /** The fallback promise (`otherwise`), shown after the sentence: "If we cannot answer within 5 working days, we tell you why and when." */
+  readonly otherwise?: TextView;
 }
 
 export interface HoursRowView {

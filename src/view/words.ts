@@ -1,4 +1,4 @@
-import { parseDuration, type Duration, type DurationUnit } from '../time/duration.js';
+import { isFixedDuration, parseDuration, type Duration, type DurationUnit } from '../time/duration.js';
 import { durationStrings, fill, numberStrings } from './strings.js';
 import type { SiteLanguage } from './view-model.js';
 
@@ -29,8 +29,12 @@ export function formatNumber(value: number, lang: WordsLanguage): string {
   return Number.isFinite(value) ? formatNumberText(String(value), lang) : String(value);
 }
 
-/** "2 working days", "2 arbetsdagar", "2 työpäivää"; 1 takes the singular, every other amount (0, 1.5, 2) the plural (Finnish: partitive singular). */
+/**
+ * "2 working days", "2 arbetsdagar", "2 työpäivää"; 1 takes the singular, every other amount (0, 1.5, 2) the plural (Finnish: partitive singular).
+ * A duration without an amount is its phrase: "the same working day", "samma arbetsdag", "samana työpäivänä"; "immediately", "genast", "heti".
+ */
 export function durationInWords(duration: Duration, lang: WordsLanguage): string {
+  if (isFixedDuration(duration)) return durationStrings(lang).units[duration.unit].one;
   return `${formatNumber(duration.amount, lang)} ${unitInWords(duration.amount, duration.unit, lang)}`;
 }
 
@@ -40,13 +44,15 @@ export function unitInWords(amount: number, unit: DurationUnit, lang: WordsLangu
   return amount === 1 ? forms.one : forms.other;
 }
 
-/** The time limit of a commitment: "within 2 working days", "inom 2 arbetsdagar", "2 työpäivän kuluessa". */
+/** The time limit of a commitment: "within 2 working days", "inom 2 arbetsdagar", "2 työpäivän kuluessa"; "the same working day", "immediately" as they are. */
 export function withinInWords(duration: Duration, lang: WordsLanguage): string {
+  if (isFixedDuration(duration)) return durationInWords(duration, lang);
   return durationPhrase(durationStrings(lang).within, duration, lang);
 }
 
 /** A recurring interval: "every 12 months" / "every month", "var 12:e månad" / "varje månad", "12 kuukauden välein" / "kuukauden välein". */
 export function everyInWords(duration: Duration, lang: WordsLanguage): string {
+  if (isFixedDuration(duration)) return durationInWords(duration, lang);
   const every = durationStrings(lang).every;
   const pattern = duration.amount === 1 ? every.one : Number.isInteger(duration.amount) ? every.whole : every.fraction;
   return durationPhrase(pattern, duration, lang);

@@ -28,7 +28,12 @@ describe('commitments of a normalized charter', () => {
 
   it('reads each slot, and the hours it is counted in', async () => {
     const ownHours = '    hours: { weekly: [{ days: mon-thu, open: "09:00", close: "15:00" }] }\n    wait:';
-    const cwd = writeTree({ 'charters/unit.yaml': edit(VALID_UNIT, '    wait:', ownHours) });
+    const letter =
+      '    acknowledge: { within: same working day }\n' +
+      '    reply:\n      within: 10 working days\n      target: 90%\n' +
+      '      otherwise: { fi: "Jos vastaus viivästyy, kerromme syyn ja uuden ajan.", en: "If we are late, we tell you why and when." }\n';
+    const unit = edit(edit(VALID_UNIT, '    wait:', ownHours), '    reply: { within: 10 working days, target: 90% }\n', letter);
+    const cwd = writeTree({ 'charters/unit.yaml': unit });
     const { collection } = await checkCharters({ cwd, today: '2026-11-23' });
     const [charter] = normalizeUnits(collection.charters).charters;
     if (!charter) throw new Error('not normalized');
@@ -38,6 +43,7 @@ describe('commitments of a normalized charter', () => {
       ['phone', 'callback', '1 working day'],
       ['email', 'acknowledge', '4 working hours'],
       ['email', 'reply', '2 working days'],
+      ['letter', 'acknowledge', 'same working day'],
       ['letter', 'reply', '10 working days'],
       ['counter', 'wait', '15 minutes'],
       ['eservice', 'acknowledge', undefined],
@@ -45,6 +51,10 @@ describe('commitments of a normalized charter', () => {
       ['feedback', 'acknowledge', '1 working day'],
       ['feedback', 'respond', '10 working days'],
     ]);
+    expect(charter.channels.letter?.acknowledge?.within).toEqual({ amount: 0, unit: 'same working day', written: 'same working day' });
+    expect(charter.channels.letter?.reply?.otherwise?.byLanguage.en).toEqual({ text: 'If we are late, we tell you why and when.', lang: 'en' });
+    expect(charter.channels.letter?.reply?.otherwise?.byLanguage.fi?.text).toBe('Jos vastaus viivästyy, kerromme syyn ja uuden ajan.');
+    expect(charter.channels.letter?.acknowledge?.otherwise).toBeUndefined();
     const counter = COMMITMENT_SLOTS.find((slot) => slot.channel === 'counter');
     const email = COMMITMENT_SLOTS.find((slot) => slot.channel === 'email');
     expect(counter && hoursFor(charter, counter).weekly[0]?.daysWritten).toBe('mon-thu');

@@ -268,6 +268,67 @@ describe('makeComplianceReport on a hand-checked log', () => {
   });
 });
 
+describe('promises the same working day, immediately and in years, and letter acknowledgements', () => {
+  // test-unit (office mon-fri 08:00-16:00, Wed 23.12.2026 08:00-12:00) with a letter acknowledged the same
+  // working day (75 %), letters answered within 1 year, and emails acknowledged immediately (an automated receipt).
+  const unit = edit(
+    edit(
+      VALID_UNIT,
+      '    reply: { within: 10 working days, target: 90% }',
+      '    acknowledge: { within: same working day, target: 75% }\n    reply: { within: 1 year }',
+    ),
+    'acknowledge: { within: 4 working hours }',
+    'acknowledge: { within: immediately }',
+  );
+  const log = [
+    'charter,channel,commitment,start,end',
+    // Wed 23.12 10:00, the short day closes at 12:00 → due then; at 11:30: met, 1.5 working hours.
+    'test-unit,letter,acknowledge,2026-12-23T10:00:00+02:00,2026-12-23T11:30:00+02:00',
+    // Wed 23.12 13:00, after closing; 24-27.12 are not working days → due Mon 28.12 16:00; at 15:00: met, 7 working hours.
+    'test-unit,letter,acknowledge,2026-12-23T13:00:00+02:00,2026-12-28T15:00:00+02:00',
+    // Fri 8.1 17:30, Friday evening → due Mon 11.1 16:00; Tue 12.1 09:00: missed, 8 + 1 = 9 working hours.
+    'test-unit,letter,acknowledge,2027-01-08T17:30:00+02:00,2027-01-12T09:00:00+02:00',
+    // Thu 14.1 09:00, still open → due 14.1 16:00, past on 15.1 12:00: missed.
+    'test-unit,letter,acknowledge,2027-01-14T09:00:00+02:00,',
+    // Fri 15.1 10:00, still open → due 15.1 16:00: pending.
+    'test-unit,letter,acknowledge,2027-01-15T10:00:00+02:00,',
+    // Receipts: 40 s met; exactly 5 minutes met; 5 minutes 1 second missed.
+    'test-unit,email,acknowledge,2027-01-04T10:00:00+02:00,2027-01-04T10:00:40+02:00',
+    'test-unit,email,acknowledge,2027-01-04T11:00:00+02:00,2027-01-04T11:05:00+02:00',
+    'test-unit,email,acknowledge,2027-01-04T12:00:00+02:00,2027-01-04T12:05:01+02:00',
+    // Thu 15.1.2026 → due end of Fri 15.1.2027; answered 14.1.2027: met, 11 months + 30/31 of a month = 0.997 → 1 year.
+    'test-unit,letter,reply,2026-01-15T10:00:00+02:00,2027-01-14T10:00:00+02:00',
+    // Mon 1.12.2025, still open → due end of Tue 1.12.2026: missed.
+    'test-unit,letter,reply,2025-12-01T10:00:00+02:00,',
+  ].join('\n');
+
+  it('measures a letter acknowledgement the same working day, in working hours', async () => {
+    const report = await reportOn({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'log.csv': log }, ['log.csv']);
+    const acknowledge = figuresOf(report, 'test-unit', 'letter', 'acknowledge');
+    expect(acknowledge).toMatchObject({ within: 'same working day', unit: 'working hour', target: 0.75 });
+    expect(acknowledge.total).toEqual({ count: 5, met: 2, missed: 2, pending: 1, shareMet: 0.5, status: 'missed', median: 7, p90: 9 });
+    expect(acknowledge.months.filter((month) => month.count > 0)).toEqual([
+      { month: '2026-12', count: 2, met: 2, missed: 0, pending: 0, shareMet: 1, status: 'met', median: 4.25, p90: 7 },
+      { month: '2027-01', count: 3, met: 0, missed: 2, pending: 1, shareMet: 0, status: 'missed', median: 9, p90: 9 },
+    ]);
+    expect(report.badRows).toEqual([]);
+  });
+
+  it('measures an automated receipt against 5 minutes, in seconds', async () => {
+    const report = await reportOn({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'log.csv': log }, ['log.csv']);
+    const receipt = figuresOf(report, 'test-unit', 'email', 'acknowledge');
+    expect(receipt).toMatchObject({ within: 'immediately', unit: 'second', target: 1 });
+    expect(receipt.total).toEqual({ count: 3, met: 2, missed: 1, pending: 0, shareMet: 2 / 3, status: 'missed', median: 300, p90: 301 });
+  });
+
+  it('measures a promise of a year, in years', async () => {
+    const report = await reportOn({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'log.csv': log }, ['log.csv']);
+    const reply = figuresOf(report, 'test-unit', 'letter', 'reply');
+    expect(reply).toMatchObject({ within: '1 year', unit: 'year', target: 1 });
+    expect(reply.total).toEqual({ count: 2, met: 1, missed: 1, pending: 0, shareMet: 0.5, status: 'missed', median: 1, p90: 1 });
+  });
+});
+
 describe('reportMonths', () => {
   it('runs from --from to --to, or over the months the log has', () => {
     expect(reportMonths('2026-11-15', '2027-02-01', undefined)).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);

@@ -40,5 +40,60 @@ describe('implausible-promise', () => {
       edits: [['acknowledge: { within: 4 working hours }', 'acknowledge: { within: 2 working days }']],
       expected: [{ at: '2 working days }\n    reply', message: /is not faster than `channels\.email\.reply`/ }],
     },
+    {
+      name: 'same working day and immediately are real promises, never zero or too slow',
+      edits: [
+        ['answer: { within: 30 seconds', 'answer: { within: same working day'],
+        ['acknowledge: { within: 4 working hours }', 'acknowledge: { within: immediately }'],
+        ['reply: { within: 2 working days', 'reply: { within: same working day'],
+        ['wait: { within: 15 minutes', 'wait: { within: immediately'],
+      ],
+      expected: [],
+    },
+    {
+      name: 'a letter acknowledged immediately and answered the same working day',
+      edits: [['    reply: { within: 10 working days, target: 90% }', '    acknowledge: { within: immediately }\n    reply: { within: same working day }']],
+      expected: [],
+    },
+    {
+      name: 'years are compared: a letter reply in 1 year is too slow',
+      edits: [['reply: { within: 10 working days', 'reply: { within: 1 year']],
+      expected: [{ at: '1 year', message: /`channels\.letter\.reply` promises 1 year, which is slower than anyone would wait \(30 working days at most\)/ }],
+    },
+    {
+      name: 'a letter acknowledgement slower than 10 working days',
+      edits: [
+        [
+          '    reply: { within: 10 working days, target: 90% }',
+          '    acknowledge: { within: 15 working days }\n    reply: { within: 20 working days, target: 90% }',
+        ],
+      ],
+      expected: [
+        {
+          at: '15 working days',
+          message: /`channels\.letter\.acknowledge` promises 15 working days, which is slower than anyone would wait \(10 working days at most\)/,
+        },
+      ],
+    },
+    {
+      name: 'a letter acknowledgement not faster than the reply',
+      edits: [
+        [
+          '    reply: { within: 10 working days, target: 90% }',
+          '    acknowledge: { within: 10 working days }\n    reply: { within: 10 working days, target: 90% }',
+        ],
+      ],
+      expected: [
+        { at: '10 working days }\n    reply', message: /`channels\.letter\.acknowledge` \(10 working days\) is not faster than `channels\.letter\.reply`/ },
+      ],
+    },
+    {
+      name: 'an acknowledgement the same working day is not faster than a reply immediately',
+      edits: [
+        ['acknowledge: { within: 4 working hours }', 'acknowledge: { within: same working day }'],
+        ['reply: { within: 2 working days', 'reply: { within: immediately'],
+      ],
+      expected: [{ at: 'same working day', message: /\(same working day\) is not faster than `channels\.email\.reply` \(immediately\)/ }],
+    },
   ]);
 });

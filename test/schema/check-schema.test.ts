@@ -36,7 +36,8 @@ describe('schema diagnostics', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
       ...positionOf(text, '2 workdays'),
-      message: '`channels.email.reply.within` must be a duration such as `30 seconds`, `4 working hours`, `2 working days` or `6 months` (found `2 workdays`)',
+      message:
+        '`channels.email.reply.within` must be a duration such as `30 seconds`, `4 working hours`, `2 working days`, `6 months`, `1 year`, `same working day` or `immediately` (found `2 workdays`)',
     });
   });
 

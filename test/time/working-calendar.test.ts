@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Duration, DurationUnit } from '../../src/time/duration.js';
+import type { Duration } from '../../src/time/duration.js';
 import { parseDuration } from '../../src/time/duration.js';
 import { WorkingCalendar } from '../../src/time/working-calendar.js';
-import { easterSunday, finnishDaysOff, ReferenceCalendar, type ReferenceOptions } from './reference-calendar.js';
+import { easterSunday, finnishDaysOff, ReferenceCalendar, type ReferenceDuration, type ReferenceOptions, type ReferenceUnit } from './reference-calendar.js';
 
 /** Office open mon-fri 08:00-16:00 Helsinki time, closed on Monday 2027-02-15 (an exception day). */
 const calendar = new WorkingCalendar({
@@ -19,6 +19,69 @@ function duration(text: string): Duration {
 function due(start: string, text: string): string {
   return calendar.deadline(new Date(start), duration(text)).toISOString();
 }
+
+describe('WorkingCalendar.deadline: same working day (office mon-fri 08:00-16:00, Helsinki)', () => {
+  // Winter: 16:00 in Helsinki is 14:00Z; summer: 13:00Z. Mon 2027-02-15 is a closed day.
+  it.each([
+    ['2027-02-16T10:00:00+02:00', '2027-02-16T14:00:00.000Z', 'Tuesday morning: at closing the same day'],
+    ['2027-02-16T07:00:00+02:00', '2027-02-16T14:00:00.000Z', 'before opening: at closing the same day'],
+    ['2027-02-16T15:59:00+02:00', '2027-02-16T14:00:00.000Z', 'a minute before closing: still the same day'],
+    ['2027-02-16T16:00:00+02:00', '2027-02-17T14:00:00.000Z', 'at closing time: the next working day'],
+    ['2027-02-16T18:30:00+02:00', '2027-02-17T14:00:00.000Z', 'Tuesday evening: Wednesday at closing'],
+    ['2027-02-19T18:30:00+02:00', '2027-02-22T14:00:00.000Z', 'Friday evening: Monday at closing'],
+    ['2027-02-12T17:00:00+02:00', '2027-02-16T14:00:00.000Z', 'Friday evening before a closed Monday: Tuesday'],
+    ['2027-02-13T10:00:00+02:00', '2027-02-16T14:00:00.000Z', 'Saturday: the next working day, Tuesday'],
+    ['2026-12-24T09:00:00+02:00', '2026-12-28T14:00:00.000Z', 'Christmas Eve: Monday after Christmas'],
+    ['2027-06-24T15:00:00+03:00', '2027-06-24T13:00:00.000Z', 'summer time: 16:00 is 13:00Z'],
+    ['2027-06-24T17:00:00+03:00', '2027-06-28T13:00:00.000Z', 'Thursday evening before Midsummer Eve: Monday'],
+  ])('%s is due %s (%s)', (start, expected) => {
+    expect(due(start, 'same working day')).toBe(expected);
+  });
+
+  it('counts to the last closing of a day with a lunch break, and to the shorter hours of an exception day', () => {
+    const split = new WorkingCalendar({
+      weekly: [
+        { days: 'mon-fri', open: '08:00', close: '11:00' },
+        { days: 'mon-fri', open: '12:00', close: '15:30' },
+      ],
+      exceptions: [{ date: '2027-02-17', open: '08:00', close: '12:00' }],
+    });
+    const sameDay = parseDuration('same working day') as Duration;
+    // Lunch on Tuesday: due at 15:30 (13:30Z).
+    expect(split.deadline(new Date('2027-02-16T11:30:00+02:00'), sameDay).toISOString()).toBe('2027-02-16T13:30:00.000Z');
+    // Wednesday closes at 12:00 (10:00Z): 11:00 is due then, 13:00 on Thursday at 15:30.
+    expect(split.deadline(new Date('2027-02-17T11:00:00+02:00'), sameDay).toISOString()).toBe('2027-02-17T10:00:00.000Z');
+    expect(split.deadline(new Date('2027-02-17T13:00:00+02:00'), sameDay).toISOString()).toBe('2027-02-18T13:30:00.000Z');
+  });
+
+  it('measures the time taken in working hours', () => {
+    const start = new Date('2027-02-19T18:30:00+02:00');
+    // Friday evening to Monday 09:00: one office hour (08:00-09:00 Monday).
+    expect(calendar.elapsed(start, new Date('2027-02-22T09:00:00+02:00'), 'same working day')).toBe(1);
+    expect(calendar.elapsed(new Date('2027-02-16T10:00:00+02:00'), new Date('2027-02-16T12:30:00+02:00'), 'same working day')).toBe(2.5);
+  });
+});
+
+describe('WorkingCalendar.deadline: immediately and years', () => {
+  it('gives an automated receipt 5 minutes, counted in seconds', () => {
+    expect(due('2027-02-13T23:58:00+02:00', 'immediately')).toBe('2027-02-13T22:03:00.000Z');
+    expect(calendar.elapsed(new Date('2027-02-13T10:00:00Z'), new Date('2027-02-13T10:01:30Z'), 'immediately')).toBe(90);
+  });
+
+  it.each([
+    ['2027-02-16T10:00:00+02:00', '1 year', '2028-02-16T21:59:59.999Z', 'Wed 2028-02-16, a working day'],
+    ['2028-02-29T10:00:00+02:00', '1 year', '2029-02-28T21:59:59.999Z', 'a leap day: the last day of February'],
+    ['2026-06-20T10:00:00+03:00', '2 years', '2028-06-20T20:59:59.999Z', 'Midsummer Day 2026 + 2 years: Tue 2028-06-20'],
+    ['2026-06-20T10:00:00+03:00', '24 months', '2028-06-20T20:59:59.999Z', 'the same as 24 months'],
+    ['2027-12-06T10:00:00+02:00', '1 year', '2028-12-07T21:59:59.999Z', 'Independence Day 2028 is a Wednesday: Thursday'],
+  ])('%s + %s is due %s (%s)', (start, text, expected) => {
+    expect(due(start, text)).toBe(expected);
+  });
+
+  it('measures years as months / 12', () => {
+    expect(calendar.elapsed(new Date('2027-02-16T10:00:00+02:00'), new Date('2028-08-16T10:00:00+03:00'), 'year')).toBe(1.5);
+  });
+});
 
 describe('WorkingCalendar.isWorkingDay (Finnish calendar)', () => {
   it.each([
@@ -295,7 +358,7 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const DIFFERENTIAL_DURATIONS: readonly Duration[] = [
+const DIFFERENTIAL_DURATIONS: readonly ReferenceDuration[] = [
   ...[0, 1.25, 30].map((amount) => ({ amount, unit: 'second' as const })),
   ...[0.5, 45].map((amount) => ({ amount, unit: 'minute' as const })),
   ...[0.07, 2, 24].map((amount) => ({ amount, unit: 'hour' as const })),
@@ -305,7 +368,7 @@ const DIFFERENTIAL_DURATIONS: readonly Duration[] = [
   ...[1, 2].map((amount) => ({ amount, unit: 'week' as const })),
   ...[1, 3, 6, 12].map((amount) => ({ amount, unit: 'month' as const })),
 ];
-const UNITS: readonly DurationUnit[] = ['second', 'minute', 'hour', 'working hour', 'day', 'working day', 'week', 'month'];
+const UNITS: readonly ReferenceUnit[] = ['second', 'minute', 'hour', 'working hour', 'day', 'working day', 'week', 'month'];
 
 /** Random instants over a range, plus dense ones around the given DST change days and their midnights. */
 function testInstants(random: () => number, from: string, to: string, changeDays: readonly string[], count: number): number[] {
@@ -336,12 +399,12 @@ function compareWithReference(options: ReferenceOptions, instants: readonly numb
     const minutes = Math.floor(random() * 1441);
     expect(fast.instantOf(date, minutes).getTime(), `${date} + ${minutes} min`).toBe(reference.instantOf(date, minutes));
 
-    const duration = DIFFERENTIAL_DURATIONS[Math.floor(random() * DIFFERENTIAL_DURATIONS.length)] as Duration;
+    const duration = DIFFERENTIAL_DURATIONS[Math.floor(random() * DIFFERENTIAL_DURATIONS.length)] as ReferenceDuration;
     const due = reference.deadline(start, duration);
     expect(fast.deadlineMs(start, duration), `${label} + ${duration.amount} ${duration.unit}`).toBe(due);
     expect(fast.deadline(new Date(start), duration).getTime(), `${label} + ${duration.amount} ${duration.unit}`).toBe(due);
 
-    const unit = UNITS[Math.floor(random() * UNITS.length)] as DurationUnit;
+    const unit = UNITS[Math.floor(random() * UNITS.length)] as ReferenceUnit;
     const end = random() < 0.2 ? due : Math.floor(start + (random() - 0.1) * 70 * 86_400_000);
     const taken = reference.elapsed(start, end, unit);
     expect(fast.elapsedMs(start, end, unit), `${label} → ${new Date(end).toISOString()} in ${unit}`).toBe(taken);

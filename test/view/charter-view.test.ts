@@ -366,6 +366,61 @@ describe('the other examples', () => {
   });
 });
 
+describe('letter acknowledgement, durations without an amount, years and fallback promises', () => {
+  const OTHERWISE = {
+    fi: 'Jos emme pysty vastaamaan kymmenessä työpäivässä, kerromme syyn ja sen, milloin saat vastauksen.',
+    sv: 'Om vi inte kan svara inom tio arbetsdagar berättar vi varför och när du får svar.',
+    en: 'If we cannot answer within 10 working days, we tell you why and when you will have the answer.',
+  };
+  const charter = (): Charter =>
+    edited('building-control', (data) => {
+      data.channels.letter.acknowledge = { within: 'same working day' };
+      data.channels.letter.reply = { within: '10 working days', target: '90%', otherwise: OTHERWISE };
+      data.channels.email.acknowledge = { within: 'immediately' };
+      data.review.every = '1 year';
+    });
+  const letter = (lang: SiteLanguage) => buildCharterView(charter(), lang, contextFor()).channels.find((channel) => channel.key === 'letter');
+
+  it('states the letter acknowledgement before the reply, the same working day, in each language', () => {
+    expect(letter('en')?.commitments.map((commitment) => commitment.key)).toEqual(['acknowledge', 'reply']);
+    expect(letter('en')?.commitments[0]).toEqual({
+      key: 'acknowledge',
+      label: 'Confirmation of receipt',
+      within: 'the same working day',
+      target: '100%',
+      sentence: 'We confirm receipt of letters the same working day.',
+    });
+    expect(letter('sv')?.commitments[0]?.sentence).toBe('Vi bekräftar att vi har tagit emot brev samma arbetsdag.');
+    expect(letter('fi')?.commitments[0]?.sentence).toBe('Vahvistamme kirjeen vastaanottamisen samana työpäivänä.');
+  });
+
+  it('says an automated receipt comes immediately', () => {
+    const email = (lang: SiteLanguage) =>
+      buildCharterView(charter(), lang, contextFor())
+        .channels.find((channel) => channel.key === 'email')
+        ?.commitments.find((commitment) => commitment.key === 'acknowledge');
+    expect(email('en')?.sentence).toBe('We confirm receipt of emails immediately.');
+    expect(email('sv')?.sentence).toBe('Vi bekräftar att vi har tagit emot e-post genast.');
+    expect(email('fi')?.sentence).toBe('Vahvistamme sähköpostiviestin vastaanottamisen heti.');
+    expect(email('fi')?.within).toBe('heti');
+  });
+
+  it('shows the fallback promise after the sentence, in the page language', () => {
+    const reply = letter('en')?.commitments[1];
+    expect(reply?.sentence).toBe('We reply to letters within 10 working days in at least 90% of cases.');
+    expect(reply?.otherwise).toEqual({ text: OTHERWISE.en, lang: 'en', foreign: false });
+    expect(letter('sv')?.commitments[1]?.otherwise).toEqual({ text: OTHERWISE.sv, lang: 'sv', foreign: false });
+    expect(letter('fi')?.commitments[1]?.otherwise).toEqual({ text: OTHERWISE.fi, lang: 'fi', foreign: false });
+    expect(letter('en')?.commitments[0]?.otherwise).toBeUndefined();
+  });
+
+  it('says a yearly review in words', () => {
+    expect(buildCharterView(charter(), 'en', contextFor()).review.every).toBe('every year');
+    expect(buildCharterView(charter(), 'sv', contextFor()).review.every).toBe('varje år');
+    expect(buildCharterView(charter(), 'fi', contextFor()).review.every).toBe('vuoden välein');
+  });
+});
+
 describe('texts missing in a language', () => {
   it('falls back to the charter’s first language and marks the text foreign', () => {
     const charter = edited('building-control', (data) => {

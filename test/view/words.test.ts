@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { DurationUnit } from '../../src/time/duration.js';
+import type { DurationUnit, FixedDurationUnit } from '../../src/time/duration.js';
 import { durationInWords, everyInWords, formatAmountLimit, formatNumber, formatPercent, withinInWords, type WordsLanguage } from '../../src/view/words.js';
 
 const NBSP = '\u00a0';
 
 /** unit → language → [1, 2] */
-const TABLE: Record<DurationUnit, Record<WordsLanguage, [string, string]>> = {
+const TABLE: Record<Exclude<DurationUnit, FixedDurationUnit>, Record<WordsLanguage, [string, string]>> = {
   second: { en: ['1 second', '2 seconds'], sv: ['1 sekund', '2 sekunder'], fi: ['1 sekunti', '2 sekuntia'] },
   minute: { en: ['1 minute', '2 minutes'], sv: ['1 minut', '2 minuter'], fi: ['1 minuutti', '2 minuuttia'] },
   hour: { en: ['1 hour', '2 hours'], sv: ['1 timme', '2 timmar'], fi: ['1 tunti', '2 tuntia'] },
@@ -14,6 +14,7 @@ const TABLE: Record<DurationUnit, Record<WordsLanguage, [string, string]>> = {
   'working day': { en: ['1 working day', '2 working days'], sv: ['1 arbetsdag', '2 arbetsdagar'], fi: ['1 työpäivä', '2 työpäivää'] },
   week: { en: ['1 week', '2 weeks'], sv: ['1 vecka', '2 veckor'], fi: ['1 viikko', '2 viikkoa'] },
   month: { en: ['1 month', '2 months'], sv: ['1 månad', '2 månader'], fi: ['1 kuukausi', '2 kuukautta'] },
+  year: { en: ['1 year', '2 years'], sv: ['1 år', '2 år'], fi: ['1 vuosi', '2 vuotta'] },
 };
 
 const cases = Object.entries(TABLE).flatMap(([unit, byLanguage]) =>
@@ -29,7 +30,7 @@ describe('durationInWords', () => {
   });
 
   it('covers every unit in every language', () => {
-    expect(cases).toHaveLength(8 * 3 * 2);
+    expect(cases).toHaveLength(9 * 3 * 2);
   });
 
   it.each([
@@ -142,5 +143,35 @@ describe('formatAmountLimit', () => {
 
   it('returns anything else as written', () => {
     expect(formatAmountLimit('by agreement', 'fi')).toBe('by agreement');
+  });
+});
+
+describe('durations without an amount', () => {
+  it.each([
+    ['same working day', 'fi', 'samana työpäivänä'],
+    ['same working day', 'sv', 'samma arbetsdag'],
+    ['same working day', 'en', 'the same working day'],
+    ['immediately', 'fi', 'heti'],
+    ['immediately', 'sv', 'genast'],
+    ['immediately', 'en', 'immediately'],
+  ] as const)('%s in %s is "%s", alone and as a time limit', (unit, lang, expected) => {
+    expect(durationInWords({ amount: 0, unit }, lang)).toBe(expected);
+    expect(withinInWords({ amount: 0, unit }, lang)).toBe(expected);
+  });
+});
+
+describe('years as time limits and intervals', () => {
+  it.each([
+    ['fi', '1 vuoden kuluessa', 'vuoden välein', '2 vuoden välein'],
+    ['sv', 'inom 1 år', 'varje år', 'vart 2:a år'],
+    ['en', 'within 1 year', 'every year', 'every 2 years'],
+  ] as const)('%s: "%s", "%s", "%s"', (lang, within, everyOne, everyTwo) => {
+    expect(withinInWords({ amount: 1, unit: 'year' }, lang)).toBe(within);
+    expect(everyInWords({ amount: 1, unit: 'year' }, lang)).toBe(everyOne);
+    expect(everyInWords({ amount: 2, unit: 'year' }, lang)).toBe(everyTwo);
+  });
+
+  it('keeps "var" for months in Swedish', () => {
+    expect(everyInWords({ amount: 12, unit: 'month' }, 'sv')).toBe('var 12:e månad');
   });
 });
