@@ -19,6 +19,13 @@ describe('languages-complete', () => {
       expected: [{ severity: 'warning', at: 'sv: Svara', message: /text in `sv`, which is not in `languages`/ }],
     },
     {
+      name: 'a fallback promise without its en version',
+      edits: [
+        ['reply: { within: 10 working days, target: 90% }', 'reply: { within: 10 working days, target: 90%, otherwise: { fi: Kerromme syyn ja uuden ajan. } }'],
+      ],
+      expected: [{ at: '{ fi: Kerromme', message: /`channels\.letter\.reply\.otherwise` has no en text/ }],
+    },
+    {
       name: 'a plain string needs no translation',
       edits: [['approvedBy: { fi: Lautakunta, en: Board }', 'approvedBy: Lautakunta']],
       expected: [],
