@@ -194,6 +194,23 @@ describe('commitment names', () => {
     ]);
   });
 
+  it('name a letter acknowledgement, a promise for the same working day and one kept immediately', () => {
+    expect(commitmentName({ channel: 'letter', commitment: 'acknowledge', within: 'same working day' }, 'en')).toBe(
+      'Post – confirmation of receipt the same working day',
+    );
+    expect(commitmentName({ channel: 'letter', commitment: 'acknowledge', within: 'same working day' }, 'fi')).toBe(
+      'Posti – vastaanottokuittaus samana työpäivänä',
+    );
+    expect(commitmentName({ channel: 'counter', commitment: 'wait', within: 'immediately' }, 'sv')).toBe('Servicepunkt – väntetid genast');
+    expect(commitmentName({ channel: 'letter', commitment: 'reply', within: '1 year' }, 'fi')).toBe('Posti – vastaus 1 vuoden kuluessa');
+  });
+
+  it('give the time taken in the unit it is measured in: working hours, seconds, years', () => {
+    expect(numberFormats('fi').duration(2.5, 'working hour')).toBe('2,5 työtuntia');
+    expect(numberFormats('sv').duration(40, 'second')).toBe('40 sekunder');
+    expect(numberFormats('en').duration(1, 'year')).toBe('1 year');
+  });
+
   it('fall back to the words as written for a slot or duration the site does not know', () => {
     expect(commitmentName({ channel: 'chat', commitment: 'answer', within: 'soon' }, 'en')).toBe('chat – answer soon');
   });
