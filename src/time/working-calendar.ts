@@ -1,9 +1,9 @@
-import Holidays from 'date-holidays';
 import { addDays, isCalendarDate } from './calendar-date.js';
 import { IMMEDIATELY_SECONDS, measuredUnit, type Duration, type DurationUnit } from './duration.js';
 import { expandDays, minutesOf, WEEKDAYS } from './weekly-hours.js';
 import { MS_PER_DAY, zoneOffsetsFor, type ZoneOffsets } from './zone-offsets.js';
 import { DEFAULT_TIME_ZONE } from './default-time-zone.js';
+import { HolidayCalendar } from './holiday-calendars.js';
 
 /**
  * Working-time maths for commitments: when a reply is due, and how long one
@@ -26,9 +26,11 @@ import { DEFAULT_TIME_ZONE } from './default-time-zone.js';
  * - `immediately`: due IMMEDIATELY_SECONDS (5 minutes) after the start, in
  *   clock time; time taken is counted in seconds.
  *
- * Non-working days are Saturdays, Sundays, Finnish public holidays plus
- * Midsummer Eve and Christmas Eve (New Year's Eve is a working day), and the
- * charter's closed days (`closedDates` and `closed: true` exceptions).
+ * Non-working days are Saturdays, Sundays, the public holidays of the
+ * office's holiday calendar (`holidays`, the Finnish one when absent: there
+ * Midsummer Eve and Christmas Eve are closed too, New Year's Eve is a working
+ * day; see holiday-calendars.ts), and the charter's closed days (`closedDates`
+ * and `closed: true` exceptions).
  * An exception with `open` and `close` replaces that day's weekly hours. It
  * does not make a weekend or holiday a working day, and such a day's hours do
  * not count as working hours either: a day is a working day with office hours,
@@ -45,6 +47,8 @@ import { DEFAULT_TIME_ZONE } from './default-time-zone.js';
 export interface WorkingCalendarOptions {
   /** IANA time zone of the office; Europe/Helsinki when absent. */
   readonly timeZone?: string;
+  /** Holiday calendar as date-holidays codes it (`FI`, `GB-ENG`, `AU-NSW`); FI when absent. */
+  readonly holidays?: string;
   /** Office hours as charters write them: `{ days: mon-fri, open: '08:00', close: '16:00' }`. */
   readonly weekly: readonly { readonly days: unknown; readonly open: string; readonly close: string }[];
   /** Days the office is closed on top of weekends and holidays (YYYY-MM-DD). */
@@ -99,13 +103,14 @@ const NO_HOURS: DayHours = [];
 
 export class WorkingCalendar {
   readonly timeZone: string;
+  /** The holiday calendar's code (FI when none was given). */
+  readonly holidayCalendar: string;
   private readonly zone: ZoneOffsets;
   /** Weekly hours by weekday index (0 = Monday). */
   private readonly weekly: readonly DayIntervals[];
   private readonly closed: ReadonlySet<string>;
   private readonly specialHours: ReadonlyMap<string, DayIntervals>;
-  private readonly holidays = new Holidays('FI');
-  private readonly holidayCache = new Map<number, ReadonlySet<string>>();
+  private readonly holidays: HolidayCalendar;
   // Caches keyed by local day number (days since 1970-01-01), or by block of days.
   private readonly civilCache = new Map<number, CivilDate>();
   private readonly workingCache = new Map<number, boolean>();
@@ -118,6 +123,8 @@ export class WorkingCalendar {
   constructor(options: WorkingCalendarOptions) {
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     this.zone = zoneOffsetsFor(this.timeZone);
+    this.holidays = new HolidayCalendar(options.holidays);
+    this.holidayCalendar = this.holidays.code;
     this.weekly = weeklyIntervals(options.weekly);
     for (const date of options.closedDates ?? []) {
       if (!isCalendarDate(date)) throw new Error(`closed date \`${date}\` is not a calendar date (YYYY-MM-DD)`);
@@ -127,7 +134,7 @@ export class WorkingCalendar {
     this.specialHours = exceptions.hours;
   }
 
-  /** True unless the date is a Saturday, Sunday, Finnish holiday or closed day. */
+  /** True unless the date is a Saturday, Sunday, holiday of the office's calendar or closed day. */
   isWorkingDay(isoDate: string): boolean {
     if (!isCalendarDate(isoDate)) throw new Error(`\`${isoDate}\` is not a calendar date (YYYY-MM-DD)`);
     return this.isWorkingDayNumber(dayNumberOf(isoDate));
@@ -455,7 +462,7 @@ export class WorkingCalendar {
     if (working === undefined) {
       const weekday = weekdayIndex(day);
       const { iso, year } = this.civil(day);
-      working = weekday < 5 && !this.closed.has(iso) && !this.holidaysOf(year).has(iso);
+      working = weekday < 5 && !this.closed.has(iso) && !this.holidays.of(year).has(iso);
       this.workingCache.set(day, working);
     }
     return working;
@@ -490,21 +497,6 @@ export class WorkingCalendar {
       this.civilCache.set(day, civil);
     }
     return civil;
-  }
-
-  /** Finnish public holidays of a year, plus Midsummer Eve and Christmas Eve (type `bank`). */
-  private holidaysOf(year: number): ReadonlySet<string> {
-    const cached = this.holidayCache.get(year);
-    if (cached) return cached;
-    const dates = new Set<string>();
-    for (const holiday of this.holidays.getHolidays(year)) {
-      const date = holiday.date.slice(0, 10);
-      const monthDay = date.slice(5);
-      const isEve = holiday.type === 'bank' && (monthDay === '12-24' || monthDay.startsWith('06-'));
-      if (holiday.type === 'public' || isEve) dates.add(date);
-    }
-    this.holidayCache.set(year, dates);
-    return dates;
   }
 }
 

@@ -503,3 +503,90 @@ describe('WorkingCalendar agrees with a straightforward Intl-based reference', (
     },
   );
 });
+
+/** Days off as the governments publish them (gov.uk, the NSW and Swedish lists), written out by hand. */
+describe('WorkingCalendar.isWorkingDay (other calendars)', () => {
+  const office = (holidays: string) => new WorkingCalendar({ holidays, timeZone: 'UTC', weekly: [{ days: 'mon-fri', open: '09:00', close: '17:00' }] });
+
+  describe('England (GB-ENG): the bank holidays are the public holidays', () => {
+    const england = office('GB-ENG');
+    it.each([
+      ['2027-01-01', false, "New Year's Day"],
+      ['2027-01-06', true, 'Epiphany is a working day'],
+      ['2027-03-26', false, 'Good Friday'],
+      ['2027-03-29', false, 'Easter Monday'],
+      ['2027-05-03', false, 'Early May bank holiday'],
+      ['2027-05-06', true, 'Ascension Day is a working day'],
+      ['2027-05-31', false, 'Spring bank holiday'],
+      ['2027-06-25', true, 'Finnish Midsummer Eve is a working day'],
+      ['2027-08-30', false, 'Summer bank holiday'],
+      ['2027-12-24', true, 'Christmas Eve is a working day'],
+      ['2027-12-27', false, 'Christmas Day (substitute day)'],
+      ['2027-12-28', false, 'Boxing Day (substitute day)'],
+      ['2026-12-28', false, 'Boxing Day 2026 (substitute day for Saturday)'],
+      ['2025-12-26', false, 'Boxing Day 2025 (a Friday)'],
+    ])('%s → %s (%s)', (date, expected) => {
+      expect(england.isWorkingDay(date)).toBe(expected);
+    });
+    it('says which calendar it counts in', () => {
+      expect(england.holidayCalendar).toBe('GB-ENG');
+    });
+  });
+
+  it('Scotland (GB-SCT) keeps 2 January and St Andrew’s Day, not the English August bank holiday', () => {
+    const scotland = office('GB-SCT');
+    expect([scotland.isWorkingDay('2027-01-04'), scotland.isWorkingDay('2027-11-30')]).toEqual([false, false]);
+    expect([scotland.isWorkingDay('2027-08-02'), scotland.isWorkingDay('2027-08-30')]).toEqual([false, true]);
+  });
+
+  describe('Sweden (SE): only public holidays; the eves date-holidays types `bank` are working days', () => {
+    const sweden = office('SE');
+    it.each([
+      ['2027-01-06', false, 'trettondedag jul'],
+      ['2027-05-06', false, 'Kristi himmelsfärdsdag'],
+      ['2027-04-30', true, 'valborgsmässoafton'],
+      ['2027-06-25', true, 'midsommarafton (bank): list it under hours.exceptions if the office closes'],
+      ['2027-12-24', true, 'julafton (bank)'],
+      ['2027-12-31', true, 'nyårsafton (bank)'],
+      ['2028-06-06', false, 'nationaldagen (a Tuesday)'],
+    ])('%s → %s (%s)', (date, expected) => {
+      expect(sweden.isWorkingDay(date)).toBe(expected);
+    });
+  });
+
+  describe('New South Wales (AU-NSW)', () => {
+    const nsw = office('AU-NSW');
+    it.each([
+      ['2027-01-26', false, 'Australia Day'],
+      ['2027-03-26', false, 'Good Friday'],
+      ['2027-03-29', false, 'Easter Monday'],
+      ['2027-06-14', false, "King's Birthday"],
+      ['2027-08-02', true, 'Bank Holiday: banks close, public offices do not'],
+      ['2027-10-04', false, 'Labour Day'],
+      ['2027-01-06', true, 'Epiphany is a working day'],
+      ['2027-06-25', true, 'Finnish Midsummer Eve is a working day'],
+    ])('%s → %s (%s)', (date, expected) => {
+      expect(nsw.isWorkingDay(date)).toBe(expected);
+    });
+  });
+
+  it('without a calendar, the Finnish one: Midsummer Eve and Epiphany are days off', () => {
+    const finnish = new WorkingCalendar({ weekly: [{ days: 'mon-fri', open: '08:00', close: '16:00' }] });
+    expect(finnish.holidayCalendar).toBe('FI');
+    expect([finnish.isWorkingDay('2027-06-25'), finnish.isWorkingDay('2027-01-06'), finnish.isWorkingDay('2027-05-03')]).toEqual([false, false, true]);
+  });
+
+  it('an unknown calendar is refused, not read as its country', () => {
+    expect(() => office('GB-ENGLAND')).toThrow(/`GB-ENGLAND` is not a holiday calendar/);
+    expect(() => office('XX')).toThrow(/`XX` is not a holiday calendar/);
+  });
+
+  it('a working-days deadline skips the Early May bank holiday in England, not in Finland', () => {
+    const start = new Date('2027-04-30T10:00:00Z'); // Friday
+    const england = office('GB-ENG');
+    const finland = new WorkingCalendar({ holidays: 'FI', timeZone: 'UTC', weekly: [{ days: 'mon-fri', open: '09:00', close: '17:00' }] });
+    // England: Mon 3.5 is a bank holiday, so working day 1 is Tue 4.5. Finland: Mon 3.5 is working day 1.
+    expect(england.deadline(start, duration('1 working day')).toISOString()).toBe('2027-05-04T23:59:59.999Z');
+    expect(finland.deadline(start, duration('1 working day')).toISOString()).toBe('2027-05-03T23:59:59.999Z');
+  });
+});
