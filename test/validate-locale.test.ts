@@ -26,7 +26,7 @@ const BROKEN: Readonly<Record<string, Edits>> = {
     ['  name: { fi: Testiyksikkö, en: Test Unit }', '  name: { fi: Testiyksikkö, English: Test Unit }'],
     ['summary: { fi: Palvelemme **hyvin**., en: We serve **well**. }', 'summary: {}'],
     ['days: mon-fri', 'days: [mon, mon]'],
-    ['holidays: FI', 'holidays: SE'],
+    ['holidays: FI', 'holidays: gb-eng'],
     ['number: "+358 9 123 4567"', 'number: "call me"'],
     ['  every: 12 months', '  every: 12 months\n  evrey: 1'],
     ['  letter:\n', '  fax:\n    number: "+358 9 1"\n  letter:\n'],
@@ -63,7 +63,7 @@ const BROKEN: Readonly<Record<string, Edits>> = {
       '  outOfOffice:\n    fi: "Olen poissa {from}–{until}. Kiireellisissä asioissa: {substitute}."\n    en: "I am away {from}–{until}. For urgent matters: {substitute}."',
       '  outOfOffice: "away {from}–{until}"',
     ],
-    ['  holidays: FI\n', '  holidays: FI\n  timezone: europe/helsinki\n'],
+    ['  holidays: FI\n', '  holidays: GB-ENGLAND\n  timezone: europe/helsinki\n'],
   ],
   'no-hours.yaml': [
     ['id: test-unit', 'id: no-hours'],

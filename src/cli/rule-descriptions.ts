@@ -11,6 +11,7 @@ import type { RuleMeta } from '../model/diagnostic.js';
 export const RULE_DESCRIPTIONS: Readonly<Record<string, MessageId>> = {
   'valid-date': 'cli.rule-description.valid-date',
   'valid-timezone': 'cli.rule-description.valid-timezone',
+  'valid-holidays': 'cli.rule-description.valid-holidays',
   'reference-exists': 'cli.rule-description.reference-exists',
   'unique-ids': 'cli.rule-description.unique-ids',
   'languages-complete': 'cli.rule-description.languages-complete',

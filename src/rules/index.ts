@@ -9,12 +9,14 @@ import reviewDue from './review-due.js';
 import type { Rule } from './rule.js';
 import uniqueIds from './unique-ids.js';
 import validDate from './valid-date.js';
+import validHolidays from './valid-holidays.js';
 import validTimezone from './valid-timezone.js';
 
 /** The semantic rules, in the order they run. */
 export const RULES: readonly Rule[] = [
   validDate,
   validTimezone,
+  validHolidays,
   referenceExists,
   uniqueIds,
   languagesComplete,
