@@ -150,8 +150,12 @@ export interface OfficeHours {
   readonly weekly: readonly OpeningPeriod[];
   /** Days that differ, by date. */
   readonly exceptions: readonly HoursException[];
-  /** The public-holiday calendar, when the charter names one. */
-  readonly holidays?: NonNullable<Document.OfficeHours['holidays']>;
+  /**
+   * The public-holiday calendar as date-holidays codes it (FI, GB-ENG,
+   * AU-NSW), when the charter or its baseline names one; working days are
+   * counted in the Finnish calendar when it does not.
+   */
+  readonly holidays?: string;
   /** IANA time zone; DEFAULT_TIME_ZONE when the charter gives none. */
   readonly timeZone: string;
 }

@@ -1,6 +1,7 @@
 import type * as Document from '../schema/generated/charter-document.js';
 import type { HoursException, OfficeHours, OpeningPeriod, TimeOfDay } from '../model/charter.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
+import { isKnownHolidayCalendar } from '../time/holiday-calendars.js';
 import { knownTimeZone } from '../time/time-zones.js';
 import { expandDays, minutesOf } from '../time/weekly-hours.js';
 import { NormalizeProblem, readCalendarDate } from './read-values.js';
@@ -16,7 +17,7 @@ export function readHours(hours: Document.OfficeHours, inherited: OfficeHours | 
   const own = (hours.exceptions ?? []).map((exception, index) => readException(exception, texts, `${where}.exceptions[${index}]`));
   const ownDates = new Set(own.map((exception) => exception.date));
   const exceptions = [...(inherited?.exceptions ?? []).filter((exception) => !ownDates.has(exception.date)), ...own];
-  const holidays = hours.holidays ?? inherited?.holidays;
+  const holidays = hours.holidays === undefined ? inherited?.holidays : readHolidays(hours.holidays, `${where}.holidays`);
   return {
     weekly: hours.weekly ? hours.weekly.map((period, index) => readPeriod(period, `${where}.weekly[${index}]`)) : (inherited?.weekly ?? []),
     exceptions: exceptions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
@@ -47,4 +48,9 @@ function readTime(text: string, where: string): TimeOfDay {
 function readTimeZone(name: string, where: string): string {
   if (knownTimeZone(name) === undefined) throw new NormalizeProblem(`\`${where}\` ${name} is not a time zone in the time zone database`);
   return name;
+}
+
+function readHolidays(code: string, where: string): string {
+  if (!isKnownHolidayCalendar(code)) throw new NormalizeProblem(`\`${where}\` ${code} is not a holiday calendar date-holidays knows`);
+  return code;
 }

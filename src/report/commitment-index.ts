@@ -150,6 +150,7 @@ function calendarFor(hours: OfficeHours): OfficeCalendar | string {
       exception.closed ? { date: exception.date, closed: true } : { date: exception.date, open: exception.open.text, close: exception.close.text },
     ),
     timeZone: hours.timeZone,
+    ...(hours.holidays === undefined ? {} : { holidays: hours.holidays }),
   };
   try {
     return { calendar: new WorkingCalendar(options), hasHours: options.weekly.length > 0 };

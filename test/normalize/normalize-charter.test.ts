@@ -144,6 +144,11 @@ describe('normalizeCharter', () => {
         edit(VALID_UNIT, '  holidays: FI\n', '  holidays: FI\n  timezone: Europe/Helsinky\n'),
         '`hours.timezone` Europe/Helsinky is not a time zone',
       ],
+      [
+        'an unknown holiday calendar (date-holidays would quietly read it as GB)',
+        edit(VALID_UNIT, '  holidays: FI\n', '  holidays: GB-ENGLAND\n'),
+        '`hours.holidays` GB-ENGLAND is not a holiday calendar',
+      ],
     ];
     for (const [name, text, reason] of cases) {
       it(name, async () => {
