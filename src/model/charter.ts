@@ -156,6 +156,8 @@ export interface OfficeHours {
    * counted in the Finnish calendar when it does not.
    */
   readonly holidays?: string;
+  /** date-holidays' name of that calendar ("England, United Kingdom"), for pages whose wording has none of its own. */
+  readonly holidaysName?: string;
   /** IANA time zone; DEFAULT_TIME_ZONE when the charter gives none. */
   readonly timeZone: string;
 }

@@ -1,7 +1,7 @@
 import type * as Document from '../schema/generated/charter-document.js';
 import type { HoursException, OfficeHours, OpeningPeriod, TimeOfDay } from '../model/charter.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
-import { isKnownHolidayCalendar } from '../time/holiday-calendars.js';
+import { holidayCalendarName, isKnownHolidayCalendar } from '../time/holiday-calendars.js';
 import { knownTimeZone } from '../time/time-zones.js';
 import { expandDays, minutesOf } from '../time/weekly-hours.js';
 import { NormalizeProblem, readCalendarDate } from './read-values.js';
@@ -21,7 +21,7 @@ export function readHours(hours: Document.OfficeHours, inherited: OfficeHours | 
   return {
     weekly: hours.weekly ? hours.weekly.map((period, index) => readPeriod(period, `${where}.weekly[${index}]`)) : (inherited?.weekly ?? []),
     exceptions: exceptions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
-    ...(holidays === undefined ? {} : { holidays }),
+    ...(holidays === undefined ? {} : { holidays, holidaysName: holidayCalendarName(holidays) ?? holidays }),
     timeZone: hours.timezone === undefined ? (inherited?.timeZone ?? DEFAULT_TIME_ZONE) : readTimeZone(hours.timezone, `${where}.timezone`),
   };
 }

@@ -2,6 +2,7 @@ import type { Channels, Charter, Commitment, Contact, LocalizedText, OfficeHours
 import { textIn } from '../model/charter-text.js';
 import { commitmentAt, COMMITMENT_SLOTS, type CommitmentSlot } from '../model/commitments.js';
 import { reviewStatus } from '../model/review-status.js';
+import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { reviewerFor } from '../time/rota.js';
 import { formatDate, formatDays, formatTimeRange, SCHEMA_ORG_DAYS } from './format-dates.js';
 import { CHANNEL_KEYS, commitmentSlotKey, fill, viewStrings, type ChannelKey, type ViewStrings } from './strings.js';
@@ -182,8 +183,40 @@ function hoursView(scope: Scope, weekly: readonly OpeningPeriod[], hours: Office
     days: formatDays(period.daysWritten, scope.lang),
     time: formatTimeRange(period.open.text, period.close.text, scope.lang),
   }));
-  const holidaysNote = hours.holidays === undefined ? undefined : scope.strings.holidaysNotes[hours.holidays];
-  return { rows, exceptions: upcomingExceptions(scope, hours), ...(holidaysNote ? { holidaysNote } : {}) };
+  const holidays = holidaysNote(scope.strings, hours);
+  const timeZone = timeZoneNote(scope, hours.timeZone);
+  return {
+    rows,
+    exceptions: upcomingExceptions(scope, hours),
+    ...(holidays ? { holidaysNote: holidays } : {}),
+    ...(timeZone ? { timeZoneNote: timeZone } : {}),
+  };
+}
+
+/** The holidays the office closes on, naming its calendar; none when the charter names no calendar (then the Finnish one counts, unsaid, as in format 1). */
+function holidaysNote(strings: ViewStrings, hours: OfficeHours): string | undefined {
+  const code = hours.holidays;
+  if (code === undefined) return undefined;
+  if (code === 'FI') return strings.holidaysNotes.finnish;
+  const name = strings.holidayCalendars[code];
+  if (name !== undefined) return fill(strings.holidaysNotes.named, { calendar: name });
+  return fill(strings.holidaysNotes.unnamed, { calendar: hours.holidaysName ?? code });
+}
+
+/** "Times are in United Kingdom Time (Europe/London)." when the hours are not in the collection's time zone. */
+function timeZoneNote(scope: Scope, timeZone: string): string | undefined {
+  if (timeZone === DEFAULT_TIME_ZONE) return undefined;
+  return fill(scope.strings.timeZoneNote, { zone: timeZone, zoneName: zoneNameIn(timeZone, scope.lang) });
+}
+
+/** The zone's generic name in the page language (Intl's "United Kingdom Time"), or the IANA name where Intl has none. */
+function zoneNameIn(timeZone: string, lang: string): string {
+  try {
+    const parts = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(0);
+    return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
 }
 
 /** Exceptions from today on, by date (the model keeps them sorted). */
@@ -471,7 +504,7 @@ function jsonLdOf(scope: Scope, name: TextView, organisation: TextView | undefin
   };
 }
 
-/** Weekly hours in force as OpeningHoursSpecification; closed on public holidays when the Finnish calendar applies. */
+/** Weekly hours in force as OpeningHoursSpecification; closed on public holidays when the charter names its calendar. */
 function openingHours(hours: OfficeHours): Json[] {
   const specs: Json[] = hours.weekly.map((period) => ({
     '@type': 'OpeningHoursSpecification',
@@ -479,7 +512,7 @@ function openingHours(hours: OfficeHours): Json[] {
     opens: period.open.text,
     closes: period.close.text,
   }));
-  if (specs.length > 0 && hours.holidays === 'FI') {
+  if (specs.length > 0 && hours.holidays !== undefined) {
     specs.push({ '@type': 'OpeningHoursSpecification', dayOfWeek: 'https://schema.org/PublicHolidays', opens: '00:00', closes: '00:00' });
   }
   return specs;

@@ -57,8 +57,17 @@ export interface ViewStrings {
   };
   readonly charges: Readonly<Record<PhoneCharge, string>>;
   readonly closed: string;
-  /** By holiday calendar code (`hours.holidays`). */
-  readonly holidaysNotes: Readonly<Record<string, string>>;
+  /**
+   * The holiday note under the hours: `finnish` for `holidays: FI`; `named`
+   * when `holidayCalendars` has a name for the code (`{calendar}` is that
+   * name, in the form the sentence needs: a genitive in Finnish); `unnamed`
+   * otherwise (`{calendar}` is date-holidays' name, such as "Bayern, Germany").
+   */
+  readonly holidaysNotes: { readonly finnish: string; readonly named: string; readonly unnamed: string };
+  /** Names of holiday calendars (`hours.holidays` codes) for `holidaysNotes.named`. */
+  readonly holidayCalendars: Readonly<Record<string, string>>;
+  /** Said when the hours are in another time zone than the collection's: `{zone}` the IANA name, `{zoneName}` the zone's name in the page language. */
+  readonly timeZoneNote: string;
   readonly substitute: Readonly<Record<SubstituteRule, string>>;
   readonly reviewStatus: Readonly<Record<ReviewStatus, string>>;
 }

@@ -87,8 +87,10 @@ export interface HoursView {
   readonly rows: readonly HoursRowView[];
   /** Only exceptions from today on, sorted by date. */
   readonly exceptions: readonly HoursExceptionView[];
-  /** "Public holidays follow the Finnish calendar." when holidays: FI. */
+  /** Which holidays the office is closed on, naming the calendar, when the charter names one. */
   readonly holidaysNote?: string;
+  /** In which time zone the hours are, when it is not the collection's. */
+  readonly timeZoneNote?: string;
 }
 
 export interface DetailView {

@@ -8,6 +8,7 @@ import { normalizeCharter } from '../../src/normalize/normalize-charter.js';
 import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, serializeJsonLd, type CharterViewContext } from '../../src/view/charter-view.js';
 import { SITE_LANGUAGES, type CharterView, type SiteLanguage, type UnitListItemView } from '../../src/view/view-model.js';
 import { VALID_UNIT } from '../fixtures/charters.js';
+import { ENGLISH_COUNCIL } from '../fixtures/english-council.js';
 import { writeTree } from '../helpers.js';
 
 const TODAY = '2026-11-23';
@@ -546,5 +547,57 @@ describe('the A–Z list', () => {
     expect(
       groupUnitsByOrganisation([item('1', 'Åbo', 'X'), item('2', 'Zeta', 'X'), item('3', 'Öland', 'X')], 'sv')[0]?.units.map((unit) => unit.name.text),
     ).toEqual(['Zeta', 'Åbo', 'Öland']);
+  });
+});
+
+describe('the calendar and time zone of the hours', () => {
+  it("names an English council's calendar and time zone, and closes it on public holidays in JSON-LD", async () => {
+    const cwd = writeTree({ 'charters/ashworth-contact-centre.yaml': ENGLISH_COUNCIL });
+    const { charters } = await checkCharters({ cwd, today: TODAY });
+    const [council] = charters;
+    expect(council?.hours).toMatchObject({ holidays: 'GB-ENG', timeZone: 'Europe/London' });
+    if (!council) return;
+    const en = buildCharterView(council, 'en', contextFor());
+    expect(en.hours.holidaysNote).toBe('Closed on public holidays in England.');
+    expect(en.hours.timeZoneNote).toBe('Times are in United Kingdom Time (Europe/London).');
+    const phone = (JSON.parse(en.jsonLd) as Record<string, any>).availableChannel[0] as Record<string, any>;
+    expect(phone.servicePhone.hoursAvailable).toContainEqual({
+      '@type': 'OpeningHoursSpecification',
+      dayOfWeek: 'https://schema.org/PublicHolidays',
+      opens: '00:00',
+      closes: '00:00',
+    });
+  });
+
+  it('says the same in Finnish and Swedish, the calendar in the form the sentence needs', () => {
+    const charter = edited('building-control', (data) => {
+      data.hours.holidays = 'GB-ENG';
+      data.hours.timezone = 'Europe/London';
+    });
+    const fi = buildCharterView(charter, 'fi', contextFor()).hours;
+    const sv = buildCharterView(charter, 'sv', contextFor()).hours;
+    expect(fi.holidaysNote).toBe('Suljettu Englannin virallisina vapaapäivinä.');
+    expect(sv.holidaysNote).toBe('Stängt på allmänna helgdagar i England.');
+    // The zone's own name comes from Intl in the page language.
+    expect(fi.timeZoneNote).toMatch(/^Ajat ovat aikavyöhykkeen Europe\/London aikaa \(.+\)\.$/);
+    expect(sv.timeZoneNote).toBe('Tiderna anges i Storbritannientid (Europe/London).');
+  });
+
+  it("names a calendar the wording has no name for by date-holidays' name", () => {
+    const charter = edited('building-control', (data) => {
+      data.hours.holidays = 'DE-BY-A';
+    });
+    expect(buildCharterView(charter, 'en', contextFor()).hours.holidaysNote).toBe(
+      'Closed on public holidays (holiday calendar: Stadt Augsburg, Bayern, Germany).',
+    );
+  });
+
+  it('says nothing of the time zone when it is the collection’s, and nothing of holidays when no calendar is named', () => {
+    const en = view('building-control', 'en').hours;
+    expect(en.timeZoneNote).toBeUndefined();
+    const unnamed = edited('building-control', (data) => {
+      delete data.hours.holidays;
+    });
+    expect(buildCharterView(unnamed, 'en', contextFor()).hours.holidaysNote).toBeUndefined();
   });
 });
