@@ -33,6 +33,8 @@ export interface Charter {
   readonly absence?: Absence;
   readonly feedback?: Feedback;
   readonly handover?: Handover;
+  /** `accessibility`, in the charter's order (the baseline's first); empty when not given. */
+  readonly accessibility: readonly AccessibilityService[];
   readonly touchpoints: readonly Touchpoint[];
   readonly authority: readonly DecisionRight[];
   readonly guide: readonly GuideRule[];
@@ -236,6 +238,19 @@ export interface Feedback {
 export interface Handover {
   readonly record?: LocalizedMarkdown;
   readonly rules: readonly LocalizedMarkdown[];
+}
+
+export type AccessibilityServiceKind = Document.AccessibilityService['service'];
+
+/** An accessibility service the unit offers (`accessibility[]`). */
+export interface AccessibilityService {
+  readonly service: AccessibilityServiceKind;
+  /** BCP 47 tags as written (`fse`, `fss`, `ru`); empty when not given. */
+  readonly languages: readonly string[];
+  /** The channels it is offered at; empty when not given (wherever it applies). */
+  readonly channels: readonly ChannelKey[];
+  readonly how?: LocalizedMarkdown;
+  readonly note?: LocalizedMarkdown;
 }
 
 export interface Touchpoint {

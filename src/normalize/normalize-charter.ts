@@ -105,6 +105,13 @@ function charterFrom(document: Document.CharterDocument, file: string): Charter 
     ...(handover === undefined
       ? {}
       : { handover: { ...texts.optional('record', handover.record), rules: (handover.rules ?? []).map((rule) => texts.read(rule)) } }),
+    accessibility: (document.accessibility ?? []).map((entry) => ({
+      service: entry.service,
+      languages: entry.languages ?? [],
+      channels: entry.channels ?? [],
+      ...texts.optional('how', entry.how),
+      ...texts.optional('note', entry.note),
+    })),
     touchpoints: (document.touchpoints ?? []).map((touchpoint, index) => ({
       id: touchpoint.id,
       name: texts.read(touchpoint.name),
