@@ -1,4 +1,4 @@
-import type { Channels, Charter, Commitment, Contact, LocalizedText, OfficeHours, OpeningPeriod } from '../model/charter.js';
+import type { AccessibilityService, Channels, Charter, Commitment, Contact, LocalizedText, OfficeHours, OpeningPeriod } from '../model/charter.js';
 import { textIn } from '../model/charter-text.js';
 import { commitmentAt, COMMITMENT_SLOTS, type CommitmentSlot } from '../model/commitments.js';
 import { reviewStatus } from '../model/review-status.js';
@@ -9,6 +9,7 @@ import { CHANNEL_KEYS, commitmentSlotKey, fill, viewStrings, type ChannelKey, ty
 import {
   SITE_LANGUAGES,
   type AbsenceView,
+  type AccessibilityServiceView,
   type AuthorityView,
   type ChannelView,
   type CharterView,
@@ -49,6 +50,7 @@ export function buildCharterView(charter: Charter, lang: SiteLanguage, context: 
   const absence = absenceView(scope);
   const feedback = feedbackView(scope);
   const handover = handoverView(scope);
+  const accessibilityLine = accessibilityLineOf(scope);
 
   return {
     id: charter.id,
@@ -66,6 +68,8 @@ export function buildCharterView(charter: Charter, lang: SiteLanguage, context: 
     ...(absence ? { absence } : {}),
     ...(feedback ? { feedback } : {}),
     ...(handover ? { handover } : {}),
+    accessibility: accessibilityViews(scope),
+    ...(accessibilityLine ? { accessibilityLine } : {}),
     touchpoints: touchpointViews(scope),
     authority: authorityViews(scope),
     guide: charter.guide.map((rule) => ({ title: scope.text(rule.title), text: scope.html(rule.text) })),
@@ -400,6 +404,71 @@ function handoverView(scope: Scope): CharterView['handover'] {
 }
 
 // ---------------------------------------------------------------------------
+// Accessibility services
+
+function accessibilityViews(scope: Scope): AccessibilityServiceView[] {
+  const labels = scope.strings.accessibilityDetails;
+  return scope.charter.accessibility.map((entry) => {
+    const details: DetailView[] = [];
+    if (entry.languages.length > 0) details.push({ label: labels.languages, text: scope.plain(languageList(entry.languages, scope)) });
+    // Channel titles are headings; after the first they read as words in a list.
+    const channels = offeredAt(entry).map((key, index) =>
+      index === 0 ? scope.strings.channelTitles[key] : scope.strings.channelTitles[key].toLocaleLowerCase(scope.lang),
+    );
+    if (channels.length > 0) details.push({ label: labels.channels, text: scope.plain(channels.join(', ')) });
+    const how = scope.html(entry.how);
+    if (how) details.push({ label: labels.how, html: how });
+    const note = scope.html(entry.note);
+    return { service: entry.service, name: scope.strings.accessibilityServices[entry.service].name, details, ...(note ? { note } : {}) };
+  });
+}
+
+/** The channels a service names that the interface knows, in the charter's order. */
+function offeredAt(entry: AccessibilityService): ChannelKey[] {
+  return entry.channels.filter((key): key is ChannelKey => (CHANNEL_KEYS as readonly string[]).includes(key));
+}
+
+/** "Viittomakieli, selkokieli, induktiosilmukka": the first name as it stands alone, the rest as they read in a list. */
+function accessibilityLineOf(scope: Scope): string | undefined {
+  const names = scope.charter.accessibility.map((entry, index) => {
+    const words = scope.strings.accessibilityServices[entry.service];
+    return index === 0 ? words.name : words.inList;
+  });
+  return names.length > 0 ? names.join(', ') : undefined;
+}
+
+/** Language tags as names in the page's language: the interface's own names first (sign languages), then Intl's, else the tag. */
+function languageList(tags: readonly string[], scope: Scope): string {
+  const display = languageDisplayNames(scope.lang);
+  return tags
+    .map((tag) => {
+      const own = scope.strings.languageNames[tag];
+      if (own !== undefined) return own;
+      try {
+        return display?.of(tag) ?? tag;
+      } catch {
+        return tag;
+      }
+    })
+    .join(', ');
+}
+
+const DISPLAY_NAMES = new Map<SiteLanguage, Intl.DisplayNames | undefined>();
+
+function languageDisplayNames(lang: SiteLanguage): Intl.DisplayNames | undefined {
+  if (!DISPLAY_NAMES.has(lang)) {
+    let names: Intl.DisplayNames | undefined;
+    try {
+      names = new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' });
+    } catch {
+      names = undefined;
+    }
+    DISPLAY_NAMES.set(lang, names);
+  }
+  return DISPLAY_NAMES.get(lang);
+}
+
+// ---------------------------------------------------------------------------
 // Touchpoints, authority, improvements
 
 function touchpointViews(scope: Scope): TouchpointView[] {
@@ -451,10 +520,11 @@ function jsonLdOf(scope: Scope, name: TextView, organisation: TextView | undefin
   const channels: Json[] = [];
   for (const key of CHANNEL_KEYS) {
     if (!charter.channels[key]) continue;
+    const languages = availableLanguages(charter, key);
     const entry: Record<string, Json> = {
       '@type': 'ServiceChannel',
       name: scope.strings.channelTitles[key],
-      availableLanguage: [...charter.languages],
+      availableLanguage: languages,
     };
     switch (key) {
       case 'phone': {
@@ -464,7 +534,7 @@ function jsonLdOf(scope: Scope, name: TextView, organisation: TextView | undefin
           '@type': 'ContactPoint',
           telephone: phone.number,
           contactType: 'customer service',
-          availableLanguage: [...charter.languages],
+          availableLanguage: languages,
           ...(hours.length > 0 ? { hoursAvailable: hours } : {}),
         };
         break;
@@ -478,10 +548,12 @@ function jsonLdOf(scope: Scope, name: TextView, organisation: TextView | undefin
       case 'counter': {
         if (!counter) break;
         const hours = openingHours(counter.hours);
+        const features = amenityFeatures(scope);
         entry.serviceLocation = {
           '@type': 'Place',
           address: scope.text(counter.address).text,
           ...(hours.length > 0 ? { openingHoursSpecification: hours } : {}),
+          ...(features.length > 0 ? { amenityFeature: features } : {}),
         };
         break;
       }
@@ -502,6 +574,28 @@ function jsonLdOf(scope: Scope, name: TextView, organisation: TextView | undefin
     ...(organisation ? { provider: { '@type': 'GovernmentOrganization', name: organisation.text } } : {}),
     ...(channels.length > 0 ? { availableChannel: channels } : {}),
   };
+}
+
+/** Whether an accessibility service is offered at a channel: where it says, or, naming none, wherever it applies (relay calls are phone calls). */
+function offeredAtChannel(entry: AccessibilityService, key: ChannelKey): boolean {
+  if (entry.channels.length > 0) return entry.channels.includes(key);
+  return entry.service !== 'relay' || key === 'phone';
+}
+
+/** The charter's languages, and the sign languages customers are served in at this channel (schema.org takes BCP 47 tags such as `fse`). */
+function availableLanguages(charter: Charter, key: ChannelKey): Json[] {
+  const languages = new Set<string>(charter.languages);
+  for (const entry of charter.accessibility) {
+    if (entry.service === 'sign-language' && offeredAtChannel(entry, key)) for (const tag of entry.languages) languages.add(tag);
+  }
+  return [...languages];
+}
+
+/** The accessibility services of the service point, as the Place's amenity features. */
+function amenityFeatures(scope: Scope): Json[] {
+  return scope.charter.accessibility
+    .filter((entry) => offeredAtChannel(entry, 'counter'))
+    .map((entry) => ({ '@type': 'LocationFeatureSpecification', name: scope.strings.accessibilityServices[entry.service].name, value: true }));
 }
 
 /** Weekly hours in force as OpeningHoursSpecification; closed on public holidays when the charter names its calendar. */

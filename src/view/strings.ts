@@ -1,3 +1,4 @@
+import type { AccessibilityServiceKind } from '../model/charter.js';
 import type { CommitmentSlot } from '../model/commitments.js';
 import type { BadRowKind, ComplianceStatus } from '../model/compliance-report.js';
 import type { DurationUnit } from '../time/duration.js';
@@ -70,6 +71,11 @@ export interface ViewStrings {
   readonly timeZoneNote: string;
   readonly substitute: Readonly<Record<SubstituteRule, string>>;
   readonly reviewStatus: Readonly<Record<ReviewStatus, string>>;
+  /** An accessibility service's `name` (capitalized, alone or first in a list) and its form later `inList` ("Viittomakieli, selkokieli"). */
+  readonly accessibilityServices: Readonly<Record<AccessibilityServiceKind, { readonly name: string; readonly inList: string }>>;
+  /** Names of languages the runtime's Intl.DisplayNames does not know (sign languages), by BCP 47 tag. */
+  readonly languageNames: Readonly<Record<string, string>>;
+  readonly accessibilityDetails: { readonly languages: string; readonly channels: string; readonly how: string };
 }
 
 /**

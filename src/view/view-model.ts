@@ -171,6 +171,16 @@ export interface ImprovementView {
   readonly did: HtmlView;
 }
 
+/** An accessibility service in the page's language. */
+export interface AccessibilityServiceView {
+  /** The `service` key, for a class name. */
+  readonly service: string;
+  /** "Viittomakieli", "Hörslinga", "Step-free access". */
+  readonly name: string;
+  readonly details: readonly DetailView[];
+  readonly note?: HtmlView;
+}
+
 /** One charter in one language. */
 export interface CharterView {
   readonly id: string;
@@ -188,6 +198,9 @@ export interface CharterView {
   readonly absence?: AbsenceView;
   readonly feedback?: FeedbackView;
   readonly handover?: { readonly record?: HtmlView; readonly rules: readonly HtmlView[] };
+  readonly accessibility: readonly AccessibilityServiceView[];
+  /** The services' names in one line for the card ("Viittomakieli, selkokieli, induktiosilmukka"); absent without services. */
+  readonly accessibilityLine?: string;
   readonly touchpoints: readonly TouchpointView[];
   readonly authority: readonly AuthorityView[];
   readonly guide: readonly GuideRuleView[];

@@ -422,6 +422,90 @@ describe('letter acknowledgement, durations without an amount, years and fallbac
   });
 });
 
+describe('accessibility services', () => {
+  it('names each service in the page language, with its languages, channels and how to ask', () => {
+    const fi = view('social-services-advice', 'fi');
+    expect(fi.accessibility.map((entry) => entry.name)).toEqual(['Viittomakieli', 'Tulkkaus', 'Selkokieli', 'Induktiosilmukka', 'Esteetön kulku']);
+    expect(view('social-services-advice', 'sv').accessibility.map((entry) => entry.name)).toEqual([
+      'Teckenspråk',
+      'Tolkning',
+      'Lättläst',
+      'Hörslinga',
+      'Hinderfritt tillträde',
+    ]);
+    const en = view('social-services-advice', 'en');
+    expect(en.accessibility.map((entry) => entry.name)).toEqual(['Sign language', 'Interpreting', 'Easy Language', 'Hearing loop', 'Step-free access']);
+    expect(fi.accessibility[0]).toMatchObject({
+      service: 'sign-language',
+      details: [
+        { label: 'Kielet', text: { text: 'suomalainen viittomakieli, suomenruotsalainen viittomakieli', lang: 'fi', foreign: false } },
+        { label: 'Asiointikanavat', text: { text: 'Palvelupiste' } },
+        { label: 'Näin pyydät', html: { lang: 'fi', foreign: false } },
+      ],
+    });
+    expect(fi.accessibility[0]?.details[2]?.html?.html).toContain('Kelan tulkkauspalvelusta');
+    expect(en.accessibility[0]?.details[0]?.text?.text).toBe('Finnish Sign Language, Finland-Swedish Sign Language');
+    expect(view('social-services-advice', 'sv').accessibility[0]?.details[0]?.text?.text).toBe('finskt teckenspråk, finlandssvenskt teckenspråk');
+    // Spoken languages are named by the runtime, in the page's language; later channel titles read as words in a list.
+    expect(fi.accessibility[2]?.details[0]?.text?.text).toBe('suomi, ruotsi');
+    expect(en.accessibility[2]?.details[0]?.text?.text).toBe('Finnish, Swedish');
+    expect(fi.accessibility[1]?.details[0]).toEqual({ label: 'Asiointikanavat', text: { text: 'Palvelupiste, puhelin', lang: 'fi', foreign: false } });
+    expect(en.accessibility[3]).toMatchObject({
+      service: 'hearing-loop',
+      note: { html: '<p>At desks 1 and 2 of the service point and in the meeting rooms.</p>', lang: 'en' },
+    });
+  });
+
+  it('puts the services in one line for the card', () => {
+    expect(view('social-services-advice', 'fi').accessibilityLine).toBe('Viittomakieli, tulkkaus, selkokieli, induktiosilmukka, esteetön kulku');
+    expect(view('social-services-advice', 'sv').accessibilityLine).toBe('Teckenspråk, tolkning, lättläst, hörslinga, hinderfritt tillträde');
+    expect(view('social-services-advice', 'en').accessibilityLine).toBe('Sign language, interpreting, Easy Language, hearing loop, step-free access');
+    const none = view('building-control', 'fi');
+    expect(none.accessibility).toEqual([]);
+    expect(none.accessibilityLine).toBeUndefined();
+  });
+
+  it('shows a tag no one has a name for as written, and a service with nothing more than its name', () => {
+    const charter = edited('building-control', (data) => {
+      data.accessibility = [{ service: 'sign-language', languages: ['fse', 'xzz'] }, { service: 'braille' }];
+    });
+    const fi = buildCharterView(charter, 'fi', contextFor());
+    expect(fi.accessibility[0]?.details).toEqual([{ label: 'Kielet', text: { text: 'suomalainen viittomakieli, xzz', lang: 'fi', foreign: false } }]);
+    expect(fi.accessibility[1]).toEqual({ service: 'braille', name: 'Pistekirjoitus', details: [] });
+  });
+
+  it('adds sign languages to the channels that offer them, and the services at the counter as its amenity features', () => {
+    const data = JSON.parse(view('social-services-advice', 'fi').jsonLd) as Record<string, any>;
+    const channels = data.availableChannel as Record<string, any>[];
+    expect(channels.length).toBeGreaterThan(0);
+    const counter = channels.find((channel) => channel.serviceLocation !== undefined);
+    expect(counter?.availableLanguage).toEqual(['fi', 'sv', 'en', 'fse', 'fss']);
+    expect(counter?.serviceLocation.amenityFeature).toEqual(
+      ['Viittomakieli', 'Tulkkaus', 'Selkokieli', 'Induktiosilmukka', 'Esteetön kulku'].map((name) => ({
+        '@type': 'LocationFeatureSpecification',
+        name,
+        value: true,
+      })),
+    );
+    // The sign language is offered at the counter only.
+    const phone = channels.find((channel) => channel.servicePhone !== undefined);
+    expect(phone?.availableLanguage).toEqual(['fi', 'sv', 'en']);
+    expect(phone?.servicePhone.availableLanguage).toEqual(['fi', 'sv', 'en']);
+  });
+
+  it('offers a service that names no channel wherever it applies: a relay service on the phone only', () => {
+    const charter = edited('building-control', (data) => {
+      data.accessibility = [{ service: 'sign-language', languages: ['fse'] }, { service: 'relay' }];
+    });
+    const data = JSON.parse(buildCharterView(charter, 'en', contextFor()).jsonLd) as Record<string, any>;
+    const channels = data.availableChannel as Record<string, any>[];
+    expect(channels).toHaveLength(5);
+    expect(channels.every((channel) => (channel.availableLanguage as string[]).includes('fse'))).toBe(true);
+    expect(channels[0]?.servicePhone.availableLanguage).toEqual(['fi', 'sv', 'en', 'fse']);
+    expect(channels[3]?.serviceLocation.amenityFeature).toEqual([{ '@type': 'LocationFeatureSpecification', name: 'Sign language', value: true }]);
+  });
+});
+
 describe('texts missing in a language', () => {
   it('falls back to the charter’s first language and marks the text foreign', () => {
     const charter = edited('building-control', (data) => {
