@@ -95,6 +95,30 @@ describe('charter init', () => {
     });
   }
 
+  for (const [language, unitId] of [
+    ['fi', 'asiakaspalvelu'],
+    ['sv', 'kundtjanst'],
+    ['en', 'customer-service'],
+  ] as const) {
+    it(`shows accessibility services as a commented example that validates when uncommented (${language})`, async () => {
+      const { folder, code } = await init(['--languages', language]);
+      expect(code).toBe(0);
+      const file = join(folder, `charters/${unitId}.yaml`);
+      const text = readFileSync(file, 'utf8');
+      const start = text.indexOf('\n# accessibility:\n');
+      expect(start).toBeGreaterThan(-1);
+      const end = text.indexOf('\n\n', start + 1);
+      const example = text.slice(start + 1, end).replace(/^# ?/gm, '');
+      writeFileSync(file, `${text.slice(0, start + 1)}${example}${text.slice(end)}`);
+      const { code: validateCode, reports } = await validate(folder);
+      expect(reports.flatMap((report) => report.messages)).toEqual([]);
+      expect(validateCode).toBe(0);
+      const data = parse(readFileSync(file, 'utf8')) as { accessibility: { service: string; languages?: string[] }[] };
+      expect(data.accessibility.map((entry) => entry.service)).toEqual(['sign-language', 'hearing-loop']);
+      expect(data.accessibility[0]?.languages).toEqual(['fse', 'fss']);
+    });
+  }
+
   it('fills in the organisation and unit names for every language, and makes the id from the unit', async () => {
     const { folder, code } = await init(['--languages', 'fi,sv,en', '--organisation', 'Esimerkkilän kaupunki', '--unit', 'Ympäristö- ja rakennusvalvonta']);
     expect(code).toBe(0);
