@@ -4,7 +4,13 @@ import { listAt } from './access.js';
 import { defineRule, type UnitSummary } from './rule.js';
 import { message } from '../messages/message.js';
 
-const ID_LISTS = ['contacts', 'touchpoints', 'authority'] as const;
+/** Lists whose entries are told apart by a key, and that key (the one lists merge by, src/load/merge.ts). */
+const KEYED_LISTS = [
+  ['contacts', 'id'],
+  ['touchpoints', 'id'],
+  ['authority', 'id'],
+  ['accessibility', 'service'],
+] as const;
 
 /** Files whose own lists this charter's data comes from: itself and its baselines. */
 function chainOf(charter: ResolvedCharter): ResolvedCharter[] {
@@ -17,29 +23,32 @@ function chainOf(charter: ResolvedCharter): ResolvedCharter[] {
 
 export default defineRule(
   'unique-ids',
-  'Charter ids are unique across the collection; contact, touchpoint and authority ids are unique within a file.',
+  'Charter ids are unique across the collection; contact, touchpoint and authority ids, and accessibility services, are unique within a file.',
   'error',
   ({ charter, report }) => {
     // Duplicates inside one file's list; a unit repeating a baseline's id is an override, not a duplicate.
     for (const file of chainOf(charter)) {
       const own = file.source.data;
-      for (const listKey of ID_LISTS) {
+      for (const [listKey, itemKey] of KEYED_LISTS) {
         const list = listAt(own, [listKey]);
         const seen = new Map<string, number>();
         for (let index = 0; index < list.length; index++) {
           const item = list[index];
-          const itemId = isPlainObject(item) && typeof item.id === 'string' ? item.id : undefined;
-          if (itemId === undefined) continue;
-          const earlier = seen.get(itemId);
+          const key = isPlainObject(item) && typeof item[itemKey] === 'string' ? item[itemKey] : undefined;
+          if (key === undefined) continue;
+          const earlier = seen.get(key);
           if (earlier === undefined) {
-            seen.set(itemId, index);
+            seen.set(key, index);
             continue;
           }
-          const earlierLine = file.source.locate([listKey, earlier, 'id']).range.start.line;
+          const line = file.source.locate([listKey, earlier, itemKey]).range.start.line;
           report({
-            path: [listKey, index, 'id'],
+            path: [listKey, index, itemKey],
             rawIn: file,
-            message: message('rules.unique-ids.duplicate-in-list', { id: itemId, list: listKey, line: earlierLine }),
+            message:
+              itemKey === 'service'
+                ? message('rules.unique-ids.duplicate-service', { service: key, line })
+                : message('rules.unique-ids.duplicate-in-list', { id: key, list: listKey, line }),
           });
         }
       }

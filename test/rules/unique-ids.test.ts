@@ -21,6 +21,36 @@ describe('unique-ids', () => {
       expected: [{ at: 'extension, decision: { fi: Toinen', message: /`extension` appears twice in `authority`/ }],
     },
     {
+      name: 'different accessibility services',
+      edits: [['touchpoints:\n', 'accessibility:\n  - { service: sign-language, languages: [fse] }\n  - { service: hearing-loop }\ntouchpoints:\n']],
+      expected: [],
+    },
+    {
+      name: 'an accessibility service twice',
+      edits: [
+        [
+          'touchpoints:\n',
+          'accessibility:\n  - { service: sign-language, languages: [fse] }\n  - { service: sign-language, languages: [fss] }\ntouchpoints:\n',
+        ],
+      ],
+      expected: [
+        {
+          at: 'sign-language, languages: [fss]',
+          message:
+            /^the service `sign-language` appears twice in `accessibility` \(first at line 69\); write each service once, with all its languages and channels$/,
+        },
+      ],
+    },
+    {
+      name: 'a unit naming a baseline accessibility service again is not a duplicate',
+      edits: [
+        ['charter: 1\n', 'charter: 1\nextends: _base.yaml\n'],
+        ['touchpoints:\n', 'accessibility:\n  - { service: relay, channels: [phone] }\ntouchpoints:\n'],
+      ],
+      files: { '_base.yaml': 'charter: 1\naccessibility:\n  - { service: relay }\n' },
+      expected: [],
+    },
+    {
       name: 'a unit overriding a baseline contact is not a duplicate',
       edits: [['charter: 1\n', 'charter: 1\nextends: _base.yaml\n']],
       files: { '_base.yaml': 'charter: 1\ncontacts:\n  - { id: head, name: Someone Else }\n' },
