@@ -14,6 +14,11 @@ describe('languages-complete', () => {
       expected: [{ at: '{ fi: Testiyksikkö }', message: /`unit\.name` has no en text; .* add `en:`/ }],
     },
     {
+      name: 'how to ask for an accessibility service, without its en version',
+      edits: [['touchpoints:\n', 'accessibility:\n  - { service: sign-language, languages: [fse], how: { fi: Pyydä tulkki. } }\ntouchpoints:\n']],
+      expected: [{ at: '{ fi: Pyydä tulkki. }', message: /`accessibility\[0\]\.how` has no en text; .* add `en:`/ }],
+    },
+    {
       name: 'a text in a language the charter does not declare',
       edits: [['title: { fi: Vastaa aina, en: Always reply }', 'title: { fi: Vastaa aina, en: Always reply, sv: Svara alltid }']],
       expected: [{ severity: 'warning', at: 'sv: Svara', message: /text in `sv`, which is not in `languages`/ }],
