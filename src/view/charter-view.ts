@@ -154,11 +154,24 @@ export function feedbackContactView(contact: Contact, lang: SiteLanguage, contex
   return view.email || view.phone ? view : undefined;
 }
 
-/** `tel:` with the leading + and digits only; undefined when there are no digits. */
+/** A number as the schema allows it: digits, spaces, hyphens and brackets, then perhaps an extension after a word people write. */
+const PHONE_NUMBER = /^(\+?[0-9(][0-9 ()-]*[0-9])(?:,? (?:ext\.?|x|alanumero|anknytning|ankn\.?) ?([0-9]{1,6}))?$/;
+
+/**
+ * A `tel:` URI (RFC 3966) for a number as people write it: the leading + and
+ * the digits, an international number's `(0)` trunk prefix dropped
+ * (`+44 (0)20 …` is dialled `+4420…`), an extension as `;ext=`. Undefined for
+ * anything that is not a phone number (letters, `javascript:`), so no other
+ * link can be made from a charter's number.
+ */
 export function telHref(phone: string): string | undefined {
-  const digits = phone.replace(/\D/g, '');
+  const match = PHONE_NUMBER.exec(phone.trim());
+  if (!match) return undefined;
+  const [, number = '', extension] = match;
+  const international = number.startsWith('+');
+  const digits = (international ? number.replace(/\(0\)/g, '') : number).replace(/[^0-9]/g, '');
   if (digits === '') return undefined;
-  return `tel:${phone.trim().startsWith('+') ? '+' : ''}${digits}`;
+  return `tel:${international ? '+' : ''}${digits}${extension === undefined ? '' : `;ext=${extension}`}`;
 }
 
 function phoneLink(phone: string): { display: string; href: string } | undefined {
