@@ -19,6 +19,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, MessageId>> = {
   'review-due': 'cli.rule-description.review-due',
   'opening-hours': 'cli.rule-description.opening-hours',
   'out-of-office-placeholders': 'cli.rule-description.out-of-office-placeholders',
+  'greeting-placeholders': 'cli.rule-description.greeting-placeholders',
   'implausible-promise': 'cli.rule-description.implausible-promise',
   'file-read': 'cli.rule-description.file-read',
   'file-encoding': 'cli.rule-description.file-encoding',

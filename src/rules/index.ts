@@ -1,4 +1,5 @@
 import type { RuleMeta } from '../model/diagnostic.js';
+import greetingPlaceholders from './greeting-placeholders.js';
 import implausiblePromise from './implausible-promise.js';
 import languagesComplete from './languages-complete.js';
 import noWeakerThanBaseline from './no-weaker-than-baseline.js';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   reviewDue,
   openingHours,
   outOfOfficePlaceholders,
+  greetingPlaceholders,
   implausiblePromise,
 ];
 

@@ -16,6 +16,7 @@ import {
   type CommitmentView,
   type ContactView,
   type DetailView,
+  type GreetingView,
   type FeedbackView,
   type HoursExceptionView,
   type HoursView,
@@ -277,7 +278,7 @@ function channelView(scope: Scope, key: ChannelKey): ChannelView {
   const { phone, email, letter, counter, eservice } = scope.charter.channels;
   const details: DetailView[] = [];
   let hours: HoursView | undefined;
-  let greeting: TextView | undefined;
+  let greeting: GreetingView | undefined;
   switch (key) {
     case 'phone': {
       if (!phone) break;
@@ -285,7 +286,7 @@ function channelView(scope: Scope, key: ChannelKey): ChannelView {
       if (link) details.push({ label: labels.phoneNumber, link: { href: link.href, text: link.display } });
       if (phone.charge) details.push({ label: labels.charge, text: scope.plain(scope.strings.charges[phone.charge]) });
       hours = channelHours(scope, phone);
-      greeting = scope.text(phone.greeting);
+      greeting = greetingView(scope, phone.greeting);
       break;
     }
     case 'email':
@@ -321,6 +322,23 @@ function channelView(scope: Scope, key: ChannelKey): ChannelView {
     ...(hours ? { hours } : {}),
     ...(greeting ? { greeting } : {}),
   };
+}
+
+/**
+ * A greeting with each `{name}` as a slot for the official's own name, worded
+ * in the greeting's language when the site has it (the slot is part of the
+ * quoted sentence), else in the page's.
+ */
+function greetingView(scope: Texts, greeting: LocalizedText | undefined): GreetingView | undefined {
+  const text = scope.text(greeting);
+  if (!text) return undefined;
+  const slotLanguage = SITE_LANGUAGES.find((language) => language === text.lang) ?? scope.lang;
+  const slot = { slot: viewStrings(slotLanguage).yourName, ...(slotLanguage === text.lang ? {} : { lang: slotLanguage }) };
+  const parts = text.text
+    .split(/(\{name\})/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '{name}' ? slot : { text: part }));
+  return { ...text, parts };
 }
 
 function commitmentViews(scope: Scope, slots: readonly CommitmentSlot[]): CommitmentView[] {

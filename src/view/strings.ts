@@ -58,6 +58,8 @@ export interface ViewStrings {
   };
   readonly charges: Readonly<Record<PhoneCharge, string>>;
   readonly closed: string;
+  /** Shown where a greeting says `{name}`: the official who answers says their own name there. */
+  readonly yourName: string;
   /**
    * The holiday note under the hours: `finnish` for `holidays: FI`; `named`
    * when `holidayCalendars` has a name for the code (`{calendar}` is that

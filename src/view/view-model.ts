@@ -17,6 +17,18 @@ export interface TextView {
   readonly foreign: boolean;
 }
 
+/**
+ * A greeting cut at its `{name}` placeholders: text, and slots where the
+ * official who answers says their own name ("(your name)" in the greeting's
+ * language, shown as a placeholder). `text` is the greeting as written.
+ */
+export interface GreetingView extends TextView {
+  readonly parts: readonly GreetingPart[];
+}
+
+/** `lang` is set on a slot worded in another language than the greeting. */
+export type GreetingPart = { readonly text: string } | { readonly slot: string; readonly lang?: string };
+
 /** Sanitized HTML from Markdown: the only value templates print unescaped ({{{html}}}). */
 export interface HtmlView {
   readonly html: string;
@@ -111,7 +123,7 @@ export interface ChannelView {
   /** Channel-specific hours (phone, counter), when they differ from the unit's. */
   readonly hours?: HoursView;
   /** How the phone is answered. */
-  readonly greeting?: TextView;
+  readonly greeting?: GreetingView;
 }
 
 export interface ReviewView {

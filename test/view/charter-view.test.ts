@@ -150,7 +150,22 @@ describe('building-control', () => {
     expect(phone?.details[0]).toEqual({ label: 'Phone number', link: { href: 'tel:+35891234500', text: '+358 9 123 4500' } });
     expect(phone?.details[1]?.text?.text).toBe('Local network or mobile call charge');
     expect(phone?.hours?.rows).toEqual([{ days: 'Mon–Fri', time: '09:00–15:00' }]);
-    expect(phone?.greeting).toEqual({ text: 'Building Control advice line, Tiina Heinonen speaking, hello.', lang: 'en', foreign: false });
+    expect(phone?.greeting).toEqual({
+      text: 'Building Control advice line, {name} speaking, hello.',
+      lang: 'en',
+      foreign: false,
+      parts: [{ text: 'Building Control advice line, ' }, { slot: '(your name)' }, { text: ' speaking, hello.' }],
+    });
+    expect(view('building-control', 'fi').channels[0]?.greeting?.parts).toEqual([
+      { text: 'Rakennusvalvonnan neuvonta, ' },
+      { slot: '(nimesi)' },
+      { text: ', hyvää päivää.' },
+    ]);
+    expect(view('building-control', 'sv').channels[0]?.greeting?.parts).toEqual([
+      { text: 'Byggnadstillsynens rådgivning, ' },
+      { slot: '(ditt namn)' },
+      { text: ', god dag.' },
+    ]);
     const fi = view('building-control', 'fi').channels[0];
     expect(fi?.title).toBe('Puhelin');
     expect(fi?.hours?.rows).toEqual([{ days: 'ma–pe', time: '9.00–15.00' }]);
