@@ -64,6 +64,7 @@ const BROKEN: Readonly<Record<string, Edits>> = {
       '  outOfOffice: "away {from}–{until}"',
     ],
     ['  holidays: FI\n', '  holidays: GB-ENGLAND\n  timezone: europe/helsinki\n'],
+    ['greeting: { fi: "Testiyksikkö, hyvää päivää."', 'greeting: { fi: "Testiyksikkö, Liisa Esimerkki, {nimi}."'],
   ],
   'no-hours.yaml': [
     ['id: test-unit', 'id: no-hours'],

@@ -8,6 +8,7 @@ import outOfOfficePlaceholders from './out-of-office-placeholders.js';
 import referenceExists from './reference-exists.js';
 import reviewDue from './review-due.js';
 import type { Rule } from './rule.js';
+import textTranslated from './text-translated.js';
 import uniqueIds from './unique-ids.js';
 import validDate from './valid-date.js';
 import validHolidays from './valid-holidays.js';
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   referenceExists,
   uniqueIds,
   languagesComplete,
+  textTranslated,
   noWeakerThanBaseline,
   reviewDue,
   openingHours,

@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import { finnishOnlyUnit } from '../fixtures/charters.js';
 import { ruleTable } from './table.js';
 
 const GREETING = 'greeting: { fi: "Testiyksikkö, hyvää päivää.", en: "Test Unit, good afternoon." }';
@@ -12,8 +13,8 @@ describe('greeting-placeholders', () => {
       expected: [],
     },
     {
-      name: 'a plain-string greeting with {name}',
-      edits: [[GREETING, 'greeting: "Testiyksikkö, {name}."']],
+      name: 'a plain-string greeting with {name}, in a charter written in Finnish only',
+      text: finnishOnlyUnit().replace('greeting: "Testiyksikkö, hyvää päivää."', 'greeting: "Testiyksikkö, {name}."'),
       expected: [],
     },
     {
@@ -29,7 +30,7 @@ describe('greeting-placeholders', () => {
     },
     {
       name: 'a plain-string greeting that names a contact',
-      edits: [[GREETING, 'greeting: "Matti Meikäläinen, hello."']],
+      text: finnishOnlyUnit().replace('greeting: "Testiyksikkö, hyvää päivää."', 'greeting: "Matti Meikäläinen, hello."'),
       expected: [{ severity: 'warning', at: '"Matti Meikäläinen, hello."', message: /^the greeting names Matti Meikäläinen; write `\{name\}`/ }],
     },
     {
