@@ -536,6 +536,30 @@ describe('texts missing in a language', () => {
     expect(sv.name).toEqual({ text: 'Byggnadstillsyn', lang: 'sv', foreign: false });
   });
 
+  it('words a fallback greeting’s name slot in the greeting’s language, so the quoted sentence stays in one language', () => {
+    const charter = edited('building-control', (data) => {
+      delete data.channels.phone.greeting.sv;
+    });
+    const greeting = buildCharterView(charter, 'sv', contextFor()).channels[0]?.greeting;
+    expect(greeting).toMatchObject({ lang: 'fi', foreign: true });
+    expect(greeting?.parts).toEqual([{ text: 'Rakennusvalvonnan neuvonta, ' }, { slot: '(nimesi)' }, { text: ', hyvää päivää.' }]);
+  });
+
+  it('shows a greeting without {name} as one text, and {name} at its start or twice as slots', () => {
+    const twice = edited('building-control', (data) => {
+      data.channels.phone.greeting.en = '{name} here; ask for {name}';
+    });
+    expect(buildCharterView(twice, 'en', contextFor()).channels[0]?.greeting?.parts).toEqual([
+      { slot: '(your name)' },
+      { text: ' here; ask for ' },
+      { slot: '(your name)' },
+    ]);
+    const none = edited('building-control', (data) => {
+      data.channels.phone.greeting.en = 'Building Control, hello.';
+    });
+    expect(buildCharterView(none, 'en', contextFor()).channels[0]?.greeting?.parts).toEqual([{ text: 'Building Control, hello.' }]);
+  });
+
   it('takes a plain string to be in the charter’s first language', () => {
     const charter = edited('building-control', (data) => {
       data.review.approvedBy = 'Lupajaosto';
