@@ -31,6 +31,19 @@ export const PROSE_FIELDS: Readonly<Record<string, MessageId>> = {
   'guide.*.text': 'rules.text-translated.guide-text',
   'improvements.*.said': 'rules.text-translated.said',
   'improvements.*.did': 'rules.text-translated.did',
+  'channels.phone.answer.otherwise': 'rules.text-translated.otherwise',
+  'channels.phone.callback.otherwise': 'rules.text-translated.otherwise',
+  'channels.email.acknowledge.otherwise': 'rules.text-translated.otherwise',
+  'channels.email.reply.otherwise': 'rules.text-translated.otherwise',
+  'channels.letter.acknowledge.otherwise': 'rules.text-translated.otherwise',
+  'channels.letter.reply.otherwise': 'rules.text-translated.otherwise',
+  'channels.counter.wait.otherwise': 'rules.text-translated.otherwise',
+  'channels.eservice.acknowledge.otherwise': 'rules.text-translated.otherwise',
+  'channels.eservice.reply.otherwise': 'rules.text-translated.otherwise',
+  'feedback.acknowledge.otherwise': 'rules.text-translated.otherwise',
+  'feedback.respond.otherwise': 'rules.text-translated.otherwise',
+  'accessibility.*.how': 'rules.text-translated.accessibility-how',
+  'accessibility.*.note': 'rules.text-translated.accessibility-note',
 };
 
 /** Text fields that may be one plain string: names, addresses and labels, often the same in every language. */
