@@ -39,6 +39,11 @@ describe('greeting-placeholders', () => {
       expected: [],
     },
     {
+      name: 'a greeting that says {name} may also name a contact (a team, say)',
+      edits: [[GREETING, 'greeting: { fi: "Testiyksikkö, {name}; Liisa Esimerkki on tavattavissa huomenna.", en: "Test Unit, {name} speaking." }']],
+      expected: [],
+    },
+    {
       name: 'a contact named with a translated text is not a person',
       edits: [[GREETING, 'greeting: { fi: "Testiyksikkö, vaihde.", en: "Test Unit, Switchboard." }']],
       expected: [],
