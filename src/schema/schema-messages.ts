@@ -28,6 +28,7 @@ export const ERROR_MESSAGE_IDS: Readonly<Record<string, MessageId>> = {
   '#/definitions/Markdown/errorMessage/minLength': 'schema.error-message.markdown-empty',
   '#/definitions/Markdown/errorMessage/minProperties': 'schema.error-message.markdown-no-language',
   '#/definitions/Duration/errorMessage': 'schema.error-message.duration',
+  '#/definitions/PromiseDuration/errorMessage': 'schema.error-message.promise-duration',
   '#/definitions/Percent/errorMessage': 'schema.error-message.percent',
   '#/definitions/Date/errorMessage': 'schema.error-message.date',
   '#/definitions/Time/errorMessage': 'schema.error-message.time',
