@@ -15,6 +15,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, MessageId>> = {
   'reference-exists': 'cli.rule-description.reference-exists',
   'unique-ids': 'cli.rule-description.unique-ids',
   'languages-complete': 'cli.rule-description.languages-complete',
+  'languages-published': 'cli.rule-description.languages-published',
   'text-translated': 'cli.rule-description.text-translated',
   'no-weaker-than-baseline': 'cli.rule-description.no-weaker-than-baseline',
   'review-due': 'cli.rule-description.review-due',

@@ -2,6 +2,7 @@ import type { RuleMeta } from '../model/diagnostic.js';
 import greetingPlaceholders from './greeting-placeholders.js';
 import implausiblePromise from './implausible-promise.js';
 import languagesComplete from './languages-complete.js';
+import languagesPublished from './languages-published.js';
 import noWeakerThanBaseline from './no-weaker-than-baseline.js';
 import openingHours from './opening-hours.js';
 import outOfOfficePlaceholders from './out-of-office-placeholders.js';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   referenceExists,
   uniqueIds,
   languagesComplete,
+  languagesPublished,
   textTranslated,
   noWeakerThanBaseline,
   reviewDue,

@@ -5,8 +5,10 @@
  * beyond conditionals and loops, and escape every value except `HtmlView.html`.
  */
 
+import { PUBLISHED_LANGUAGES } from '../model/published-languages.js';
+
 /** The languages the interface is translated into. */
-export const SITE_LANGUAGES = ['fi', 'sv', 'en'] as const;
+export const SITE_LANGUAGES = PUBLISHED_LANGUAGES;
 export type SiteLanguage = (typeof SITE_LANGUAGES)[number];
 
 /** A text in one language. `lang` is the language it is really written in. */
