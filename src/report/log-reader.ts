@@ -6,7 +6,7 @@ import { createGunzip } from 'node:zlib';
 import { oneLine } from '../format/shared.js';
 import { MessageError } from '../messages/message-error.js';
 import { message, renderMessage, type MessageRef } from '../messages/message.js';
-import { systemProblem } from '../util/regular-file.js';
+import { systemProblemMessage } from '../util/regular-file.js';
 import { CsvParser } from './csv.js';
 import { LineSplitter } from './line-splitter.js';
 import { shorten } from './timestamp.js';
@@ -226,7 +226,7 @@ function readProblem(error: unknown): MessageRef | string {
     case 'Z_BUF_ERROR':
       return message('report.log.gzip-cut-short');
     default:
-      return systemProblem(error);
+      return systemProblemMessage(error);
   }
 }
 

@@ -7,7 +7,7 @@ import { InputError } from '../load/find-files.js';
 import type { NormalizedUnits } from '../normalize/normalize-collection.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { todayIn } from '../time/calendar-date.js';
-import { notRegularKind, systemProblem } from '../util/regular-file.js';
+import { notRegularKindMessage, systemProblemMessage } from '../util/regular-file.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { indexCommitments, type CommitmentIndex, type MeasuredCommitment } from './commitment-index.js';
 import { noBadRows, readWholeLog } from './intake.js';
@@ -231,10 +231,10 @@ async function checkReadable(logs: readonly string[], cwd: string): Promise<void
     try {
       info = await stat(resolve(cwd, log));
     } catch (error) {
-      throw new LogFileError(log, 0, 0, systemProblem(error));
+      throw new LogFileError(log, 0, 0, systemProblemMessage(error));
     }
     // A FIFO would be waited on for ever (and a log is read in two halves, by position): pipes come through stdin.
-    if (notRegularKind(info) !== undefined) {
+    if (notRegularKindMessage(info) !== undefined) {
       throw new LogFileError(log, 0, 0, message(info.isDirectory() ? 'report.log.not-regular' : 'report.log.not-regular-pipe', { kind: kindOf(info) }));
     }
   }

@@ -69,4 +69,17 @@ describe('charter report in Finnish and Swedish', () => {
       stderr: 'charter: head.csv:1:1: rubrikraden har ingen kolumn `commitment`; en kontaktlogg behöver kolumnerna charter,channel,commitment,start,end\n',
     });
   });
+
+  it('says why a log cannot be read in the language, not only around it', async () => {
+    const cwd = writeTree(CHARTERS);
+    expect(await runCli(['report', 'missing.csv', '--as-of', AS_OF, '--locale', 'fi'], cwd)).toMatchObject({
+      code: 2,
+      stderr: 'charter: missing.csv: tiedostoa ei ole\n',
+    });
+    expect(await runCli(['report', 'missing.csv', '--as-of', AS_OF, '--locale', 'sv'], cwd)).toMatchObject({
+      code: 2,
+      stderr: 'charter: missing.csv: filen finns inte\n',
+    });
+    expect((await runCli(['report', 'missing.csv', '--as-of', AS_OF], cwd)).stderr).toBe('charter: missing.csv: no such file\n');
+  });
 });
