@@ -6,7 +6,7 @@ import type { LoadedCollection } from './load/load-collection.js';
 import { internalError } from './model/internal-error.js';
 import { checkSchema } from './schema/check-schema.js';
 import { RULES } from './rules/index.js';
-import { message, renderMessage } from './messages/message.js';
+import { message, worded } from './messages/message.js';
 import type { Rule, RuleReport, UnitSummary } from './rules/rule.js';
 
 export interface ValidateOptions {
@@ -118,8 +118,7 @@ function positioned(rule: Rule, located: LocatedIn, finding: Omit<RuleReport, 'r
   return {
     ruleId: rule.meta.id,
     severity: finding.severity ?? rule.meta.severity,
-    message: renderMessage(finding.message, 'en'),
-    text: finding.message,
+    ...worded(finding.message),
     file: located.file,
     line: located.range.start.line,
     column: located.range.start.column,

@@ -4,7 +4,7 @@ import { loadSiteTemplates, siteInputs } from '../site/inputs.js';
 import { planCards, qrCode, type CheckedCharters } from './card-pages.js';
 import { CardPrinter, type Overflow } from './render-pdf.js';
 import type { CardSize } from './sheet-layout.js';
-import { message, renderMessage } from '../messages/message.js';
+import { message, worded } from '../messages/message.js';
 
 /** Rule id of a card whose text does not fit its size. */
 export const CARD_FIT_RULE = 'card-fit';
@@ -24,8 +24,7 @@ export function fitDiagnostic(charter: ResolvedCharter, lang: string, size: Card
   return {
     ruleId: CARD_FIT_RULE,
     severity,
-    message: renderMessage(text, 'en'),
-    text,
+    ...worded(text),
     file: located.file,
     line: located.range.start.line,
     column: located.range.start.column,

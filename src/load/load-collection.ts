@@ -11,8 +11,7 @@ import { mergeWithBaseline } from './merge.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 import { systemErrorMessage } from '../util/system-error.js';
 import { closestMatch } from '../util/suggest.js';
-import { message, type MessageRef } from '../messages/message.js';
-import { said } from './said.js';
+import { message, type MessageRef, worded } from '../messages/message.js';
 
 /** The file access the loader needs; tests and `serve` can supply their own. */
 export interface CharterFileSystem {
@@ -428,7 +427,7 @@ function kindOfFile(kind: string): MessageRef | string {
 }
 
 function fileDiagnostic(file: string, ruleId: string, text: MessageRef, line: number, column: number, path: JsonPath = []): Diagnostic {
-  return { ruleId, severity: 'error', ...said(text), file, line, column, path };
+  return { ruleId, severity: 'error', ...worded(text), file, line, column, path };
 }
 
 export function isInside(folder: string, path: string): boolean {

@@ -8,8 +8,7 @@ import { deeplyNestedLine } from './nesting-guard.js';
 import { reportForbiddenEscapes } from './escapes.js';
 import { reportTags } from './tags.js';
 import { describeError, internalError } from '../model/internal-error.js';
-import { message, type MessageRef } from '../messages/message.js';
-import { said } from './said.js';
+import { message, type MessageRef, worded } from '../messages/message.js';
 import { explainYamlError } from './yaml-errors.js';
 import { reportTextMistakes } from './text-mistakes.js';
 
@@ -86,7 +85,7 @@ function readPositioned(file: string, text: string, limits: LoadLimits, lineCoun
     diagnostics.push({
       ruleId,
       severity: 'error',
-      ...said(text),
+      ...worded(text),
       file,
       line: from.line,
       column: from.column,

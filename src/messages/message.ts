@@ -28,6 +28,15 @@ export function message(id: MessageId, values?: MessageValues): MessageRef {
   return values === undefined ? { id } : { id, values };
 }
 
+/**
+ * A finding's or problem's wording: English in `message` (what JSON output
+ * and API callers read) and the message itself in `text`, which the command
+ * line says in the reader's language.
+ */
+export function worded(text: MessageRef): { readonly message: string; readonly text: MessageRef } {
+  return { message: renderMessage(text, 'en'), text };
+}
+
 /** `a, b and c` as a placeholder value. */
 export function listOf(items: readonly MessageValue[], join: 'and' | 'or' = 'and'): MessageList {
   return { items, join };

@@ -1,4 +1,4 @@
-import { message, renderMessage, type MessageRef, type MessageValue } from '../messages/message.js';
+import { message, worded, type MessageRef, type MessageValue } from '../messages/message.js';
 import { MAX_REVIEW_YEARS } from '../time/review-interval.js';
 import type { RotaProblem } from '../time/rota.js';
 import type { Charter, Review } from './charter.js';
@@ -67,7 +67,7 @@ export interface RotaPlanProblem {
 }
 
 function problem(severity: RotaPlanProblem['severity'], text: MessageRef): RotaPlanProblem {
-  return { severity, message: renderMessage(text, 'en'), text };
+  return { severity, ...worded(text) };
 }
 
 /** The rota of one normalized unit charter, `count` periods from today. */

@@ -6,7 +6,7 @@ import { branchValidators, runtimeSchema, validateCharter } from './generated/va
 import type { AjvError, JsonSchema } from './generated/validators.js';
 import { closestMatch } from '../util/suggest.js';
 import type { MessageId } from '../messages/catalog.js';
-import { listOf, message, renderMessage, type MessageRef, type MessageValue } from '../messages/message.js';
+import { listOf, message, worded, type MessageRef, type MessageValue } from '../messages/message.js';
 import { BRANCH_TITLE_IDS, ERROR_MESSAGE_IDS } from './schema-messages.js';
 
 /** Rule id of every finding the JSON Schema makes. */
@@ -145,8 +145,7 @@ function toDiagnostic(error: HintedError, charter: ResolvedCharter): Diagnostic 
   return {
     ruleId: SCHEMA_RULE_ID,
     severity: 'error',
-    message: renderMessage(text, 'en'),
-    text,
+    ...worded(text),
     file: located.file,
     line: located.range.start.line,
     column: located.range.start.column,

@@ -19,12 +19,6 @@ export function notRegularKindMessage(stats: Stats): MessageRef | undefined {
   return message('cli.file-kind.special');
 }
 
-/** What a path holds when it is not a regular file, in English words; undefined for a regular file. */
-export function notRegularKind(stats: Stats): string | undefined {
-  const kind = notRegularKindMessage(stats);
-  return kind === undefined ? undefined : renderMessage(kind, 'en');
-}
-
 export type RegularFileRead =
   | { readonly bytes: Buffer; readonly realPath: string }
   | { readonly tooLarge: number; readonly realPath: string }
@@ -99,9 +93,4 @@ export function systemProblemMessage(error: unknown): MessageRef {
   if ((error as NodeJS.ErrnoException).code === 'ENOENT') return message('cli.named-file.no-such-file');
   const reason = systemErrorMessage(error);
   return isSystemError(error) && reason.id === 'cli.system-error.other' ? message('cli.named-file.unreadable', { reason }) : reason;
-}
-
-/** Why a named file could not be read, in English words (see systemProblemMessage). */
-export function systemProblem(error: unknown): string {
-  return renderMessage(systemProblemMessage(error), 'en');
 }

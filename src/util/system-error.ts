@@ -1,5 +1,5 @@
 import type { MessageId } from '../messages/catalog.js';
-import { message, renderMessage, type MessageRef } from '../messages/message.js';
+import { message, type MessageRef } from '../messages/message.js';
 
 /** Words for the system errors a user can cause or fix (a full disk, a read-only folder), as messages. */
 const REASONS: Readonly<Record<string, MessageId>> = {
@@ -49,9 +49,4 @@ export function systemErrorMessage(error: unknown): MessageRef {
   if (!isSystemError(error)) return message('cli.system-error.other', { reason: error instanceof Error ? error.message : String(error) });
   const id = REASONS[error.code];
   return id === undefined ? message('cli.system-error.other', { reason: error.code }) : message(id);
-}
-
-/** Why a file operation failed, in English words: `permission denied` (see systemErrorMessage). */
-export function systemErrorReason(error: unknown): string {
-  return renderMessage(systemErrorMessage(error), 'en');
 }

@@ -258,8 +258,3 @@ export function durationStrings(lang: SiteLanguage): DurationStrings {
 export function fill(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
-
-/** The placeholder names of a text, sorted, once each. */
-export function placeholdersOf(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string))].sort();
-}

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { INTERFACE_STRINGS, LANGUAGE_PATTERNS, placeholdersOf, UI_STRINGS, uiStrings } from '../../src/view/strings.js';
+import { INTERFACE_STRINGS, LANGUAGE_PATTERNS, UI_STRINGS, uiStrings } from '../../src/view/strings.js';
+import { placeholdersOf } from '../../src/messages/message.js';
 import { SITE_LANGUAGES } from '../../src/view/view-model.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
