@@ -70,7 +70,18 @@ export function forMergedCharters(schema) {
 }
 
 /** Definitions whose required keys still apply in a baseline: list items, which merge by id or date. */
-const ITEM_DEFINITIONS = new Set(['Contact', 'OpeningPeriod', 'HoursException', 'ClosedDay', 'SpecialHours']);
+const ITEM_DEFINITIONS = new Set([
+  'Contact',
+  'OpeningPeriod',
+  'HoursException',
+  'ClosedDay',
+  'SpecialHours',
+  'CustomerGroup',
+  'Service',
+  'ServicePromise',
+  'ComplaintStage',
+  'ExternalBody',
+]);
 
 /**
  * The schema for baselines (files named `_*.yaml`): partial charters, so only
@@ -96,7 +107,7 @@ export function baselineSchema(schema) {
   return {
     ...rest,
     $id: schema.$id.replace('charter.schema.json', 'charter-baseline.schema.json'),
-    title: 'Customer-service charter baseline (format v1)',
+    title: 'Customer-service charter baseline (format 1.1)',
     description:
       'An organisation baseline: the shared hours, contacts and minimum promises that unit charters inherit with `extends`. Every key is optional; list items (contacts, exception days) must still be complete. Checked by `charter validate`.',
     required: ['charter'],
@@ -178,13 +189,9 @@ const INLINE_TYPE_NAMES = {
   '/properties/unit': 'UnitSection',
   '/properties/review': 'ReviewSection',
   '/properties/channels': 'ChannelsSection',
-  '/properties/channels/properties/phone': 'PhoneChannel',
-  '/properties/channels/properties/email': 'EmailChannel',
-  '/properties/channels/properties/letter': 'LetterChannel',
-  '/properties/channels/properties/counter': 'CounterChannel',
-  '/properties/channels/properties/eservice': 'EServiceChannel',
   '/properties/absence': 'AbsenceSection',
   '/properties/feedback': 'FeedbackSection',
+  '/properties/complaints': 'ComplaintsSection',
   '/properties/handover': 'HandoverSection',
   '/properties/touchpoints/items': 'Touchpoint',
   '/properties/authority/items': 'DecisionRight',

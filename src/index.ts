@@ -27,7 +27,16 @@ export { normalizeCharter, type NormalizeResult, type UnnormalizedUnit } from '.
 export { normalizeUnits, type NormalizedUnits } from './normalize/normalize-collection.js';
 export { textIn } from './model/charter-text.js';
 export { contactById } from './model/contacts.js';
-export { commitmentAt, hoursFor, COMMITMENT_SLOTS, type CommitmentSlot } from './model/commitments.js';
+export {
+  promisesOf,
+  writtenPromisesOf,
+  placeKey,
+  LINE_PROMISES,
+  type CharterPromise,
+  type PromisePlace,
+  type PromiseMeasure,
+  type WrittenPromise,
+} from './model/commitments.js';
 export { reviewStatus, REVIEW_WARNING_DAYS, type ReviewState, type ReviewStatus } from './model/review-status.js';
 export { currentReviewer, type CurrentReviewer } from './model/review-rota.js';
 export type { CharterDocument } from './schema/generated/charter-document.js';

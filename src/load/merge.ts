@@ -7,12 +7,15 @@ const NOT_INHERITED: ReadonlySet<string> = new Set(['id', 'extends', '$schema'])
 
 /**
  * Lists that merge item by item, by this key; every other list is replaced whole.
- * Items with the same id merge key by key; exception days replace each other whole;
+ * Items with the same id merge key by key (contacts, touchpoints, decision rights,
+ * customer groups, services, the lines of a channel, complaint stages); exception days replace each other whole;
  * an accessibility service merges with the baseline's entry for the same `service`.
  */
 function mergeKeyFor(path: JsonPath): string | undefined {
   const last = path[path.length - 1];
-  if (last === 'contacts' || last === 'touchpoints' || last === 'authority') return 'id';
+  if (last === 'contacts' || last === 'touchpoints' || last === 'authority' || last === 'customerGroups' || last === 'services') return 'id';
+  // Lines of a channel (`channels.phone: [...]`) and complaint stages.
+  if (path.length === 2 && (path[0] === 'channels' || (path[0] === 'complaints' && last === 'stages'))) return 'id';
   if (last === 'exceptions') return 'date';
   if (last === 'accessibility') return 'service';
   return undefined;

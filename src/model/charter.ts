@@ -21,6 +21,8 @@ export interface Charter {
   readonly file: string;
   /** The languages the charter is written in; the first is its default, and the fallback of every text. */
   readonly languages: readonly [LanguageCode, ...LanguageCode[]];
+  /** `serviceLanguages`: the languages customers are served in, as written (BCP 47); empty when not given. */
+  readonly serviceLanguages: readonly string[];
   readonly unit: Unit;
   /** `owner`, resolved. */
   readonly owner: Contact;
@@ -29,9 +31,14 @@ export interface Charter {
   readonly hours: OfficeHours;
   /** `contacts`, in the charter's order; for a repeated id the first entry counts. */
   readonly contacts: readonly Contact[];
+  /** `customerGroups`, in the charter's order; empty when not given. */
+  readonly customerGroups: readonly CustomerGroup[];
   readonly channels: Channels;
+  /** `services`, in the charter's order; empty when not given. */
+  readonly services: readonly Service[];
   readonly absence?: Absence;
   readonly feedback?: Feedback;
+  readonly complaints?: Complaints;
   readonly handover?: Handover;
   /** `accessibility`, in the charter's order (the baseline's first); empty when not given. */
   readonly accessibility: readonly AccessibilityService[];
@@ -112,6 +119,10 @@ export interface Commitment {
   readonly target: number;
   /** `otherwise`: the fallback promise for cases that cannot meet `within` ("we tell you why and when"). */
   readonly otherwise?: LocalizedText;
+  /** `for`, resolved: the customer groups it is promised to; empty: everyone the line serves. */
+  readonly groups: readonly CustomerGroup[];
+  /** `service`, resolved: the service it is promised for. */
+  readonly service?: ServiceRef;
 }
 
 /** A time of day. */
@@ -177,47 +188,210 @@ export interface ChannelHours {
 
 export type ChannelKey = keyof Document.ChannelsSection;
 
+/** Every kind of channel, in the order pages show them (the keys under `channels`). */
+export const CHANNEL_KINDS = [
+  'phone',
+  'email',
+  'letter',
+  'counter',
+  'eservice',
+  'chat',
+  'video',
+  'sms',
+  'relay',
+  'suomifiMessages',
+  'homeVisit',
+] as const satisfies readonly ChannelKey[];
+
+/**
+ * The lines of each kind of channel, in the charter's order: empty when the
+ * charter has none of the kind, one line for a channel written as one object
+ * (format 1), several for a list of lines (format 1.1).
+ */
 export interface Channels {
-  readonly phone?: PhoneChannel;
-  readonly email?: EmailChannel;
-  readonly letter?: LetterChannel;
-  readonly counter?: CounterChannel;
-  readonly eservice?: EServiceChannel;
+  readonly phone: readonly PhoneChannel[];
+  readonly email: readonly EmailChannel[];
+  readonly letter: readonly LetterChannel[];
+  readonly counter: readonly CounterChannel[];
+  readonly eservice: readonly EServiceChannel[];
+  readonly chat: readonly ChatChannel[];
+  readonly video: readonly VideoChannel[];
+  readonly sms: readonly SmsChannel[];
+  readonly relay: readonly RelayChannel[];
+  readonly suomifiMessages: readonly SuomifiMessagesChannel[];
+  readonly homeVisit: readonly HomeVisitChannel[];
 }
 
-export interface PhoneChannel extends ChannelHours {
+/** A group of customers that lines and promises can be for (`customerGroups[]`). */
+export interface CustomerGroup {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly description?: LocalizedMarkdown;
+}
+
+/** A service a promise is scoped to, as a reference (the service itself is under `Charter.services`). */
+export interface ServiceRef {
+  readonly id: string;
+  readonly name: LocalizedText;
+}
+
+/** What every line of every channel has besides its own fields. */
+export interface ChannelLine {
+  /** The line's `id`: given in a list of lines; undefined for a channel written as one object. */
+  readonly id?: string;
+  readonly name?: LocalizedText;
+  /** `audience`, resolved; empty: everyone. */
+  readonly audience: readonly CustomerGroup[];
+  /** `serviceLanguages` of the line as written (BCP 47); empty: the unit's (`Charter.serviceLanguages`). */
+  readonly serviceLanguages: readonly string[];
+  readonly note?: LocalizedMarkdown;
+}
+
+/** Promises that may be made differently to groups or services: every variant, in the charter's order; empty when none. */
+export type Commitments = readonly Commitment[];
+
+/** An average-time promise (average speed of answer). */
+export interface AveragePromise {
+  readonly within: WrittenDuration;
+  readonly groups: readonly CustomerGroup[];
+  readonly service?: ServiceRef;
+}
+
+/** An abandonment-rate promise: at most `atMost` of contacts are given up before an answer. */
+export interface AbandonmentPromise {
+  /** A fraction (0.1 for 10%). */
+  readonly atMost: number;
+  readonly written: string | number;
+  readonly groups: readonly CustomerGroup[];
+  readonly service?: ServiceRef;
+}
+
+export interface PhoneChannel extends ChannelLine, ChannelHours {
   readonly number: string;
   readonly charge?: NonNullable<Document.PhoneChannel['charge']>;
-  readonly answer?: Commitment;
-  readonly callback?: Commitment;
+  readonly answer: Commitments;
+  readonly averageAnswer: readonly AveragePromise[];
+  readonly abandoned: readonly AbandonmentPromise[];
+  readonly callback: Commitments;
   readonly greeting?: LocalizedText;
 }
 
-export interface EmailChannel {
+export interface EmailChannel extends ChannelLine {
   readonly address: string;
-  readonly acknowledge?: Commitment;
+  readonly acknowledge: Commitments;
   /** How fast an email gets a real answer: the unit's email promise. */
-  readonly reply?: Commitment;
+  readonly reply: Commitments;
 }
 
-export interface LetterChannel {
+export interface LetterChannel extends ChannelLine {
   readonly address: LocalizedText;
   /** How fast the receipt of a letter is confirmed. */
-  readonly acknowledge?: Commitment;
-  readonly reply?: Commitment;
+  readonly acknowledge: Commitments;
+  readonly reply: Commitments;
 }
 
-export interface CounterChannel extends ChannelHours {
+export interface CounterChannel extends ChannelLine, ChannelHours {
   readonly address: LocalizedText;
-  readonly wait?: Commitment;
+  readonly wait: Commitments;
   readonly appointments?: LocalizedMarkdown;
 }
 
-export interface EServiceChannel {
+export interface EServiceChannel extends ChannelLine {
   readonly url: string;
-  readonly name?: LocalizedText;
-  readonly acknowledge?: Commitment;
-  readonly reply?: Commitment;
+  readonly acknowledge: Commitments;
+  readonly reply: Commitments;
+}
+
+export interface ChatChannel extends ChannelLine, ChannelHours {
+  readonly url: string;
+  readonly answer: Commitments;
+  readonly averageAnswer: readonly AveragePromise[];
+  readonly abandoned: readonly AbandonmentPromise[];
+  /** How fast a question left outside the chat's hours is answered. */
+  readonly reply: Commitments;
+}
+
+/** Video appointments. */
+export interface VideoChannel extends ChannelLine, ChannelHours {
+  readonly url?: string;
+  readonly booking?: LocalizedMarkdown;
+  /** How soon an appointment is offered. */
+  readonly appointment: Commitments;
+}
+
+/** Text messages. */
+export interface SmsChannel extends ChannelLine, ChannelHours {
+  readonly number: string;
+  readonly reply: Commitments;
+}
+
+/** A text or video relay service. */
+export interface RelayChannel extends ChannelLine, ChannelHours {
+  readonly number?: string;
+  readonly how?: LocalizedMarkdown;
+  readonly answer: Commitments;
+}
+
+/** Suomi.fi Messages. */
+export interface SuomifiMessagesChannel extends ChannelLine {
+  readonly url?: string;
+  readonly acknowledge: Commitments;
+  readonly reply: Commitments;
+}
+
+/** Home visits. */
+export interface HomeVisitChannel extends ChannelLine, ChannelHours {
+  readonly area?: LocalizedText;
+  readonly booking?: LocalizedMarkdown;
+  readonly appointment: Commitments;
+}
+
+/** A service with its outcome promises (`services[]`). */
+export interface Service {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly url?: string;
+  readonly ptvId?: string;
+  readonly description?: LocalizedMarkdown;
+  /** The event its promises count from, in words. */
+  readonly clockStarts?: LocalizedText;
+  readonly promises: readonly ServicePromise[];
+}
+
+/** An outcome promise of a service ("a decision within 7 working days"). */
+export interface ServicePromise extends Commitment {
+  /** The log's `commitment` for this promise. */
+  readonly id: string;
+  readonly name: LocalizedText;
+  /** The promise's own clock start, else the service's. */
+  readonly clockStarts?: LocalizedText;
+}
+
+/** `complaints`: complaints in stages and the bodies beyond the unit. */
+export interface Complaints {
+  readonly how?: LocalizedMarkdown;
+  readonly stages: readonly ComplaintStage[];
+  readonly external: readonly ExternalBody[];
+}
+
+export interface ComplaintStage {
+  /** The log's `line` for this stage. */
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly how?: LocalizedMarkdown;
+  readonly acknowledge: Commitments;
+  readonly respond: Commitments;
+  readonly escalateTo?: Contact;
+}
+
+export type ExternalBodyKind = Document.ExternalBody['body'];
+
+/** An ombudsman, appeal board, court or regulator a customer can turn to. */
+export interface ExternalBody {
+  readonly body: ExternalBodyKind;
+  readonly name: LocalizedText;
+  readonly url?: string;
+  readonly how?: LocalizedMarkdown;
 }
 
 export interface Absence {

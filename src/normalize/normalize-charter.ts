@@ -1,9 +1,10 @@
 import type { ResolvedCharter } from '../load/resolved-charter.js';
 import type * as Document from '../schema/generated/charter-document.js';
 import { validateCharter } from '../schema/generated/validators.js';
-import type { Charter, Contact, LanguageCode } from '../model/charter.js';
+import type { Charter, Complaints, Contact, CustomerGroup, LanguageCode, Service, ServiceRef } from '../model/charter.js';
 import { describeError } from '../model/internal-error.js';
-import { NormalizeProblem, readCalendarDate, readCommitment, readDuration } from './read-values.js';
+import { NormalizeProblem, readCalendarDate, readDuration } from './read-values.js';
+import { PromiseReader } from './read-promises.js';
 import { TextReader } from './text-reader.js';
 import { ContactBook } from './contact-book.js';
 import { readChannels } from './read-channels.js';
@@ -59,12 +60,20 @@ function charterFrom(document: Document.CharterDocument, file: string): Charter 
   const texts = new TextReader(languages);
   const contacts = new ContactBook(document.contacts, texts);
   const hours = readHours(document.hours, undefined, texts, 'hours');
-  const { unit, review, absence, feedback, handover } = document;
+  const { unit, review, absence, feedback, complaints, handover } = document;
+  const customerGroups: CustomerGroup[] = (document.customerGroups ?? []).map((group) => ({
+    id: group.id,
+    name: texts.read(group.name),
+    ...texts.optional('description', group.description),
+  }));
+  const serviceRefs: ServiceRef[] = (document.services ?? []).map((service) => ({ id: service.id, name: texts.read(service.name) }));
+  const promises = new PromiseReader(texts, customerGroups, serviceRefs);
 
   return {
     id: document.id,
     file,
     languages,
+    serviceLanguages: document.serviceLanguages ?? [],
     unit: {
       name: texts.read(unit.name),
       ...texts.optional('organisation', unit.organisation),
@@ -81,7 +90,9 @@ function charterFrom(document: Document.CharterDocument, file: string): Charter 
     },
     hours,
     contacts: contacts.all,
-    channels: readChannels(document.channels, hours, texts),
+    customerGroups,
+    channels: readChannels(document.channels, hours, promises),
+    services: (document.services ?? []).map((service, index) => readService(service, serviceRefs[index] as ServiceRef, promises, `services[${index}]`)),
     ...(absence === undefined
       ? {}
       : {
@@ -97,11 +108,12 @@ function charterFrom(document: Document.CharterDocument, file: string): Charter 
       : {
           feedback: {
             ...texts.optional('channel', feedback.channel),
-            ...(feedback.acknowledge === undefined ? {} : { acknowledge: readCommitment(feedback.acknowledge, 'feedback.acknowledge', texts) }),
-            ...(feedback.respond === undefined ? {} : { respond: readCommitment(feedback.respond, 'feedback.respond', texts) }),
+            ...(feedback.acknowledge === undefined ? {} : { acknowledge: promises.commitment(feedback.acknowledge, 'feedback.acknowledge') }),
+            ...(feedback.respond === undefined ? {} : { respond: promises.commitment(feedback.respond, 'feedback.respond') }),
             ...optionalContact('escalateTo', feedback.escalateTo, contacts, 'feedback.escalateTo'),
           },
         }),
+    ...(complaints === undefined ? {} : { complaints: readComplaints(complaints, promises, contacts) }),
     ...(handover === undefined
       ? {}
       : { handover: { ...texts.optional('record', handover.record), rules: (handover.rules ?? []).map((rule) => texts.read(rule)) } }),
@@ -130,6 +142,53 @@ function charterFrom(document: Document.CharterDocument, file: string): Charter 
       date: readCalendarDate(improvement.date, `improvements[${index}].date`),
       said: texts.read(improvement.said),
       did: texts.read(improvement.did),
+    })),
+  };
+}
+
+function readService(service: Document.Service, ref: ServiceRef, promises: PromiseReader, where: string): Service {
+  const { texts } = promises;
+  return {
+    id: service.id,
+    name: ref.name,
+    ...(service.url === undefined ? {} : { url: service.url }),
+    ...(service.ptvId === undefined ? {} : { ptvId: service.ptvId }),
+    ...texts.optional('description', service.description),
+    ...texts.optional('clockStarts', service.clockStarts),
+    promises: service.promises.map((promise, index) => {
+      const at = `${where}.promises[${index}]`;
+      return {
+        ...promises.commitment(promise, at),
+        // A service's own promise is for that service.
+        service: ref,
+        id: promise.id,
+        name: texts.read(promise.name),
+        ...texts.optional('clockStarts', promise.clockStarts),
+      };
+    }),
+  };
+}
+
+function readComplaints(complaints: Document.ComplaintsSection, promises: PromiseReader, contacts: ContactBook): Complaints {
+  const { texts } = promises;
+  return {
+    ...texts.optional('how', complaints.how),
+    stages: (complaints.stages ?? []).map((stage, index) => {
+      const where = `complaints.stages[${index}]`;
+      return {
+        id: stage.id,
+        name: texts.read(stage.name),
+        ...texts.optional('how', stage.how),
+        acknowledge: promises.commitments(stage.acknowledge, `${where}.acknowledge`),
+        respond: promises.commitments(stage.respond, `${where}.respond`),
+        ...optionalContact('escalateTo', stage.escalateTo, contacts, `${where}.escalateTo`),
+      };
+    }),
+    external: (complaints.external ?? []).map((body) => ({
+      body: body.body,
+      name: texts.read(body.name),
+      ...(body.url === undefined ? {} : { url: body.url }),
+      ...texts.optional('how', body.how),
     })),
   };
 }

@@ -1,7 +1,7 @@
-import type { Commitment, LocalizedText, WrittenDuration } from '../model/charter.js';
+import type { LocalizedText, WrittenDuration } from '../model/charter.js';
 import type * as Document from '../schema/generated/charter-document.js';
 import { isCalendarDate } from '../time/calendar-date.js';
-import { parseDuration, parseTarget } from '../time/duration.js';
+import { parseDuration } from '../time/duration.js';
 
 /** Why a charter that passed the schema still cannot be a `Charter`: a value that does not read. */
 export class NormalizeProblem extends Error {
@@ -23,14 +23,4 @@ export function readDuration(text: string, where: string): WrittenDuration {
 /** Reads a text into a language map (the charter's TextReader; a shape here, so that this module imports no reader). */
 export interface ReadsText {
   read(value: Document.Text): LocalizedText;
-}
-
-export function readCommitment(commitment: Document.Commitment, where: string, texts: ReadsText): Commitment {
-  const target = parseTarget(commitment.target);
-  if (target === undefined) throw new NormalizeProblem(`\`${where}.target\` is not a share of cases`);
-  return {
-    within: readDuration(commitment.within, `${where}.within`),
-    target,
-    ...(commitment.otherwise === undefined ? {} : { otherwise: texts.read(commitment.otherwise) }),
-  };
 }

@@ -1,5 +1,5 @@
 import type { Charter, OfficeHours } from '../model/charter.js';
-import { COMMITMENT_SLOTS, commitmentAt, hoursFor } from '../model/commitments.js';
+import { promisesOf } from '../model/commitments.js';
 import type { NormalizedUnits } from '../normalize/normalize-collection.js';
 import type { Duration, DurationUnit } from '../time/duration.js';
 import { WorkingCalendar, type WorkingCalendarOptions } from '../time/working-calendar.js';
@@ -75,13 +75,14 @@ function indexCharter(charter: Charter, commitments: MeasuredCommitment[]): Char
   const channels = new Map<string, Map<string, MeasuredCommitment | UnmeasurableCommitment>>();
   const calendars = new Map<OfficeHours, OfficeCalendar | string>();
 
-  for (const slot of COMMITMENT_SLOTS) {
-    const promise = commitmentAt(charter, slot);
-    if (promise === undefined) continue;
+  for (const found of promisesOf(charter)) {
+    // Measured so far: promises without a line, group or service (as in format 1).
+    if (found.measure !== 'within' || found.place.line !== undefined || found.place.groups.length > 0 || found.place.service !== undefined) continue;
+    const { promise, hours } = found;
+    const slot = found.place;
     const list = channels.get(slot.channel) ?? new Map<string, MeasuredCommitment | UnmeasurableCommitment>();
     channels.set(slot.channel, list);
 
-    const hours = hoursFor(charter, slot);
     let calendar = calendars.get(hours);
     if (calendar === undefined) {
       calendar = calendarFor(hours);

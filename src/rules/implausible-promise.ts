@@ -1,5 +1,5 @@
 import { formatJsonPath } from '../model/diagnostic.js';
-import { commitmentsOf, type CommitmentSlot } from '../model/commitments.js';
+import { writtenPromisesOf, type PromisePlace } from '../model/commitments.js';
 import { compareDurations, isFixedDuration, parseDuration, parseTarget, type Duration } from '../time/duration.js';
 import { defineRule } from './rule.js';
 import { message } from '../messages/message.js';
@@ -25,7 +25,7 @@ const ROUGH_CLOCK: Record<string, Duration> = {
   'working day': { amount: 1, unit: 'day' },
 };
 
-function key(slot: CommitmentSlot): string {
+function key(slot: Pick<PromisePlace, 'channel' | 'commitment'>): string {
   return `${slot.channel}/${slot.commitment}`;
 }
 
@@ -45,7 +45,9 @@ export default defineRule(
   'Warns about promises that look like mistakes: a phone answered within hours, an email reply slower than 30 working days, zero times, or an acknowledgement slower than the reply.',
   'warning',
   ({ charter, report }) => {
-    const commitments = commitmentsOf(charter.data);
+    const commitments = writtenPromisesOf(charter.data)
+      .filter((promise) => promise.measure === 'within')
+      .map((promise) => ({ slot: promise.place, path: promise.path, within: promise.value.within, target: promise.value.target }));
     for (const commitment of commitments) {
       const within = parseDuration(commitment.within);
       const name = formatJsonPath(commitment.path);

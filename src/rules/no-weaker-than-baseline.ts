@@ -1,6 +1,5 @@
 import { formatJsonPath } from '../model/diagnostic.js';
-import { getPath, isPlainObject } from '../model/charter-data.js';
-import { commitmentsOf } from '../model/commitments.js';
+import { placeKey, writtenPromisesOf } from '../model/commitments.js';
 import { compareDurations, parseDuration, parseTarget } from '../time/duration.js';
 import { defineRule } from './rule.js';
 import { message } from '../messages/message.js';
@@ -17,9 +16,13 @@ export default defineRule(
   ({ charter, report }) => {
     const baseline = charter.baseline;
     if (!baseline) return;
-    for (const commitment of commitmentsOf(charter.data)) {
-      const inherited = getPath(baseline.data, commitment.path);
-      if (!isPlainObject(inherited)) continue;
+    // The same promise in the baseline: the same channel, line, promise, groups and service, wherever its list puts it.
+    const inheritedByPlace = new Map(writtenPromisesOf(baseline.data).map((promise) => [placeKey(promise.measure, promise.place), promise.value]));
+    for (const written of writtenPromisesOf(charter.data)) {
+      if (written.measure !== 'within') continue;
+      const inherited = inheritedByPlace.get(placeKey(written.measure, written.place));
+      if (inherited === undefined) continue;
+      const commitment = { path: written.path, within: written.value.within, target: written.value.target };
       const name = formatJsonPath(commitment.path);
       const own = parseDuration(commitment.within);
       const base = parseDuration(inherited.within);

@@ -58,26 +58,33 @@ function reduceUnions(errors: AjvError[], data: unknown): HintedError[] {
     const value = getPath(data, pathFromPointer(at, data));
     const checked = branches.map((name, order) => {
       const validate = branchValidators[name];
-      if (!validate) return { name, order, errors: [] as AjvError[], rootErrors: Infinity };
+      if (!validate) return { name, order, errors: [] as AjvError[], rootErrors: Infinity, wrongType: 1 };
       validate(value);
       const branchErrors = dropSupersededByErrorMessage([...(validate.errors ?? [])]).map((error) => ({
         ...error,
         instancePath: `${at}${error.instancePath}`,
       }));
-      const rootErrors = branchErrors.filter((error) => error.instancePath === at).length;
-      return { name, order, errors: branchErrors, rootErrors };
+      const atRoot = branchErrors.filter((error) => error.instancePath === at);
+      // A branch of another type (a list where a map is written) is the wrong reading, however few its errors.
+      const wrongType = atRoot.some((error) => error.keyword === 'type') ? 1 : 0;
+      return { name, order, errors: branchErrors, rootErrors: atRoot.length, wrongType };
     });
-    // Fewest problems at the union's own level (right shape), then fewest overall.
-    checked.sort((a, b) => a.rootErrors - b.rootErrors || a.errors.length - b.errors.length || a.order - b.order);
+    // The right type, then fewest problems at the union's own level (right shape), then fewest overall.
+    checked.sort((a, b) => a.wrongType - b.wrongType || a.rootErrors - b.rootErrors || a.errors.length - b.errors.length || a.order - b.order);
     const best = checked[0];
     if (!best || best.errors.length === 0) continue;
-    const others = checked.slice(1).map((branch) => branch.name);
+    // Name the other readings only when the value could be one of them (a map is never read as a list).
+    const others = checked
+      .slice(1)
+      .filter((branch) => branch.wrongType === 0)
+      .map((branch) => branch.name);
     const hinted: HintedError[] = best.errors.map((error, index) => ({
       ...error,
       branch: best.name,
       ...(index === 0 && others.length > 0 ? { hint: { branch: best.name, others } } : {}),
     }));
-    result = [...result.filter((error) => !within(error)), ...hinted];
+    // The branch's own errors may hold unions of their own (a promise in a phone line): read those the same way.
+    result = [...result.filter((error) => !within(error)), ...reduceUnions(hinted, data)];
   }
   return result;
 }
@@ -386,6 +393,7 @@ function schemaAt(segments: readonly string[]): JsonSchema | undefined {
   let schema: JsonSchema | undefined = dereference(runtimeSchema);
   for (const segment of segments) {
     if (!schema) return undefined;
+    schema = unionBranchFor(schema, segment);
     const properties = schema.properties as Record<string, JsonSchema> | undefined;
     if (properties && Object.hasOwn(properties, segment)) schema = dereference(properties[segment]);
     else if (/^\d+$/.test(segment) && isPlainObject(schema.items)) schema = dereference(schema.items);
@@ -393,6 +401,19 @@ function schemaAt(segments: readonly string[]): JsonSchema | undefined {
     else return undefined;
   }
   return schema;
+}
+
+/** In a union (a phone line, or a list of them), the branch a path goes on through: the one with that key, or with items for an index. */
+function unionBranchFor(schema: JsonSchema, segment: string): JsonSchema {
+  const branches = [...unionBranchNames(schema, 'oneOf'), ...unionBranchNames(schema, 'anyOf')].flatMap((name) => {
+    const branch = dereference({ $ref: `#/definitions/${name}` });
+    return branch ? [branch] : [];
+  });
+  if (branches.length === 0) return schema;
+  const isIndex = /^\d+$/.test(segment);
+  return (
+    branches.find((branch) => (isIndex ? isPlainObject(branch.items) : isPlainObject(branch.properties) && Object.hasOwn(branch.properties, segment))) ?? schema
+  );
 }
 
 function dereference(schema: JsonSchema | undefined): JsonSchema | undefined {

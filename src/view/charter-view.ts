@@ -1,11 +1,11 @@
 import type { AccessibilityService, Channels, Charter, Commitment, Contact, LocalizedText, OfficeHours, OpeningPeriod } from '../model/charter.js';
 import { textIn } from '../model/charter-text.js';
-import { commitmentAt, COMMITMENT_SLOTS, type CommitmentSlot } from '../model/commitments.js';
+import { promisesOf } from '../model/commitments.js';
 import { reviewStatus } from '../model/review-status.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { reviewerFor } from '../time/rota.js';
 import { formatDate, formatDays, formatTimeRange, SCHEMA_ORG_DAYS } from './format-dates.js';
-import { CHANNEL_KEYS, commitmentSlotKey, fill, viewStrings, type ChannelKey, type ViewStrings } from './strings.js';
+import { CHANNEL_KEYS, COMMITMENT_SLOTS, commitmentSlotKey, fill, viewStrings, type ChannelKey, type CommitmentSlot, type ViewStrings } from './strings.js';
 import {
   SITE_LANGUAGES,
   type AbsenceView,
@@ -258,7 +258,7 @@ function upcomingExceptions(scope: Scope, hours: OfficeHours): HoursExceptionVie
  * hours, or exceptions of its own still to come. The weekly rows are those in
  * force for the channel; the exceptions and holiday note are the channel's own.
  */
-function channelHours(scope: Scope, channel: Channels['phone'] | Channels['counter']): HoursView | undefined {
+function channelHours(scope: Scope, channel: Channels['phone'][number] | Channels['counter'][number] | undefined): HoursView | undefined {
   if (!channel?.ownHours) return undefined;
   const weekly = channel.hours.weekly;
   const view = hoursView(scope, weekly, channel.ownHours);
@@ -270,12 +270,16 @@ function channelHours(scope: Scope, channel: Channels['phone'] | Channels['count
 // Channels and commitments
 
 function channelViews(scope: Scope): ChannelView[] {
-  return CHANNEL_KEYS.flatMap((key) => (scope.charter.channels[key] ? [channelView(scope, key)] : []));
+  return CHANNEL_KEYS.flatMap((key) => (scope.charter.channels[key].length > 0 ? [channelView(scope, key)] : []));
 }
 
 function channelView(scope: Scope, key: ChannelKey): ChannelView {
   const labels = scope.strings.details;
-  const { phone, email, letter, counter, eservice } = scope.charter.channels;
+  const [phone] = scope.charter.channels.phone;
+  const [email] = scope.charter.channels.email;
+  const [letter] = scope.charter.channels.letter;
+  const [counter] = scope.charter.channels.counter;
+  const [eservice] = scope.charter.channels.eservice;
   const details: DetailView[] = [];
   let hours: HoursView | undefined;
   let greeting: GreetingView | undefined;
@@ -317,7 +321,7 @@ function channelView(scope: Scope, key: ChannelKey): ChannelView {
     details,
     commitments: commitmentViews(
       scope,
-      COMMITMENT_SLOTS.filter((slot) => slot.group === 'channels' && slot.channel === key),
+      COMMITMENT_SLOTS.filter((slot) => slot.channel === key),
     ),
     ...(hours ? { hours } : {}),
     ...(greeting ? { greeting } : {}),
@@ -342,9 +346,12 @@ function greetingView(scope: Texts, greeting: LocalizedText | undefined): Greeti
 }
 
 function commitmentViews(scope: Scope, slots: readonly CommitmentSlot[]): CommitmentView[] {
+  const promises = promisesOf(scope.charter);
   return slots.flatMap((slot) => {
-    const commitment = commitmentAt(scope.charter, slot);
-    return commitment ? [commitmentView(scope, slot, commitment)] : [];
+    const found = promises.find(
+      (promise) => promise.measure === 'within' && promise.place.channel === slot.channel && promise.place.commitment === slot.commitment,
+    );
+    return found?.measure === 'within' ? [commitmentView(scope, slot, found.promise)] : [];
   });
 }
 
@@ -421,7 +428,7 @@ function feedbackView(scope: Scope): FeedbackView | undefined {
     ...(channel ? { channel } : {}),
     commitments: commitmentViews(
       scope,
-      COMMITMENT_SLOTS.filter((slot) => slot.group === 'feedback'),
+      COMMITMENT_SLOTS.filter((slot) => slot.channel === 'feedback'),
     ),
     ...(feedback.escalateTo ? { escalateTo: scope.contact(feedback.escalateTo) } : {}),
   };
@@ -508,7 +515,9 @@ function touchpointViews(scope: Scope): TouchpointView[] {
     return {
       id: touchpoint.id,
       name: scope.text(touchpoint.name),
-      channel: (CHANNEL_KEYS as readonly string[]).includes(touchpoint.channel) ? scope.strings.channelTitles[touchpoint.channel] : touchpoint.channel,
+      channel: (CHANNEL_KEYS as readonly string[]).includes(touchpoint.channel)
+        ? scope.strings.channelTitles[touchpoint.channel as ChannelKey]
+        : touchpoint.channel,
       ...(touchpoint.owner ? { owner: scope.contact(touchpoint.owner) } : {}),
       ...(description ? { description } : {}),
     };
@@ -547,10 +556,14 @@ type Json = string | number | boolean | null | readonly Json[] | { readonly [key
 
 function jsonLdOf(scope: Scope, name: TextView, organisation: TextView | undefined): Json {
   const { charter } = scope;
-  const { phone, email, letter, counter, eservice } = charter.channels;
+  const [phone] = charter.channels.phone;
+  const [email] = charter.channels.email;
+  const [letter] = charter.channels.letter;
+  const [counter] = charter.channels.counter;
+  const [eservice] = charter.channels.eservice;
   const channels: Json[] = [];
   for (const key of CHANNEL_KEYS) {
-    if (!charter.channels[key]) continue;
+    if (charter.channels[key].length === 0) continue;
     const languages = availableLanguages(charter, key);
     const entry: Record<string, Json> = {
       '@type': 'ServiceChannel',

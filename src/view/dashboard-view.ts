@@ -8,7 +8,6 @@ import {
   type Figures,
   type MonthFigures,
 } from '../model/compliance-report.js';
-import { COMMITMENT_SLOTS, type CommitmentSlot } from '../model/commitments.js';
 import { isFixedDuration, parseDuration } from '../time/duration.js';
 import { durationInWords, unitInWords, withinInWords } from './words.js';
 import { formatDate, formatMonth, formatMonthShort, formatTime } from './format-dates.js';
@@ -24,7 +23,17 @@ import type {
   TrendChartView,
   TrendMonthView,
 } from './view-model.js';
-import { commitmentSlotKey, dashboardStrings, fill, viewStrings, type ChannelKey, type DashboardStrings, type Plural } from './strings.js';
+import {
+  COMMITMENT_SLOTS,
+  commitmentSlotKey,
+  dashboardStrings,
+  fill,
+  viewStrings,
+  type ChannelKey,
+  type CommitmentSlot,
+  type DashboardStrings,
+  type Plural,
+} from './strings.js';
 import { wallClockIn } from '../time/calendar-date.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { textInLanguage } from '../model/charter-text.js';

@@ -1,5 +1,4 @@
 import type { AccessibilityServiceKind } from '../model/charter.js';
-import type { CommitmentSlot } from '../model/commitments.js';
 import type { BadRowKind, ComplianceStatus } from '../model/compliance-report.js';
 import type { DurationUnit } from '../time/duration.js';
 import type { Weekday } from '../time/weekly-hours.js';
@@ -22,6 +21,22 @@ import { SITE_LANGUAGES, type SiteLanguage } from './view-model.js';
 
 export const CHANNEL_KEYS = ['phone', 'email', 'letter', 'counter', 'eservice'] as const;
 export type ChannelKey = (typeof CHANNEL_KEYS)[number];
+
+/** The promises the interface has words for: `channel.commitment`. */
+export const COMMITMENT_SLOTS = [
+  { channel: 'phone', commitment: 'answer' },
+  { channel: 'phone', commitment: 'callback' },
+  { channel: 'email', commitment: 'acknowledge' },
+  { channel: 'email', commitment: 'reply' },
+  { channel: 'letter', commitment: 'acknowledge' },
+  { channel: 'letter', commitment: 'reply' },
+  { channel: 'counter', commitment: 'wait' },
+  { channel: 'eservice', commitment: 'acknowledge' },
+  { channel: 'eservice', commitment: 'reply' },
+  { channel: 'feedback', commitment: 'acknowledge' },
+  { channel: 'feedback', commitment: 'respond' },
+] as const;
+export type CommitmentSlot = (typeof COMMITMENT_SLOTS)[number];
 
 type SlotKeyOf<S> = S extends { readonly channel: infer C extends string; readonly commitment: infer M extends string } ? `${C}.${M}` : never;
 /** `phone.answer`, `email.reply`, `feedback.respond`… */

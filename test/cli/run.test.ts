@@ -154,7 +154,7 @@ describe('other commands', () => {
   it('prints the baseline schema', async () => {
     const result = await runCli(['schema', '--baseline'], tempFolder());
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ title: 'Customer-service charter baseline (format v1)', required: ['charter'] });
+    expect(JSON.parse(result.stdout)).toMatchObject({ title: 'Customer-service charter baseline (format 1.1)', required: ['charter'] });
   });
 
   it('lists the rules', async () => {

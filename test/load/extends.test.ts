@@ -24,6 +24,59 @@ describe('extends', () => {
     expect(unit?.data.id).toBe('small-unit');
   });
 
+  it('merges channel lines, customer groups, services and complaint stages by id; a weaker line promise is an error', async () => {
+    const base = BASELINE.replace('charter: 1\n', 'charter: 1.1\n')
+      .replace(
+        'channels:\n',
+        [
+          'customerGroups:',
+          '  - { id: businesses, name: { fi: Yritykset, en: Businesses } }',
+          'channels:',
+          '  phone:',
+          '    - { id: general, number: "+358 9 123 4000", answer: { within: 1 minute, target: 80% } }',
+          '    - { id: swedish, name: { fi: Ruotsinkielinen linja, en: Swedish line }, number: "+358 9 123 4100", answer: { within: 2 minutes } }',
+          '',
+        ].join('\n'),
+      )
+      .replace(
+        'feedback:\n',
+        [
+          'services:',
+          '  - { id: permit, name: { fi: Lupa, en: Permit }, promises: [{ id: decision, name: { fi: Päätös, en: Decision }, within: 20 working days }] }',
+          'complaints:',
+          '  stages:',
+          '    - { id: review, name: { fi: Oikaisu, en: Review }, respond: { within: 20 working days } }',
+          'feedback:',
+          '',
+        ].join('\n'),
+      );
+    const unit = EXTENDING_UNIT.replace('charter: 1\n', 'charter: 1.1\n').replace(
+      'channels:\n',
+      [
+        'customerGroups:',
+        '  - { id: public, name: { fi: Yksityiset, en: Private customers } }',
+        'channels:',
+        '  phone:',
+        '    - { id: swedish, answer: { within: 3 minutes } }',
+        '',
+      ].join('\n'),
+    );
+    const cwd = writeTree({ 'charters/_base.yaml': base, 'charters/small.yaml': unit });
+    const { results, collection } = await checkCharters({ cwd, today: '2026-11-23' });
+    const merged = collection.charters.find((charter) => charter.file.endsWith('small.yaml'));
+    expect((merged?.data.channels as { phone: unknown[] }).phone).toEqual([
+      { id: 'general', number: '+358 9 123 4000', answer: { within: '1 minute', target: '80%' } },
+      { id: 'swedish', name: { fi: 'Ruotsinkielinen linja', en: 'Swedish line' }, number: '+358 9 123 4100', answer: { within: '3 minutes' } },
+    ]);
+    expect((merged?.data.customerGroups as { id: string }[]).map((group) => group.id)).toEqual(['businesses', 'public']);
+    expect((merged?.data.services as { id: string }[]).map((service) => service.id)).toEqual(['permit']);
+    const findings = results.flatMap((result) => result.diagnostics);
+    expect(findings.map((finding) => [finding.ruleId, finding.file, finding.line])).toEqual([
+      ['no-weaker-than-baseline', 'charters/small.yaml', unit.split('\n').findIndex((line) => line.includes('id: swedish')) + 1],
+    ]);
+    expect(findings[0]?.message).toContain('channels.phone[1].answer');
+  });
+
   it('lets a unit replace a baseline exception day whole, by date', async () => {
     const base = BASELINE.replace(
       '  holidays: FI\n',

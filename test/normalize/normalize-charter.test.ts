@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { checkCharters } from '../../src/check.js';
 import type { ResolvedCharter } from '../../src/load/resolved-charter.js';
-import type { Charter, ChannelKey, Channels } from '../../src/model/charter.js';
+import { CHANNEL_KINDS, type Charter, type ChannelKey, type Channels } from '../../src/model/charter.js';
 import { normalizeCharter, type NormalizeResult } from '../../src/normalize/normalize-charter.js';
 import { normalizeUnits } from '../../src/normalize/normalize-collection.js';
 import type * as Document from '../../src/schema/generated/charter-document.js';
@@ -37,9 +37,9 @@ describe('normalizeCharter', () => {
     expect(charter.owner.email).toBe('liisa.esimerkki@example.fi');
     expect(charter.review).toMatchObject({ approved: '2026-09-01', next: '2027-09-01', every: { amount: 12, unit: 'month', written: '12 months' } });
     expect(charter.review.rota.map((contact) => contact.id)).toEqual(['head', 'clerk']);
-    expect(charter.channels.email?.reply).toEqual({ within: { amount: 2, unit: 'working day', written: '2 working days' }, target: 0.9 });
-    expect(charter.channels.email?.acknowledge?.target).toBe(1);
-    expect(charter.channels.phone?.charge).toBe('local');
+    expect(charter.channels.email[0]?.reply).toEqual([{ within: { amount: 2, unit: 'working day', written: '2 working days' }, target: 0.9, groups: [] }]);
+    expect(charter.channels.email[0]?.acknowledge[0]?.target).toBe(1);
+    expect(charter.channels.phone[0]?.charge).toBe('local');
     expect(charter.hours.weekly).toEqual([
       { days: ['mon', 'tue', 'wed', 'thu', 'fri'], daysWritten: 'mon-fri', open: { text: '08:00', minutes: 480 }, close: { text: '16:00', minutes: 960 } },
     ]);
@@ -75,9 +75,9 @@ describe('normalizeCharter', () => {
 
   it('applies defaults: the time zone, a target of 100%, empty lists, the unit hours for a channel without its own', async () => {
     const charter = await charterOf(VALID_UNIT);
-    expect(charter.channels.eservice?.reply?.target).toBe(1);
-    expect(charter.channels.phone?.hours).toBe(charter.hours);
-    expect(charter.channels.phone?.ownHours).toBeUndefined();
+    expect(charter.channels.eservice[0]?.reply[0]?.target).toBe(1);
+    expect(charter.channels.phone[0]?.hours).toBe(charter.hours);
+    expect(charter.channels.phone[0]?.ownHours).toBeUndefined();
     const bare = await charterOf(
       edit(edit(VALID_UNIT, VALID_UNIT.slice(VALID_UNIT.indexOf('absence:'), VALID_UNIT.indexOf('feedback:')), ''), '  rota: [head, clerk]\n', ''),
     );
@@ -94,7 +94,7 @@ describe('normalizeCharter', () => {
       '    answer:',
     ].join('\n');
     const charter = await charterOf(edit(VALID_UNIT, '    answer:', ownHours));
-    const phone = charter.channels.phone;
+    const [phone] = charter.channels.phone;
     expect(phone?.hours.weekly[0]?.days).toEqual(['mon', 'tue', 'wed', 'thu']);
     expect(phone?.hours.exceptions.map((exception) => [exception.date, exception.closed])).toEqual([
       ['2026-12-23', true],
@@ -119,7 +119,7 @@ describe('normalizeCharter', () => {
     const [unit] = units;
     expect(unit?.languages).toEqual(['fi', 'en']);
     expect(unit?.contacts.map((contact) => contact.id)).toEqual(['switchboard', 'head']);
-    expect(unit?.channels.email?.reply?.within.written).toBe('3 working days');
+    expect(unit?.channels.email[0]?.reply[0]?.within.written).toBe('3 working days');
     expect(unit?.feedback?.respond?.within.written).toBe('15 working days');
   });
 
@@ -175,17 +175,28 @@ describe('normalizeCharter', () => {
     type NotModelled = 'charter' | 'extends' | '$schema';
     expectTypeOf<Exclude<keyof Document.CharterDocument, keyof Charter | NotModelled>>().toEqualTypeOf<never>();
     expectTypeOf<keyof Channels>().toEqualTypeOf<ChannelKey>();
-    expectTypeOf<Exclude<keyof Document.PhoneChannel, keyof NonNullable<Channels['phone']>>>().toEqualTypeOf<never>();
-    expectTypeOf<Exclude<keyof Document.EmailChannel, keyof NonNullable<Channels['email']>>>().toEqualTypeOf<never>();
-    expectTypeOf<Exclude<keyof Document.LetterChannel, keyof NonNullable<Channels['letter']>>>().toEqualTypeOf<never>();
-    expectTypeOf<Exclude<keyof Document.CounterChannel, keyof NonNullable<Channels['counter']>>>().toEqualTypeOf<never>();
-    expectTypeOf<Exclude<keyof Document.EServiceChannel, keyof NonNullable<Channels['eservice']>>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Document.PhoneChannel, keyof Channels['phone'][number]>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Document.EmailChannel, keyof Channels['email'][number]>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Document.LetterChannel, keyof Channels['letter'][number]>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Document.CounterChannel, keyof Channels['counter'][number]>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Document.EServiceChannel, keyof Channels['eservice'][number]>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Document.ChatChannel, keyof Channels['chat'][number]>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Document.VideoChannel, keyof Channels['video'][number]>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Document.SmsChannel, keyof Channels['sms'][number]>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Document.RelayChannel, keyof Channels['relay'][number]>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Document.SuomifiMessagesChannel, keyof Channels['suomifiMessages'][number]>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Document.HomeVisitChannel, keyof Channels['homeVisit'][number]>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Document.Service, keyof Charter['services'][number]>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Document.ServicePromise, keyof Charter['services'][number]['promises'][number] | 'for'>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Document.ComplaintStage, keyof NonNullable<Charter['complaints']>['stages'][number]>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Document.ExternalBody, keyof NonNullable<Charter['complaints']>['external'][number]>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Document.CustomerGroup, keyof Charter['customerGroups'][number]>>().toEqualTypeOf<never>();
     expectTypeOf<Exclude<keyof Document.Contact, keyof Charter['contacts'][number]>>().toEqualTypeOf<never>();
     expectTypeOf<Exclude<keyof Document.ReviewSection, keyof Charter['review']>>().toEqualTypeOf<never>();
     expectTypeOf<Exclude<keyof Document.OfficeHours, keyof Charter['hours'] | 'timezone'>>().toEqualTypeOf<never>();
     // And at run time: the schema's sections are the generated document's, so each is a key the model types above were checked against.
     const sections = Object.keys(schema.properties).filter((key) => !['charter', 'extends', '$schema'].includes(key));
     expect(sections).toEqual(expect.arrayContaining(['unit', 'owner', 'review', 'hours', 'contacts', 'channels', 'absence', 'feedback']));
-    expect(Object.keys(schema.properties.channels.properties).sort()).toEqual(['counter', 'email', 'eservice', 'letter', 'phone']);
+    expect(Object.keys(schema.properties.channels.properties).sort()).toEqual([...CHANNEL_KINDS].sort());
   });
 });

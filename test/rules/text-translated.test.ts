@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { NAME_FIELDS, PROSE_FIELDS } from '../../src/rules/text-translated.js';
-import { finnishOnlyUnit } from '../fixtures/charters.js';
+import { FORMAT_11_UNIT, edit, finnishOnlyUnit } from '../fixtures/charters.js';
 import { ruleTable } from './table.js';
 
 const GREETING = 'greeting: { fi: "Testiyksikkö, hyvää päivää.", en: "Test Unit, good afternoon." }';
@@ -37,6 +37,33 @@ describe('text-translated', () => {
       expected: [
         { at: 'Kerro asiakkaalle kuka jatkaa.', message: PLAIN('handover rule') },
         { at: 'Jokainen viesti saa vastauksen.', message: PLAIN('guide text') },
+      ],
+    },
+    { name: 'format 1.1: lines, services and complaint stages, every prose text in fi and en', text: FORMAT_11_UNIT, expected: [] },
+    {
+      name: 'format 1.1: plain prose in a listed line, a promise variant, a service and a complaint stage; plain names allowed',
+      text: [
+        [
+          '    greeting: { fi: "Testiyksikkö, {name}, hyvää päivää.", en: "Test Unit, {name} speaking." }',
+          '    greeting: "Testiyksikkö, {name}, hyvää päivää."',
+        ],
+        [
+          '      - { within: 1 minute, target: 80%, for: [businesses] }',
+          '      - { within: 1 minute, target: 80%, for: [businesses], otherwise: Soitamme takaisin. }',
+        ],
+        [
+          '    clockStarts: { fi: kun hakemus liitteineen on saapunut, en: when the application and its attachments have arrived }',
+          '    clockStarts: kun hakemus liitteineen on saapunut',
+        ],
+        ['      name: { fi: Oikaisuvaatimus, en: Request for review }', '      name: Oikaisuvaatimus'],
+        ['    name: { fi: Saamenkielinen palvelu, en: Sámi-language service }', '    name: Sámi'],
+        ['{ body: ombudsman, name: { fi: Eduskunnan oikeusasiamies, en: Parliamentary Ombudsman }', '{ body: ombudsman, name: Eduskunnan oikeusasiamies'],
+      ].reduce((text, [from, to]) => edit(text, from as string, to as string), FORMAT_11_UNIT),
+      expected: [
+        { at: 'Soitamme takaisin.', message: PLAIN('fallback promise') },
+        { at: '"Testiyksikkö, {name}, hyvää päivää."', message: PLAIN('greeting') },
+        { at: 'kun hakemus liitteineen on saapunut', message: PLAIN('text on when the time starts') },
+        { at: 'Oikaisuvaatimus', message: PLAIN('name of a complaint stage') },
       ],
     },
     {
@@ -77,9 +104,19 @@ function schemaTextFields(): string[] {
       return;
     }
     if (ref !== undefined && !seen.includes(ref)) walk(definitions[ref], path, [...seen, ref]);
-    for (const branch of [...((schemaNode.oneOf as unknown[]) ?? []), ...((schemaNode.anyOf as unknown[]) ?? []), ...((schemaNode.allOf as unknown[]) ?? [])]) {
-      walk(branch, path, seen);
+    const union = [...((schemaNode.oneOf as unknown[]) ?? []), ...((schemaNode.anyOf as unknown[]) ?? [])];
+    const definitionOf = (branch: unknown): Record<string, unknown> | undefined => {
+      const name = (branch as { $ref?: string }).$ref?.split('/').pop();
+      return name === undefined ? undefined : (definitions[name] as Record<string, unknown>);
+    };
+    // "One, or a list of them" (a line, a promise): `?` in the table's paths.
+    const oneOrList = union.some((branch) => definitionOf(branch)?.type === 'array');
+    for (const branch of union) {
+      const definition = definitionOf(branch);
+      if (oneOrList && definition?.type === 'array') walk(definition.items, [...path, '?'], seen);
+      else walk(branch, oneOrList ? [...path, '?'] : path, seen);
     }
+    for (const branch of (schemaNode.allOf as unknown[]) ?? []) walk(branch, path, seen);
     for (const [key, child] of Object.entries((schemaNode.properties as Record<string, unknown>) ?? {})) walk(child, [...path, key], seen);
     if (schemaNode.items) walk(schemaNode.items, [...path, '*'], seen);
   };

@@ -55,7 +55,7 @@ describe('the accessibility key', () => {
   it('refuses a channel that is not a key under `channels`, a missing service and an unknown key', async () => {
     const channel = withServices('  - { service: hearing-loop, channels: [desk] }\n');
     expect((await findings(channel))[0]).toEqual({
-      message: '`accessibility[0].channels[0]` must be one of: phone, email, letter, counter, eservice',
+      message: '`accessibility[0].channels[0]` must be one of: phone, email, letter, counter, eservice, chat, video, sms, relay, suomifiMessages, homeVisit',
       ...positionOf(channel, 'desk'),
     });
     const missing = withServices('  - { languages: [fse] }\n');

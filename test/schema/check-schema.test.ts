@@ -20,7 +20,9 @@ describe('schema diagnostics', () => {
 
   it('lists the allowed keys when no key is close', async () => {
     const found = await schemaFindings(edit(VALID_UNIT, '  letter:\n', '  fax:\n    number: "+358 9 1"\n  letter:\n'));
-    expect(found[0]?.message).toBe('unknown key `fax` in `channels`; expected one of: phone, email, letter, counter, eservice');
+    expect(found[0]?.message).toBe(
+      'unknown key `fax` in `channels`; expected one of: phone, email, letter, counter, eservice, chat, video, sms, relay, suomifiMessages, homeVisit',
+    );
   });
 
   it('reports a missing top-level key at the top of the file', async () => {
@@ -51,7 +53,7 @@ describe('schema diagnostics', () => {
     ['email: liisa.esimerkki@example.fi', 'email: liisa.esimerkki', 'must be an email address'],
     ['url: https://www.example.fi/asiointi', 'url: "javascript:alert(1)"', 'must be a web address starting with https://'],
     ['phone: "+358 9 123 4000"', 'phone: "call me"', 'must be a telephone number'],
-    ['charter: 1', 'charter: 2', 'must be 1: this tool reads charter format 1'],
+    ['charter: 1', 'charter: 2', 'must be 1 or 1.1: this tool reads charter formats 1 and 1.1'],
   ])('checks value types: %s → %s', async (from, to, message) => {
     const text = edit(VALID_UNIT, from, to);
     const found = await schemaFindings(text);
