@@ -119,6 +119,51 @@ describe('charter init', () => {
     });
   }
 
+  for (const [language, unitId] of [
+    ['fi', 'asiakaspalvelu'],
+    ['sv', 'kundtjanst'],
+    ['en', 'customer-service'],
+  ] as const) {
+    it(`shows phone lines, services and complaints (format 1.1) as commented examples that validate when uncommented (${language})`, async () => {
+      const { folder, code } = await init(['--languages', language]);
+      expect(code).toBe(0);
+      const file = join(folder, `charters/${unitId}.yaml`);
+      let text = readFileSync(file, 'utf8');
+      expect(text).toMatch(/^charter: 1\.1$/m);
+      const uncomment = (from: string, until: string): void => {
+        const start = text.indexOf(`\n${from}`);
+        expect(start, from).toBeGreaterThan(-1);
+        const end = text.indexOf(until, start + 1);
+        text = `${text.slice(0, start + 1)}${text.slice(start + 1, end).replace(/^# ?/gm, '')}${text.slice(end)}`;
+      };
+      uncomment('# services:', '\n\n');
+      uncomment('# complaints:', '\n\n');
+      // The lines example replaces the unit's one phone line: its channels become the example's phone lines and the rest.
+      const phoneStart = text.indexOf('\n  phone:\n');
+      const phoneEnd = text.indexOf('\n  # ', phoneStart + 1);
+      text = text.slice(0, phoneStart + 1) + text.slice(phoneEnd + 1);
+      const linesStart = text.indexOf('\n# customerGroups:');
+      const linesEnd = text.indexOf('\n# ', text.indexOf('answer: { within: 1 minute', linesStart));
+      const lines = text.slice(linesStart + 1, linesEnd + 1).replace(/^# ?/gm, '');
+      text = text.slice(0, linesStart + 1) + text.slice(linesEnd + 1);
+      text = text.replace('\nchannels:\n', `\n${lines.replace(/^channels:\n/m, 'channels:\n')}`);
+      writeFileSync(file, text);
+      const { code: validateCode, reports } = await validate(folder);
+      expect(reports.flatMap((report) => report.messages)).toEqual([]);
+      expect(validateCode).toBe(0);
+      const data = parse(readFileSync(file, 'utf8')) as {
+        channels: { phone: { id: string }[]; email: unknown };
+        services: { id: string }[];
+        complaints: { stages: unknown[]; external: unknown[] };
+      };
+      expect(data.channels.phone).toHaveLength(2);
+      expect(data.channels.email).toBeDefined();
+      expect(data.services).toHaveLength(1);
+      expect(data.complaints.stages).toHaveLength(1);
+      expect(data.complaints.external).toHaveLength(1);
+    });
+  }
+
   it('fills in the organisation and unit names for every language, and makes the id from the unit', async () => {
     const { folder, code } = await init(['--languages', 'fi,sv,en', '--organisation', 'Esimerkkilän kaupunki', '--unit', 'Ympäristö- ja rakennusvalvonta']);
     expect(code).toBe(0);
