@@ -245,6 +245,8 @@ export interface ChannelLine {
   /** `serviceLanguages` of the line as written (BCP 47); empty: the unit's (`Charter.serviceLanguages`). */
   readonly serviceLanguages: readonly string[];
   readonly note?: LocalizedMarkdown;
+  /** The line's service channel id in the Finnish Service Catalogue. */
+  readonly ptvId?: string;
 }
 
 /** Promises that may be made differently to groups or services: every variant, in the charter's order; empty when none. */

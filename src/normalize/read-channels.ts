@@ -10,6 +10,7 @@ interface WrittenLine {
   readonly audience?: Document.GroupRefs;
   readonly serviceLanguages?: Document.ServiceLanguages;
   readonly note?: Document.Markdown;
+  readonly ptvId?: string;
 }
 
 /**
@@ -38,6 +39,7 @@ export function readChannels(channels: Document.ChannelsSection, unitHours: Offi
       audience: promises.groups(line.audience, `${where}.audience`),
       serviceLanguages: line.serviceLanguages ?? [],
       ...texts.optional('note', line.note),
+      ...(line.ptvId === undefined ? {} : { ptvId: line.ptvId }),
     };
   }
 

@@ -12,8 +12,7 @@ import type { MessageId } from '../messages/catalog.js';
 export const ERROR_MESSAGE_IDS: Readonly<Record<string, MessageId>> = {
   '#/properties/charter/errorMessage': 'schema.error-message.charter',
   '#/properties/extends/errorMessage': 'schema.error-message.extends',
-  '#/properties/unit/properties/ptvId/errorMessage': 'schema.error-message.ptv-id',
-  '#/definitions/Service/properties/ptvId/errorMessage': 'schema.error-message.ptv-id',
+  '#/definitions/PtvId/errorMessage': 'schema.error-message.ptv-id',
   '#/definitions/UnitId/errorMessage/not': 'schema.error-message.unit-id-reserved',
   '#/definitions/UnitId/errorMessage/_': 'schema.error-message.unit-id',
   '#/definitions/Slug/errorMessage': 'schema.error-message.slug',

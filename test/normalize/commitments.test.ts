@@ -68,6 +68,7 @@ describe('the promises of a charter', () => {
     ]);
     const [, sami] = charter.channels.phone;
     expect(sami?.hours.weekly[0]?.days).toEqual(['tue', 'thu']);
+    expect(sami?.ptvId).toBe('0b6e2c1a-5d3f-4e8a-9c7b-1a2b3c4d5e6f');
     expect(sami?.answer[0]?.service?.id).toBe('benefit');
     expect(charter.services[0]?.promises.map((promise) => [promise.id, promise.within.written, promise.groups.map((group) => group.id)])).toEqual([
       ['decision', '7 working days', []],
