@@ -86,6 +86,21 @@ describe('editing a charter with the YAML language server', () => {
     expect(keys.items.map((item) => item.label)).toEqual(expect.arrayContaining(['phone', 'email', 'letter', 'counter', 'eservice']));
   });
 
+  it('completes and checks format 1.1: a line in a list of phone lines, a promise variant, a service', async () => {
+    const modeline = '# yaml-language-server: $schema=../schema/charter.schema.json\n';
+    const lines = `${modeline}charter: 1.1\nchannels:\n  phone:\n    - id: sami\n      \n`;
+    const keys = await editor().doComplete(open('new-unit.yaml', lines), { line: 5, character: 6 }, false);
+    expect(keys.items.map((item) => item.label)).toEqual(expect.arrayContaining(['number', 'serviceLanguages', 'audience', 'averageAnswer', 'abandoned']));
+    const kinds = await editor().doComplete(open('new-unit.yaml', `${modeline}charter: 1.1\nchannels:\n  \n`), { line: 3, character: 2 }, false);
+    expect(kinds.items.map((item) => item.label)).toEqual(expect.arrayContaining(['chat', 'video', 'sms', 'relay', 'suomifiMessages', 'homeVisit']));
+    const text = readFileSync(join(chartersFolder, 'city-library.yaml'), 'utf8').replace(
+      /\nchannels:\n/,
+      '\nservices:\n  - { id: loans, name: { fi: Lainat, sv: Lån, en: Loans }, promises: [{ id: reservation, name: { fi: Varaus, sv: Reservation, en: Reservation }, within: 2 workdays }] }\nchannels:\n',
+    );
+    const problems = await editor().doValidation(open('city-library.yaml', text), false);
+    expect(problems.map((problem) => problem.message)).toEqual([expect.stringContaining('must be a duration such as `30 seconds`')]);
+  });
+
   it('underlines the YAML errors that `charter validate` reports, on the same line', async () => {
     const modeline = '# yaml-language-server: $schema=../schema/charter.schema.json\n';
     const body = readFileSync(join(chartersFolder, 'city-library.yaml'), 'utf8').replace(/^#.*\n/gm, '');
