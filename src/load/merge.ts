@@ -21,22 +21,40 @@ function mergeKeyFor(path: JsonPath): string | undefined {
   return undefined;
 }
 
-/** A multilingual text map (`{ fi, sv, en }`) is one value: a unit replaces it whole. */
-export function isTextMap(value: unknown): value is Record<string, unknown> {
+/**
+ * A multilingual text map (`{ fi, sv, en }`, `{ se, fi }`) is one value: a
+ * unit replaces it whole. Its keys are languages: two-letter codes, or a tag
+ * the charter writes in (`smn`, `fse`, `pt-BR`) whose value is a text. Other
+ * tags are not taken as languages unless declared, so that `{ url: ... }`
+ * stays an object that merges key by key; and a declared tag that is also a
+ * key of the format (`sms`, Skolt Sámi, and `channels.sms`) is a language
+ * only where it holds a text.
+ */
+export function isTextMap(value: unknown, languages: readonly string[] = []): value is Record<string, unknown> {
   if (!isPlainObject(value)) return false;
   let keys = 0;
   for (const key in value) {
-    if (!isLanguageCode(key)) return false;
+    if (!isTwoLetterCode(key) && !(languages.includes(key) && typeof value[key] === 'string')) return false;
     keys++;
   }
   return keys > 0;
 }
 
-function isLanguageCode(key: string): boolean {
+function isTwoLetterCode(key: string): boolean {
   if (key.length !== 2) return false;
   const first = key.charCodeAt(0);
   const second = key.charCodeAt(1);
   return first >= 97 && first <= 122 && second >= 97 && second <= 122;
+}
+
+/** The languages either file declares: their texts are text maps when merged. */
+function languagesOf(...data: readonly Record<string, unknown>[]): string[] {
+  const languages = new Set<string>();
+  for (const file of data) {
+    const declared = file.languages;
+    if (Array.isArray(declared)) for (const language of declared) if (typeof language === 'string') languages.add(language);
+  }
+  return [...languages];
 }
 
 interface Origin {
@@ -56,7 +74,7 @@ export interface MergeResult {
  * at the file that holds it.
  */
 export function mergeWithBaseline(baseData: Record<string, unknown>, baseLocate: Locator, ownData: Record<string, unknown>, ownLocate: Locator): MergeResult {
-  const context: MergeContext = { origins: [], baseLocate, ownLocate };
+  const context: MergeContext = { origins: [], baseLocate, ownLocate, languages: languagesOf(baseData, ownData) };
   const inherited: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(baseData)) if (!NOT_INHERITED.has(key)) inherited[key] = value;
   const data = mergeObject(inherited, ownData, { merged: [], base: [], own: [] }, context);
@@ -75,6 +93,7 @@ interface MergeContext {
   readonly origins: Origin[];
   readonly baseLocate: Locator;
   readonly ownLocate: Locator;
+  readonly languages: readonly string[];
 }
 
 function child(paths: Paths, key: string | number): Paths {
@@ -101,7 +120,7 @@ function mergeObject(base: Record<string, unknown>, own: Record<string, unknown>
 }
 
 function mergeValue(base: unknown, own: unknown, paths: Paths, context: MergeContext): unknown {
-  if (isPlainObject(base) && isPlainObject(own) && !isTextMap(base) && !isTextMap(own)) {
+  if (isPlainObject(base) && isPlainObject(own) && !isTextMap(base, context.languages) && !isTextMap(own, context.languages)) {
     return mergeObject(base, own, paths, context);
   }
   const mergeKey = mergeKeyFor(paths.merged);

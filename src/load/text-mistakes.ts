@@ -39,8 +39,8 @@ export function reportTextMistakes(doc: Document.Parsed, text: string, report: R
       };
       for (const item of map.items as Pair<YamlNode | null, YamlNode | null>[]) {
         const key = item.key;
-        // `{ fi: Päällikkö, en }`: a language without its text, which the rules report as such.
-        if (item.value !== null || !isPlain(key) || typeof key.value !== 'string' || /^[a-z]{2}$/.test(key.value)) {
+        // `{ fi: Päällikkö, en }`, `{ fi: Päällikkö, smn }`: a language without its text, which the rules report as such.
+        if (item.value !== null || !isPlain(key) || typeof key.value !== 'string' || /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(key.value)) {
           reportCut();
           previous = item;
           continue;

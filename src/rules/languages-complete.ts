@@ -7,7 +7,7 @@ import { defineRule } from './rule.js';
 import { listOf, message } from '../messages/message.js';
 
 /**
- * Language keys people write instead of the ISO 639-1 code: three-letter codes
+ * Language keys people write instead of the BCP 47 tag: three-letter codes
  * and the names of the languages. Edit distance finds the rest (`se`, `sve`, `fin`).
  */
 const LANGUAGE_ALIASES: Readonly<Record<string, string>> = {
@@ -30,18 +30,20 @@ const LANGUAGE_ALIASES: Readonly<Record<string, string>> = {
 
 /**
  * A text map, or one whose keys were meant as language codes (`fin:`, `SV:`,
- * `english:`): every value text, every key a short word or a language's name,
- * and one of them a code or a name. The loader sees only maps of two-letter
- * codes as texts; the schema says such keys are wrong, this rule says which
- * code was meant.
+ * `english:`): every value text, every key a short word, a declared language
+ * or a language's name, and one of them a code, a declared language or a name.
+ * The loader sees only maps of two-letter codes and declared languages as
+ * texts; the schema says other keys are wrong, this rule says which language was meant.
  */
-function looksLikeTextMap(value: object): value is Record<string, unknown> {
-  if (isTextMap(value)) return true;
-  if (!isPlainObject(value)) return false;
-  const keys = Object.keys(value);
-  if (keys.length === 0 || keys.length > 8) return false;
-  const named = (key: string): boolean => /^[a-z]{2}$/.test(key) || Object.hasOwn(LANGUAGE_ALIASES, key.toLowerCase());
-  return keys.every((key) => typeof value[key] === 'string' && (/^[A-Za-z]{2,3}$/.test(key) || named(key))) && keys.some(named);
+function textMapTest(languages: readonly string[]): (value: object) => value is Record<string, unknown> {
+  const named = (key: string): boolean => /^[a-z]{2}$/.test(key) || languages.includes(key) || Object.hasOwn(LANGUAGE_ALIASES, key.toLowerCase());
+  return (value: object): value is Record<string, unknown> => {
+    if (isTextMap(value, languages)) return true;
+    if (!isPlainObject(value)) return false;
+    const keys = Object.keys(value);
+    if (keys.length === 0 || keys.length > 8) return false;
+    return keys.every((key) => typeof value[key] === 'string' && (/^[A-Za-z]{2,3}$/.test(key) || named(key))) && keys.some(named);
+  };
 }
 
 export default defineRule(
@@ -92,7 +94,7 @@ export default defineRule(
           });
         }
       },
-      looksLikeTextMap,
+      textMapTest(languages),
     );
   },
 );

@@ -17,7 +17,6 @@ export const ERROR_MESSAGE_IDS: Readonly<Record<string, MessageId>> = {
   '#/definitions/UnitId/errorMessage/_': 'schema.error-message.unit-id',
   '#/definitions/Slug/errorMessage': 'schema.error-message.slug',
   '#/definitions/ContactRef/errorMessage': 'schema.error-message.contact-ref',
-  '#/definitions/LanguageCode/errorMessage': 'schema.error-message.language-code',
   '#/definitions/LanguageTag/errorMessage': 'schema.error-message.language-tag',
   '#/definitions/Text/errorMessage/type': 'schema.error-message.text-type',
   '#/definitions/Text/errorMessage/propertyNames': 'schema.error-message.text-language-keys',

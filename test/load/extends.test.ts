@@ -77,6 +77,38 @@ describe('extends', () => {
     expect(findings[0]?.message).toContain('channels.phone[1].answer');
   });
 
+  it('replaces a text in a declared language whole (`smn`, `fse`), and still merges objects keyed like three-letter tags', async () => {
+    const base = BASELINE.replace('languages: [fi, en]', 'languages: [fi, smn]')
+      .replace('organisation: { fi: Testikaupunki, en: Test City }', 'organisation: { fi: Testikaupunki, smn: Testâkäävpug }')
+      .replace('{ fi: Vaihde, en: Switchboard }', '{ fi: Vaihde, smn: Vaihde }')
+      .replace('  email:\n', '  eservice:\n    url: https://www.example.fi/asiointi\n    reply: { within: 5 working days }\n  email:\n');
+    const unit = EXTENDING_UNIT.replace(
+      '{ fi: Pieni yksikkö, en: Small Unit }',
+      '{ fi: Pieni yksikkö, smn: Uccâ ovtâdâh }\n  organisation: { smn: Testâkäävpug }',
+    ).replace('channels:\n', 'channels:\n  eservice: { url: https://www.example.fi/pieni }\n');
+    const cwd = writeTree({ 'charters/_base.yaml': base, 'charters/small.yaml': unit });
+    const { collection } = await checkCharters({ cwd, today: '2026-11-23' });
+    const merged = collection.charters.find((charter) => charter.file.endsWith('small.yaml'));
+    // The unit's text replaces the baseline's whole: no Finnish is inherited into it.
+    expect((merged?.data.unit as { organisation: unknown }).organisation).toEqual({ smn: 'Testâkäävpug' });
+    // `{ url: ... }` is not a text in a language `url`: it merges with the baseline's e-service key by key.
+    expect((merged?.data.channels as { eservice: unknown }).eservice).toEqual({ url: 'https://www.example.fi/pieni', reply: { within: '5 working days' } });
+  });
+
+  it('merges the text-message channel of a charter written in Skolt Sámi (`sms`) key by key', async () => {
+    const base = BASELINE.replace('charter: 1\nlanguages: [fi, en]', 'charter: 1.1\nlanguages: [fi, sms]')
+      .replace('organisation: { fi: Testikaupunki, en: Test City }', 'organisation: { fi: Testikaupunki, sms: Testkäupuŋg }')
+      .replace('{ fi: Vaihde, en: Switchboard }', 'Vaihde')
+      .replace('channels:\n', 'channels:\n  sms: { number: "+358 40 123 4567", reply: { within: 1 working day } }\n');
+    const unit = EXTENDING_UNIT.replace('charter: 1\n', 'charter: 1.1\n')
+      .replace('{ fi: Pieni yksikkö, en: Small Unit }', '{ fi: Pieni yksikkö, sms: Uʹcc ouddâs }')
+      .replace('channels:\n', 'channels:\n  sms: { reply: { within: 4 working hours } }\n');
+    const cwd = writeTree({ 'charters/_base.yaml': base, 'charters/small.yaml': unit });
+    const { collection } = await checkCharters({ cwd, today: '2026-11-23' });
+    const merged = collection.charters.find((charter) => charter.file.endsWith('small.yaml'));
+    expect((merged?.data.channels as { sms: unknown }).sms).toEqual({ number: '+358 40 123 4567', reply: { within: '4 working hours' } });
+  });
+
   it('lets a unit replace a baseline exception day whole, by date', async () => {
     const base = BASELINE.replace(
       '  holidays: FI\n',

@@ -31,6 +31,17 @@ describe('languages-complete', () => {
       expected: [{ at: '{ fi: Kerromme', message: /`channels\.letter\.reply\.otherwise` has no en text/ }],
     },
     {
+      name: 'a Sámi text in a charter written in Finnish, English and Inari Sámi, without its Inari Sámi version',
+      text: samiCharter().replace('title: { fi: Vastaa aina, en: Always reply, smn: Västid pyeremusá }', 'title: { fi: Vastaa aina, en: Always reply }'),
+      expected: [{ at: '{ fi: Vastaa aina, en: Always reply }', message: /`guide\[0\]\.title` has no smn text; .* add `smn:`/ }],
+    },
+    {
+      name: 'a text in Skolt Sámi, which the charter does not declare',
+      text: samiCharter().replace('Västid pyeremusá }', 'Västid pyeremusá, sms: Vaasteed pââimõõžž }'),
+      expected: [{ severity: 'warning', at: 'sms: Vaasteed', message: /text in `sms`, which is not in `languages`/ }],
+    },
+    { name: 'every text in fi, en and smn', text: samiCharter(), expected: [] },
+    {
       name: 'a plain string needs no translation',
       edits: [['approvedBy: { fi: Lautakunta, en: Board }', 'approvedBy: Lautakunta']],
       expected: [],
@@ -101,3 +112,14 @@ describe('languages-complete: a misspelt language key', () => {
     ]);
   });
 });
+
+/** VALID_UNIT written in Inari Sámi too: every text map gets an `smn` entry (the guide title a real one). */
+function samiCharter(): string {
+  return VALID_UNIT.replace('languages: [fi, en]', 'languages: [fi, en, smn]')
+    .replace(/\{ fi: ("[^"]*"|[^,]*), en: ("[^"]*"|[^}]*) \}/g, (_whole, fi: string, en: string) => `{ fi: ${fi}, en: ${en}, smn: ${fi} }`)
+    .replace('title: { fi: Vastaa aina, en: Always reply, smn: Vastaa aina }', 'title: { fi: Vastaa aina, en: Always reply, smn: Västid pyeremusá }')
+    .replace(
+      '    en: "I am away {from}–{until}. For urgent matters: {substitute}."',
+      '    en: "I am away {from}–{until}. For urgent matters: {substitute}."\n    smn: "Lam eres {from}–{until}. Hoppuásijn: {substitute}."',
+    );
+}

@@ -100,6 +100,24 @@ describe('schema diagnostics', () => {
 
   it('rejects a language key that is not a code', async () => {
     const found = await schemaFindings(edit(VALID_UNIT, 'name: { fi: Testiyksikkö, en: Test Unit }', 'name: { fi: Testiyksikkö, English: Test Unit }'));
-    expect(found.map((d) => d.message)).toContain('`unit.name` language keys must be two-letter lowercase codes such as fi, sv or en');
+    expect(found.map((d) => d.message)).toContain('`unit.name` language keys must be BCP 47 language tags such as fi, sv, en or se');
+  });
+
+  it('takes any BCP 47 tag as a written language and as a text key', async () => {
+    const sami = edit(
+      edit(VALID_UNIT, 'languages: [fi, en]', 'languages: [fi, en, smn, fse, pt-BR]'),
+      'name: { fi: Testiyksikkö, en: Test Unit }',
+      'name: { fi: Testiyksikkö, en: Test Unit, smn: Testâovdâdâh, fse: Testiyksikkö, pt-BR: Unidade }',
+    );
+    expect((await schemaFindings(sami)).map((d) => d.message)).toEqual([]);
+  });
+
+  it('refuses a language that is not a BCP 47 tag', async () => {
+    for (const tag of ['sámi', 'FI', 'fi-a1', 'x']) {
+      const found = await schemaFindings(edit(VALID_UNIT, 'languages: [fi, en]', `languages: [fi, en, "${tag}"]`));
+      expect(found.map((d) => d.message)).toEqual([
+        `\`languages[2]\` must be a BCP 47 language tag such as fi, fse (Finnish Sign Language), fss (Finland-Swedish Sign Language) or ru (found \`${tag}\`)`,
+      ]);
+    }
   });
 });

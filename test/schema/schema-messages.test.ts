@@ -55,7 +55,7 @@ const CASES: readonly (readonly [string, readonly (readonly [string, string])[],
   ['unit id', [['id: test-unit', 'id: Test_Unit']], 'schema.error-message.unit-id'],
   ['touchpoint id (a slug)', [['- { id: permit,', '- { id: Permit,']], 'schema.error-message.slug'],
   ['contact reference', [['owner: head\n', 'owner: Head Office\n']], 'schema.error-message.contact-ref'],
-  ['language code', [['languages: [fi, en]', 'languages: [fi, EN]']], 'schema.error-message.language-code'],
+  ['language tag', [['languages: [fi, en]', 'languages: [fi, EN]']], 'schema.error-message.language-tag'],
   ['text of the wrong type', [['  name: { fi: Testiyksikkö, en: Test Unit }', '  name: 3']], 'schema.error-message.text-type'],
   [
     'text language keys',
