@@ -58,7 +58,7 @@ const BROKEN: Readonly<Record<string, Edits>> = {
   ],
   'more-rules.yaml': [
     ['id: test-unit', 'id: rules'],
-    ['languages: [fi, en]', 'languages: [fi, en, se]'],
+    ['languages: [fi, en]', 'languages: [fi, en, sme]'],
     ['date: 2026-12-23, open: "08:00", close: "12:00"', 'date: 2026-12-23, open: "12:00", close: "08:00"'],
     [
       '  outOfOffice:\n    fi: "Olen poissa {from}–{until}. Kiireellisissä asioissa: {substitute}."\n    en: "I am away {from}–{until}. For urgent matters: {substitute}."',

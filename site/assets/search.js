@@ -31,6 +31,8 @@ function enhance(container) {
   }
   const text = container.dataset;
   const lang = text.lang || document.documentElement.lang || 'en';
+  // Result titles are charter names in the page's language (`se` on /se/), which may differ from the interface's.
+  const resultsLang = text.resultsLang && text.resultsLang !== lang ? text.resultsLang : undefined;
   const plural = new Intl.PluralRules(lang);
   const numbers = new Intl.NumberFormat(lang);
 
@@ -88,7 +90,7 @@ function enhance(container) {
         setStatus(fill(text.textNone, 0, query));
         return;
       }
-      list.replaceChildren(...data.map(resultItem));
+      list.replaceChildren(...data.map((result) => resultItem(result, resultsLang)));
       section.hidden = false;
       const key = plural.select(total) === 'one' ? 'textOne' : 'textOther';
       setStatus(fill(text[key], total, query));
@@ -133,13 +135,14 @@ function enhance(container) {
   }
 }
 
-/** One result: its title as a heading with a link, the excerpt, and links to matching sections. */
-function resultItem(data) {
+/** One result: its title as a heading with a link (marked with the charter's language when it is not the interface's), the excerpt, and links to matching sections. */
+function resultItem(data, titleLang) {
   const item = document.createElement('li');
   item.className = 'search-result';
 
   const heading = document.createElement('h3');
   heading.className = 'search-result__title';
+  if (titleLang) heading.lang = titleLang;
   heading.append(link(data.url, data.meta?.title || data.url));
   item.append(heading);
 

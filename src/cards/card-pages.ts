@@ -20,7 +20,10 @@ export interface CardPlan {
 /** Every card page of a collection that passed its check; nothing else of the site is planned. */
 export function planCards(checked: CheckedCharters, today: string | undefined): CardPlan {
   const normalized = normalizeCollection(checked);
-  const cards = planCardPages(normalized.units, { today, renderMarkdown }).map(({ page, charter }) => ({ page, charter: normalized.resolvedOf(charter) }));
+  const cards = planCardPages(normalized.units, { today, renderMarkdown, languageOrder: normalized.languageOrder }).map(({ page, charter }) => ({
+    page,
+    charter: normalized.resolvedOf(charter),
+  }));
   return { cards, problems: normalized.problems };
 }
 

@@ -116,7 +116,7 @@ function registerHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper('langAttr', (view: unknown) => {
     if (typeof view !== 'object' || view === null) return '';
     const { foreign, lang } = view as { foreign?: unknown; lang?: unknown };
-    if (foreign !== true || typeof lang !== 'string' || !/^[a-z]{2,3}$/.test(lang)) return '';
+    if (foreign !== true || typeof lang !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang)) return '';
     return new handlebars.SafeString(` lang="${lang}"`);
   });
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);

@@ -1,27 +1,33 @@
-import { PUBLISHED_LANGUAGES } from '../model/published-languages.js';
-import { listOf, message } from '../messages/message.js';
+import { message } from '../messages/message.js';
 import { listAt } from './access.js';
 import { defineRule } from './rule.js';
 
-const PUBLISHED: readonly string[] = PUBLISHED_LANGUAGES;
-
+/**
+ * Every written language gets its own pages, under a folder named by its tag
+ * (`/se/`), and every element in it says `lang="se"`. A tag that is not in
+ * BCP 47's canonical form would publish a language twice (`sme` beside `se`,
+ * `pt-br` beside `pt-BR` on a case-insensitive disk) or under a tag that
+ * readers, search engines and screen readers do not know (`iw` for `he`).
+ * A tag that is not well-formed at all is the schema's to report.
+ */
 export default defineRule(
   'languages-published',
-  'Every language in `languages` is one the guide and the cards are made in (fi, sv, en), so that no text is left out silently.',
+  'Every language in `languages` is a BCP 47 tag in its canonical form (`se`, not `sme`), so that the site publishes each written language once, under the tag readers know.',
   'error',
   ({ charter, report }) => {
     listAt(charter.data, ['languages']).forEach((language, index) => {
-      if (typeof language !== 'string' || PUBLISHED.includes(language)) return;
-      report({
-        path: ['languages', index],
-        message: message('rules.languages-published.not-published', {
-          language,
-          published: listOf(
-            PUBLISHED.map((code) => `\`${code}\``),
-            'and',
-          ),
-        }),
-      });
+      if (typeof language !== 'string') return;
+      const canonical = canonicalTag(language);
+      if (canonical === undefined || canonical === language) return;
+      report({ path: ['languages', index], message: message('rules.languages-published.not-canonical', { language, canonical }) });
     });
   },
 );
+
+function canonicalTag(tag: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}

@@ -1,7 +1,6 @@
 import type { ResolvedCharter } from '../load/resolved-charter.js';
 import type { Charter } from '../model/charter.js';
 import { siteUrls } from '../view/site-plan.js';
-import { SITE_LANGUAGES, type SiteLanguage } from '../view/view-model.js';
 
 /** The whole collection, at the site's root. */
 export const CHARTERS_JSON = 'charters.json';
@@ -17,8 +16,8 @@ export function chartersJson(units: readonly Charter[], resolvedOf: (unit: Chart
     format: 1,
     charters: units.map((unit) => {
       const { extends: _extends, $schema: _schema, ...data } = resolvedOf(unit).data;
-      const languages = unit.languages.filter((language): language is SiteLanguage => (SITE_LANGUAGES as readonly string[]).includes(language));
-      return { ...data, pages: Object.fromEntries(languages.map((language) => [language, urls.charter(unit.id, language)])) };
+      // Every written language has its page (`se` too, with the interface in a language the charter names).
+      return { ...data, pages: Object.fromEntries(unit.languages.map((language) => [language, urls.charter(unit.id, language)])) };
     }),
   };
 }

@@ -37,7 +37,9 @@ export function normalizeCollection(checked: Pick<CheckResult, 'collection' | 'c
     resolved.set(unit, source);
   }
   const problems = checked.unnormalized.map((unit) => internalError(message('rules.internal-error.normalize'), unit.file, unit.reason));
-  const feedbackContact = organisationContact(checked.collection.charters, units, resolved);
+  const organisation = organisationBaseline(checked.collection.charters, units, resolved);
+  const feedbackContact = organisation ? organisationContact(organisation, units, resolved) : undefined;
+  const languageOrder = organisation ? languagesOf(organisation) : [];
   return {
     units: byId(units),
     resolvedOf: (unit) => {
@@ -47,28 +49,39 @@ export function normalizeCollection(checked: Pick<CheckResult, 'collection' | 'c
     },
     problems,
     ...(feedbackContact ? { feedbackContact } : {}),
+    ...(languageOrder.length > 0 ? { languageOrder } : {}),
   };
 }
 
-/**
- * The owner of the baseline most units extend (the organisation's): whom to
- * give feedback on the guide itself. Baselines are not normalized, so the
- * owner's id is read from the baseline as written and looked up among the
- * contacts of a unit that extends it, which inherits them.
- */
-function organisationContact(
+/** The baseline most units extend (the organisation's), else the first baseline. */
+function organisationBaseline(
   charters: readonly ResolvedCharter[],
   units: readonly Charter[],
   resolved: ReadonlyMap<Charter, ResolvedCharter>,
-): Contact | undefined {
+): ResolvedCharter | undefined {
   const uses = new Map<ResolvedCharter, number>();
   for (const unit of units) {
     for (let baseline = resolved.get(unit)?.baseline; baseline; baseline = baseline.baseline) uses.set(baseline, (uses.get(baseline) ?? 0) + 1);
   }
   const ranked = [...uses].sort((a, b) => b[1] - a[1] || a[0].file.localeCompare(b[0].file));
-  const organisation = ranked[0]?.[0] ?? charters.find((charter) => charter.isBaseline);
-  const owner = organisation?.data.owner;
-  if (!organisation || typeof owner !== 'string') return undefined;
+  return ranked[0]?.[0] ?? charters.find((charter) => charter.isBaseline);
+}
+
+/** The organisation's `languages` as its baseline writes them (baselines are not normalized): the order of the site's languages. */
+function languagesOf(organisation: ResolvedCharter): string[] {
+  const languages = organisation.data.languages;
+  return Array.isArray(languages) ? languages.filter((language): language is string => typeof language === 'string') : [];
+}
+
+/**
+ * The owner of the organisation's baseline: whom to give feedback on the
+ * guide itself. Baselines are not normalized, so the owner's id is read from
+ * the baseline as written and looked up among the contacts of a unit that
+ * extends it, which inherits them.
+ */
+function organisationContact(organisation: ResolvedCharter, units: readonly Charter[], resolved: ReadonlyMap<Charter, ResolvedCharter>): Contact | undefined {
+  const owner = organisation.data.owner;
+  if (typeof owner !== 'string') return undefined;
   for (const unit of byId(units)) {
     if (!extendsBaseline(resolved.get(unit), organisation)) continue;
     const contact = contactById(unit.contacts, owner);

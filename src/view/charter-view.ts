@@ -6,6 +6,7 @@ import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { reviewerFor } from '../time/rota.js';
 import { formatDate, formatDays, formatTimeRange, SCHEMA_ORG_DAYS } from './format-dates.js';
 import { CHANNEL_KEYS, COMMITMENT_SLOTS, commitmentSlotKey, fill, viewStrings, type ChannelKey, type CommitmentSlot, type ViewStrings } from './strings.js';
+import { pageLanguage, type PageLanguage } from './site-languages.js';
 import {
   SITE_LANGUAGES,
   type AbsenceView,
@@ -35,15 +36,21 @@ import { durationInWords, everyInWords, formatAmountLimit, formatPercent, within
 export interface CharterViewContext {
   /** YYYY-MM-DD: review status, the current reviewer and upcoming exceptions are judged against it. */
   readonly today: string;
-  urlOf(id: string, lang: SiteLanguage): string;
-  cardUrlOf(id: string, lang: SiteLanguage): string;
+  urlOf(id: string, lang: string): string;
+  cardUrlOf(id: string, lang: string): string;
   /** Markdown to sanitized HTML. */
   renderMarkdown(markdown: string): string;
 }
 
-/** One charter in one language, ready for the templates. The charter is normalized: every value is there and of its type. */
-export function buildCharterView(charter: Charter, lang: SiteLanguage, context: CharterViewContext): CharterView {
-  const scope = new Scope(charter, lang, context);
+/**
+ * One charter in one language, ready for the templates. The charter is
+ * normalized: every value is there and of its type. `lang` is a language the
+ * charter is written in; its interface language, when the interface has no
+ * wording in `lang`, is the first of the charter's languages that has one.
+ */
+export function buildCharterView(charter: Charter, lang: string | PageLanguage, context: CharterViewContext): CharterView {
+  const page = typeof lang === 'string' ? pageLanguage(lang, charter.languages) : lang;
+  const scope = new Scope(charter, page, context);
   const { unit } = charter;
   const name = scope.text(unit.name);
   const organisation = scope.text(unit.organisation);
@@ -55,9 +62,10 @@ export function buildCharterView(charter: Charter, lang: SiteLanguage, context: 
 
   return {
     id: charter.id,
-    lang,
-    url: context.urlOf(charter.id, lang),
-    cardUrl: context.cardUrlOf(charter.id, lang),
+    lang: page.lang,
+    interfaceLang: page.ui,
+    url: context.urlOf(charter.id, page.lang),
+    cardUrl: context.cardUrlOf(charter.id, page.lang),
     name,
     ...(organisation ? { organisation } : {}),
     ...(summary ? { summary } : {}),
@@ -82,19 +90,28 @@ export function buildCharterView(charter: Charter, lang: SiteLanguage, context: 
 // ---------------------------------------------------------------------------
 // Texts and contacts
 
-/** The page language and the view context: what showing a charter's texts needs. */
+/**
+ * The page's languages and the view context: what showing a charter's texts
+ * needs. `lang` is the interface's language (the html element's), in which
+ * our own words are; texts are picked in `page.lang`, and marked foreign when
+ * they are not in `lang` (a Sámi text on a page with a Finnish interface).
+ */
 class Texts {
-  constructor(
-    readonly lang: SiteLanguage,
-    readonly context: CharterViewContext,
-  ) {}
+  readonly lang: SiteLanguage;
 
-  /** A text in the page's language, or the charter's fallback for it, marked foreign when it is in another language. */
+  constructor(
+    readonly page: PageLanguage,
+    readonly context: CharterViewContext,
+  ) {
+    this.lang = page.ui;
+  }
+
+  /** A text in the page's language, or the charter's fallback for it, marked foreign when it is not in the interface's language. */
   text(value: LocalizedText): TextView;
   text(value: LocalizedText | undefined): TextView | undefined;
   text(value: LocalizedText | undefined): TextView | undefined {
     if (value === undefined) return undefined;
-    const found = textIn(value, this.lang);
+    const found = textIn(value, this.page.lang);
     return { text: found.text, lang: found.lang, foreign: found.lang !== this.lang };
   }
 
@@ -122,11 +139,11 @@ class Scope extends Texts {
 
   constructor(
     readonly charter: Charter,
-    lang: SiteLanguage,
+    page: PageLanguage,
     context: CharterViewContext,
   ) {
-    super(lang, context);
-    this.strings = viewStrings(lang);
+    super(page, context);
+    this.strings = viewStrings(page.ui);
   }
 }
 
@@ -150,8 +167,8 @@ function contactView(contact: Contact, scope: Texts): ContactView {
  * owner on the accessibility statement. Undefined without an email address or
  * a phone number to reach them by.
  */
-export function feedbackContactView(contact: Contact, lang: SiteLanguage, context: CharterViewContext): ContactView | undefined {
-  const view = contactView(contact, new Texts(lang, context));
+export function feedbackContactView(contact: Contact, lang: SiteLanguage | PageLanguage, context: CharterViewContext): ContactView | undefined {
+  const view = contactView(contact, new Texts(typeof lang === 'string' ? { lang, ui: lang } : lang, context));
   return view.email || view.phone ? view : undefined;
 }
 
@@ -615,6 +632,8 @@ function jsonLdOf(scope: Scope, name: TextView, organisation: TextView | undefin
     '@context': 'https://schema.org',
     '@type': 'GovernmentService',
     name: name.text,
+    // The language of the page's texts (`se` on a Sámi page), not of the interface around them.
+    inLanguage: scope.page.lang,
     ...(organisation ? { provider: { '@type': 'GovernmentOrganization', name: organisation.text } } : {}),
     ...(channels.length > 0 ? { availableChannel: channels } : {}),
   };
@@ -674,12 +693,17 @@ export function serializeJsonLd(value: unknown): string {
  * page (in the page language if the charter has it, else in its first site
  * language), the first sentence of its summary as plain text, and its review status.
  */
-export function buildUnitListItem(charter: Charter, lang: SiteLanguage, context: CharterViewContext): UnitListItemView {
-  const scope = new Scope(charter, lang, context);
+export function buildUnitListItem(charter: Charter, lang: SiteLanguage | PageLanguage, context: CharterViewContext): UnitListItemView {
+  const page = typeof lang === 'string' ? { lang, ui: lang } : lang;
+  const scope = new Scope(charter, page, context);
   const languages: readonly string[] = charter.languages;
-  const pageLanguage = languages.includes(lang)
-    ? lang
-    : (languages.find((language): language is SiteLanguage => (SITE_LANGUAGES as readonly string[]).includes(language)) ?? lang);
+  // The charter's page in the list's language, else in the first language it shares with the interface, else in its first.
+  const pageLanguage = languages.includes(page.lang)
+    ? page.lang
+    : (languages.find((language) => language === page.ui) ??
+      languages.find((language) => (SITE_LANGUAGES as readonly string[]).includes(language)) ??
+      languages[0] ??
+      page.lang);
   const summary = scope.html(charter.unit.summary);
   const summaryText = summary ? firstSentence(htmlToText(summary.html)) : '';
   const organisation = scope.text(charter.unit.organisation);

@@ -49,7 +49,13 @@ import { textInLanguage } from '../model/charter-text.js';
 
 export interface DashboardContext {
   /** The address of a charter's page in a language, or undefined when the site has none. */
-  charterUrlOf(id: string, lang: SiteLanguage): string | undefined;
+  charterUrlOf(id: string, lang: string): string | undefined;
+  /**
+   * The language of the page's address (`se` on /se/dashboard/), when it is
+   * not the interface's: unit names are shown in it, and charter links lead
+   * to pages in it. Default: the interface's language.
+   */
+  readonly pageLanguage?: string;
   /** The office's IANA time zone, for the as-of time (default Europe/Helsinki). */
   readonly timeZone?: string;
 }
@@ -85,14 +91,14 @@ export function buildDashboardView(report: ComplianceReport, lang: SiteLanguage,
       ...(report.rows.bad > 0 ? { badRowsNote: splitAround(words.badRowsNote, 'command', 'charter report') } : {}),
     },
     overdueReviews: report.overdueReviews.map((review): OverdueReviewView => {
-      const url = context.charterUrlOf(review.charter, lang);
+      const url = context.charterUrlOf(review.charter, context.pageLanguage ?? lang);
       const languages = languagesOfCharter(report, review.charter);
       return {
-        unit: pickText(review.unitName, lang, languages) ?? plain(review.charter, lang),
+        unit: pickText(review.unitName, lang, languages, context.pageLanguage) ?? plain(review.charter, lang),
         ...(url !== undefined ? { url } : {}),
         due: { date: formatDate(review.due, lang), iso: review.due },
         overdueBy: durationInWords({ amount: review.daysOverdue, unit: 'day' }, lang),
-        ...(review.reviewer ? { reviewer: personName(review.reviewer.name, lang, languages) ?? plain(review.reviewer.id, lang) } : {}),
+        ...(review.reviewer ? { reviewer: personName(review.reviewer.name, lang, languages, context.pageLanguage) ?? plain(review.reviewer.id, lang) } : {}),
       };
     }),
     units: unitViews(report, lang, context, words),
@@ -113,13 +119,13 @@ function unitViews(report: ComplianceReport, lang: SiteLanguage, context: Dashbo
   const units = [...byCharter]
     .map(([charter, commitments]) => {
       const first = commitments[0] as CommitmentFigures;
-      return { charter, commitments, name: pickText(first.unitName, lang, first.languages) ?? plain(charter, lang) };
+      return { charter, commitments, name: pickText(first.unitName, lang, first.languages, context.pageLanguage) ?? plain(charter, lang) };
     })
     .sort((a, b) => collator.compare(a.name.text, b.name.text) || (a.charter < b.charter ? -1 : a.charter > b.charter ? 1 : 0));
   const trendMonths = report.months.slice(-TREND_MONTHS);
   let chartIndex = 0;
   return units.map(({ charter, commitments, name }): DashboardUnitView => {
-    const url = context.charterUrlOf(charter, lang);
+    const url = context.charterUrlOf(charter, context.pageLanguage ?? lang);
     const anchor = `unit-${slug(charter)}`;
     return {
       id: charter,
@@ -427,9 +433,9 @@ function formatInstant(iso: string, lang: SiteLanguage, words: DashboardStrings,
   return fill(words.dateTime, { date: formatDate(date, lang), time: formatTime(time, lang) });
 }
 
-/** A charter text in the page language, else the charter's first language, else any. */
-function pickText(value: CharterText, lang: SiteLanguage, languages: readonly string[]): TextView | undefined {
-  const found = textInLanguage(value, [lang, ...languages]);
+/** A charter text in `textLang` (default `lang`), else in the charter's languages; foreign when not in `lang`, the interface's. */
+function pickText(value: CharterText, lang: SiteLanguage, languages: readonly string[], textLang: string = lang): TextView | undefined {
+  const found = textInLanguage(value, [textLang, ...languages]);
   if (!found) return undefined;
   // A plain string is in the charter's first language.
   const language = found.lang ?? languages[0] ?? lang;
@@ -437,8 +443,8 @@ function pickText(value: CharterText, lang: SiteLanguage, languages: readonly st
 }
 
 /** A plain-string name of a person is the same in every language (as on the charter page). */
-function personName(value: CharterText, lang: SiteLanguage, languages: readonly string[]): TextView | undefined {
-  return typeof value === 'string' ? (value === '' ? undefined : plain(value, lang)) : pickText(value, lang, languages);
+function personName(value: CharterText, lang: SiteLanguage, languages: readonly string[], textLang?: string): TextView | undefined {
+  return typeof value === 'string' ? (value === '' ? undefined : plain(value, lang)) : pickText(value, lang, languages, textLang);
 }
 
 function plain(text: string, lang: SiteLanguage): TextView {

@@ -2,16 +2,9 @@ import type { Charter, Contact } from '../model/charter.js';
 import { todayIn } from '../time/calendar-date.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, feedbackContactView, type CharterViewContext } from './charter-view.js';
-import { languageName, pageStrings, uiStrings } from './strings.js';
-import {
-  SITE_LANGUAGES,
-  type CharterView,
-  type LanguageLinkView,
-  type PageFrameView,
-  type PageView,
-  type SiteLanguage,
-  type UnitListItemView,
-} from './view-model.js';
+import { pageStrings, uiStrings, INTERFACE_STRINGS } from './strings.js';
+import type { CharterView, LanguageChoiceView, LanguageLinkView, PageFrameView, PageView, SiteLanguage, UnitListItemView } from './view-model.js';
+import { isInterfaceLanguage, languageLabel, pageLanguage, siteInterfaceLanguage, siteLanguagesOf, type PageLanguage } from './site-languages.js';
 import type { ComplianceReport } from '../model/compliance-report.js';
 import { buildDashboardView } from './dashboard-view.js';
 
@@ -38,6 +31,8 @@ export interface SiteCharters {
   readonly units: readonly Charter[];
   /** The organisation's contact for feedback on the whole guide (its baseline's owner), when there is one. */
   readonly feedbackContact?: Contact | undefined;
+  /** The order of the site's languages: the `languages` of the organisation's baseline, when it lists them. */
+  readonly languageOrder?: readonly string[] | undefined;
 }
 
 export interface SitePlan {
@@ -80,12 +75,12 @@ function titlesOf(lang: SiteLanguage): { site: string; search: string; accessibi
 /** The address of each page, under the site's base path (`/`, or `/intranet/charters/` for a site in a sub-folder). */
 export function siteUrls(base: string) {
   return {
-    home: (lang: SiteLanguage): string => `${base}${lang}/`,
-    charter: (id: string, lang: SiteLanguage): string => `${base}${lang}/${id}/`,
-    card: (id: string, lang: SiteLanguage): string => `${base}${lang}/${id}/card/`,
-    search: (lang: SiteLanguage): string => `${base}${lang}/search/`,
-    accessibility: (lang: SiteLanguage): string => `${base}${lang}/accessibility/`,
-    dashboard: (lang: SiteLanguage): string => `${base}${lang}/dashboard/`,
+    home: (lang: string): string => `${base}${lang}/`,
+    charter: (id: string, lang: string): string => `${base}${lang}/${id}/`,
+    card: (id: string, lang: string): string => `${base}${lang}/${id}/card/`,
+    search: (lang: string): string => `${base}${lang}/search/`,
+    accessibility: (lang: string): string => `${base}${lang}/accessibility/`,
+    dashboard: (lang: string): string => `${base}${lang}/dashboard/`,
     asset: (path: string): string => `${base}${path}`,
   };
 }
@@ -106,18 +101,22 @@ export function planSite(site: SiteCharters, options: SiteOptions): SitePlan {
   const units = byId(site.units);
   const context = viewContext(today, urls, options);
   const pages: PageView[] = [];
+  const siteLanguages = siteLanguagesOf(units, site.languageOrder);
+  const interfaceOf = (lang: string): SiteLanguage => siteInterfaceLanguage(lang, units, siteLanguages);
+  const links = languageLinks(siteLanguages, interfaceOf);
 
-  for (const lang of SITE_LANGUAGES) {
-    const titles = titlesOf(lang);
-    const frameFor = (title: string, alternates: (other: SiteLanguage) => { href: string; available: boolean }): PageFrameView =>
-      frame(lang, title, alternates, options, urls);
-    const everywhere = (path: (other: SiteLanguage) => string) => (other: SiteLanguage) => ({ href: path(other), available: true });
+  for (const lang of siteLanguages) {
+    const page: PageLanguage = { lang, ui: interfaceOf(lang) };
+    const titles = titlesOf(page.ui);
+    const frameFor = (title: string, alternates: (other: string) => { href: string; available: boolean }): PageFrameView =>
+      frame(page, title, links, alternates, options, urls);
+    const everywhere = (path: (other: string) => string) => (other: string) => ({ href: path(other), available: true });
     const listItems = units.map((unit) =>
       options.viewCache
-        ? options.viewCache.listItems.get(unit, `${lang}|${today}`, () => buildUnitListItem(unit, lang, context))
-        : buildUnitListItem(unit, lang, context),
+        ? options.viewCache.listItems.get(unit, `${lang}|${page.ui}|${today}`, () => buildUnitListItem(unit, page, context))
+        : buildUnitListItem(unit, page, context),
     );
-    const groups = groupUnitsByOrganisation(listItems, lang);
+    const groups = groupUnitsByOrganisation(listItems, page.ui);
 
     pages.push({ kind: 'home', url: urls.home(lang), frame: frameFor(titles.site, everywhere(urls.home)), groups });
     pages.push({
@@ -126,7 +125,7 @@ export function planSite(site: SiteCharters, options: SiteOptions): SitePlan {
       frame: frameFor(`${titles.search} – ${titles.site}`, everywhere(urls.search)),
       groups,
     });
-    const feedbackContact = site.feedbackContact ? feedbackContactView(site.feedbackContact, lang, context) : undefined;
+    const feedbackContact = site.feedbackContact ? feedbackContactView(site.feedbackContact, page, context) : undefined;
     pages.push({
       kind: 'accessibility',
       url: urls.accessibility(lang),
@@ -138,7 +137,7 @@ export function planSite(site: SiteCharters, options: SiteOptions): SitePlan {
         kind: 'dashboard',
         url: urls.dashboard(lang),
         frame: frameFor(`${titles.dashboard} – ${titles.site}`, everywhere(urls.dashboard)),
-        dashboard: buildDashboardView(options.compliance, lang, { charterUrlOf: charterUrlOf(units, urls) }),
+        dashboard: buildDashboardView(options.compliance, page.ui, { charterUrlOf: charterUrlOf(units, urls), pageLanguage: lang }),
       });
     }
 
@@ -146,25 +145,57 @@ export function planSite(site: SiteCharters, options: SiteOptions): SitePlan {
       const languages: readonly string[] = unit.languages;
       if (!languages.includes(lang)) continue;
       const view = charterView(unit, lang, today, context, options.viewCache);
-      const alternates = (other: SiteLanguage) =>
+      const alternates = (other: string) =>
         languages.includes(other) ? { href: urls.charter(view.id, other), available: true } : { href: urls.home(other), available: false };
-      pages.push({ kind: 'charter', url: view.url, frame: frameFor(`${view.name.text} – ${titles.site}`, alternates), charter: view });
-      pages.push(cardPage(view, languages, options, urls));
+      pages.push({
+        kind: 'charter',
+        url: view.url,
+        frame: frame({ lang, ui: view.interfaceLang }, `${view.name.text} – ${titlesOf(view.interfaceLang).site}`, links, alternates, options, urls),
+        charter: view,
+      });
+      pages.push(cardPage(view, languages, links, options, urls));
     }
   }
-  pages.push({
-    kind: 'language-choice',
-    url: urls.asset(''),
-    frame: frame(
-      'fi',
-      `${titlesOf('fi').site} · ${titlesOf('sv').site} · ${titlesOf('en').site}`,
-      (other) => ({ href: urls.home(other), available: true }),
-      options,
-      urls,
-    ),
-  });
+  pages.push(languageChoicePage(siteLanguages, interfaceOf, links, options, urls));
 
   return { pages };
+}
+
+/**
+ * The site root: a choice of the site's languages, each by its name in
+ * itself. The site's name and the introduction are said once in each
+ * interface language the site uses; a language shown with another's interface
+ * (Sámi pages with Finnish headings) has its link only. The html element says
+ * the first language's interface; the others are marked with their own `lang`.
+ */
+function languageChoicePage(
+  siteLanguages: readonly string[],
+  interfaceOf: (lang: string) => SiteLanguage,
+  links: LanguageLinks,
+  options: Pick<SiteOptions, 'base' | 'compliance' | 'themeStylesheet' | 'logo'>,
+  urls: SiteUrls,
+): PageView {
+  const first = siteLanguages[0] ?? 'fi';
+  const page: PageLanguage = { lang: first, ui: interfaceOf(first) };
+  const interfaces = [...new Set(siteLanguages.map(interfaceOf))];
+  const titles = interfaces.map((ui) => ({ text: titlesOf(ui).site, lang: ui, foreign: ui !== page.ui }));
+  const choices: LanguageChoiceView[] = siteLanguages.map((lang) => {
+    const ui = interfaceOf(lang);
+    const label = languageLabel(lang, ui);
+    return {
+      lang,
+      href: urls.home(lang),
+      link: { text: label.text, lang: label.lang, foreign: label.lang !== page.ui },
+      ...(isInterfaceLanguage(lang) ? { intro: { text: INTERFACE_STRINGS[lang].languageChoice.intro, lang, foreign: lang !== page.ui } } : {}),
+    };
+  });
+  return {
+    kind: 'language-choice',
+    url: urls.asset(''),
+    frame: frame(page, titles.map((title) => title.text).join(' · '), links, (other) => ({ href: urls.home(other), available: true }), options, urls),
+    titles,
+    choices,
+  };
 }
 
 export type CardPage = Extract<PageView, { kind: 'card' }>;
@@ -176,17 +207,19 @@ export type CardPage = Extract<PageView, { kind: 'card' }>;
  */
 export function planCardPages(
   charters: readonly Charter[],
-  options: Pick<SiteOptions, 'today' | 'base' | 'renderMarkdown'>,
+  options: Pick<SiteOptions, 'today' | 'base' | 'renderMarkdown'> & { readonly languageOrder?: readonly string[] | undefined },
 ): { page: CardPage; charter: Charter }[] {
   const today = options.today ?? todayIn(DEFAULT_TIME_ZONE);
   const urls = siteUrls(options.base ?? '/');
   const units = byId(charters);
   const context = viewContext(today, urls, options);
-  return SITE_LANGUAGES.flatMap((lang) =>
+  const siteLanguages = siteLanguagesOf(units, options.languageOrder);
+  const links = languageLinks(siteLanguages, (lang) => siteInterfaceLanguage(lang, units, siteLanguages));
+  return siteLanguages.flatMap((lang) =>
     units.flatMap((unit) => {
       const languages: readonly string[] = unit.languages;
       if (!languages.includes(lang)) return [];
-      return [{ page: cardPage(charterView(unit, lang, today, context, undefined), languages, options, urls), charter: unit }];
+      return [{ page: cardPage(charterView(unit, lang, today, context, undefined), languages, links, options, urls), charter: unit }];
     }),
   );
 }
@@ -200,49 +233,59 @@ function viewContext(today: string, urls: SiteUrls, options: Pick<SiteOptions, '
   return { today, urlOf: urls.charter, cardUrlOf: urls.card, renderMarkdown: options.renderMarkdown };
 }
 
-function charterView(unit: Charter, lang: SiteLanguage, today: string, context: CharterViewContext, cache: ViewCache | undefined): CharterView {
-  return cache ? cache.views.get(unit, `${lang}|${today}`, () => buildCharterView(unit, lang, context)) : buildCharterView(unit, lang, context);
+/** A charter's page in `lang`, with the interface in the language the charter's languages give it. */
+function charterView(unit: Charter, lang: string, today: string, context: CharterViewContext, cache: ViewCache | undefined): CharterView {
+  const page = pageLanguage(lang, unit.languages);
+  return cache ? cache.views.get(unit, `${lang}|${today}`, () => buildCharterView(unit, page, context)) : buildCharterView(unit, page, context);
 }
 
 /** A charter's pocket card in the view's language; its language links lead to the card in the charter's other languages. */
 function cardPage(
   view: CharterView,
   languages: readonly string[],
+  links: LanguageLinks,
   options: Pick<SiteOptions, 'base' | 'compliance' | 'themeStylesheet' | 'logo'>,
   urls: SiteUrls,
 ): CardPage {
-  const site = titlesOf(view.lang);
-  const alternates = (other: SiteLanguage) =>
+  const site = titlesOf(view.interfaceLang);
+  const alternates = (other: string) =>
     languages.includes(other) ? { href: urls.card(view.id, other), available: true } : { href: urls.home(other), available: false };
   return {
     kind: 'card',
     url: view.cardUrl,
-    frame: frame(view.lang, `${site.card}: ${view.name.text} – ${site.site}`, alternates, options, urls),
+    frame: frame({ lang: view.lang, ui: view.interfaceLang }, `${site.card}: ${view.name.text} – ${site.site}`, links, alternates, options, urls),
     charter: view,
   };
 }
 
+/** The site's languages with their names, in the site's order: the language switcher of every page. */
+type LanguageLinks = readonly { readonly lang: string; readonly label: string; readonly labelLang: string }[];
+
+function languageLinks(siteLanguages: readonly string[], interfaceOf: (lang: string) => SiteLanguage): LanguageLinks {
+  return siteLanguages.map((lang) => {
+    const label = languageLabel(lang, interfaceOf(lang));
+    return { lang, label: label.text, labelLang: label.lang };
+  });
+}
+
 function frame(
-  lang: SiteLanguage,
+  page: PageLanguage,
   title: string,
-  alternates: (other: SiteLanguage) => { href: string; available: boolean },
+  links: LanguageLinks,
+  alternates: (other: string) => { href: string; available: boolean },
   options: Pick<SiteOptions, 'base' | 'compliance' | 'themeStylesheet' | 'logo'>,
   urls: SiteUrls,
 ): PageFrameView {
-  const languages: LanguageLinkView[] = SITE_LANGUAGES.map((other) => ({
-    lang: other,
-    label: languageName(other),
-    current: other === lang,
-    ...alternates(other),
-  }));
+  const languages: LanguageLinkView[] = links.map((link) => ({ ...link, current: link.lang === page.lang, ...alternates(link.lang) }));
   return {
-    lang,
+    lang: page.lang,
+    interfaceLang: page.ui,
     title,
-    t: uiStrings(lang),
-    homeUrl: urls.home(lang),
-    searchUrl: urls.search(lang),
-    accessibilityUrl: urls.accessibility(lang),
-    ...(options.compliance ? { dashboardUrl: urls.dashboard(lang) } : {}),
+    t: uiStrings(page.ui),
+    homeUrl: urls.home(page.lang),
+    searchUrl: urls.search(page.lang),
+    accessibilityUrl: urls.accessibility(page.lang),
+    ...(options.compliance ? { dashboardUrl: urls.dashboard(page.lang) } : {}),
     chartersJsonUrl: urls.asset('charters.json'),
     languages,
     stylesheets: [urls.asset('assets/charter.css'), ...(options.themeStylesheet ? [urls.asset(options.themeStylesheet)] : [])],
@@ -253,7 +296,7 @@ function frame(
 }
 
 /** A charter's page in a language, when the site has that page. */
-function charterUrlOf(units: readonly Charter[], urls: SiteUrls): (id: string, lang: SiteLanguage) => string | undefined {
+function charterUrlOf(units: readonly Charter[], urls: SiteUrls): (id: string, lang: string) => string | undefined {
   const languages = new Map(units.map((unit): [string, readonly string[]] => [unit.id, unit.languages]));
   return (id, lang) => (languages.get(id)?.includes(lang) ? urls.charter(id, lang) : undefined);
 }

@@ -5,7 +5,7 @@ import type { Weekday } from '../time/weekly-hours.js';
 import en from './strings/en.json' with { type: 'json' };
 import fi from './strings/fi.json' with { type: 'json' };
 import sv from './strings/sv.json' with { type: 'json' };
-import { SITE_LANGUAGES, type SiteLanguage } from './view-model.js';
+import type { SiteLanguage } from './view-model.js';
 
 /**
  * Every word of the interface that does not come from a charter, in fi, sv
@@ -212,26 +212,11 @@ export const LANGUAGE_PATTERNS: Readonly<Record<string, readonly string[]>> = {
   'durations.every.fraction': ['amount', 'unit', 'ordinal', '*form'],
 };
 
-/** The site root speaks all three languages at once: `rootTitleFi`, `rootIntroSv`, `rootLinkEn`… in every table. */
-function languageChoiceKeys(): Record<string, string> {
-  const keys: Record<string, string> = {};
-  for (const lang of SITE_LANGUAGES) {
-    const suffix = lang.charAt(0).toUpperCase() + lang.slice(1);
-    const { page, languageChoice } = INTERFACE_STRINGS[lang];
-    keys[`rootTitle${suffix}`] = page.siteTitle;
-    keys[`rootIntro${suffix}`] = languageChoice.intro;
-    keys[`rootLink${suffix}`] = languageChoice.link;
-  }
-  return keys;
-}
-
-const LANGUAGE_CHOICE = languageChoiceKeys();
-
-/** The strings templates print, by language: each language's `page` and the language-choice keys. */
+/** The strings templates print, by language: each language's `page`. */
 export const UI_STRINGS: Readonly<Record<SiteLanguage, Readonly<Record<string, string>>>> = {
-  fi: Object.freeze({ ...fi.page, ...LANGUAGE_CHOICE }),
-  sv: Object.freeze({ ...sv.page, ...LANGUAGE_CHOICE }),
-  en: Object.freeze({ ...en.page, ...LANGUAGE_CHOICE }),
+  fi: Object.freeze({ ...fi.page }),
+  sv: Object.freeze({ ...sv.page }),
+  en: Object.freeze({ ...en.page }),
 };
 
 /** The interface strings of one language, read-only (every page of the language shares the object). */
@@ -242,11 +227,6 @@ export function uiStrings(lang: SiteLanguage): Readonly<Record<string, string>> 
 /** The page strings of one language, typed by key, for views that compose with them. */
 export function pageStrings(lang: SiteLanguage): Readonly<Record<PageKey, string>> {
   return INTERFACE_STRINGS[lang].page;
-}
-
-/** The name of a language in itself: "Suomeksi", "På svenska", "In English". */
-export function languageName(lang: SiteLanguage): string {
-  return INTERFACE_STRINGS[lang].languageChoice.link;
 }
 
 export function viewStrings(lang: SiteLanguage): ViewStrings {

@@ -5,10 +5,13 @@
  * beyond conditionals and loops, and escape every value except `HtmlView.html`.
  */
 
-import { PUBLISHED_LANGUAGES } from '../model/published-languages.js';
-
-/** The languages the interface is translated into. */
-export const SITE_LANGUAGES = PUBLISHED_LANGUAGES;
+/**
+ * The languages the interface is translated into (strings/<lang>.json). The
+ * site publishes a charter in every language it is written in; a page in
+ * another language shows the charter's texts in it and the interface in one
+ * of these (see `interfaceLanguageFor` in site-languages.ts).
+ */
+export const SITE_LANGUAGES = ['fi', 'sv', 'en'] as const;
 export type SiteLanguage = (typeof SITE_LANGUAGES)[number];
 
 /** A text in one language. `lang` is the language it is really written in. */
@@ -45,9 +48,12 @@ export interface LinkView {
 
 /** One entry of the language switcher. */
 export interface LanguageLinkView {
-  readonly lang: SiteLanguage;
-  /** The language's name in itself: "Suomeksi", "På svenska", "In English". */
+  /** The language of the pages the link leads to (its `hreflang`): any language a charter is written in. */
+  readonly lang: string;
+  /** The language's name in itself: "Suomeksi", "På svenska", "In English", "Davvisámegiella"; a sign language's name in its pages' interface language. */
   readonly label: string;
+  /** The language `label` is in (its `lang`). */
+  readonly labelLang: string;
   /** Where this page is in that language; the language's front page if the charter lacks it. */
   readonly href: string;
   readonly current: boolean;
@@ -198,7 +204,10 @@ export interface AccessibilityServiceView {
 /** One charter in one language. */
 export interface CharterView {
   readonly id: string;
-  readonly lang: SiteLanguage;
+  /** The language of the page: its address and the charter texts it shows. */
+  readonly lang: string;
+  /** The language of the interface words around them (see PageLanguage in site-languages.ts). */
+  readonly interfaceLang: SiteLanguage;
   readonly url: string;
   readonly cardUrl: string;
   readonly name: TextView;
@@ -375,7 +384,10 @@ export interface DashboardView {
 
 /** What every page shares: the frame around the content. */
 export interface PageFrameView {
-  readonly lang: SiteLanguage;
+  /** The page's language: its address (`/se/`), its search index, the charter texts it shows. */
+  readonly lang: string;
+  /** The language of the interface words, and of the html element (see PageLanguage in site-languages.ts). */
+  readonly interfaceLang: SiteLanguage;
   /** The <title>, already composed ("Building Control – Service charters"). */
   readonly title: string;
   /** Interface strings in the page's language (see src/view/i18n.ts). */
@@ -417,4 +429,19 @@ export type PageView =
       readonly feedbackContact?: ContactView;
     }
   | { readonly kind: 'dashboard'; readonly frame: PageFrameView; readonly url: string; readonly dashboard: DashboardView }
-  | { readonly kind: 'language-choice'; readonly frame: PageFrameView; readonly url: string };
+  | {
+      readonly kind: 'language-choice';
+      readonly frame: PageFrameView;
+      readonly url: string;
+      /** The site's name in each interface language the site uses. */
+      readonly titles: readonly TextView[];
+      readonly choices: readonly LanguageChoiceView[];
+    };
+
+/** A language on the site root: its name (in itself where it can be) and, for an interface language, the introduction in it. */
+export interface LanguageChoiceView {
+  readonly lang: string;
+  readonly href: string;
+  readonly link: TextView;
+  readonly intro?: TextView;
+}

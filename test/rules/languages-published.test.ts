@@ -9,17 +9,24 @@ describe('languages-published', () => {
   ruleTable('languages-published', [
     { name: 'Finnish and English', expected: [] },
     { name: 'Swedish only', text: writtenIn('sv'), expected: [] },
+    { name: 'Northern Sámi, published with a fallback interface', text: writtenIn('se'), expected: [] },
+    { name: 'Inari Sámi', text: writtenIn('smn'), expected: [] },
+    { name: 'Skolt Sámi', text: writtenIn('sms'), expected: [] },
+    { name: 'Finnish Sign Language', text: writtenIn('fse'), expected: [] },
+    { name: 'a tag with a region', text: writtenIn('pt-BR'), expected: [] },
     {
-      name: 'Northern Sámi, which the guide is not made in',
-      text: writtenIn('se'),
+      name: 'Northern Sámi by its three-letter code',
+      text: writtenIn('sme'),
       expected: [
         {
-          at: 'se]',
+          at: 'sme]',
           message:
-            /^`se` is not published: the guide and the pocket cards are made in `fi`, `sv` and `en` only, so its texts would be left out of every page and card; remove `se` from `languages` until the guide can be published in it$/,
+            /^`sme` is written `se` in BCP 47: the site publishes each language under one tag, and `sme` would make pages of their own beside those of `se`, under a tag browsers and screen readers may not know; write `se` in `languages` and in the text keys$/,
         },
       ],
     },
-    { name: 'German', text: writtenIn('de'), expected: [{ at: 'de]', message: /^`de` is not published/ }] },
+    { name: 'Finnish by its three-letter code', text: writtenIn('fin'), expected: [{ at: 'fin]', message: /^`fin` is written `fi` in BCP 47/ }] },
+    { name: 'a region in lower case', text: writtenIn('pt-br'), expected: [{ at: 'pt-br]', message: /^`pt-br` is written `pt-BR` in BCP 47/ }] },
+    { name: 'a deprecated tag', text: writtenIn('iw'), expected: [{ at: 'iw]', message: /^`iw` is written `he` in BCP 47/ }] },
   ]);
 });

@@ -72,14 +72,6 @@ describe('interface strings', () => {
     expect(uiStrings('en').skipToMain).toBe('Skip to main content');
     expect(Object.isFrozen(uiStrings('fi'))).toBe(true);
   });
-
-  it('composes the language-choice keys from each language’s file', () => {
-    for (const lang of SITE_LANGUAGES) {
-      expect(uiStrings(lang).rootTitleFi).toBe('Palvelulupaukset');
-      expect(uiStrings(lang).rootLinkSv).toBe('På svenska');
-      expect(uiStrings(lang).rootIntroEn).toBe(INTERFACE_STRINGS.en.languageChoice.intro);
-    }
-  });
 });
 
 /** Every string of a language's file, by its dotted path (list items by index). */
