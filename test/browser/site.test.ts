@@ -1,4 +1,5 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -8,6 +9,7 @@ import { makeCards } from '../../src/cards/make-cards.js';
 import { tempFolder } from '../helpers.js';
 import { hostileCharter } from '../fixtures/hostile.js';
 import { complianceReport } from '../fixtures/compliance.js';
+import { samiUnit } from '../fixtures/sami.js';
 import { chromiumAvailable, launchChromium } from './chromium.js';
 import { serveFolder } from './static-server.js';
 
@@ -310,4 +312,73 @@ describe.runIf(runBrowserTests)('a guide built for a sub-path (--base), in a rea
       await server.close();
     }
   }, 120_000);
+});
+
+describe.runIf(runBrowserTests)('a guide in Northern Sámi, in a real browser', { timeout: 60_000 }, () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+  let cwd: string;
+  const SAMI_PAGES = ['/', '/se/', '/se/sami-office/', '/se/sami-office/card/', '/se/town-office/', '/se/search/', '/se/accessibility/', '/fi/sami-office/'];
+
+  beforeAll(async () => {
+    cwd = tempFolder('file');
+    mkdirSync(join(cwd, 'charters'));
+    writeFileSync(join(cwd, 'charters', 'sami-office.yaml'), samiUnit('sami-office', ['se', 'fi']));
+    writeFileSync(join(cwd, 'charters', 'town-office.yaml'), samiUnit('town-office', ['fi', 'sv', 'en', 'se']));
+    const result = await buildSite({ cwd, today: '2026-11-23' });
+    expect(result.ok).toBe(true);
+    const cards = await makeCards({ cwd, today: '2026-11-23', patterns: ['charters/sami-office.yaml'] });
+    expect(cards.ok, JSON.stringify(cards.results.flatMap((file) => file.diagnostics))).toBe(true);
+    server = await serveFolder(join(cwd, '_site'));
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.each(SAMI_PAGES)('axe finds no violations on %s', async (path) => {
+    const page = await browser.newPage();
+    try {
+      expect((await page.goto(`${server.url}${path}`))?.status()).toBe(200);
+      const violations = await axeViolations(page);
+      expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('marks the Sámi texts of a Sámi page with lang="se" in a page whose interface is Finnish', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/se/sami-office/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('fi');
+    const heading = page.locator('h1');
+    expect(await heading.textContent()).toBe('Geahččalanovttadat');
+    // The language a screen reader hears: the nearest lang of the element.
+    expect(await heading.evaluate((element) => element.closest('[lang]')?.getAttribute('lang'))).toBe('se');
+    expect(await page.locator('.skip-link').evaluate((element) => element.closest('[lang]')?.getAttribute('lang'))).toBe('fi');
+    await page.click('a[hreflang="fi"]');
+    await page.waitForURL(`${server.url}/fi/sami-office/`);
+    expect(await page.locator('h1').textContent()).toBe('Testiyksikkö');
+    await page.close();
+  });
+
+  it('finds a Sámi page by a Sámi word in the Sámi search', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/se/search/?q=${encodeURIComponent('Geahččalanovttadat')}`);
+    const results = page.locator('#search-result-list a');
+    await results.first().waitFor({ timeout: 15_000 });
+    const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs).toEqual(expect.arrayContaining(['/se/sami-office/', '/se/town-office/']));
+    expect(await page.locator('#search-result-list h3').first().getAttribute('lang')).toBe('se');
+    await page.close();
+  });
+
+  it.runIf(existsSync('/usr/bin/pdftotext'))('prints the Sámi pocket card in Sámi', () => {
+    const file = join(cwd, '_site', 'cards', 'se', 'sami-office-a6.pdf');
+    const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Geahččalanovttadat');
+    expect(text).not.toContain('Testiyksikkö');
+  });
 });
