@@ -3,9 +3,9 @@ import { displayPath } from '../load/load-collection.js';
 import { oneLine, terminalLines } from '../format/shared.js';
 import { initFolder, packageName, type CiKind, type InitResult } from '../init/init-folder.js';
 import { InitError } from '../init/init-error.js';
-import { isScaffoldLanguage, SCAFFOLD_LANGUAGES, type ScaffoldLanguage } from '../init/scaffold.js';
+import { canonicalLanguageTag, LANGUAGE_TAG } from '../model/language-tag.js';
 import type { MessageLocale } from '../messages/locale.js';
-import { listOf, message, renderMessage, type MessageRef } from '../messages/message.js';
+import { message, renderMessage, type MessageRef } from '../messages/message.js';
 import { todayIn } from '../time/calendar-date.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from './io.js';
@@ -74,18 +74,22 @@ function nextSteps(result: InitResult, cwd: string, locale: MessageLocale): stri
   return steps.map((step, index) => `  ${index + 1}. ${terminalLines(renderMessage(step, locale))}\n`).join('');
 }
 
-/** `fi,sv,en` → the charter's languages, the default first. */
-function parseLanguages(value: string): ScaffoldLanguage[] {
-  const languages: ScaffoldLanguage[] = [];
+/**
+ * `fi,sv,en` → the charter's languages, the default first: BCP 47 tags in
+ * their canonical form (`SE` and `sme` are `se`). Texts in a language the
+ * templates have no wording in (`se`, `smn`) are written in the templates'
+ * language and marked for translation.
+ */
+function parseLanguages(value: string): string[] {
+  const languages: string[] = [];
   const items = value
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
   if (items.length === 0) throw new InitError(message('init.error.languages-empty'));
   for (const item of items) {
-    const language = item.toLowerCase();
-    if (!isScaffoldLanguage(language))
-      throw new InitError(message('init.error.languages-unknown', { language: oneLine(item), languages: listOf([...SCAFFOLD_LANGUAGES]) }));
+    const language = canonicalLanguageTag(item);
+    if (language === undefined || !LANGUAGE_TAG.test(language)) throw new InitError(message('init.error.languages-not-a-tag', { language: oneLine(item) }));
     if (languages.includes(language)) throw new InitError(message('init.error.languages-twice', { language }));
     languages.push(language);
   }

@@ -366,7 +366,7 @@ are listed on standard error as file:line:col and counted; exit 0, or 1 with
     .command('init')
     .description('start a charter repository: a baseline, a unit charter, editor settings, CI and a git hook')
     .argument('[folder]', 'the folder to set up (default: the current folder; made when missing)')
-    .option('--languages <list>', 'languages of the charters, comma-separated, the default first: fi, sv, en', 'fi,sv')
+    .option('--languages <list>', 'languages of the charters as BCP 47 tags, comma-separated, the default first (fi, sv, en, se, smn...)', 'fi,sv')
     .option('--organisation <name>', "the organisation's name, in every language")
     .option('--unit <name>', "the unit's name, in every language; its id and file name are made from it")
     .addOption(new Option('--ci <kind>', 'a CI pipeline that checks the charters and builds the guide').choices(['github', 'gitlab', 'none']).default('none'))

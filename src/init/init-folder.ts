@@ -8,7 +8,7 @@ import { message } from '../messages/message.js';
 import { packageRoot } from '../util/package-info.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { InitError } from './init-error.js';
-import { fillScalars, fillYamlTemplate, nameIn, readScaffoldFile, readScaffoldTexts, type ScaffoldLanguage, type TemplateValues } from './scaffold.js';
+import { fillScalars, fillYamlTemplate, nameIn, readScaffoldFile, readScaffoldTexts, templateLanguageFor, type TemplateValues } from './scaffold.js';
 import { unitIdFrom } from './unit-id.js';
 
 export type CiKind = 'github' | 'gitlab' | 'none';
@@ -18,8 +18,8 @@ export interface InitOptions {
   readonly folder: string;
   /** For paths in messages: they are shown relative to it. */
   readonly cwd: string;
-  /** The charter's languages, the default first. */
-  readonly languages: readonly ScaffoldLanguage[];
+  /** The charter's languages (BCP 47 tags), the default first. */
+  readonly languages: readonly string[];
   readonly organisation?: string | undefined;
   readonly unit?: string | undefined;
   readonly ci: CiKind;
@@ -80,9 +80,11 @@ export async function planInit(options: InitOptions): Promise<Omit<InitResult, '
   await checkFolder(options.folder, show);
 
   const texts = await readScaffoldTexts();
-  const first = options.languages[0] ?? 'fi';
+  // The templates (their comments, the README, the example texts) in the first language that has them.
+  const first = templateLanguageFor(options.languages);
   const values: TemplateValues = {
     languages: options.languages,
+    templateLanguage: first,
     texts,
     names: { organisation: { given: organisation, fallbackKey: 'organisation-name' }, unit: { given: unit, fallbackKey: 'unit-name' } },
     scalars: {},
@@ -93,7 +95,7 @@ export async function planInit(options: InitOptions): Promise<Omit<InitResult, '
     package: packageName(),
     id: unitId,
     languages: `[${options.languages.join(', ')}]`,
-    firstLanguage: first,
+    firstLanguage: options.languages[0] ?? first,
     approved: options.today,
     next: addMonths(options.today, 12),
     organisation: markdownText(nameIn('organisation', first, values)),

@@ -12,6 +12,11 @@ export function isScaffoldLanguage(value: string): value is ScaffoldLanguage {
   return (SCAFFOLD_LANGUAGES as readonly string[]).includes(value);
 }
 
+/** The templates' language for a charter in `languages`: the first that has templates, else English. */
+export function templateLanguageFor(languages: readonly string[]): ScaffoldLanguage {
+  return languages.find(isScaffoldLanguage) ?? 'en';
+}
+
 /** The folder of templates in the installed package (see scaffold/README.md). */
 export function scaffoldFolder(): string {
   return join(packageRoot(), 'scaffold');
@@ -40,7 +45,9 @@ export interface TemplateValues {
   /** `{{name}}` → this text, as it is. */
   readonly scalars: Readonly<Record<string, string>>;
   /** `{{text:key}}` → a text in each language, in this order. */
-  readonly languages: readonly ScaffoldLanguage[];
+  readonly languages: readonly string[];
+  /** The language of the templates: a language without wording of its own gets this one's, marked for translation. */
+  readonly templateLanguage: ScaffoldLanguage;
   readonly texts: ScaffoldTexts;
   /** `{organisation}` and `{unit}` in texts, and texts given on the command line (always quoted). */
   readonly names: Readonly<Record<'organisation' | 'unit', { readonly given?: string | undefined; readonly fallbackKey: string }>>;
@@ -61,7 +68,7 @@ export function fillYamlTemplate(template: string, values: TemplateValues): stri
       const match = TEXT_LINE.exec(line);
       if (!match || (match[2] === undefined && match[3] === undefined)) return [fillScalars(line, values.scalars)];
       const [, indent = '', dash, key, text = ''] = match;
-      const entries = values.languages.map((language) => `${language}: ${textValue(text, language, values)}`);
+      const entries = values.languages.map((language) => `${language}: ${textValue(text, language, values)}${translationNote(language, values)}`);
       if (key === undefined) return entries.map((entry, index) => `${indent}${index === 0 ? '- ' : '  '}${entry}`);
       const inner = `${indent}${dash === undefined ? '' : '  '}  `;
       return [`${indent}${dash ?? ''}${key.trimEnd()}`, ...entries.map((entry) => `${inner}${entry}`)];
@@ -80,7 +87,22 @@ export function nameIn(name: 'organisation' | 'unit', language: ScaffoldLanguage
   return given ?? values.texts[fallbackKey]?.[language] ?? '';
 }
 
-function textValue(key: string, language: ScaffoldLanguage, values: TemplateValues): string {
+/** ` # TODO – pohjoissaame (se): käännä tämä teksti` after a text the templates have no wording for in its language. */
+function translationNote(language: string, values: TemplateValues): string {
+  if (isScaffoldLanguage(language)) return '';
+  const note = values.texts['translation-note']?.[values.templateLanguage];
+  if (note === undefined) throw new Error('scaffold/texts.yaml has no text translation-note');
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames([values.templateLanguage], { type: 'language', fallback: 'none' }).of(language);
+  } catch {
+    name = undefined;
+  }
+  return ` # ${note.replace('{language}', name === undefined ? language : `${name} (${language})`)}`;
+}
+
+function textValue(key: string, written: string, values: TemplateValues): string {
+  const language = isScaffoldLanguage(written) ? written : values.templateLanguage;
   for (const name of ['organisation', 'unit'] as const) {
     const { given, fallbackKey } = values.names[name];
     if (key === fallbackKey && given !== undefined) return yamlQuoted(given);

@@ -1,3 +1,4 @@
+import { canonicalLanguageTag } from '../model/language-tag.js';
 import { message } from '../messages/message.js';
 import { listAt } from './access.js';
 import { defineRule } from './rule.js';
@@ -17,17 +18,9 @@ export default defineRule(
   ({ charter, report }) => {
     listAt(charter.data, ['languages']).forEach((language, index) => {
       if (typeof language !== 'string') return;
-      const canonical = canonicalTag(language);
+      const canonical = canonicalLanguageTag(language);
       if (canonical === undefined || canonical === language) return;
       report({ path: ['languages', index], message: message('rules.languages-published.not-canonical', { language, canonical }) });
     });
   },
 );
-
-function canonicalTag(tag: string): string | undefined {
-  try {
-    return Intl.getCanonicalLocales(tag)[0];
-  } catch {
-    return undefined;
-  }
-}

@@ -61,6 +61,9 @@ const CASES = [
   { languages: 'sv,fi', first: 'sv', comment: '# Organisationens gemensamma grundnivå', unitId: 'kundtjanst' },
   { languages: 'fi,sv,en', first: 'fi', comment: '# Organisaation yhteinen perustaso', unitId: 'asiakaspalvelu' },
   { languages: 'en', first: 'en', comment: "# The organisation's shared baseline", unitId: 'customer-service' },
+  // Languages the templates have no wording in: the texts of the first that has (else English), marked for translation.
+  { languages: 'se,fi', first: 'se', comment: '# Organisaation yhteinen perustaso', unitId: 'asiakaspalvelu' },
+  { languages: 'smn', first: 'smn', comment: "# The organisation's shared baseline", unitId: 'customer-service' },
 ] as const;
 
 describe('charter init', () => {
@@ -206,13 +209,22 @@ describe('charter init', () => {
     }
   });
 
-  it('refuses languages it has no templates for, and a language given twice', async () => {
-    const unknown = await init(['--languages', 'fi,de']);
+  it('writes a Sámi text in the templates’ language, marked for translation, and the Sámi page’s address', async () => {
+    const { folder, code } = await init(['--languages', 'SE,fi']);
+    expect(code).toBe(0);
+    const unit = readFileSync(join(folder, 'charters/asiakaspalvelu.yaml'), 'utf8');
+    expect(unit).toContain('languages: [se, fi]');
+    expect(unit).toContain('sivun osoite (/se/asiakaspalvelu/)');
+    expect(unit).toContain('    se: Asiakaspalvelu # TODO – pohjoissaame (se): käännä tämä teksti\n    fi: Asiakaspalvelu\n');
+  });
+
+  it('refuses what is not a language tag, and a language given twice', async () => {
+    const unknown = await init(['--languages', 'fi,sámi']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
-      'charter: `--languages`: `de` is not one of the languages `charter init` writes charters in (fi, sv and en); for example `--languages fi,sv`\n',
+      'charter: `--languages`: `sámi` is not a BCP 47 language tag; for example `--languages fi,sv` or `--languages se,fi` (Northern Sámi and Finnish)\n',
     );
-    const twice = await init(['--languages', 'fi,sv,fi']);
+    const twice = await init(['--languages', 'fi,sv,FI']);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toBe('charter: `--languages`: `fi` is given twice\n');
     expect(existsSync(twice.folder)).toBe(false);
