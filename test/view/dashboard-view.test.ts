@@ -423,3 +423,24 @@ describe('an empty report', () => {
     expect(view.summary.statuses.map((entry) => entry.count)).toEqual(['0', '0', '0', '0']);
   });
 });
+
+describe('the dashboard of a language the interface has no wording in', () => {
+  it('names the units in the page language, marked with it, links their pages in it, and words the rest in the interface language', () => {
+    const base = complianceReport();
+    const sami = (name: ComplianceReport['commitments'][number]['unitName']): typeof name =>
+      typeof name === 'string' ? name : { ...name, se: `${name.fi ?? ''} (se)` };
+    const report: ComplianceReport = {
+      ...base,
+      commitments: base.commitments.map((figures) => ({ ...figures, unitName: sami(figures.unitName), languages: [...figures.languages, 'se'] })),
+    };
+    const view = buildDashboardView(report, 'fi', { ...context, pageLanguage: 'se' });
+    expect(view.units.length).toBeGreaterThan(0);
+    for (const unit of view.units) {
+      expect(unit.name.text).toMatch(/ \(se\)$/);
+      expect(unit.name).toMatchObject({ lang: 'se', foreign: true });
+      if (unit.url !== undefined) expect(unit.url).toBe(`/se/${unit.id}/`);
+    }
+    // The interface words stay Finnish: the same sentences as on the Finnish dashboard.
+    expect(view.asOf.text).toBe(dashboard('fi').asOf.text);
+  });
+});
