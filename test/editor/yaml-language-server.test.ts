@@ -68,6 +68,20 @@ describe('editing a charter with the YAML language server', () => {
     expect(problems[0]?.range.start.line).toBe(positionOf(text, '4 workhours').line);
   });
 
+  it('takes a charter in Northern Sámi and Finnish, and underlines a language that is not a tag', async () => {
+    const text = readFileSync(join(chartersFolder, 'city-library.yaml'), 'utf8');
+    const languages = /^languages: \[.*\]$/m.exec(text)?.[0] ?? '';
+    expect(languages).not.toBe('');
+    const sami = text
+      .replace(languages, 'languages: [se, fi, sv, en]')
+      .replace('    fi: Kaupunginkirjasto\n', '    se: Gávpotgirjerádju\n    fi: Kaupunginkirjasto\n');
+    expect(sami).toContain('se: Gávpotgirjerádju');
+    const problems = await editor().doValidation(open('city-library.yaml', sami), false);
+    expect(problems).toEqual([]);
+    const wrong = await editor().doValidation(open('city-library.yaml', text.replace(languages, 'languages: [fi, sv, en, sámi]')), false);
+    expect(wrong.map((problem) => problem.message)).toEqual([expect.stringContaining('must be a BCP 47 language tag such as fi')]);
+  });
+
   it('explains a key on hover', async () => {
     const text = readFileSync(join(chartersFolder, 'city-library.yaml'), 'utf8');
     const hover = await editor().doHover(open('city-library.yaml', text), positionOf(text, 'absence:'));
