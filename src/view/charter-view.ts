@@ -722,11 +722,13 @@ export function buildUnitListItem(charter: Charter, lang: SiteLanguage | PageLan
  * collation (in Finnish and Swedish å, ä and ö come after z). Units without
  * an organisation form a last, unnamed group.
  */
-export function groupUnitsByOrganisation(items: readonly UnitListItemView[], lang: SiteLanguage): OrganisationGroupView[] {
-  const collator = new Intl.Collator(lang);
+export function groupUnitsByOrganisation(items: readonly UnitListItemView[], lang: SiteLanguage | PageLanguage): OrganisationGroupView[] {
+  // Names are in the page's language (Sámi on /se/: č after c, š after s), sorted by its collation where the runtime has one.
+  const page = typeof lang === 'string' ? { lang, ui: lang } : lang;
+  const collator = new Intl.Collator([page.lang, page.ui]);
   const groups = new Map<string, { name: TextView; units: UnitListItemView[] }>();
   for (const item of items) {
-    const name = item.organisation ?? { text: '', lang, foreign: false };
+    const name = item.organisation ?? { text: '', lang: page.ui, foreign: false };
     const group = groups.get(name.text) ?? { name, units: [] };
     group.units.push(item);
     groups.set(name.text, group);

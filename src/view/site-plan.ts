@@ -116,7 +116,7 @@ export function planSite(site: SiteCharters, options: SiteOptions): SitePlan {
         ? options.viewCache.listItems.get(unit, `${lang}|${page.ui}|${today}`, () => buildUnitListItem(unit, page, context))
         : buildUnitListItem(unit, page, context),
     );
-    const groups = groupUnitsByOrganisation(listItems, page.ui);
+    const groups = groupUnitsByOrganisation(listItems, page);
 
     pages.push({ kind: 'home', url: urls.home(lang), frame: frameFor(titles.site, everywhere(urls.home)), groups });
     pages.push({
