@@ -1,4 +1,4 @@
-import { canonicalLanguageTag } from '../model/language-tag.js';
+import { canonicalLanguageTag, LANGUAGE_TAG } from '../model/language-tag.js';
 import { message } from '../messages/message.js';
 import { listAt } from './access.js';
 import { defineRule } from './rule.js';
@@ -9,7 +9,9 @@ import { defineRule } from './rule.js';
  * BCP 47's canonical form would publish a language twice (`sme` beside `se`,
  * `pt-br` beside `pt-BR` on a case-insensitive disk) or under a tag that
  * readers, search engines and screen readers do not know (`iw` for `he`).
- * A tag that is not well-formed at all is the schema's to report.
+ * A tag that is not well-formed at all is the schema's to report; one that
+ * passes its pattern but repeats a variant (`de-1996-1996`) is this rule's:
+ * browsers refuse it, and so would the site's collation and language names.
  */
 export default defineRule(
   'languages-published',
@@ -19,7 +21,11 @@ export default defineRule(
     listAt(charter.data, ['languages']).forEach((language, index) => {
       if (typeof language !== 'string') return;
       const canonical = canonicalLanguageTag(language);
-      if (canonical === undefined || canonical === language) return;
+      if (canonical === undefined) {
+        if (LANGUAGE_TAG.test(language)) report({ path: ['languages', index], message: message('rules.languages-published.repeated-subtag', { language }) });
+        return;
+      }
+      if (canonical === language) return;
       report({ path: ['languages', index], message: message('rules.languages-published.not-canonical', { language, canonical }) });
     });
   },

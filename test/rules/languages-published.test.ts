@@ -27,6 +27,11 @@ describe('languages-published', () => {
     },
     { name: 'Finnish by its three-letter code', text: writtenIn('fin'), expected: [{ at: 'fin]', message: /^`fin` is written `fi` in BCP 47/ }] },
     { name: 'a region in lower case', text: writtenIn('pt-br'), expected: [{ at: 'pt-br]', message: /^`pt-br` is written `pt-BR` in BCP 47/ }] },
+    {
+      name: 'a tag that repeats a variant, which the pattern lets through',
+      text: writtenIn('de-1996-1996'),
+      expected: [{ at: 'de-1996-1996]', message: /^`de-1996-1996` repeats a subtag, so browsers and screen readers cannot read it as a language/ }],
+    },
     { name: 'a deprecated tag', text: writtenIn('iw'), expected: [{ at: 'iw]', message: /^`iw` is written `he` in BCP 47/ }] },
   ]);
 });
