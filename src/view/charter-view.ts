@@ -1,21 +1,49 @@
-import type { AccessibilityService, Channels, Charter, Commitment, Contact, LocalizedText, OfficeHours, OpeningPeriod } from '../model/charter.js';
+import type {
+  AbandonmentPromise,
+  AccessibilityService,
+  AveragePromise,
+  ChannelHours,
+  ChannelLine,
+  Charter,
+  Commitment,
+  Contact,
+  CustomerGroup,
+  LocalizedText,
+  OfficeHours,
+  OpeningPeriod,
+  ServicePromise,
+  ServiceRef,
+} from '../model/charter.js';
 import { textIn } from '../model/charter-text.js';
-import { promisesOf } from '../model/commitments.js';
+import { COMPLAINTS_CHANNEL, LINE_PROMISES, promisesOf, type CharterPromise } from '../model/commitments.js';
 import { reviewStatus } from '../model/review-status.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { reviewerFor } from '../time/rota.js';
 import { formatDate, formatDays, formatTimeRange, SCHEMA_ORG_DAYS } from './format-dates.js';
-import { CHANNEL_KEYS, COMMITMENT_SLOTS, commitmentSlotKey, fill, viewStrings, type ChannelKey, type CommitmentSlot, type ViewStrings } from './strings.js';
+import {
+  CHANNEL_KEYS,
+  COMMITMENT_SLOTS,
+  commitmentSlotKey,
+  fill,
+  viewStrings,
+  type AnsweredKind,
+  type ChannelKey,
+  type CommitmentSlot,
+  type ViewStrings,
+} from './strings.js';
 import { pageLanguage, type PageLanguage } from './site-languages.js';
 import {
   SITE_LANGUAGES,
   type AbsenceView,
   type AccessibilityServiceView,
   type AuthorityView,
+  type CardLinesView,
   type ChannelView,
   type CharterView,
   type CommitmentView,
+  type ComplaintsView,
   type ContactView,
+  type CustomerGroupView,
   type DetailView,
   type GreetingView,
   type FeedbackView,
@@ -25,6 +53,8 @@ import {
   type ImprovementView,
   type OrganisationGroupView,
   type ReviewView,
+  type ServicePromiseView,
+  type ServiceView,
   type SiteLanguage,
   type TextView,
   type TouchpointView,
@@ -59,6 +89,8 @@ export function buildCharterView(charter: Charter, lang: string | PageLanguage, 
   const feedback = feedbackView(scope);
   const handover = handoverView(scope);
   const accessibilityLine = accessibilityLineOf(scope);
+  const complaints = complaintsView(scope);
+  const channels = channelViews(scope);
 
   return {
     id: charter.id,
@@ -73,7 +105,13 @@ export function buildCharterView(charter: Charter, lang: string | PageLanguage, 
     review: reviewView(scope),
     hours: hoursView(scope, charter.hours.weekly, charter.hours),
     contacts: charter.contacts.map((contact) => scope.contact(contact)),
-    channels: channelViews(scope),
+    channels,
+    cardLines: cardLinesOf(channels),
+    ...(charter.serviceLanguages.length > 0 ? { serviceLanguages: languageList(charter.serviceLanguages, scope) } : {}),
+    customerGroups: customerGroupViews(scope),
+    services: serviceViews(scope),
+    ...(complaints ? { complaints } : {}),
+    hoursNotes: hoursNotesOf(scope),
     ...(absence ? { absence } : {}),
     ...(feedback ? { feedback } : {}),
     ...(handover ? { handover } : {}),
@@ -275,7 +313,7 @@ function upcomingExceptions(scope: Scope, hours: OfficeHours): HoursExceptionVie
  * hours, or exceptions of its own still to come. The weekly rows are those in
  * force for the channel; the exceptions and holiday note are the channel's own.
  */
-function channelHours(scope: Scope, channel: Channels['phone'][number] | Channels['counter'][number] | undefined): HoursView | undefined {
+function channelHours(scope: Scope, channel: ChannelHours | undefined): HoursView | undefined {
   if (!channel?.ownHours) return undefined;
   const weekly = channel.hours.weekly;
   const view = hoursView(scope, weekly, channel.ownHours);
@@ -283,65 +321,253 @@ function channelHours(scope: Scope, channel: Channels['phone'][number] | Channel
   return sameWeekly && view.exceptions.length === 0 ? undefined : view;
 }
 
+/** What a Finnish reader would not assume about the unit's hours: a holiday calendar other than Finland's, a time zone other than the collection's. */
+function hoursNotesOf(scope: Scope): string[] {
+  const { hours } = scope.charter;
+  const notes: string[] = [];
+  const holidays = hours.holidays !== undefined && hours.holidays !== 'FI' ? holidaysNote(scope.strings, hours) : undefined;
+  if (holidays) notes.push(holidays);
+  const timeZone = timeZoneNote(scope, hours.timeZone);
+  if (timeZone) notes.push(timeZone);
+  return notes;
+}
+
 // ---------------------------------------------------------------------------
 // Channels and commitments
 
+/** Every line of every kind, in page order; each with every promise promisesOf finds on it. */
 function channelViews(scope: Scope): ChannelView[] {
-  return CHANNEL_KEYS.flatMap((key) => (scope.charter.channels[key].length > 0 ? [channelView(scope, key)] : []));
+  const promises = promisesOf(scope.charter);
+  return CHANNEL_KEYS.flatMap((key) => {
+    const lines: readonly ChannelLine[] = scope.charter.channels[key];
+    return lines.map((line, index) => {
+      const own = promises.filter((promise) => promise.place.channel === key && promise.place.line === line.id);
+      return channelView(scope, key, index, line, lineCommitments(scope, key, own));
+    });
+  });
 }
 
-function channelView(scope: Scope, key: ChannelKey): ChannelView {
+/** The heading's id: the kind for a channel written as one object (as in format 1), the kind and the line's id for a listed line. */
+function lineAnchor(key: ChannelKey, line: ChannelLine, index: number): string {
+  if (line.id !== undefined) return `channel-${key}-${line.id}`;
+  return index === 0 ? `channel-${key}` : `channel-${key}-${index + 1}`;
+}
+
+function channelView(scope: Scope, key: ChannelKey, index: number, line: ChannelLine, commitments: CommitmentView[]): ChannelView {
   const labels = scope.strings.details;
-  const [phone] = scope.charter.channels.phone;
-  const [email] = scope.charter.channels.email;
-  const [letter] = scope.charter.channels.letter;
-  const [counter] = scope.charter.channels.counter;
-  const [eservice] = scope.charter.channels.eservice;
+  const lineLabels = scope.strings.lineDetails;
+  const { channels } = scope.charter;
   const details: DetailView[] = [];
   let hours: HoursView | undefined;
   let greeting: GreetingView | undefined;
+  let number: { display: string; href: string } | undefined;
+  const webAddress = (url: string | undefined): void => {
+    if (url !== undefined && isWebUrl(url)) details.push({ label: lineLabels.webAddress, link: { href: url, text: url } });
+  };
+  const html = (label: string, value: LocalizedText | undefined): void => {
+    const rendered = scope.html(value);
+    if (rendered) details.push({ label, html: rendered });
+  };
   switch (key) {
     case 'phone': {
+      const phone = channels.phone[index];
       if (!phone) break;
-      const link = phoneLink(phone.number);
-      if (link) details.push({ label: labels.phoneNumber, link: { href: link.href, text: link.display } });
+      number = phoneLink(phone.number);
+      if (number) details.push({ label: labels.phoneNumber, link: { href: number.href, text: number.display } });
       if (phone.charge) details.push({ label: labels.charge, text: scope.plain(scope.strings.charges[phone.charge]) });
       hours = channelHours(scope, phone);
       greeting = greetingView(scope, phone.greeting);
       break;
     }
-    case 'email':
+    case 'email': {
+      const email = channels.email[index];
       if (email && email.address !== '') details.push({ label: labels.emailAddress, link: { href: mailtoHref(email.address), text: email.address } });
       break;
-    case 'letter':
+    }
+    case 'letter': {
+      const letter = channels.letter[index];
       if (letter) details.push({ label: labels.postalAddress, text: scope.text(letter.address) });
       break;
+    }
     case 'counter': {
+      const counter = channels.counter[index];
       if (!counter) break;
       details.push({ label: labels.visitingAddress, text: scope.text(counter.address) });
-      const appointments = scope.html(counter.appointments);
-      if (appointments) details.push({ label: labels.appointments, html: appointments });
+      html(labels.appointments, counter.appointments);
       hours = channelHours(scope, counter);
       break;
     }
     case 'eservice': {
+      const eservice = channels.eservice[index];
       if (!eservice) break;
       const name = scope.text(eservice.name);
       if (isWebUrl(eservice.url)) details.push({ label: labels.eservice, link: { href: eservice.url, text: name?.text ?? eservice.url } });
       else if (name) details.push({ label: labels.eservice, text: name });
       break;
     }
+    case 'chat': {
+      const chat = channels.chat[index];
+      if (!chat) break;
+      webAddress(chat.url);
+      hours = channelHours(scope, chat);
+      break;
+    }
+    case 'video': {
+      const video = channels.video[index];
+      if (!video) break;
+      webAddress(video.url);
+      html(lineLabels.booking, video.booking);
+      hours = channelHours(scope, video);
+      break;
+    }
+    case 'sms': {
+      const sms = channels.sms[index];
+      if (!sms) break;
+      const link = phoneLink(sms.number);
+      number = link ? { display: link.display, href: link.href.replace(/^tel:/, 'sms:').replace(/;ext=.*$/, '') } : undefined;
+      if (number) details.push({ label: lineLabels.smsNumber, link: { href: number.href, text: number.display } });
+      hours = channelHours(scope, sms);
+      break;
+    }
+    case 'relay': {
+      const relay = channels.relay[index];
+      if (!relay) break;
+      number = relay.number === undefined ? undefined : phoneLink(relay.number);
+      if (number) details.push({ label: labels.phoneNumber, link: { href: number.href, text: number.display } });
+      html(lineLabels.how, relay.how);
+      hours = channelHours(scope, relay);
+      break;
+    }
+    case 'suomifiMessages': {
+      webAddress(channels.suomifiMessages[index]?.url);
+      break;
+    }
+    case 'homeVisit': {
+      const visit = channels.homeVisit[index];
+      if (!visit) break;
+      const area = scope.text(visit.area);
+      if (area) details.push({ label: lineLabels.area, text: area });
+      html(lineLabels.booking, visit.booking);
+      hours = channelHours(scope, visit);
+      break;
+    }
   }
+  if (line.audience.length > 0) details.push({ label: lineLabels.audience, text: scope.plain(groupList(scope, line.audience)) });
+  if (line.serviceLanguages.length > 0) details.push({ label: lineLabels.serviceLanguages, text: scope.plain(languageList(line.serviceLanguages, scope)) });
+  const title = scope.strings.channelTitles[key];
+  // An e-service's name is the link to it, not the name of a line.
+  const name = key === 'eservice' && line.id === undefined ? undefined : scope.text(line.name);
+  const note = scope.html(line.note);
   return {
     key,
-    title: scope.strings.channelTitles[key],
+    ...(line.id === undefined ? {} : { line: line.id }),
+    anchor: lineAnchor(key, line, index),
+    title,
+    heading: name ? fill(scope.strings.lineTitle, { channel: title, line: name.text }) : title,
+    ...(name ? { name } : {}),
     details,
-    commitments: commitmentViews(
-      scope,
-      COMMITMENT_SLOTS.filter((slot) => slot.channel === key),
-    ),
+    commitments,
     ...(hours ? { hours } : {}),
     ...(greeting ? { greeting } : {}),
+    ...(note ? { note } : {}),
+    ...(number ? { number } : {}),
+  };
+}
+
+/** The lines the pocket card shows. */
+function cardLinesOf(channels: readonly ChannelView[]): CardLinesView {
+  const first = (key: ChannelKey): ChannelView | undefined => channels.find((channel) => channel.key === key);
+  const [phone, ...otherPhones] = channels.filter((channel) => channel.key === 'phone');
+  const email = first('email');
+  const letter = first('letter');
+  const counter = first('counter');
+  return {
+    ...(phone ? { phone } : {}),
+    otherPhones,
+    ...(email ? { email } : {}),
+    ...(letter ? { letter } : {}),
+    ...(counter ? { counter } : {}),
+  };
+}
+
+/**
+ * A line's promises as views: each promise key in the kind's order, its
+ * variants as written, and after the answer promises the average speed of
+ * answer and the abandonment rate.
+ */
+function lineCommitments(scope: Scope, key: ChannelKey, promises: readonly CharterPromise[]): CommitmentView[] {
+  const order: readonly string[] = LINE_PROMISES[key];
+  const measures = ['within', 'average', 'abandoned'];
+  const rank = (promise: CharterPromise): number => order.indexOf(promise.place.commitment) * measures.length + measures.indexOf(promise.measure);
+  return [...promises]
+    .map((promise, index) => ({ promise, index }))
+    .sort((a, b) => rank(a.promise) - rank(b.promise) || a.index - b.index)
+    .flatMap(({ promise }) => {
+      if (promise.measure === 'within') {
+        const slot = COMMITMENT_SLOTS.find((candidate) => candidate.channel === key && candidate.commitment === promise.place.commitment);
+        return slot ? [commitmentView(scope, slot, promise.promise)] : [];
+      }
+      if (key !== 'phone' && key !== 'chat') return [];
+      return [promise.measure === 'average' ? averageView(scope, key, promise.promise) : abandonedView(scope, key, promise.promise)];
+    });
+}
+
+/** Customer groups' names as a list in the page's language ("businesses and the public"). */
+function groupList(scope: Scope, groups: readonly CustomerGroup[]): string {
+  return listFormat(scope.lang).format(groups.map((group) => scope.text(group.name).text));
+}
+
+const LIST_FORMATS = new Map<SiteLanguage, Intl.ListFormat>();
+
+function listFormat(lang: SiteLanguage): Intl.ListFormat {
+  let format = LIST_FORMATS.get(lang);
+  if (!format) {
+    format = new Intl.ListFormat(lang, { type: 'conjunction' });
+    LIST_FORMATS.set(lang, format);
+  }
+  return format;
+}
+
+/** A promise's sentence, prefixed by whom or what it is for when it is scoped ("For businesses: we answer…"). */
+function scopedSentence(scope: Scope, sentence: string, promise: { readonly groups: readonly CustomerGroup[]; readonly service?: ServiceRef }): string {
+  const patterns = scope.strings.promiseScope;
+  const groups = promise.groups.length > 0 ? groupList(scope, promise.groups) : undefined;
+  const service = promise.service ? scope.text(promise.service.name).text : undefined;
+  const pattern = groups && service ? patterns.groupsAndService : groups ? patterns.groups : service ? patterns.service : undefined;
+  if (pattern === undefined) return sentence;
+  return fill(pattern, { groups: groups ?? '', service: service ?? '', sentence: lowerFirst(sentence, scope.lang) });
+}
+
+function lowerFirst(text: string, lang: SiteLanguage): string {
+  return text.charAt(0).toLocaleLowerCase(lang) + text.slice(1);
+}
+
+function isScoped(promise: { readonly groups: readonly CustomerGroup[]; readonly service?: ServiceRef }): boolean {
+  return promise.groups.length > 0 || promise.service !== undefined;
+}
+
+function averageView(scope: Scope, key: AnsweredKind, promise: AveragePromise): CommitmentView {
+  const sentence = `${fill(scope.strings.averageAnswer[key], { within: withinInWords(promise.within, scope.lang) })}.`;
+  return {
+    key: 'averageAnswer',
+    label: scope.strings.commitments[`${key}.answer`].label,
+    within: durationInWords(promise.within, scope.lang),
+    target: '',
+    sentence: scopedSentence(scope, sentence, promise),
+    ...(isScoped(promise) ? { scoped: true as const } : {}),
+  };
+}
+
+function abandonedView(scope: Scope, key: AnsweredKind, promise: AbandonmentPromise): CommitmentView {
+  const share = formatPercent(promise.atMost, scope.lang);
+  const sentence = `${fill(scope.strings.abandoned[key], { share })}.`;
+  return {
+    key: 'abandoned',
+    label: scope.strings.commitments[`${key}.answer`].label,
+    within: share,
+    target: share,
+    sentence: scopedSentence(scope, sentence, promise),
+    ...(isScoped(promise) ? { scoped: true as const } : {}),
   };
 }
 
@@ -362,6 +588,7 @@ function greetingView(scope: Texts, greeting: LocalizedText | undefined): Greeti
   return { ...text, parts };
 }
 
+/** The feedback promises, one per slot (feedback has no variants). */
 function commitmentViews(scope: Scope, slots: readonly CommitmentSlot[]): CommitmentView[] {
   const promises = promisesOf(scope.charter);
   return slots.flatMap((slot) => {
@@ -372,18 +599,112 @@ function commitmentViews(scope: Scope, slots: readonly CommitmentSlot[]): Commit
   });
 }
 
-function commitmentView(scope: Scope, slot: CommitmentSlot, { within, target, otherwise }: Commitment): CommitmentView {
+function commitmentView(scope: Scope, slot: CommitmentSlot, commitment: Commitment): CommitmentView {
+  const { within, target, otherwise } = commitment;
   const words = scope.strings.commitments[commitmentSlotKey(slot)];
-  const targetText = formatPercent(target, scope.lang);
-  const clause = target < 1 ? fill(scope.strings.targetClause, { target: targetText }) : '';
+  const sentence = `${fill(words.sentence, { within: withinInWords(within, scope.lang) })}${targetClause(scope, target)}.`;
   return {
     key: slot.commitment,
     label: words.label,
     within: durationInWords(within, scope.lang),
-    target: targetText,
-    sentence: `${fill(words.sentence, { within: withinInWords(within, scope.lang) })}${clause}.`,
+    target: formatPercent(target, scope.lang),
+    sentence: scopedSentence(scope, sentence, commitment),
     ...(otherwise ? { otherwise: scope.text(otherwise) } : {}),
+    ...(isScoped(commitment) ? { scoped: true as const } : {}),
   };
+}
+
+function targetClause(scope: Scope, target: number): string {
+  return target < 1 ? fill(scope.strings.targetClause, { target: formatPercent(target, scope.lang) }) : '';
+}
+
+// ---------------------------------------------------------------------------
+// Services, complaints, customer groups
+
+function serviceViews(scope: Scope): ServiceView[] {
+  return scope.charter.services.map((service) => {
+    const description = scope.html(service.description);
+    const clockStarts = clockStartsSentence(scope, service.clockStarts);
+    return {
+      id: service.id,
+      anchor: `service-${service.id}`,
+      name: scope.text(service.name),
+      ...(service.url !== undefined && isWebUrl(service.url) ? { link: { href: service.url, text: scope.strings.serviceLink } } : {}),
+      ...(description ? { description } : {}),
+      ...(clockStarts ? { clockStarts } : {}),
+      promises: service.promises.map((promise) => servicePromiseView(scope, promise, clockStarts)),
+    };
+  });
+}
+
+function servicePromiseView(scope: Scope, promise: ServicePromise, serviceClockStarts: string | undefined): ServicePromiseView {
+  const name = scope.text(promise.name);
+  const within = withinInWords(promise.within, scope.lang);
+  const sentence = `${fill(scope.strings.servicePromise, { name: name.text, within })}${targetClause(scope, promise.target)}.`;
+  const clockStarts = clockStartsSentence(scope, promise.clockStarts);
+  return {
+    key: promise.id,
+    label: name.text,
+    name,
+    within: durationInWords(promise.within, scope.lang),
+    target: formatPercent(promise.target, scope.lang),
+    sentence: scopedSentence(scope, sentence, { groups: promise.groups }),
+    ...(promise.otherwise ? { otherwise: scope.text(promise.otherwise) } : {}),
+    ...(promise.groups.length > 0 ? { scoped: true as const } : {}),
+    ...(clockStarts && clockStarts !== serviceClockStarts ? { clockStarts } : {}),
+  };
+}
+
+function clockStartsSentence(scope: Scope, clockStarts: LocalizedText | undefined): string | undefined {
+  const text = scope.text(clockStarts);
+  return text ? fill(scope.strings.clockStarts, { clockStarts: text.text }) : undefined;
+}
+
+function complaintsView(scope: Scope): ComplaintsView | undefined {
+  const { complaints } = scope.charter;
+  if (!complaints) return undefined;
+  const promises = promisesOf(scope.charter).filter((promise) => promise.place.channel === COMPLAINTS_CHANNEL);
+  const how = scope.html(complaints.how);
+  return {
+    ...(how ? { how } : {}),
+    stages: complaints.stages.map((stage) => {
+      const stageHow = scope.html(stage.how);
+      const commitments = promises.flatMap((promise) => {
+        if (promise.place.line !== stage.id || promise.measure !== 'within') return [];
+        const slot = COMMITMENT_SLOTS.find((candidate) => candidate.channel === COMPLAINTS_CHANNEL && candidate.commitment === promise.place.commitment);
+        return slot ? [commitmentView(scope, slot, promise.promise)] : [];
+      });
+      return {
+        id: stage.id,
+        anchor: `complaint-stage-${stage.id}`,
+        name: scope.text(stage.name),
+        ...(stageHow ? { how: stageHow } : {}),
+        commitments,
+        ...(stage.escalateTo ? { escalateTo: scope.contact(stage.escalateTo) } : {}),
+      };
+    }),
+    external: complaints.external.map((body) => {
+      const name = scope.text(body.name);
+      const bodyHow = scope.html(body.how);
+      return {
+        kind: body.body,
+        kindName: scope.strings.externalBodies[body.body],
+        name,
+        ...(body.url !== undefined && isWebUrl(body.url) ? { link: { href: body.url, text: body.url } } : {}),
+        ...(bodyHow ? { how: bodyHow } : {}),
+      };
+    }),
+  };
+}
+
+/** The customer groups, when the charter describes one of them (a group's name alone is shown where it is used). */
+function customerGroupViews(scope: Scope): CustomerGroupView[] {
+  const groups = scope.charter.customerGroups;
+  if (!groups.some((group) => group.description !== undefined)) return [];
+  return groups.map((group) => {
+    const description = scope.html(group.description);
+    return { id: group.id, name: scope.text(group.name), ...(description ? { description } : {}) };
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -532,9 +853,7 @@ function touchpointViews(scope: Scope): TouchpointView[] {
     return {
       id: touchpoint.id,
       name: scope.text(touchpoint.name),
-      channel: (CHANNEL_KEYS as readonly string[]).includes(touchpoint.channel)
-        ? scope.strings.channelTitles[touchpoint.channel as ChannelKey]
-        : touchpoint.channel,
+      channel: (CHANNEL_KEYS as readonly string[]).includes(touchpoint.channel) ? scope.strings.channelTitles[touchpoint.channel] : touchpoint.channel,
       ...(touchpoint.owner ? { owner: scope.contact(touchpoint.owner) } : {}),
       ...(description ? { description } : {}),
     };
@@ -573,61 +892,21 @@ type Json = string | number | boolean | null | readonly Json[] | { readonly [key
 
 function jsonLdOf(scope: Scope, name: TextView, organisation: TextView | undefined): Json {
   const { charter } = scope;
-  const [phone] = charter.channels.phone;
-  const [email] = charter.channels.email;
-  const [letter] = charter.channels.letter;
-  const [counter] = charter.channels.counter;
-  const [eservice] = charter.channels.eservice;
   const channels: Json[] = [];
   for (const key of CHANNEL_KEYS) {
-    if (charter.channels[key].length === 0) continue;
-    const languages = availableLanguages(charter, key);
-    const entry: Record<string, Json> = {
-      '@type': 'ServiceChannel',
-      name: scope.strings.channelTitles[key],
-      availableLanguage: languages,
-    };
-    switch (key) {
-      case 'phone': {
-        if (!phone) break;
-        const hours = openingHours(phone.hours);
-        entry.servicePhone = {
-          '@type': 'ContactPoint',
-          telephone: phone.number,
-          contactType: 'customer service',
-          availableLanguage: languages,
-          ...(hours.length > 0 ? { hoursAvailable: hours } : {}),
-        };
-        break;
-      }
-      case 'email':
-        if (email) entry.serviceUrl = mailtoHref(email.address);
-        break;
-      case 'letter':
-        if (letter) entry.servicePostalAddress = scope.text(letter.address).text;
-        break;
-      case 'counter': {
-        if (!counter) break;
-        const hours = openingHours(counter.hours);
-        const features = amenityFeatures(scope);
-        entry.serviceLocation = {
-          '@type': 'Place',
-          address: scope.text(counter.address).text,
-          ...(hours.length > 0 ? { openingHoursSpecification: hours } : {}),
-          ...(features.length > 0 ? { amenityFeature: features } : {}),
-        };
-        break;
-      }
-      case 'eservice': {
-        if (!eservice) break;
-        const serviceName = scope.text(eservice.name);
-        if (serviceName) entry.name = serviceName.text;
-        if (isWebUrl(eservice.url)) entry.serviceUrl = eservice.url;
-        break;
-      }
-    }
-    channels.push(entry);
+    charter.channels[key].forEach((line: ChannelLine, index) => channels.push(channelJsonLd(scope, key, index, line)));
   }
+  const services = charter.services.map((service): Json => {
+    const groups = uniqueGroups(service.promises.flatMap((promise) => promise.groups));
+    const description = scope.text(service.description);
+    return {
+      '@type': 'GovernmentService',
+      name: scope.text(service.name).text,
+      ...(service.url !== undefined && isWebUrl(service.url) ? { url: service.url } : {}),
+      ...(description ? { description: description.text } : {}),
+      ...(groups.length > 0 ? { audience: groups.map((group) => audienceJsonLd(scope, group)) } : {}),
+    };
+  });
   return {
     '@context': 'https://schema.org',
     '@type': 'GovernmentService',
@@ -635,8 +914,107 @@ function jsonLdOf(scope: Scope, name: TextView, organisation: TextView | undefin
     // The language of the page's texts (`se` on a Sámi page), not of the interface around them.
     inLanguage: scope.page.lang,
     ...(organisation ? { provider: { '@type': 'GovernmentOrganization', name: organisation.text } } : {}),
+    availableLanguage: [...(charter.serviceLanguages.length > 0 ? charter.serviceLanguages : charter.languages)],
     ...(channels.length > 0 ? { availableChannel: channels } : {}),
+    ...(services.length > 0 ? { isRelatedTo: services } : {}),
   };
+}
+
+/** One channel line as a schema.org ServiceChannel: its name, languages, and how it is reached. */
+function channelJsonLd(scope: Scope, key: ChannelKey, index: number, line: ChannelLine): Json {
+  const { channels } = scope.charter;
+  const languages = availableLanguages(scope.charter, key, line);
+  const lineName = key === 'eservice' && line.id === undefined ? undefined : scope.text(line.name);
+  const entry: Record<string, Json> = {
+    '@type': 'ServiceChannel',
+    name: lineName ? fill(scope.strings.lineTitle, { channel: scope.strings.channelTitles[key], line: lineName.text }) : scope.strings.channelTitles[key],
+    availableLanguage: languages,
+  };
+  if (line.audience.length > 0) entry.audience = line.audience.map((group) => audienceJsonLd(scope, group));
+  const contactPoint = (telephone: string, hours: OfficeHours): Json => {
+    const available = openingHours(hours);
+    return {
+      '@type': 'ContactPoint',
+      telephone,
+      contactType: 'customer service',
+      availableLanguage: languages,
+      ...(available.length > 0 ? { hoursAvailable: available } : {}),
+    };
+  };
+  const url = (value: string | undefined): void => {
+    if (value !== undefined && isWebUrl(value)) entry.serviceUrl = value;
+  };
+  switch (key) {
+    case 'phone': {
+      const phone = channels.phone[index];
+      if (phone) entry.servicePhone = contactPoint(phone.number, phone.hours);
+      break;
+    }
+    case 'email': {
+      const email = channels.email[index];
+      if (email) entry.serviceUrl = mailtoHref(email.address);
+      break;
+    }
+    case 'letter': {
+      const letter = channels.letter[index];
+      if (letter) entry.servicePostalAddress = scope.text(letter.address).text;
+      break;
+    }
+    case 'counter': {
+      const counter = channels.counter[index];
+      if (!counter) break;
+      const hours = openingHours(counter.hours);
+      const features = amenityFeatures(scope);
+      entry.serviceLocation = {
+        '@type': 'Place',
+        address: scope.text(counter.address).text,
+        ...(hours.length > 0 ? { openingHoursSpecification: hours } : {}),
+        ...(features.length > 0 ? { amenityFeature: features } : {}),
+      };
+      break;
+    }
+    case 'eservice': {
+      const eservice = channels.eservice[index];
+      if (!eservice) break;
+      const serviceName = scope.text(eservice.name);
+      if (serviceName) entry.name = serviceName.text;
+      url(eservice.url);
+      break;
+    }
+    case 'chat':
+      url(channels.chat[index]?.url);
+      break;
+    case 'video':
+      url(channels.video[index]?.url);
+      break;
+    case 'sms': {
+      const sms = channels.sms[index];
+      if (sms) entry.serviceSmsNumber = contactPoint(sms.number, sms.hours);
+      break;
+    }
+    case 'relay': {
+      const relay = channels.relay[index];
+      if (relay?.number !== undefined) entry.servicePhone = contactPoint(relay.number, relay.hours);
+      break;
+    }
+    case 'suomifiMessages':
+      url(channels.suomifiMessages[index]?.url);
+      break;
+    case 'homeVisit': {
+      const area = scope.text(channels.homeVisit[index]?.area);
+      if (area) entry.description = area.text;
+      break;
+    }
+  }
+  return entry;
+}
+
+function audienceJsonLd(scope: Scope, group: CustomerGroup): Json {
+  return { '@type': 'Audience', audienceType: scope.text(group.name).text };
+}
+
+function uniqueGroups(groups: readonly CustomerGroup[]): CustomerGroup[] {
+  return groups.filter((group, index) => groups.findIndex((other) => other.id === group.id) === index);
 }
 
 /** Whether an accessibility service is offered at a channel: where it says, or, naming none, wherever it applies (relay calls are phone calls). */
@@ -645,9 +1023,15 @@ function offeredAtChannel(entry: AccessibilityService, key: ChannelKey): boolean
   return entry.service !== 'relay' || key === 'phone';
 }
 
-/** The charter's languages, and the sign languages customers are served in at this channel (schema.org takes BCP 47 tags such as `fse`). */
-function availableLanguages(charter: Charter, key: ChannelKey): Json[] {
-  const languages = new Set<string>(charter.languages);
+/**
+ * The languages a line serves in (its own, else the unit's service
+ * languages, else the languages the charter is written in), and the sign
+ * languages customers are served in at this kind of channel (schema.org
+ * takes BCP 47 tags such as `fse`).
+ */
+function availableLanguages(charter: Charter, key: ChannelKey, line: ChannelLine): Json[] {
+  const own = line.serviceLanguages.length > 0 ? line.serviceLanguages : charter.serviceLanguages.length > 0 ? charter.serviceLanguages : charter.languages;
+  const languages = new Set<string>(own);
   for (const entry of charter.accessibility) {
     if (entry.service === 'sign-language' && offeredAtChannel(entry, key)) for (const tag of entry.languages) languages.add(tag);
   }

@@ -1,4 +1,4 @@
-import type { AccessibilityServiceKind } from '../model/charter.js';
+import { CHANNEL_KINDS, type AccessibilityServiceKind, type ExternalBodyKind } from '../model/charter.js';
 import type { BadRowKind, ComplianceStatus } from '../model/compliance-report.js';
 import type { DurationUnit } from '../time/duration.js';
 import type { Weekday } from '../time/weekly-hours.js';
@@ -19,7 +19,8 @@ import type { SiteLanguage } from './view-model.js';
  * stays in code.
  */
 
-export const CHANNEL_KEYS = ['phone', 'email', 'letter', 'counter', 'eservice'] as const;
+/** Every kind of channel, in page order (the model's list). */
+export const CHANNEL_KEYS = CHANNEL_KINDS;
 export type ChannelKey = (typeof CHANNEL_KEYS)[number];
 
 /** The promises the interface has words for: `channel.commitment`. */
@@ -33,8 +34,18 @@ export const COMMITMENT_SLOTS = [
   { channel: 'counter', commitment: 'wait' },
   { channel: 'eservice', commitment: 'acknowledge' },
   { channel: 'eservice', commitment: 'reply' },
+  { channel: 'chat', commitment: 'answer' },
+  { channel: 'chat', commitment: 'reply' },
+  { channel: 'video', commitment: 'appointment' },
+  { channel: 'sms', commitment: 'reply' },
+  { channel: 'relay', commitment: 'answer' },
+  { channel: 'suomifiMessages', commitment: 'acknowledge' },
+  { channel: 'suomifiMessages', commitment: 'reply' },
+  { channel: 'homeVisit', commitment: 'appointment' },
   { channel: 'feedback', commitment: 'acknowledge' },
   { channel: 'feedback', commitment: 'respond' },
+  { channel: 'complaints', commitment: 'acknowledge' },
+  { channel: 'complaints', commitment: 'respond' },
 ] as const;
 export type CommitmentSlot = (typeof COMMITMENT_SLOTS)[number];
 
@@ -93,7 +104,40 @@ export interface ViewStrings {
   /** Names of languages the runtime's Intl.DisplayNames does not know (sign languages), by BCP 47 tag. */
   readonly languageNames: Readonly<Record<string, string>>;
   readonly accessibilityDetails: { readonly languages: string; readonly channels: string; readonly how: string };
+  /** An average speed of answer as a sentence without its full stop, by the kind of line that promises it. */
+  readonly averageAnswer: Readonly<Record<AnsweredKind, string>>;
+  /** An abandonment rate as a sentence without its full stop: `{share}` a percentage. */
+  readonly abandoned: Readonly<Record<AnsweredKind, string>>;
+  /**
+   * A promise made to some customer groups or for a service: `{sentence}` the
+   * promise (its first letter lowered), `{groups}` the groups' names in a
+   * list, `{service}` the service's name.
+   */
+  readonly promiseScope: { readonly groups: string; readonly service: string; readonly groupsAndService: string };
+  /** The heading of a named channel line: `{channel}` the channel's title, `{line}` the line's name. */
+  readonly lineTitle: string;
+  readonly lineDetails: {
+    readonly audience: string;
+    readonly serviceLanguages: string;
+    readonly note: string;
+    readonly webAddress: string;
+    readonly smsNumber: string;
+    readonly booking: string;
+    readonly how: string;
+    readonly area: string;
+  };
+  /** A service's outcome promise: `{name}` the promise's name ("Decision"), `{within}` its time limit in words. */
+  readonly servicePromise: string;
+  /** The event a service's time limits count from: `{clockStarts}` as the charter words it ("when the application has arrived"). */
+  readonly clockStarts: string;
+  /** The link text to where a service is described. */
+  readonly serviceLink: string;
+  /** The kinds of body beyond the unit a complaint can go to. */
+  readonly externalBodies: Readonly<Record<ExternalBodyKind, string>>;
 }
+
+/** Kinds of channel whose answers also have an average time and an abandonment rate. */
+export type AnsweredKind = 'phone' | 'chat';
 
 /**
  * Words the compliance dashboard's view composes into names and sentences;

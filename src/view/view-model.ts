@@ -71,18 +71,20 @@ export interface ContactView {
 }
 
 export interface CommitmentView {
-  /** The commitment key: answer, callback, acknowledge, reply, wait, respond. */
+  /** The commitment key: answer, callback, acknowledge, reply, wait, respond…; `averageAnswer` and `abandoned` for those measures. */
   readonly key: string;
   /** "Answer", "Vastaamme", ... */
   readonly label: string;
-  /** The duration in words: "2 working days", "2 arbetsdagar", "2 työpäivää". */
+  /** The duration in words: "2 working days", "2 arbetsdagar", "2 työpäivää"; for an abandonment rate, the rate. */
   readonly within: string;
-  /** "90 %" in the page's number style. */
+  /** "90 %" in the page's number style; for an abandonment rate, the most that may be abandoned. */
   readonly target: string;
-  /** A full sentence: "We reply within 2 working days in at least 90% of cases." */
+  /** A full sentence: "We reply within 2 working days in at least 90% of cases.", "For businesses: we answer calls within 1 minute…" */
   readonly sentence: string;
   /** The fallback promise (`otherwise`), shown after the sentence: "If we cannot answer within 5 working days, we tell you why and when." */
   readonly otherwise?: TextView;
+  /** Set for a promise made only to some customer groups or for a service (a variant of the line's baseline promise). */
+  readonly scoped?: true;
 }
 
 export interface HoursRowView {
@@ -120,18 +122,97 @@ export interface DetailView {
   readonly html?: HtmlView;
 }
 
+/** One line of a channel (a channel written as one object is one line). */
 export interface ChannelView {
-  /** phone, email, letter, counter, eservice. */
+  /** The kind: phone, email, letter, counter, eservice, chat, video, sms, relay, suomifiMessages, homeVisit. */
   readonly key: string;
-  /** Heading: "Phone", "Puhelin", "Telefon". */
+  /** The line's id, when the charter lists the kind's lines. */
+  readonly line?: string;
+  /** The heading's id, unique on the page: `channel-phone`, `channel-phone-sami`. */
+  readonly anchor: string;
+  /** The kind's title: "Phone", "Puhelin", "Telefon". */
   readonly title: string;
-  /** Number, address, charge, e-service link… */
+  /** The heading: the title, with the line's name when it has one ("Phone: Advice"). */
+  readonly heading: string;
+  /** The line's name, when it has one (the heading includes it). */
+  readonly name?: TextView;
+  /** Number, address, charge, e-service link, audience, service languages… */
   readonly details: readonly DetailView[];
+  /** Every promise of the line, variant by variant, in page order. */
   readonly commitments: readonly CommitmentView[];
-  /** Channel-specific hours (phone, counter), when they differ from the unit's. */
+  /** Channel-specific hours (phone, counter…), when they differ from the unit's. */
   readonly hours?: HoursView;
   /** How the phone is answered. */
   readonly greeting?: GreetingView;
+  /** `note` ("only for emergencies"). */
+  readonly note?: HtmlView;
+  /** The number to dial or text, for the pocket card (phone, sms, relay). */
+  readonly number?: { readonly display: string; readonly href: string };
+}
+
+/** What the pocket card picks from the channels. */
+export interface CardLinesView {
+  /** The main phone line: the first. */
+  readonly phone?: ChannelView;
+  /** The other phone lines (topic, language or emergency lines), for their names and numbers. */
+  readonly otherPhones: readonly ChannelView[];
+  readonly email?: ChannelView;
+  readonly letter?: ChannelView;
+  readonly counter?: ChannelView;
+}
+
+/** An outcome promise of a service. */
+export interface ServicePromiseView extends CommitmentView {
+  readonly name: TextView;
+  /** When the promise counts from another event than its service: that event as a sentence. */
+  readonly clockStarts?: string;
+}
+
+/** A service with its outcome promises. */
+export interface ServiceView {
+  readonly id: string;
+  /** The heading's id: `service-<id>`. */
+  readonly anchor: string;
+  readonly name: TextView;
+  /** Where the service is described (http(s) only). */
+  readonly link?: LinkView;
+  readonly description?: HtmlView;
+  /** "The time counts from when the application has arrived." */
+  readonly clockStarts?: string;
+  readonly promises: readonly ServicePromiseView[];
+}
+
+export interface ComplaintStageView {
+  readonly id: string;
+  /** The heading's id: `complaint-stage-<id>`. */
+  readonly anchor: string;
+  readonly name: TextView;
+  readonly how?: HtmlView;
+  readonly commitments: readonly CommitmentView[];
+  readonly escalateTo?: ContactView;
+}
+
+export interface ExternalBodyView {
+  /** ombudsman, appeal-board, court, regulator, other: for a class name. */
+  readonly kind: string;
+  /** The kind in words: "Ombudsman", "Valituslautakunta". */
+  readonly kindName: string;
+  readonly name: TextView;
+  readonly link?: LinkView;
+  readonly how?: HtmlView;
+}
+
+export interface ComplaintsView {
+  readonly how?: HtmlView;
+  /** In the order a complaint goes through them. */
+  readonly stages: readonly ComplaintStageView[];
+  readonly external: readonly ExternalBodyView[];
+}
+
+export interface CustomerGroupView {
+  readonly id: string;
+  readonly name: TextView;
+  readonly description?: HtmlView;
 }
 
 export interface ReviewView {
@@ -217,11 +298,22 @@ export interface CharterView {
   readonly review: ReviewView;
   readonly hours: HoursView;
   readonly contacts: readonly ContactView[];
+  /** Every line of every channel, kind by kind in page order. */
   readonly channels: readonly ChannelView[];
+  /** The languages customers are served in, named in the page's language; absent when the charter names none. */
+  readonly serviceLanguages?: string;
+  /** The customer groups, when one of them is described. */
+  readonly customerGroups: readonly CustomerGroupView[];
+  readonly services: readonly ServiceView[];
+  readonly complaints?: ComplaintsView;
+  /** What a reader in Finland would not assume about the hours (another holiday calendar, another time zone), for the pocket card. */
+  readonly hoursNotes: readonly string[];
   readonly absence?: AbsenceView;
   readonly feedback?: FeedbackView;
   readonly handover?: { readonly record?: HtmlView; readonly rules: readonly HtmlView[] };
   readonly accessibility: readonly AccessibilityServiceView[];
+  /** The lines the pocket card shows: the first of each kind it prints, and the other phone lines by name and number. */
+  readonly cardLines: CardLinesView;
   /** The services' names in one line for the card ("Viittomakieli, selkokieli, induktiosilmukka"); absent without services. */
   readonly accessibilityLine?: string;
   readonly touchpoints: readonly TouchpointView[];

@@ -212,7 +212,7 @@ describe('commitment names', () => {
   });
 
   it('fall back to the words as written for a slot or duration the site does not know', () => {
-    expect(commitmentName({ channel: 'chat', commitment: 'answer', within: 'soon' }, 'en')).toBe('chat – answer soon');
+    expect(commitmentName({ channel: 'fax', commitment: 'answer', within: 'soon' }, 'en')).toBe('fax – answer soon');
   });
 });
 
