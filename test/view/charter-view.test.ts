@@ -7,7 +7,7 @@ import type { Charter } from '../../src/model/charter.js';
 import { normalizeCharter } from '../../src/normalize/normalize-charter.js';
 import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, serializeJsonLd, type CharterViewContext } from '../../src/view/charter-view.js';
 import { SITE_LANGUAGES, type CharterView, type SiteLanguage, type UnitListItemView } from '../../src/view/view-model.js';
-import { VALID_UNIT } from '../fixtures/charters.js';
+import { FORMAT_11_UNIT, VALID_UNIT, edit } from '../fixtures/charters.js';
 import { ENGLISH_COUNCIL } from '../fixtures/english-council.js';
 import { writeTree } from '../helpers.js';
 
@@ -724,3 +724,292 @@ describe('the calendar and time zone of the hours', () => {
     expect(buildCharterView(unnamed, 'en', contextFor()).hours.holidaysNote).toBeUndefined();
   });
 });
+
+describe('format 1.1: lines, groups, services and complaint stages', () => {
+  let unit11: Charter;
+  beforeAll(async () => {
+    const cwd = writeTree({ 'charters/test-unit.yaml': FORMAT_11_UNIT });
+    const { charters, unnormalized } = await checkCharters({ cwd, today: TODAY });
+    expect(unnormalized).toEqual([]);
+    const [found] = charters;
+    if (!found) throw new Error('FORMAT_11_UNIT did not normalize');
+    unit11 = found;
+  });
+
+  const view11 = (lang: SiteLanguage): CharterView => buildCharterView(unit11, lang, contextFor());
+  const line = (built: CharterView, anchor: string) => {
+    const found = built.channels.find((channel) => channel.anchor === anchor);
+    if (!found) throw new Error(`no line ${anchor}`);
+    return found;
+  };
+  const sentences = (built: CharterView, anchor: string): string[] => line(built, anchor).commitments.map((commitment) => commitment.sentence);
+
+  it('shows every line of every kind, each with its own heading id', () => {
+    const en = view11('en');
+    expect(en.channels.map((channel) => [channel.key, channel.line ?? '', channel.anchor, channel.heading])).toEqual([
+      ['phone', 'general', 'channel-phone-general', 'Phone: Advice'],
+      ['phone', 'sami', 'channel-phone-sami', 'Phone: Sámi-language service'],
+      ['email', '', 'channel-email', 'Email'],
+      ['letter', '', 'channel-letter', 'Post'],
+      ['counter', '', 'channel-counter', 'Service point'],
+      ['eservice', '', 'channel-eservice', 'Online service'],
+      ['chat', '', 'channel-chat', 'Chat'],
+      ['video', '', 'channel-video', 'Video appointment'],
+      ['sms', '', 'channel-sms', 'Text message'],
+      ['relay', '', 'channel-relay', 'Relay service'],
+      ['suomifiMessages', '', 'channel-suomifiMessages', 'Suomi.fi Messages'],
+      ['homeVisit', '', 'channel-homeVisit', 'Home visit'],
+    ]);
+    expect(
+      view11('fi')
+        .channels.map((channel) => channel.heading)
+        .slice(0, 2),
+    ).toEqual(['Puhelin: Neuvonta', 'Puhelin: Saamenkielinen palvelu']);
+    expect(new Set(en.channels.map((channel) => channel.anchor)).size).toBe(en.channels.length);
+  });
+
+  it('words every variant of the main line, its average and abandonment, in fi and en', () => {
+    expect(sentences(view11('en'), 'channel-phone-general')).toEqual([
+      'We answer calls within 30 seconds in at least 90% of cases.',
+      'For Businesses: we answer calls within 1 minute in at least 80% of cases.',
+      'On average, we answer calls within 2 minutes.',
+      'At most 10% of callers hang up before we answer.',
+      'We call you back within 1 working day in at least 95% of cases.',
+    ]);
+    expect(sentences(view11('fi'), 'channel-phone-general')).toEqual([
+      `Vastaamme puheluihin 30 sekunnin kuluessa vähintään 90${NBSP}%:ssa tapauksista.`,
+      `Yritykset: vastaamme puheluihin 1 minuutin kuluessa vähintään 80${NBSP}%:ssa tapauksista.`,
+      'Vastaamme puheluihin keskimäärin 2 minuutin kuluessa.',
+      `Enintään 10${NBSP}% soittajista katkaisee puhelun ennen kuin vastaamme.`,
+      `Soitamme takaisin 1 työpäivän kuluessa soittopyynnöstä vähintään 95${NBSP}%:ssa tapauksista.`,
+    ]);
+    const sv = sentences(view11('sv'), 'channel-phone-general');
+    expect(sv[1]).toBe(`För Yritykset: vi svarar på samtal inom 1 minut i minst 80${NBSP}% av fallen.`);
+    expect(sv[3]).toBe(`Högst 10${NBSP}% av dem som ringer lägger på innan vi svarar.`);
+    expect(line(view11('en'), 'channel-phone-general').commitments.map((commitment) => [commitment.key, commitment.scoped ?? false])).toEqual([
+      ['answer', false],
+      ['answer', true],
+      ['averageAnswer', false],
+      ['abandoned', false],
+      ['callback', false],
+    ]);
+  });
+
+  it('gives a line its number, audience, service languages named in the page language, hours and service-scoped promise', () => {
+    const details = (lang: SiteLanguage) =>
+      line(view11(lang), 'channel-phone-sami').details.map((detail) => [detail.label, detail.text?.text ?? detail.link?.text]);
+    expect(details('en')).toEqual([
+      ['Phone number', '+358 9 123 4599'],
+      ['Who it is for', 'Private customers'],
+      ['Service languages', 'Northern Sami, Inari Sami, Skolt Sami'],
+    ]);
+    expect(details('fi')).toEqual([
+      ['Puhelinnumero', '+358 9 123 4599'],
+      ['Kenelle', 'Yksityisasiakkaat'],
+      ['Palvelukielet', 'pohjoissaame, inarinsaame, koltansaame'],
+    ]);
+    expect(sentences(view11('en'), 'channel-phone-sami')).toEqual(['For Social assistance: we answer calls within 1 minute in at least 80% of cases.']);
+    expect(sentences(view11('fi'), 'channel-phone-sami')).toEqual([
+      `Toimeentulotuki: vastaamme puheluihin 1 minuutin kuluessa vähintään 80${NBSP}%:ssa tapauksista.`,
+    ]);
+    expect(line(view11('fi'), 'channel-phone-sami').hours?.rows).toEqual([{ days: 'ti, to', time: '9.00–12.00' }]);
+    expect(line(view11('en'), 'channel-phone-sami').number).toEqual({ display: '+358 9 123 4599', href: 'tel:+35891234599' });
+  });
+
+  it('has words for the promise of every new kind, in fi, sv and en', () => {
+    const expected: Record<SiteLanguage, Record<string, string[]>> = {
+      en: {
+        'channel-chat': ['We answer in the chat within 2 minutes in at least 80% of cases.', 'At most 15% of chats end before we answer.'],
+        'channel-video': ['We offer a video appointment within 5 working days in at least 90% of cases.'],
+        'channel-sms': ['We reply to text messages within 1 working day.'],
+        'channel-relay': ['We answer calls through the relay service within 5 minutes in at least 80% of cases.'],
+        'channel-suomifiMessages': ['We reply to Suomi.fi messages within 5 working days in at least 90% of cases.'],
+        'channel-homeVisit': ['We offer a home visit within 10 working days.'],
+      },
+      fi: {
+        'channel-chat': [
+          `Vastaamme chatissa 2 minuutin kuluessa vähintään 80${NBSP}%:ssa tapauksista.`,
+          `Enintään 15${NBSP}% chat-keskusteluista päättyy ennen kuin vastaamme.`,
+        ],
+        'channel-video': [`Tarjoamme ajan videoasiointiin 5 työpäivän kuluessa vähintään 90${NBSP}%:ssa tapauksista.`],
+        'channel-sms': ['Vastaamme tekstiviesteihin 1 työpäivän kuluessa.'],
+        'channel-relay': [`Vastaamme välityspalvelun kautta tuleviin puheluihin 5 minuutin kuluessa vähintään 80${NBSP}%:ssa tapauksista.`],
+        'channel-suomifiMessages': [`Vastaamme Suomi.fi-viesteihin 5 työpäivän kuluessa vähintään 90${NBSP}%:ssa tapauksista.`],
+        'channel-homeVisit': ['Tarjoamme ajan kotikäynnille 10 työpäivän kuluessa.'],
+      },
+      sv: {
+        'channel-chat': [`Vi svarar i chatten inom 2 minuter i minst 80${NBSP}% av fallen.`, `Högst 15${NBSP}% av chattarna avslutas innan vi svarar.`],
+        'channel-video': [`Vi erbjuder en tid för videomöte inom 5 arbetsdagar i minst 90${NBSP}% av fallen.`],
+        'channel-sms': ['Vi svarar på textmeddelanden inom 1 arbetsdag.'],
+        'channel-relay': [`Vi svarar på samtal via förmedlingstjänsten inom 5 minuter i minst 80${NBSP}% av fallen.`],
+        'channel-suomifiMessages': [`Vi svarar på Suomi.fi-meddelanden inom 5 arbetsdagar i minst 90${NBSP}% av fallen.`],
+        'channel-homeVisit': ['Vi erbjuder en tid för hembesök inom 10 arbetsdagar.'],
+      },
+    };
+    for (const lang of SITE_LANGUAGES) {
+      const built = view11(lang);
+      for (const [anchor, wanted] of Object.entries(expected[lang])) expect(sentences(built, anchor), `${lang} ${anchor}`).toEqual(wanted);
+    }
+    const en = view11('en');
+    expect(line(en, 'channel-chat').details).toEqual([
+      { label: 'Web address', link: { href: 'https://www.example.fi/chat', text: 'https://www.example.fi/chat' } },
+    ]);
+    expect(line(en, 'channel-sms').details).toEqual([{ label: 'Text message number', link: { href: 'sms:+358501234567', text: '+358 50 123 4567' } }]);
+    expect(line(en, 'channel-relay').details).toEqual([
+      { label: 'How to use it', html: { html: '<p>Call through the relay service.</p>', lang: 'en', foreign: false } },
+    ]);
+    expect(line(en, 'channel-homeVisit').details).toEqual([{ label: 'Area', text: { text: 'Test City', lang: 'en', foreign: false } }]);
+  });
+
+  it('names the unit’s service languages in the page language', () => {
+    expect(view11('en').serviceLanguages).toBe('Finnish, Swedish, English, Northern Sami');
+    expect(view11('fi').serviceLanguages).toBe('suomi, ruotsi, englanti, pohjoissaame');
+    expect(view11('sv').serviceLanguages).toBe('finska, svenska, engelska, nordsamiska');
+    expect(view('building-control', 'en').serviceLanguages).toBeUndefined();
+  });
+
+  it('lists the services with their link, clock start and outcome promises', () => {
+    const [en] = view11('en').services;
+    expect(en).toMatchObject({
+      id: 'benefit',
+      anchor: 'service-benefit',
+      name: { text: 'Social assistance', lang: 'en', foreign: false },
+      link: { href: 'https://www.example.fi/toimeentulotuki', text: 'About the service' },
+      clockStarts: 'The time counts from when the application and its attachments have arrived.',
+    });
+    expect(en?.promises.map((promise) => promise.sentence)).toEqual([
+      'Decision within 7 working days.',
+      'For Private customers: urgent decision the same working day.',
+    ]);
+    const [fi] = view11('fi').services;
+    expect(fi?.clockStarts).toBe('Aika lasketaan siitä, kun hakemus liitteineen on saapunut.');
+    expect(fi?.promises.map((promise) => promise.sentence)).toEqual([
+      'Päätös 7 työpäivän kuluessa.',
+      'Yksityisasiakkaat: kiireellinen päätös samana työpäivänä.',
+    ]);
+    // The clock start is said once, at the service, when its promises have no other.
+    expect(fi?.promises.every((promise) => promise.clockStarts === undefined)).toBe(true);
+  });
+
+  it('says a promise’s own clock start and target, and its fallback promise', async () => {
+    const edited = await edited11((text) =>
+      edit(
+        text,
+        '{ id: decision, name: { fi: Päätös, en: Decision }, within: 7 working days }',
+        '{ id: decision, name: { fi: Päätös, en: Decision }, within: 7 working days, target: 90%, clockStarts: { fi: kun hakemus on kirjattu, en: when the application is registered }, otherwise: { fi: Kerromme syyn., en: We tell you why. } }',
+      ),
+    );
+    const [promise] = buildCharterView(edited, 'en', contextFor()).services[0]?.promises ?? [];
+    expect(promise?.sentence).toBe('Decision within 7 working days in at least 90% of cases.');
+    expect(promise?.clockStarts).toBe('The time counts from when the application is registered.');
+    expect(promise?.otherwise).toEqual({ text: 'We tell you why.', lang: 'en', foreign: false });
+  });
+
+  it('lists the complaint stages with their promises and escalation, then the external bodies', () => {
+    const en = view11('en').complaints;
+    expect(en?.how?.html).toBe('<p>Complain online.</p>');
+    expect(en?.stages.map((stage) => [stage.anchor, stage.name.text, stage.commitments.map((c) => c.sentence), stage.escalateTo?.id])).toEqual([
+      [
+        'complaint-stage-review',
+        'Request for review',
+        ['We confirm receipt of your complaint within 2 working days.', 'We respond to your complaint within 20 working days in at least 90% of cases.'],
+        'head',
+      ],
+    ]);
+    expect(en?.external).toEqual([
+      {
+        kind: 'ombudsman',
+        kindName: 'Ombudsman',
+        name: { text: 'Parliamentary Ombudsman', lang: 'en', foreign: false },
+        link: { href: 'https://www.oikeusasiamies.fi', text: 'https://www.oikeusasiamies.fi' },
+      },
+    ]);
+    const fi = view11('fi').complaints;
+    expect(fi?.stages[0]?.commitments.map((c) => c.sentence)).toEqual([
+      'Vahvistamme muistutuksen vastaanottamisen 2 työpäivän kuluessa.',
+      `Vastaamme muistutukseen 20 työpäivän kuluessa vähintään 90${NBSP}%:ssa tapauksista.`,
+    ]);
+    expect(fi?.external[0]?.kindName).toBe('Oikeusasiamies');
+    expect(view11('sv').complaints?.stages[0]?.commitments[0]?.sentence).toBe('Vi bekräftar att vi har tagit emot klagomålet inom 2 arbetsdagar.');
+  });
+
+  it('describes customer groups only when one has a description', async () => {
+    expect(view11('en').customerGroups).toEqual([]);
+    const described = await edited11((text) =>
+      edit(
+        text,
+        '  - { id: businesses, name: { fi: Yritykset, en: Businesses } }',
+        '  - { id: businesses, name: { fi: Yritykset, en: Businesses }, description: { fi: Yritykset ja yhteisöt., en: Companies and associations. } }',
+      ),
+    );
+    expect(buildCharterView(described, 'en', contextFor()).customerGroups).toEqual([
+      {
+        id: 'businesses',
+        name: { text: 'Businesses', lang: 'en', foreign: false },
+        description: { html: '<p>Companies and associations.</p>', lang: 'en', foreign: false },
+      },
+      { id: 'public', name: { text: 'Private customers', lang: 'en', foreign: false } },
+    ]);
+  });
+
+  it('picks the card’s lines: the main phone line and the others by name and number', () => {
+    const { cardLines } = view11('en');
+    expect(cardLines.phone?.anchor).toBe('channel-phone-general');
+    expect(cardLines.otherPhones.map((phone) => [phone.name?.text, phone.number?.display])).toEqual([['Sámi-language service', '+358 9 123 4599']]);
+    expect(cardLines.letter?.commitments.map((c) => c.key)).toEqual(['reply']);
+    expect(view11('en').hoursNotes).toEqual([]);
+  });
+
+  it('describes every line, its languages and the services in JSON-LD', () => {
+    const jsonLd = JSON.parse(view11('en').jsonLd) as Record<string, any>;
+    expect(jsonLd.availableLanguage).toEqual(['fi', 'sv', 'en', 'se']);
+    const channels = jsonLd.availableChannel as Record<string, any>[];
+    expect(channels.map((channel) => channel.name as string)).toEqual([
+      'Phone: Advice',
+      'Phone: Sámi-language service',
+      'Email',
+      'Post',
+      'Service point',
+      'Online service',
+      'Chat',
+      'Video appointment',
+      'Text message',
+      'Relay service',
+      'Suomi.fi Messages',
+      'Home visit',
+    ]);
+    const [general, sami] = channels;
+    expect(general?.servicePhone).toMatchObject({ '@type': 'ContactPoint', telephone: '+358 9 123 4567', availableLanguage: ['fi', 'sv', 'en', 'se'] });
+    expect(sami?.servicePhone).toMatchObject({
+      telephone: '+358 9 123 4599',
+      availableLanguage: ['se', 'smn', 'sms'],
+      hoursAvailable: [
+        { '@type': 'OpeningHoursSpecification', dayOfWeek: ['Tuesday', 'Thursday'], opens: '09:00', closes: '12:00' },
+        { '@type': 'OpeningHoursSpecification', dayOfWeek: 'https://schema.org/PublicHolidays', opens: '00:00', closes: '00:00' },
+      ],
+    });
+    expect(sami?.audience).toEqual([{ '@type': 'Audience', audienceType: 'Private customers' }]);
+    const byName = (name: string): Record<string, any> | undefined => channels.find((channel) => channel.name === name);
+    expect(byName('Chat')?.serviceUrl).toBe('https://www.example.fi/chat');
+    expect(byName('Video appointment')?.serviceUrl).toBe('https://www.example.fi/video');
+    expect(byName('Text message')?.serviceSmsNumber).toMatchObject({ '@type': 'ContactPoint', telephone: '+358 50 123 4567' });
+    expect(jsonLd.isRelatedTo).toEqual([
+      {
+        '@type': 'GovernmentService',
+        name: 'Social assistance',
+        url: 'https://www.example.fi/toimeentulotuki',
+        audience: [{ '@type': 'Audience', audienceType: 'Private customers' }],
+      },
+    ]);
+  });
+});
+
+/** FORMAT_11_UNIT changed by `change`, checked and normalized. */
+async function edited11(change: (text: string) => string): Promise<Charter> {
+  const cwd = writeTree({ 'charters/test-unit.yaml': change(FORMAT_11_UNIT) });
+  const { charters, unnormalized } = await checkCharters({ cwd, today: TODAY });
+  expect(unnormalized).toEqual([]);
+  const [found] = charters;
+  if (!found) throw new Error('edited FORMAT_11_UNIT did not normalize');
+  return found;
+}
