@@ -10,6 +10,7 @@ import { tempFolder } from '../helpers.js';
 import { hostileCharter } from '../fixtures/hostile.js';
 import { complianceReport } from '../fixtures/compliance.js';
 import { samiUnit } from '../fixtures/sami.js';
+import { FORMAT_11_UNIT } from '../fixtures/charters.js';
 import { chromiumAvailable, launchChromium } from './chromium.js';
 import { serveFolder } from './static-server.js';
 
@@ -39,6 +40,8 @@ const DASHBOARDS = ['/fi/dashboard/', '/sv/dashboard/', '/en/dashboard/'];
 PAGES.push(...DASHBOARDS);
 const UNITS = ['building-control', 'city-library', 'registry-office', 'social-services-advice'];
 for (const lang of ['fi', 'sv', 'en']) for (const unit of UNITS) PAGES.push(`/${lang}/${unit}/`, `/${lang}/${unit}/card/`);
+// A format 1.1 charter (FORMAT_11_UNIT, written into the collection): every kind of line, services and complaint stages.
+PAGES.push('/fi/test-unit/', '/en/test-unit/', '/en/test-unit/card/');
 const CARD_PAGES = ['a7', 'credit-card'].flatMap((size) => ['fi', 'sv', 'en'].map((lang) => `/cards-${size}/${lang}/social-services-advice-${size}.html`));
 
 // Each test drives Chromium, whose pages take seconds on a busy two-core machine: twice the usual timeout.
@@ -49,6 +52,7 @@ describe.runIf(runBrowserTests)('the built guide in a real browser', { timeout: 
   beforeAll(async () => {
     const cwd = tempFolder('file');
     cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
+    writeFileSync(join(cwd, 'charters', 'test-unit.yaml'), FORMAT_11_UNIT);
     // With a compliance report, so the dashboard and its links are on the pages checked.
     const result = await buildSite({ cwd, today: '2026-11-23', compliance: complianceReport() });
     expect(result.ok).toBe(true);
