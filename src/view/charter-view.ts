@@ -602,15 +602,19 @@ function commitmentViews(scope: Scope, slots: readonly CommitmentSlot[]): Commit
 function commitmentView(scope: Scope, slot: CommitmentSlot, commitment: Commitment): CommitmentView {
   const { within, target, otherwise } = commitment;
   const words = scope.strings.commitments[commitmentSlotKey(slot)];
-  const sentence = `${fill(words.sentence, { within: withinInWords(within, scope.lang) })}${targetClause(scope, target)}.`;
+  const withinWords = withinInWords(within, scope.lang);
+  const sentence = `${fill(words.sentence, { within: withinWords })}${targetClause(scope, target)}.`;
+  const targetText = formatPercent(target, scope.lang);
   return {
     key: slot.commitment,
     label: words.label,
     within: durationInWords(within, scope.lang),
-    target: formatPercent(target, scope.lang),
+    target: targetText,
     sentence: scopedSentence(scope, sentence, commitment),
     ...(otherwise ? { otherwise: scope.text(otherwise) } : {}),
-    ...(isScoped(commitment) ? { scoped: true as const } : {}),
+    ...(isScoped(commitment)
+      ? { scoped: true as const, short: scopedSentence(scope, target < 1 ? `${withinWords} (${targetText})` : withinWords, commitment) }
+      : {}),
   };
 }
 

@@ -85,6 +85,8 @@ export interface CommitmentView {
   readonly otherwise?: TextView;
   /** Set for a promise made only to some customer groups or for a service (a variant of the line's baseline promise). */
   readonly scoped?: true;
+  /** A scoped promise in short, for the pocket card after the baseline sentence: "For businesses: within 1 minute (80%)". */
+  readonly short?: string;
 }
 
 export interface HoursRowView {

@@ -793,6 +793,11 @@ describe('format 1.1: lines, groups, services and complaint stages', () => {
       ['abandoned', false],
       ['callback', false],
     ]);
+    // In short on the card, after the promise to everyone.
+    expect(line(view11('en'), 'channel-phone-general').commitments[1]?.short).toBe('For Businesses: within 1 minute (80%)');
+    expect(line(view11('fi'), 'channel-phone-general').commitments[1]?.short).toBe(`Yritykset: 1 minuutin kuluessa (80${NBSP}%)`);
+    expect(line(view11('sv'), 'channel-phone-general').commitments[1]?.short).toBe(`För Yritykset: inom 1 minut (80${NBSP}%)`);
+    expect(line(view11('en'), 'channel-phone-general').commitments[0]?.short).toBeUndefined();
   });
 
   it('gives a line its number, audience, service languages named in the page language, hours and service-scoped promise', () => {
