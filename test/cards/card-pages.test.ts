@@ -5,6 +5,8 @@ import { checkCharters, type CheckResult } from '../../src/check.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { normalizeCollection } from '../../src/site/site-charters.js';
 import { planSite } from '../../src/view/site-plan.js';
+import { FORMAT_11_UNIT } from '../fixtures/charters.js';
+import { writeTree } from '../helpers.js';
 
 /** How many views of each kind were built: printing cards must build charter views only. */
 const { built, counted } = vi.hoisted(() => {
@@ -69,5 +71,30 @@ describe('planCards', () => {
       expect(charter.isBaseline).toBe(false);
       expect(charter.data.languages).toContain(page.frame.lang);
     }
+  });
+});
+
+describe('the card of a format 1.1 charter', () => {
+  it('shows the main phone line with its promises, the other lines by name and number, and the letter promises', async () => {
+    const cwd = writeTree({ 'charters/test-unit.yaml': FORMAT_11_UNIT });
+    const { cards, problems } = planCards(await checkCharters({ cwd, today: TODAY }), TODAY);
+    expect(problems).toEqual([]);
+    const en = cards.find(({ page }) => page.frame.lang === 'en')?.page;
+    if (en?.kind !== 'card') throw new Error('no English card');
+    const { cardLines, serviceLanguages, hoursNotes } = en.charter;
+    expect(cardLines.phone?.number).toEqual({ display: '+358 9 123 4567', href: 'tel:+35891234567' });
+    expect(cardLines.phone?.commitments.map((commitment) => commitment.short ?? commitment.sentence)).toEqual([
+      'We answer calls within 30 seconds in at least 90% of cases.',
+      'For Businesses: within 1 minute (80%)',
+      'On average, we answer calls within 2 minutes.',
+      'At most 10% of callers hang up before we answer.',
+      'We call you back within 1 working day in at least 95% of cases.',
+    ]);
+    expect(cardLines.otherPhones.map((line) => [line.name?.text, line.number?.display])).toEqual([['Sámi-language service', '+358 9 123 4599']]);
+    expect(cardLines.letter?.commitments.map((commitment) => commitment.sentence)).toEqual([
+      'We reply to letters within 10 working days in at least 90% of cases.',
+    ]);
+    expect(serviceLanguages).toBe('Finnish, Swedish, English, Northern Sami');
+    expect(hoursNotes).toEqual([]);
   });
 });
