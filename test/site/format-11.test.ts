@@ -74,6 +74,7 @@ describe('a format 1.1 charter on the built site', () => {
     expect(html).toContain('<h3 id="channel-phone-sami">Phone: Sámi-language service</h3>');
     expect(html).toContain('<h3 id="service-benefit">Social assistance</h3>');
     expect(html).toContain('<h4 id="complaint-stage-review">Request for review</h4>');
+    expect(html).toContain('<caption>Opening hours: Sámi-language service</caption>');
     expect(html).toContain('<a href="https://www.oikeusasiamies.fi">https://www.oikeusasiamies.fi</a>');
     expect(html).toContain('<li><a href="#services">Services and their processing times</a></li>');
     expect(html).toContain('<li><a href="#complaints">Complaints and appeals</a></li>');
