@@ -866,6 +866,36 @@ describe('format 1.1: lines, groups, services and complaint stages', () => {
     expect(line(en, 'channel-homeVisit').details).toEqual([{ label: 'Area', text: { text: 'Test City', lang: 'en', foreign: false } }]);
   });
 
+  it('shows a line’s note, booking and web address, and a variant’s fallback promise', async () => {
+    const charter = await edited11((text) =>
+      [
+        ['    audience: [public]\n', '    audience: [public]\n    note: { fi: Vain saamenkielisille asiakkaille., en: For Sámi-speaking customers only. }\n'],
+        [
+          '      - { within: 1 minute, target: 80%, for: [businesses] }',
+          '      - { within: 1 minute, target: 80%, for: [businesses], otherwise: { fi: Soitamme takaisin., en: We call you back. } }',
+        ],
+        [
+          '    url: https://www.example.fi/video\n',
+          '    url: https://www.example.fi/video\n    booking: { fi: Varaa aika **verkossa**., en: Book **online**. }\n',
+        ],
+        ['  suomifiMessages:\n', '  suomifiMessages:\n    url: https://www.suomi.fi/viestit\n'],
+      ].reduce((written, [from, to]) => edit(written, from as string, to as string), text),
+    );
+    const en = buildCharterView(charter, 'en', contextFor());
+    const find = (anchor: string) => en.channels.find((channel) => channel.anchor === anchor);
+    expect(find('channel-phone-sami')?.note).toEqual({ html: '<p>For Sámi-speaking customers only.</p>', lang: 'en', foreign: false });
+    expect(find('channel-phone-general')?.commitments[1]?.otherwise).toEqual({ text: 'We call you back.', lang: 'en', foreign: false });
+    expect(find('channel-video')?.details).toContainEqual({
+      label: 'Booking',
+      html: { html: '<p>Book <strong>online</strong>.</p>', lang: 'en', foreign: false },
+    });
+    expect(find('channel-suomifiMessages')?.details).toEqual([
+      { label: 'Web address', link: { href: 'https://www.suomi.fi/viestit', text: 'https://www.suomi.fi/viestit' } },
+    ]);
+    const fi = buildCharterView(charter, 'fi', contextFor());
+    expect(fi.channels.find((channel) => channel.anchor === 'channel-video')?.details.map((detail) => detail.label)).toEqual(['Verkko-osoite', 'Ajanvaraus']);
+  });
+
   it('names the unit’s service languages in the page language', () => {
     expect(view11('en').serviceLanguages).toBe('Finnish, Swedish, English, Northern Sami');
     expect(view11('fi').serviceLanguages).toBe('suomi, ruotsi, englanti, pohjoissaame');
