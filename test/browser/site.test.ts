@@ -10,7 +10,7 @@ import { tempFolder } from '../helpers.js';
 import { hostileCharter } from '../fixtures/hostile.js';
 import { complianceReport } from '../fixtures/compliance.js';
 import { samiUnit } from '../fixtures/sami.js';
-import { FORMAT_11_UNIT } from '../fixtures/charters.js';
+import { FORMAT_11_UNIT, edit } from '../fixtures/charters.js';
 import { chromiumAvailable, launchChromium } from './chromium.js';
 import { serveFolder } from './static-server.js';
 
@@ -52,7 +52,9 @@ describe.runIf(runBrowserTests)('the built guide in a real browser', { timeout: 
   beforeAll(async () => {
     const cwd = tempFolder('file');
     cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
-    writeFileSync(join(cwd, 'charters', 'test-unit.yaml'), FORMAT_11_UNIT);
+    const described =
+      '  - { id: businesses, name: { fi: Yritykset, en: Businesses }, description: { fi: Yritykset ja yhteisöt., en: Companies and associations. } }';
+    writeFileSync(join(cwd, 'charters', 'test-unit.yaml'), edit(FORMAT_11_UNIT, '  - { id: businesses, name: { fi: Yritykset, en: Businesses } }', described));
     // With a compliance report, so the dashboard and its links are on the pages checked.
     const result = await buildSite({ cwd, today: '2026-11-23', compliance: complianceReport() });
     expect(result.ok).toBe(true);

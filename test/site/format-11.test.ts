@@ -5,17 +5,23 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import { writeTree } from '../helpers.js';
-import { FORMAT_11_UNIT } from '../fixtures/charters.js';
+import { FORMAT_11_UNIT, edit } from '../fixtures/charters.js';
 import { ENGLISH_COUNCIL } from '../fixtures/english-council.js';
 
 const TODAY = '2026-11-23';
+/** FORMAT_11_UNIT with a described customer group, so that the page lists the groups. */
+const UNIT = edit(
+  FORMAT_11_UNIT,
+  '  - { id: businesses, name: { fi: Yritykset, en: Businesses } }',
+  '  - { id: businesses, name: { fi: Yritykset, en: Businesses }, description: { fi: Yritykset ja yhteisöt., en: Companies and associations. } }',
+);
 const NBSP = '\u00a0';
 
 /** Every format 1.1 key on the built site: the page, its search index, the card, charters.json and the JSON-LD. */
 describe('a format 1.1 charter on the built site', () => {
   let out: string;
   beforeAll(async () => {
-    const cwd = writeTree({ 'charters/test-unit.yaml': FORMAT_11_UNIT, 'charters/ashworth.yaml': ENGLISH_COUNCIL }, 'file');
+    const cwd = writeTree({ 'charters/test-unit.yaml': UNIT, 'charters/ashworth.yaml': ENGLISH_COUNCIL }, 'file');
     const result = await buildSite({ cwd, today: TODAY });
     expect(result.ok).toBe(true);
     out = join(cwd, '_site');
@@ -75,6 +81,10 @@ describe('a format 1.1 charter on the built site', () => {
     expect(html).toContain('<h3 id="service-benefit">Social assistance</h3>');
     expect(html).toContain('<h4 id="complaint-stage-review">Request for review</h4>');
     expect(html).toContain('<caption>Opening hours: Sámi-language service</caption>');
+    expect(html).toContain('<li><a href="#customer-groups">Customer groups</a></li>');
+    expect(html).toContain(
+      '<li class="customer-group" id="customer-group-businesses"><p class="customer-group__name">Businesses</p><div class="rich"><p>Companies and associations.</p></div></li>',
+    );
     expect(html).toContain('<a href="https://www.oikeusasiamies.fi">https://www.oikeusasiamies.fi</a>');
     expect(html).toContain('<li><a href="#services">Services and their processing times</a></li>');
     expect(html).toContain('<li><a href="#complaints">Complaints and appeals</a></li>');
