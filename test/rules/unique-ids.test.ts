@@ -1,6 +1,9 @@
 import { describe } from 'vitest';
 import { ruleTable, VALID_UNIT } from './table.js';
-import { edit } from '../fixtures/charters.js';
+import { edit, FORMAT_11_UNIT } from '../fixtures/charters.js';
+
+/** FORMAT_11_UNIT with edits (each `from` occurs once). */
+const format11 = (...edits: (readonly [string, string])[]): string => edits.reduce((text, [from, to]) => edit(text, from, to), FORMAT_11_UNIT);
 
 describe('unique-ids', () => {
   ruleTable('unique-ids', [
@@ -61,6 +64,58 @@ describe('unique-ids', () => {
       text: edit(VALID_UNIT, 'charter: 1\n', 'charter: 1\nextends: _base.yaml\n'),
       files: { '_base.yaml': 'charter: 1\ncontacts:\n  - { id: desk, name: Desk }\n  - { id: desk, name: Desk 2 }\n' },
       expected: [{ file: 'charters/_base.yaml', line: 4, message: /`desk` appears twice in `contacts` \(first at line 3\)/ }],
+    },
+    { name: 'format 1.1: unique lines, groups, services, promises and stages', text: FORMAT_11_UNIT, expected: [] },
+    {
+      name: 'two phone lines with the same id',
+      text: format11(['  - id: sami\n', '  - id: general\n']),
+      expected: [
+        {
+          at: 'general\n    name: { fi: Saamen',
+          message: /^the id `general` appears twice in `channels\.phone` \(first at line 39\); give each entry its own id$/,
+        },
+      ],
+    },
+    {
+      name: 'lines of different kinds may share an id',
+      text: format11(['  chat:\n    url: https://www.example.fi/chat\n', '  chat:\n  - id: general\n    url: https://www.example.fi/chat\n']),
+      expected: [],
+    },
+    {
+      name: 'a customer group twice',
+      text: format11(['channels:\n  phone:\n', '  - { id: businesses, name: { fi: Yhteisöt, en: Organisations } }\nchannels:\n  phone:\n']),
+      expected: [{ at: 'businesses, name: { fi: Yhteisöt', message: /^the id `businesses` appears twice in `customerGroups` \(first at line 35\)/ }],
+    },
+    {
+      name: 'a service twice',
+      text: format11([
+        'absence:\n',
+        '  - { id: benefit, name: { fi: Toinen, en: Another }, promises: [{ id: decision, name: { fi: Päätös, en: Decision }, within: 5 working days }] }\nabsence:\n',
+      ]),
+      expected: [{ at: 'benefit, name: { fi: Toinen', message: /^the id `benefit` appears twice in `services` \(first at line \d+\)/ }],
+    },
+    {
+      name: 'a promise id twice in one service',
+      text: format11(['id: urgent-decision', 'id: decision']),
+      expected: [
+        {
+          at: 'decision, name: { fi: Kiireellinen',
+          message: /^the promise id `decision` appears twice in the service `benefit` \(first at line \d+\); give each promise of a service its own id$/,
+        },
+      ],
+    },
+    {
+      name: 'a complaint stage twice',
+      text: format11(['  external:\n', '    - { id: review, name: { fi: Toinen, en: Another } }\n  external:\n']),
+      expected: [{ at: 'review, name: { fi: Toinen', message: /^the id `review` appears twice in `complaints\.stages`/ }],
+    },
+    {
+      name: 'a unit naming a baseline line again overrides it',
+      text: format11(['charter: 1.1\n', 'charter: 1.1\nextends: _base.yaml\n']),
+      files: {
+        '_base.yaml': 'charter: 1.1\nchannels:\n  phone:\n    - { id: general, number: "+358 9 123 4000" }\n    - { id: sami, number: "+358 9 123 4001" }\n',
+      },
+      expected: [],
     },
   ]);
 });
