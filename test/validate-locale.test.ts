@@ -66,6 +66,7 @@ const BROKEN: Readonly<Record<string, Edits>> = {
     ],
     ['  holidays: FI\n', '  holidays: GB-ENGLAND\n  timezone: europe/helsinki\n'],
     ['greeting: { fi: "Testiyksikkö, hyvää päivää."', 'greeting: { fi: "Testiyksikkö, Liisa Esimerkki, {nimi}."'],
+    ['answer: { within: 30 seconds, target: 90% }', 'answer:\n      - { within: 30 seconds, target: 90% }\n      - { within: 1 minute, target: 80% }'],
   ],
   'no-hours.yaml': [
     ['id: test-unit', 'id: no-hours'],

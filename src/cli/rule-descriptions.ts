@@ -14,6 +14,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, MessageId>> = {
   'valid-holidays': 'cli.rule-description.valid-holidays',
   'reference-exists': 'cli.rule-description.reference-exists',
   'unique-ids': 'cli.rule-description.unique-ids',
+  'distinct-variants': 'cli.rule-description.distinct-variants',
   'languages-complete': 'cli.rule-description.languages-complete',
   'languages-published': 'cli.rule-description.languages-published',
   'text-translated': 'cli.rule-description.text-translated',

@@ -1,4 +1,5 @@
 import type { RuleMeta } from '../model/diagnostic.js';
+import distinctVariants from './distinct-variants.js';
 import greetingPlaceholders from './greeting-placeholders.js';
 import implausiblePromise from './implausible-promise.js';
 import languagesComplete from './languages-complete.js';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   validHolidays,
   referenceExists,
   uniqueIds,
+  distinctVariants,
   languagesComplete,
   languagesPublished,
   textTranslated,
