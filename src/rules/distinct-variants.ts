@@ -1,23 +1,9 @@
 import type { JsonPath } from '../model/diagnostic.js';
 import { formatJsonPath } from '../model/diagnostic.js';
 import { SERVICES_CHANNEL, writtenPromisesOf, type WrittenPromise } from '../model/commitments.js';
+import { isForEveryone, scopeKey, whomMessage } from './promise-scope.js';
 import { defineRule } from './rule.js';
-import { listOf, message, type MessageRef } from '../messages/message.js';
-
-/** Whom a variant is for: its customer groups (in any order) and its service. */
-function scopeKey(variant: WrittenPromise): string {
-  return [[...variant.place.groups].sort().join('+'), variant.place.service ?? ''].join('\u0000');
-}
-
-/** Whom a variant is for, in words. */
-function whom(variant: WrittenPromise): MessageRef {
-  const groups = listOf(variant.place.groups.map((id) => `\`${id}\``));
-  const one = variant.place.groups.length === 1;
-  const { service } = variant.place;
-  if (variant.place.groups.length === 0) return message('rules.distinct-variants.for-service', { service: service ?? '' });
-  if (service === undefined) return message(one ? 'rules.distinct-variants.for-group' : 'rules.distinct-variants.for-groups', { groups });
-  return message(one ? 'rules.distinct-variants.for-group-and-service' : 'rules.distinct-variants.for-groups-and-service', { groups, service });
-}
+import { message } from '../messages/message.js';
 
 /** Where to point: at what makes the variant the same as the other (`for`, else `service`), else at the variant. */
 function pointAt(variant: WrittenPromise): JsonPath {
@@ -41,19 +27,18 @@ export default defineRule(
     for (const [name, variants] of lists) {
       const firstByScope = new Map<string, WrittenPromise>();
       for (const variant of variants) {
-        const key = scopeKey(variant);
+        const key = scopeKey(variant.place);
         const first = firstByScope.get(key);
         if (first === undefined) {
           firstByScope.set(key, variant);
           continue;
         }
         const line = charter.locate(first.path).range.start.line;
-        const forEveryone = variant.place.groups.length === 0 && variant.place.service === undefined;
         report({
           path: pointAt(variant),
-          message: forEveryone
+          message: isForEveryone(variant.place)
             ? message('rules.distinct-variants.everyone-twice', { name, line })
-            : message('rules.distinct-variants.same-scope', { name, whom: whom(variant), line }),
+            : message('rules.distinct-variants.same-scope', { name, whom: whomMessage(variant.place), line }),
         });
       }
     }

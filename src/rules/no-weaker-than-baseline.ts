@@ -1,7 +1,10 @@
+import type { JsonPath } from '../model/diagnostic.js';
 import { formatJsonPath } from '../model/diagnostic.js';
-import { placeKey, writtenPromisesOf } from '../model/commitments.js';
+import { SERVICES_CHANNEL, writtenPromisesOf, type WrittenPromise } from '../model/commitments.js';
 import { compareDurations, parseDuration, parseTarget } from '../time/duration.js';
-import { defineRule } from './rule.js';
+import type { ResolvedCharter } from '../load/resolved-charter.js';
+import { scopeKey, whomMessage } from './promise-scope.js';
+import { defineRule, type RuleReport } from './rule.js';
 import { message } from '../messages/message.js';
 
 /** A share as a number of percent (one decimal), for `{target} %` in the reader's language. */
@@ -9,56 +12,181 @@ function percentOf(fraction: number): number {
   return Math.round(fraction * 1000) / 10;
 }
 
+/**
+ * The same promise in a baseline and a unit: the same measure, channel and
+ * promise key, on the same line. A channel written as one object stands for
+ * every line of its kind, so it matches any line: a unit that turns the
+ * baseline's one phone object into a list of lines keeps its promises on
+ * each line. A service's promises are matched by service and id.
+ */
+function samePromise(own: WrittenPromise, base: WrittenPromise): boolean {
+  const a = own.place;
+  const b = base.place;
+  if (own.measure !== base.measure || a.channel !== b.channel || a.commitment !== b.commitment) return false;
+  if (a.channel === SERVICES_CHANNEL) return a.service === b.service;
+  return a.line === b.line || a.line === undefined || b.line === undefined;
+}
+
+/**
+ * Of one promise's variants, the one that covers the customers of `place`:
+ * the variant for the same groups and service, else the one for everyone
+ * using the same service, else the one for everyone.
+ */
+function coveringVariant(variants: readonly WrittenPromise[], place: WrittenPromise['place']): WrittenPromise | undefined {
+  if (place.channel === SERVICES_CHANNEL) return variants[0];
+  const byScope = new Map(variants.map((variant) => [scopeKey(variant.place), variant]));
+  return (
+    byScope.get(scopeKey(place)) ??
+    (place.service === undefined ? undefined : byScope.get(scopeKey({ groups: [], service: place.service }))) ??
+    byScope.get(scopeKey({ groups: [] }))
+  );
+}
+
+/** Promises grouped by the line they are on (a variant list is on one line). */
+function byLine(promises: readonly WrittenPromise[]): WrittenPromise[][] {
+  const lines = new Map<string, WrittenPromise[]>();
+  for (const promise of promises) {
+    const key = promise.place.line ?? '';
+    lines.set(key, [...(lines.get(key) ?? []), promise]);
+  }
+  return [...lines.values()];
+}
+
+/** The path of a promise's list of variants (or of the promise written alone). */
+function listPathOf(promise: WrittenPromise): JsonPath {
+  return typeof promise.path[promise.path.length - 1] === 'number' ? promise.path.slice(0, -1) : promise.path;
+}
+
+/** Compares a unit's promise with the baseline's and reports each way it is weaker. */
+function compare(own: WrittenPromise, base: WrittenPromise, baseline: ResolvedCharter, report: (report: RuleReport) => void): void {
+  const name = formatJsonPath(own.path);
+  if (own.measure === 'abandoned') {
+    const atMost = parseTarget(own.value.atMost ?? Number.NaN);
+    const baseAtMost = parseTarget(base.value.atMost ?? Number.NaN);
+    if (atMost !== undefined && baseAtMost !== undefined && atMost > baseAtMost) {
+      report({
+        path: [...own.path, 'atMost'],
+        message: message('rules.no-weaker-than-baseline.more-abandoned', {
+          name,
+          atMost: percentOf(atMost),
+          baseline: percentOf(baseAtMost),
+          file: baseline.file,
+        }),
+      });
+    }
+    return;
+  }
+  const within = parseDuration(own.value.within);
+  const baseWithin = parseDuration(base.value.within);
+  if (within && baseWithin) {
+    const order = compareDurations(within, baseWithin);
+    if (order === 1) {
+      report({
+        path: [...own.path, 'within'],
+        message: message('rules.no-weaker-than-baseline.slower', {
+          name,
+          within: String(own.value.within),
+          baseline: String(base.value.within),
+          file: baseline.file,
+        }),
+      });
+    } else if (order === undefined) {
+      report({
+        path: [...own.path, 'within'],
+        severity: 'warning',
+        message: message('rules.no-weaker-than-baseline.incomparable', { name, within: String(own.value.within), baseline: String(base.value.within) }),
+      });
+    }
+  }
+  // An average has no target.
+  if (own.measure !== 'within') return;
+  const target = parseTarget(own.value.target);
+  const baseTarget = parseTarget(base.value.target);
+  if (target !== undefined && baseTarget !== undefined && target < baseTarget) {
+    report({
+      path: own.value.target === undefined ? own.path : [...own.path, 'target'],
+      message: message('rules.no-weaker-than-baseline.lower-target', {
+        name,
+        target: percentOf(target),
+        baseline: percentOf(baseTarget),
+        file: baseline.file,
+      }),
+    });
+  }
+}
+
+/** True when `own` is surely at least as strict as `base` in every respect. */
+function atLeastAsStrict(own: WrittenPromise, base: WrittenPromise): boolean {
+  if (own.measure === 'abandoned') {
+    const atMost = parseTarget(own.value.atMost ?? Number.NaN);
+    const baseAtMost = parseTarget(base.value.atMost ?? Number.NaN);
+    return atMost !== undefined && baseAtMost !== undefined && atMost <= baseAtMost;
+  }
+  const within = parseDuration(own.value.within);
+  const baseWithin = parseDuration(base.value.within);
+  const order = within && baseWithin ? compareDurations(within, baseWithin) : undefined;
+  if (order !== -1 && order !== 0) return false;
+  if (own.measure !== 'within') return true;
+  const target = parseTarget(own.value.target);
+  const baseTarget = parseTarget(base.value.target);
+  return target !== undefined && baseTarget !== undefined && target >= baseTarget;
+}
+
 export default defineRule(
   'no-weaker-than-baseline',
-  'A unit may tighten a commitment it inherits, never loosen it: no longer `within`, no lower `target`.',
+  'A unit may tighten a promise it inherits, never loosen it: no longer `within` or average, no lower `target`, no higher abandonment, no variant or service promise left out.',
   'error',
   ({ charter, report }) => {
     const baseline = charter.baseline;
     if (!baseline) return;
-    // The same promise in the baseline: the same channel, line, promise, groups and service, wherever its list puts it.
-    const inheritedByPlace = new Map(writtenPromisesOf(baseline.data).map((promise) => [placeKey(promise.measure, promise.place), promise.value]));
-    for (const written of writtenPromisesOf(charter.data)) {
-      if (written.measure !== 'within') continue;
-      const inherited = inheritedByPlace.get(placeKey(written.measure, written.place));
-      if (inherited === undefined) continue;
-      const commitment = { path: written.path, within: written.value.within, target: written.value.target };
-      const name = formatJsonPath(commitment.path);
-      const own = parseDuration(commitment.within);
-      const base = parseDuration(inherited.within);
-      if (own && base) {
-        const order = compareDurations(own, base);
-        if (order === 1) {
-          report({
-            path: [...commitment.path, 'within'],
-            message: message('rules.no-weaker-than-baseline.slower', {
-              name,
-              within: String(commitment.within),
-              baseline: String(inherited.within),
-              file: baseline.file,
-            }),
-          });
-        } else if (order === undefined) {
-          report({
-            path: [...commitment.path, 'within'],
-            severity: 'warning',
-            message: message('rules.no-weaker-than-baseline.incomparable', { name, within: String(commitment.within), baseline: String(inherited.within) }),
-          });
-        }
+    const inherited = writtenPromisesOf(baseline.data);
+    const own = writtenPromisesOf(charter.data);
+    // Each of the unit's promises against the baseline's promise for the same customers (on each baseline line it stands for).
+    for (const promise of own) {
+      for (const lineVariants of byLine(inherited.filter((base) => samePromise(promise, base)))) {
+        const base = coveringVariant(lineVariants, promise.place);
+        if (base) compare(promise, base, baseline, report);
       }
-      const ownTarget = parseTarget(commitment.target);
-      const baseTarget = parseTarget(inherited.target);
-      if (ownTarget !== undefined && baseTarget !== undefined && ownTarget < baseTarget) {
+    }
+    // A variant list is replaced whole: a variant of the baseline's that the unit leaves out is weaker for its customers, unless a variant left covers them as strictly.
+    const reported = new Set<string>();
+    for (const base of inherited) {
+      for (const lineVariants of byLine(own.filter((promise) => samePromise(promise, base)))) {
+        const covering = coveringVariant(lineVariants, base.place);
+        if (covering && (base.place.channel === SERVICES_CHANNEL || scopeKey(covering.place) === scopeKey(base.place))) continue;
+        if (covering && atLeastAsStrict(covering, base)) continue;
+        const first = lineVariants[0];
+        if (!first) continue;
+        const path = listPathOf(first);
+        const key = `${formatJsonPath(path)}\u0000${scopeKey(base.place)}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
         report({
-          path: commitment.target === undefined ? commitment.path : [...commitment.path, 'target'],
-          message: message('rules.no-weaker-than-baseline.lower-target', {
-            name,
-            target: percentOf(ownTarget),
-            baseline: percentOf(baseTarget),
+          path,
+          message: message('rules.no-weaker-than-baseline.variant-left-out', {
+            name: formatJsonPath(path),
+            whom: whomMessage(base.place),
             file: baseline.file,
           }),
         });
       }
+    }
+    // A service's promises are replaced whole too: each promise the baseline makes for a service stays.
+    const ownServiceIndex = new Map<string, number>();
+    for (const promise of own) {
+      if (promise.place.channel === SERVICES_CHANNEL && promise.place.service !== undefined && typeof promise.path[1] === 'number')
+        ownServiceIndex.set(promise.place.service, promise.path[1]);
+    }
+    for (const base of inherited) {
+      const { service } = base.place;
+      if (base.place.channel !== SERVICES_CHANNEL || service === undefined) continue;
+      if (own.some((promise) => samePromise(promise, base))) continue;
+      const index = ownServiceIndex.get(service);
+      if (index === undefined) continue;
+      report({
+        path: [SERVICES_CHANNEL, index, 'promises'],
+        message: message('rules.no-weaker-than-baseline.service-promise-left-out', { service, id: base.place.commitment, file: baseline.file }),
+      });
     }
   },
 );
