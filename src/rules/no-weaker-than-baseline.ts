@@ -1,9 +1,8 @@
-import type { JsonPath } from '../model/diagnostic.js';
 import { formatJsonPath } from '../model/diagnostic.js';
 import { SERVICES_CHANNEL, writtenPromisesOf, type WrittenPromise } from '../model/commitments.js';
 import { compareDurations, parseDuration, parseTarget } from '../time/duration.js';
 import type { ResolvedCharter } from '../load/resolved-charter.js';
-import { scopeKey, whomMessage } from './promise-scope.js';
+import { coveringVariant, scopeKey, variantListPath, whomMessage } from './promise-scope.js';
 import { defineRule, type RuleReport } from './rule.js';
 import { message } from '../messages/message.js';
 
@@ -27,21 +26,6 @@ function samePromise(own: WrittenPromise, base: WrittenPromise): boolean {
   return a.line === b.line || a.line === undefined || b.line === undefined;
 }
 
-/**
- * Of one promise's variants, the one that covers the customers of `place`:
- * the variant for the same groups and service, else the one for everyone
- * using the same service, else the one for everyone.
- */
-function coveringVariant(variants: readonly WrittenPromise[], place: WrittenPromise['place']): WrittenPromise | undefined {
-  if (place.channel === SERVICES_CHANNEL) return variants[0];
-  const byScope = new Map(variants.map((variant) => [scopeKey(variant.place), variant]));
-  return (
-    byScope.get(scopeKey(place)) ??
-    (place.service === undefined ? undefined : byScope.get(scopeKey({ groups: [], service: place.service }))) ??
-    byScope.get(scopeKey({ groups: [] }))
-  );
-}
-
 /** Promises grouped by the line they are on (a variant list is on one line). */
 function byLine(promises: readonly WrittenPromise[]): WrittenPromise[][] {
   const lines = new Map<string, WrittenPromise[]>();
@@ -50,11 +34,6 @@ function byLine(promises: readonly WrittenPromise[]): WrittenPromise[][] {
     lines.set(key, [...(lines.get(key) ?? []), promise]);
   }
   return [...lines.values()];
-}
-
-/** The path of a promise's list of variants (or of the promise written alone). */
-function listPathOf(promise: WrittenPromise): JsonPath {
-  return typeof promise.path[promise.path.length - 1] === 'number' ? promise.path.slice(0, -1) : promise.path;
 }
 
 /** Compares a unit's promise with the baseline's and reports each way it is weaker. */
@@ -157,7 +136,7 @@ export default defineRule(
         if (covering && atLeastAsStrict(covering, base)) continue;
         const first = lineVariants[0];
         if (!first) continue;
-        const path = listPathOf(first);
+        const path = variantListPath(first);
         const key = `${formatJsonPath(path)}\u0000${scopeKey(base.place)}`;
         if (reported.has(key)) continue;
         reported.add(key);

@@ -1,4 +1,5 @@
-import type { PromisePlace } from '../model/commitments.js';
+import type { JsonPath } from '../model/diagnostic.js';
+import { SERVICES_CHANNEL, type PromisePlace, type WrittenPromise } from '../model/commitments.js';
 import { listOf, message, type MessageRef } from '../messages/message.js';
 
 /** Whom a promise is for: its customer groups (in any order) and its service; equal for the same customers. */
@@ -19,4 +20,26 @@ export function whomMessage(place: Pick<PromisePlace, 'groups' | 'service'>): Me
   if (place.groups.length === 0) return service === undefined ? message('rules.scope.everyone') : message('rules.scope.service', { service });
   if (service === undefined) return message(one ? 'rules.scope.group' : 'rules.scope.groups', { groups });
   return message(one ? 'rules.scope.group-and-service' : 'rules.scope.groups-and-service', { groups, service });
+}
+
+/**
+ * Of one promise's variants, the one that covers the customers of `place`:
+ * the variant for the same groups and service, else the one for everyone
+ * using the same service, else the one for everyone.
+ */
+export function coveringVariant(variants: readonly WrittenPromise[], place: WrittenPromise['place']): WrittenPromise | undefined {
+  if (place.channel === SERVICES_CHANNEL) return variants[0];
+  const byScope = new Map<string, WrittenPromise>();
+  // The first of two variants for the same customers counts, as in the report (distinct-variants reports the second).
+  for (const variant of variants) if (!byScope.has(scopeKey(variant.place))) byScope.set(scopeKey(variant.place), variant);
+  return (
+    byScope.get(scopeKey(place)) ??
+    (place.service === undefined ? undefined : byScope.get(scopeKey({ groups: [], service: place.service }))) ??
+    byScope.get(scopeKey({ groups: [] }))
+  );
+}
+
+/** The path of a promise's list of variants, or of the promise when it is written alone. */
+export function variantListPath(promise: WrittenPromise): JsonPath {
+  return typeof promise.path[promise.path.length - 1] === 'number' ? promise.path.slice(0, -1) : promise.path;
 }
