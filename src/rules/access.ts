@@ -1,6 +1,7 @@
 import type { JsonPath } from '../model/diagnostic.js';
 import { getPath, isPlainObject, type CharterData } from '../model/charter-data.js';
 import { isTextMap } from '../load/merge.js';
+import { CHANNEL_KINDS } from '../model/charter.js';
 
 /** Defensive readers: rules also run on charters with schema errors, so nothing is assumed. */
 export function stringAt(data: unknown, path: JsonPath): string | undefined {
@@ -61,14 +62,30 @@ export function forEachTextMap(
   walk(root);
 }
 
-/** Every opening-hours block: the unit's and each channel's own. */
+/** Every line of every channel kind, written as one object (format 1) or as a list of lines, with its path. */
+export function channelLines(data: CharterData): { line: Record<string, unknown>; path: JsonPath }[] {
+  const lines: { line: Record<string, unknown>; path: JsonPath }[] = [];
+  const channels = objectAt(data, ['channels']);
+  if (!channels) return lines;
+  for (const kind of CHANNEL_KINDS) {
+    const written = channels[kind];
+    if (isPlainObject(written)) lines.push({ line: written, path: ['channels', kind] });
+    else if (Array.isArray(written)) {
+      written.forEach((line: unknown, index) => {
+        if (isPlainObject(line)) lines.push({ line, path: ['channels', kind, index] });
+      });
+    }
+  }
+  return lines;
+}
+
+/** Every opening-hours block: the unit's and each channel line's own. */
 export function hoursBlocks(data: CharterData): { path: JsonPath; hours: Record<string, unknown> }[] {
   const blocks: { path: JsonPath; hours: Record<string, unknown> }[] = [];
   const unitHours = objectAt(data, ['hours']);
   if (unitHours) blocks.push({ path: ['hours'], hours: unitHours });
-  for (const channel of ['phone', 'counter']) {
-    const hours = objectAt(data, ['channels', channel, 'hours']);
-    if (hours) blocks.push({ path: ['channels', channel, 'hours'], hours });
+  for (const { line, path } of channelLines(data)) {
+    if (isPlainObject(line.hours)) blocks.push({ path: [...path, 'hours'], hours: line.hours });
   }
   return blocks;
 }

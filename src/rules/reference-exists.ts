@@ -1,9 +1,8 @@
 import type { JsonPath } from '../model/diagnostic.js';
 import { isPlainObject, type CharterData } from '../model/charter-data.js';
-import { CHANNEL_KINDS } from '../model/charter.js';
 import { writtenPromisesOf } from '../model/commitments.js';
 import { Suggester } from '../util/suggest.js';
-import { contactIds, listAt, objectAt, stringAt } from './access.js';
+import { channelLines, contactIds, listAt, objectAt, stringAt } from './access.js';
 import { defineRule, type RuleReport } from './rule.js';
 import { message, type MessageRef } from '../messages/message.js';
 
@@ -44,22 +43,6 @@ function* idsIn(data: unknown, listPath: JsonPath): Generator<Reference> {
   for (let index = 0; index < list.length; index++) {
     const id = list[index];
     if (typeof id === 'string') yield { path: [...listPath, index], id };
-  }
-}
-
-/** Every line of every channel kind, written as one object or as a list of lines, with its path. */
-function* channelLines(data: CharterData): Generator<{ line: Record<string, unknown>; path: JsonPath }> {
-  const channels = objectAt(data, ['channels']);
-  if (!channels) return;
-  for (const kind of CHANNEL_KINDS) {
-    const written = channels[kind];
-    if (isPlainObject(written)) yield { line: written, path: ['channels', kind] };
-    else if (Array.isArray(written)) {
-      for (let index = 0; index < written.length; index++) {
-        const line: unknown = written[index];
-        if (isPlainObject(line)) yield { line, path: ['channels', kind, index] };
-      }
-    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { finnishOnlyUnit } from '../fixtures/charters.js';
+import { FORMAT_11_UNIT, edit, finnishOnlyUnit } from '../fixtures/charters.js';
 import { ruleTable } from './table.js';
 
 const GREETING = 'greeting: { fi: "Testiyksikkö, hyvää päivää.", en: "Test Unit, good afternoon." }';
@@ -69,6 +69,18 @@ describe('greeting-placeholders', () => {
       expected: [
         { at: '"Testiyksikkö, {Name}."', message: /unknown placeholder `\{Name\}`/ },
         { severity: 'warning', at: '"Test Unit, Liisa Esimerkki speaking."', message: /^the en greeting names Liisa Esimerkki/ },
+      ],
+    },
+    {
+      name: 'the greeting of every phone line is checked',
+      text: edit(
+        FORMAT_11_UNIT,
+        '    audience: [public]\n',
+        '    audience: [public]\n    greeting: { fi: "Saamenkielinen palvelu, {nimi}.", en: "Sámi-language service, Matti Meikäläinen speaking." }\n',
+      ),
+      expected: [
+        { at: '"Saamenkielinen palvelu, {nimi}."', message: /^the fi greeting has an unknown placeholder `\{nimi\}`/ },
+        { severity: 'warning', at: '"Sámi-language service, Matti', message: /^the en greeting names Matti Meikäläinen/ },
       ],
     },
   ]);

@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import { ruleTable } from './table.js';
+import { FORMAT_11_UNIT, edit } from '../fixtures/charters.js';
 
 const WEEKLY = '    - { days: mon-fri, open: "08:00", close: "16:00" }\n';
 
@@ -50,6 +51,22 @@ describe('opening-hours', () => {
       name: 'phone hours are checked too',
       edits: [['    charge: local\n', '    charge: local\n    hours:\n      weekly:\n        - { days: mon, open: "13:00", close: "09:00" }\n']],
       expected: [{ at: '"09:00" }', message: /closes at 09:00/ }],
+    },
+    {
+      name: 'the hours of every line of a kind, and of the new kinds, are checked',
+      text: edit(
+        edit(
+          FORMAT_11_UNIT,
+          'hours: { weekly: [{ days: [tue, thu], open: "09:00", close: "12:00" }] }',
+          'hours: { weekly: [{ days: [tue, thu], open: "12:00", close: "09:00" }] }',
+        ),
+        '    url: https://www.example.fi/video\n',
+        '    url: https://www.example.fi/video\n    hours: { weekly: [{ days: mon-fri, open: "08:00", close: "12:00" }, { days: [fri], open: "11:00", close: "14:00" }] }\n',
+      ),
+      expected: [
+        { at: '"09:00" }] }', message: /^closes at 09:00, not after it opens at 12:00/ },
+        { at: '[fri], open: "11:00"', message: /^fri 11:00–14:00 overlaps `channels\.video\.hours\.weekly\[0\]`/ },
+      ],
     },
   ]);
 });

@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import { ruleTable } from './table.js';
+import { FORMAT_11_UNIT, edit } from '../fixtures/charters.js';
 
 describe('valid-date', () => {
   ruleTable('valid-date', [
@@ -18,6 +19,15 @@ describe('valid-date', () => {
       name: 'an impossible exception date',
       edits: [['date: 2027-07-15', 'date: 2027-06-31']],
       expected: [{ at: '2027-06-31', message: /not a date/ }],
+    },
+    {
+      name: 'an impossible exception date on a line of a list',
+      text: edit(
+        FORMAT_11_UNIT,
+        'hours: { weekly: [{ days: [tue, thu], open: "09:00", close: "12:00" }] }',
+        'hours: { weekly: [{ days: [tue, thu], open: "09:00", close: "12:00" }], exceptions: [{ date: 2027-02-30, closed: true }] }',
+      ),
+      expected: [{ at: '2027-02-30', message: /not a date/ }],
     },
   ]);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BASELINE, ruleTable } from './table.js';
-import { EXTENDING_UNIT, edit } from '../fixtures/charters.js';
+import { EXTENDING_UNIT, FORMAT_11_UNIT, edit } from '../fixtures/charters.js';
 import { diagnosticsFor } from '../helpers.js';
 import { renderMessage } from '../../src/messages/message.js';
 
@@ -50,6 +50,15 @@ describe('valid-holidays', () => {
       text: EXTENDING_UNIT,
       files: { '_base.yaml': edit(BASELINE, '  holidays: FI\n', '  holidays: GB-SCOTLAND\n') },
       expected: [{ file: 'charters/_base.yaml', message: /did you mean `GB-SCT`\?/ }],
+    },
+    {
+      name: 'an unknown calendar on a chat line',
+      text: edit(
+        FORMAT_11_UNIT,
+        '    url: https://www.example.fi/chat\n',
+        '    url: https://www.example.fi/chat\n    hours: { weekly: [{ days: mon-fri, open: "08:00", close: "16:00" }], holidays: GB-ENGLAND }\n',
+      ),
+      expected: [{ at: 'GB-ENGLAND', message: /`GB-ENGLAND` is not a holiday calendar/ }],
     },
   ]);
 

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import { BASELINE, ruleTable } from './table.js';
-import { EXTENDING_UNIT, edit } from '../fixtures/charters.js';
+import { EXTENDING_UNIT, FORMAT_11_UNIT, edit } from '../fixtures/charters.js';
 
 const zone = (name: string): [string, string] => ['  holidays: FI\n', `  holidays: FI\n  timezone: ${name}\n`];
 
@@ -45,6 +45,15 @@ describe('valid-timezone', () => {
       text: EXTENDING_UNIT,
       files: { '_base.yaml': edit(BASELINE, '  holidays: FI\n', '  holidays: FI\n  timezone: Europe/Helsinky\n') },
       expected: [{ file: 'charters/_base.yaml', message: /did you mean `Europe\/Helsinki`\?/ }],
+    },
+    {
+      name: 'a misspelt time zone on a line of a list',
+      text: edit(
+        FORMAT_11_UNIT,
+        'hours: { weekly: [{ days: [tue, thu], open: "09:00", close: "12:00" }] }',
+        'hours: { weekly: [{ days: [tue, thu], open: "09:00", close: "12:00" }], timezone: Europe/Stokholm }',
+      ),
+      expected: [{ at: 'Europe/Stokholm', message: /did you mean `Europe\/Stockholm`\?/ }],
     },
   ]);
 });
