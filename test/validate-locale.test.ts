@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, writeTree } from './helpers.js';
-import { BASELINE, VALID_UNIT, edit } from './fixtures/charters.js';
+import { BASELINE, FORMAT_11_UNIT, VALID_UNIT, edit } from './fixtures/charters.js';
 import { checkCharters } from '../src/check.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
 import { renderMessage } from '../src/messages/message.js';
@@ -74,11 +74,80 @@ const BROKEN: Readonly<Record<string, Edits>> = {
   ],
 };
 
+/** Broken format 1.1 charters (edits of FORMAT_11_UNIT): references, ids, variants, plausibility and a 1.1 baseline. */
+const BROKEN_11: Readonly<Record<string, Edits>> = {
+  'format-11.yaml': [
+    ['id: test-unit', 'id: format-11'],
+    ['audience: [public]', 'audience: [public, pensioners]'],
+    ['service: benefit }', 'service: benefits }'],
+    ['averageAnswer: { within: 2 minutes }', 'averageAnswer: { within: 20 minutes, for: [busineses] }'],
+    ['  - id: sami\n', '  - id: general\n'],
+    ['id: urgent-decision', 'id: decision'],
+    ['abandoned: { atMost: 10% }', 'abandoned: { atMost: 0% }'],
+    ['abandoned: { atMost: 15% }', 'abandoned: { atMost: 60% }'],
+    ['answer: { within: 2 minutes, target: 80% }', 'answer: { within: 2 minutes }\n    averageAnswer: { within: 3 minutes }'],
+    [
+      '      - { within: 1 minute, target: 80%, for: [businesses] }\n',
+      '      - { within: 1 minute, target: 80%, for: [businesses] }\n      - { within: 50 seconds, for: [businesses] }\n',
+    ],
+    [
+      'acknowledge: { within: 2 working days }\n      respond: { within: 20 working days',
+      'acknowledge: { within: 10 working days }\n      respond: { within: 10 working days',
+    ],
+  ],
+  'format-11-unit.yaml': [['id: test-unit', 'id: format-11-unit\nextends: _base11.yaml']],
+};
+
+/** The baseline of format-11-unit.yaml: stricter promises on the same line, and a service promise the unit leaves out. */
+const BASELINE_11 = [
+  'charter: 1.1',
+  'languages: [fi, en]',
+  'customerGroups:',
+  '  - { id: public, name: { fi: Yksityisasiakkaat, en: Private customers } }',
+  'channels:',
+  '  phone:',
+  '    - id: general',
+  '      number: "+358 9 123 4000"',
+  '      answer:',
+  '        - { within: 20 seconds, target: 90% }',
+  '        - { within: 45 seconds, for: [public] }',
+  '      averageAnswer: { within: 1 minute }',
+  '      abandoned: { atMost: 5% }',
+  'services:',
+  '  - id: benefit',
+  '    name: { fi: Toimeentulotuki, en: Social assistance }',
+  '    promises:',
+  '      - { id: appeal, name: { fi: Oikaisu, en: Review }, within: 20 working days }',
+  '',
+].join('\n');
+
+/** What BROKEN_11 must make the rules say. */
+const FORMAT_11_FINDINGS: readonly string[] = [
+  'rules.reference-exists.unknown-group-suggest',
+  'rules.reference-exists.unknown-group-list',
+  'rules.reference-exists.unknown-service-suggest',
+  'rules.unique-ids.duplicate-in-list',
+  'rules.unique-ids.duplicate-service-promise',
+  'rules.distinct-variants.same-scope',
+  'rules.implausible-promise.average-too-slow',
+  'rules.implausible-promise.average-over-limit',
+  'rules.implausible-promise.no-abandoned',
+  'rules.implausible-promise.most-abandoned',
+  'rules.implausible-promise.acknowledge-not-faster',
+  'rules.no-weaker-than-baseline.slower',
+  'rules.no-weaker-than-baseline.lower-target',
+  'rules.no-weaker-than-baseline.more-abandoned',
+  'rules.no-weaker-than-baseline.variant-left-out',
+  'rules.no-weaker-than-baseline.service-promise-left-out',
+];
+
 function brokenCollection(): string {
-  const files = Object.fromEntries(
-    Object.entries(BROKEN).map(([name, edits]) => [`charters/${name}`, edits.reduce((text, [from, to]) => edit(text, from, to), VALID_UNIT)]),
-  );
-  return writeTree({ ...files, 'charters/_base.yaml': BASELINE });
+  const broken = (base: string, edits: Edits): string => edits.reduce((text, [from, to]) => edit(text, from, to), base);
+  const files: Record<string, string> = Object.fromEntries([
+    ...Object.entries(BROKEN).map(([name, edits]): [string, string] => [`charters/${name}`, broken(VALID_UNIT, edits)]),
+    ...Object.entries(BROKEN_11).map(([name, edits]): [string, string] => [`charters/${name}`, broken(FORMAT_11_UNIT, edits)]),
+  ]);
+  return writeTree({ ...files, 'charters/_base.yaml': BASELINE, 'charters/_base11.yaml': BASELINE_11 });
 }
 
 const RULE_IDS = new Set(['schema', ...RULES.map((rule) => rule.meta.id)]);
@@ -106,6 +175,8 @@ describe('findings of the schema and the rules in Finnish and Swedish', () => {
       }
     }
     expect(ids.size).toBeGreaterThan(30);
+    // The findings about format 1.1 promises are among them.
+    expect([...ids].filter((id) => FORMAT_11_FINDINGS.includes(id)).sort()).toEqual([...FORMAT_11_FINDINGS].sort());
   });
 
   it('says them in the chosen language on the command line (`--locale fi`, `--locale sv`)', async () => {
