@@ -113,6 +113,8 @@ const BASELINE_11 = [
   '        - { within: 45 seconds, for: [public] }',
   '      averageAnswer: { within: 1 minute }',
   '      abandoned: { atMost: 5% }',
+  '  chat:',
+  '    - { id: web, url: https://www.example.fi/chat }',
   'services:',
   '  - id: benefit',
   '    name: { fi: Toimeentulotuki, en: Social assistance }',
@@ -139,6 +141,7 @@ const FORMAT_11_FINDINGS: readonly string[] = [
   'rules.no-weaker-than-baseline.more-abandoned',
   'rules.no-weaker-than-baseline.variant-left-out',
   'rules.no-weaker-than-baseline.service-promise-left-out',
+  'rules.no-weaker-than-baseline.lines-replaced',
 ];
 
 function brokenCollection(): string {

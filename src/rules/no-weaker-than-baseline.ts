@@ -2,9 +2,12 @@ import { formatJsonPath } from '../model/diagnostic.js';
 import { SERVICES_CHANNEL, writtenPromisesOf, type WrittenPromise } from '../model/commitments.js';
 import { compareDurations, parseDuration, parseTarget } from '../time/duration.js';
 import type { ResolvedCharter } from '../load/resolved-charter.js';
+import { isPlainObject } from '../model/charter-data.js';
+import { CHANNEL_KINDS } from '../model/charter.js';
+import { listAt, objectAt } from './access.js';
 import { coveringVariant, scopeKey, variantListPath, whomMessage } from './promise-scope.js';
 import { defineRule, type RuleReport } from './rule.js';
-import { message } from '../messages/message.js';
+import { listOf, message } from '../messages/message.js';
 
 /** A share as a number of percent (one decimal), for `{target} %` in the reader's language. */
 function percentOf(fraction: number): number {
@@ -149,6 +152,16 @@ export default defineRule(
           }),
         });
       }
+    }
+    // A kind written as one object replaces the baseline's list of lines whole (lists merge by id only with lists).
+    for (const kind of CHANNEL_KINDS) {
+      const baseLines = listAt(baseline.data, ['channels', kind]);
+      if (baseLines.length === 0 || objectAt(charter.data, ['channels', kind]) === undefined) continue;
+      const ids = baseLines.flatMap((line) => (isPlainObject(line) && typeof line.id === 'string' ? [`\`${line.id}\``] : []));
+      report({
+        path: ['channels', kind],
+        message: message('rules.no-weaker-than-baseline.lines-replaced', { kind, lines: listOf(ids), file: baseline.file }),
+      });
     }
     // A service's promises are replaced whole too: each promise the baseline makes for a service stays.
     const ownServiceIndex = new Map<string, number>();

@@ -258,5 +258,23 @@ describe('no-weaker-than-baseline in format 1.1', () => {
       },
       expected: [{ at: '2 minutes', message: /^`channels\.phone\[0\]\.answer` promises 2 minutes, slower than the baseline's 1 minute/ }],
     },
+    {
+      name: "one phone object replaces the baseline's lines",
+      text: unit11(
+        '  phone:',
+        '    number: "+358 9 123 4001"',
+        '    answer:',
+        '      - { within: 50 seconds, target: 80% }',
+        '      - { within: 30 seconds, target: 90%, for: [businesses] }',
+      ),
+      files: files11,
+      expected: [
+        {
+          at: 'number: "+358 9 123 4001"',
+          message:
+            /^`channels\.phone` is written as one channel, so it replaces the baseline's lines `general` in charters\/_base\.yaml and their promises; write it as a list of lines, using the baseline's ids for the lines it changes$/,
+        },
+      ],
+    },
   ]);
 });
