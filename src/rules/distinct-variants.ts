@@ -22,7 +22,9 @@ export default defineRule(
     for (const promise of writtenPromisesOf(charter.data)) {
       if (promise.place.channel === SERVICES_CHANNEL || typeof promise.path[promise.path.length - 1] !== 'number') continue;
       const listKey = formatJsonPath(promise.path.slice(0, -1));
-      lists.set(listKey, [...(lists.get(listKey) ?? []), promise]);
+      const list = lists.get(listKey);
+      if (list) list.push(promise);
+      else lists.set(listKey, [promise]);
     }
     for (const [name, variants] of lists) {
       const firstByScope = new Map<string, WrittenPromise>();

@@ -140,7 +140,9 @@ export default defineRule(
     for (const promise of promises) {
       if (promise.place.channel === SERVICES_CHANNEL) continue;
       const key = lineKey(promise);
-      lines.set(key, [...(lines.get(key) ?? []), promise]);
+      const onLine = lines.get(key);
+      if (onLine) onLine.push(promise);
+      else lines.set(key, [promise]);
     }
     for (const onLine of lines.values()) {
       const variantsOf = (commitment: string, measure: WrittenPromise['measure'] = 'within'): WrittenPromise[] =>

@@ -14,29 +14,52 @@ function percentOf(fraction: number): number {
   return Math.round(fraction * 1000) / 10;
 }
 
+/** What a promise is, whatever line it is on: its measure, channel and key (a service promise: also its service). */
+function promiseKey(promise: WrittenPromise): string {
+  const { channel, commitment, service } = promise.place;
+  return [promise.measure, channel, commitment, channel === SERVICES_CHANNEL ? (service ?? '') : ''].join('\u0000');
+}
+
 /**
- * The same promise in a baseline and a unit: the same measure, channel and
- * promise key, on the same line. A channel written as one object stands for
+ * A charter's promises by what they promise and the line they are on, so
+ * that the same promise in the other file is found without a scan of every
+ * promise (rules also read hostile files, with thousands of lines).
+ *
+ * The same promise in a baseline and a unit has the same measure, channel
+ * and key, on the same line. A channel written as one object stands for
  * every line of its kind, so it matches any line: a unit that turns the
  * baseline's one phone object into a list of lines keeps its promises on
  * each line. A service's promises are matched by service and id.
  */
-function samePromise(own: WrittenPromise, base: WrittenPromise): boolean {
-  const a = own.place;
-  const b = base.place;
-  if (own.measure !== base.measure || a.channel !== b.channel || a.commitment !== b.commitment) return false;
-  if (a.channel === SERVICES_CHANNEL) return a.service === b.service;
-  return a.line === b.line || a.line === undefined || b.line === undefined;
-}
+class PromiseIndex {
+  private readonly byKey = new Map<string, { readonly lineless: WrittenPromise[]; readonly byLine: Map<string, WrittenPromise[]> }>();
 
-/** Promises grouped by the line they are on (a variant list is on one line). */
-function byLine(promises: readonly WrittenPromise[]): WrittenPromise[][] {
-  const lines = new Map<string, WrittenPromise[]>();
-  for (const promise of promises) {
-    const key = promise.place.line ?? '';
-    lines.set(key, [...(lines.get(key) ?? []), promise]);
+  constructor(promises: readonly WrittenPromise[]) {
+    for (const promise of promises) {
+      const key = promiseKey(promise);
+      let entry = this.byKey.get(key);
+      if (!entry) {
+        entry = { lineless: [], byLine: new Map() };
+        this.byKey.set(key, entry);
+      }
+      const { line } = promise.place;
+      if (line === undefined) entry.lineless.push(promise);
+      else {
+        const onLine = entry.byLine.get(line);
+        if (onLine) onLine.push(promise);
+        else entry.byLine.set(line, [promise]);
+      }
+    }
   }
-  return [...lines.values()];
+
+  /** The same promise as `promise`, as the variants of each line it is on. */
+  linesMatching(promise: WrittenPromise): (readonly WrittenPromise[])[] {
+    const entry = this.byKey.get(promiseKey(promise));
+    if (!entry) return [];
+    const { line } = promise.place;
+    const lines = line === undefined ? [...entry.byLine.values()] : [entry.byLine.get(line) ?? []];
+    return [entry.lineless, ...lines].filter((variants) => variants.length > 0);
+  }
 }
 
 /** Compares a unit's promise with the baseline's and reports each way it is weaker. */
@@ -123,9 +146,11 @@ export default defineRule(
     if (!baseline) return;
     const inherited = writtenPromisesOf(baseline.data);
     const own = writtenPromisesOf(charter.data);
+    const inheritedIndex = new PromiseIndex(inherited);
+    const ownIndex = new PromiseIndex(own);
     // Each of the unit's promises against the baseline's promise for the same customers (on each baseline line it stands for).
     for (const promise of own) {
-      for (const lineVariants of byLine(inherited.filter((base) => samePromise(promise, base)))) {
+      for (const lineVariants of inheritedIndex.linesMatching(promise)) {
         const base = coveringVariant(lineVariants, promise.place);
         if (base) compare(promise, base, baseline, report);
       }
@@ -133,7 +158,7 @@ export default defineRule(
     // A variant list is replaced whole: a variant of the baseline's that the unit leaves out is weaker for its customers, unless a variant left covers them as strictly.
     const reported = new Set<string>();
     for (const base of inherited) {
-      for (const lineVariants of byLine(own.filter((promise) => samePromise(promise, base)))) {
+      for (const lineVariants of ownIndex.linesMatching(base)) {
         const covering = coveringVariant(lineVariants, base.place);
         if (covering && (base.place.channel === SERVICES_CHANNEL || scopeKey(covering.place) === scopeKey(base.place))) continue;
         if (covering && atLeastAsStrict(covering, base)) continue;
@@ -172,7 +197,7 @@ export default defineRule(
     for (const base of inherited) {
       const { service } = base.place;
       if (base.place.channel !== SERVICES_CHANNEL || service === undefined) continue;
-      if (own.some((promise) => samePromise(promise, base))) continue;
+      if (ownIndex.linesMatching(base).length > 0) continue;
       const index = ownServiceIndex.get(service);
       if (index === undefined) continue;
       report({

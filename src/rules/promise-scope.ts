@@ -29,14 +29,25 @@ export function whomMessage(place: Pick<PromisePlace, 'groups' | 'service'>): Me
  */
 export function coveringVariant(variants: readonly WrittenPromise[], place: WrittenPromise['place']): WrittenPromise | undefined {
   if (place.channel === SERVICES_CHANNEL) return variants[0];
-  const byScope = new Map<string, WrittenPromise>();
-  // The first of two variants for the same customers counts, as in the report (distinct-variants reports the second).
-  for (const variant of variants) if (!byScope.has(scopeKey(variant.place))) byScope.set(scopeKey(variant.place), variant);
+  const byScope = variantsByScope(variants);
   return (
     byScope.get(scopeKey(place)) ??
     (place.service === undefined ? undefined : byScope.get(scopeKey({ groups: [], service: place.service }))) ??
     byScope.get(scopeKey({ groups: [] }))
   );
+}
+
+const scopeMaps = new WeakMap<readonly WrittenPromise[], ReadonlyMap<string, WrittenPromise>>();
+
+/** A list of variants by whom each is for, made once per list (a long list is looked up once per variant of another). */
+function variantsByScope(variants: readonly WrittenPromise[]): ReadonlyMap<string, WrittenPromise> {
+  const known = scopeMaps.get(variants);
+  if (known) return known;
+  const byScope = new Map<string, WrittenPromise>();
+  // The first of two variants for the same customers counts, as in the report (distinct-variants reports the second).
+  for (const variant of variants) if (!byScope.has(scopeKey(variant.place))) byScope.set(scopeKey(variant.place), variant);
+  scopeMaps.set(variants, byScope);
+  return byScope;
 }
 
 /** The path of a promise's list of variants, or of the promise when it is written alone. */

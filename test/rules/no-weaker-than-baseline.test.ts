@@ -1,4 +1,5 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { diagnosticsFor } from '../helpers.js';
 import { ruleTable, BASELINE } from './table.js';
 import { EXTENDING_UNIT } from '../fixtures/charters.js';
 
@@ -277,4 +278,17 @@ describe('no-weaker-than-baseline in format 1.1', () => {
       ],
     },
   ]);
+});
+
+describe('no-weaker-than-baseline on a unit and a baseline of thousands of lines', () => {
+  it('finds each line in the baseline by its id, not by a scan of every promise (a hostile file does not take hours)', async () => {
+    const count = 3_000;
+    const lines = (within: string): string =>
+      Array.from({ length: count }, (_, index) => `    - { id: line-${index}, number: "+358 9 123 4567", answer: { within: ${within} } }`).join('\n');
+    const base = `charter: 1.1\nlanguages: [fi, en]\nchannels:\n  phone:\n${lines('1 minute')}\n`;
+    const text = unit11('  phone:', lines('2 minutes'));
+    const found = (await diagnosticsFor({ 'unit.yaml': text, '_base.yaml': base })).filter((diagnostic) => diagnostic.ruleId === 'no-weaker-than-baseline');
+    expect(found).toHaveLength(count);
+    expect(found[0]?.message).toMatch(/^`channels\.phone\[0\]\.answer` promises 2 minutes, slower than the baseline's 1 minute/);
+  });
 });
