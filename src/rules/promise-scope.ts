@@ -44,7 +44,7 @@ function variantsByScope(variants: readonly WrittenPromise[]): ReadonlyMap<strin
   const known = scopeMaps.get(variants);
   if (known) return known;
   const byScope = new Map<string, WrittenPromise>();
-  // The first of two variants for the same customers counts, as in the report (distinct-variants reports the second).
+  // The first of two variants for the same customers counts (distinct-variants reports the second).
   for (const variant of variants) if (!byScope.has(scopeKey(variant.place))) byScope.set(scopeKey(variant.place), variant);
   scopeMaps.set(variants, byScope);
   return byScope;
