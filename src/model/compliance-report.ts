@@ -6,12 +6,33 @@ import type { DurationUnit } from '../time/duration.js';
  * table, JSON, CSV and the site's dashboard.
  */
 
-/** met: share met at or above target; close: within 5 percentage points below; missed: further below; no-data: nothing decided yet. */
+/**
+ * met: share met at or above target; close: within 5 percentage points below;
+ * missed: further below; no-data: nothing decided yet. An average promise is
+ * met when the mean is at most its limit, close when at most 10% over it; an
+ * abandonment promise is met when the share abandoned is at most `atMost`,
+ * close when at most 5 percentage points over it.
+ */
 export type ComplianceStatus = 'met' | 'close' | 'missed' | 'no-data';
 
 /** How far below target still counts as `close`, as a fraction (5 percentage points). */
 export const CLOSE_MARGIN = 0.05;
 
+/** How far over its limit an average time still counts as `close`, as a fraction of the limit (10%). */
+export const AVERAGE_CLOSE_MARGIN = 0.1;
+
+/** What a promise measures: `within` the share of contacts within a time limit, `average` the mean time to answer, `abandoned` the share given up. */
+export type CommitmentMeasure = 'within' | 'average' | 'abandoned';
+
+/**
+ * The figures of one promise over a period. For `within`: rows closed in time
+ * (`met`), late or open past the deadline (`missed`, abandoned rows too), open
+ * before it (`pending`). For `average`: answered rows within the limit
+ * (`met`) and over it (`missed`), open rows (`pending`), abandoned rows not
+ * counted; `shareMet` is null and `mean` decides the status. For `abandoned`:
+ * answered rows (`met`), abandoned ones (`missed`, also `abandoned`), open
+ * ones (`pending`); `shareMet` is null and `abandonedShare` decides the status.
+ */
 export interface Figures {
   /** Rows counted: met + missed + pending. */
   readonly count: number;
@@ -21,8 +42,14 @@ export interface Figures {
   readonly missed: number;
   /** Still open, deadline not yet passed (as of the report's `asOf`). */
   readonly pending: number;
-  /** met / (met + missed); null when nothing is decided. */
+  /** met / (met + missed); null when nothing is decided, and for `average` and `abandoned` promises. */
   readonly shareMet: number | null;
+  /** `average` promises: the mean time to answer of answered rows, in the promise's unit, rounded to hundredths; null without any. */
+  readonly mean?: number | null;
+  /** `abandoned` promises: rows with `outcome=abandoned`. */
+  readonly abandoned?: number;
+  /** `abandoned` promises: abandoned / count; null without rows. */
+  readonly abandonedShare?: number | null;
   readonly status: ComplianceStatus;
   /** Median time taken by closed rows, in the commitment's own unit; null without closed rows. */
   readonly median: number | null;
@@ -46,15 +73,30 @@ export interface CommitmentFigures {
   readonly unitName: CharterText;
   /** The charter's languages, first is its default. */
   readonly languages: readonly string[];
-  /** A key under `channels`, or `feedback`. */
+  /** A key under `channels`, `feedback`, `complaints` or `services` (the log's `channel`). */
   readonly channel: string;
-  /** answer, callback, acknowledge, reply, wait or respond. */
+  /** answer, callback, acknowledge, reply, wait, respond, appointment, or a service promise's id (the log's `commitment`). */
   readonly commitment: string;
-  /** The promise as written, e.g. `2 working days` (the effective value, baseline included). */
+  /** A service promise's name (`services[].promises[].name`); null for other promises. */
+  readonly commitmentName: CharterText | null;
+  /** The log's `line`: the channel line's id (a channel written as a list of lines) or the complaint stage's id; null otherwise. */
+  readonly line: string | null;
+  /** The line's or the stage's name, when it has one. */
+  readonly lineName: CharterText | null;
+  /** The customer groups the promise is for (the log's `group` picks it); empty: everyone. */
+  readonly groups: readonly string[];
+  /** Their names, in the same order. */
+  readonly groupNames: readonly CharterText[];
+  /** The log's `service`: the service the promise is for; null when it is for no particular service. */
+  readonly service: string | null;
+  readonly serviceName: CharterText | null;
+  /** What is measured: the share within the limit, the average time to answer, or the share abandoned. */
+  readonly measure: CommitmentMeasure;
+  /** The promise as written, e.g. `2 working days` (the effective value, baseline included); for `abandoned`, `atMost` as written (`10%`). */
   readonly within: string;
-  /** The unit that median and p90 are given in. */
+  /** The unit that median, p90 and mean are given in (for `abandoned`, that of no time: `second`). */
   readonly unit: DurationUnit;
-  /** The target share as a fraction (0.9 for 90%). */
+  /** The target share as a fraction (0.9 for 90%); for `abandoned`, the most that may be abandoned (`atMost`); for `average`, 1. */
   readonly target: number;
   /** The whole range. */
   readonly total: Figures;
@@ -67,6 +109,10 @@ export const BAD_ROW_KINDS = [
   'unknown-charter',
   'unknown-channel',
   'unknown-commitment',
+  'unknown-line',
+  'unknown-group',
+  'unknown-service',
+  'unknown-outcome',
   'bad-timestamp',
   'no-time-zone',
   'implausible-time',

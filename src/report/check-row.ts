@@ -8,36 +8,112 @@ import type { RowStore } from './row-store.js';
 import { parseTimestamp, shorten, timestampMs } from './timestamp.js';
 
 /** What a row is checked against: plain data, so that a worker thread can have it too. */
-export type CommitmentRef = { readonly index: number } | { readonly problem: MessageRef };
+export type CommitmentRef = { readonly index: number } | { readonly problem: MessageRef; readonly kind?: BadRowKind };
+
+/** The targets of a row at a place, by its outcome: answered (or open), or given up (`outcome=abandoned`). */
+export interface PlaceTargets {
+  readonly answered: CommitmentRef;
+  readonly abandoned: CommitmentRef;
+}
+
+/**
+ * The rows of one place (charter, channel, line, commitment): which of its
+ * promises a row counts toward, decided by the row's group and service. The
+ * index is the row's target (see `RowTarget` in commitment-index.ts): every
+ * promise of the place the row counts toward.
+ */
+export interface PlaceLookup {
+  /** `group` + NUL + `service` → targets, for every group and service the place's variants name, and '' for the rest. */
+  readonly targets: ReadonlyMap<string, PlaceTargets>;
+  /** The targets of a row with neither a group nor a service the variants name. */
+  readonly plain: PlaceTargets;
+  /** The groups and services the place's variants name. */
+  readonly groups: ReadonlySet<string>;
+  readonly services: ReadonlySet<string>;
+}
+
+export interface ChannelLookup {
+  /** The column that picks the line: `line`, or `service` for the `services` channel. */
+  readonly by: 'line' | 'service';
+  /** Line id ('' for a channel written as one object, and for feedback) → commitment → place. */
+  readonly lines: ReadonlyMap<string, ReadonlyMap<string, PlaceLookup>>;
+  /** The line of a row that names none: the only one, when there is only one. */
+  readonly only?: string;
+}
 
 export interface CharterLookup {
   readonly id: string;
-  readonly channels: ReadonlyMap<string, ReadonlyMap<string, CommitmentRef>>;
+  readonly channels: ReadonlyMap<string, ChannelLookup>;
+  /** The charter's customer group ids and service ids. */
+  readonly groups: ReadonlySet<string>;
+  readonly services: ReadonlySet<string>;
   /** Why no row of this charter can be measured (it has errors). */
   readonly problem?: MessageRef;
 }
 
 export interface CommitmentLookup {
   readonly charters: ReadonlyMap<string, CharterLookup>;
-  /** Measurable commitments by `charter,channel,commitment`. */
+  /** Targets of rows without line, group, service or outcome, by `charter,channel,commitment` (the fast path). */
   readonly byKey: ReadonlyMap<string, { readonly index: number }>;
 }
 
 /** The lookup without calendars (which cannot be sent to a thread). */
 export function plainLookup(lookup: CommitmentLookup): CommitmentLookup {
-  const refOf = (ref: CommitmentRef): CommitmentRef => ('problem' in ref ? { problem: ref.problem } : { index: ref.index });
+  const refOf = (ref: CommitmentRef): CommitmentRef =>
+    'problem' in ref ? { problem: ref.problem, ...(ref.kind === undefined ? {} : { kind: ref.kind }) } : { index: ref.index };
+  const targetsOf = (targets: PlaceTargets): PlaceTargets => ({ answered: refOf(targets.answered), abandoned: refOf(targets.abandoned) });
+  const placeOf = (place: PlaceLookup): PlaceLookup => ({
+    targets: new Map([...place.targets].map(([key, targets]) => [key, targetsOf(targets)])),
+    plain: targetsOf(place.plain),
+    groups: new Set(place.groups),
+    services: new Set(place.services),
+  });
   const charters = new Map(
     [...lookup.charters].map(([id, charter]) => [
       id,
       {
         id: charter.id,
-        channels: new Map([...charter.channels].map(([channel, list]) => [channel, new Map([...list].map(([name, ref]) => [name, refOf(ref)]))])),
+        channels: new Map(
+          [...charter.channels].map(([name, channel]) => [
+            name,
+            {
+              by: channel.by,
+              lines: new Map([...channel.lines].map(([line, places]) => [line, new Map([...places].map(([key, place]) => [key, placeOf(place)]))])),
+              ...(channel.only === undefined ? {} : { only: channel.only }),
+            },
+          ]),
+        ),
+        groups: new Set(charter.groups),
+        services: new Set(charter.services),
         ...(charter.problem === undefined ? {} : { problem: charter.problem }),
       },
     ]),
   );
   const byKey = new Map([...lookup.byKey].map(([key, ref]) => [key, { index: ref.index }]));
   return { charters, byKey };
+}
+
+/** The `outcome` values a row may have: empty or `answered` for a contact answered or still open, `abandoned` for one given up. */
+export const OUTCOMES = ['answered', 'abandoned'] as const;
+
+/**
+ * A place's "promised only to groups …" problem, naming the row's own group
+ * or service when it gave one (the place's targets are made for the groups
+ * and services its promises name, and '' for every other).
+ */
+function notPromisedTo(problem: MessageRef, group: string, service: string): MessageRef {
+  if (problem.id === 'report.row.group-not-given' && group !== '')
+    return message('report.row.group-not-promised', { ...problem.values, group: shorten(group) });
+  if (problem.id === 'report.row.service-not-given' && service !== '') {
+    return message('report.row.service-not-promised', { ...problem.values, service: shorten(service) });
+  }
+  return problem;
+}
+
+/** Where a promise is, in a message: `phone`, `phone line sami`, `services: benefit`. */
+export function placeOf(channel: string, line: string, lookup: Pick<ChannelLookup, 'by'>): MessageRef | string {
+  if (line === '') return channel;
+  return message(lookup.by === 'service' ? 'report.row.place-service' : 'report.row.place-line', { channel, line: shorten(line) });
 }
 
 /**
@@ -57,7 +133,7 @@ export interface BadRowSink {
 /**
  * Checks one log row and, when it is good, stores it for counting. A bad row
  * is reported once, for its first problem, in this order: which charter,
- * channel and commitment; the timestamps (readable, with an offset, within
+ * channel, line, commitment, group, service and outcome; the timestamps (readable, with an offset, within
  * the report's time window); end before start. (Duplicates are found once
  * every log is read.)
  */
@@ -65,7 +141,10 @@ export class RowChecker {
   /** "Did you mean" for unknown values: built when first needed, answers remembered per value. */
   private charterHints: Suggester | undefined;
   private readonly channelHints = new Map<CharterLookup, Suggester>();
-  private readonly commitmentHints = new Map<ReadonlyMap<string, CommitmentRef>, Suggester>();
+  private readonly commitmentHints = new Map<ReadonlyMap<string, PlaceLookup>, Suggester>();
+  private readonly lineHints = new Map<ChannelLookup, Suggester>();
+  private readonly groupHints = new Map<ReadonlySet<string>, Suggester>();
+  private outcomeHints: Suggester | undefined;
   /** The charter ids, when few enough to list in a message (null when there are too many). */
   private charterList: string | null | undefined;
 
@@ -78,7 +157,9 @@ export class RowChecker {
   /** Edit-distance cells spent on suggestions so far (they must stay few, whatever the log holds). */
   get suggestionWork(): number {
     let work = this.charterHints?.work ?? 0;
-    for (const hints of [...this.channelHints.values(), ...this.commitmentHints.values()]) work += hints.work;
+    for (const hints of [...this.channelHints.values(), ...this.commitmentHints.values(), ...this.lineHints.values(), ...this.groupHints.values()]) {
+      work += hints.work;
+    }
     return work;
   }
 
@@ -120,16 +201,49 @@ export class RowChecker {
       this.reject(bad, 'unknown-channel', row, 'channel', () => this.unknownChannel(row.channel, charter));
       return undefined;
     }
-    const commitment = channel.get(row.commitment) ?? channel.get(row.commitment.trim());
-    if (!commitment) {
-      this.reject(bad, 'unknown-commitment', row, 'commitment', () => this.unknownCommitment(row.commitment, row.channel, charter, channel));
+    const byService = channel.by === 'service';
+    const written = (byService ? row.service : row.lineId).trim();
+    const lineId = written === '' ? channel.only : written;
+    const places = lineId === undefined ? undefined : channel.lines.get(lineId);
+    if (!places) {
+      const kind = byService ? 'unknown-service' : 'unknown-line';
+      this.reject(bad, kind, row, byService ? 'service' : 'line', () => this.unknownLine(written, row.channel.trim(), charter, channel));
       return undefined;
     }
-    if ('problem' in commitment) {
-      this.reject(bad, 'unknown-commitment', row, 'commitment', () => commitment.problem);
+    const place = places.get(row.commitment) ?? places.get(row.commitment.trim());
+    if (!place) {
+      this.reject(bad, 'unknown-commitment', row, 'commitment', () =>
+        this.unknownCommitment(row.commitment, row.channel, lineId ?? '', charter, channel, places),
+      );
       return undefined;
     }
-    return commitment;
+    const group = row.group === '' ? '' : row.group.trim();
+    if (group !== '' && !charter.groups.has(group)) {
+      this.reject(bad, 'unknown-group', row, 'group', () => this.unknownName('report.row.unknown-group', group, charter, charter.groups));
+      return undefined;
+    }
+    const service = byService || row.service === '' ? '' : row.service.trim();
+    if (service !== '' && !charter.services.has(service)) {
+      this.reject(bad, 'unknown-service', row, 'service', () => this.unknownName('report.row.unknown-service', service, charter, charter.services));
+      return undefined;
+    }
+    const outcome = row.outcome === '' ? '' : row.outcome.trim();
+    if (outcome !== '' && outcome !== 'answered' && outcome !== 'abandoned') {
+      this.reject(bad, 'unknown-outcome', row, 'outcome', () => this.unknownOutcome(outcome));
+      return undefined;
+    }
+    const targets =
+      (group === '' || !place.groups.has(group)) && (service === '' || !place.services.has(service))
+        ? place.plain
+        : (place.targets.get(`${place.groups.has(group) ? group : ''}\u0000${place.services.has(service) ? service : ''}`) ?? place.plain);
+    const target = outcome === 'abandoned' ? targets.abandoned : targets.answered;
+    if ('problem' in target) {
+      const kind = target.kind ?? 'unknown-commitment';
+      const field: LogField = kind === 'unknown-group' ? 'group' : kind === 'unknown-service' ? 'service' : 'commitment';
+      this.reject(bad, kind, row, field, () => notPromisedTo(target.problem, group, service));
+      return undefined;
+    }
+    return target;
   }
 
   private rejectTimestamp(bad: BadRowSink, row: LogRow, field: 'start' | 'end'): 'bad' {
@@ -172,10 +286,62 @@ export class RowChecker {
     return hint ? message('report.row.unknown-channel-hint', { ...values, hint: shorten(hint) }) : message('report.row.unknown-channel', values);
   }
 
-  private unknownCommitment(name: string, channel: string, charter: CharterLookup, commitments: ReadonlyMap<string, CommitmentRef>): MessageRef {
-    const hint = this.hintsFor(this.commitmentHints, commitments, commitments).suggest(name);
-    const values = { charter: charter.id, name: shorten(name), channel: shorten(channel.trim()), known: [...commitments.keys()].join(', ') };
+  private unknownCommitment(
+    name: string,
+    channel: string,
+    line: string,
+    charter: CharterLookup,
+    lookup: ChannelLookup,
+    places: ReadonlyMap<string, PlaceLookup>,
+  ): MessageRef {
+    const hint = this.hintsFor(this.commitmentHints, places, places).suggest(name);
+    const where = placeOf(channel.trim(), line, lookup);
+    const known = places.size > 0 ? [...places.keys()].join(', ') : message('report.row.none');
+    const values = { charter: charter.id, name: shorten(name), channel: where, known };
     return hint ? message('report.row.unknown-commitment-hint', { ...values, hint: shorten(hint) }) : message('report.row.unknown-commitment', values);
+  }
+
+  /** A line (or service) that is not there, or none given where the channel has several. */
+  private unknownLine(written: string, channel: string, charter: CharterLookup, lookup: ChannelLookup): MessageRef {
+    const names = [...lookup.lines.keys()].filter((name) => name !== '');
+    const byService = lookup.by === 'service';
+    const values = { charter: charter.id, channel: shorten(channel), known: names.join(', ') };
+    if (written === '') return message(byService ? 'report.row.service-needed' : 'report.row.line-needed', values);
+    if (names.length === 0) return message('report.row.no-lines', { ...values, line: shorten(written) });
+    let hints = this.lineHints.get(lookup);
+    if (hints === undefined) {
+      hints = new Suggester(names);
+      this.lineHints.set(lookup, hints);
+    }
+    const hint = hints.suggest(written);
+    const line = { ...values, line: shorten(written) };
+    if (hint === undefined) return message(byService ? 'report.row.unknown-service-line' : 'report.row.unknown-line', line);
+    return message(byService ? 'report.row.unknown-service-line-hint' : 'report.row.unknown-line-hint', { ...line, hint: shorten(hint) });
+  }
+
+  /** A group or service id the charter does not have. */
+  private unknownName(
+    id: 'report.row.unknown-group' | 'report.row.unknown-service',
+    name: string,
+    charter: CharterLookup,
+    names: ReadonlySet<string>,
+  ): MessageRef {
+    let hints = this.groupHints.get(names);
+    if (hints === undefined) {
+      hints = new Suggester(names);
+      this.groupHints.set(names, hints);
+    }
+    const hint = hints.suggest(name);
+    const values = { charter: charter.id, name: shorten(name), known: names.size > 0 ? [...names].join(', ') : message('report.row.none') };
+    if (hint === undefined) return message(id, values);
+    return message(id === 'report.row.unknown-group' ? 'report.row.unknown-group-hint' : 'report.row.unknown-service-hint', { ...values, hint: shorten(hint) });
+  }
+
+  private unknownOutcome(outcome: string): MessageRef {
+    this.outcomeHints ??= new Suggester(OUTCOMES);
+    const hint = this.outcomeHints.suggest(outcome);
+    const values = { outcome: shorten(outcome), known: OUTCOMES.join(', ') };
+    return hint ? message('report.row.unknown-outcome-hint', { ...values, hint }) : message('report.row.unknown-outcome', values);
   }
 
   private hintsFor<K>(cache: Map<K, Suggester>, key: K, names: ReadonlyMap<string, unknown>): Suggester {

@@ -13,7 +13,14 @@ import { shorten } from './timestamp.js';
 
 /** The columns of a contact log, in the order the issue and the README give them. */
 export const LOG_FIELDS = ['charter', 'channel', 'commitment', 'start', 'end'] as const;
-export type LogField = (typeof LOG_FIELDS)[number];
+/**
+ * Columns a log may have besides: `line` (a channel line's or a complaint
+ * stage's id), `group` (a customer group's id), `service` (a service's id),
+ * `outcome` (`abandoned` for a call or chat given up). Empty when absent.
+ */
+export const OPTIONAL_LOG_FIELDS = ['line', 'group', 'service', 'outcome'] as const;
+export type OptionalLogField = (typeof OPTIONAL_LOG_FIELDS)[number];
+export type LogField = (typeof LOG_FIELDS)[number] | OptionalLogField;
 
 /**
  * One row of a contact log, as read: text, not yet checked. The object is
@@ -27,12 +34,20 @@ export interface LogRow {
   start: string;
   /** Empty when the contact is still open. */
   end: string;
+  /** The `line` column (a channel line's or complaint stage's id); empty when the log has no such column. */
+  lineId: string;
+  /** The `group` column, or empty. */
+  group: string;
+  /** The `service` column, or empty. */
+  service: string;
+  /** The `outcome` column, or empty. */
+  outcome: string;
   /** 1-based line the row starts on. */
   line: number;
   /**
    * `charter,channel,commitment` as one string, when the log has those three
-   * columns first and unquoted: one lookup finds the commitment (a speed-up
-   * for large logs; absent otherwise).
+   * columns first and unquoted, and none of the optional columns: one lookup
+   * finds the commitment (a speed-up for large logs; absent otherwise).
    */
   commitmentKey: string | undefined;
   /** 1-based column of a field on that line (computed on demand). */
@@ -242,6 +257,8 @@ interface ChunkReader {
 class CsvLogReader implements ChunkReader {
   private readonly parser: CsvParser;
   private indexes: Record<LogField, number> | undefined;
+  /** The optional columns the header names, with their index. */
+  private optional: [OptionalLogField, number][] = [];
   private width = 0;
   /** The header starts charter,channel,commitment (see LogRow.commitmentKey). */
   private keyFirst = false;
@@ -253,10 +270,10 @@ class CsvLogReader implements ChunkReader {
     private readonly handlers: LogHandlers,
   ) {
     const columnOf = (field: LogField): number => {
-      const index = this.indexes?.[field] ?? 0;
-      return this.currentColumns?.()[index] ?? 1;
+      const index = this.indexes?.[field] ?? -1;
+      return index === -1 ? 1 : (this.currentColumns?.()[index] ?? 1);
     };
-    this.row = { charter: '', channel: '', commitment: '', start: '', end: '', line: 0, commitmentKey: undefined, columnOf };
+    this.row = emptyRow(columnOf);
     this.parser = new CsvParser(
       (fields, line, columns, text) => this.record(fields, line, columns, text),
       (line, column, english, text) => {
@@ -301,6 +318,7 @@ class CsvLogReader implements ChunkReader {
     row.commitment = fields[indexes.commitment] as string;
     row.start = fields[indexes.start] as string;
     row.end = fields[indexes.end] as string;
+    for (const [field, index] of this.optional) row[field === 'line' ? 'lineId' : field] = fields[index] as string;
     row.line = line;
     row.commitmentKey = this.keyFirst && text !== undefined ? text.slice(0, row.charter.length + row.channel.length + row.commitment.length + 2) : undefined;
     this.currentColumns = columns;
@@ -310,6 +328,14 @@ class CsvLogReader implements ChunkReader {
   private readHeader(fields: string[], line: number, columns: () => number[]): void {
     const names = fields.map((field) => field.trim().toLowerCase());
     const indexes: Partial<Record<LogField, number>> = {};
+    for (const field of OPTIONAL_LOG_FIELDS) {
+      const index = names.indexOf(field);
+      if (index !== -1 && names.indexOf(field, index + 1) !== -1) {
+        throw new LogFileError(this.display, line, columns()[names.indexOf(field, index + 1)] ?? 1, message('report.log.column-twice', { field }));
+      }
+      indexes[field] = index;
+      if (index !== -1) this.optional.push([field, index]);
+    }
     for (const field of LOG_FIELDS) {
       const index = names.indexOf(field);
       if (index === -1) {
@@ -330,7 +356,8 @@ class CsvLogReader implements ChunkReader {
     }
     this.indexes = indexes as Record<LogField, number>;
     this.width = fields.length;
-    this.keyFirst = indexes.charter === 0 && indexes.channel === 1 && indexes.commitment === 2;
+    // A row of a log with optional columns is placed by them too: no fast path.
+    this.keyFirst = indexes.charter === 0 && indexes.channel === 1 && indexes.commitment === 2 && this.optional.length === 0;
   }
 }
 
@@ -345,7 +372,7 @@ class JsonLinesLogReader implements ChunkReader {
       const at = this.currentLine.indexOf(`"${field}"`);
       return at === -1 ? 1 : at + 1;
     };
-    this.row = { charter: '', channel: '', commitment: '', start: '', end: '', line: 0, commitmentKey: undefined, columnOf };
+    this.row = emptyRow(columnOf);
   }
 
   get lines(): number {
@@ -394,6 +421,22 @@ class JsonLinesLogReader implements ChunkReader {
       }
     }
     const row = this.row;
+    for (const field of OPTIONAL_LOG_FIELDS) {
+      const item = Object.hasOwn(record, field) ? record[field] : undefined;
+      if (item === undefined || item === null) {
+        row[field === 'line' ? 'lineId' : field] = '';
+      } else if (typeof item === 'string') {
+        row[field === 'line' ? 'lineId' : field] = item;
+      } else {
+        malformed(
+          this.handlers,
+          line,
+          this.row.columnOf(field),
+          message('report.log.not-a-string', { field, value: shorten(JSON.stringify(item) ?? typeof item) }),
+        );
+        return;
+      }
+    }
     row.charter = record.charter as string;
     row.channel = record.channel as string;
     row.commitment = record.commitment as string;
@@ -402,6 +445,23 @@ class JsonLinesLogReader implements ChunkReader {
     row.line = line;
     this.handlers.onRow(row);
   }
+}
+
+function emptyRow(columnOf: (field: LogField) => number): LogRow {
+  return {
+    charter: '',
+    channel: '',
+    commitment: '',
+    start: '',
+    end: '',
+    lineId: '',
+    group: '',
+    service: '',
+    outcome: '',
+    line: 0,
+    commitmentKey: undefined,
+    columnOf,
+  };
 }
 
 /** A row that is not a row: its message in English and as data. */

@@ -9,7 +9,7 @@ import type { FileResult } from '../model/diagnostic.js';
 import { todayIn } from '../time/calendar-date.js';
 import { notRegularKindMessage, systemProblemMessage } from '../util/regular-file.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
-import { indexCommitments, type CommitmentIndex, type MeasuredCommitment } from './commitment-index.js';
+import { indexCommitments, type CommitmentIndex, type MeasuredCommitment, type RowTarget } from './commitment-index.js';
 import { noBadRows, readWholeLog } from './intake.js';
 import { LogFileError } from './log-reader.js';
 import { asOfMessage, rangeProblem, timeWindowAround, type TimeWindow } from './report-window.js';
@@ -123,14 +123,14 @@ function countRows(index: CommitmentIndex, store: RowStore, firstOf: Int32Array,
   const unmeasurable = new Map(skip);
   for (let row = 0; row < store.length; row++) {
     if ((firstOf[row] as number) >= 0) continue;
-    const commitmentIndex = store.commitments[row] as number;
-    if (unmeasurable.has(commitmentIndex)) continue;
-    const commitment = index.commitments[commitmentIndex] as MeasuredCommitment;
+    const target = index.targets[store.commitments[row] as number] as RowTarget;
+    if (skipped(target, unmeasurable) !== undefined) continue;
     let outcome: TallyOutcome;
     try {
-      outcome = tally.add(commitment, store.starts[row] as number, store.ends[row] as number);
+      outcome = tally.addRow(target, store.starts[row] as number, store.ends[row] as number);
     } catch (error) {
-      unmeasurable.set(commitmentIndex, error instanceof Error ? error.message : String(error));
+      // The promises of a row share its line's calendar: all of them are given up.
+      for (const commitment of promisesOfTarget(target)) unmeasurable.set(commitment.index, error instanceof Error ? error.message : String(error));
       continue;
     }
     if (outcome === 'counted') outcomes.measured++;
@@ -150,14 +150,24 @@ function listUnmeasurable(
   badRows: BadRowList,
 ): void {
   for (let row = 0; row < store.length; row++) {
-    const commitmentIndex = store.commitments[row] as number;
-    const reason = unmeasurable.get(commitmentIndex);
-    if (reason === undefined || (firstOf[row] as number) >= 0) continue;
+    const target = index.targets[store.commitments[row] as number] as RowTarget;
+    const commitment = skipped(target, unmeasurable);
+    if (commitment === undefined || (firstOf[row] as number) >= 0) continue;
     addStoredBadRow(badRows, store, logs, row, 'unknown-commitment', () => {
-      const commitment = index.commitments[commitmentIndex] as MeasuredCommitment;
+      const reason = unmeasurable.get(commitment.index) as string;
       return message('report.row.unmeasurable', { charter: commitment.charter, channel: commitment.channel, commitment: commitment.commitment, reason });
     });
   }
+}
+
+function promisesOfTarget(target: RowTarget): MeasuredCommitment[] {
+  return [target.within, target.average, target.abandoned].filter((commitment): commitment is MeasuredCommitment => commitment !== undefined);
+}
+
+/** The first promise of a row's target that cannot be measured, if any: then the row is not counted at all. */
+function skipped(target: RowTarget, unmeasurable: ReadonlyMap<number, string>): MeasuredCommitment | undefined {
+  if (unmeasurable.size === 0) return undefined;
+  return promisesOfTarget(target).find((commitment) => unmeasurable.has(commitment.index));
 }
 
 /** Counts a bad row found among the stored rows, and lists it while there is room (its message is made only then). */

@@ -1,6 +1,13 @@
 import { measuredUnit, type DurationUnit } from '../time/duration.js';
-import type { MeasuredCommitment } from './commitment-index.js';
-import { CLOSE_MARGIN, type CommitmentFigures, type ComplianceStatus, type Figures, type MonthFigures } from '../model/compliance-report.js';
+import type { MeasuredCommitment, RowTarget } from './commitment-index.js';
+import {
+  AVERAGE_CLOSE_MARGIN,
+  CLOSE_MARGIN,
+  type CommitmentFigures,
+  type ComplianceStatus,
+  type Figures,
+  type MonthFigures,
+} from '../model/compliance-report.js';
 
 /**
  * Counts each row against its commitment, as a whole and by month, and turns
@@ -37,23 +44,36 @@ export class ComplianceTally {
   }
 
   /**
-   * Counts one good row. `endMs` is NaN while the contact is open; an end
-   * after `asOf` counts as open (the report is as of that instant).
+   * Counts one good row toward every promise of its target. `endMs` is NaN
+   * while the contact is open; an end after `asOf` counts as open (the report
+   * is as of that instant). A row given up (`outcome=abandoned`) was never
+   * answered: for a time limit it is open for ever (missed once the deadline
+   * passed), the average leaves it out, the abandonment rate counts it.
    */
-  add(commitment: MeasuredCommitment, startMs: number, endMs: number): TallyOutcome {
-    const { asOfMs } = this.options;
-    if (startMs > asOfMs) return 'not-started';
-    const calendar = commitment.calendar;
-    const day = calendar.localDayOfMs(startMs);
-    if (day < this.fromDay || day > this.toDay) return 'outside-range';
+  addRow(target: RowTarget, startMs: number, endMs: number): TallyOutcome {
+    let outcome: TallyOutcome | undefined;
+    const end = target.gaveUp ? Number.NaN : endMs;
+    if (target.within) outcome = this.add(target.within, startMs, end);
+    if (target.average) {
+      const counted = target.gaveUp ? this.place(target.average, startMs) : this.add(target.average, startMs, end);
+      outcome ??= counted;
+    }
+    if (target.abandoned) {
+      const counted = this.addAbandonment(target.abandoned, startMs, endMs, target.gaveUp);
+      outcome ??= counted;
+    }
+    return outcome ?? 'counted';
+  }
 
-    // Rows of one commitment mostly come day by day: what depends only on the
-    // start day (the month, and a deadline counted in days) is kept from the last row.
+  /** Counts one row against a time limit (`within`, and the rows of an `average`). */
+  add(commitment: MeasuredCommitment, startMs: number, endMs: number): TallyOutcome {
+    const placed = this.place(commitment, startMs);
+    if (placed !== 'counted') return placed;
     const memo = this.memos[commitment.index] as DayMemo;
-    if (memo.day !== day) this.startDay(memo, commitment, day, startMs);
     const monthAccumulator = memo.monthAccumulator as Accumulator;
     const total = this.totals[commitment.index] as Accumulator;
-
+    const { asOfMs } = this.options;
+    const calendar = commitment.calendar;
     const { duration } = commitment;
     const deadline = memo.dayDeadline ?? calendar.deadlineMs(startMs, duration);
     if (endMs <= asOfMs) {
@@ -71,6 +91,32 @@ export class ComplianceTally {
     return 'counted';
   }
 
+  /** Whether a row is in the report's range, and its day's memo set (for counting it). */
+  private place(commitment: MeasuredCommitment, startMs: number): TallyOutcome {
+    if (startMs > this.options.asOfMs) return 'not-started';
+    const calendar = commitment.calendar;
+    const day = calendar.localDayOfMs(startMs);
+    if (day < this.fromDay || day > this.toDay) return 'outside-range';
+    // Rows of one commitment mostly come day by day: what depends only on the
+    // start day (the month, and a deadline counted in days) is kept from the last row.
+    const memo = this.memos[commitment.index] as DayMemo;
+    if (memo.day !== day) this.startDay(memo, commitment, day, startMs);
+    return 'counted';
+  }
+
+  /** Counts a row toward an abandonment rate: answered (`met`), given up (`missed`) or still open (`pending`). */
+  private addAbandonment(commitment: MeasuredCommitment, startMs: number, endMs: number, gaveUp: boolean): TallyOutcome {
+    const placed = this.place(commitment, startMs);
+    if (placed !== 'counted') return placed;
+    const memo = this.memos[commitment.index] as DayMemo;
+    for (const accumulator of [this.totals[commitment.index] as Accumulator, memo.monthAccumulator as Accumulator]) {
+      if (gaveUp) accumulator.missed++;
+      else if (endMs <= this.options.asOfMs) accumulator.met++;
+      else accumulator.pending++;
+    }
+    return 'counted';
+  }
+
   private startDay(memo: DayMemo, commitment: MeasuredCommitment, day: number, startMs: number): void {
     const month = commitment.calendar.monthIndexOfDay(day);
     const byMonth = this.monthly[commitment.index] as Map<number, Accumulator>;
@@ -81,7 +127,8 @@ export class ComplianceTally {
     }
     memo.day = day;
     memo.monthAccumulator = accumulator;
-    memo.dayDeadline = DAY_UNITS.has(commitment.duration.unit) ? commitment.calendar.deadlineMs(startMs, commitment.duration) : undefined;
+    memo.dayDeadline =
+      commitment.measure !== 'abandoned' && DAY_UNITS.has(commitment.duration.unit) ? commitment.calendar.deadlineMs(startMs, commitment.duration) : undefined;
   }
 
   /** The first and last month with counted rows (YYYY-MM), if any. */
@@ -109,11 +156,19 @@ export class ComplianceTally {
         languages: commitment.languages,
         channel: commitment.channel,
         commitment: commitment.commitment,
+        commitmentName: commitment.commitmentName,
+        line: commitment.line,
+        lineName: commitment.lineName,
+        groups: commitment.groups,
+        groupNames: commitment.groupNames,
+        service: commitment.service,
+        serviceName: commitment.serviceName,
+        measure: commitment.measure,
         within: commitment.within,
         unit: measuredUnit(commitment.duration.unit),
         target: commitment.target,
-        total: figuresOf(total, commitment.target),
-        months: months.map((month): MonthFigures => ({ month, ...figuresOf(byMonth.get(monthIndexOf(month)) ?? EMPTY, commitment.target) })),
+        total: figuresOf(total, commitment),
+        months: months.map((month): MonthFigures => ({ month, ...figuresOf(byMonth.get(monthIndexOf(month)) ?? EMPTY, commitment) })),
       };
     });
   }
@@ -165,6 +220,14 @@ class Accumulator {
   closedTimes(): Float64Array {
     return this.times.subarray(0, this.closed);
   }
+
+  /** The mean time taken by closed rows, or null without any. */
+  mean(): number | null {
+    if (this.closed === 0) return null;
+    let sum = 0;
+    for (let index = 0; index < this.closed; index++) sum += this.times[index] as number;
+    return sum / this.closed;
+  }
 }
 
 const EMPTY = new Accumulator();
@@ -179,20 +242,49 @@ export function statusOf(shareMet: number | null, target: number): ComplianceSta
   return 'missed';
 }
 
-function figuresOf(accumulator: Accumulator, target: number): Figures {
+function figuresOf(accumulator: Accumulator, commitment: Pick<MeasuredCommitment, 'measure' | 'target' | 'duration'>): Figures {
+  const { measure, target } = commitment;
+  const count = accumulator.met + accumulator.missed + accumulator.pending;
+  const base = { count, met: accumulator.met, missed: accumulator.missed, pending: accumulator.pending };
+  if (measure === 'abandoned') {
+    const abandonedShare = count === 0 ? null : accumulator.missed / count;
+    return {
+      ...base,
+      shareMet: null,
+      status: abandonmentStatusOf(abandonedShare, target),
+      median: null,
+      p90: null,
+      abandoned: accumulator.missed,
+      abandonedShare,
+    };
+  }
   const decided = accumulator.met + accumulator.missed;
   const shareMet = decided === 0 ? null : accumulator.met / decided;
+  const mean = measure === 'average' ? accumulator.mean() : undefined;
   const times = accumulator.closedTimes();
-  return {
-    count: decided + accumulator.pending,
-    met: accumulator.met,
-    missed: accumulator.missed,
-    pending: accumulator.pending,
-    shareMet,
-    status: statusOf(shareMet, target),
-    median: median(times),
-    p90: percentile(times, 0.9),
-  };
+  const figures = { median: median(times), p90: percentile(times, 0.9) };
+  if (mean !== undefined) {
+    const rounded = mean === null ? null : roundTime(mean);
+    return { ...base, shareMet: null, status: averageStatusOf(rounded, commitment.duration.amount), ...figures, mean: rounded };
+  }
+  return { ...base, shareMet, status: statusOf(shareMet, target), ...figures };
+}
+
+/** An average is met at or under its limit, close up to 10% over it (AVERAGE_CLOSE_MARGIN). */
+export function averageStatusOf(mean: number | null, limit: number): ComplianceStatus {
+  if (mean === null) return 'no-data';
+  if (mean <= limit) return 'met';
+  if (mean <= limit * (1 + AVERAGE_CLOSE_MARGIN)) return 'close';
+  return 'missed';
+}
+
+/** An abandonment rate is met at or under `atMost`, close up to 5 percentage points over it. */
+export function abandonmentStatusOf(share: number | null, atMost: number): ComplianceStatus {
+  if (share === null) return 'no-data';
+  const value = Math.round(share * 10_000);
+  if (value <= Math.round(atMost * 10_000)) return 'met';
+  if (value <= Math.round((atMost + CLOSE_MARGIN) * 10_000)) return 'close';
+  return 'missed';
 }
 
 /** The middle value, or the mean of the two middle values; rounded to hundredths of the unit. Reorders `values`. */

@@ -155,6 +155,24 @@ export interface DashboardStrings {
   readonly badRowsNote: string;
   /** The channel title of `feedback`, which is not a channel of its own in the charter. */
   readonly feedbackChannel: string;
+  /** The channel title of `complaints` (complaint stages). */
+  readonly complaintsChannel: string;
+  /** A channel with the name of one of its lines (or a complaint stage): "Puhelin, Saamenkielinen palvelu". */
+  readonly lineChannel: string;
+  /** A promise's name with whom or what it is for (`{scope}`: customer groups and service): "… — Yritykset". */
+  readonly scoped: string;
+  /** An average speed of answer promise: `{duration}` in words. */
+  readonly averageAnswer: string;
+  /** An abandonment rate promise: `{share}` a percentage. */
+  readonly abandonedAtMost: string;
+  /** The mean time to answer: `{duration}` a number with its unit. */
+  readonly meanTime: string;
+  /** The share abandoned: `{share}` a percentage. */
+  readonly abandonedShare: string;
+  /** An average promise without answered rows. */
+  readonly nothingAnswered: string;
+  /** An abandonment promise without rows. */
+  readonly noContacts: string;
   /** "Email – reply within 2 working days": `{channel}` a channel title, `{promise}` the commitment and its limit. */
   readonly commitmentName: string;
   /** For waiting times, which are a maximum rather than a deadline: "at most 15 minutes". */

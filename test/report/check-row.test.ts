@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { RowChecker, type BadRowSink, type CharterLookup, type CommitmentLookup, type CommitmentRef } from '../../src/report/check-row.js';
+import {
+  RowChecker,
+  type BadRowSink,
+  type ChannelLookup,
+  type CharterLookup,
+  type CommitmentLookup,
+  type CommitmentRef,
+  type PlaceLookup,
+} from '../../src/report/check-row.js';
 import type { LogField, LogRow } from '../../src/report/log-reader.js';
 import type { BadRowKind } from '../../src/model/compliance-report.js';
 import { timeWindowAround } from '../../src/report/report-window.js';
@@ -14,7 +22,9 @@ function lookupOf(count: number): CommitmentLookup {
   for (let index = 0; index < count; index++) {
     const id = `unit-${String(index).padStart(4, '0')}-services`;
     const reply: CommitmentRef = { index };
-    charters.set(id, { id, channels: new Map([['email', new Map([['reply', reply]])]]) });
+    const place: PlaceLookup = { targets: new Map(), plain: { answered: reply, abandoned: reply }, groups: new Set(), services: new Set() };
+    const email: ChannelLookup = { by: 'line', lines: new Map([['', new Map([['reply', place]])]]), only: '' };
+    charters.set(id, { id, channels: new Map([['email', email]]), groups: new Set(), services: new Set() });
     byKey.set(`${id},email,reply`, reply);
   }
   return { charters, byKey };
@@ -27,6 +37,10 @@ function rowOf(charter: string, channel = 'email', commitment = 'reply'): LogRow
     commitment,
     start: '2026-11-02T09:00:00+02:00',
     end: '',
+    lineId: '',
+    group: '',
+    service: '',
+    outcome: '',
     line: 2,
     commitmentKey: undefined,
     columnOf: (field: LogField) => ['charter', 'channel', 'commitment', 'start', 'end'].indexOf(field) + 1,

@@ -1,0 +1,260 @@
+import { describe, expect, it } from 'vitest';
+import { makeComplianceReport } from '../../src/report/make-report.js';
+import { parseAsOf } from '../../src/report/as-of.js';
+import type { CommitmentFigures, ComplianceReport } from '../../src/model/compliance-report.js';
+import type { MessageLocale } from '../../src/messages/locale.js';
+import { edit, FORMAT_11_UNIT } from '../fixtures/charters.js';
+import { writeTree } from '../helpers.js';
+
+/**
+ * FORMAT_11_UNIT (test-unit, Helsinki time, Finnish holidays, office hours
+ * Mon–Fri 08–16) with one change: the Sámi phone line, open Tue and Thu
+ * 09–12, also promises a call-back within 2 working hours, counted in its
+ * own hours. Judged as of Sat 20.3.2027 12:00 (+02:00). No Finnish holiday
+ * falls in 1–19 March 2027.
+ */
+const UNIT = edit(
+  FORMAT_11_UNIT,
+  '    answer: { within: 1 minute, target: 80%, service: benefit }\n',
+  '    answer: { within: 1 minute, target: 80%, service: benefit }\n    callback: { within: 2 working hours }\n',
+);
+const AS_OF = '2027-03-20T12:00:00+02:00';
+
+/** The rows and their hand-worked figures (line numbers are the CSV's; the header is line 1). */
+const ROWS: readonly string[] = [
+  // phone, line general, answer: everyone 30 s 90 %, businesses 1 minute 80 %; averageAnswer 2 minutes; abandoned at most 10 %.
+  // line 2: 20 s, everyone: met.
+  'phone,answer,2027-03-01T09:00:00+02:00,2027-03-01T09:00:20+02:00,general,,,',
+  // line 3: 50 s, everyone: missed.
+  'phone,answer,2027-03-01T09:10:00+02:00,2027-03-01T09:10:50+02:00,general,,,',
+  // line 4: given up after a minute: missed for the 30 s promise (its deadline has passed), left out of the average, abandoned.
+  'phone,answer,2027-03-01T09:20:00+02:00,2027-03-01T09:21:00+02:00,general,,,abandoned',
+  // line 5: 45 s, a business: the businesses' 1 minute promise: met (0.75 min).
+  'phone,answer,2027-03-01T09:30:00+02:00,2027-03-01T09:30:45+02:00,general,businesses,,',
+  // line 6: 90 s, a private customer (a group no answer variant names): the promise to everyone: missed.
+  'phone,answer,2027-03-01T09:40:00+02:00,2027-03-01T09:41:30+02:00,general,public,,answered',
+  // line 7: no line, but phone has two: bad row.
+  'phone,answer,2027-03-01T09:50:00+02:00,2027-03-01T09:50:10+02:00,,,,',
+  // line 8: a line that is not there, close to `general`: bad row with a suggestion.
+  'phone,answer,2027-03-01T09:55:00+02:00,2027-03-01T09:55:10+02:00,genral,,,',
+  // phone, line sami, answer 1 minute 80 % for the service benefit.
+  // line 9: Tue 2.3, 40 s: met (0.67 min).
+  'phone,answer,2027-03-02T09:00:00+02:00,2027-03-02T09:00:40+02:00,sami,,benefit,',
+  // line 10: no service: the line promises an answer only for benefit: bad row.
+  'phone,answer,2027-03-02T09:05:00+02:00,2027-03-02T09:05:40+02:00,sami,,,',
+  // line 11: a service the charter does not have, close to `benefit`: bad row with a suggestion.
+  'phone,answer,2027-03-02T09:10:00+02:00,2027-03-02T09:10:40+02:00,sami,,benfit,',
+  // chat (one line, no id): answer 2 minutes 80 %, abandoned at most 15 %.
+  // line 12: 1 min: met.
+  'chat,answer,2027-03-03T10:00:00+02:00,2027-03-03T10:01:00+02:00,,,,',
+  // line 13: given up: missed, abandoned.
+  'chat,answer,2027-03-03T10:05:00+02:00,2027-03-03T10:06:00+02:00,,,,abandoned',
+  // line 14: 3 min: missed.
+  'chat,answer,2027-03-03T10:10:00+02:00,2027-03-03T10:13:00+02:00,,,,',
+  // line 15: a line id on a channel written as one object: bad row.
+  'chat,answer,2027-03-03T10:15:00+02:00,2027-03-03T10:16:00+02:00,x,,,',
+  // line 16: an outcome misspelt: bad row with a suggestion.
+  'chat,answer,2027-03-03T10:20:00+02:00,2027-03-03T10:21:00+02:00,,,,abandonned',
+  // services, benefit, decision within 7 working days (100 %).
+  // line 17: Mon 1.3 → Tue 2 (1) … Wed 10 (7): due end of Wed 10.3; decided Wed 10.3: met, 7.
+  'services,decision,2027-03-01T10:00:00+02:00,2027-03-10T10:00:00+02:00,,,benefit,',
+  // line 18: urgent decision (same working day, for the public), a private customer: decided the same day at 15:00: met, 6 working hours.
+  'services,urgent-decision,2027-03-02T09:00:00+02:00,2027-03-02T15:00:00+02:00,,public,benefit,',
+  // line 19: urgent decision without a group: promised only to the public: bad row.
+  'services,urgent-decision,2027-03-02T09:30:00+02:00,2027-03-02T15:00:00+02:00,,,benefit,',
+  // line 20: urgent decision for a business: not promised to businesses: bad row.
+  'services,urgent-decision,2027-03-02T10:00:00+02:00,2027-03-02T15:00:00+02:00,,businesses,benefit,',
+  // line 21: a service the charter does not have, close to `benefit`: bad row with a suggestion.
+  'services,decision,2027-03-02T10:30:00+02:00,2027-03-03T15:00:00+02:00,,,benefits,',
+  // line 22: no service, but the charter has only one: benefit. Mon 8.3 → due end of Wed 17.3; decided Fri 19.3: missed, 9.
+  'services,decision,2027-03-08T09:00:00+02:00,2027-03-19T09:00:00+02:00,,,,',
+  // complaints, stage review: acknowledge within 2 working days (100 %).
+  // line 23: Thu 4.3 → Fri 5.3: met, 1.
+  'complaints,acknowledge,2027-03-04T10:00:00+02:00,2027-03-05T12:00:00+02:00,review,,,',
+  // line 24: no line, but there is one stage only. Fri 5.3 → Mon 8 (1), Tue 9 (2): due end of Tue 9.3; Wed 10.3: missed, 3.
+  'complaints,acknowledge,2027-03-05T10:00:00+02:00,2027-03-10T10:00:00+02:00,,,,',
+  // line 25: a stage that is not there: bad row.
+  'complaints,respond,2027-03-05T10:00:00+02:00,2027-03-10T10:00:00+02:00,apeal,,,',
+  // line 26: a customer group misspelt: bad row with a suggestion.
+  'phone,answer,2027-03-01T10:00:00+02:00,2027-03-01T10:00:10+02:00,general,busineses,,',
+  // line 27: email (one line, no id), reply within 2 working days, Fri 19.3, still open: due end of Tue 23.3: pending.
+  'email,reply,2027-03-19T09:00:00+02:00,,,,,',
+  // phone, line sami, call-back within 2 working hours of the line (Tue and Thu 09–12):
+  // line 28: Tue 2.3 11:00 → 1 h on Tuesday, 1 h on Thursday 09–10: due Thu 4.3 10:00; called 10:00: met, 2.
+  //   (In the unit's hours, 08–16, it would be due Tue 2.3 13:00: missed.)
+  'phone,callback,2027-03-02T11:00:00+02:00,2027-03-04T10:00:00+02:00,sami,,,',
+];
+
+const HEADER = 'charter,channel,commitment,start,end,line,group,service,outcome';
+const LOG = `${[HEADER, ...ROWS.map((row) => `test-unit,${row}`)].join('\n')}\n`;
+
+async function reportOn(log: { name: string; text: string }, locale?: MessageLocale): Promise<ComplianceReport> {
+  const cwd = writeTree({ 'charters/test-unit.yaml': UNIT, [log.name]: log.text });
+  const { report } = await makeComplianceReport({ cwd, logs: [log.name], asOf: parseAsOf(AS_OF) as Date, ...(locale ? { locale } : {}) });
+  return report;
+}
+
+function find(report: ComplianceReport, where: Partial<CommitmentFigures>): CommitmentFigures {
+  const found = report.commitments.filter((entry) =>
+    Object.entries(where).every(([key, value]) => JSON.stringify(entry[key as keyof CommitmentFigures]) === JSON.stringify(value)),
+  );
+  expect(found, JSON.stringify(where)).toHaveLength(1);
+  return found[0] as CommitmentFigures;
+}
+
+describe('charter report on format 1.1 places: lines, groups, services, complaint stages', () => {
+  it('measures each answer variant of a phone line by the row group, an abandoned call missed', async () => {
+    const report = await reportOn({ name: 'log.csv', text: LOG });
+    const everyone = find(report, { channel: 'phone', line: 'general', commitment: 'answer', measure: 'within', groups: [] });
+    expect(everyone).toMatchObject({ within: '30 seconds', unit: 'second', target: 0.9, lineName: { fi: 'Neuvonta', en: 'Advice' }, service: null });
+    expect(everyone.total).toEqual({ count: 4, met: 1, missed: 3, pending: 0, shareMet: 0.25, status: 'missed', median: 50, p90: 90 });
+    const businesses = find(report, { channel: 'phone', line: 'general', commitment: 'answer', measure: 'within', groups: ['businesses'] });
+    expect(businesses).toMatchObject({ within: '1 minute', unit: 'minute', target: 0.8, groupNames: [{ fi: 'Yritykset', en: 'Businesses' }] });
+    expect(businesses.total).toEqual({ count: 1, met: 1, missed: 0, pending: 0, shareMet: 1, status: 'met', median: 0.75, p90: 0.75 });
+  });
+
+  it('measures the average speed of answer of answered calls, leaving abandoned ones out', async () => {
+    const report = await reportOn({ name: 'log.csv', text: LOG });
+    const average = find(report, { channel: 'phone', line: 'general', measure: 'average' });
+    expect(average).toMatchObject({ commitment: 'answer', within: '2 minutes', unit: 'minute', target: 1 });
+    // 20 s, 50 s, 45 s and 90 s: 205 s / 4 = 51.25 s = 0.854 min; median (45 + 50) / 2 s = 0.79 min; p90 the 4th of 4.
+    expect(average.total).toEqual({ count: 4, met: 4, missed: 0, pending: 0, shareMet: null, status: 'met', median: 0.79, p90: 1.5, mean: 0.85 });
+  });
+
+  it('measures the abandonment rate among every call of the line', async () => {
+    const report = await reportOn({ name: 'log.csv', text: LOG });
+    const phone = find(report, { channel: 'phone', line: 'general', measure: 'abandoned' });
+    expect(phone).toMatchObject({ commitment: 'answer', within: '10%', target: 0.1 });
+    // 1 of 5: 20 %, more than 5 points over 10 %.
+    expect(phone.total).toEqual({
+      count: 5,
+      met: 4,
+      missed: 1,
+      pending: 0,
+      shareMet: null,
+      status: 'missed',
+      median: null,
+      p90: null,
+      abandoned: 1,
+      abandonedShare: 0.2,
+    });
+    const chat = find(report, { channel: 'chat', measure: 'abandoned' });
+    expect(chat).toMatchObject({ line: null, target: 0.15 });
+    expect(chat.total).toMatchObject({ count: 3, abandoned: 1, abandonedShare: 1 / 3, status: 'missed' });
+    const chatAnswer = find(report, { channel: 'chat', measure: 'within', commitment: 'answer' });
+    expect(chatAnswer.total).toEqual({ count: 3, met: 1, missed: 2, pending: 0, shareMet: 1 / 3, status: 'missed', median: 2, p90: 3 });
+  });
+
+  it("measures a line's promise for a service, and a call-back in the line's own hours", async () => {
+    const report = await reportOn({ name: 'log.csv', text: LOG });
+    const sami = find(report, { channel: 'phone', line: 'sami', commitment: 'answer' });
+    expect(sami).toMatchObject({
+      service: 'benefit',
+      serviceName: { fi: 'Toimeentulotuki', en: 'Social assistance' },
+      lineName: { fi: 'Saamenkielinen palvelu', en: 'Sámi-language service' },
+    });
+    expect(sami.total).toMatchObject({ count: 1, met: 1, median: 0.67 });
+    const callback = find(report, { channel: 'phone', line: 'sami', commitment: 'callback' });
+    expect(callback.total).toEqual({ count: 1, met: 1, missed: 0, pending: 0, shareMet: 1, status: 'met', median: 2, p90: 2 });
+  });
+
+  it("measures a service's outcome promises by service and group", async () => {
+    const report = await reportOn({ name: 'log.csv', text: LOG });
+    const decision = find(report, { channel: 'services', commitment: 'decision' });
+    expect(decision).toMatchObject({ service: 'benefit', line: null, groups: [], within: '7 working days', target: 1 });
+    expect(decision.total).toEqual({ count: 2, met: 1, missed: 1, pending: 0, shareMet: 0.5, status: 'missed', median: 8, p90: 9 });
+    const urgent = find(report, { channel: 'services', commitment: 'urgent-decision' });
+    expect(urgent).toMatchObject({ groups: ['public'], within: 'same working day', unit: 'working hour' });
+    expect(urgent.total).toMatchObject({ count: 1, met: 1, median: 6 });
+  });
+
+  it('measures a complaint stage by its line, or without one when there is one stage', async () => {
+    const report = await reportOn({ name: 'log.csv', text: LOG });
+    const acknowledge = find(report, { channel: 'complaints', line: 'review', commitment: 'acknowledge' });
+    expect(acknowledge.lineName).toEqual({ fi: 'Oikaisuvaatimus', en: 'Request for review' });
+    expect(acknowledge.total).toEqual({ count: 2, met: 1, missed: 1, pending: 0, shareMet: 0.5, status: 'missed', median: 2, p90: 3 });
+    expect(find(report, { channel: 'email', commitment: 'reply' }).total).toMatchObject({ count: 1, pending: 1 });
+  });
+
+  it('lists rows of unknown or missing lines, groups, services and outcomes as bad rows, with suggestions', async () => {
+    const report = await reportOn({ name: 'log.csv', text: LOG });
+    const lines = LOG.split('\n');
+    /** The 1-based column where field `index` (0-based) of a CSV line starts. */
+    const column = (line: number, field: string): number => {
+      const fields = (lines[line - 1] as string).split(',');
+      const index = HEADER.split(',').indexOf(field);
+      return fields.slice(0, index).join(',').length + (index === 0 ? 1 : 2);
+    };
+    expect(report.badRows.map((bad) => [bad.line, bad.column, bad.kind])).toEqual([
+      [7, column(7, 'line'), 'unknown-line'],
+      [8, column(8, 'line'), 'unknown-line'],
+      [10, column(10, 'service'), 'unknown-service'],
+      [11, column(11, 'service'), 'unknown-service'],
+      [15, column(15, 'line'), 'unknown-line'],
+      [16, column(16, 'outcome'), 'unknown-outcome'],
+      [19, column(19, 'group'), 'unknown-group'],
+      [20, column(20, 'group'), 'unknown-group'],
+      [21, column(21, 'service'), 'unknown-service'],
+      [25, column(25, 'line'), 'unknown-line'],
+      [26, column(26, 'group'), 'unknown-group'],
+    ]);
+    expect(column(7, 'line')).toBe(76);
+    expect(report.badRows.map((bad) => bad.message)).toEqual([
+      "test-unit has several phone lines: give the row's `line` (one of: general, sami)",
+      'test-unit has no phone line `genral`; did you mean `general`? (it has: general, sami)',
+      "test-unit promises phone line `sami` `answer` only for the services benefit: give the row's `service`",
+      'test-unit has no service `benfit`; did you mean `benefit`? (it has: benefit)',
+      'test-unit has one chat line, without an id: leave `line` empty (not `x`)',
+      '`abandonned` is not an outcome; did you mean `abandoned`? (outcomes: answered, abandoned)',
+      "test-unit promises services `benefit` `urgent-decision` only to the customer groups public: give the row's `group`",
+      'test-unit promises services `benefit` `urgent-decision` only to the customer groups public, not to `businesses`',
+      'test-unit makes no outcome promises for the service `benefits`; did you mean `benefit`? (it has: benefit)',
+      'test-unit has no complaints line `apeal` (it has: review)',
+      'test-unit has no customer group `busineses`; did you mean `businesses`? (it has: businesses, public)',
+    ]);
+    expect(report.rows).toEqual({ read: 27, measured: 16, outsideRange: 0, notStarted: 0, bad: 11 });
+  });
+
+  it('says what is wrong with a row in Finnish too', async () => {
+    const report = await reportOn({ name: 'log.csv', text: LOG }, 'fi');
+    const messages = report.badRows.map((bad) => bad.message);
+    expect(messages[0]).toBe('palvelulupauksessa test-unit on useita kanavan phone linjoja: anna rivin `line` (jokin näistä: general, sami)');
+    expect(messages[1]).toMatch(/tarkoititko `general`\?/);
+    expect(messages[5]).toBe('`abandonned` ei ole tulos; tarkoititko `abandoned`? (tulokset: answered, abandoned)');
+    expect(messages[10]).toBe(
+      'palvelulupauksessa test-unit ei ole asiakasryhmää `busineses`; tarkoititko `businesses`? (sen asiakasryhmät: businesses, public)',
+    );
+  });
+
+  it('reads the same columns from JSON Lines, in any order, to the same figures', async () => {
+    const keys = HEADER.split(',');
+    const jsonl = ROWS.map((row) => {
+      const values = `test-unit,${row}`.split(',');
+      const record = Object.fromEntries(
+        keys
+          .map((key, index): [string, string] => [key, values[index] ?? ''])
+          .filter(([key, value]) => value !== '' || key === 'charter')
+          .reverse(),
+      );
+      return JSON.stringify(record);
+    }).join('\n');
+    const fromCsv = await reportOn({ name: 'log.csv', text: LOG });
+    const fromJsonl = await reportOn({ name: 'log.jsonl', text: `${jsonl}\n` });
+    expect(fromJsonl.commitments).toEqual(fromCsv.commitments);
+    expect(fromJsonl.badRows.map((bad) => [bad.line + 1, bad.kind])).toEqual(fromCsv.badRows.map((bad) => [bad.line, bad.kind]));
+  });
+
+  it('reads the columns in any order from a CSV header', async () => {
+    const reordered = LOG.split('\n')
+      .map((line) => {
+        if (line === '') return line;
+        const fields = line.split(',');
+        return [...fields.slice(5), ...fields.slice(0, 5)].join(',');
+      })
+      .join('\n');
+    const fromCsv = await reportOn({ name: 'log.csv', text: LOG });
+    const shuffled = await reportOn({ name: 'log.csv', text: reordered });
+    expect(shuffled.commitments).toEqual(fromCsv.commitments);
+    expect(shuffled.badRows.map((bad) => bad.message)).toEqual(fromCsv.badRows.map((bad) => bad.message));
+  });
+});
