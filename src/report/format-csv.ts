@@ -5,6 +5,11 @@ import type { ComplianceReport, Figures } from '../model/compliance-report.js';
  * The report as CSV for spreadsheets: one row per commitment for the whole
  * range (`month` is `all`), then one per month of the range. Shares and
  * targets are fractions (0.9), times are in the commitment's own `unit`.
+ * Columns added since format 1.1 come last, so that spreadsheets reading
+ * columns by position keep working: `measure` (within, average, abandoned),
+ * `line`, `group` (customer group ids, separated by spaces), `service`,
+ * `mean` (average promises) and `abandoned`, `abandoned_share` (abandonment
+ * promises).
  */
 const HEADER = [
   'charter',
@@ -22,6 +27,13 @@ const HEADER = [
   'p90',
   'unit',
   'status',
+  'measure',
+  'line',
+  'group',
+  'service',
+  'mean',
+  'abandoned',
+  'abandoned_share',
 ];
 
 /** A cell: text (from charters, so untrusted), one of our own numbers, or empty. */
@@ -31,7 +43,9 @@ export function formatCsv(report: ComplianceReport): string {
   const lines = [csvLine(HEADER)];
   for (const figures of report.commitments) {
     const lead = [figures.charter, figures.channel, figures.commitment, figures.within, figures.target];
-    const line = (month: string, values: Figures): string => csvLine([...lead, month, ...numbers(values), figures.unit, values.status]);
+    const place = [figures.measure, figures.line, figures.groups.join(' '), figures.service];
+    const line = (month: string, values: Figures): string =>
+      csvLine([...lead, month, ...numbers(values), figures.unit, values.status, ...place, ...measureNumbers(values)]);
     lines.push(line('all', figures.total));
     for (const month of figures.months) lines.push(line(month.month, month));
   }
@@ -48,6 +62,11 @@ function numbers(figures: Figures): CsvCell[] {
     figures.median,
     figures.p90,
   ];
+}
+
+function measureNumbers(figures: Figures): CsvCell[] {
+  const share = figures.abandonedShare;
+  return [figures.mean ?? null, figures.abandoned ?? null, share === null || share === undefined ? null : Math.round(share * 10_000) / 10_000];
 }
 
 export function csvLine(cells: readonly CsvCell[]): string {

@@ -32,10 +32,29 @@ const STATUS_LABEL: Record<ComplianceStatus, MessageId> = {
   'no-data': 'report.table.status.no-data',
 };
 
-const COLUMNS = ['channel', 'commitment', 'promise', 'target', 'count', 'met', 'missed', 'pending', 'share met', 'median', 'p90', 'status'] as const;
+const COLUMNS = [
+  'channel',
+  'line',
+  'commitment',
+  'for',
+  'promise',
+  'target',
+  'count',
+  'met',
+  'missed',
+  'pending',
+  'share met',
+  'median',
+  'p90',
+  'status',
+] as const;
 type Column = (typeof COLUMNS)[number];
+/** Shown only when some promise has a line, or is for a group or a service. */
+const OPTIONAL_COLUMNS: ReadonlySet<Column> = new Set(['line', 'for']);
 const HEADING: Record<Column, MessageId> = {
   channel: 'report.table.column.channel',
+  line: 'report.table.column.line',
+  for: 'report.table.column.for',
   commitment: 'report.table.column.commitment',
   promise: 'report.table.column.promise',
   target: 'report.table.column.target',
@@ -72,12 +91,17 @@ export function formatTable(report: ComplianceReport, options: TableOptions): st
     out.push(paint.bold(`${oneLine(charter)} · ${textIn(first.unitName, first.languages, locale)}`) + paint.dim(`  (${oneLine(first.file)})`));
     const rows: Row[] = [];
     for (const figures of list) {
-      rows.push(row(oneLine(figures.channel), oneLine(figures.commitment), oneLine(figures.within), figures.target, figures.total, figures.unit, false, say));
+      rows.push(row(figures, oneLine(figures.channel), oneLine(figures.commitment), promiseOf(figures, say), figures.total, false, say));
       for (const month of figures.months) {
-        if (month.count > 0) rows.push(row('', `  ${month.month}`, '', figures.target, month, figures.unit, true, say));
+        if (month.count > 0) rows.push(row(figures, '', `  ${month.month}`, '', month, true, say));
       }
     }
-    out.push(...renderRows(rows, paint, say));
+    const shown = COLUMNS.filter(
+      (column) =>
+        !OPTIONAL_COLUMNS.has(column) ||
+        list.some((figures) => (column === 'line' ? figures.line !== null : figures.groups.length > 0 || figures.service !== null)),
+    );
+    out.push(...renderRows(rows, shown, paint, say));
     out.push('');
   }
   if (report.commitments.length === 0) out.push(say(message('report.table.no-commitments')), '');
@@ -107,18 +131,34 @@ interface Row {
   readonly isMonth: boolean;
 }
 
-function row(channel: string, commitment: string, promise: string, target: number, figures: Figures, unit: DurationUnit, isMonth: boolean, say: Say): Row {
+function row(commitment: CommitmentFigures, channel: string, name: string, promise: string, figures: Figures, isMonth: boolean, say: Say): Row {
+  const { unit, target, measure } = commitment;
+  const scope = [...commitment.groups, ...(commitment.service === null || commitment.channel === 'services' ? [] : [commitment.service])];
+  const result =
+    measure === 'average'
+      ? figures.mean === null || figures.mean === undefined
+        ? '–'
+        : say(message('report.table.mean', { time: timeIn(figures.mean, unit, say) }))
+      : measure === 'abandoned'
+        ? figures.abandonedShare === null || figures.abandonedShare === undefined
+          ? '–'
+          : say(message('report.table.abandoned-share', { share: percent(figures.abandonedShare, say) }))
+        : figures.shareMet === null
+          ? '–'
+          : percent(figures.shareMet, say);
   return {
     cells: {
-      channel,
-      commitment,
+      channel: isMonth ? '' : commitment.channel === 'services' && commitment.service !== null ? `${channel}: ${oneLine(commitment.service)}` : channel,
+      line: isMonth ? '' : oneLine(commitment.line ?? ''),
+      commitment: name,
+      for: isMonth ? '' : oneLine(scope.join(', ')),
       promise,
-      target: percent(target, say),
+      target: measure === 'average' ? '–' : percent(target, say),
       count: String(figures.count),
       met: String(figures.met),
       missed: String(figures.missed),
       pending: String(figures.pending),
-      'share met': figures.shareMet === null ? '–' : percent(figures.shareMet, say),
+      'share met': result,
       median: timeIn(figures.median, unit, say),
       p90: timeIn(figures.p90, unit, say),
       status: say(message(STATUS_LABEL[figures.status])),
@@ -128,15 +168,24 @@ function row(channel: string, commitment: string, promise: string, target: numbe
   };
 }
 
-function renderRows(rows: readonly Row[], paint: Record<ComplianceStatus | 'bold' | 'dim', Paint>, say: Say): string[] {
+/** The promise as written, with what it measures: `2 working days`, `average 2 minutes`, `abandoned at most 10%`. */
+function promiseOf(figures: CommitmentFigures, say: Say): string {
+  const within = oneLine(figures.within);
+  if (figures.measure === 'average') return say(message('report.table.promise.average', { within }));
+  if (figures.measure === 'abandoned') return say(message('report.table.promise.abandoned', { share: percent(figures.target, say) }));
+  return within;
+}
+
+function renderRows(rows: readonly Row[], columns: readonly Column[], paint: Record<ComplianceStatus | 'bold' | 'dim', Paint>, say: Say): string[] {
   const headings = Object.fromEntries(COLUMNS.map((column) => [column, say(message(HEADING[column]))])) as Record<Column, string>;
-  const widths = COLUMNS.map((column) => Math.max(headings[column].length, ...rows.map((entry) => entry.cells[column].length)));
+  const widths = columns.map((column) => Math.max(headings[column].length, ...rows.map((entry) => entry.cells[column].length)));
   const line = (cells: (column: Column) => string): string =>
-    `  ${COLUMNS.map((column, index) => {
-      const width = widths[index] as number;
-      const text = cells(column);
-      return NUMERIC.has(column) ? text.padStart(width) : text.padEnd(width);
-    })
+    `  ${columns
+      .map((column, index) => {
+        const width = widths[index] as number;
+        const text = cells(column);
+        return NUMERIC.has(column) ? text.padStart(width) : text.padEnd(width);
+      })
       .join('  ')
       .trimEnd()}`;
   const header = paint.dim(line((column) => headings[column]));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeComplianceReport } from '../../src/report/make-report.js';
+import { formatCsv } from '../../src/report/format-csv.js';
+import { formatTable } from '../../src/report/format-table.js';
 import { parseAsOf } from '../../src/report/as-of.js';
 import type { CommitmentFigures, ComplianceReport } from '../../src/model/compliance-report.js';
 import type { MessageLocale } from '../../src/messages/locale.js';
@@ -256,5 +258,29 @@ describe('charter report on format 1.1 places: lines, groups, services, complain
     const shuffled = await reportOn({ name: 'log.csv', text: reordered });
     expect(shuffled.commitments).toEqual(fromCsv.commitments);
     expect(shuffled.badRows.map((bad) => bad.message)).toEqual(fromCsv.badRows.map((bad) => bad.message));
+  });
+
+  it('writes the place and the measure at the end of each CSV row, and the mean and abandoned share', async () => {
+    const lines = formatCsv(await reportOn({ name: 'log.csv', text: LOG })).split('\r\n');
+    expect(lines[0]).toMatch(/,unit,status,measure,line,group,service,mean,abandoned,abandoned_share$/);
+    expect(lines).toContain('test-unit,phone,answer,1 minute,0.8,all,1,1,0,0,1,0.75,0.75,minute,met,within,general,businesses,,,,');
+    expect(lines).toContain('test-unit,phone,answer,2 minutes,1,all,4,4,0,0,,0.79,1.5,minute,met,average,general,,,0.85,,');
+    expect(lines).toContain('test-unit,phone,answer,10%,0.1,all,5,4,1,0,,,,second,missed,abandoned,general,,,,1,0.2');
+    expect(lines).toContain('test-unit,services,decision,7 working days,1,all,2,1,1,0,0.5,8,9,working day,missed,within,,,benefit,,,');
+    expect(lines).toContain('test-unit,complaints,acknowledge,2 working days,1,all,2,1,1,0,0.5,2,3,working day,missed,within,review,,,,,');
+  });
+
+  it('shows the line, whom a promise is for, the average and the abandoned share in the table', async () => {
+    const table = formatTable(await reportOn({ name: 'log.csv', text: LOG }), { color: false, timeZone: 'Europe/Helsinki' });
+    const rows = table.split('\n');
+    expect(rows.find((row) => row.includes('channel') && row.includes('status'))).toMatch(/channel +line +commitment +for +promise/);
+    expect(rows.find((row) => row.includes('avg'))).toMatch(
+      /phone +general +answer +average 2 minutes +– +4 +4 +0 +0 +avg 0\.85 min +0\.79 min +1\.5 min +met$/,
+    );
+    expect(rows.find((row) => row.includes('abandoned at most'))).toMatch(
+      /phone +general +answer +abandoned at most 10% +10% +5 +4 +1 +0 +20% abandoned +– +– +MISSED$/,
+    );
+    expect(rows.find((row) => row.includes('1 minute') && row.includes('businesses'))).toMatch(/phone +general +answer +businesses +1 minute +80%/);
+    expect(rows.find((row) => row.includes('services'))).toMatch(/services: benefit +decision +7 working days/);
   });
 });
