@@ -124,6 +124,14 @@ function unitViews(report: ComplianceReport, lang: SiteLanguage, context: Dashbo
     .sort((a, b) => collator.compare(a.name.text, b.name.text) || (a.charter < b.charter ? -1 : a.charter > b.charter ? 1 : 0));
   const trendMonths = report.months.slice(-TREND_MONTHS);
   let chartIndex = 0;
+  const anchors = new Set<string>();
+  /** Two promises whose places read alike as slugs still get their own anchor. */
+  const uniqueAnchor = (wanted: string): string => {
+    let anchor = wanted;
+    for (let count = 2; anchors.has(anchor); count++) anchor = `${wanted}-${count}`;
+    anchors.add(anchor);
+    return anchor;
+  };
   return units.map(({ charter, commitments, name }): DashboardUnitView => {
     const url = context.charterUrlOf(charter, context.pageLanguage ?? lang);
     const anchor = `unit-${slug(charter)}`;
@@ -141,7 +149,7 @@ function unitViews(report: ComplianceReport, lang: SiteLanguage, context: Dashbo
           trendMonths,
           lang,
           words,
-          `${anchor}-${slug(figures.channel)}-${slug(figures.commitment)}`,
+          uniqueAnchor(`${anchor}-${commitmentSlug(figures)}`),
           `trend-${++chartIndex}`,
         ),
       ),
@@ -161,24 +169,39 @@ function commitmentView(
   chartId: string,
 ): DashboardCommitmentView {
   const numbers = numberFormats(lang);
-  const name = commitmentName(figures, lang, words);
+  const name = commitmentName(figures, lang, words, context.pageLanguage);
   const lastMonth = report.months.at(-1);
   const latest = latestOf(figures, lastMonth);
   const trend = trendMonths.map((month) => monthOf(figures, month));
-  const shareText = (share: number | null): string => (share === null ? words.nothingDecided : fill(words.shareInTime, { share: numbers.percent(share) }));
+  const shareText = (month: Figures): string => {
+    if (figures.measure === 'average') {
+      return month.mean === null || month.mean === undefined
+        ? words.nothingAnswered
+        : fill(words.meanTime, { duration: numbers.duration(month.mean, figures.unit) });
+    }
+    if (figures.measure === 'abandoned') {
+      return month.abandonedShare === null || month.abandonedShare === undefined
+        ? words.noContacts
+        : fill(words.abandonedShare, { share: numbers.percent(month.abandonedShare) });
+    }
+    return month.shareMet === null ? words.nothingDecided : fill(words.shareInTime, { share: numbers.percent(month.shareMet) });
+  };
+  const limit = parseDuration(figures.within);
   return {
     id: anchor,
     name,
-    target: numbers.percent(figures.target),
+    // An average has a time limit, not a share to reach.
+    target: figures.measure === 'average' && limit ? durationInWords(limit, lang) : numbers.percent(figures.target),
+    shareChart: figures.measure === 'within',
     latest: {
       month: lastMonth !== undefined ? latestMonthLabel(report, lastMonth, lang, words, context.timeZone ?? DEFAULT_TIME_ZONE) : '',
       iso: lastMonth ?? '',
       status: { key: latest.status, label: words.status[latest.status] },
-      share: shareText(latest.shareMet),
+      share: shareText(latest),
     },
     total: {
       status: { key: figures.total.status, label: words.status[figures.total.status] },
-      share: shareText(figures.total.shareMet),
+      share: shareText(figures.total),
       contacts: fill(plural(lang, figures.total.count, words.contacts), { count: numbers.count(figures.total.count) }),
     },
     chart: trendChart(chartId, unitName, name, figures.target, trend, lang, words),
@@ -190,28 +213,61 @@ function commitmentView(
   };
 }
 
-/** "Sähköposti – vastaus 2 työpäivän kuluessa", "Email – reply within 2 working days", "Service point – waiting time at most 15 minutes". */
-export function commitmentName(
-  figures: Pick<CommitmentFigures, 'channel' | 'commitment' | 'within'>,
-  lang: SiteLanguage,
-  words = dashboardStrings(lang),
-): string {
+/** What `commitmentName` reads: the place and the promise (the fields a format 1 report lacks are left out). */
+export type NamedCommitment = Pick<CommitmentFigures, 'channel' | 'commitment' | 'within'> &
+  Partial<
+    Pick<CommitmentFigures, 'commitmentName' | 'line' | 'lineName' | 'groupNames' | 'groups' | 'service' | 'serviceName' | 'measure' | 'target' | 'languages'>
+  >;
+
+/**
+ * "Sähköposti – vastaus 2 työpäivän kuluessa", "Email – reply within 2 working days", "Service point – waiting time at most 15 minutes";
+ * with a line, the groups and the service a promise is for: "Puhelin, Saamenkielinen palvelu – puheluihin vastaaminen 1 minuutin kuluessa — Toimeentulotuki";
+ * a service's promise: "Toimeentulotuki – päätös 7 työpäivän kuluessa".
+ */
+/** `textLang`: the language of the page's address, for the charter's own names (a line's, a group's, a service's), when it is not the interface's. */
+export function commitmentName(figures: NamedCommitment, lang: SiteLanguage, words = dashboardStrings(lang), textLang: string = lang): string {
   const strings = viewStrings(lang);
-  const channel =
+  const languages = figures.languages ?? [];
+  const text = (value: CharterText | null | undefined): string | undefined =>
+    value === null || value === undefined ? undefined : pickText(value, lang, languages, textLang)?.text;
+  const isService = figures.channel === 'services';
+  const kind =
     figures.channel === 'feedback'
       ? words.feedbackChannel
-      : Object.hasOwn(strings.channelTitles, figures.channel)
-        ? strings.channelTitles[figures.channel as ChannelKey]
-        : figures.channel;
+      : figures.channel === 'complaints'
+        ? words.complaintsChannel
+        : isService
+          ? (text(figures.serviceName) ?? figures.service ?? figures.channel)
+          : Object.hasOwn(strings.channelTitles, figures.channel)
+            ? strings.channelTitles[figures.channel as ChannelKey]
+            : figures.channel;
+  const lineName = text(figures.lineName) ?? figures.line ?? undefined;
+  const channel = lineName === undefined ? kind : fill(words.lineChannel, { channel: kind, line: lineName });
   const slot = COMMITMENT_SLOTS.find((candidate) => candidate.channel === figures.channel && candidate.commitment === figures.commitment);
-  const label = slot ? lowerFirst(strings.commitments[commitmentSlotKey(slot)].label) : figures.commitment;
+  const label = slot
+    ? lowerFirst(strings.commitments[commitmentSlotKey(slot)].label)
+    : isService
+      ? lowerFirst(text(figures.commitmentName) ?? figures.commitment)
+      : figures.channel === 'complaints' && (figures.commitment === 'acknowledge' || figures.commitment === 'respond')
+        ? words.complaintsPromises[figures.commitment]
+        : figures.commitment;
   const duration = parseDuration(figures.within);
   const limit = duration
     ? isMaximumWait(slot) && !isFixedDuration(duration)
       ? fill(words.atMost, { duration: durationInWords(duration, lang) })
       : withinInWords(duration, lang)
     : figures.within;
-  return fill(words.commitmentName, { channel, promise: `${label} ${limit}` });
+  const promise =
+    figures.measure === 'average'
+      ? fill(words.averageAnswer, { duration: duration ? durationInWords(duration, lang) : figures.within })
+      : figures.measure === 'abandoned'
+        ? fill(words.abandonedAtMost, { share: numberFormats(lang).percent(figures.target ?? 0) })
+        : `${label} ${limit}`;
+  const name = fill(words.commitmentName, { channel, promise });
+  const groups = (figures.groupNames ?? []).map((group, index) => text(group) ?? figures.groups?.[index] ?? '');
+  const service = isService ? undefined : (text(figures.serviceName) ?? figures.service ?? undefined);
+  const scope = [...groups, ...(service === undefined ? [] : [service])].filter((part) => part !== '');
+  return scope.length === 0 ? name : fill(words.scoped, { name, scope: scope.join(', ') });
 }
 
 /** A wait is a maximum, not a deadline: "at most 15 minutes" reads better than "within". */
@@ -466,6 +522,22 @@ function splitAround(template: string, name: string, value: string): { before: s
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLocaleLowerCase() + text.slice(1);
+}
+
+/** `phone-answer`; with a line, groups, service and measure when it has them: `phone-general-answer-businesses`, `phone-general-answer-average`. */
+function commitmentSlug(figures: CommitmentFigures): string {
+  const parts = [
+    figures.channel,
+    figures.channel === 'services' ? (figures.service ?? '') : (figures.line ?? ''),
+    figures.commitment,
+    ...figures.groups,
+    figures.channel === 'services' ? '' : (figures.service ?? ''),
+    figures.measure === 'within' ? '' : figures.measure,
+  ];
+  return parts
+    .filter((part) => part !== '')
+    .map(slug)
+    .join('-');
 }
 
 /** An id fragment: lowercase letters, digits and hyphens. */

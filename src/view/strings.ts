@@ -157,6 +157,8 @@ export interface DashboardStrings {
   readonly feedbackChannel: string;
   /** The channel title of `complaints` (complaint stages). */
   readonly complaintsChannel: string;
+  /** The promises of a complaint stage, as labels after the stage's name. */
+  readonly complaintsPromises: { readonly acknowledge: string; readonly respond: string };
   /** A channel with the name of one of its lines (or a complaint stage): "Puhelin, Saamenkielinen palvelu". */
   readonly lineChannel: string;
   /** A promise's name with whom or what it is for (`{scope}`: customer groups and service): "… — Yritykset". */

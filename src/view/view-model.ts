@@ -420,8 +420,10 @@ export interface DashboardCommitmentView {
   readonly id: string;
   /** "Sähköposti – vastaus 2 työpäivän kuluessa", "Email – reply within 2 working days". */
   readonly name: string;
-  /** "90 %" in the page's style. */
+  /** "90 %" in the page's style; for an average speed of answer, its time limit ("2 minuuttia"). */
   readonly target: string;
+  /** Whether the trend chart of the share in time applies: not for an average or an abandonment rate, whose figures are in the table and the headline. */
+  readonly shareChart: boolean;
   /** The status of the report's last month. */
   readonly latest: { readonly month: string; readonly iso: string; readonly status: StatusView; readonly share: string };
   /** The whole period. */

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ComplianceReport } from '../../src/model/compliance-report.js';
 import { BAD_ROW_KINDS } from '../../src/model/compliance-report.js';
 import { buildDashboardView, chartDescription, commitmentName, numberFormats, TREND_MONTHS, type DashboardContext } from '../../src/view/dashboard-view.js';
 import type { DashboardCommitmentView, DashboardView, SiteLanguage } from '../../src/view/view-model.js';
 import { complianceReport, EMAIL_REPLY, shortReport } from '../fixtures/compliance.js';
+import * as FORMAT_11 from '../fixtures/format-11-log.js';
+import { makeComplianceReport } from '../../src/report/make-report.js';
+import { parseAsOf } from '../../src/report/as-of.js';
+import { writeTree } from '../helpers.js';
 
 const NBSP = '\u00a0';
 const SITE_CHARTERS = new Set(['building-control', 'city-library', 'registry-office']);
@@ -442,5 +446,52 @@ describe('the dashboard of a language the interface has no wording in', () => {
     }
     // The interface words stay Finnish: the same sentences as on the Finnish dashboard.
     expect(view.asOf.text).toBe(dashboard('fi').asOf.text);
+  });
+});
+
+describe('the dashboard of format 1.1 promises', () => {
+  let report: ComplianceReport;
+  beforeAll(async () => {
+    const cwd = writeTree({ 'charters/test-unit.yaml': FORMAT_11.UNIT, 'log.csv': FORMAT_11.LOG });
+    report = (await makeComplianceReport({ cwd, logs: ['log.csv'], asOf: parseAsOf(FORMAT_11.AS_OF) as Date })).report;
+  });
+  const names = (lang: SiteLanguage): string[] =>
+    buildDashboardView(report, lang, context).units.flatMap((unit) => unit.commitments.map((entry) => entry.name));
+
+  it('names each promise with its line, the groups and the service it is for, in the page language', () => {
+    const finnish = names('fi');
+    expect(finnish).toContain('Puhelin, Neuvonta – puheluihin vastaaminen 30 sekunnin kuluessa');
+    expect(finnish).toContain('Puhelin, Neuvonta – puheluihin vastaaminen 1 minuutin kuluessa — Yritykset');
+    expect(finnish).toContain('Puhelin, Saamenkielinen palvelu – puheluihin vastaaminen 1 minuutin kuluessa — Toimeentulotuki');
+    expect(finnish).toContain('Puhelin, Neuvonta – keskimääräinen vastausaika enintään 2 minuuttia');
+    expect(finnish).toContain(`Puhelin, Neuvonta – keskeytyneitä yhteydenottoja enintään 10${NBSP}%`);
+    expect(finnish).toContain('Toimeentulotuki – päätös 7 työpäivän kuluessa');
+    expect(finnish).toContain('Toimeentulotuki – kiireellinen päätös samana työpäivänä — Yksityisasiakkaat');
+    expect(finnish).toContain('Muistutukset, Oikaisuvaatimus – vastaanottokuittaus 2 työpäivän kuluessa');
+    expect(names('en')).toContain('Phone, Advice – answering calls within 1 minute — Businesses');
+    expect(names('en')).toContain('Social assistance – decision within 7 working days');
+  });
+
+  it('gives every promise its own anchor', () => {
+    const view = buildDashboardView(report, 'en', context);
+    const ids = view.units.flatMap((unit) => unit.commitments.map((entry) => entry.id));
+    expect(ids.length).toBeGreaterThan(20);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain('unit-test-unit-phone-general-answer-businesses');
+    expect(ids).toContain('unit-test-unit-phone-general-answer-average');
+    expect(ids).toContain('unit-test-unit-services-benefit-decision');
+  });
+
+  it('shows the mean time to answer and the share abandoned, without a chart of shares in time', () => {
+    const view = buildDashboardView(report, 'fi', context);
+    const entries = view.units.flatMap((unit) => unit.commitments);
+    const average = entries.find((entry) => entry.id === 'unit-test-unit-phone-general-answer-average');
+    expect(average).toMatchObject({ target: '2 minuuttia', shareChart: false, total: { status: { key: 'met' }, share: 'keskimäärin 0,85 minuuttia' } });
+    const abandoned = entries.find((entry) => entry.id === 'unit-test-unit-phone-general-answer-abandoned');
+    expect(abandoned).toMatchObject({ target: `10${NBSP}%`, shareChart: false, total: { status: { key: 'missed' }, share: `20${NBSP}% keskeytyi` } });
+    expect(entries.find((entry) => entry.id === 'unit-test-unit-phone-general-answer')).toMatchObject({
+      shareChart: true,
+      total: { share: `25${NBSP}% ajallaan` },
+    });
   });
 });
