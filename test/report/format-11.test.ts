@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeComplianceReport } from '../../src/report/make-report.js';
+import { join } from 'node:path';
+import { checkCharters } from '../../src/check.js';
+import { indexCommitments } from '../../src/report/commitment-index.js';
+import { readWholeLog } from '../../src/report/intake.js';
+import { timeWindowAround } from '../../src/report/report-window.js';
 import { formatCsv } from '../../src/report/format-csv.js';
 import { formatTable } from '../../src/report/format-table.js';
 import { parseAsOf } from '../../src/report/as-of.js';
@@ -200,5 +205,26 @@ describe('charter report on format 1.1 places: lines, groups, services, complain
     );
     expect(rows.find((row) => row.includes('1 minute') && row.includes('businesses'))).toMatch(/phone +general +answer +businesses +1 minute +80%/);
     expect(rows.find((row) => row.includes('services'))).toMatch(/services: benefit +decision +7 working days/);
+  });
+
+  it('gives the same figures when a large log is read in two halves on two threads', async () => {
+    // The rows 40 times over, each copy a week later (so none repeats another).
+    const later = (copy: number) => (_: string, local: string, zone: string) =>
+      `${new Date(Date.parse(`${local}Z`) + copy * 7 * 86_400_000).toISOString().slice(0, 19)}${zone}`;
+    const copies = Array.from({ length: 40 }, (_, copy) =>
+      ROWS.map((row) => `test-unit,${row}`.replace(/(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})([+-]\d{2}:\d{2})/g, later(copy))),
+    ).flat();
+    const cwd = writeTree({ 'charters/test-unit.yaml': UNIT, 'log.csv': `${[HEADER, ...copies].join('\n')}\n` });
+    const units = await checkCharters({ cwd, patterns: ['charters'] });
+    const window = timeWindowAround(Date.parse('2027-12-31T12:00:00+02:00'));
+    const halves = await readWholeLog(join(cwd, 'log.csv'), 'log.csv', indexCommitments(units), window, 0, { splitMinBytes: 1024 });
+    expect(halves.pieces).toBe(2);
+    const options = { cwd, logs: ['log.csv'], asOf: parseAsOf('2027-12-31T12:00:00+02:00') as Date };
+    const whole = (await makeComplianceReport({ ...options, split: false })).report;
+    const split = (await makeComplianceReport({ ...options, splitMinBytes: 1024 })).report;
+    expect(whole.rows).toMatchObject({ read: 40 * 27, measured: 40 * 16, bad: 40 * 11 });
+    expect(split.commitments).toEqual(whole.commitments);
+    expect(split.badRows).toEqual(whole.badRows);
+    expect(split.rows).toEqual(whole.rows);
   });
 });
