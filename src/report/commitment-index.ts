@@ -204,13 +204,9 @@ function measuredOf(
   commitments: MeasuredCommitment[],
 ): MeasuredCommitment | { readonly problem: MessageRef } {
   const { place } = found;
-  const where = {
-    charter: charter.id,
-    channel: placeOf(place.channel, place.line ?? place.service ?? '', {
-      by: place.line === undefined && place.service !== undefined && place.channel === SERVICES_CHANNEL ? 'service' : 'line',
-    }),
-    commitment: place.commitment,
-  };
+  const byService = place.channel === SERVICES_CHANNEL;
+  const lineKey = byService ? (place.service ?? '') : (place.line ?? '');
+  const where = { charter: charter.id, channel: placeOf(place.channel, lineKey, { by: byService ? 'service' : 'line' }), commitment: place.commitment };
   let within: string;
   let duration: Duration;
   let target: number;

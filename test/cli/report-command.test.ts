@@ -7,6 +7,7 @@ import type { CliIO } from '../../src/cli/io.js';
 import type { ComplianceReport } from '../../src/model/compliance-report.js';
 import { edit, VALID_UNIT } from '../fixtures/charters.js';
 import { AS_OF, CHARTERS, HAND_CHECKED_LOG } from '../fixtures/contact-log.js';
+import * as FORMAT_11 from '../fixtures/format-11-log.js';
 import { runCli, writeTree } from '../helpers.js';
 
 /** The hand-checked log without its duplicate (line 18) and bad rows (lines 21 on): 18 good rows. */
@@ -255,5 +256,44 @@ describe('charter build --events with an empty log', () => {
     const english = readFileSync(join(cwd, '_site', 'en', 'dashboard', 'index.html'), 'utf8');
     expect(english).toContain('The logs have no contacts.');
     expect(english).not.toContain('class="trend"');
+  });
+});
+
+describe('charter report on a format 1.1 log', () => {
+  it('writes each promise with its place and measure in JSON, and lists bad rows on standard error', async () => {
+    const cwd = writeTree({ 'charters/test-unit.yaml': FORMAT_11.UNIT, 'log.csv': FORMAT_11.LOG });
+    const result = await runCli(['report', 'log.csv', '--as-of', FORMAT_11.AS_OF, '--format', 'json'], cwd);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as ComplianceReport;
+    const average = report.commitments.find((entry) => entry.measure === 'average');
+    expect(average).toMatchObject({
+      charter: 'test-unit',
+      channel: 'phone',
+      commitment: 'answer',
+      line: 'general',
+      lineName: { fi: 'Neuvonta', en: 'Advice' },
+      groups: [],
+      service: null,
+      measure: 'average',
+      within: '2 minutes',
+      total: { mean: 0.85, status: 'met' },
+    });
+    expect(report.commitments.find((entry) => entry.measure === 'abandoned')?.total).toMatchObject({ abandoned: 1, abandonedShare: 0.2 });
+    expect(report.commitments.find((entry) => entry.channel === 'services' && entry.commitment === 'urgent-decision')).toMatchObject({
+      service: 'benefit',
+      serviceName: { fi: 'Toimeentulotuki', en: 'Social assistance' },
+      commitmentName: { fi: 'Kiireellinen päätös', en: 'Urgent decision' },
+      groups: ['public'],
+      groupNames: [{ fi: 'Yksityisasiakkaat', en: 'Private customers' }],
+    });
+    expect(report.badRowCounts).toMatchObject({ 'unknown-line': 4, 'unknown-group': 3, 'unknown-service': 3, 'unknown-outcome': 1 });
+  });
+
+  it('names the bad rows in the reader’s language', async () => {
+    const cwd = writeTree({ 'charters/test-unit.yaml': FORMAT_11.UNIT, 'log.csv': FORMAT_11.LOG });
+    const result = await runCli(['report', 'log.csv', '--as-of', FORMAT_11.AS_OF, '--locale', 'sv'], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('log.csv:26:');
+    expect(result.stderr).toContain('test-unit har ingen kundgrupp `busineses`; menade du `businesses`? (dess kundgrupper: businesses, public)');
   });
 });
