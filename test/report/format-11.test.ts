@@ -227,4 +227,22 @@ describe('charter report on format 1.1 places: lines, groups, services, complain
     expect(split.badRows).toEqual(whole.badRows);
     expect(split.rows).toEqual(whole.rows);
   });
+
+  it("counts a line's working hours in its own hours and the charter's holiday calendar", async () => {
+    // Sámi line, open Tue and Thu 09–12. Tue 4.5.2027 11:00: 1 h on Tuesday; Thu 6.5 is Ascension Day; Tue 11.5 09–10: due Tue 11.5 10:00.
+    // Called back 09:30: met, 1.5 working hours. (Without the holiday it would be due Thu 6.5 10:00: missed.)
+    const log = `${HEADER}\ntest-unit,phone,callback,2027-05-04T11:00:00+03:00,2027-05-11T09:30:00+03:00,sami,,,\n`;
+    const cwd = writeTree({ 'charters/test-unit.yaml': UNIT, 'log.csv': log });
+    const { report } = await makeComplianceReport({ cwd, logs: ['log.csv'], asOf: parseAsOf('2027-05-31T12:00:00+03:00') as Date });
+    expect(find(report, { channel: 'phone', line: 'sami', commitment: 'callback' }).total).toEqual({
+      count: 1,
+      met: 1,
+      missed: 0,
+      pending: 0,
+      shareMet: 1,
+      status: 'met',
+      median: 1.5,
+      p90: 1.5,
+    });
+  });
 });
