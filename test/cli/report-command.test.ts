@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -142,20 +142,40 @@ describe('charter report', () => {
 });
 
 describe('charter build --events', () => {
-  it('measures the charters it builds and adds the dashboard in three languages, listing bad rows', async () => {
+  it('measures the charters it builds and adds the dashboard in their languages, listing bad rows', async () => {
     const cwd = writeTree({ ...CHARTERS, 'log.csv': HAND_CHECKED_LOG });
     const result = await runCli(['build', '--no-search', '--today', '2027-01-15', '--events', 'log.csv', '--as-of', AS_OF], cwd);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^log\.csv:18:1: duplicate: /m);
     expect(result.stderr).toMatch(/with the compliance dashboard/);
-    for (const lang of ['fi', 'sv', 'en']) {
+    // The charters are written in Finnish and English: the site, and its dashboard, are published in those.
+    for (const lang of ['fi', 'en']) {
       const html = readFileSync(join(cwd, '_site', lang, 'dashboard', 'index.html'), 'utf8');
       expect(html).toContain(`lang="${lang}"`);
       expect(html).toContain('<svg');
     }
+    expect(existsSync(join(cwd, '_site', 'sv', 'dashboard', 'index.html'))).toBe(false);
     const english = readFileSync(join(cwd, '_site', 'en', 'dashboard', 'index.html'), 'utf8');
     expect(english).toMatch(/Test Unit/);
     expect(english).toContain('66.6%');
+  });
+
+  it('names each format 1.1 promise by its line, group and service on the dashboard, with the mean and the share abandoned', async () => {
+    const cwd = writeTree({ 'charters/test-unit.yaml': FORMAT_11.UNIT, 'log.csv': FORMAT_11.LOG });
+    const result = await runCli(['build', '--no-search', '--today', '2027-03-20', '--events', 'log.csv', '--as-of', FORMAT_11.AS_OF], cwd);
+    expect(result.code).toBe(0);
+    const html = readFileSync(join(cwd, '_site', 'fi', 'dashboard', 'index.html'), 'utf8');
+    expect(html).toContain(
+      '<h3 id="unit-test-unit-phone-general-answer-businesses">Puhelin, Neuvonta – puheluihin vastaaminen 1 minuutin kuluessa — Yritykset</h3>',
+    );
+    expect(html).toContain('Toimeentulotuki – kiireellinen päätös samana työpäivänä — Yksityisasiakkaat');
+    expect(html).toContain('keskimäärin 0,85 minuuttia');
+    expect(html).toContain('20\u00a0% keskeytyi');
+    // No chart of shares in time for the average and the abandonment rate.
+    const section = (id: string): string => html.slice(html.indexOf(`<h3 id="${id}">`), html.indexOf('</section>', html.indexOf(`<h3 id="${id}">`)));
+    expect(section('unit-test-unit-phone-general-answer-average')).not.toContain('class="trend__chart"');
+    expect(section('unit-test-unit-phone-general-answer-abandoned')).not.toContain('class="trend__chart"');
+    expect(section('unit-test-unit-phone-general-answer')).toContain('class="trend__chart"');
   });
 
   it('exits 2, leaving the output folder alone, when a log cannot be read or --as-of comes alone', async () => {
