@@ -318,7 +318,8 @@ class CsvLogReader implements ChunkReader {
     row.commitment = fields[indexes.commitment] as string;
     row.start = fields[indexes.start] as string;
     row.end = fields[indexes.end] as string;
-    for (const [field, index] of this.optional) row[field === 'line' ? 'lineId' : field] = fields[index] as string;
+    // Most logs have none of the optional columns: no loop for them.
+    if (this.optional.length > 0) for (const [field, index] of this.optional) row[field === 'line' ? 'lineId' : field] = fields[index] as string;
     row.line = line;
     row.commitmentKey = this.keyFirst && text !== undefined ? text.slice(0, row.charter.length + row.channel.length + row.commitment.length + 2) : undefined;
     this.currentColumns = columns;
