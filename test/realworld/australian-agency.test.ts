@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Charter } from '../../src/model/charter.js';
+import { AUSTRALIAN_AGENCY } from '../fixtures/australian-agency.js';
+import { checkFixture, ids, pdfText, printCards, publish, runCardTests, type CheckedFixture } from './realworld.js';
+
+const ID = 'arpa-client-services';
+
+describe('an Australian federal agency (format 1.1, ACT calendar)', () => {
+  let fixture: CheckedFixture;
+  let charter: Charter;
+  beforeAll(async () => {
+    fixture = await checkFixture(ID, AUSTRALIAN_AGENCY);
+    charter = fixture.charter;
+  });
+
+  it('validates clean', () => {
+    expect(fixture.diagnostics).toEqual([]);
+  });
+
+  it('serves in the languages TIS National interprets, while written in English', () => {
+    expect(charter.languages).toEqual(['en']);
+    expect(charter.serviceLanguages).toEqual(['en', 'ar', 'cmn', 'yue', 'vi', 'el', 'it', 'hi', 'pa', 'ko', 'fa']);
+    expect(charter.accessibility.map((service) => [service.service, service.languages])).toEqual([
+      ['interpreting', ['ar', 'cmn', 'yue', 'vi', 'el', 'it', 'hi', 'pa', 'ko', 'fa']],
+      ['relay', []],
+      ['sign-language', ['asf']],
+      ['large-print', []],
+      ['braille', []],
+    ]);
+  });
+
+  it('answers tax practitioners faster than everyone else, on a line of its own', () => {
+    expect(ids(charter.customerGroups)).toEqual(['individuals', 'businesses', 'tax-practitioners']);
+    expect(ids(charter.channels.phone)).toEqual(['individuals', 'business', 'overseas']);
+    const [individuals, business, overseas] = charter.channels.phone;
+    expect(ids(individuals?.audience ?? [])).toEqual(['individuals']);
+    expect(individuals?.answer.map((promise) => [promise.within.written, promise.target, ids(promise.groups)])).toEqual([['5 minutes', 0.8, []]]);
+    expect(individuals?.averageAnswer.map((promise) => promise.within.written)).toEqual(['8 minutes']);
+    expect(individuals?.abandoned.map((promise) => promise.atMost)).toEqual([0.1]);
+    expect(individuals?.callback.map((promise) => promise.within.written)).toEqual(['2 working days']);
+    expect(ids(business?.audience ?? [])).toEqual(['businesses', 'tax-practitioners']);
+    expect(business?.answer.map((promise) => [promise.within.written, promise.target, ids(promise.groups)])).toEqual([
+      ['2 minutes', 0.9, ['tax-practitioners']],
+      ['5 minutes', 0.8, []],
+    ]);
+    expect(business?.averageAnswer.map((promise) => [promise.within.written, ids(promise.groups)])).toEqual([
+      ['90 seconds', ['tax-practitioners']],
+      ['4 minutes', []],
+    ]);
+    expect(overseas?.number).toBe('+61 2 5550 4100');
+    expect(overseas?.charge).toBe('chargeable');
+  });
+
+  it('has web chat, the National Relay Service, letters and an online service', () => {
+    const [chat] = charter.channels.chat;
+    expect(chat?.answer.map((promise) => promise.within.written)).toEqual(['3 minutes']);
+    expect(chat?.averageAnswer.map((promise) => promise.within.written)).toEqual(['2 minutes']);
+    const [relay] = charter.channels.relay;
+    expect(relay?.number).toBe('133 677');
+    expect(relay?.answer.map((promise) => promise.within.written)).toEqual(['5 minutes']);
+    const [letter] = charter.channels.letter;
+    expect(letter?.reply.map((promise) => [promise.within.written, promise.target])).toEqual([['28 days', 0.85]]);
+    expect(letter?.reply[0]?.otherwise?.fallback.text).toBe('If we need longer, we write to tell you why and when you will hear from us.');
+    expect(charter.channels.eservice[0]?.url).toBe('https://online.arpa.example.org');
+  });
+
+  it('promises outcomes per service, from the event its clock starts at', () => {
+    expect(
+      charter.services.map((service) => [service.id, service.promises.map((promise) => `${promise.id}: ${promise.within.written}, ${promise.target}`)]),
+    ).toEqual([
+      ['paper-returns', ['processed: 50 working days, 0.9']],
+      ['online-returns', ['processed: 12 working days, 0.9']],
+      ['objections', ['decision: 56 days, 0.8']],
+      ['foi', ['acknowledge: 14 days, 1', 'decision: 30 days, 1']],
+    ]);
+    expect(charter.services[0]?.clockStarts?.fallback.text).toBe('when we receive your complete, signed return');
+    expect(charter.services[3]?.url).toBe('https://www.arpa.example.org/foi');
+  });
+
+  it('handles complaints in three stages, then names the ombudsmen, the tribunal and the court', () => {
+    const complaints = charter.complaints;
+    expect(
+      complaints?.stages.map((stage) => [
+        stage.id,
+        stage.acknowledge.map((promise) => promise.within.written),
+        stage.respond.map((promise) => promise.within.written),
+        stage.escalateTo?.id,
+      ]),
+    ).toEqual([
+      ['frontline', ['2 working days'], ['10 working days'], undefined],
+      ['complaints-team', ['2 working days'], ['20 working days'], 'complaints-manager'],
+      ['senior-review', ['2 working days'], ['28 days'], 'director-client-experience'],
+    ]);
+    expect(complaints?.external.map((body) => [body.body, body.url])).toEqual([
+      ['ombudsman', 'https://www.ombudsman.gov.au'],
+      ['ombudsman', 'https://www.igt.gov.au'],
+      ['regulator', 'https://www.oaic.gov.au'],
+      ['appeal-board', 'https://www.art.gov.au'],
+      ['court', 'https://www.fedcourt.gov.au'],
+    ]);
+  });
+
+  describe('its site', () => {
+    let html: string;
+    let page: (path: string) => string;
+    beforeAll(async () => {
+      page = await publish(fixture);
+      html = page(join('en', ID, 'index.html'));
+    }, 120_000);
+
+    it('says its calendar and time zone', () => {
+      expect(html).toContain('Australian Capital Territory');
+      expect(html).toContain('Australia/Sydney');
+    });
+
+    it('shows every new section with its key text', () => {
+      for (const text of [
+        'Tax practitioners',
+        '13 24 88',
+        '90 seconds',
+        '133 677',
+        'https://www.arpa.example.org/chat',
+        'Paper tax returns',
+        '50 working days',
+        'when we receive your complete, signed return',
+        'Our complaints team looks into it',
+        'Commonwealth Ombudsman',
+        'https://www.ombudsman.gov.au',
+        'Administrative Review Tribunal',
+        'Federal Court of Australia',
+      ]) {
+        expect(html, text).toContain(text);
+      }
+    });
+
+    it('lists it in charters.json with its services and complaints', () => {
+      const json = page('charters.json');
+      expect(json).toContain('paper-returns');
+      expect(json).toContain('https://www.ombudsman.gov.au');
+    });
+  });
+
+  describe.runIf(runCardTests)('its pocket card', () => {
+    it('prints, fits, and names the lines customers call', async () => {
+      const cards = await printCards(fixture);
+      expect(cards.ok).toBe(true);
+      expect(cards.results.flatMap((result) => result.diagnostics)).toEqual([]);
+      const text = pdfText(join(fixture.cwd, '_site', 'cards', 'en', `${ID}-a6.pdf`));
+      expect(text).toContain('Client Services');
+      expect(text).toContain('13 24 87');
+    }, 120_000);
+  });
+});

@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { checkCharters } from '../../src/check.js';
+import { makeCards, type CardsResult } from '../../src/cards/make-cards.js';
+import type { Charter } from '../../src/model/charter.js';
+import type { Diagnostic } from '../../src/model/diagnostic.js';
+import type { CommitmentFigures, ComplianceReport } from '../../src/model/compliance-report.js';
+import { makeComplianceReport } from '../../src/report/make-report.js';
+import { parseAsOf } from '../../src/report/as-of.js';
+import { buildSite } from '../../src/site/build.js';
+import { chromiumAvailable } from '../browser/chromium.js';
+import { writeTree } from '../helpers.js';
+
+/**
+ * What the real-world charters' tests share: each charter is written once
+ * into its own folder, checked (validated and normalized), published,
+ * printed and measured there.
+ */
+
+/** The day the charters are checked on: each is approved before it and due for review after it. */
+export const TODAY = '2026-12-02';
+
+/** Browser tests run where Chromium is (always under CI). */
+export const runCardTests = chromiumAvailable();
+
+export interface CheckedFixture {
+  readonly cwd: string;
+  readonly id: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly charter: Charter;
+}
+
+/** Writes the charter as charters/<id>.yaml in a folder of its own, then validates and normalizes it. */
+export async function checkFixture(id: string, text: string): Promise<CheckedFixture> {
+  const cwd = writeTree({ [`charters/${id}.yaml`]: text }, 'file');
+  const { results, charters, unnormalized } = await checkCharters({ cwd, today: TODAY });
+  expect(unnormalized).toEqual([]);
+  const charter = charters.find((candidate) => candidate.id === id);
+  if (!charter) throw new Error(`${id} did not normalize`);
+  return { cwd, id, diagnostics: results.flatMap((result) => result.diagnostics), charter };
+}
+
+/** Builds the site; the result reads one of its files (a path under _site). */
+export async function publish(fixture: CheckedFixture): Promise<(path: string) => string> {
+  const result = await buildSite({ cwd: fixture.cwd, today: TODAY, search: false });
+  expect(result.ok).toBe(true);
+  return (path) => readFileSync(join(fixture.cwd, '_site', path), 'utf8');
+}
+
+export async function printCards(fixture: CheckedFixture): Promise<CardsResult> {
+  return makeCards({ cwd: fixture.cwd, today: TODAY });
+}
+
+/** The text of a PDF, every page. */
+export function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+/** Ids, for comparing lists of lines, groups or services. */
+export function ids(items: readonly { readonly id?: string | undefined }[]): (string | undefined)[] {
+  return items.map((item) => item.id);
+}
+
+/** The compliance report over a log, in a folder holding only the charter. */
+export async function reportOver(id: string, charter: string, log: string, asOf: string): Promise<ComplianceReport> {
+  const cwd = writeTree({ [`charters/${id}.yaml`]: charter, 'log.csv': log });
+  const { report } = await makeComplianceReport({ cwd, logs: ['log.csv'], asOf: parseAsOf(asOf) as Date });
+  expect(report.badRows).toEqual([]);
+  return report;
+}
+
+export type { CommitmentFigures };

@@ -1,0 +1,131 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Charter, LocalizedText } from '../../src/model/charter.js';
+import { SAMI_SERVICE_POINT } from '../fixtures/sami-service-point.js';
+import { checkFixture, ids, pdfText, printCards, publish, runCardTests, type CheckedFixture } from './realworld.js';
+
+const ID = 'inari-service-point';
+
+/** The Northern Sámi text of a field (undefined when the charter has none in Sámi). */
+function inSami(text: LocalizedText | undefined): string | undefined {
+  return text?.byLanguage.se?.text;
+}
+
+describe('a service point in the Sámi homeland (format 1.1, Finnish and Northern Sámi)', () => {
+  let fixture: CheckedFixture;
+  let charter: Charter;
+  beforeAll(async () => {
+    fixture = await checkFixture(ID, SAMI_SERVICE_POINT);
+    charter = fixture.charter;
+  });
+
+  it('validates clean', () => {
+    expect(fixture.diagnostics).toEqual([]);
+  });
+
+  it('is written in Finnish and Northern Sámi, and serves in three Sámi languages', () => {
+    expect(charter.languages).toEqual(['fi', 'se']);
+    expect(charter.serviceLanguages).toEqual(['fi', 'se', 'smn', 'sms']);
+    expect(inSami(charter.unit.name)).toBe('Anára bálvalusbáiki');
+    expect(charter.accessibility.map((service) => [service.service, service.languages, service.channels])).toEqual([
+      ['interpreting', ['se', 'smn', 'sms'], ['counter', 'phone', 'video', 'homeVisit']],
+      ['sign-language', ['fse'], ['counter', 'video']],
+      ['easy-language', ['fi'], []],
+      ['hearing-loop', [], ['counter']],
+    ]);
+  });
+
+  it('has a Sámi phone line with its own number, hours and languages', () => {
+    expect(ids(charter.channels.phone)).toEqual(['general', 'sami']);
+    const [general, sami] = charter.channels.phone;
+    expect(general?.serviceLanguages).toEqual(['fi']);
+    expect(general?.averageAnswer.map((promise) => promise.within.written)).toEqual(['8 minutes']);
+    expect(general?.abandoned.map((promise) => promise.atMost)).toEqual([0.15]);
+    expect(sami?.number).toBe('016 555 0130');
+    expect(sami?.serviceLanguages).toEqual(['se', 'smn', 'sms']);
+    expect(sami?.hours?.weekly.map((period) => [period.days, period.open.text, period.close.text])).toEqual([[['tue', 'thu'], '09:00', '15:00']]);
+    expect(inSami(sami?.greeting)).toBe('Anára bálvalusbáiki, sámegielat bálvalus, {name}, buorre beaivi.');
+    expect(sami?.callback.map((promise) => promise.within.written)).toEqual(['1 working day']);
+  });
+
+  it('offers video appointments, home visits and Suomi.fi Messages, each with its promise', () => {
+    const [video] = charter.channels.video;
+    expect(video?.appointment.map((promise) => [promise.within.written, promise.target])).toEqual([['5 working days', 0.9]]);
+    expect(inSami(video?.booking)).toContain('Várre videoáiggi');
+    const [homeVisit] = charter.channels.homeVisit;
+    expect(inSami(homeVisit?.area)).toBe('Anára ja Ohcejoga gielddat');
+    expect(homeVisit?.appointment.map((promise) => promise.within.written)).toEqual(['10 working days']);
+    const [messages] = charter.channels.suomifiMessages;
+    expect(messages?.url).toBe('https://www.suomi.fi/viestit');
+    expect(messages?.acknowledge.map((promise) => promise.within.written)).toEqual(['1 working day']);
+    expect(messages?.reply.map((promise) => promise.within.written)).toEqual(['5 working days']);
+  });
+
+  it('promises decisions on social assistance as the law does, and on housing allowance', () => {
+    expect(
+      charter.services.map((service) => [service.id, service.promises.map((promise) => `${promise.id}: ${promise.within.written}, ${promise.target}`)]),
+    ).toEqual([
+      ['social-assistance', ['decision: 7 working days, 1', 'urgent-decision: 1 working day, 1']],
+      ['housing-allowance', ['decision: 30 days, 0.9']],
+    ]);
+    const [assistance] = charter.services;
+    expect(inSami(assistance?.clockStarts)).toBe('go ohcan ja dárbbašlaš mielddusat leat boahtán');
+    expect(inSami(assistance?.promises[1]?.clockStarts)).toBe('go ohcan lea boahtán ja dilli lea hoahpolaš');
+    expect(inSami(assistance?.promises[0]?.otherwise)).toContain('mii bivdit dan dakkaviđe');
+  });
+
+  it('takes a request for rectification first, then names the appeal board, the court and the Ombudsman', () => {
+    const complaints = charter.complaints;
+    expect(complaints?.stages.map((stage) => [stage.id, inSami(stage.name), stage.acknowledge[0]?.within.written, stage.respond[0]?.within.written])).toEqual([
+      ['rectification', 'Njulgengáibádus', '5 working days', '30 days'],
+    ]);
+    expect(complaints?.external.map((body) => [body.body, body.name.byLanguage.fi?.text, body.url])).toEqual([
+      ['appeal-board', 'Sosiaaliturvan muutoksenhakulautakunta', 'https://www.samu.fi'],
+      ['court', 'Pohjois-Suomen hallinto-oikeus', 'https://oikeus.fi/hallinto-oikeudet'],
+      ['ombudsman', 'Eduskunnan oikeusasiamies', 'https://www.oikeusasiamies.fi'],
+    ]);
+  });
+
+  describe('its site', () => {
+    let finnish: string;
+    let sami: string;
+    beforeAll(async () => {
+      const page = await publish(fixture);
+      finnish = page(join('fi', ID, 'index.html'));
+      sami = page(join('se', ID, 'index.html'));
+    }, 120_000);
+
+    it('shows every new section in Finnish', () => {
+      for (const text of [
+        'Saamenkielinen palvelu',
+        '016 555 0130',
+        'Inarin ja Utsjoen kunnat',
+        'https://www.suomi.fi/viestit',
+        'Perustoimeentulotuki',
+        'kun hakemus ja tarvittavat liitteet ovat saapuneet',
+        'Oikaisuvaatimus',
+        'Sosiaaliturvan muutoksenhakulautakunta',
+        'https://www.oikeusasiamies.fi',
+      ]) {
+        expect(finnish, text).toContain(text);
+      }
+    });
+
+    it('publishes a Northern Sámi page in Sámi', () => {
+      expect(sami).toMatch(/<html[^>]* lang="se"/);
+      for (const text of ['Anára bálvalusbáiki', 'Sámegielat bálvalus', 'Vuođđobirgejumidoarjja', 'Njulgengáibádus', 'Anára ja Ohcejoga gielddat']) {
+        expect(sami, text).toContain(text);
+      }
+    });
+  });
+
+  describe.runIf(runCardTests)('its pocket cards', () => {
+    it('print in Finnish and in Northern Sámi, and fit', async () => {
+      const cards = await printCards(fixture);
+      expect(cards.ok).toBe(true);
+      expect(cards.results.flatMap((result) => result.diagnostics)).toEqual([]);
+      expect(pdfText(join(fixture.cwd, '_site', 'cards', 'fi', `${ID}-a6.pdf`))).toContain('Inarin palvelupiste');
+      expect(pdfText(join(fixture.cwd, '_site', 'cards', 'se', `${ID}-a6.pdf`))).toContain('Anára bálvalusbáiki');
+    }, 120_000);
+  });
+});
