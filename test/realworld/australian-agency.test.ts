@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Charter } from '../../src/model/charter.js';
 import { AUSTRALIAN_AGENCY } from '../fixtures/australian-agency.js';
-import { checkFixture, ids, pdfText, printCards, publish, runCardTests, type CheckedFixture } from './realworld.js';
+import { checkFixture, ids, pdfText, printCards, promisePlaces, publish, runCardTests, type CheckedFixture } from './realworld.js';
 
 const ID = 'arpa-client-services';
 
@@ -98,6 +98,36 @@ describe('an Australian federal agency (format 1.1, ACT calendar)', () => {
       ['regulator', 'https://www.oaic.gov.au'],
       ['appeal-board', 'https://www.art.gov.au'],
       ['court', 'https://www.fedcourt.gov.au'],
+    ]);
+  });
+
+  it('makes 25 measurable promises, each where a log row can name it', () => {
+    expect(promisePlaces(charter)).toEqual([
+      'within phone/individuals/answer = 5 minutes',
+      'within phone/individuals/callback = 2 working days',
+      'average phone/individuals/answer = 8 minutes',
+      'abandoned phone/individuals/answer = 10%',
+      'within phone/business/answer [tax-practitioners] = 2 minutes',
+      'within phone/business/answer = 5 minutes',
+      'average phone/business/answer [tax-practitioners] = 90 seconds',
+      'average phone/business/answer = 4 minutes',
+      'within phone/overseas/answer = 5 minutes',
+      'within letter/reply = 28 days',
+      'within eservice/reply = 5 working days',
+      'within chat/answer = 3 minutes',
+      'average chat/answer = 2 minutes',
+      'within relay/answer = 5 minutes',
+      'within complaints/frontline/acknowledge = 2 working days',
+      'within complaints/frontline/respond = 10 working days',
+      'within complaints/complaints-team/acknowledge = 2 working days',
+      'within complaints/complaints-team/respond = 20 working days',
+      'within complaints/senior-review/acknowledge = 2 working days',
+      'within complaints/senior-review/respond = 28 days',
+      'within services/processed {paper-returns} = 50 working days',
+      'within services/processed {online-returns} = 12 working days',
+      'within services/decision {objections} = 56 days',
+      'within services/acknowledge {foi} = 14 days',
+      'within services/decision {foi} = 30 days',
     ]);
   });
 

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { checkCharters } from '../../src/check.js';
 import { makeCards, type CardsResult } from '../../src/cards/make-cards.js';
 import type { Charter } from '../../src/model/charter.js';
+import { promisesOf } from '../../src/model/commitments.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import type { CommitmentFigures, ComplianceReport } from '../../src/model/compliance-report.js';
 import { makeComplianceReport } from '../../src/report/make-report.js';
@@ -56,6 +57,20 @@ export async function printCards(fixture: CheckedFixture): Promise<CardsResult> 
 /** The text of a PDF, every page. */
 export function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+/**
+ * Every promise of a charter where a log row names it, one string each:
+ * `measure channel/line/commitment [groups] {service} = value`.
+ */
+export function promisePlaces(charter: Charter): string[] {
+  return promisesOf(charter).map(({ measure, place, promise }) => {
+    const at = [place.channel, place.line, place.commitment].filter((part) => part !== undefined).join('/');
+    const groups = place.groups.length > 0 ? ` [${place.groups.join(', ')}]` : '';
+    const service = place.service === undefined ? '' : ` {${place.service}}`;
+    const value = 'within' in promise ? promise.within.written : `${promise.atMost * 100}%`;
+    return `${measure} ${at}${groups}${service} = ${value}`;
+  });
 }
 
 /** Ids, for comparing lists of lines, groups or services. */

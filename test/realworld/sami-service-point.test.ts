@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Charter, LocalizedText } from '../../src/model/charter.js';
 import { SAMI_SERVICE_POINT } from '../fixtures/sami-service-point.js';
-import { checkFixture, ids, pdfText, printCards, publish, runCardTests, type CheckedFixture } from './realworld.js';
+import { checkFixture, ids, pdfText, printCards, promisePlaces, publish, runCardTests, type CheckedFixture } from './realworld.js';
 
 const ID = 'inari-service-point';
 
@@ -83,6 +83,27 @@ describe('a service point in the Sámi homeland (format 1.1, Finnish and Norther
       ['appeal-board', 'Sosiaaliturvan muutoksenhakulautakunta', 'https://www.samu.fi'],
       ['court', 'Pohjois-Suomen hallinto-oikeus', 'https://oikeus.fi/hallinto-oikeudet'],
       ['ombudsman', 'Eduskunnan oikeusasiamies', 'https://www.oikeusasiamies.fi'],
+    ]);
+  });
+
+  it('makes 16 measurable promises, each where a log row can name it', () => {
+    expect(promisePlaces(charter)).toEqual([
+      'within phone/general/answer = 10 minutes',
+      'within phone/general/callback = 1 working day',
+      'average phone/general/answer = 8 minutes',
+      'abandoned phone/general/answer = 15%',
+      'within phone/sami/answer = 10 minutes',
+      'within phone/sami/callback = 1 working day',
+      'within counter/wait = 15 minutes',
+      'within video/appointment = 5 working days',
+      'within suomifiMessages/acknowledge = 1 working day',
+      'within suomifiMessages/reply = 5 working days',
+      'within homeVisit/appointment = 10 working days',
+      'within complaints/rectification/acknowledge = 5 working days',
+      'within complaints/rectification/respond = 30 days',
+      'within services/decision {social-assistance} = 7 working days',
+      'within services/urgent-decision {social-assistance} = 1 working day',
+      'within services/decision {housing-allowance} = 30 days',
     ]);
   });
 
