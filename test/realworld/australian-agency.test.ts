@@ -10,7 +10,7 @@ describe('an Australian federal agency (format 1.1, ACT calendar)', () => {
   let fixture: CheckedFixture;
   let charter: Charter;
   beforeAll(async () => {
-    fixture = await checkFixture(ID, AUSTRALIAN_AGENCY);
+    fixture = await checkFixture(ID, { [`${ID}.yaml`]: AUSTRALIAN_AGENCY });
     charter = fixture.charter;
   });
 
@@ -142,26 +142,6 @@ describe('an Australian federal agency (format 1.1, ACT calendar)', () => {
     it('says its calendar and time zone', () => {
       expect(html).toContain('Australian Capital Territory');
       expect(html).toContain('Australia/Sydney');
-    });
-
-    it('shows every new section with its key text', () => {
-      for (const text of [
-        'Tax practitioners',
-        '13 24 88',
-        '90 seconds',
-        '133 677',
-        'https://www.arpa.example.org/chat',
-        'Paper tax returns',
-        '50 working days',
-        'when we receive your complete, signed return',
-        'Our complaints team looks into it',
-        'Commonwealth Ombudsman',
-        'https://www.ombudsman.gov.au',
-        'Administrative Review Tribunal',
-        'Federal Court of Australia',
-      ]) {
-        expect(html, text).toContain(text);
-      }
     });
 
     it('lists it in charters.json with its services and complaints', () => {

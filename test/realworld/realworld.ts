@@ -7,7 +7,7 @@ import { makeCards, type CardsResult } from '../../src/cards/make-cards.js';
 import type { Charter } from '../../src/model/charter.js';
 import { promisesOf } from '../../src/model/commitments.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
-import type { CommitmentFigures, ComplianceReport } from '../../src/model/compliance-report.js';
+import type { ComplianceReport } from '../../src/model/compliance-report.js';
 import { makeComplianceReport } from '../../src/report/make-report.js';
 import { parseAsOf } from '../../src/report/as-of.js';
 import { buildSite } from '../../src/site/build.js';
@@ -33,9 +33,16 @@ export interface CheckedFixture {
   readonly charter: Charter;
 }
 
-/** Writes the charter as charters/<id>.yaml in a folder of its own, then validates and normalizes it. */
-export async function checkFixture(id: string, text: string): Promise<CheckedFixture> {
-  const cwd = writeTree({ [`charters/${id}.yaml`]: text }, 'file');
+/** A charter's files under charters/: the unit as `<id>.yaml`, and any baseline it extends. */
+export type CharterFiles = Readonly<Record<string, string>>;
+
+function tree(files: CharterFiles): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).map(([name, text]) => [`charters/${name}`, text]));
+}
+
+/** Writes the charter's files into a folder of their own, then validates them and normalizes the unit `id`. */
+export async function checkFixture(id: string, files: CharterFiles): Promise<CheckedFixture> {
+  const cwd = writeTree(tree(files), 'file');
   const { results, charters, unnormalized } = await checkCharters({ cwd, today: TODAY });
   expect(unnormalized).toEqual([]);
   const charter = charters.find((candidate) => candidate.id === id);
@@ -78,12 +85,10 @@ export function ids(items: readonly { readonly id?: string | undefined }[]): (st
   return items.map((item) => item.id);
 }
 
-/** The compliance report over a log, in a folder holding only the charter. */
-export async function reportOver(id: string, charter: string, log: string, asOf: string): Promise<ComplianceReport> {
-  const cwd = writeTree({ [`charters/${id}.yaml`]: charter, 'log.csv': log });
+/** The compliance report over a log, in a folder holding only the charter's files. */
+export async function reportOver(files: CharterFiles, log: string, asOf: string): Promise<ComplianceReport> {
+  const cwd = writeTree({ ...tree(files), 'log.csv': log });
   const { report } = await makeComplianceReport({ cwd, logs: ['log.csv'], asOf: parseAsOf(asOf) as Date });
   expect(report.badRows).toEqual([]);
   return report;
 }
-
-export type { CommitmentFigures };
