@@ -144,6 +144,26 @@ describe('an Australian federal agency (format 1.1, ACT calendar)', () => {
       expect(html).toContain('Australia/Sydney');
     });
 
+    it('shows every new section with its key text', () => {
+      for (const text of [
+        'Tax practitioners',
+        '13 24 88',
+        '90 seconds',
+        '133 677',
+        'https://www.arpa.example.org/chat',
+        'Paper tax returns',
+        '50 working days',
+        'when we receive your complete, signed return',
+        'Our complaints team looks into it',
+        'Commonwealth Ombudsman',
+        'https://www.ombudsman.gov.au',
+        'Administrative Review Tribunal',
+        'Federal Court of Australia',
+      ]) {
+        expect(html, text).toContain(text);
+      }
+    });
+
     it('lists it in charters.json with its services and complaints', () => {
       const json = page('charters.json');
       expect(json).toContain('paper-returns');
@@ -158,7 +178,9 @@ describe('an Australian federal agency (format 1.1, ACT calendar)', () => {
       expect(cards.results.flatMap((result) => result.diagnostics)).toEqual([]);
       const text = pdfText(join(fixture.cwd, '_site', 'cards', 'en', `${ID}-a6.pdf`));
       expect(text).toContain('Client Services');
-      expect(text).toContain('13 24 87');
+      expect(text).toContain('Phone: Individuals 13 24 87');
+      expect(text).toContain('Businesses and tax practitioners: 13 24 88');
+      expect(text).toContain('At most 10% of callers hang up before we answer.');
     }, 120_000);
   });
 });

@@ -120,6 +120,22 @@ describe('a service point in the Sámi homeland (format 1.1, Finnish and Norther
       sami = page(join('se', ID, 'index.html'));
     }, 120_000);
 
+    it('shows every new section in Finnish', () => {
+      for (const text of [
+        'Saamenkielinen palvelu',
+        '016 555 0130',
+        'Inarin ja Utsjoen kunnat',
+        'https://www.suomi.fi/viestit',
+        'Perustoimeentulotuki',
+        'kun hakemus ja tarvittavat liitteet ovat saapuneet',
+        'Oikaisuvaatimus',
+        'Sosiaaliturvan muutoksenhakulautakunta',
+        'https://www.oikeusasiamies.fi',
+      ]) {
+        expect(finnish, text).toContain(text);
+      }
+    });
+
     it('publishes a Finnish page', () => {
       expect(finnish).toContain('Inarin palvelupiste');
       expect(finnish).toContain('Pohjoisen sosiaaliturvan keskus, <span class="greeting__name">(nimesi)</span>, hyvää päivää.');
@@ -128,7 +144,14 @@ describe('a service point in the Sámi homeland (format 1.1, Finnish and Norther
     it('publishes a Northern Sámi page, its texts marked as Sámi', () => {
       // No interface wording exists in Sámi: it falls back to Finnish, and the charter's own texts say lang="se".
       expect(sami).toContain('<h1 class="charter__name" lang="se">Anára bálvalusbáiki</h1>');
-      for (const text of ['Anára bálvalusbáiki', 'Davvi sosiálaoadjoguovddáš, <span class="greeting__name" lang="fi">(nimesi)</span>, buorre beaivi.']) {
+      for (const text of [
+        'Sámegielat bálvalus',
+        'Vuođđobirgejumidoarjja',
+        'Njulgengáibádus',
+        'Anára ja Ohcejoga gielddat',
+        'Anára bálvalusbáiki, sámegielat bálvalus, <span class="greeting__name" lang="fi">(nimesi)</span>, buorre beaivi.',
+        'Davvi sosiálaoadjoguovddáš, <span class="greeting__name" lang="fi">(nimesi)</span>, buorre beaivi.',
+      ]) {
         expect(sami, text).toContain(text);
       }
     });
@@ -140,7 +163,10 @@ describe('a service point in the Sámi homeland (format 1.1, Finnish and Norther
       expect(cards.ok).toBe(true);
       expect(cards.results.flatMap((result) => result.diagnostics)).toEqual([]);
       expect(pdfText(join(fixture.cwd, '_site', 'cards', 'fi', `${ID}-a6.pdf`))).toContain('Inarin palvelupiste');
-      expect(pdfText(join(fixture.cwd, '_site', 'cards', 'se', `${ID}-a6.pdf`))).toContain('Anára bálvalusbáiki');
+      const sami = pdfText(join(fixture.cwd, '_site', 'cards', 'se', `${ID}-a6.pdf`));
+      expect(sami).toContain('Anára bálvalusbáiki');
+      expect(sami).toContain('Sámegielat bálvalus: 016 555 0130');
+      expect(sami).toContain('Jeara giela');
     }, 120_000);
   });
 });
