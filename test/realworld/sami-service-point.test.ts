@@ -83,6 +83,8 @@ describe('a service point in the Sámi homeland (format 1.1, Finnish and Norther
     expect(complaints?.stages.map((stage) => [stage.id, inSami(stage.name), stage.acknowledge[0]?.within.written, stage.respond[0]?.within.written])).toEqual([
       ['rectification', 'Njulgengáibádus', '5 working days', '30 days'],
     ]);
+    // The stage is the organisation's; the service point names its own head as whom it escalates to.
+    expect(complaints?.stages[0]?.escalateTo?.id).toBe('head-of-service-point');
     expect(complaints?.external.map((body) => [body.body, body.name.byLanguage.fi?.text, body.url])).toEqual([
       ['appeal-board', 'Sosiaaliturvan muutoksenhakulautakunta', 'https://www.samu.fi'],
       ['court', 'Pohjois-Suomen hallinto-oikeus', 'https://oikeus.fi/hallinto-oikeudet'],
