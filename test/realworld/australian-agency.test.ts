@@ -1,8 +1,22 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Charter } from '../../src/model/charter.js';
-import { AUSTRALIAN_AGENCY } from '../fixtures/australian-agency.js';
-import { checkFixture, ids, pdfText, printCards, promisePlaces, publish, runCardTests, type CheckedFixture } from './realworld.js';
+import type { ComplianceReport } from '../../src/model/compliance-report.js';
+import { AUSTRALIAN_AGENCY, AUSTRALIAN_AGENCY_AS_OF, AUSTRALIAN_AGENCY_LOG } from '../fixtures/australian-agency.js';
+import { edit } from '../fixtures/charters.js';
+import {
+  checkFixture,
+  figuresAt,
+  ids,
+  pdfText,
+  printCards,
+  promisePlaces,
+  publish,
+  reportOver,
+  runCardTests,
+  totalsOf,
+  type CheckedFixture,
+} from './realworld.js';
 
 const ID = 'arpa-client-services';
 
@@ -129,6 +143,61 @@ describe('an Australian federal agency (format 1.1, ACT calendar)', () => {
       'within services/acknowledge {foi} = 14 days',
       'within services/decision {foi} = 30 days',
     ]);
+  });
+
+  describe('its contact log, measured in the ACT calendar', () => {
+    let report: ComplianceReport;
+    beforeAll(async () => {
+      report = await reportOver({ [`${ID}.yaml`]: AUSTRALIAN_AGENCY }, AUSTRALIAN_AGENCY_LOG, AUSTRALIAN_AGENCY_AS_OF);
+    });
+
+    it('gives every promise the figures worked out by hand', () => {
+      expect(totalsOf(report)).toEqual({
+        'within phone/individuals/answer': [5, 3, 2, 0, 'missed', 3.5, 7.5],
+        'within phone/individuals/callback': [1, 1, 0, 0, 'met', 2, 2],
+        'average phone/individuals/answer': [4, 4, 0, 0, 'met', 3.5, 7.5],
+        'abandoned phone/individuals/answer': [5, 4, 1, 0, 'missed', null, null],
+        'within phone/business/answer [tax-practitioners]': [2, 1, 1, 0, 'missed', 2, 2.5],
+        'within phone/business/answer': [2, 2, 0, 0, 'met', 3, 4],
+        'average phone/business/answer [tax-practitioners]': [2, 1, 1, 0, 'missed', 120, 150],
+        'average phone/business/answer': [2, 2, 0, 0, 'met', 3, 4],
+        'within phone/overseas/answer': [0, 0, 0, 0, 'no-data', null, null],
+        'within letter/reply': [4, 2, 1, 1, 'missed', 29, 29],
+        'within eservice/reply': [0, 0, 0, 0, 'no-data', null, null],
+        'within chat/answer': [2, 1, 1, 0, 'missed', 2.5, 4],
+        'average chat/answer': [2, 1, 1, 0, 'missed', 2.5, 4],
+        'within relay/answer': [1, 1, 0, 0, 'met', 2, 2],
+        'within complaints/frontline/acknowledge': [2, 1, 1, 0, 'missed', 2.5, 3],
+        'within complaints/frontline/respond': [2, 1, 1, 0, 'missed', 10.5, 11],
+        'within complaints/complaints-team/acknowledge': [0, 0, 0, 0, 'no-data', null, null],
+        'within complaints/complaints-team/respond': [1, 1, 0, 0, 'met', 20, 20],
+        'within complaints/senior-review/acknowledge': [0, 0, 0, 0, 'no-data', null, null],
+        'within complaints/senior-review/respond': [1, 1, 0, 0, 'met', 29, 29],
+        'within services/processed {paper-returns}': [2, 1, 1, 0, 'missed', 51.5, 53],
+        'within services/processed {online-returns}': [2, 1, 1, 0, 'missed', 12.5, 13],
+        'within services/decision {objections}': [1, 1, 0, 0, 'met', 57, 57],
+        'within services/acknowledge {foi}': [1, 1, 0, 0, 'met', 15, 15],
+        'within services/decision {foi}': [2, 1, 1, 0, 'missed', 32, 32],
+      });
+    });
+
+    it('measures the average speed of answer and the abandonment rate', () => {
+      expect(figuresAt(report, 'average phone/individuals/answer').total.mean).toBe(3.88);
+      expect(figuresAt(report, 'average phone/business/answer [tax-practitioners]').total.mean).toBe(120);
+      expect(figuresAt(report, 'average phone/business/answer').total.mean).toBe(3);
+      expect(figuresAt(report, 'average chat/answer').total.mean).toBe(2.5);
+      expect(figuresAt(report, 'abandoned phone/individuals/answer').total).toMatchObject({ abandoned: 1, abandonedShare: 0.2 });
+    });
+
+    it('in New South Wales, Canberra Day and Reconciliation Day would be working days', async () => {
+      const nsw = totalsOf(
+        await reportOver({ [`${ID}.yaml`]: edit(AUSTRALIAN_AGENCY, 'holidays: AU-ACT', 'holidays: AU-NSW') }, AUSTRALIAN_AGENCY_LOG, AUSTRALIAN_AGENCY_AS_OF),
+      );
+      expect(nsw['within complaints/frontline/acknowledge']).toEqual([2, 0, 2, 0, 'missed', 3, 3]);
+      expect(nsw['within letter/reply']).toEqual([4, 1, 2, 1, 'missed', 29, 29]);
+      expect(nsw['within services/decision {foi}']).toEqual([2, 0, 2, 0, 'missed', 32, 32]);
+      expect(nsw['within services/processed {paper-returns}']).toEqual([2, 0, 2, 0, 'missed', 52, 53]);
+    });
   });
 
   describe('its site', () => {

@@ -7,7 +7,7 @@ import { makeCards, type CardsResult } from '../../src/cards/make-cards.js';
 import type { Charter } from '../../src/model/charter.js';
 import { promisesOf } from '../../src/model/commitments.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
-import type { ComplianceReport } from '../../src/model/compliance-report.js';
+import type { CommitmentFigures, ComplianceReport } from '../../src/model/compliance-report.js';
 import { makeComplianceReport } from '../../src/report/make-report.js';
 import { parseAsOf } from '../../src/report/as-of.js';
 import { buildSite } from '../../src/site/build.js';
@@ -91,4 +91,32 @@ export async function reportOver(files: CharterFiles, log: string, asOf: string)
   const { report } = await makeComplianceReport({ cwd, logs: ['log.csv'], asOf: parseAsOf(asOf) as Date });
   expect(report.badRows).toEqual([]);
   return report;
+}
+
+/** The key promisePlaces gives a promise, without its value: `measure channel/line/commitment [groups] {service}`. */
+function placeOf(figures: CommitmentFigures): string {
+  const at = [figures.channel, figures.line, figures.commitment].filter((part) => part !== null).join('/');
+  const groups = figures.groups.length > 0 ? ` [${figures.groups.join(', ')}]` : '';
+  const service = figures.service === null ? '' : ` {${figures.service}}`;
+  return `${figures.measure} ${at}${groups}${service}`;
+}
+
+/** Expected totals: count, met, missed, pending, status, median, p90. */
+export type Expected = readonly [number, number, number, number, string, number | null, number | null];
+
+/** The report's totals for each promise, keyed as the expectations are, in the report's order. */
+export function totalsOf(report: ComplianceReport): Record<string, Expected> {
+  return Object.fromEntries(
+    report.commitments.map((figures) => {
+      const { count, met, missed, pending, status, median, p90 } = figures.total;
+      return [placeOf(figures), [count, met, missed, pending, status, median, p90]];
+    }),
+  );
+}
+
+/** One promise's figures. */
+export function figuresAt(report: ComplianceReport, place: string): CommitmentFigures {
+  const found = report.commitments.find((figures) => placeOf(figures) === place);
+  if (!found) throw new Error(`no figures for ${place}`);
+  return found;
 }

@@ -1,8 +1,22 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Charter, LocalizedText } from '../../src/model/charter.js';
-import { SAMI_BASELINE, SAMI_SERVICE_POINT } from '../fixtures/sami-service-point.js';
-import { checkFixture, ids, pdfText, printCards, promisePlaces, publish, runCardTests, type CheckedFixture } from './realworld.js';
+import type { ComplianceReport } from '../../src/model/compliance-report.js';
+import { SAMI_BASELINE, SAMI_SERVICE_POINT, SAMI_SERVICE_POINT_AS_OF, SAMI_SERVICE_POINT_LOG } from '../fixtures/sami-service-point.js';
+import { edit } from '../fixtures/charters.js';
+import {
+  checkFixture,
+  figuresAt,
+  ids,
+  pdfText,
+  printCards,
+  promisePlaces,
+  publish,
+  reportOver,
+  runCardTests,
+  totalsOf,
+  type CheckedFixture,
+} from './realworld.js';
 
 const ID = 'inari-service-point';
 const FILES = { '_pohjoinen.yaml': SAMI_BASELINE, [`${ID}.yaml`]: SAMI_SERVICE_POINT };
@@ -111,6 +125,52 @@ describe('a service point in the Sámi homeland (format 1.1, Finnish and Norther
       'within services/urgent-decision {social-assistance} = 1 working day',
       'within services/decision {housing-allowance} = 30 days',
     ]);
+  });
+
+  describe('its contact log, measured in the Finnish calendar', () => {
+    let report: ComplianceReport;
+    beforeAll(async () => {
+      report = await reportOver(FILES, SAMI_SERVICE_POINT_LOG, SAMI_SERVICE_POINT_AS_OF);
+    });
+
+    it('gives every promise the figures worked out by hand', () => {
+      expect(totalsOf(report)).toEqual({
+        'within phone/general/answer': [4, 2, 2, 0, 'missed', 6, 12],
+        'within phone/general/callback': [0, 0, 0, 0, 'no-data', null, null],
+        'average phone/general/answer': [3, 2, 1, 0, 'met', 6, 12],
+        'abandoned phone/general/answer': [4, 3, 1, 0, 'missed', null, null],
+        'within phone/sami/answer': [1, 1, 0, 0, 'met', 2, 2],
+        'within phone/sami/callback': [1, 1, 0, 0, 'met', 1, 1],
+        'within counter/wait': [1, 1, 0, 0, 'met', 12, 12],
+        'within video/appointment': [1, 1, 0, 0, 'met', 5, 5],
+        'within suomifiMessages/acknowledge': [1, 1, 0, 0, 'met', 1, 1],
+        'within suomifiMessages/reply': [2, 1, 1, 0, 'missed', 5.5, 6],
+        'within homeVisit/appointment': [1, 1, 0, 0, 'met', 10, 10],
+        'within complaints/rectification/acknowledge': [1, 0, 1, 0, 'missed', 6, 6],
+        'within complaints/rectification/respond': [1, 1, 0, 0, 'met', 31, 31],
+        'within services/decision {social-assistance}': [3, 2, 1, 0, 'missed', 7, 8],
+        'within services/urgent-decision {social-assistance}': [1, 1, 0, 0, 'met', 1, 1],
+        'within services/decision {housing-allowance}': [4, 2, 1, 1, 'missed', 33, 33],
+      });
+    });
+
+    it('measures the general line’s average speed of answer and abandonment rate', () => {
+      expect(figuresAt(report, 'average phone/general/answer').total.mean).toBe(7.33);
+      expect(figuresAt(report, 'abandoned phone/general/answer').total).toMatchObject({ abandoned: 1, abandonedShare: 0.25 });
+    });
+
+    it('in the English calendar, Epiphany, Ascension Day, Midsummer Eve and Independence Day would be working days', async () => {
+      const english = totalsOf(
+        await reportOver(
+          { ...FILES, '_pohjoinen.yaml': edit(SAMI_BASELINE, 'holidays: FI', 'holidays: GB-ENG') },
+          SAMI_SERVICE_POINT_LOG,
+          SAMI_SERVICE_POINT_AS_OF,
+        ),
+      );
+      expect(english['within services/decision {social-assistance}']).toEqual([3, 0, 3, 0, 'missed', 8, 9]);
+      expect(english['within services/decision {housing-allowance}']).toEqual([4, 0, 3, 1, 'missed', 33, 33]);
+      expect(english['within suomifiMessages/acknowledge']).toEqual([1, 0, 1, 0, 'missed', 2, 2]);
+    });
   });
 
   describe('its site', () => {
