@@ -14,9 +14,11 @@ import {
   publish,
   reportOver,
   runCardTests,
+  TODAY,
   totalsOf,
   type CheckedFixture,
 } from './realworld.js';
+import { runBin } from '../helpers.js';
 
 const ID = 'arpa-client-services';
 
@@ -30,6 +32,12 @@ describe('an Australian federal agency (format 1.1, ACT calendar)', () => {
 
   it('validates clean', () => {
     expect(fixture.diagnostics).toEqual([]);
+  });
+
+  it('the charter command agrees, with no warning allowed', () => {
+    const result = runBin(['validate', '--today', TODAY, '--max-warnings', '0'], fixture.cwd);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
   });
 
   it('serves in the languages TIS National interprets, while written in English', () => {

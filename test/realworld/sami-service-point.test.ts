@@ -14,9 +14,11 @@ import {
   publish,
   reportOver,
   runCardTests,
+  TODAY,
   totalsOf,
   type CheckedFixture,
 } from './realworld.js';
+import { runBin } from '../helpers.js';
 
 const ID = 'inari-service-point';
 const FILES = { '_pohjoinen.yaml': SAMI_BASELINE, [`${ID}.yaml`]: SAMI_SERVICE_POINT };
@@ -36,6 +38,12 @@ describe('a service point in the Sámi homeland (format 1.1, Finnish and Norther
 
   it('validates clean', () => {
     expect(fixture.diagnostics).toEqual([]);
+  });
+
+  it('the charter command agrees, with no warning allowed', () => {
+    const result = runBin(['validate', '--today', TODAY, '--max-warnings', '0'], fixture.cwd);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
   });
 
   it('is written in Finnish and Northern Sámi, and serves in three Sámi languages', () => {
