@@ -279,13 +279,17 @@ function holidaysNote(strings: ViewStrings, hours: OfficeHours): string | undefi
 /** "Times are in United Kingdom Time (Europe/London)." when the hours are not in the collection's time zone. */
 function timeZoneNote(scope: Scope, timeZone: string): string | undefined {
   if (timeZone === DEFAULT_TIME_ZONE) return undefined;
-  return fill(scope.strings.timeZoneNote, { zone: timeZone, zoneName: zoneNameIn(timeZone, scope.lang) });
+  return fill(scope.strings.timeZoneNote, { zone: timeZone, zoneName: zoneNameIn(timeZone, scope.lang, scope.context.today) });
 }
 
-/** The zone's generic name in the page language (Intl's "United Kingdom Time"), or the IANA name where Intl has none. */
-function zoneNameIn(timeZone: string, lang: string): string {
+/**
+ * The zone's generic name in the page language (Intl's "United Kingdom Time"), or the IANA name where Intl has none.
+ * Named as of the build day: at 1970 (time 0) ICU knows zones that had no summer time then only by their
+ * standard-time name ("Australian Eastern Standard Time"), wrong for half of today's year.
+ */
+function zoneNameIn(timeZone: string, lang: string, today: string): string {
   try {
-    const parts = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(0);
+    const parts = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date(`${today}T12:00:00Z`));
     return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
   } catch {
     return timeZone;

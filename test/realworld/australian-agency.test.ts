@@ -219,6 +219,9 @@ describe('an Australian federal agency (format 1.1, ACT calendar)', () => {
     it('says its calendar and time zone', () => {
       expect(html).toContain('Australian Capital Territory');
       expect(html).toContain('Australia/Sydney');
+      // The zone's generic name, right in summer and winter alike (not "Eastern Standard Time" all year).
+      expect(html).toContain('Australian Eastern Time (Australia/Sydney)');
+      expect(html).not.toContain('Standard Time');
     });
 
     it('shows every new section with its key text', () => {
