@@ -4,36 +4,19 @@ import { COMPLAINTS_CHANNEL, FEEDBACK_CHANNEL, promisesOf, SERVICES_CHANNEL, typ
 import type { NormalizedUnits } from '../normalize/normalize-collection.js';
 import type { Duration, DurationUnit } from '../time/duration.js';
 import { WorkingCalendar, type WorkingCalendarOptions } from '../time/working-calendar.js';
-import type { CommitmentMeasure } from '../model/compliance-report.js';
+import type { CommitmentFigures, CommitmentMeasure } from '../model/compliance-report.js';
 import { message, type MessageRef } from '../messages/message.js';
 import { placeOf, type ChannelLookup, type CharterLookup, type CommitmentRef, type PlaceLookup, type PlaceTargets } from './check-row.js';
 
+/** Where a promise is and what it is, as the report gives it: the same fields as its figures. */
+type CommitmentIdentity = Omit<CommitmentFigures, 'unit' | 'total' | 'months'>;
+
 /** A promise that rows can be measured against: the effective promise, where it is, and the office's calendar. */
-export interface MeasuredCommitment {
+export interface MeasuredCommitment extends CommitmentIdentity {
   /** Position in the report's list of commitments. */
   readonly index: number;
-  readonly charter: string;
-  readonly file: string;
-  readonly unitName: CharterText;
-  readonly languages: readonly string[];
-  readonly channel: string;
-  readonly commitment: string;
-  /** A service promise's name. */
-  readonly commitmentName: CharterText | null;
-  /** The channel line's or complaint stage's id, if any. */
-  readonly line: string | null;
-  readonly lineName: CharterText | null;
-  readonly groups: readonly string[];
-  readonly groupNames: readonly CharterText[];
-  readonly service: string | null;
-  readonly serviceName: CharterText | null;
-  readonly measure: CommitmentMeasure;
-  /** The limit as written; for `abandoned`, `atMost` as written. */
-  readonly within: string;
   /** The time limit (for `abandoned`, none: 0 seconds). */
   readonly duration: Duration;
-  /** The target share; for `abandoned`, the most that may be abandoned; for `average`, 1. */
-  readonly target: number;
   readonly calendar: WorkingCalendar;
 }
 
