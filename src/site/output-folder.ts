@@ -1,5 +1,5 @@
-import { rmSync, type Stats } from 'node:fs';
-import { mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { rmSync, type Dirent, type Stats } from 'node:fs';
+import { lstat, mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, normalize, parse, resolve } from 'node:path';
 import { displayPath, isInside } from '../load/load-collection.js';
 import { registerCleanup } from '../util/cleanup.js';
@@ -9,6 +9,9 @@ import { findSystemError, systemErrorMessage } from '../util/system-error.js';
 
 /** A file in the output folder that marks it as ours, so it may be replaced. */
 export const OUTPUT_MARKER = '.charter-site';
+
+/** What the marker of a site says. */
+const BUILD_MARKER = 'Made by charter build. The whole folder is replaced on the next build.\n';
 
 /** The output folder cannot be used: a usage problem, with a message that says why. */
 export class OutputFolderError extends MessageError {
@@ -20,7 +23,8 @@ export class OutputFolderError extends MessageError {
  * never an input (the working folder or its parents, the charters, templates,
  * theme files, contact logs) or a folder that holds one, however it is reached
  * (symbolic links are followed); not below a file; and an existing folder only
- * when an earlier build made it.
+ * when an earlier build made it, or when it holds nothing but the output
+ * folders of other runs (`_site` that `charter cards` made for `_site/cards`).
  */
 export async function checkOutputFolder(target: string, protectedPaths: readonly string[], out: string = target, cwd?: string): Promise<void> {
   const { existing, info, below } = await nearestExisting(target);
@@ -40,9 +44,11 @@ export async function checkOutputFolder(target: string, protectedPaths: readonly
     throw new OutputFolderError(message('cli.output-folder.below-file', { out, file: shown }));
   }
   if (!info.isDirectory()) throw new OutputFolderError(message('cli.output-folder.is-file', { out }));
-  const entries = await readdir(target);
-  if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
-    throw new OutputFolderError(message('cli.output-folder.not-ours', { out }));
+  const entries = await readdir(target, { withFileTypes: true });
+  if (entries.some((entry) => entry.name === OUTPUT_MARKER)) return;
+  // `charter cards` run first made `_site` for its `_site/cards`: a folder holding only other runs' outputs is ours to build in.
+  for (const entry of entries) {
+    if (!(await isNestedOutput(target, entry))) throw new OutputFolderError(message('cli.output-folder.not-ours', { out }));
   }
 }
 
@@ -83,14 +89,14 @@ export class StagingFolder {
     this.unregister = registerCleanup(() => this.abandon());
   }
 
-  /** Makes the staging folder for `target` (shown as `shown` in messages). */
-  static async create(target: string, shown: string): Promise<StagingFolder> {
+  /** Makes the staging folder for `target` (shown as `shown` in messages); `marker` is what the output's marker file says. */
+  static async create(target: string, shown: string, marker = BUILD_MARKER): Promise<StagingFolder> {
     await removeDeadRuns(target);
     const staging = new StagingFolder(join(dirname(target), `.${basename(target)}.building-${process.pid}-${Date.now()}`), target, shown);
     try {
       staging.madeParent = await mkdir(dirname(target), { recursive: true });
       await mkdir(staging.path);
-      await writeFile(join(staging.path, OUTPUT_MARKER), 'Made by charter build. The whole folder is replaced on the next build.\n');
+      await writeFile(join(staging.path, OUTPUT_MARKER), marker);
     } catch (error) {
       await staging.discard();
       const system = findSystemError(error);
@@ -107,6 +113,26 @@ export class StagingFolder {
     this.publishing = swapIntoPlace(this.path, this.target);
     try {
       await this.publishing;
+    } catch (error) {
+      throw this.problem(error);
+    } finally {
+      this.unregister();
+    }
+  }
+
+  /**
+   * Moves the staging folder's files (`files`, relative paths with `/`) into
+   * the output one by one, each replacing the file of the same name, then
+   * removes the output's files that `stale` picks and this run did not write;
+   * every other file of the output stays. The output is made, marked, when
+   * missing. Nothing in the output is followed: a link or file where a folder
+   * belongs is replaced by a folder, a link in a file's place by the file.
+   */
+  async publishFiles(files: readonly string[], stale: (path: string) => boolean): Promise<void> {
+    this.publishing = moveFilesInto(this.path, this.target, files, stale);
+    try {
+      await this.publishing;
+      await rm(this.path, { recursive: true, force: true, maxRetries: 3 });
     } catch (error) {
       throw this.problem(error);
     } finally {
@@ -161,20 +187,110 @@ async function removeEmptyFolders(folder: string, last: string): Promise<void> {
   }
 }
 
+/**
+ * Swaps the staging folder in. Output folders of other runs nested in the old
+ * output (`_site/cards`, which `charter cards` prints into) are carried over
+ * into the new one, moved, not copied: only real folders holding the marker,
+ * never a link, and never over a folder the new output has itself.
+ */
 async function swapIntoPlace(staging: string, target: string): Promise<void> {
   const retired = join(dirname(target), `.${basename(target)}.old-${process.pid}-${Date.now()}`);
   const hadPrevious = await stat(target).then(
     () => true,
     () => false,
   );
-  if (hadPrevious) await rename(target, retired);
+  const carried = hadPrevious ? await carryNestedOutputs(target, staging) : [];
+  try {
+    if (hadPrevious) await rename(target, retired);
+  } catch (error) {
+    await putBack(carried, staging, target);
+    throw error;
+  }
   try {
     await rename(staging, target);
   } catch (error) {
     if (hadPrevious) await rename(retired, target);
+    await putBack(carried, staging, target);
     throw error;
   }
   if (hadPrevious) await rm(retired, { recursive: true, force: true });
+}
+
+/** Moves the nested output folders of `from` into `to` (see swapIntoPlace); the names moved. */
+async function carryNestedOutputs(from: string, to: string): Promise<string[]> {
+  const carried: string[] = [];
+  const entries = await readdir(from, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!(await isNestedOutput(from, entry))) continue;
+    const taken = await lstat(join(to, entry.name)).then(
+      () => true,
+      () => false,
+    );
+    if (taken) continue;
+    await rename(join(from, entry.name), join(to, entry.name));
+    carried.push(entry.name);
+  }
+  return carried;
+}
+
+/**
+ * Whether an entry of an output folder is the output folder of another run
+ * (`cards/` of `charter cards`): a real folder, not a link (Dirent types come
+ * from lstat), holding the marker; never a run's own staging folder (`.x.building-…`).
+ */
+export async function isNestedOutput(folder: string, entry: Dirent): Promise<boolean> {
+  if (!entry.isDirectory() || entry.name.startsWith('.')) return false;
+  const marker = await lstat(join(folder, entry.name, OUTPUT_MARKER)).catch(() => undefined);
+  return marker?.isFile() === true;
+}
+
+/** After a failed swap: the carried folders go back into the output they came from. */
+async function putBack(carried: readonly string[], staging: string, target: string): Promise<void> {
+  for (const name of carried) await rename(join(staging, name), join(target, name)).catch(() => undefined);
+}
+
+/** See StagingFolder.publishFiles. */
+async function moveFilesInto(staging: string, target: string, files: readonly string[], stale: (path: string) => boolean): Promise<void> {
+  const made = await mkdir(target, { recursive: true });
+  if (made !== undefined) await rename(join(staging, OUTPUT_MARKER), join(target, OUTPUT_MARKER));
+  for (const file of files) {
+    const parts = file.split('/');
+    let folder = target;
+    for (const part of parts.slice(0, -1)) {
+      folder = join(folder, part);
+      await realFolder(folder);
+    }
+    const destination = join(target, ...parts);
+    // A folder in the file's place cannot be renamed over; a link or a file can.
+    if ((await lstat(destination).catch(() => undefined))?.isDirectory()) await rm(destination, { recursive: true, force: true });
+    await rename(join(staging, ...parts), destination);
+  }
+  const written = new Set(files);
+  for (const path of await filesOf(target, 2)) {
+    if (!written.has(path) && stale(path)) await rm(join(target, ...path.split('/')), { force: true });
+  }
+  for (const entry of await readdir(target, { withFileTypes: true })) {
+    if (entry.isDirectory()) await rmdir(join(target, entry.name)).catch(() => undefined);
+  }
+}
+
+/** Makes `path` a real folder: made when missing; a link or a file there is replaced, never followed. */
+async function realFolder(path: string): Promise<void> {
+  const info = await lstat(path).catch(() => undefined);
+  if (info?.isDirectory()) return;
+  if (info) await rm(path, { force: true });
+  await mkdir(path);
+}
+
+/** Paths (with `/`) of the non-folders in `folder`, down to `depth` levels, without entering links. */
+async function filesOf(folder: string, depth: number, prefix = ''): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const path = `${prefix}${entry.name}`;
+    if (!entry.isDirectory()) found.push(path);
+    else if (depth > 1) found.push(...(await filesOf(join(folder, entry.name), depth - 1, `${path}/`)));
+  }
+  return found;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { constants } from 'node:fs';
-import { mkdir, open, readFile, realpath, rm, stat, type FileHandle } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, realpath, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isInside } from '../load/load-collection.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
-import { OUTPUT_MARKER } from './output-folder.js';
+import { isNestedOutput, OUTPUT_MARKER } from './output-folder.js';
 import { fileInSite, type SiteWriter } from './site-writer.js';
 
 /**
@@ -61,14 +61,14 @@ export class SiteFolder implements SiteWriter {
   }
 
   /**
-   * Empties the folder and marks it as a site (call only once checkOutputFolder
+   * Empties the folder (keeping the cards printed into it) and marks it as a site (call only once checkOutputFolder
    * allowed it, or state() said `ours`); the caller then writes every file again.
    */
   async recreate(): Promise<void> {
     await this.release();
     this.made = false;
     this.files.clear();
-    await rm(this.path, { recursive: true, force: true });
+    await emptyKeepingNestedOutputs(this.path);
     await mkdir(this.path, { recursive: true });
     await writeFileAtomic(join(this.path, OUTPUT_MARKER), 'Made by charter serve. The whole folder is replaced on the next build.\n');
     // Directories cannot be opened on every platform; there the marker alone decides.
@@ -130,5 +130,17 @@ export class SiteFolder implements SiteWriter {
     const held = this.held;
     this.held = undefined;
     await held?.close();
+  }
+}
+
+/** Removes everything in `folder` but the output folders of other runs in it (see isNestedOutput); anything not a folder there is removed. */
+async function emptyKeepingNestedOutputs(folder: string): Promise<void> {
+  const info = await lstat(folder).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    await rm(folder, { recursive: true, force: true });
+    return;
+  }
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (!(await isNestedOutput(folder, entry))) await rm(join(folder, entry.name), { recursive: true, force: true });
   }
 }

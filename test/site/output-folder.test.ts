@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER, StagingFolder } from '../../src/site/output-folder.js';
+import { SiteFolder } from '../../src/site/site-folder.js';
 import { registeredCleanups } from '../../src/util/cleanup.js';
 import { VALID_UNIT } from '../fixtures/charters.js';
 import { runCli, writeTree } from '../helpers.js';
@@ -106,5 +107,93 @@ describe('folders of runs that were killed', () => {
     await staging.discard();
     expect(readdirSync(cwd)).toEqual(['site']);
     expect(registeredCleanups()).toBe(0);
+  });
+});
+
+describe('cards printed into the site', () => {
+  /** A `charter cards` output folder: marked, with one card. */
+  function cardsFolder(folder: string): void {
+    mkdirSync(join(folder, 'fi'), { recursive: true });
+    writeFileSync(join(folder, OUTPUT_MARKER), 'Made by charter cards.\n');
+    writeFileSync(join(folder, 'fi', 'unit-a6.pdf'), 'card');
+  }
+
+  it('are kept by charter build, which replaces the rest of its output', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT, 'elsewhere/secret.txt': 'not ours' });
+    expect((await runCli(['build', '--today', TODAY, '--no-search'], cwd)).code).toBe(0);
+    cardsFolder(join(cwd, '_site', 'cards'));
+    // Not carried: a folder without the marker, a link to a folder (never followed), a stray file.
+    mkdirSync(join(cwd, '_site', 'old-stuff'));
+    writeFileSync(join(cwd, '_site', 'old-stuff', 'page.html'), 'old');
+    symlinkSync(join(cwd, 'elsewhere'), join(cwd, '_site', 'linked'));
+    writeFileSync(join(cwd, '_site', 'stray.txt'), 'stray');
+    expect((await runCli(['build', '--today', TODAY, '--no-search'], cwd)).code).toBe(0);
+    expect(readFileSync(join(cwd, '_site', 'cards', 'fi', 'unit-a6.pdf'), 'utf8')).toBe('card');
+    expect(existsSync(join(cwd, '_site', 'fi', 'index.html'))).toBe(true);
+    for (const gone of ['old-stuff', 'linked', 'stray.txt']) expect(existsSync(join(cwd, '_site', gone))).toBe(false);
+    expect(readFileSync(join(cwd, 'elsewhere', 'secret.txt'), 'utf8')).toBe('not ours');
+    expect(readdirSync(cwd).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('let charter build use a folder that holds nothing else (cards printed first)', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    cardsFolder(join(cwd, '_site', 'cards'));
+    expect((await runCli(['build', '--today', TODAY, '--no-search'], cwd)).code).toBe(0);
+    expect(readFileSync(join(cwd, '_site', 'cards', 'fi', 'unit-a6.pdf'), 'utf8')).toBe('card');
+    // Anything else unmarked there is still refused.
+    const other = writeTree({ 'charters/unit.yaml': VALID_UNIT, '_site/notes.txt': 'mine' });
+    cardsFolder(join(other, '_site', 'cards'));
+    const refused = await runCli(['build', '--today', TODAY, '--no-search'], other);
+    expect(refused.code).toBe(2);
+    expect(readFileSync(join(other, '_site', 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('are kept when charter serve writes its output anew', async () => {
+    const cwd = writeTree({ '_site/fi/index.html': 'old page' });
+    cardsFolder(join(cwd, '_site', 'cards'));
+    const folder = new SiteFolder(join(cwd, '_site'));
+    await folder.recreate();
+    await folder.release();
+    expect(readdirSync(join(cwd, '_site')).sort()).toEqual([OUTPUT_MARKER, 'cards']);
+    expect(readFileSync(join(cwd, '_site', 'cards', 'fi', 'unit-a6.pdf'), 'utf8')).toBe('card');
+  });
+});
+
+describe('publishing some files into an output', () => {
+  it('replaces the files written and the stale ones picked, and leaves every other file', async () => {
+    const cwd = writeTree({
+      'out/.charter-site': '',
+      'out/fi/a-a6.pdf': 'old a6',
+      'out/fi/gone-a6.pdf': 'stale a6',
+      'out/fi/a-a7.pdf': 'a7 stays',
+      'out/old/gone-a6.pdf': 'stale, folder emptied',
+      'elsewhere/keep.pdf': 'not ours',
+    });
+    // A link where a folder belongs is replaced by a folder, never written through.
+    symlinkSync(join(cwd, 'elsewhere'), join(cwd, 'out', 'sv'));
+    const staging = await StagingFolder.create(join(cwd, 'out'), 'out');
+    mkdirSync(join(staging.path, 'fi'));
+    mkdirSync(join(staging.path, 'sv'));
+    writeFileSync(join(staging.path, 'fi', 'a-a6.pdf'), 'new a6');
+    writeFileSync(join(staging.path, 'sv', 'keep.pdf'), 'new sv');
+    await staging.publishFiles(['fi/a-a6.pdf', 'sv/keep.pdf'], (path) => path.endsWith('-a6.pdf'));
+    expect(readFileSync(join(cwd, 'out', 'fi', 'a-a6.pdf'), 'utf8')).toBe('new a6');
+    expect(readFileSync(join(cwd, 'out', 'fi', 'a-a7.pdf'), 'utf8')).toBe('a7 stays');
+    expect(existsSync(join(cwd, 'out', 'fi', 'gone-a6.pdf'))).toBe(false);
+    expect(existsSync(join(cwd, 'out', 'old'))).toBe(false);
+    expect(lstatSync(join(cwd, 'out', 'sv')).isDirectory()).toBe(true);
+    expect(readFileSync(join(cwd, 'elsewhere', 'keep.pdf'), 'utf8')).toBe('not ours');
+    expect(readdirSync(cwd).sort()).toEqual(['elsewhere', 'out']);
+    expect(registeredCleanups()).toBe(0);
+  });
+
+  it('makes a missing output, marked', async () => {
+    const cwd = writeTree({});
+    const staging = await StagingFolder.create(join(cwd, 'new', 'cards'), 'new/cards', 'Made by a test.\n');
+    writeFileSync(join(staging.path, 'card.pdf'), 'card');
+    await staging.publishFiles(['card.pdf'], () => false);
+    expect(readdirSync(join(cwd, 'new', 'cards')).sort()).toEqual([OUTPUT_MARKER, 'card.pdf']);
+    expect(readFileSync(join(cwd, 'new', 'cards', OUTPUT_MARKER), 'utf8')).toBe('Made by a test.\n');
+    expect(readdirSync(join(cwd, 'new'))).toEqual(['cards']);
   });
 });
