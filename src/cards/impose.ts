@@ -3,7 +3,8 @@
  *
  * Each card arrives as a two-page PDF (page 1 front, page 2 back) rendered at its
  * trim size. For every group of `perSheet` cards we add a front page and a back
- * page (for long-edge duplex), each with crop marks. Every card page is scaled to
+ * page (for long-edge duplex), each with crop marks; `copies` and `fill` repeat
+ * cards (see sheetOrder). Every card page is scaled to
  * the exact trim size, which absorbs Chromium's rounding of page sizes.
  *
  * Imposed sheets lose the cards' tag structure: they are for printing only; the
@@ -11,15 +12,15 @@
  */
 import { PDFDocument, cmyk, degrees } from 'pdf-lib';
 import type { PDFEmbeddedPage, PDFPage } from 'pdf-lib';
-import { CROP_MARK, backCropMarks, backSlots, sheetLayout } from './sheet-layout.js';
-import type { CardSize, Point, Rotation, Segment, SheetLayout } from './sheet-layout.js';
+import { CROP_MARK, backCropMarks, backSlots, sheetLayout, sheetOrder } from './sheet-layout.js';
+import type { CardSize, Point, Rotation, Segment, SheetFilling, SheetLayout } from './sheet-layout.js';
 
 /** Millimetres to PDF points (1 pt = 1/72 in). */
 export function mm(value: number): number {
   return (value * 72) / 25.4;
 }
 
-export interface ImposeOptions {
+export interface ImposeOptions extends SheetFilling {
   /** Document title; defaults to a description of the sheets. */
   title?: string;
 }
@@ -58,8 +59,10 @@ export async function imposeCards(cards: Uint8Array[], size: CardSize, options: 
     embedded.push({ front, back });
   }
 
-  for (let start = 0; start < embedded.length; start += layout.perSheet) {
-    const group = embedded.slice(start, start + layout.perSheet);
+  // Each card is embedded once, however often it is drawn.
+  const placed = sheetOrder(embedded.length, layout.perSheet, options).map((index) => embedded[index] as (typeof embedded)[number]);
+  for (let start = 0; start < placed.length; start += layout.perSheet) {
+    const group = placed.slice(start, start + layout.perSheet);
     const frontPage = addSheet(doc, layout);
     group.forEach((card, i) => drawCard(frontPage, card.front, layout, slotAt(layout.slots, i), layout.rotation.front));
     drawMarks(frontPage, layout.cropMarks);

@@ -200,3 +200,30 @@ export function backCropMarks(layout: SheetLayout): Segment[] {
   const w = layout.sheet.width;
   return layout.cropMarks.map(({ x1, y1, x2, y2 }) => ({ x1: round(w - x1), y1, x2: round(w - x2), y2 }));
 }
+
+/** The most copies of each card one run puts on the sheets; more is a typing mistake (a printer copies sheets). */
+export const MAX_COPIES = 100;
+
+export interface SheetFilling {
+  /** Each card this many times in a row (default 1). */
+  readonly copies?: number;
+  /** Repeat the cards, in order, until the last sheet has no blank slot. */
+  readonly fill?: boolean;
+}
+
+/**
+ * Which card goes in each slot of the sheets, in reading order: each card
+ * `copies` times in a row, so that a cut stack holds one card's copies
+ * together; with `fill`, the cards again from the first until the last sheet
+ * is full (a single card: a whole sheet of it). Pure.
+ */
+export function sheetOrder(cards: number, perSheet: number, filling: SheetFilling = {}): number[] {
+  const copies = filling.copies ?? 1;
+  if (!Number.isInteger(copies) || copies < 1 || copies > MAX_COPIES) throw new RangeError(`copies must be a whole number from 1 to ${MAX_COPIES}`);
+  const order = Array.from({ length: cards }, (_, card) => Array.from({ length: copies }, () => card)).flat();
+  if (!filling.fill || order.length === 0) return order;
+  const blank = (perSheet - (order.length % perSheet)) % perSheet;
+  const once = order.filter((_, index) => index % copies === 0);
+  for (let index = 0; index < blank; index++) order.push(once[index % once.length] as number);
+  return order;
+}

@@ -201,6 +201,46 @@ describe('imposeCards', () => {
     }
   });
 
+  /** How often each card's front word appears on each front page: `[{ CARD01FRONT: 2 }, …]`. */
+  function frontsBySheet(file: string, pages: number): Record<string, number>[] {
+    return Array.from({ length: pages / 2 }, (_, sheet) => {
+      const counts: Record<string, number> = {};
+      for (const found of pageText(file, sheet * 2 + 1).match(/CARD\d\dFRONT/g) ?? []) counts[found] = (counts[found] ?? 0) + 1;
+      return counts;
+    });
+  }
+
+  it('puts each card --copies times on the sheets, in a row', async () => {
+    const bytes = await imposeCards(await makeCards(3, 'a6'), 'a6', { copies: 2 });
+    const doc = await PDFDocument.load(bytes);
+    // 3 cards × 2 copies = 6 slots: two sheets (front and back each), the second half blank.
+    expect(doc.getPageCount()).toBe(4);
+    if (!hasPoppler) return;
+    const file = save('copies.pdf', bytes);
+    expect(frontsBySheet(file, 4)).toEqual([{ CARD01FRONT: 2, CARD02FRONT: 2 }, { CARD03FRONT: 2 }]);
+    // The backs follow their fronts.
+    expect(pageText(file, 4).match(/CARD\d\dBACK/g)).toEqual(['CARD03BACK', 'CARD03BACK']);
+  });
+
+  it('fills the last sheet: a single card makes a whole sheet of it', async () => {
+    const single = await imposeCards(await makeCards(1, 'a7'), 'a7', { fill: true });
+    expect((await PDFDocument.load(single)).getPageCount()).toBe(2);
+    const five = await imposeCards(await makeCards(5, 'a6'), 'a6', { fill: true });
+    expect((await PDFDocument.load(five)).getPageCount()).toBe(4);
+    if (!hasPoppler) return;
+    expect(frontsBySheet(save('fill-one.pdf', single), 2)).toEqual([{ CARD01FRONT: 8 }]);
+    expect(pageText(save('fill-one.pdf', single), 2).match(/CARD01BACK/g)).toHaveLength(8);
+    // Five cards on two sheets of four: the last sheet is the fifth card and the first three again.
+    expect(frontsBySheet(save('fill-five.pdf', five), 4)).toEqual([
+      { CARD01FRONT: 1, CARD02FRONT: 1, CARD03FRONT: 1, CARD04FRONT: 1 },
+      { CARD05FRONT: 1, CARD01FRONT: 1, CARD02FRONT: 1, CARD03FRONT: 1 },
+    ]);
+  });
+
+  it('refuses a number of copies out of range', async () => {
+    await expect(imposeCards(await makeCards(1, 'a6'), 'a6', { copies: 0 })).rejects.toThrow(RangeError);
+  });
+
   it('imposes 10 credit cards on one sheet pair and 11 on two', async () => {
     const ten = await PDFDocument.load(await imposeCards(await makeCards(10, 'credit-card'), 'credit-card'));
     expect(ten.getPageCount()).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_SIZES, CROP_MARK, backCropMarks, backSlots, sheetLayout } from '../../src/cards/sheet-layout.js';
+import { CARD_SIZES, CROP_MARK, MAX_COPIES, backCropMarks, backSlots, sheetLayout, sheetOrder } from '../../src/cards/sheet-layout.js';
 import type { CardSize, Point, Segment, SheetLayout } from '../../src/cards/sheet-layout.js';
 
 const EPS = 1e-6;
@@ -184,5 +184,33 @@ describe('backSlots', () => {
       };
       expect(backCropMarks(layout).map(key).sort()).toEqual(layout.cropMarks.map(key).sort());
     }
+  });
+});
+
+describe('sheetOrder', () => {
+  it('puts each card once, in order, by default', () => {
+    expect(sheetOrder(3, 4)).toEqual([0, 1, 2]);
+  });
+
+  it('puts each card --copies times in a row', () => {
+    expect(sheetOrder(2, 4, { copies: 3 })).toEqual([0, 0, 0, 1, 1, 1]);
+  });
+
+  it('fills the last sheet by repeating the cards from the first', () => {
+    expect(sheetOrder(3, 4, { fill: true })).toEqual([0, 1, 2, 0]);
+    expect(sheetOrder(3, 8, { fill: true })).toEqual([0, 1, 2, 0, 1, 2, 0, 1]);
+    // A full sheet is left as it is.
+    expect(sheetOrder(4, 4, { fill: true })).toEqual([0, 1, 2, 3]);
+    // Copies first, then each card once more until the sheet is full.
+    expect(sheetOrder(3, 4, { copies: 2, fill: true })).toEqual([0, 0, 1, 1, 2, 2, 0, 1]);
+  });
+
+  it('makes a whole sheet of a single card', () => {
+    expect(sheetOrder(1, sheetLayout('credit-card').perSheet, { fill: true })).toEqual(Array.from({ length: 10 }, () => 0));
+  });
+
+  it('refuses copies that are not a whole number from 1 to the limit', () => {
+    for (const copies of [0, -1, 1.5, MAX_COPIES + 1, Number.NaN]) expect(() => sheetOrder(1, 4, { copies })).toThrow(RangeError);
+    expect(sheetOrder(1, 4, { copies: MAX_COPIES })).toHaveLength(MAX_COPIES);
   });
 });
