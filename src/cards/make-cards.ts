@@ -32,7 +32,7 @@ export const DEFAULT_CARDS_OUT = join('_site', 'cards');
 
 /**
  * Validates the charters and prints one PDF per charter and language (front
- * and back at the trim size) plus A4 sheets for an office printer, into a
+ * and back at the trim size, tagged, with PDF/UA metadata) plus A4 sheets for an office printer, into a
  * staging folder that replaces the output folder whole.
  */
 export async function makeCards(options: CardsOptions): Promise<CardsResult> {
@@ -61,7 +61,7 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
     const printed = await mapConcurrently(cards, 2, async ({ page: card }) => {
       const page: CardPage = { ...card, cardSize: size, ...(options.baseUrl ? { qr: await qrCode(pageAddress(options.baseUrl, card)) } : {}) };
       const html = templates.render(page);
-      const result = await started.print(html, page.url, size);
+      const result = await started.print(html, page.url, size, { title: card.frame.title, lang: card.frame.lang });
       options.onProgress?.(++done, cards.length);
       return { ...result, html };
     });

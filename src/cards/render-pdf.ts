@@ -8,6 +8,7 @@ import { registerCleanup } from '../util/cleanup.js';
 import { packageRoot } from '../util/package-info.js';
 import { notRegularKindMessage } from '../util/regular-file.js';
 import { mm } from './impose.js';
+import { markAccessible, type CardMetadata } from './pdf-metadata.js';
 import { CARD_SIZES, type CardSize } from './sheet-layout.js';
 
 /** Debian's Chromium, unless the user names another. */
@@ -160,9 +161,10 @@ export class CardPrinter {
   /**
    * Prints a card page (front and back) to a tagged PDF at the card's trim
    * size. Chromium rounds page sizes to whole pixels (105 mm becomes 105.16),
-   * so the page boxes are then set to the exact trim size.
+   * so the page boxes are then set to the exact trim size. With `metadata`,
+   * the PDF gets the PDF/UA basics (see markAccessible).
    */
-  async print(html: string, url: string, size: CardSize): Promise<PrintedCard> {
+  async print(html: string, url: string, size: CardSize, metadata?: CardMetadata): Promise<PrintedCard> {
     const page = await this.acquire();
     let raw: Buffer;
     let overflows: Overflow[];
@@ -186,6 +188,7 @@ export class CardPrinter {
     }
     document.setProducer('charter');
     document.setCreator('charter');
+    if (metadata) markAccessible(document, metadata);
     return { pdf: await document.save(), overflows };
   }
 
