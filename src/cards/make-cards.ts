@@ -1,10 +1,12 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
 import type { Diagnostic, FileResult } from '../model/diagnostic.js';
 import { withFindings } from '../model/file-results.js';
 import { checkOutputFolder, StagingFolder } from '../site/output-folder.js';
 import { loadSiteTemplates, protectedFolders, siteInputs } from '../site/inputs.js';
+import { LANGUAGE_TAG } from '../model/language-tag.js';
+import { packageRoot } from '../util/package-info.js';
 import { planCards, qrCode, type CardPage } from './card-pages.js';
 import { imposeCards } from './impose.js';
 import { fitDiagnostic } from './fit-check.js';
@@ -30,10 +32,15 @@ export type CardsResult =
 
 export const DEFAULT_CARDS_OUT = join('_site', 'cards');
 
+/** What the cards folder's marker says. */
+const CARDS_MARKER = 'Made by charter cards. Each run replaces the cards of the size it prints.\n';
+
 /**
  * Validates the charters and prints one PDF per charter and language (front
- * and back at the trim size, tagged, with PDF/UA metadata) plus A4 sheets for an office printer, into a
- * staging folder that replaces the output folder whole.
+ * and back at the trim size, tagged, with PDF/UA metadata) and its web page,
+ * plus A4 sheets for an office printer. Everything is written into a staging
+ * folder first; only when all is printed are the files moved into the output
+ * folder, replacing the cards of this size. Cards of other sizes stay.
  */
 export async function makeCards(options: CardsOptions): Promise<CardsResult> {
   const size = options.size ?? 'a6';
@@ -49,7 +56,7 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
   if (problems.length > 0) return { ok: false, results: withFindings(results, problems) };
   const templates = await loadSiteTemplates(inputs);
 
-  const staging = await StagingFolder.create(out, shown);
+  const staging = await StagingFolder.create(out, shown, CARDS_MARKER);
   let printer: CardPrinter | undefined;
   try {
     const started = await CardPrinter.start(options.chromium);
@@ -59,9 +66,15 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
     let done = 0;
     // Two tabs print while the next card is prepared: Chromium renders in its own processes.
     const printed = await mapConcurrently(cards, 2, async ({ page: card }) => {
-      const page: CardPage = { ...card, cardSize: size, ...(options.baseUrl ? { qr: await qrCode(pageAddress(options.baseUrl, card)) } : {}) };
+      const page: CardPage = {
+        ...card,
+        frame: linkedFromCardsFolder(card.frame),
+        cardSize: size,
+        ...(options.baseUrl ? { qr: await qrCode(pageAddress(options.baseUrl, card)) } : {}),
+      };
       const html = templates.render(page);
-      const result = await started.print(html, page.url, size, { title: card.frame.title, lang: card.frame.lang });
+      // At its address in the cards folder, so that its relative links resolve as they will there.
+      const result = await started.print(html, `/${cardFile(card, size)}.html`, size, { title: card.frame.title, lang: card.frame.lang });
       options.onProgress?.(++done, cards.length);
       return { ...result, html };
     });
@@ -69,23 +82,24 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
     for (const [index, { page: card, charter }] of cards.entries()) {
       const { pdf, overflows, html } = printed[index] as PrintedCard & { html: string };
       for (const overflow of overflows) fitFindings.push(fitDiagnostic(charter, card.frame.lang, size, overflow));
-      const file = join(card.frame.lang, `${card.charter.id}-${size}.pdf`);
+      const file = `${cardFile(card, size)}.pdf`;
       await mkdir(join(staging.path, card.frame.lang), { recursive: true });
       await writeFile(join(staging.path, file), pdf);
-      // The same card as a web page with print styles, for printing from a browser
-      // (its stylesheet link resolves when the cards sit in the built site, as by default).
-      await writeFile(join(staging.path, file.replace(/\.pdf$/, '.html')), html);
+      // The same card as a web page with print styles, for printing from a browser;
+      // it links the stylesheets written beside it (assets/), so it is styled wherever the folder goes.
+      await writeFile(join(staging.path, `${cardFile(card, size)}.html`), html);
       written.push(file);
       byLanguage.set(card.frame.lang, [...(byLanguage.get(card.frame.lang) ?? []), pdf]);
     }
     const sheets: string[] = [];
     await mkdir(join(staging.path, 'sheets'), { recursive: true });
     for (const [lang, pdfs] of byLanguage) {
-      const file = join('sheets', `${lang}-${size}-a4.pdf`);
+      const file = `sheets/${lang}-${size}-a4.pdf`;
       await writeFile(join(staging.path, file), await imposeCards(pdfs, size, { title: `Pocket cards (${lang}, ${size}) on A4 — print only` }));
       sheets.push(file);
     }
-    await staging.publish();
+    const assets = await writeCardAssets(staging.path);
+    await staging.publishFiles([...written.flatMap((file) => [file, file.replace(/\.pdf$/, '.html')]), ...sheets, ...assets], (path) => isCardFile(path, size));
     return { ok: true, results: withFindings(results, fitFindings), outDir: out, cards: written, sheets };
   } catch (error) {
     await staging.discard();
@@ -93,6 +107,53 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
   } finally {
     await printer?.close();
   }
+}
+
+/** A card's file in the cards folder, without its extension: `fi/building-control-a6`. */
+function cardFile(card: CardPage, size: CardSize): string {
+  return `${card.frame.lang}/${card.charter.id}-${size}`;
+}
+
+/** A charter id, as the schema allows it. */
+const CARD_ID = '[a-z0-9]+(?:-[a-z0-9]+)*';
+
+/** Whether a path in the cards folder is one a run of this size writes: a card (PDF or page) or a sheet. */
+export function isCardFile(path: string, size: CardSize): boolean {
+  const [folder, name, ...deeper] = path.split('/');
+  if (folder === undefined || name === undefined || deeper.length > 0) return false;
+  if (folder === 'sheets') {
+    const sheet = new RegExp(`^(.+)-${size}-a4\\.pdf$`).exec(name);
+    return sheet !== null && LANGUAGE_TAG.test(sheet[1] ?? '');
+  }
+  return LANGUAGE_TAG.test(folder) && new RegExp(`^${CARD_ID}-${size}\\.(?:pdf|html)$`).test(name);
+}
+
+/** The package's stylesheet, which every card page links. */
+const CARD_STYLESHEET = 'assets/charter.css';
+
+/**
+ * The frame of a card page written to `<lang>/<file>.html` in the cards
+ * folder: its stylesheets and logo linked relatively, to the copies in the
+ * folder's assets/, and no scripts (there is no search beside the cards).
+ */
+function linkedFromCardsFolder(frame: CardPage['frame']): CardPage['frame'] {
+  const relative = (address: string): string => `..${address.slice(frame.base.length - 1)}`;
+  return {
+    ...frame,
+    stylesheets: frame.stylesheets.map(relative),
+    scripts: [],
+    ...(frame.logo ? { logo: { ...frame.logo, src: relative(frame.logo.src) } } : {}),
+  };
+}
+
+/** Writes the stylesheets the card pages link into the staging folder; their paths. */
+async function writeCardAssets(folder: string): Promise<string[]> {
+  const files = new Map<string, Buffer>([[CARD_STYLESHEET, await readFile(join(packageRoot(), 'site', CARD_STYLESHEET))]]);
+  for (const [path, bytes] of files) {
+    await mkdir(join(folder, dirname(path)), { recursive: true });
+    await writeFile(join(folder, path), bytes);
+  }
+  return [...files.keys()];
 }
 
 /** The charter page's address on the intranet, for the QR code. */

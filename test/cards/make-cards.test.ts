@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
@@ -85,10 +85,15 @@ describe.runIf(runCardTests)('charter cards', () => {
     expect(decoded).toBe(`${BASE_URL}sv/registry-office/`);
   });
 
-  it('writes each card as a web page too, for printing from a browser', () => {
+  it('writes each card as a web page too, styled by the stylesheet written beside it', () => {
     const html = readFileSync(join(cwd, '_site', 'cards', 'fi', 'city-library-a6.html'), 'utf8');
     expect(html).toContain('card--a6');
-    expect(html).toContain('/assets/charter.css');
+    // Linked relatively, so the page is styled wherever the cards folder is put.
+    expect(html).toContain('<link rel="stylesheet" href="../assets/charter.css">');
+    expect(html).not.toContain('<script');
+    expect(readFileSync(join(cwd, '_site', 'cards', 'assets', 'charter.css'), 'utf8')).toBe(
+      readFileSync(join(repoRoot, 'site', 'assets', 'charter.css'), 'utf8'),
+    );
     expect(html).toContain('data:image/svg+xml;base64,');
   });
 
@@ -104,6 +109,58 @@ describe.runIf(runCardTests)('charter cards', () => {
     },
     120_000,
   );
+});
+
+/** A second unit beside VALID_UNIT, so that a run prints more than one charter. */
+const OTHER_UNIT = edit(VALID_UNIT, 'id: test-unit', 'id: other-unit');
+
+/** The files of a cards folder, sorted, with `/` between folders. */
+function filesIn(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(folder.length + 1)
+        .split('\\')
+        .join('/'),
+    )
+    .sort();
+}
+
+describe.runIf(runCardTests)('cards of several sizes in one folder', () => {
+  it('keep each other: a run replaces only the cards of its size, removing those of charters gone', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT, 'charters/other.yaml': OTHER_UNIT });
+    const out = join(cwd, '_site', 'cards');
+    expect((await runCli(['cards', '--today', '2026-11-23'], cwd)).code).toBe(0);
+    expect((await runCli(['cards', '--today', '2026-11-23', '--size', 'a7'], cwd)).code).toBe(0);
+    const cards = (id: string, size: string): string[] => ['en', 'fi'].flatMap((lang) => [`${lang}/${id}-${size}.html`, `${lang}/${id}-${size}.pdf`]);
+    const sheets = (size: string): string[] => [`sheets/en-${size}-a4.pdf`, `sheets/fi-${size}-a4.pdf`];
+    const both = [...cards('other-unit', 'a6'), ...cards('other-unit', 'a7'), ...cards('test-unit', 'a6'), ...cards('test-unit', 'a7')];
+    expect(filesIn(out)).toEqual(['.charter-site', 'assets/charter.css', ...both, ...sheets('a6'), ...sheets('a7')].sort());
+
+    // A failed run leaves every file as it was.
+    const before = readFileSync(join(out, 'fi', 'test-unit-a7.pdf'));
+    const failed = await runCli(['cards', '--today', '2026-11-23', '--size', 'a7', '--chromium', '/nonexistent/chromium'], cwd);
+    expect(failed.code).toBe(2);
+    expect(filesIn(out)).toEqual(['.charter-site', 'assets/charter.css', ...both, ...sheets('a6'), ...sheets('a7')].sort());
+    expect(readFileSync(join(out, 'fi', 'test-unit-a7.pdf')).equals(before)).toBe(true);
+
+    // The other unit is gone: its A7 cards go with the next A7 run, its A6 cards stay until an A6 run.
+    rmSync(join(cwd, 'charters', 'other.yaml'));
+    expect((await runCli(['cards', '--today', '2026-11-23', '--size', 'a7'], cwd)).code).toBe(0);
+    expect(filesIn(out)).toEqual(
+      [
+        '.charter-site',
+        'assets/charter.css',
+        ...cards('other-unit', 'a6'),
+        ...cards('test-unit', 'a6'),
+        ...cards('test-unit', 'a7'),
+        ...sheets('a6'),
+        ...sheets('a7'),
+      ].sort(),
+    );
+    expect(readdirSync(join(cwd, '_site')).sort()).toEqual(['cards']);
+  }, 180_000);
 });
 
 describe.runIf(runCardTests)('the fit check', () => {
