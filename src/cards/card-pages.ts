@@ -3,7 +3,7 @@ import type { ResolvedCharter } from '../load/resolved-charter.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { normalizeCollection } from '../site/site-charters.js';
-import { planCardPages, type CardPage } from '../view/site-plan.js';
+import { planCardPages, type CardPage, type SiteOptions } from '../view/site-plan.js';
 
 export type { CardPage };
 
@@ -17,10 +17,13 @@ export interface CardPlan {
   readonly problems: readonly Diagnostic[];
 }
 
-/** Every card page of a collection that passed its check; nothing else of the site is planned. */
-export function planCards(checked: CheckedCharters, today: string | undefined): CardPlan {
+/**
+ * Every card page of a collection that passed its check; nothing else of the
+ * site is planned. `theme`: where the pages link the theme's stylesheet and logo.
+ */
+export function planCards(checked: CheckedCharters, today: string | undefined, theme: Pick<SiteOptions, 'themeStylesheet' | 'logo'> = {}): CardPlan {
   const normalized = normalizeCollection(checked);
-  const cards = planCardPages(normalized.units, { today, renderMarkdown, languageOrder: normalized.languageOrder }).map(({ page, charter }) => ({
+  const cards = planCardPages(normalized.units, { today, renderMarkdown, languageOrder: normalized.languageOrder, ...theme }).map(({ page, charter }) => ({
     page,
     charter: normalized.resolvedOf(charter),
   }));

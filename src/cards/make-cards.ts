@@ -1,16 +1,19 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
 import type { Diagnostic, FileResult } from '../model/diagnostic.js';
 import { withFindings } from '../model/file-results.js';
 import { checkOutputFolder, StagingFolder } from '../site/output-folder.js';
-import { loadSiteTemplates, protectedFolders, siteInputs } from '../site/inputs.js';
+import { loadSiteTemplates, protectedFolders, readThemeFiles, siteInputs, themeLinks, type SiteInputs } from '../site/inputs.js';
+import { InputError } from '../load/find-files.js';
+import { displayPath } from '../load/load-collection.js';
+import { message } from '../messages/message.js';
 import { LANGUAGE_TAG } from '../model/language-tag.js';
 import { packageRoot } from '../util/package-info.js';
 import { planCards, qrCode, type CardPage } from './card-pages.js';
 import { imposeCards } from './impose.js';
 import { fitDiagnostic } from './fit-check.js';
-import { CardPrinter, type PrintedCard } from './render-pdf.js';
+import { CardPrinter, type PrintedCard, type ServedFile } from './render-pdf.js';
 import type { CardSize } from './sheet-layout.js';
 import { mapConcurrently } from '../util/concurrency.js';
 
@@ -22,6 +25,14 @@ export interface CardsOptions extends Omit<CheckOptions, 'fileSystem'> {
   readonly baseUrl?: string;
   /** Chromium to print with (default /usr/bin/chromium). */
   readonly chromium?: string;
+  /** A theme stylesheet, linked after the built-in one (as `charter build --css`). */
+  readonly css?: string;
+  /** A logo image for the cards (as `charter build --logo`): PNG, JPEG, GIF, WebP or SVG. */
+  readonly logo?: string;
+  /** Each card this many times on the A4 sheets (default 1). */
+  readonly copies?: number;
+  /** Repeat the cards so that the last sheet has no blank slot. */
+  readonly fill?: boolean;
   /** Called after each card is printed. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -46,20 +57,26 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
   const size = options.size ?? 'a6';
   const out = resolve(options.cwd, options.out ?? DEFAULT_CARDS_OUT);
   const shown = options.out ?? DEFAULT_CARDS_OUT;
+  const inputs = siteInputs({
+    cwd: options.cwd,
+    ...(options.css === undefined ? {} : { css: options.css }),
+    ...(options.logo === undefined ? {} : { logo: options.logo }),
+  });
+  // A missing or unusable theme file is a usage error, found before any work.
+  const theme = cardTheme(inputs, options.cwd);
   const checked = await checkCharters(options);
   const { results, root } = checked;
   if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };
-  const inputs = siteInputs({ cwd: options.cwd });
   // Before Chromium starts: a bad --out is a usage error, not a browser to clean up.
   await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd);
-  const { cards, problems } = planCards(checked, options.today);
+  const { cards, problems } = planCards(checked, options.today, themeLinks(inputs));
   if (problems.length > 0) return { ok: false, results: withFindings(results, problems) };
   const templates = await loadSiteTemplates(inputs);
 
   const staging = await StagingFolder.create(out, shown, CARDS_MARKER);
   let printer: CardPrinter | undefined;
   try {
-    const started = await CardPrinter.start(options.chromium);
+    const started = await CardPrinter.start(options.chromium, 2, theme.served);
     printer = started;
     const written: string[] = [];
     const byLanguage = new Map<string, Uint8Array[]>();
@@ -95,10 +112,11 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
     await mkdir(join(staging.path, 'sheets'), { recursive: true });
     for (const [lang, pdfs] of byLanguage) {
       const file = `sheets/${lang}-${size}-a4.pdf`;
-      await writeFile(join(staging.path, file), await imposeCards(pdfs, size, { title: `Pocket cards (${lang}, ${size}) on A4 — print only` }));
+      const filling = { ...(options.copies === undefined ? {} : { copies: options.copies }), ...(options.fill ? { fill: true } : {}) };
+      await writeFile(join(staging.path, file), await imposeCards(pdfs, size, { title: `Pocket cards (${lang}, ${size}) on A4 — print only`, ...filling }));
       sheets.push(file);
     }
-    const assets = await writeCardAssets(staging.path);
+    const assets = await writeCardAssets(staging.path, theme.files);
     await staging.publishFiles([...written.flatMap((file) => [file, file.replace(/\.pdf$/, '.html')]), ...sheets, ...assets], (path) => isCardFile(path, size));
     return { ok: true, results: withFindings(results, fitFindings), outDir: out, cards: written, sheets };
   } catch (error) {
@@ -146,9 +164,50 @@ function linkedFromCardsFolder(frame: CardPage['frame']): CardPage['frame'] {
   };
 }
 
-/** Writes the stylesheets the card pages link into the staging folder; their paths. */
-async function writeCardAssets(folder: string): Promise<string[]> {
-  const files = new Map<string, Buffer>([[CARD_STYLESHEET, await readFile(join(packageRoot(), 'site', CARD_STYLESHEET))]]);
+/** The theme's files as the cards use them: by their path in the cards folder, and by the address the printer serves them at. */
+interface CardTheme {
+  readonly files: ReadonlyMap<string, Buffer>;
+  readonly served: ReadonlyMap<string, ServedFile>;
+}
+
+/** Image types a card's logo may have, by file name extension. */
+const LOGO_TYPES: Readonly<Record<string, string>> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * Reads `--css` and `--logo` as the site does (a regular file, not too
+ * large); a logo must also be an image Chromium prints. Usage errors otherwise.
+ */
+function cardTheme(inputs: SiteInputs, cwd: string): CardTheme {
+  const read = readThemeFiles(inputs, cwd);
+  const links = themeLinks(inputs);
+  const files = new Map<string, Buffer>();
+  const served = new Map<string, ServedFile>();
+  for (const { path, bytes } of read) {
+    const isLogo = path === inputs.logo;
+    const contentType = isLogo ? LOGO_TYPES[extname(path).toLowerCase()] : 'text/css';
+    if (contentType === undefined) {
+      throw new InputError(
+        message('cli.named-file.unusable', { flag: '--logo', file: displayPath(path, cwd), problem: message('cli.named-file.not-an-image') }),
+      );
+    }
+    const link = isLogo ? links.logo : links.themeStylesheet;
+    if (link === undefined) continue;
+    files.set(link, bytes);
+    served.set(new URL(link, 'http://charter.invalid/').pathname, { body: bytes, contentType });
+  }
+  return { files, served };
+}
+
+/** Writes the stylesheets and logo the card pages link into the staging folder; their paths. */
+async function writeCardAssets(folder: string, theme: ReadonlyMap<string, Buffer>): Promise<string[]> {
+  const files = new Map<string, Buffer>([[CARD_STYLESHEET, await readFile(join(packageRoot(), 'site', CARD_STYLESHEET))], ...theme]);
   for (const [path, bytes] of files) {
     await mkdir(join(folder, dirname(path)), { recursive: true });
     await writeFile(join(folder, path), bytes);

@@ -91,6 +91,12 @@ const MEASURE_OVERFLOW = `(() => {
   return found;
 })()`;
 
+/** A file the printed pages may load besides the package's assets: the theme's stylesheet or logo, already read. */
+export interface ServedFile {
+  readonly body: Buffer;
+  readonly contentType: string;
+}
+
 /** One browser for a whole run of cards, printing on a few tabs at once. */
 export class CardPrinter {
   private readonly idle: Page[] = [];
@@ -100,10 +106,15 @@ export class CardPrinter {
   private constructor(
     private readonly browser: Browser,
     private readonly unregister: () => void,
+    private readonly files: ReadonlyMap<string, ServedFile>,
   ) {}
 
-  /** Starts Chromium; a browser that starts but cannot be set up is closed again. */
-  static async start(chromiumPath: string = DEFAULT_CHROMIUM, tabs = 2): Promise<CardPrinter> {
+  /**
+   * Starts Chromium; a browser that starts but cannot be set up is closed
+   * again. `files`: the theme's files by their address (`/assets/theme/logo.svg`),
+   * served as given; no other file of the machine is ever read for a page.
+   */
+  static async start(chromiumPath: string = DEFAULT_CHROMIUM, tabs = 2, files: ReadonlyMap<string, ServedFile> = new Map()): Promise<CardPrinter> {
     const problem = await chromiumProblem(chromiumPath);
     if (problem !== undefined) throw new ChromiumMissingError(problem);
     const { chromium } = await import('playwright-core');
@@ -130,7 +141,7 @@ export class CardPrinter {
         message('cli.chromium.reinstall'),
       );
     });
-    const printer = new CardPrinter(browser, unregister);
+    const printer = new CardPrinter(browser, unregister, files);
     try {
       await printer.setUp(tabs);
     } catch (error) {
@@ -146,6 +157,8 @@ export class CardPrinter {
     await context.route('**/*', async (route) => {
       const url = new URL(route.request().url());
       if (url.origin !== ORIGIN) return route.abort();
+      const served = this.files.get(url.pathname);
+      if (served) return route.fulfill({ body: served.body, contentType: served.contentType });
       if (url.pathname.startsWith('/assets/')) {
         const file = normalize(join(assets, url.pathname.slice('/assets/'.length)));
         if (!file.startsWith(`${assets}${sep}`)) return route.abort();

@@ -11,6 +11,10 @@ export interface CardsFlags {
   readonly size: CardSize;
   readonly baseUrl?: string;
   readonly chromium?: string;
+  readonly css?: string;
+  readonly logo?: string;
+  readonly copies?: number;
+  readonly fill?: boolean;
   readonly today?: string;
   readonly root?: string;
   readonly format: FormatName;
@@ -27,6 +31,10 @@ export async function cardsCommand(paths: readonly string[], flags: CardsFlags, 
     size: flags.size,
     ...(flags.baseUrl === undefined ? {} : { baseUrl: flags.baseUrl }),
     ...(flags.chromium === undefined ? {} : { chromium: flags.chromium }),
+    ...(flags.css === undefined ? {} : { css: flags.css }),
+    ...(flags.logo === undefined ? {} : { logo: flags.logo }),
+    ...(flags.copies === undefined ? {} : { copies: flags.copies }),
+    ...(flags.fill ? { fill: true } : {}),
     ...(flags.today === undefined ? {} : { today: flags.today }),
     ...(flags.root === undefined ? {} : { root: flags.root }),
     ...(progress ? { onProgress: progress } : {}),

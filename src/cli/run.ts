@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { isSystemError, systemErrorMessage } from '../util/system-error.js';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from './io.js';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from '../report/report-window.js';
+import { MAX_COPIES } from '../cards/sheet-layout.js';
 import { isMessageLocale, localeFromEnvironment, MESSAGE_LOCALES, type MessageLocale } from '../messages/locale.js';
 import { errorText, MessageError } from '../messages/message-error.js';
 import { message, renderMessage, type MessageRef } from '../messages/message.js';
@@ -152,6 +153,7 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void, onCommande
   const parseDateOption = keepingProblems(problems, dateOption);
   const parseConcurrency = keepingProblems(problems, concurrencyOption);
   const parseCardSize = keepingProblems(problems, cardSizeOption);
+  const parseCopies = keepingProblems(problems, copiesOption);
   const parseUrl = keepingProblems(problems, urlOption);
   const parsePort = keepingProblems(problems, portOption);
   const parsePeriods = keepingProblems(problems, periodsOption);
@@ -289,15 +291,21 @@ wrote; an --out folder that charter did not make is refused.`,
     .addOption(new Option('--size <size>', 'card size').choices(['a6', 'a7', 'credit-card']).default('a6'))
     .option('--base-url <url>', "the intranet's address, for the QR code to each charter's page", parseUrl)
     .option('--chromium <path>', 'Chromium to print with (default: /usr/bin/chromium)')
+    .option('--css <file>', 'your stylesheet (colours), linked after the built-in one, as on the site')
+    .option('--logo <file>', 'your logo image, printed on the front of each card')
+    .option('--copies <n>', `each card this many times on the A4 sheets (1 to ${MAX_COPIES})`, parseCopies)
+    .option('--fill', 'repeat the cards so that the last sheet has no blank slots (one charter: a whole sheet of it)')
     .addHelpText(
       'after',
       `
 Examples:
   $ charter cards --base-url https://intranet.example.fi/charters/
   $ charter cards --size credit-card --out cards
+  $ charter cards --logo logo.svg --css theme.css --fill   full A4 sheets
 
-Cards are printed with Chromium (apt-get install chromium). Run it after
-charter build: build replaces _site/ whole.`,
+Cards are printed with Chromium (apt-get install chromium). A run replaces
+only the cards of the size it prints; cards of other sizes stay, and charter
+build keeps the cards printed into its output folder.`,
     )
     .action(async (paths: string[], options: CardsFlags) => {
       const { cardsCommand } = await import('./cards-command.js');
@@ -424,6 +432,11 @@ function concurrencyOption(value: string): Concurrency {
   if (value === 'auto' || value === 'off') return value;
   if (/^[1-9]\d*$/.test(value)) return Number(value);
   throw new ArgumentProblem(message('cli.option.concurrency'));
+}
+
+function copiesOption(value: string): number {
+  if (!/^[1-9]\d{0,5}$/.test(value) || Number(value) > MAX_COPIES) throw new ArgumentProblem(message('cli.option.copies', { max: MAX_COPIES }));
+  return Number(value);
 }
 
 function cardSizeOption(value: string): 'a6' | 'a7' | 'credit-card' {

@@ -207,7 +207,7 @@ export type CardPage = Extract<PageView, { kind: 'card' }>;
  */
 export function planCardPages(
   charters: readonly Charter[],
-  options: Pick<SiteOptions, 'today' | 'base' | 'renderMarkdown'> & { readonly languageOrder?: readonly string[] | undefined },
+  options: Pick<SiteOptions, 'today' | 'base' | 'renderMarkdown' | 'themeStylesheet' | 'logo'> & { readonly languageOrder?: readonly string[] | undefined },
 ): { page: CardPage; charter: Charter }[] {
   const today = options.today ?? todayIn(DEFAULT_TIME_ZONE);
   const urls = siteUrls(options.base ?? '/');

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
@@ -161,6 +161,88 @@ describe.runIf(runCardTests)('cards of several sizes in one folder', () => {
     );
     expect(readdirSync(join(cwd, '_site')).sort()).toEqual(['cards']);
   }, 180_000);
+});
+
+describe.runIf(runCardTests)('charter cards --logo --css --fill', () => {
+  it('prints the theme on the cards and a whole sheet of a single charter', async () => {
+    const png = new PNG({ width: 7, height: 5 });
+    png.data.fill(200);
+    const cwd = writeTree({
+      'charters/unit.yaml': VALID_UNIT,
+      'theme/logo.png': PNG.sync.write(png),
+      // The logo as the theme's background of the card's title (its own place on the card is the template's), and a mark in the text.
+      'theme/city.css': '.card__name::after { content: " THEMED"; } .card__title { background: url(logo.png) no-repeat; }',
+    });
+    const result = await runCli(['cards', '--today', '2026-11-23', '--logo', 'theme/logo.png', '--css', 'theme/city.css', '--fill'], cwd);
+    expect(result.code).toBe(0);
+    const out = join(cwd, '_site', 'cards');
+    const card = join(out, 'en', 'test-unit-a6.pdf');
+    expect(pdftext(card, 1)).toContain('THEMED');
+    // The logo, served to Chromium from the file named, is in the PDF at its size.
+    expect(execFileSync('pdfimages', ['-list', card], { encoding: 'utf8' })).toMatch(/^\s*1\s+\d+\s+image\s+7\s+5\s/m);
+    // The page written beside the PDF links the theme's copies beside it.
+    const html = readFileSync(join(out, 'en', 'test-unit-a6.html'), 'utf8');
+    expect(html).toContain('<link rel="stylesheet" href="../assets/theme/city.css">');
+    expect(readFileSync(join(out, 'assets', 'theme', 'logo.png')).equals(readFileSync(join(cwd, 'theme', 'logo.png')))).toBe(true);
+    // One charter, four A6 slots: one sheet, the card four times on it.
+    const sheet = join(out, 'sheets', 'en-a6-a4.pdf');
+    expect(pdfinfo(sheet).pages).toBe(2);
+    const once = (pdftext(card, 1).match(/THEMED/g) ?? []).length;
+    expect((pdftext(sheet, 1).match(/THEMED/g) ?? []).length).toBe(4 * once);
+  }, 120_000);
+
+  it('serves the printed page the theme files and nothing else', async () => {
+    const { CardPrinter } = await import('../../src/cards/render-pdf.js');
+    const logo = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>');
+    const printer = await CardPrinter.start(undefined, 1, new Map([['/assets/theme/logo.svg', { body: logo, contentType: 'image/svg+xml' }]]));
+    try {
+      const probes = [
+        '/assets/theme/logo.svg',
+        '/assets/charter.css',
+        '/assets/theme/other.svg',
+        '/assets/..%2f..%2fpackage.json',
+        '/assets/theme/..%2fcharter.css',
+        '/package.json',
+      ];
+      // Synchronous requests, so that the answers are on the page before it prints.
+      const html = `<!doctype html><html lang="en"><title>probe</title><style>@page { size: 105mm 148mm; margin: 0 }</style><p id="out"></p><script>
+        document.getElementById('out').textContent = ${JSON.stringify(probes)}.map((path) => {
+          const request = new XMLHttpRequest();
+          try { request.open('GET', path, false); request.send(); return path + '=' + request.status; } catch { return path + '=refused'; }
+        }).join(' ');
+      </script></html>`;
+      const { pdf } = await printer.print(html, '/en/probe.html', 'a6');
+      const file = join(tempFolder(), 'probe.pdf');
+      writeFileSync(file, pdf);
+      const text = pdftext(file, 1).replace(/\s+/g, ' ');
+      expect(text).toContain('/assets/theme/logo.svg=200');
+      expect(text).toContain('/assets/charter.css=200');
+      for (const refused of probes.slice(2)) expect(text).toContain(`${refused}=refused`);
+    } finally {
+      await printer.close();
+    }
+  }, 60_000);
+
+  it('refuses a logo that is not an image a card can show, before printing', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT, 'logo.txt': 'not an image' });
+    const result = await runCli(['cards', '--today', '2026-11-23', '--logo', 'logo.txt', '--locale', 'fi'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('charter: --logo logo.txt: ei ole kuva, jonka kortti voi näyttää: anna PNG-, JPEG-, GIF-, WebP- tai SVG-tiedosto\n');
+    expect(readdirSync(cwd).sort()).toEqual(['charters', 'logo.txt']);
+  });
+});
+
+describe('charter cards --copies', () => {
+  it.each(['0', '-1', '2.5', 'two', '101', '1e2'])('refuses %s before anything starts, exit 2', async (copies) => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const result = await runCli(['cards', '--copies', copies], cwd);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `charter: option '--copies <n>' argument '${copies}' is invalid: expected a whole number of copies from 1 to 100.\n`,
+    });
+    expect(readdirSync(cwd)).toEqual(['charters']);
+  });
 });
 
 describe.runIf(runCardTests)('the fit check', () => {

@@ -51,6 +51,13 @@ const CASES: readonly { name: string; argv: string[]; fi: string; sv: string; en
     sv: "värdet 'intranet' för flaggan '--base-url <url>' är ogiltigt: ange en webbadress, till exempel https://intranet.example.fi/charters/.",
   },
   {
+    name: 'cards: --copies out of range',
+    argv: ['cards', '--copies', '101'],
+    en: "option '--copies <n>' argument '101' is invalid: expected a whole number of copies from 1 to 100.",
+    fi: "valitsimen '--copies <n>' arvo '101' ei kelpaa: anna kopioiden määrä kokonaislukuna väliltä 1–100.",
+    sv: "värdet '101' för flaggan '--copies <n>' är ogiltigt: ange antalet kopior som ett heltal mellan 1 och 100.",
+  },
+  {
     name: 'rota: --charters that does not exist',
     argv: ['rota', '--charters', 'nowhere'],
     en: 'cannot read --charters nowhere: no such folder',
