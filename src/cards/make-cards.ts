@@ -14,7 +14,7 @@ import { planCards, qrCode, type CardPage } from './card-pages.js';
 import { imposeCards } from './impose.js';
 import { fitDiagnostic } from './fit-check.js';
 import { CardPrinter, type PrintedCard, type ServedFile } from './render-pdf.js';
-import type { CardSize } from './sheet-layout.js';
+import { isCopies, MAX_COPIES, type CardSize } from './sheet-layout.js';
 import { mapConcurrently } from '../util/concurrency.js';
 
 export interface CardsOptions extends Omit<CheckOptions, 'fileSystem'> {
@@ -55,6 +55,8 @@ const CARDS_MARKER = 'Made by charter cards. Each run replaces the cards of the 
  */
 export async function makeCards(options: CardsOptions): Promise<CardsResult> {
   const size = options.size ?? 'a6';
+  // Before any work: a bad number would only fail once every card is printed.
+  if (options.copies !== undefined && !isCopies(options.copies)) throw new RangeError(`copies must be a whole number from 1 to ${MAX_COPIES}`);
   const out = resolve(options.cwd, options.out ?? DEFAULT_CARDS_OUT);
   const shown = options.out ?? DEFAULT_CARDS_OUT;
   const inputs = siteInputs({

@@ -204,6 +204,11 @@ export function backCropMarks(layout: SheetLayout): Segment[] {
 /** The most copies of each card one run puts on the sheets; more is a typing mistake (a printer copies sheets). */
 export const MAX_COPIES = 100;
 
+/** Whether a number of copies is one a run accepts: a whole number from 1 to MAX_COPIES. */
+export function isCopies(copies: number): boolean {
+  return Number.isInteger(copies) && copies >= 1 && copies <= MAX_COPIES;
+}
+
 export interface SheetFilling {
   /** Each card this many times in a row (default 1). */
   readonly copies?: number;
@@ -219,7 +224,7 @@ export interface SheetFilling {
  */
 export function sheetOrder(cards: number, perSheet: number, filling: SheetFilling = {}): number[] {
   const copies = filling.copies ?? 1;
-  if (!Number.isInteger(copies) || copies < 1 || copies > MAX_COPIES) throw new RangeError(`copies must be a whole number from 1 to ${MAX_COPIES}`);
+  if (!isCopies(copies)) throw new RangeError(`copies must be a whole number from 1 to ${MAX_COPIES}`);
   const order = Array.from({ length: cards }, (_, card) => Array.from({ length: copies }, () => card)).flat();
   if (!filling.fill || order.length === 0) return order;
   const blank = (perSheet - (order.length % perSheet)) % perSheet;

@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { isSystemError, systemErrorMessage } from '../util/system-error.js';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from './io.js';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from '../report/report-window.js';
-import { MAX_COPIES } from '../cards/sheet-layout.js';
+import { isCopies, MAX_COPIES } from '../cards/sheet-layout.js';
 import { isMessageLocale, localeFromEnvironment, MESSAGE_LOCALES, type MessageLocale } from '../messages/locale.js';
 import { errorText, MessageError } from '../messages/message-error.js';
 import { message, renderMessage, type MessageRef } from '../messages/message.js';
@@ -435,7 +435,7 @@ function concurrencyOption(value: string): Concurrency {
 }
 
 function copiesOption(value: string): number {
-  if (!/^[1-9]\d{0,5}$/.test(value) || Number(value) > MAX_COPIES) throw new ArgumentProblem(message('cli.option.copies', { max: MAX_COPIES }));
+  if (!/^\d+$/.test(value) || !isCopies(Number(value))) throw new ArgumentProblem(message('cli.option.copies', { max: MAX_COPIES }));
   return Number(value);
 }
 

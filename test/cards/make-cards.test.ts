@@ -243,6 +243,12 @@ describe('charter cards --copies', () => {
     });
     expect(readdirSync(cwd)).toEqual(['charters']);
   });
+
+  it('is checked by makeCards too, before any work', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    await expect(makeCards({ cwd, copies: 0 })).rejects.toThrow(RangeError);
+    expect(readdirSync(cwd)).toEqual(['charters']);
+  });
 });
 
 describe.runIf(runCardTests)('the fit check', () => {
