@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeCards, type CardsResult } from '../../src/cards/make-cards.js';
+import { isCardFile, makeCards, type CardsResult } from '../../src/cards/make-cards.js';
 import { chromiumAvailable } from '../browser/chromium.js';
 import { liveProcesses, positionOf, runCli, tempFolder, writeTree } from '../helpers.js';
 import { VALID_UNIT, edit } from '../fixtures/charters.js';
@@ -229,6 +229,30 @@ describe.runIf(runCardTests)('charter cards --logo --css --fill', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('charter: --logo logo.txt: ei ole kuva, jonka kortti voi näyttää: anna PNG-, JPEG-, GIF-, WebP- tai SVG-tiedosto\n');
     expect(readdirSync(cwd).sort()).toEqual(['charters', 'logo.txt']);
+  });
+});
+
+describe('the files a run of one size replaces', () => {
+  it('are its cards and sheets, and nothing else', () => {
+    for (const path of ['fi/building-control-a6.pdf', 'sv/unit-2-a6.html', 'smn/x-a6.pdf', 'en-GB/unit-a6.pdf', 'sheets/fi-a6-a4.pdf', 'sheets/se-a6-a4.pdf']) {
+      expect(isCardFile(path, 'a6')).toBe(true);
+    }
+    for (const path of [
+      'fi/building-control-a7.pdf',
+      'fi/unit-a7-a6.txt',
+      'fi/notes.pdf',
+      'fi/sub/unit-a6.pdf',
+      'assets/charter.css',
+      'assets/x-a6.pdf',
+      'sheets/fi-a7-a4.pdf',
+      'sheets/notes-a6.pdf',
+      '.charter-site',
+      'unit-a6.pdf',
+    ]) {
+      expect(isCardFile(path, 'a6')).toBe(false);
+    }
+    expect(isCardFile('fi/unit-credit-card.pdf', 'credit-card')).toBe(true);
+    expect(isCardFile('fi/unit-credit-card.pdf', 'a6')).toBe(false);
   });
 });
 
