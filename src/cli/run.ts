@@ -292,7 +292,7 @@ wrote; an --out folder that charter did not make is refused.`,
     .option('--base-url <url>', "the intranet's address, for the QR code to each charter's page", parseUrl)
     .option('--chromium <path>', 'Chromium to print with (default: /usr/bin/chromium)')
     .option('--css <file>', 'your stylesheet (colours), linked after the built-in one, as on the site')
-    .option('--logo <file>', 'your logo image, printed on the front of each card')
+    .option('--logo <file>', 'your logo image (PNG, JPEG, GIF, WebP or SVG), shown on the cards as in the site header')
     .option('--copies <n>', `each card this many times on the A4 sheets (1 to ${MAX_COPIES})`, parseCopies)
     .option('--fill', 'repeat the cards so that the last sheet has no blank slots (one charter: a whole sheet of it)')
     .addHelpText(
