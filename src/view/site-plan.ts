@@ -290,6 +290,7 @@ function frame(
     languages,
     stylesheets: [urls.asset('assets/charter.css'), ...(options.themeStylesheet ? [urls.asset(options.themeStylesheet)] : [])],
     scripts: [urls.asset('assets/search.js')],
+    favicon: urls.asset('assets/favicon.svg'),
     ...(options.logo ? { logo: { src: urls.asset(options.logo), alt: '' } } : {}),
     base: options.base ?? '/',
   };

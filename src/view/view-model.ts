@@ -498,6 +498,8 @@ export interface PageFrameView {
   /** Stylesheets to link, the site's own first, then the theme's. */
   readonly stylesheets: readonly string[];
   readonly scripts: readonly string[];
+  /** The site's icon (an SVG in site/assets), so no browser asks for a missing /favicon.ico. */
+  readonly favicon: string;
   readonly logo?: { readonly src: string; readonly alt: string };
   /** Root-relative prefix of the site ("/" or "/intranet/charters/"). */
   readonly base: string;

@@ -35,6 +35,23 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/**
+ * What a page asked for and did not get, as it loads: failed responses and
+ * requests, and the browser's own (a /favicon.ico it looks for when no icon
+ * is linked, reported only on the console).
+ */
+function missingFiles(page: Page): string[] {
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => missing.push(`failed ${request.url()}`));
+  page.on('console', (entry) => {
+    if (entry.type() === 'error' && entry.text().startsWith('Failed to load resource')) missing.push(entry.text());
+  });
+  return missing;
+}
+
 const PAGES = ['/', '/fi/', '/sv/', '/en/', '/fi/search/', '/sv/search/', '/en/search/', '/fi/accessibility/', '/sv/accessibility/', '/en/accessibility/'];
 const DASHBOARDS = ['/fi/dashboard/', '/sv/dashboard/', '/en/dashboard/'];
 PAGES.push(...DASHBOARDS);
@@ -74,13 +91,15 @@ describe.runIf(runBrowserTests)('the built guide in a real browser', { timeout: 
     await server?.close();
   });
 
-  it.each(PAGES)('axe finds no violations on %s', async (path) => {
+  it.each(PAGES)('axe finds no violations, and no file is missing, on %s', async (path) => {
     const page = await browser.newPage();
     try {
-      const response = await page.goto(`${server.url}${path}`);
+      const missing = missingFiles(page);
+      const response = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
       expect(response?.status()).toBe(200);
       const violations = await axeViolations(page);
       expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+      expect(missing).toEqual([]);
     } finally {
       await page.close();
     }

@@ -49,6 +49,14 @@ describe('a site under a sub-path (--base)', () => {
     }
   });
 
+  it('links the site icon on every page, under the base, so no browser asks for a missing /favicon.ico', () => {
+    const out = join(cwd, 'nested');
+    expect(existsSync(join(out, 'assets', 'favicon.svg'))).toBe(true);
+    for (const page of htmlFiles(out)) {
+      expect(readFileSync(page, 'utf8'), relative(out, page)).toContain('<link rel="icon" href="/intranet/charters/assets/favicon.svg" type="image/svg+xml">');
+    }
+  });
+
   it('writes the same files either way: the base is in the links, not in the folders', () => {
     const list = (folder: string): string[] =>
       readdirSync(join(cwd, folder), { recursive: true, encoding: 'utf8' })
