@@ -12,6 +12,8 @@ export interface BuildFlags {
   readonly css?: string;
   readonly logo?: string;
   readonly base?: string;
+  /** Where the site is published (checked by the option's parser in run.ts). */
+  readonly siteUrl?: string;
   readonly today?: string;
   readonly root?: string;
   readonly format: FormatName;
@@ -47,6 +49,7 @@ export function siteOptionsOf(paths: readonly string[], flags: BuildFlags, io: C
     ...(flags.css === undefined ? {} : { css: flags.css }),
     ...(flags.logo === undefined ? {} : { logo: flags.logo }),
     ...(flags.base === undefined ? {} : { base: flags.base }),
+    ...(flags.siteUrl === undefined ? {} : { siteUrl: flags.siteUrl }),
     ...(flags.today === undefined ? {} : { today: flags.today }),
     ...(flags.root === undefined ? {} : { root: flags.root }),
     ...(events ? { events } : {}),

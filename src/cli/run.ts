@@ -20,6 +20,7 @@ import { errorText, MessageError } from '../messages/message-error.js';
 import { message, renderMessage, type MessageRef } from '../messages/message.js';
 import { ArgumentProblem, commanderErrorMessage, keepingProblems, type ArgumentProblems } from './commander-errors.js';
 import { missingPackageText } from './missing-package.js';
+import { parseSiteUrl } from '../site/site-url.js';
 
 /**
  * The language of messages: `--locale` wherever it stands (it must hold even
@@ -155,6 +156,7 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void, onCommande
   const parseCardSize = keepingProblems(problems, cardSizeOption);
   const parseCopies = keepingProblems(problems, copiesOption);
   const parseUrl = keepingProblems(problems, urlOption);
+  const parseSiteUrlOption = keepingProblems(problems, siteUrlOption);
   const parsePort = keepingProblems(problems, portOption);
   const parsePeriods = keepingProblems(problems, periodsOption);
   const parseMonthOrDay = keepingProblems(problems, monthOrDayOption);
@@ -245,6 +247,7 @@ node_modules/charter/docs/rules/<rule-id>.md. Messages follow --locale or LANG
       .option('--css <file>', 'your stylesheet (colours, logo placement), linked after the built-in one')
       .option('--logo <file>', 'your logo image, shown in the header')
       .option('--base <path>', 'the path the site is served under, e.g. /intranet/charters/ (default: /)')
+      .option('--site-url <url>', "the guide's public address, e.g. https://intranet.example.fi/charters/: adds canonical links", parseSiteUrlOption)
       .option('--events <logs...>', 'contact logs (CSV or JSON Lines): adds the compliance dashboard')
       .option('--as-of <time>', 'measure the logs as of this time (default: now); see charter report');
 
@@ -462,6 +465,13 @@ function urlOption(value: string): string {
   if (href === undefined) throw new ArgumentProblem(message('cli.option.url'));
   if (href.length > MAX_BASE_URL_LENGTH) throw new ArgumentProblem(message('cli.option.url-too-long', { count: href.length, max: MAX_BASE_URL_LENGTH }));
   return href;
+}
+
+/** An absolute http or https address with no query or fragment: the site's, for canonical links. */
+function siteUrlOption(value: string): string {
+  const url = parseSiteUrl(value);
+  if (url === undefined) throw new ArgumentProblem(message('cli.option.site-url'));
+  return url.href;
 }
 
 function portOption(value: string): number {

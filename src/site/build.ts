@@ -7,7 +7,7 @@ import type { FileResult } from '../model/diagnostic.js';
 import { copyAssets, loadSiteTemplates, protectedFolders, readThemeFiles, siteInputs, themeLinks } from './inputs.js';
 import { checkOutputFolder, StagingFolder } from './output-folder.js';
 import { registerCleanup } from '../util/cleanup.js';
-import { normalizeBase } from './base-path.js';
+import { siteAddress } from './base-path.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { planSite, sitePath } from '../view/site-plan.js';
 import { withFindings } from '../model/file-results.js';
@@ -31,8 +31,10 @@ export interface BuildOptions extends Omit<CheckOptions, 'fileSystem'> {
   readonly logo?: string;
   /** Skip the search index (faster rebuilds under `serve`). */
   readonly search?: boolean;
-  /** The path the site is served under (`/intranet/charters/`); every link starts with it. Default `/`. */
+  /** The path the site is served under (`/intranet/charters/`); every link starts with it. Default `/`, or the path of `siteUrl`. */
   readonly base?: string;
+  /** The address the site is published at (`https://intranet.example.fi/charters/`): pages get canonical links and absolute language alternates. */
+  readonly siteUrl?: string;
   /** Figures from the contact logs: adds the compliance dashboard (`/fi/dashboard/`, `/sv/dashboard/`, `/en/dashboard/`). */
   readonly compliance?: ComplianceReport;
   /** Contact logs to measure the charters being built against, for the dashboard (instead of `compliance`). */
@@ -63,7 +65,7 @@ export const DEFAULT_OUT = '_site';
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const out = resolve(options.cwd, options.out ?? DEFAULT_OUT);
   const shown = options.out ?? DEFAULT_OUT;
-  const base = normalizeBase(options.base);
+  const { base, origin } = siteAddress(options);
   // A missing or unusable theme file is a usage error, found before any work.
   readThemeFiles(siteInputs(options), options.cwd);
   const { results, collection, root, charters, unnormalized } = await checkCharters(options);
@@ -76,7 +78,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd);
   const templates = await loadSiteTemplates(inputs);
   const compliance = await complianceFor({ charters, unnormalized }, options);
-  const plan = planSite(normalized, { today: options.today, base, renderMarkdown, ...themeLinks(inputs), ...(compliance ? { compliance } : {}) });
+  const plan = planSite(normalized, { today: options.today, base, origin, renderMarkdown, ...themeLinks(inputs), ...(compliance ? { compliance } : {}) });
 
   const staging = await StagingFolder.create(out, shown);
   try {

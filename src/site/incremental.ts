@@ -11,7 +11,7 @@ import { withFindings } from '../model/file-results.js';
 import type { NormalizeResult } from '../normalize/normalize-charter.js';
 import { copyAssets, loadSiteTemplates, protectedFolders, siteInputs, themeLinks } from './inputs.js';
 import { checkOutputFolder } from './output-folder.js';
-import { normalizeBase } from './base-path.js';
+import { siteAddress, type SiteAddress } from './base-path.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { planSite, sitePath, ViewCache } from '../view/site-plan.js';
 import { isSearchIndexFile, writeSearchIndexes } from './search-index.js';
@@ -41,12 +41,12 @@ export class IncrementalSite {
   /** Per page path in the output folder: the view rendered and the HTML written, to skip unchanged pages. */
   private pages = new Map<string, { view: unknown; signature: string; html: string }>();
   private readonly folder: SiteFolder;
-  private readonly base: string;
+  private readonly address: SiteAddress;
   private chartersRoot: string | undefined;
 
   constructor(private readonly options: BuildOptions) {
     this.folder = new SiteFolder(resolve(options.cwd, options.out ?? DEFAULT_OUT));
-    this.base = normalizeBase(options.base);
+    this.address = siteAddress(options);
   }
 
   get outDir(): string {
@@ -86,7 +86,8 @@ export class IncrementalSite {
     const plan = planSite(normalized, {
       today: this.options.today,
       renderMarkdown,
-      base: this.base,
+      base: this.address.base,
+      origin: this.address.origin,
       viewCache: this.viewCache,
       ...themeLinks(inputs),
       ...(compliance ? { compliance } : {}),
@@ -120,7 +121,7 @@ export class IncrementalSite {
       removed++;
     }
     this.pages = next;
-    this.chartersJson = chartersJson(normalized.units, normalized.resolvedOf, this.base);
+    this.chartersJson = chartersJson(normalized.units, normalized.resolvedOf, this.address.base);
     await copyAssets(this.folder, inputs);
     const languages = [...new Set(plan.pages.filter((page) => page.kind === 'charter').map((page) => page.frame.lang))];
     this.languages = languages;

@@ -11,7 +11,7 @@ import type { BuildOptions } from './build.js';
 import { IncrementalSite, type UpdateResult } from './incremental.js';
 import { readThemeFiles, siteInputs } from './inputs.js';
 import { isLoopbackName } from './loopback.js';
-import { normalizeBase } from './base-path.js';
+import { siteAddress } from './base-path.js';
 import { screenRequest } from './serve-requests.js';
 import { watchForChanges, type WatchPlan, type Watching } from './watch.js';
 
@@ -73,7 +73,7 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
   if (!isLoopbackName(host)) {
     throw new InputError(message('cli.serve.host-not-local', { host }));
   }
-  const base = normalizeBase(options.base);
+  const { base } = siteAddress(options);
   // As for `build`: a missing or unusable --css/--logo is a usage error before anything starts.
   readThemeFiles(siteInputs(options), options.cwd);
   const clients = new Set<ServerResponse>();

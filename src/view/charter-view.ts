@@ -1134,10 +1134,11 @@ export function groupUnitsByOrganisation(items: readonly UnitListItemView[], lan
     }));
 }
 
-/** Sanitized HTML to plain text: tags dropped, the entities a sanitizer writes decoded. */
-function htmlToText(html: string): string {
+/** Sanitized HTML to plain text: tags dropped (a block's end a space, an inline one nothing: "**well**." is "well."), the entities a sanitizer writes decoded. */
+export function htmlToText(html: string): string {
   return html
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<\/?(?:p|br|li|ul|ol|h[1-6]|div|blockquote|pre|hr|table|tr|td|th)\b[^>]*>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
     .replace(/&nbsp;/g, '\u00a0')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -1,18 +1,24 @@
 import type { Charter, Contact } from '../model/charter.js';
 import { todayIn } from '../time/calendar-date.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
-import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, feedbackContactView, type CharterViewContext } from './charter-view.js';
-import { pageStrings, uiStrings, INTERFACE_STRINGS } from './strings.js';
+import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, feedbackContactView, htmlToText, type CharterViewContext } from './charter-view.js';
+import { fill, pageStrings, uiStrings, INTERFACE_STRINGS } from './strings.js';
 import type { CharterView, LanguageChoiceView, LanguageLinkView, PageFrameView, PageView, SiteLanguage, UnitListItemView } from './view-model.js';
 import { isInterfaceLanguage, languageLabel, pageLanguage, siteInterfaceLanguage, siteLanguagesOf, type PageLanguage } from './site-languages.js';
 import type { ComplianceReport } from '../model/compliance-report.js';
 import { buildDashboardView } from './dashboard-view.js';
+import { pageDescription } from './page-description.js';
 
 export interface SiteOptions {
   /** YYYY-MM-DD; review status and upcoming exceptions are judged against it. */
   readonly today?: string | undefined;
   /** The path the site is served under, starting and ending with `/` (default `/`); see normalizeBase. */
   readonly base?: string | undefined;
+  /**
+   * The scheme and host the site is published at (`https://intranet.example.fi`, from `--site-url`):
+   * with it every page gets a canonical link and absolute language alternates.
+   */
+  readonly origin?: string | undefined;
   /** Site-relative path of a theme stylesheet, linked after the built-in one. */
   readonly themeStylesheet?: string;
   /** Site-relative path of a logo image. */
@@ -108,8 +114,9 @@ export function planSite(site: SiteCharters, options: SiteOptions): SitePlan {
   for (const lang of siteLanguages) {
     const page: PageLanguage = { lang, ui: interfaceOf(lang) };
     const titles = titlesOf(page.ui);
-    const frameFor = (title: string, alternates: (other: string) => { href: string; available: boolean }): PageFrameView =>
-      frame(page, title, links, alternates, options, urls);
+    const descriptions = INTERFACE_STRINGS[page.ui].descriptions;
+    const frameFor = (url: string, title: string, description: string, alternates: Alternates): PageFrameView =>
+      frame(page, { url, title, description }, links, alternates, options, urls);
     const everywhere = (path: (other: string) => string) => (other: string) => ({ href: path(other), available: true });
     const listItems = units.map((unit) =>
       options.viewCache
@@ -118,25 +125,25 @@ export function planSite(site: SiteCharters, options: SiteOptions): SitePlan {
     );
     const groups = groupUnitsByOrganisation(listItems, page);
 
-    pages.push({ kind: 'home', url: urls.home(lang), frame: frameFor(titles.site, everywhere(urls.home)), groups });
+    pages.push({ kind: 'home', url: urls.home(lang), frame: frameFor(urls.home(lang), titles.site, descriptions.home, everywhere(urls.home)), groups });
     pages.push({
       kind: 'search',
       url: urls.search(lang),
-      frame: frameFor(`${titles.search} – ${titles.site}`, everywhere(urls.search)),
+      frame: frameFor(urls.search(lang), `${titles.search} – ${titles.site}`, descriptions.search, everywhere(urls.search)),
       groups,
     });
     const feedbackContact = site.feedbackContact ? feedbackContactView(site.feedbackContact, page, context) : undefined;
     pages.push({
       kind: 'accessibility',
       url: urls.accessibility(lang),
-      frame: frameFor(`${titles.accessibility} – ${titles.site}`, everywhere(urls.accessibility)),
+      frame: frameFor(urls.accessibility(lang), `${titles.accessibility} – ${titles.site}`, descriptions.accessibility, everywhere(urls.accessibility)),
       ...(feedbackContact ? { feedbackContact } : {}),
     });
     if (options.compliance) {
       pages.push({
         kind: 'dashboard',
         url: urls.dashboard(lang),
-        frame: frameFor(`${titles.dashboard} – ${titles.site}`, everywhere(urls.dashboard)),
+        frame: frameFor(urls.dashboard(lang), `${titles.dashboard} – ${titles.site}`, descriptions.dashboard, everywhere(urls.dashboard)),
         dashboard: buildDashboardView(options.compliance, page.ui, { charterUrlOf: charterUrlOf(units, urls), pageLanguage: lang }),
       });
     }
@@ -150,7 +157,14 @@ export function planSite(site: SiteCharters, options: SiteOptions): SitePlan {
       pages.push({
         kind: 'charter',
         url: view.url,
-        frame: frame({ lang, ui: view.interfaceLang }, `${view.name.text} – ${titlesOf(view.interfaceLang).site}`, links, alternates, options, urls),
+        frame: frame(
+          { lang, ui: view.interfaceLang },
+          { url: view.url, title: `${view.name.text} – ${titlesOf(view.interfaceLang).site}`, description: charterDescription(view) },
+          links,
+          alternates,
+          options,
+          urls,
+        ),
         charter: view,
       });
       pages.push(cardPage(view, languages, links, options, urls));
@@ -172,7 +186,7 @@ function languageChoicePage(
   siteLanguages: readonly string[],
   interfaceOf: (lang: string) => SiteLanguage,
   links: LanguageLinks,
-  options: Pick<SiteOptions, 'base' | 'compliance' | 'themeStylesheet' | 'logo'>,
+  options: FrameOptions,
   urls: SiteUrls,
 ): PageView {
   const first = siteLanguages[0] ?? 'fi';
@@ -192,7 +206,14 @@ function languageChoicePage(
   return {
     kind: 'language-choice',
     url: urls.asset(''),
-    frame: frame(page, titles.map((title) => title.text).join(' · '), links, (other) => ({ href: urls.home(other), available: true }), options, urls),
+    frame: frame(
+      page,
+      { url: urls.asset(''), title: titles.map((title) => title.text).join(' · '), description: INTERFACE_STRINGS[page.ui].languageChoice.intro, root: true },
+      links,
+      (other) => ({ href: urls.home(other), available: true }),
+      options,
+      urls,
+    ),
     titles,
     choices,
   };
@@ -240,20 +261,25 @@ function charterView(unit: Charter, lang: string, today: string, context: Charte
 }
 
 /** A charter's pocket card in the view's language; its language links lead to the card in the charter's other languages. */
-function cardPage(
-  view: CharterView,
-  languages: readonly string[],
-  links: LanguageLinks,
-  options: Pick<SiteOptions, 'base' | 'compliance' | 'themeStylesheet' | 'logo'>,
-  urls: SiteUrls,
-): CardPage {
+function cardPage(view: CharterView, languages: readonly string[], links: LanguageLinks, options: FrameOptions, urls: SiteUrls): CardPage {
   const site = titlesOf(view.interfaceLang);
   const alternates = (other: string) =>
     languages.includes(other) ? { href: urls.card(view.id, other), available: true } : { href: urls.home(other), available: false };
   return {
     kind: 'card',
     url: view.cardUrl,
-    frame: frame({ lang: view.lang, ui: view.interfaceLang }, `${site.card}: ${view.name.text} – ${site.site}`, links, alternates, options, urls),
+    frame: frame(
+      { lang: view.lang, ui: view.interfaceLang },
+      {
+        url: view.cardUrl,
+        title: `${site.card}: ${view.name.text} – ${site.site}`,
+        description: fill(INTERFACE_STRINGS[view.interfaceLang].descriptions.card, { name: view.name.text }),
+      },
+      links,
+      alternates,
+      options,
+      urls,
+    ),
     charter: view,
   };
 }
@@ -268,19 +294,30 @@ function languageLinks(siteLanguages: readonly string[], interfaceOf: (lang: str
   });
 }
 
-function frame(
-  page: PageLanguage,
-  title: string,
-  links: LanguageLinks,
-  alternates: (other: string) => { href: string; available: boolean },
-  options: Pick<SiteOptions, 'base' | 'compliance' | 'themeStylesheet' | 'logo'>,
-  urls: SiteUrls,
-): PageFrameView {
+/** The site options every page's frame uses. */
+type FrameOptions = Pick<SiteOptions, 'base' | 'origin' | 'compliance' | 'themeStylesheet' | 'logo'>;
+
+/** Where a page is in another language, and whether it is there at all (else the link leads to that language's front page). */
+type Alternates = (other: string) => { href: string; available: boolean };
+
+/** What is the page's own in its frame: its address, title and description; `root` for the language choice. */
+interface FrameText {
+  readonly url: string;
+  readonly title: string;
+  readonly description: string;
+  readonly root?: boolean;
+}
+
+function frame(page: PageLanguage, text: FrameText, links: LanguageLinks, alternates: Alternates, options: FrameOptions, urls: SiteUrls): PageFrameView {
   const languages: LanguageLinkView[] = links.map((link) => ({ ...link, current: link.lang === page.lang, ...alternates(link.lang) }));
+  const { origin } = options;
   return {
     lang: page.lang,
     interfaceLang: page.ui,
-    title,
+    title: text.title,
+    description: pageDescription(text.description),
+    ...(origin === undefined ? {} : { canonical: `${origin}${text.url}` }),
+    alternates: headAlternates(languages, text.root === true, origin, urls.asset('')),
     t: uiStrings(page.ui),
     homeUrl: urls.home(page.lang),
     searchUrl: urls.search(page.lang),
@@ -294,6 +331,28 @@ function frame(
     ...(options.logo ? { logo: { src: urls.asset(options.logo), alt: '' } } : {}),
     base: options.base ?? '/',
   };
+}
+
+/**
+ * The `hreflang` alternates of a page. Without the site's address, as ever:
+ * the other languages that have the page, site-relative (the root has none).
+ * With it, as search engines want them: absolute, the page itself included,
+ * and `x-default` the language choice at the root.
+ */
+function headAlternates(languages: readonly LanguageLinkView[], root: boolean, origin: string | undefined, rootUrl: string): PageFrameView['alternates'] {
+  if (origin === undefined) {
+    return root ? [] : languages.filter((link) => link.available && !link.current).map((link) => ({ hreflang: link.lang, href: link.href }));
+  }
+  return [
+    ...languages.filter((link) => link.available).map((link) => ({ hreflang: link.lang, href: `${origin}${link.href}` })),
+    { hreflang: 'x-default', href: `${origin}${rootUrl}` },
+  ];
+}
+
+/** A charter page's description: its summary as plain text, else what the page holds, by the unit's name. */
+function charterDescription(view: CharterView): string {
+  if (view.summary) return htmlToText(view.summary.html);
+  return fill(INTERFACE_STRINGS[view.interfaceLang].descriptions.charter, { name: view.name.text });
 }
 
 /** A charter's page in a language, when the site has that page. */

@@ -250,6 +250,8 @@ export interface InterfaceStrings {
   readonly languageChoice: { readonly link: string; readonly intro: string };
   /** Printed by templates as `{{frame.t.key}}`; every key a template uses must exist. */
   readonly page: Readonly<Record<PageKey, string>>;
+  /** Each page kind's `<meta name="description">`; `{name}` is the unit's name. */
+  readonly descriptions: Readonly<Record<'home' | 'search' | 'accessibility' | 'dashboard' | 'charter' | 'card', string>>;
   readonly charter: ViewStrings;
   readonly dashboard: DashboardStrings;
   readonly calendar: CalendarStrings;

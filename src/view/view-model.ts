@@ -486,6 +486,16 @@ export interface PageFrameView {
   readonly interfaceLang: SiteLanguage;
   /** The <title>, already composed ("Building Control – Service charters"). */
   readonly title: string;
+  /** What the page is about, for search engines and link previews: plain text of at most 160 characters (see page-description.ts). */
+  readonly description: string;
+  /** The page's absolute address, when the site's is known (`--site-url`). */
+  readonly canonical?: string;
+  /**
+   * The page in the site's languages, for search engines (`<link rel="alternate" hreflang>`). Without
+   * `--site-url`: the other languages that have the page, by site-relative address. With it: every
+   * language that has the page, itself included, and `x-default` for the root, all absolute.
+   */
+  readonly alternates: readonly { readonly hreflang: string; readonly href: string }[];
   /** Interface strings in the page's language (see src/view/i18n.ts). */
   readonly t: Readonly<Record<string, string>>;
   readonly homeUrl: string;

@@ -105,7 +105,8 @@ describe.runIf(javaAvailable())('the W3C Nu HTML Checker', { timeout: 120_000 },
     cpSync(join(repoRoot, 'charters'), join(example, 'charters'), { recursive: true });
     const guide = await buildSite({ cwd: example, today: '2026-12-02', search: false, events: { logs: ['charters/sample-events.csv'] } });
     expect(guide.ok).toBe(true);
-    // A format 1.1 service point written in Finnish and Northern Sámi, with its dashboard.
+    // A format 1.1 service point written in Finnish and Northern Sámi, with its dashboard, and
+    // published at a known address (canonical links and absolute alternates in every head).
     const sami = writeTree(
       { 'charters/_pohjoinen.yaml': SAMI_BASELINE, 'charters/inari-service-point.yaml': SAMI_SERVICE_POINT, 'logs/contacts.csv': SAMI_SERVICE_POINT_LOG },
       'file',
@@ -114,6 +115,7 @@ describe.runIf(javaAvailable())('the W3C Nu HTML Checker', { timeout: 120_000 },
       cwd: sami,
       today: '2027-12-02',
       search: false,
+      siteUrl: 'https://palvelu.example.fi/opas/',
       events: { logs: ['logs/contacts.csv'], asOf: new Date(SAMI_SERVICE_POINT_AS_OF) },
     });
     expect(samiSite.ok).toBe(true);
