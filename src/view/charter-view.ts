@@ -20,6 +20,7 @@ import { reviewStatus } from '../model/review-status.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { reviewerFor } from '../time/rota.js';
 import { formatDate, formatDays, formatTimeRange, SCHEMA_ORG_DAYS } from './format-dates.js';
+import { exceptionRunViews } from './exception-runs.js';
 import {
   CHANNEL_KEYS,
   COMMITMENT_SLOTS,
@@ -260,7 +261,7 @@ function hoursView(scope: Scope, weekly: readonly OpeningPeriod[], hours: Office
   const timeZone = timeZoneNote(scope, hours.timeZone);
   return {
     rows,
-    exceptions: upcomingExceptions(scope, hours),
+    exceptions: upcomingExceptions(scope, hours, weekly),
     ...(holidays ? { holidaysNote: holidays } : {}),
     ...(timeZone ? { timeZoneNote: timeZone } : {}),
   };
@@ -296,9 +297,9 @@ function zoneNameIn(timeZone: string, lang: string, today: string): string {
   }
 }
 
-/** Exceptions from today on, by date (the model keeps them sorted). */
-function upcomingExceptions(scope: Scope, hours: OfficeHours): HoursExceptionView[] {
-  return hours.exceptions
+/** Exceptions from today on, by date (the model keeps them sorted), days that say the same as one line (see exception-runs.ts). */
+function upcomingExceptions(scope: Scope, hours: OfficeHours, weekly: readonly OpeningPeriod[]): HoursExceptionView[] {
+  const days = hours.exceptions
     .filter((exception) => exception.date >= scope.context.today)
     .map((exception) => {
       const note = scope.text(exception.note);
@@ -310,6 +311,7 @@ function upcomingExceptions(scope: Scope, hours: OfficeHours): HoursExceptionVie
         ...(note ? { note } : {}),
       };
     });
+  return exceptionRunViews(days, weekly, scope.lang);
 }
 
 /**

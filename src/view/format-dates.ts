@@ -24,15 +24,38 @@ const EN_DASH = '\u2013';
 
 /** "23.12.2026" (fi, sv: no leading zeros) or "23 December 2026" (en). Text that is not YYYY-MM-DD is returned as is. */
 export function formatDate(iso: string, lang: SiteLanguage): string {
+  const values = dateValues(iso, lang);
+  return values ? fill(calendarStrings(lang).date, values) : iso;
+}
+
+/**
+ * A span of days: "12.7.–30.7.2027" (fi, sv), "12 July – 30 July 2027" (en).
+ * The year is said once when both days are in it, and for each across New
+ * Year ("28.12.2026–3.1.2027"). Numeric dates take a closed-up dash, dates
+ * with words a spaced one.
+ */
+export function formatDateRange(first: string, last: string, lang: SiteLanguage): string {
+  const { start, dash, end } = dateRangeParts(first, last, lang);
+  return `${start}${dash}${end}`;
+}
+
+/** The parts of formatDateRange, for markup that wraps each day in its own element. */
+export function dateRangeParts(first: string, last: string, lang: SiteLanguage): { start: string; dash: string; end: string } {
+  const values = dateValues(first, lang);
+  const start = values && first.slice(0, 4) === last.slice(0, 4) ? fill(calendarStrings(lang).dateWithoutYear, values) : formatDate(first, lang);
+  const end = formatDate(last, lang);
+  return { start, dash: /\s/.test(start) || /\s/.test(end) ? ` ${EN_DASH} ` : EN_DASH, end };
+}
+
+/** The placeholders of the date patterns for YYYY-MM-DD; undefined for other text. */
+function dateValues(iso: string, lang: SiteLanguage): Record<'day' | 'month' | 'monthName' | 'year', string> | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
-  const year = match[1] as string;
+  if (!match) return undefined;
   const month = Number(match[2]);
   const day = Number(match[3]);
-  const calendar = calendarStrings(lang);
-  const monthName = calendar.months[month - 1];
-  if (monthName === undefined || day < 1) return iso;
-  return fill(calendar.date, { day: String(day), month: String(month), monthName, year });
+  const monthName = calendarStrings(lang).months[month - 1];
+  if (monthName === undefined || day < 1) return undefined;
+  return { day: String(day), month: String(month), monthName, year: match[1] as string };
 }
 
 /** A month written YYYY-MM: "joulukuu 2025" (fi), "december 2025" (sv), "December 2025" (en). Other text is returned as is. */

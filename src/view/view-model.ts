@@ -101,6 +101,11 @@ export interface HoursExceptionView {
   readonly date: string;
   /** ISO date, for <time datetime>. */
   readonly iso: string;
+  /**
+   * The last day, when the line stands for a run of days (see exception-runs.ts); `date` is then the
+   * first day as a span begins ("12.7." of "12.7.–30.7.2027") and `dash` goes between them.
+   */
+  readonly until?: { readonly date: string; readonly iso: string; readonly dash: string };
   /** "Closed" or a time range. */
   readonly hours: string;
   readonly closed: boolean;

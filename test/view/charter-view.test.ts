@@ -183,7 +183,17 @@ describe('building-control', () => {
       { days: 'Mon–Thu', time: '09:00–15:00' },
       { days: 'Fri', time: '09:00–12:00' },
     ]);
-    expect(counter?.hours?.exceptions[0]).toMatchObject({ iso: '2027-07-12', date: '12 July 2027', hours: 'Closed', closed: true });
+    // The ten-day summer closure (two working weeks; the weekend between them closed anyway) is one line.
+    expect(counter?.hours?.exceptions).toEqual([
+      {
+        iso: '2027-07-12',
+        date: '12 July',
+        until: { iso: '2027-07-23', date: '23 July 2027', dash: ' – ' },
+        hours: 'Closed',
+        closed: true,
+        note: { text: 'Summer break: we serve you by phone and email.', lang: 'en', foreign: false },
+      },
+    ]);
     expect(eservice?.details[0]).toEqual({ label: 'Online service', link: { href: 'https://www.example.fi/lupapiste', text: 'Lupapiste.fi' } });
     expect(eservice?.commitments.map((commitment) => commitment.key)).toEqual(['acknowledge', 'reply']);
   });
