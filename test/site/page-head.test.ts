@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
+import { serveSite } from '../../src/site/serve.js';
 import { siteAddress } from '../../src/site/base-path.js';
 import { parseSiteUrl } from '../../src/site/site-url.js';
 import { pageDescription } from '../../src/view/page-description.js';
@@ -194,5 +195,23 @@ describe('charter build --site-url', () => {
     const result = await runCli(['build', '--no-search', '--site-url', 'https://intranet.example.fi', '--today', TODAY], cwd);
     expect(result.code).toBe(0);
     expect(readFileSync(join(cwd, '_site', 'en', 'index.html'), 'utf8')).toContain('<link rel="canonical" href="https://intranet.example.fi/en/">');
+  });
+});
+
+describe('charter serve --site-url', () => {
+  it('serves the preview under the site URL’s path, with canonical links to the published pages', async () => {
+    const cwd = writeTree({ 'charters/test-unit.yaml': VALID_UNIT });
+    const siteUrl = 'https://intranet.example.fi/charters/';
+    const handle = await serveSite({ cwd, today: TODAY, port: 0, search: false, watch: false, siteUrl }, () => undefined);
+    try {
+      expect(handle.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/charters\/$/);
+      const page = await fetch(`${handle.url}en/test-unit/`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(links(html, 'canonical')).toEqual([{ href: `${siteUrl}en/test-unit/` }]);
+      expect(links(html, 'alternate').at(-1)).toEqual({ hreflang: 'x-default', href: siteUrl });
+    } finally {
+      await handle.close();
+    }
   });
 });
