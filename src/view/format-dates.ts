@@ -29,10 +29,11 @@ export function formatDate(iso: string, lang: SiteLanguage): string {
 }
 
 /**
- * A span of days: "12.7.–30.7.2027" (fi, sv), "12 July – 30 July 2027" (en).
- * The year is said once when both days are in it, and for each across New
- * Year ("28.12.2026–3.1.2027"). Numeric dates take a closed-up dash, dates
- * with words a spaced one.
+ * A span of days: "12.7.–30.7.2027" (fi, sv), "12–30 July 2027" (en). The
+ * year is said once when both days are in it, and for each across New Year
+ * ("28.12.2026–3.1.2027"); the first day leaves out what the last says (the
+ * patterns dateWithoutYear and dateWithoutMonth). The dash is closed up
+ * unless the first day is in words ("28 July – 3 August 2027").
  */
 export function formatDateRange(first: string, last: string, lang: SiteLanguage): string {
   const { start, dash, end } = dateRangeParts(first, last, lang);
@@ -42,9 +43,11 @@ export function formatDateRange(first: string, last: string, lang: SiteLanguage)
 /** The parts of formatDateRange, for markup that wraps each day in its own element. */
 export function dateRangeParts(first: string, last: string, lang: SiteLanguage): { start: string; dash: string; end: string } {
   const values = dateValues(first, lang);
-  const start = values && first.slice(0, 4) === last.slice(0, 4) ? fill(calendarStrings(lang).dateWithoutYear, values) : formatDate(first, lang);
-  const end = formatDate(last, lang);
-  return { start, dash: /\s/.test(start) || /\s/.test(end) ? ` ${EN_DASH} ` : EN_DASH, end };
+  const calendar = calendarStrings(lang);
+  const pattern =
+    first.slice(0, 4) !== last.slice(0, 4) ? calendar.date : first.slice(0, 7) !== last.slice(0, 7) ? calendar.dateWithoutYear : calendar.dateWithoutMonth;
+  const start = values ? fill(pattern, values) : first;
+  return { start, dash: /\s/.test(start) ? ` ${EN_DASH} ` : EN_DASH, end: formatDate(last, lang) };
 }
 
 /** The placeholders of the date patterns for YYYY-MM-DD; undefined for other text. */

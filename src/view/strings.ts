@@ -215,6 +215,8 @@ export interface CalendarStrings {
   readonly date: string;
   /** The same without the year, for the first day of a span within one year: "12.7." of "12.7.–30.7.2027". */
   readonly dateWithoutYear: string;
+  /** The first day of a span within one month: "12" of "12–30 July 2027"; fi and sv keep the month ("12.7."). */
+  readonly dateWithoutMonth: string;
   /** `{hour}` (no leading zero), `{hour2}` (two digits) and `{minute}`. */
   readonly time: string;
   /** Month names as they stand alone (the nominative in Finnish): "joulukuu 2025". */
@@ -274,6 +276,7 @@ export const INTERFACE_STRINGS: Readonly<Record<SiteLanguage, InterfaceStrings>>
 export const LANGUAGE_PATTERNS: Readonly<Record<string, readonly string[]>> = {
   'calendar.date': ['day', 'month', 'monthName', 'year'],
   'calendar.dateWithoutYear': ['day', 'month', 'monthName'],
+  'calendar.dateWithoutMonth': ['day', 'month', 'monthName'],
   'calendar.time': ['hour', 'hour2', 'minute'],
   'durations.within': ['amount', 'unit', 'ordinal', '*form'],
   'durations.every.one': ['amount', 'unit', 'ordinal', '*form'],

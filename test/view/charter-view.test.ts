@@ -187,8 +187,8 @@ describe('building-control', () => {
     expect(counter?.hours?.exceptions).toEqual([
       {
         iso: '2027-07-12',
-        date: '12 July',
-        until: { iso: '2027-07-23', date: '23 July 2027', dash: ' – ' },
+        date: '12',
+        until: { iso: '2027-07-23', date: '23 July 2027', dash: '–' },
         hours: 'Closed',
         closed: true,
         note: { text: 'Summer break: we serve you by phone and email.', lang: 'en', foreign: false },

@@ -81,7 +81,8 @@ describe('exception days as runs', () => {
 
 describe('formatDateRange', () => {
   const ranges = {
-    'within a year': { first: '2027-07-12', last: '2027-07-30', fi: '12.7.–30.7.2027', sv: '12.7.–30.7.2027', en: '12 July – 30 July 2027' },
+    'within a month': { first: '2027-07-12', last: '2027-07-30', fi: '12.7.–30.7.2027', sv: '12.7.–30.7.2027', en: '12–30 July 2027' },
+    'within a year': { first: '2027-07-28', last: '2027-08-03', fi: '28.7.–3.8.2027', sv: '28.7.–3.8.2027', en: '28 July – 3 August 2027' },
     'across New Year': {
       first: '2026-12-28',
       last: '2027-01-03',
