@@ -3,7 +3,8 @@ import { CHANNEL_KINDS } from '../model/charter.js';
 import { COMPLAINTS_CHANNEL, FEEDBACK_CHANNEL, promisesOf, SERVICES_CHANNEL, type CharterPromise } from '../model/commitments.js';
 import type { NormalizedUnits } from '../normalize/normalize-collection.js';
 import type { Duration, DurationUnit } from '../time/duration.js';
-import { WorkingCalendar, type WorkingCalendarOptions } from '../time/working-calendar.js';
+import { WorkingCalendar } from '../time/working-calendar.js';
+import { workingCalendarOptions } from '../model/office-calendar.js';
 import type { CommitmentFigures, CommitmentMeasure } from '../model/compliance-report.js';
 import { message, type MessageRef } from '../messages/message.js';
 import { placeOf, type ChannelLookup, type CharterLookup, type CommitmentRef, type PlaceLookup, type PlaceTargets } from './check-row.js';
@@ -353,14 +354,7 @@ interface OfficeCalendar {
 
 /** The working calendar of a set of office hours; a string says why there is none. */
 function calendarFor(hours: OfficeHours): OfficeCalendar | string {
-  const options: WorkingCalendarOptions = {
-    weekly: hours.weekly.map((period) => ({ days: period.daysWritten, open: period.open.text, close: period.close.text })),
-    exceptions: hours.exceptions.map((exception) =>
-      exception.closed ? { date: exception.date, closed: true } : { date: exception.date, open: exception.open.text, close: exception.close.text },
-    ),
-    timeZone: hours.timeZone,
-    ...(hours.holidays === undefined ? {} : { holidays: hours.holidays }),
-  };
+  const options = workingCalendarOptions(hours);
   try {
     return { calendar: new WorkingCalendar(options), hasHours: options.weekly.length > 0 };
   } catch (error) {

@@ -140,6 +140,18 @@ export class WorkingCalendar {
     return this.isWorkingDayNumber(dayNumberOf(isoDate));
   }
 
+  /**
+   * The office hours of a date on the wall clock, as [open, close) minutes
+   * since midnight: the date's exception hours, else its weekday's; none on a
+   * day that is not a working day. The same hours every deadline counts.
+   */
+  openingMinutesOn(isoDate: string): readonly (readonly [number, number])[] {
+    if (!isCalendarDate(isoDate)) throw new Error(`\`${isoDate}\` is not a calendar date (YYYY-MM-DD)`);
+    const day = dayNumberOf(isoDate);
+    if (!this.isWorkingDayNumber(day)) return [];
+    return this.specialHours.get(isoDate) ?? this.weekly[weekdayIndex(day)] ?? [];
+  }
+
   /** When a commitment of `duration` that starts at `start` is due. */
   deadline(start: Date, duration: Duration): Date {
     return new Date(this.deadlineMs(start.getTime(), duration));

@@ -590,3 +590,39 @@ describe('WorkingCalendar.isWorkingDay (other calendars)', () => {
     expect(finland.deadline(start, duration('1 working day')).toISOString()).toBe('2027-05-03T23:59:59.999Z');
   });
 });
+
+describe('WorkingCalendar.openingMinutesOn: the hours of one date on the wall clock', () => {
+  const office = new WorkingCalendar({
+    weekly: [
+      { days: 'mon-fri', open: '09:00', close: '11:30' },
+      { days: 'mon-fri', open: '12:30', close: '15:00' },
+    ],
+    exceptions: [
+      { date: '2026-12-23', open: '08:00', close: '12:00' },
+      { date: '2026-12-29', closed: true },
+      { date: '2026-12-26', open: '10:00', close: '12:00' },
+    ],
+  });
+
+  it.each([
+    [
+      '2026-12-02',
+      [
+        [540, 690],
+        [750, 900],
+      ],
+      'a Wednesday: both weekly periods',
+    ],
+    ['2026-12-23', [[480, 720]], 'an exception with hours replaces the weekday'],
+    ['2026-12-29', [], 'a closed day'],
+    ['2026-12-24', [], 'Christmas Eve, a day off in the Finnish calendar'],
+    ['2026-12-26', [], 'a Saturday stays closed, whatever hours an exception gives'],
+    ['2026-12-06', [], 'a Sunday (and Independence Day)'],
+  ])('%s: %j (%s)', (date, expected) => {
+    expect(office.openingMinutesOn(date)).toEqual(expected);
+  });
+
+  it('refuses what is not a date', () => {
+    expect(() => office.openingMinutesOn('2026-13-01')).toThrow(/calendar date/);
+  });
+});
