@@ -17,7 +17,9 @@ import type {
 import { textIn } from '../model/charter-text.js';
 import { COMPLAINTS_CHANNEL, LINE_PROMISES, promisesOf, type CharterPromise } from '../model/commitments.js';
 import { reviewStatus } from '../model/review-status.js';
+import { workingCalendarOptions } from '../model/office-calendar.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
+import { WorkingCalendar } from '../time/working-calendar.js';
 import { reviewerFor } from '../time/rota.js';
 import { formatDate, formatDays, formatTimeRange, SCHEMA_ORG_DAYS } from './format-dates.js';
 import { exceptionRunViews } from './exception-runs.js';
@@ -32,6 +34,7 @@ import {
   type CommitmentSlot,
   type ViewStrings,
 } from './strings.js';
+import { glanceView } from './glance-view.js';
 import { pageLanguage, type PageLanguage } from './site-languages.js';
 import {
   SITE_LANGUAGES,
@@ -122,6 +125,13 @@ export function buildCharterView(charter: Charter, lang: string | PageLanguage, 
     authority: authorityViews(scope),
     guide: charter.guide.map((rule) => ({ title: scope.text(rule.title), text: scope.html(rule.text) })),
     improvements: improvementViews(scope),
+    glance: glanceView({
+      channels,
+      escalateTo: feedback?.escalateTo ?? complaints?.stages.find((stage) => stage.escalateTo)?.escalateTo,
+      today: context.today,
+      lang: page.ui,
+      asOf: scope.strings.todaysHours.asOf,
+    }),
     jsonLd: serializeJsonLd(jsonLdOf(scope, name, organisation)),
   };
 }
@@ -327,6 +337,31 @@ function channelHours(scope: Scope, channel: ChannelHours | undefined): HoursVie
   return sameWeekly && view.exceptions.length === 0 ? undefined : view;
 }
 
+/**
+ * The hours of the build's day ("Tänään 9.00–11.30, 12.30–15.00", "Today closed"), as the working calendar counts
+ * them: that date's exception hours, else its weekday's, none on a weekend, public holiday or closed day. Undefined
+ * when no weekly hours are given (nothing to say about any day).
+ */
+function todaysHours(scope: Scope, hours: OfficeHours): string | undefined {
+  if (hours.weekly.length === 0) return undefined;
+  let periods: readonly (readonly [number, number])[];
+  try {
+    periods = new WorkingCalendar(workingCalendarOptions(hours)).openingMinutesOn(scope.context.today);
+  } catch {
+    // Hours the calendar cannot read are reported by validate; the page then leaves today out.
+    return undefined;
+  }
+  const words = scope.strings.todaysHours;
+  if (periods.length === 0) return words.closed;
+  const ranges = periods.map(([open, close]) => formatTimeRange(clockTime(open), clockTime(close), scope.lang));
+  return fill(words.open, { hours: ranges.join(', ') });
+}
+
+/** Minutes since midnight as HH:MM. */
+function clockTime(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 /** What a Finnish reader would not assume about the unit's hours: a holiday calendar other than Finland's, a time zone other than the collection's. */
 function hoursNotesOf(scope: Scope): string[] {
   const { hours } = scope.charter;
@@ -458,6 +493,10 @@ function channelView(scope: Scope, key: ChannelKey, index: number, line: Channel
       break;
     }
   }
+  // How the line is reached (its number, address or link): the first detail, unless a phone number was not one (then the charge is first).
+  const first = details[0];
+  const reach = first && !first.html && first.label !== labels.charge ? first : undefined;
+  const today = 'hours' in line ? todaysHours(scope, (line as ChannelHours).hours) : undefined;
   if (line.audience.length > 0) details.push({ label: lineLabels.audience, text: scope.plain(groupList(scope, line.audience)) });
   if (line.serviceLanguages.length > 0) details.push({ label: lineLabels.serviceLanguages, text: scope.plain(languageList(line.serviceLanguages, scope)) });
   const title = scope.strings.channelTitles[key];
@@ -477,6 +516,8 @@ function channelView(scope: Scope, key: ChannelKey, index: number, line: Channel
     ...(greeting ? { greeting } : {}),
     ...(note ? { note } : {}),
     ...(number ? { number } : {}),
+    ...(reach ? { reach } : {}),
+    ...(today ? { today } : {}),
   };
 }
 
@@ -617,6 +658,7 @@ function commitmentView(scope: Scope, slot: CommitmentSlot, commitment: Commitme
     within: durationInWords(within, scope.lang),
     target: targetText,
     sentence: scopedSentence(scope, sentence, commitment),
+    brief: scopedSentence(scope, `${fill(words.sentence, { within: withinWords })}.`, commitment),
     ...(otherwise ? { otherwise: scope.text(otherwise) } : {}),
     ...(isScoped(commitment)
       ? { scoped: true as const, short: scopedSentence(scope, target < 1 ? `${withinWords} (${targetText})` : withinWords, commitment) }

@@ -116,3 +116,12 @@ export function formatDays(spec: string | readonly string[], lang: SiteLanguage)
   }
   return parts.join(', ');
 }
+
+/** "ke 2.12.2026", "ons 2.12.2026", "Wed 2 December 2026": a date with its weekday's short name. */
+export function formatDateWithWeekday(iso: string, lang: SiteLanguage): string {
+  const time = Date.parse(`${iso}T12:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(time)) return iso;
+  // getUTCDay counts from Sunday; WEEKDAYS from Monday.
+  const weekday = WEEKDAYS[(new Date(time).getUTCDay() + 6) % 7] as Weekday;
+  return `${calendarStrings(lang).weekdays[weekday]} ${formatDate(iso, lang)}`;
+}

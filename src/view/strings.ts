@@ -84,6 +84,8 @@ export interface ViewStrings {
   };
   readonly charges: Readonly<Record<PhoneCharge, string>>;
   readonly closed: string;
+  /** A line's hours on the build's day: `open` with `{hours}` its time ranges, or `closed`; `asOf` says which day that is (`{date}`). */
+  readonly todaysHours: { readonly open: string; readonly closed: string; readonly asOf: string };
   /** Shown where a greeting says `{name}`: the official who answers says their own name there. */
   readonly yourName: string;
   /**

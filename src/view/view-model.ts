@@ -81,6 +81,8 @@ export interface CommitmentView {
   readonly target: string;
   /** A full sentence: "We reply within 2 working days in at least 90% of cases.", "For businesses: we answer calls within 1 minute…" */
   readonly sentence: string;
+  /** A time-limit promise without its target, for the page's first screen: "We reply to email within 3 working days." */
+  readonly brief?: string;
   /** The fallback promise (`otherwise`), shown after the sentence: "If we cannot answer within 5 working days, we tell you why and when." */
   readonly otherwise?: TextView;
   /** Set for a promise made only to some customer groups or for a service (a variant of the line's baseline promise). */
@@ -155,6 +157,38 @@ export interface ChannelView {
   readonly note?: HtmlView;
   /** The number to dial or text, for the pocket card (phone, sms, relay). */
   readonly number?: { readonly display: string; readonly href: string };
+  /** How the line is reached: its number, address or link (one of `details`). */
+  readonly reach?: DetailView;
+  /** Its hours on the build's day, in words ("Tänään 9.00–15.00"), for a line that keeps hours. */
+  readonly today?: string;
+}
+
+/** One line at the top of a charter page: how to reach it, its hours today and its main promise. */
+export interface GlanceLineView {
+  /** The kind, for a class name. */
+  readonly key: string;
+  /** The kind's title, or the line's heading when it has a name ("Puhelin: Neuvonta"). */
+  readonly label: string;
+  /** Where the line is described in full on the page. */
+  readonly anchor: string;
+  readonly reach?: DetailView;
+  readonly today?: string;
+  /** The line's main promise in brief ("Vastaamme puhelimeen 30 sekunnin kuluessa."). */
+  readonly promise?: string;
+}
+
+/**
+ * The top of a charter page: how to reach the unit and what it promises, one
+ * line per kind of channel (its first line), whom to turn to when a matter
+ * must go further, and the way to the pocket guide.
+ */
+export interface GlanceView {
+  readonly lines: readonly GlanceLineView[];
+  /** Lines of the same kinds not shown at the top (a second phone line…), listed under the channels. */
+  readonly moreLines: number;
+  /** The build's day, the day "today" means: for <time>, and said in words ("Aukioloajat päivältä ke 2.12.2026.") when a line shows its hours today. */
+  readonly today: { readonly iso: string; readonly asOf?: string };
+  readonly escalateTo?: ContactView;
 }
 
 /** What the pocket card picks from the channels. */
@@ -327,6 +361,8 @@ export interface CharterView {
   readonly authority: readonly AuthorityView[];
   readonly guide: readonly GuideRuleView[];
   readonly improvements: readonly ImprovementView[];
+  /** The essentials for the first screen. */
+  readonly glance: GlanceView;
   /** schema.org JSON-LD, already serialized and safe inside <script type="application/ld+json">. */
   readonly jsonLd: string;
 }

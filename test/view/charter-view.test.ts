@@ -119,6 +119,7 @@ describe('building-control', () => {
       within: '3 working days',
       target: '90%',
       sentence: 'We reply to emails within 3 working days in at least 90% of cases.',
+      brief: 'We reply to emails within 3 working days.',
     });
     expect(reply('sv')?.sentence).toBe(`Vi svarar på e-post inom 3 arbetsdagar i minst 90${NBSP}% av fallen.`);
     expect(reply('sv')?.within).toBe('3 arbetsdagar');
@@ -415,6 +416,7 @@ describe('letter acknowledgement, durations without an amount, years and fallbac
       within: 'the same working day',
       target: '100%',
       sentence: 'We confirm receipt of letters the same working day.',
+      brief: 'We confirm receipt of letters the same working day.',
     });
     expect(letter('sv')?.commitments[0]?.sentence).toBe('Vi bekräftar att vi har tagit emot brev samma arbetsdag.');
     expect(letter('fi')?.commitments[0]?.sentence).toBe('Vahvistamme kirjeen vastaanottamisen samana työpäivänä.');
@@ -1058,3 +1060,83 @@ async function edited11(change: (text: string) => string): Promise<Charter> {
   if (!found) throw new Error('edited FORMAT_11_UNIT did not normalize');
   return found;
 }
+
+describe('the essentials at a glance', () => {
+  it('gives the first line of each kind, reached how, open when today and promising what', () => {
+    // Wednesday 2 December 2026.
+    const glance = view('building-control', 'fi', '2026-12-02').glance;
+    expect(glance.lines.map((line) => line.key)).toEqual(['phone', 'email', 'counter', 'eservice', 'letter']);
+    expect(glance.lines[0]).toEqual({
+      key: 'phone',
+      label: 'Puhelin',
+      anchor: 'channel-phone',
+      reach: { label: 'Puhelinnumero', link: { href: 'tel:+35891234500', text: '+358 9 123 4500' } },
+      today: 'Tänään 9.00–15.00',
+      promise: 'Vastaamme puheluihin 30 sekunnin kuluessa.',
+    });
+    expect(glance.lines[1]).toMatchObject({
+      reach: { link: { text: 'rakennusvalvonta@example.fi' } },
+      promise: 'Vastaamme sähköpostiviesteihin 3 työpäivän kuluessa.',
+    });
+    expect(glance.lines[1]?.today).toBeUndefined();
+    expect(glance.lines[2]).toMatchObject({ today: 'Tänään 9.00–15.00', promise: 'Palvelupisteessä pääset asioimaan 15 minuutin kuluessa.' });
+    expect(glance.lines[3]).toMatchObject({ reach: { link: { href: 'https://www.example.fi/lupapiste', text: 'Lupapiste.fi' } } });
+    expect(glance.escalateTo?.name.text).toBe('Heikki Laaksonen');
+    expect(glance.moreLines).toBe(0);
+    expect(glance.today).toEqual({ iso: '2026-12-02', asOf: 'Aukioloajat päivältä ke 2.12.2026.' });
+    expect(view('building-control', 'sv', '2026-12-02').glance.lines[1]?.promise).toBe('Vi svarar på e-post inom 3 arbetsdagar.');
+    expect(view('building-control', 'en', '2026-12-02').glance.today.asOf).toBe('Hours as of Wed 2 December 2026.');
+  });
+
+  it("takes today's hours from the charter's calendar: exceptions, Fridays, weekends and public holidays", () => {
+    const today = (date: string, lang: SiteLanguage = 'fi'): (string | undefined)[] =>
+      view('building-control', lang, date).glance.lines.map((line) => line.today);
+    // The unit's own exception: 8.00–15.00 on 23 December; the phone keeps its own hours, the counter its Friday ones.
+    expect(today('2026-12-23')).toEqual(['Tänään 8.00–15.00', undefined, 'Tänään 8.00–15.00', undefined, undefined]);
+    expect(today('2026-12-04')).toEqual(['Tänään 9.00–15.00', undefined, 'Tänään 9.00–12.00', undefined, undefined]);
+    expect(today('2026-12-05')).toEqual(['Tänään suljettu', undefined, 'Tänään suljettu', undefined, undefined]);
+    // Independence Day, a Sunday in 2026; Christmas Eve, closed in the Finnish calendar.
+    expect(today('2026-12-24', 'en')[0]).toBe('Closed today');
+    expect(today('2026-12-24', 'sv')[0]).toBe('I dag stängt');
+    expect(today('2027-07-14')[2]).toBe('Tänään suljettu');
+  });
+
+  it('puts a promise made to everyone before a scoped one, and counts the lines left for the channels section', async () => {
+    const charter = await edited11((text) => text);
+    const glance = buildCharterView(charter, 'en', contextFor('2026-12-02')).glance;
+    expect(glance.lines.map((line) => line.key)).toEqual([
+      'phone',
+      'email',
+      'counter',
+      'eservice',
+      'chat',
+      'sms',
+      'relay',
+      'video',
+      'suomifiMessages',
+      'homeVisit',
+      'letter',
+    ]);
+    expect(glance.lines[0]).toMatchObject({ label: 'Phone: Advice', anchor: 'channel-phone-general', promise: 'We answer calls within 30 seconds.' });
+    // The Sámi-language line is the second phone line: listed with the channels, not at the top.
+    expect(glance.moreLines).toBe(1);
+    // Relay has no number: nothing to reach it by at the top, its promise still there.
+    const relay = glance.lines.find((line) => line.key === 'relay');
+    expect(relay?.promise).toBe('We answer calls through the relay service within 5 minutes.');
+    expect(relay?.reach).toBeUndefined();
+  });
+
+  it('has nothing to say about today without weekly hours, and no line for a kind the unit does not have', () => {
+    const charter = edited('registry-office', (data) => {
+      delete data.channels.phone;
+      delete data.channels.email;
+      delete data.hours.weekly;
+      delete data.channels.counter.hours;
+    });
+    const glance = buildCharterView(charter, 'fi', contextFor('2026-12-02')).glance;
+    expect(glance.lines.map((line) => line.key)).not.toContain('phone');
+    expect(glance.lines.map((line) => line.key)).not.toContain('email');
+    expect(glance.lines.every((line) => line.today === undefined)).toBe(true);
+    expect(glance.today.asOf).toBeUndefined();
+  });
+});

@@ -1,0 +1,182 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/build.js';
+import { tempFolder } from '../helpers.js';
+import { FORMAT_11_UNIT, edit } from '../fixtures/charters.js';
+import { chromiumAvailable } from './chromium.js';
+import { serveInChromium, type ServedSite } from './served-site.js';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const runBrowserTests = chromiumAvailable();
+
+/** The example charters: each has a phone line, an email line, an absence routine and feedback, in fi, sv and en. */
+const EXAMPLES = ['building-control', 'city-library', 'registry-office', 'social-services-advice'];
+/** FORMAT_11_UNIT (fi, en) without its email line: two phone lines, chat, video, sms and more, an absence routine and feedback. */
+const NO_EMAIL = 'test-unit';
+const NO_EMAIL_UNIT = edit(
+  FORMAT_11_UNIT,
+  '  email:\n    address: test@example.fi\n    acknowledge: { within: 4 working hours }\n    reply: { within: 2 working days, target: 90% }\n',
+  '',
+);
+/** A unit reached only by letter and at its service point: no phone, no email, no absence routine, no feedback. */
+const QUIET = 'quiet-unit';
+const QUIET_UNIT = `charter: 1
+id: ${QUIET}
+languages: [fi, sv, en]
+unit:
+  name: { fi: Hiljainen arkisto, sv: Tysta arkivet, en: Quiet Archive }
+  organisation: { fi: Testikaupunki, sv: Teststad, en: Test City }
+owner: head
+review:
+  approved: 2026-09-01
+  every: 12 months
+  next: 2027-09-01
+hours:
+  weekly:
+    - { days: mon-fri, open: "09:00", close: "15:00" }
+  holidays: FI
+contacts:
+  - id: head
+    name: Liisa Esimerkki
+channels:
+  letter:
+    address: { fi: "PL 1, 00099 Testikaupunki", sv: "PB 1, 00099 Teststad", en: "PO Box 1, FI-00099 Test City" }
+    reply: { within: 10 working days, target: 90% }
+  counter:
+    address: { fi: Torikatu 1, sv: Torggatan 1, en: Torikatu 1 }
+    wait: { within: 15 minutes, target: 80% }
+`;
+
+// Each test drives Chromium, whose pages take seconds on a busy two-core machine: twice the usual timeout.
+describe.runIf(runBrowserTests)('a charter page in a real browser: the essentials first', { timeout: 60_000 }, () => {
+  let site: ServedSite | undefined;
+  const browser = (): Browser => {
+    if (!site) throw new Error('the site was not built');
+    return site.browser;
+  };
+  const url = (): string => site?.url ?? '';
+
+  beforeAll(async () => {
+    const cwd = tempFolder('file');
+    cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
+    writeFileSync(join(cwd, 'charters', `${NO_EMAIL}.yaml`), NO_EMAIL_UNIT);
+    writeFileSync(join(cwd, 'charters', `${QUIET}.yaml`), QUIET_UNIT);
+    const result = await buildSite({ cwd, today: '2026-12-02' });
+    expect(result.ok).toBe(true);
+    site = await serveInChromium(join(cwd, '_site'));
+  }, 120_000);
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  const PHONE_FIRST_SCREEN = ['fi', 'sv'].flatMap((lang) => EXAMPLES.map((unit) => `/${lang}/${unit}/`));
+
+  it.each(PHONE_FIRST_SCREEN)(
+    'shows the phone number, the email reply promise and the pocket guide on the first screen of a phone (375 × 667) on %s',
+    async (path) => {
+      const page = await browser().newPage({ viewport: { width: 375, height: 667 } });
+      try {
+        expect((await page.goto(`${url()}${path}`))?.status()).toBe(200);
+        const seen = await page.evaluate(() => {
+          const bottom = (selector: string): { text: string; bottom: number } | undefined => {
+            const element = document.querySelector(selector);
+            return element ? { text: element.textContent ?? '', bottom: element.getBoundingClientRect().bottom } : undefined;
+          };
+          return {
+            height: window.innerHeight,
+            scrolled: window.scrollY,
+            phone: bottom('.glance__line--phone a[href^="tel:"]'),
+            emailPromise: bottom('.glance__line--email .glance__promise'),
+            guide: bottom('.charter__shortcuts a[href="#guide"]'),
+          };
+        });
+        expect(seen.scrolled).toBe(0);
+        expect(seen.phone?.text).toMatch(/^\+358 9 123 4\d{3}$/);
+        expect(seen.emailPromise?.text).toMatch(
+          path.startsWith('/fi/') ? /^Vastaamme sähköpostiviesteihin \d työpäivän kuluessa\.$/ : /^Vi svarar på e-post inom \d arbetsdagar\.$/,
+        );
+        expect(seen.guide?.text).toBe(path.startsWith('/fi/') ? 'Taskuohje' : 'Fickguide');
+        for (const [what, element] of Object.entries({ phone: seen.phone, emailPromise: seen.emailPromise, guide: seen.guide })) {
+          expect(element?.bottom, what).toBeLessThanOrEqual(seen.height);
+        }
+        // The pocket guide the link leads to is on the page.
+        expect(await page.locator('#guide').count()).toBe(1);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it.each([`/fi/${NO_EMAIL}/`, `/en/${NO_EMAIL}/`, `/fi/${QUIET}/`, `/sv/${QUIET}/`])(
+    'gives every kind of line at a glance, with no email or phone where there is none, on %s',
+    async (path) => {
+      const page = await browser().newPage({ viewport: { width: 375, height: 667 } });
+      try {
+        expect((await page.goto(`${url()}${path}`))?.status()).toBe(200);
+        const glance = await page.evaluate(() => ({
+          kinds: [...document.querySelectorAll('.glance__line')].map((line) => line.className.replace(/.*glance__line--/, '')),
+          ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
+          levels: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => Number(heading.tagName[1])),
+          firstLine: document.querySelector('.glance__line')?.getBoundingClientRect().bottom ?? Infinity,
+          height: window.innerHeight,
+        }));
+        if (path.includes(QUIET)) expect(glance.kinds).toEqual(['counter', 'letter']);
+        else expect(glance.kinds).toEqual(['phone', 'counter', 'eservice', 'chat', 'sms', 'relay', 'video', 'suomifiMessages', 'homeVisit', 'letter']);
+        expect(glance.firstLine).toBeLessThanOrEqual(glance.height);
+        // No id twice; headings never skip a level on the way down.
+        expect(glance.ids.filter((id, index) => glance.ids.indexOf(id) !== index)).toEqual([]);
+        expect(glance.levels[0]).toBe(1);
+        glance.levels.forEach((level, index) => expect(level - (glance.levels[index - 1] ?? 0)).toBeLessThanOrEqual(1));
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it("says today's hours from the charter's calendar, and which day today is", async () => {
+    const page = await browser().newPage();
+    try {
+      await page.goto(`${url()}/fi/social-services-advice/`);
+      const today = await page.evaluate(() => ({
+        phone: document.querySelector('.glance__line--phone .glance__today')?.textContent,
+        counter: document.querySelector('.glance__line--counter .glance__today')?.textContent,
+        datetime: document.querySelector('.glance__today time')?.getAttribute('datetime'),
+        asOf: document.querySelector('.glance__as-of')?.textContent,
+      }));
+      // Wednesday 2 December 2026: the phone line's two periods, the service point's Wednesday morning.
+      expect(today).toEqual({
+        phone: 'Tänään 9.00–11.30, 12.30–15.00',
+        counter: 'Tänään 9.00–12.00',
+        datetime: '2026-12-02',
+        asOf: 'Aukioloajat päivältä ke 2.12.2026.',
+      });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.runIf(existsSync('/usr/bin/pdftotext'))('prints the essentials first and every contact, the folded ones unfolded', async () => {
+    const page = await browser().newPage();
+    try {
+      await page.goto(`${url()}/fi/building-control/`);
+      await page.emulateMedia({ media: 'print' });
+      const file = join(tempFolder(), 'page.pdf');
+      await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true });
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      expect(text.indexOf('Yhteystiedot ja lupaukset')).toBeGreaterThan(-1);
+      expect(text.indexOf('Yhteystiedot ja lupaukset')).toBeLessThan(text.indexOf('Asiointikanavat ja lupauksemme'));
+      // The number is its own text: no "(tel:…)" after it.
+      expect(text).toContain('+358 9 123 4500');
+      expect(text).not.toContain('(tel:');
+      // The organisation's people, folded away on screen, are on paper (Palautepalvelu is only in the contact list).
+      expect(text).toContain('Palautepalvelu');
+      expect(text).not.toContain('Näytä kaikki yhteyshenkilöt');
+    } finally {
+      await page.close();
+    }
+  });
+});
