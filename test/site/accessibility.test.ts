@@ -52,12 +52,15 @@ describe('accessibility services on the built site', () => {
     const fi = section(read(out, `fi/${UNIT}/index.html`));
     expect(fi).toContain('<h2 id="accessibility">Saavutettava asiointi</h2>');
     for (const name of ['Viittomakieli', 'Tulkkaus', 'Selkokieli', 'Induktiosilmukka', 'Esteetön kulku']) expect(fi).toContain(`>${name}</h3>`);
-    expect(fi).toContain('<dt>Kielet</dt><dd><span>suomalainen viittomakieli, suomenruotsalainen viittomakieli</span></dd>');
+    // The label ends in a colon that only search excerpts and screen readers see.
+    expect(fi).toContain(
+      '<dt>Kielet<span class="visually-hidden">: </span></dt><dd><span>suomalainen viittomakieli, suomenruotsalainen viittomakieli</span></dd>',
+    );
     expect(fi).toContain('Tilaamme tulkin\nKelan tulkkauspalvelusta'.replace('\n', ' '));
     const sv = section(read(out, `sv/${UNIT}/index.html`));
     expect(sv).toContain('<h2 id="accessibility">Tillgänglig service</h2>');
     expect(sv).toContain('>Hörslinga</h3>');
-    expect(sv).toContain('<dt>Så här ber du om det</dt>');
+    expect(sv).toContain('<dt>Så här ber du om det<span class="visually-hidden">: </span></dt>');
     expect(sv).toContain('FPA:s tolkningstjänst');
     const en = section(read(out, `en/${UNIT}/index.html`));
     expect(en).toContain('<h2 id="accessibility">Accessibility services</h2>');

@@ -134,7 +134,7 @@ describe('building-control', () => {
     const sv = view('building-control', 'sv').channels[0];
     expect(sv?.commitments[0]?.sentence).toBe(`Vi svarar på samtal inom 30 sekunder i minst 90${NBSP}% av fallen.`);
     const fi = view('building-control', 'fi').channels[0];
-    expect(fi?.commitments[0]?.sentence).toBe(`Vastaamme puheluihin 30 sekunnin kuluessa vähintään 90${NBSP}%:ssa tapauksista.`);
+    expect(fi?.commitments[0]?.sentence).toBe(`Vastaamme puhelimeen 30 sekunnin kuluessa vähintään 90${NBSP}%:ssa tapauksista.`);
     expect(fi?.commitments[1]?.sentence).toBe(`Soitamme takaisin 1 työpäivän kuluessa soittopyynnöstä vähintään 95${NBSP}%:ssa tapauksista.`);
     const acknowledge = view('building-control', 'en').channels[1]?.commitments[0];
     expect(acknowledge).toMatchObject({
@@ -789,9 +789,9 @@ describe('format 1.1: lines, groups, services and complaint stages', () => {
       'We call you back within 1 working day in at least 95% of cases.',
     ]);
     expect(sentences(view11('fi'), 'channel-phone-general')).toEqual([
-      `Vastaamme puheluihin 30 sekunnin kuluessa vähintään 90${NBSP}%:ssa tapauksista.`,
-      `Yritykset: vastaamme puheluihin 1 minuutin kuluessa vähintään 80${NBSP}%:ssa tapauksista.`,
-      'Vastaamme puheluihin keskimäärin 2 minuutin kuluessa.',
+      `Vastaamme puhelimeen 30 sekunnin kuluessa vähintään 90${NBSP}%:ssa tapauksista.`,
+      `Yritykset: vastaamme puhelimeen 1 minuutin kuluessa vähintään 80${NBSP}%:ssa tapauksista.`,
+      'Vastaamme puhelimeen keskimäärin 2 minuutin kuluessa.',
       `Enintään 10${NBSP}% soittajista katkaisee puhelun ennen kuin vastaamme.`,
       `Soitamme takaisin 1 työpäivän kuluessa soittopyynnöstä vähintään 95${NBSP}%:ssa tapauksista.`,
     ]);
@@ -827,7 +827,7 @@ describe('format 1.1: lines, groups, services and complaint stages', () => {
     ]);
     expect(sentences(view11('en'), 'channel-phone-sami')).toEqual(['For Social assistance: we answer calls within 1 minute in at least 80% of cases.']);
     expect(sentences(view11('fi'), 'channel-phone-sami')).toEqual([
-      `Toimeentulotuki: vastaamme puheluihin 1 minuutin kuluessa vähintään 80${NBSP}%:ssa tapauksista.`,
+      `Toimeentulotuki: vastaamme puhelimeen 1 minuutin kuluessa vähintään 80${NBSP}%:ssa tapauksista.`,
     ]);
     expect(line(view11('fi'), 'channel-phone-sami').hours?.rows).toEqual([{ days: 'ti, to', time: '9.00–12.00' }]);
     expect(line(view11('en'), 'channel-phone-sami').number).toEqual({ display: '+358 9 123 4599', href: 'tel:+35891234599' });
@@ -1072,7 +1072,7 @@ describe('the essentials at a glance', () => {
       anchor: 'channel-phone',
       reach: { label: 'Puhelinnumero', link: { href: 'tel:+35891234500', text: '+358 9 123 4500' } },
       today: 'Tänään 9.00–15.00',
-      promise: 'Vastaamme puheluihin 30 sekunnin kuluessa.',
+      promise: 'Vastaamme puhelimeen 30 sekunnin kuluessa.',
     });
     expect(glance.lines[1]).toMatchObject({
       reach: { link: { text: 'rakennusvalvonta@example.fi' } },
