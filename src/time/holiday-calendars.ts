@@ -99,13 +99,15 @@ export class HolidayCalendar {
   readonly code: string;
   private readonly holidays: Holidays;
   private readonly finnish: boolean;
-  private readonly years = new Map<number, ReadonlySet<string>>();
+  private readonly years: Map<number, ReadonlySet<string>>;
 
   constructor(code: string = DEFAULT_HOLIDAY_CALENDAR) {
     if (!isKnownHolidayCalendar(code)) throw new Error(`\`${code}\` is not a holiday calendar date-holidays knows (such as FI, GB-ENG, AU-NSW)`);
     this.code = code;
-    const [country = '', state, region] = code.split('-');
-    this.holidays = state === undefined ? new Holidays(country) : region === undefined ? new Holidays(country, state) : new Holidays(country, state, region);
+    const [country = ''] = code.split('-');
+    const shared = sharedCalendar(code);
+    this.holidays = shared.holidays;
+    this.years = shared.years;
     this.finnish = country === 'FI';
   }
 
@@ -121,6 +123,24 @@ export class HolidayCalendar {
     this.years.set(year, dates);
     return dates;
   }
+}
+
+/**
+ * date-holidays' rules and each year's holidays, shared by every calendar of
+ * the same code: reading the rules takes milliseconds, and a site builds a
+ * calendar for each line of each page.
+ */
+const SHARED_CALENDARS = new Map<string, { readonly holidays: Holidays; readonly years: Map<number, ReadonlySet<string>> }>();
+
+function sharedCalendar(code: string): { readonly holidays: Holidays; readonly years: Map<number, ReadonlySet<string>> } {
+  let shared = SHARED_CALENDARS.get(code);
+  if (!shared) {
+    const [country = '', state, region] = code.split('-');
+    const holidays = state === undefined ? new Holidays(country) : region === undefined ? new Holidays(country, state) : new Holidays(country, state, region);
+    shared = { holidays, years: new Map() };
+    SHARED_CALENDARS.set(code, shared);
+  }
+  return shared;
 }
 
 /** Midsummer Eve (a Friday in June) and Christmas Eve, typed `bank` in the Finnish data. */
