@@ -212,7 +212,7 @@ describe.runIf(runBrowserTests)('a charter page in a real browser: the essential
       expect(text).not.toContain('(tel:');
       // The organisation's people, folded away on screen, are on paper (Palautepalvelu is only in the contact list).
       expect(text).toContain('Palautepalvelu');
-      expect(text).not.toContain('Näytä kaikki yhteyshenkilöt');
+      expect(text).not.toContain('Näytä kaikki yhteystiedot');
     } finally {
       await page.close();
     }
