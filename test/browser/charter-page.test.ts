@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import { tempFolder } from '../helpers.js';
 import { FORMAT_11_UNIT, edit } from '../fixtures/charters.js';
+import { axeViolations } from './axe.js';
 import { chromiumAvailable } from './chromium.js';
 import { serveInChromium, type ServedSite } from './served-site.js';
 
@@ -150,7 +151,7 @@ describe.runIf(runBrowserTests)('a charter page in a real browser: the essential
   );
 
   it.each([`/fi/${NO_EMAIL}/`, `/en/${NO_EMAIL}/`, `/fi/${QUIET}/`, `/sv/${QUIET}/`])(
-    'gives every kind of line at a glance, with no email or phone where there is none, on %s',
+    'gives every kind of line at a glance, with no email or phone where there is none, accessibly, on %s',
     async (path) => {
       const page = await browser().newPage({ viewport: { width: 375, height: 667 } });
       try {
@@ -169,6 +170,8 @@ describe.runIf(runBrowserTests)('a charter page in a real browser: the essential
         expect(glance.ids.filter((id, index) => glance.ids.indexOf(id) !== index)).toEqual([]);
         expect(glance.levels[0]).toBe(1);
         glance.levels.forEach((level, index) => expect(level - (glance.levels[index - 1] ?? 0)).toBeLessThanOrEqual(1));
+        const violations = await axeViolations(page);
+        expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
       } finally {
         await page.close();
       }
