@@ -5,7 +5,8 @@ import type { ChannelView, CommitmentView, ContactView, GlanceLineView, GlanceVi
 /**
  * The order of the first screen: the ways people reach a unit first (phone,
  * email, the service point, the e-service), then the rest in page order,
- * the postal address last.
+ * the postal address last. The first ESSENTIAL_KINDS come before whom to
+ * turn to, so that on a phone both are on the first screen.
  */
 const GLANCE_ORDER: readonly ChannelKey[] = [
   'phone',
@@ -20,6 +21,8 @@ const GLANCE_ORDER: readonly ChannelKey[] = [
   'homeVisit',
   'letter',
 ];
+
+const ESSENTIAL_KINDS = 4;
 
 /** The promise a line is known by: a time to answer, reply, be served or get an appointment before an acknowledgement or a call-back. */
 const MAIN_PROMISES: readonly string[] = ['answer', 'reply', 'wait', 'appointment'];
@@ -39,10 +42,15 @@ export function glanceView(input: GlanceInput): GlanceView {
     const line = input.channels.find((channel) => channel.key === key);
     return line ? [line] : [];
   });
-  const lines = firstOfKind.map(glanceLine);
-  const asOf = lines.some((line) => line.today !== undefined) ? fill(input.asOf, { date: formatDateWithWeekday(input.today, input.lang) }) : undefined;
+  const essential = new Set<string>(GLANCE_ORDER.slice(0, ESSENTIAL_KINDS));
+  const lines = firstOfKind.filter((line) => essential.has(line.key)).map(glanceLine);
+  const otherLines = firstOfKind.filter((line) => !essential.has(line.key)).map(glanceLine);
+  const asOf = [...lines, ...otherLines].some((line) => line.today !== undefined)
+    ? fill(input.asOf, { date: formatDateWithWeekday(input.today, input.lang) })
+    : undefined;
   return {
     lines,
+    otherLines,
     moreLines: input.channels.length - firstOfKind.length,
     today: { iso: input.today, ...(asOf ? { asOf } : {}) },
     ...(input.escalateTo ? { escalateTo: input.escalateTo } : {}),

@@ -183,7 +183,10 @@ export interface GlanceLineView {
  * must go further, and the way to the pocket guide.
  */
 export interface GlanceView {
+  /** The first line of the kinds people reach a unit by first: phone, email, service point, e-service. */
   readonly lines: readonly GlanceLineView[];
+  /** The first line of every other kind (chat, letter…), shown after whom to turn to. */
+  readonly otherLines: readonly GlanceLineView[];
   /** Lines of the same kinds not shown at the top (a second phone line…), listed under the channels. */
   readonly moreLines: number;
   /** The build's day, the day "today" means: for <time>, and said in words ("Aukioloajat päivältä ke 2.12.2026.") when a line shows its hours today. */

@@ -150,6 +150,25 @@ describe.runIf(runBrowserTests)('a charter page in a real browser: the essential
     },
   );
 
+  it.each(PHONE_FIRST_SCREEN)('starts whom to turn to and the e-service on the first screen of a larger phone (375 × 812) on %s', async (path) => {
+    const page = await browser().newPage({ viewport: { width: 375, height: 812 } });
+    try {
+      expect((await page.goto(`${url()}${path}`))?.status()).toBe(200);
+      const seen = await page.evaluate(() => {
+        const top = (selector: string): number => document.querySelector(selector)?.getBoundingClientRect().top ?? Infinity;
+        return {
+          height: window.innerHeight,
+          escalate: top('.glance__escalate'),
+          eservice: top('.glance__line--eservice'),
+          counter: top('.glance__line--counter'),
+        };
+      });
+      for (const what of ['counter', 'eservice', 'escalate'] as const) expect(seen[what], what).toBeLessThan(seen.height);
+    } finally {
+      await page.close();
+    }
+  });
+
   it.each([`/fi/${NO_EMAIL}/`, `/en/${NO_EMAIL}/`, `/fi/${QUIET}/`, `/sv/${QUIET}/`])(
     'gives every kind of line at a glance, with no email or phone where there is none, accessibly, on %s',
     async (path) => {

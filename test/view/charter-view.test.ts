@@ -1065,7 +1065,9 @@ describe('the essentials at a glance', () => {
   it('gives the first line of each kind, reached how, open when today and promising what', () => {
     // Wednesday 2 December 2026.
     const glance = view('building-control', 'fi', '2026-12-02').glance;
-    expect(glance.lines.map((line) => line.key)).toEqual(['phone', 'email', 'counter', 'eservice', 'letter']);
+    expect(glance.lines.map((line) => line.key)).toEqual(['phone', 'email', 'counter', 'eservice']);
+    // Whom to turn to comes before the other kinds, so that both fit a phone's first screen.
+    expect(glance.otherLines.map((line) => line.key)).toEqual(['letter']);
     expect(glance.lines[0]).toEqual({
       key: 'phone',
       label: 'Puhelin',
@@ -1092,9 +1094,9 @@ describe('the essentials at a glance', () => {
     const today = (date: string, lang: SiteLanguage = 'fi'): (string | undefined)[] =>
       view('building-control', lang, date).glance.lines.map((line) => line.today);
     // The unit's own exception: 8.00–15.00 on 23 December; the phone keeps its own hours, the counter its Friday ones.
-    expect(today('2026-12-23')).toEqual(['Tänään 8.00–15.00', undefined, 'Tänään 8.00–15.00', undefined, undefined]);
-    expect(today('2026-12-04')).toEqual(['Tänään 9.00–15.00', undefined, 'Tänään 9.00–12.00', undefined, undefined]);
-    expect(today('2026-12-05')).toEqual(['Tänään suljettu', undefined, 'Tänään suljettu', undefined, undefined]);
+    expect(today('2026-12-23')).toEqual(['Tänään 8.00–15.00', undefined, 'Tänään 8.00–15.00', undefined]);
+    expect(today('2026-12-04')).toEqual(['Tänään 9.00–15.00', undefined, 'Tänään 9.00–12.00', undefined]);
+    expect(today('2026-12-05')).toEqual(['Tänään suljettu', undefined, 'Tänään suljettu', undefined]);
     // Independence Day, a Sunday in 2026; Christmas Eve, closed in the Finnish calendar.
     expect(today('2026-12-24', 'en')[0]).toBe('Closed today');
     expect(today('2026-12-24', 'sv')[0]).toBe('I dag stängt');
@@ -1104,24 +1106,13 @@ describe('the essentials at a glance', () => {
   it('puts a promise made to everyone before a scoped one, and counts the lines left for the channels section', async () => {
     const charter = await edited11((text) => text);
     const glance = buildCharterView(charter, 'en', contextFor('2026-12-02')).glance;
-    expect(glance.lines.map((line) => line.key)).toEqual([
-      'phone',
-      'email',
-      'counter',
-      'eservice',
-      'chat',
-      'sms',
-      'relay',
-      'video',
-      'suomifiMessages',
-      'homeVisit',
-      'letter',
-    ]);
+    expect(glance.lines.map((line) => line.key)).toEqual(['phone', 'email', 'counter', 'eservice']);
+    expect(glance.otherLines.map((line) => line.key)).toEqual(['chat', 'sms', 'relay', 'video', 'suomifiMessages', 'homeVisit', 'letter']);
     expect(glance.lines[0]).toMatchObject({ label: 'Phone: Advice', anchor: 'channel-phone-general', promise: 'We answer calls within 30 seconds.' });
     // The Sámi-language line is the second phone line: listed with the channels, not at the top.
     expect(glance.moreLines).toBe(1);
     // Relay has no number: nothing to reach it by at the top, its promise still there.
-    const relay = glance.lines.find((line) => line.key === 'relay');
+    const relay = glance.otherLines.find((line) => line.key === 'relay');
     expect(relay?.promise).toBe('We answer calls through the relay service within 5 minutes.');
     expect(relay?.reach).toBeUndefined();
   });
@@ -1136,7 +1127,7 @@ describe('the essentials at a glance', () => {
     const glance = buildCharterView(charter, 'fi', contextFor('2026-12-02')).glance;
     expect(glance.lines.map((line) => line.key)).not.toContain('phone');
     expect(glance.lines.map((line) => line.key)).not.toContain('email');
-    expect(glance.lines.every((line) => line.today === undefined)).toBe(true);
+    expect([...glance.lines, ...glance.otherLines].every((line) => line.today === undefined)).toBe(true);
     expect(glance.today.asOf).toBeUndefined();
   });
 });
