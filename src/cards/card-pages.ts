@@ -3,7 +3,9 @@ import type { ResolvedCharter } from '../load/resolved-charter.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { normalizeCollection } from '../site/site-charters.js';
+import { readableUrl } from '../view/card-view.js';
 import { planCardPages, type CardPage, type SiteOptions } from '../view/site-plan.js';
+import type { CardSize } from './sheet-layout.js';
 
 export type { CardPage };
 
@@ -30,9 +32,23 @@ export function planCards(checked: CheckedCharters, today: string | undefined, t
   return { cards, problems: normalized.problems };
 }
 
-/** A QR code for an address, as an SVG data URI the card template shows as an image. */
-export async function qrCode(url: string): Promise<{ dataUri: string; url: string }> {
+/**
+ * The card page as `charter cards` prints it at a size: with a QR code to the
+ * charter's page when the intranet's address is known, else without one.
+ * `charter validate --check-cards` measures this same page.
+ */
+export async function cardToPrint(card: CardPage, size: CardSize, baseUrl: string | undefined): Promise<CardPage> {
+  return { ...card, cardSize: size, ...(baseUrl ? { qr: await qrCode(pageAddress(baseUrl, card)) } : {}) };
+}
+
+/** The charter page's address on the intranet, for the QR code. */
+export function pageAddress(baseUrl: string, card: CardPage): string {
+  return new URL(card.charter.url.replace(/^\//, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
+}
+
+/** A QR code for an address, as an SVG data URI the card template shows as an image, with the address as people read it. */
+export async function qrCode(url: string): Promise<NonNullable<CardPage['qr']>> {
   const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
-  return { dataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, url };
+  return { dataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, url, ...readableUrl(url) };
 }

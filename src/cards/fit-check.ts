@@ -1,15 +1,27 @@
 import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { formatJsonPath, type Diagnostic, type JsonPath } from '../model/diagnostic.js';
 import { loadSiteTemplates, siteInputs } from '../site/inputs.js';
-import { planCards, qrCode, type CheckedCharters } from './card-pages.js';
+import { cardToPrint, planCards, type CheckedCharters } from './card-pages.js';
 import { CardPrinter, type Overflow } from './render-pdf.js';
 import type { CardSize } from './sheet-layout.js';
-import { message, worded } from '../messages/message.js';
+import { message, worded, type MessageRef } from '../messages/message.js';
 
 /** Rule id of a card whose text does not fit its size. */
 export const CARD_FIT_RULE = 'card-fit';
 
-export function fitDiagnostic(charter: ResolvedCharter, lang: string, size: CardSize, overflow: Overflow, severity: 'error' | 'warning' = 'error'): Diagnostic {
+/**
+ * The next larger size, to suggest when text does not fit: a card cut off
+ * at the trim edge is of no use, and A6 is the largest there is.
+ */
+const LARGER_SIZE: Readonly<Record<CardSize, CardSize | undefined>> = { 'credit-card': 'a7', a7: 'a6', a6: undefined };
+
+/**
+ * A card side that does not fit, as an error at the text that overflows: its
+ * path in its language (`guide[0].text.fi`) and where that text is written,
+ * in the unit's file or in the baseline it inherits the text from. Both
+ * `charter cards` and `charter validate --check-cards` report it so.
+ */
+export function fitDiagnostic(charter: ResolvedCharter, lang: string, size: CardSize, overflow: Overflow): Diagnostic {
   const path: JsonPath = (overflow.path ?? '')
     .split('.')
     .filter(Boolean)
@@ -17,13 +29,14 @@ export function fitDiagnostic(charter: ResolvedCharter, lang: string, size: Card
   const located = charter.locate(path);
   const millimetres = Math.max(1, Math.round((overflow.by * 25.4) / 96));
   const side = overflow.side === 'front' ? message('rules.card-fit.front') : message('rules.card-fit.back');
+  const advice = fitAdvice(overflow, size);
   const text =
     path.length > 0
-      ? message('rules.card-fit.path-too-long', { lang, size, side, path: formatJsonPath(path), millimetres })
-      : message('rules.card-fit.content-too-long', { lang, size, side, millimetres });
+      ? message('rules.card-fit.path-too-long', { lang, size, side, path: formatJsonPath(path), millimetres, advice })
+      : message('rules.card-fit.content-too-long', { lang, size, side, millimetres, advice });
   return {
     ruleId: CARD_FIT_RULE,
-    severity,
+    severity: 'error',
     ...worded(text),
     file: located.file,
     line: located.range.start.line,
@@ -34,27 +47,47 @@ export function fitDiagnostic(charter: ResolvedCharter, lang: string, size: Card
   };
 }
 
+/** Shorten this text by so much (or the side's texts, when this one alone is too short), or print the next size up if there is one. */
+function fitAdvice(overflow: Overflow, size: CardSize): MessageRef {
+  const shorten =
+    overflow.path !== undefined && overflow.characters <= overflow.textLength
+      ? message('rules.card-fit.shorten-text', { characters: roundUp(overflow.characters), count: overflow.lines })
+      : message('rules.card-fit.shorten-side', { count: overflow.lines });
+  const larger = LARGER_SIZE[size];
+  return larger === undefined ? shorten : message('rules.card-fit.or-larger-size', { shorten, larger });
+}
+
+/** "About 40 characters", not "about 37": to the next 5. */
+function roundUp(characters: number): number {
+  return Math.max(5, Math.ceil(characters / 5) * 5);
+}
+
+/** The findings of one printed or measured card. */
+export function fitFindings(charter: ResolvedCharter, lang: string, size: CardSize, overflows: readonly Overflow[]): Diagnostic[] {
+  return overflows.map((overflow) => fitDiagnostic(charter, lang, size, overflow));
+}
+
 /**
  * Measures every card of a collection in Chromium, without printing, and
- * returns a finding for each side whose text does not fit (`charter validate
- * --check-cards`). A QR code is assumed, as it takes room on the back.
+ * returns an error for each side whose text does not fit (`charter validate
+ * --check-cards`): the same page `charter cards` prints with the same base
+ * address (with the QR code when there is one), measured the same way, so
+ * both commands report the same figure.
  */
 export async function checkCardFit(
   checked: CheckedCharters,
-  options: { readonly size: CardSize; readonly today?: string; readonly chromium?: string; readonly severity?: 'error' | 'warning' },
+  options: { readonly size: CardSize; readonly today?: string; readonly baseUrl?: string; readonly chromium?: string },
 ): Promise<Diagnostic[]> {
   const templates = await loadSiteTemplates(siteInputs({ cwd: '.' }));
   const { cards, problems } = planCards(checked, options.today);
   if (problems.length > 0) return [...problems];
-  // The real address is not known here; a code of typical length takes the same room.
-  const placeholderQr = await qrCode('https://intranet.example.fi/xx/placeholder-charter-id/');
   const printer = await CardPrinter.start(options.chromium);
   try {
     const findings: Diagnostic[] = [];
     for (const { page: card, charter } of cards) {
-      const page = { ...card, cardSize: options.size, qr: placeholderQr };
+      const page = await cardToPrint(card, options.size, options.baseUrl);
       const overflows = await printer.measure(templates.render(page), page.url);
-      for (const overflow of overflows) findings.push(fitDiagnostic(charter, card.frame.lang, options.size, overflow, options.severity ?? 'warning'));
+      findings.push(...fitFindings(charter, card.frame.lang, options.size, overflows));
     }
     return findings;
   } finally {

@@ -10,9 +10,9 @@ import { displayPath } from '../load/load-collection.js';
 import { message } from '../messages/message.js';
 import { LANGUAGE_TAG } from '../model/language-tag.js';
 import { packageRoot } from '../util/package-info.js';
-import { planCards, qrCode, type CardPage } from './card-pages.js';
+import { cardToPrint, planCards, type CardPage } from './card-pages.js';
 import { imposeCards } from './impose.js';
-import { fitDiagnostic } from './fit-check.js';
+import { fitFindings as fitFindingsOf } from './fit-check.js';
 import { CardPrinter, type PrintedCard, type ServedFile } from './render-pdf.js';
 import { isCopies, MAX_COPIES, type CardSize } from './sheet-layout.js';
 import { mapConcurrently } from '../util/concurrency.js';
@@ -85,12 +85,7 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
     let done = 0;
     // Two tabs print while the next card is prepared: Chromium renders in its own processes.
     const printed = await mapConcurrently(cards, 2, async ({ page: card }) => {
-      const page: CardPage = {
-        ...card,
-        frame: linkedFromCardsFolder(card.frame),
-        cardSize: size,
-        ...(options.baseUrl ? { qr: await qrCode(pageAddress(options.baseUrl, card)) } : {}),
-      };
+      const page: CardPage = { ...(await cardToPrint(card, size, options.baseUrl)), frame: linkedFromCardsFolder(card.frame) };
       const html = templates.render(page);
       // At its address in the cards folder, so that its relative links resolve as they will there.
       const result = await started.print(html, `/${cardFile(card, size)}.html`, size, { title: card.frame.title, lang: card.frame.lang });
@@ -100,7 +95,7 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
     const fitFindings: Diagnostic[] = [];
     for (const [index, { page: card, charter }] of cards.entries()) {
       const { pdf, overflows, html } = printed[index] as PrintedCard & { html: string };
-      for (const overflow of overflows) fitFindings.push(fitDiagnostic(charter, card.frame.lang, size, overflow));
+      fitFindings.push(...fitFindingsOf(charter, card.frame.lang, size, overflows));
       const file = `${cardFile(card, size)}.pdf`;
       await mkdir(join(staging.path, card.frame.lang), { recursive: true });
       await writeFile(join(staging.path, file), pdf);
@@ -215,9 +210,4 @@ async function writeCardAssets(folder: string, theme: ReadonlyMap<string, Buffer
     await writeFile(join(folder, path), bytes);
   }
   return [...files.keys()];
-}
-
-/** The charter page's address on the intranet, for the QR code. */
-function pageAddress(baseUrl: string, card: CardPage): string {
-  return new URL(card.charter.url.replace(/^\//, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
 }

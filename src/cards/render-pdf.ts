@@ -51,13 +51,23 @@ async function chromiumProblem(path: string): Promise<MessageRef | undefined> {
 const ORIGIN = 'http://charter.invalid';
 const TYPES: Record<string, string> = { '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
-/** A card side whose content does not fit, with the charter field where it first spills over. */
+/** A card side whose content does not fit, with the charter text where it first spills over. */
 export interface Overflow {
   readonly side: 'front' | 'back';
-  /** Dotted path of the first element (marked data-path in the template) reaching past the side's end. */
+  /**
+   * Dotted path of the deepest marked element (data-path in the template)
+   * that first reaches past the side's end: `guide.0.text.fi` for a text in
+   * its language, `channels.phone` for a block of generated sentences.
+   */
   readonly path: string | undefined;
   /** How far the content reaches past the side's end, in CSS pixels. */
   readonly by: number;
+  /** `by` in lines of that element's text (at least 1). */
+  readonly lines: number;
+  /** `by` in characters of that element's text (its characters per line times `lines`). */
+  readonly characters: number;
+  /** The characters of that element's text: when fewer than `characters`, shortening it alone is not enough. */
+  readonly textLength: number;
 }
 
 export interface PrintedCard {
@@ -66,27 +76,38 @@ export interface PrintedCard {
 }
 
 /**
- * Runs in the page, laid out for print: a side overflows when its content is
- * taller than the side. Measured, not guessed from character counts. (A string,
- * as this module is compiled without the browser's types.)
+ * Runs in the page, laid out for print: a side overflows when a box of its
+ * content reaches into its bottom padding (the margin kept clear of the trim edge).
+ * The culprit is the first marked element crossing that line that holds no
+ * marked element crossing it: the text itself, not its block. Measured, not
+ * guessed from character counts. (A string, as this module is compiled
+ * without the browser's types.)
  */
-const MEASURE_OVERFLOW = `(() => {
+export const MEASURE_OVERFLOW = `(() => {
   const found = [];
   for (const side of document.querySelectorAll('.card__side')) {
-    const by = side.scrollHeight - side.clientHeight;
-    if (by <= 1) continue;
-    const bottom = side.getBoundingClientRect().bottom;
-    // An element taking a third of the side or more is the likely cause (an over-long
-    // rule); otherwise the first one reaching past the end, else the last one.
-    const marked = [...side.querySelectorAll('[data-path]')];
-    const height = side.clientHeight;
-    const tallest = marked.reduce((best, element) => (!best || element.getBoundingClientRect().height > best.getBoundingClientRect().height ? element : best), undefined);
-    const spilling =
-      (tallest && tallest.getBoundingClientRect().height >= height / 3 && !marked.some((other) => other !== tallest && other.contains(tallest)) ? tallest : undefined) ??
-      marked.find((element) => element.getBoundingClientRect().bottom > bottom + 0.5) ??
-      marked[marked.length - 1];
-    const path = spilling ? spilling.dataset.path : undefined;
-    found.push({ side: side.classList.contains('card__side--back') ? 'back' : 'front', path, by });
+    const end = side.getBoundingClientRect().top + side.clientTop + side.clientHeight - parseFloat(getComputedStyle(side).paddingBottom);
+    // How far the lowest box reaches past the end: boxes, not the scroll height, which counts a last margin too.
+    const boxes = [...side.querySelectorAll('*')].filter((element) => element.getClientRects().length > 0);
+    const by = Math.max(0, ...boxes.map((element) => element.getBoundingClientRect().bottom)) - end;
+    if (by <= 0.5) continue;
+    const shown = boxes.filter((element) => element.dataset.path !== undefined);
+    const crossing = shown.filter((element) => element.getBoundingClientRect().bottom > end + 0.5);
+    const culprit = crossing.find((element) => !crossing.some((other) => other !== element && element.contains(other)));
+    const style = getComputedStyle(culprit ?? side);
+    const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+    const lines = Math.max(1, Math.ceil(by / lineHeight));
+    const text = (culprit ?? side).textContent.replace(/\\s+/g, ' ').trim();
+    const ownLines = Math.max(1, Math.round((culprit ?? side).getBoundingClientRect().height / lineHeight));
+    const characters = Math.ceil((lines * text.length) / ownLines);
+    found.push({
+      side: side.classList.contains('card__side--back') ? 'back' : 'front',
+      path: culprit ? culprit.dataset.path : undefined,
+      by,
+      lines,
+      characters,
+      textLength: text.length,
+    });
   }
   return found;
 })()`;

@@ -204,9 +204,10 @@ Exit codes: 0 clean, 1 findings, 2 usage or fatal error.`,
     .option('--concurrency <n>', 'worker threads: a number, auto (default) or off', parseConcurrency)
     .option(
       '--check-cards [size]',
-      'also lay out the pocket cards in Chromium (a6, a7, credit-card; default a6) and warn where text does not fit',
+      'also lay out the pocket cards in Chromium (a6, a7, credit-card; default a6): an error where text does not fit',
       parseCardSize,
     )
+    .option('--base-url <url>', 'with --check-cards: the address given to charter cards, to measure the cards with their QR code', parseUrl)
     .option('--docs-url <url>', 'where the rule pages are published, for SARIF help links (a base address, or one with {rule})')
     .option('--color', 'force colour in stylish output')
     .option('--no-color', 'never use colour')

@@ -23,6 +23,8 @@ export interface ValidateFlags {
   readonly color?: boolean;
   readonly concurrency?: Concurrency;
   readonly checkCards?: CardSize | true;
+  /** With --check-cards: the intranet's address, so the cards are measured with the QR code `charter cards --base-url` prints. */
+  readonly baseUrl?: string;
   /** Where the rule pages are published, for SARIF's `helpUri`: a base address, or one with `{rule}` in it. */
   readonly docsUrl?: string;
 }
@@ -42,7 +44,7 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
     ...(flags.today === undefined ? {} : { today: flags.today }),
   };
   const results = flags.checkCards
-    ? await withCardFit(common, flags.checkCards === true ? 'a6' : flags.checkCards, io)
+    ? await withCardFit(common, flags.checkCards === true ? 'a6' : flags.checkCards, flags.baseUrl, io)
     : (await validateCharters({ ...common, concurrency: flags.concurrency ?? 'auto' })).results;
 
   const shown: FileResult[] = flags.quiet
@@ -84,17 +86,21 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
 }
 
 /**
- * Validates, then lays the pocket cards out in Chromium and adds a warning
- * for each card side whose text does not fit. Without Chromium, says so once
- * and validates as usual.
+ * Validates, then lays the pocket cards out in Chromium and adds an error for
+ * each card side whose text does not fit: the finding `charter cards` reports
+ * for the same size and --base-url. Without Chromium, says so once and
+ * validates as usual.
  */
-async function withCardFit(options: CheckOptions, size: CardSize, io: CliIO): Promise<FileResult[]> {
+async function withCardFit(options: CheckOptions, size: CardSize, baseUrl: string | undefined, io: CliIO): Promise<FileResult[]> {
   const checked = await checkCharters(options);
   const { results } = checked;
   if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return results;
   const { checkCardFit } = await import('../cards/fit-check.js');
   try {
-    return withFindings(results, await checkCardFit(checked, { size, ...(options.today ? { today: options.today } : {}) }));
+    return withFindings(
+      results,
+      await checkCardFit(checked, { size, ...(options.today ? { today: options.today } : {}), ...(baseUrl === undefined ? {} : { baseUrl }) }),
+    );
   } catch (error) {
     if (error instanceof Error && error.name === 'ChromiumMissingError') {
       io.stderr(`${renderMessage(message('format.cards-not-checked', { reason: errorText(error, io.locale ?? 'en') }), io.locale ?? 'en')}\n`);

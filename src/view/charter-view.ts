@@ -35,13 +35,13 @@ import {
   type ViewStrings,
 } from './strings.js';
 import { glanceView } from './glance-view.js';
+import { cardLinesOf } from './card-view.js';
 import { pageLanguage, type PageLanguage } from './site-languages.js';
 import {
   SITE_LANGUAGES,
   type AbsenceView,
   type AccessibilityServiceView,
   type AuthorityView,
-  type CardLinesView,
   type ChannelView,
   type CharterView,
   type CommitmentView,
@@ -95,6 +95,7 @@ export function buildCharterView(charter: Charter, lang: string | PageLanguage, 
   const accessibilityLine = accessibilityLineOf(scope);
   const complaints = complaintsView(scope);
   const channels = channelViews(scope);
+  const hours = hoursView(scope, charter.hours.weekly, charter.hours);
 
   return {
     id: charter.id,
@@ -107,10 +108,10 @@ export function buildCharterView(charter: Charter, lang: string | PageLanguage, 
     ...(summary ? { summary } : {}),
     owner: scope.contact(charter.owner),
     review: reviewView(scope),
-    hours: hoursView(scope, charter.hours.weekly, charter.hours),
+    hours,
     contacts: charter.contacts.map((contact) => scope.contact(contact)),
     channels,
-    cardLines: cardLinesOf(channels),
+    cardLines: cardLinesOf(channels, hours),
     ...(charter.serviceLanguages.length > 0 ? { serviceLanguages: languageList(charter.serviceLanguages, scope) } : {}),
     customerGroups: customerGroupViews(scope),
     services: serviceViews(scope),
@@ -518,22 +519,6 @@ function channelView(scope: Scope, key: ChannelKey, index: number, line: Channel
     ...(number ? { number } : {}),
     ...(reach ? { reach } : {}),
     ...(today ? { today } : {}),
-  };
-}
-
-/** The lines the pocket card shows. */
-function cardLinesOf(channels: readonly ChannelView[]): CardLinesView {
-  const first = (key: ChannelKey): ChannelView | undefined => channels.find((channel) => channel.key === key);
-  const [phone, ...otherPhones] = channels.filter((channel) => channel.key === 'phone');
-  const email = first('email');
-  const letter = first('letter');
-  const counter = first('counter');
-  return {
-    ...(phone ? { phone } : {}),
-    otherPhones,
-    ...(email ? { email } : {}),
-    ...(letter ? { letter } : {}),
-    ...(counter ? { counter } : {}),
   };
 }
 

@@ -198,11 +198,28 @@ export interface GlanceView {
 export interface CardLinesView {
   /** The main phone line: the first. */
   readonly phone?: ChannelView;
+  /** When to call the main line: its own hours, else the unit's ("ma–pe 9.00–15.00"). */
+  readonly phoneHours?: readonly HoursRowView[];
   /** The other phone lines (topic, language or emergency lines), for their names and numbers. */
   readonly otherPhones: readonly ChannelView[];
   readonly email?: ChannelView;
+  /** The email line's address, as a mailto: link. */
+  readonly emailAddress?: LinkView;
   readonly letter?: ChannelView;
   readonly counter?: ChannelView;
+  /** The counter's visiting address. */
+  readonly counterAddress?: TextView;
+  /** When the counter is open: its own hours, else the unit's. */
+  readonly counterHours?: readonly HoursRowView[];
+  /** Where each of these lines is written in the charter (`channels.phone`, `channels.phone.0`), for the card's fit check. */
+  readonly paths: {
+    readonly phone?: string;
+    readonly phoneHours?: string;
+    readonly email?: string;
+    readonly letter?: string;
+    readonly counter?: string;
+    readonly counterHours?: string;
+  };
 }
 
 /** An outcome promise of a service. */
@@ -570,7 +587,14 @@ export type PageView =
       /** Trim size of the printed card (default a6): a6 105×148 mm, a7 74×105 mm, credit-card 85×55 mm. */
       readonly cardSize?: 'a6' | 'a7' | 'credit-card';
       /** A QR code leading to the charter's page on the intranet, when its address is known. */
-      readonly qr?: { readonly dataUri: string; readonly url: string };
+      readonly qr?: {
+        readonly dataUri: string;
+        readonly url: string;
+        /** The address decoded, as people read it (`ä`, not `%C3%A4`): the image's text alternative. */
+        readonly text: string;
+        /** The address as printed under the code: decoded, in pieces that each end at a slash (a line may break only there). */
+        readonly shown: readonly string[];
+      };
     }
   | { readonly kind: 'search'; readonly frame: PageFrameView; readonly groups: readonly OrganisationGroupView[]; readonly url: string }
   | {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../browser/chromium.js';
+import { positionOf, runCli, writeTree } from '../helpers.js';
+import { BASELINE, EXTENDING_UNIT, VALID_UNIT, edit } from '../fixtures/charters.js';
+
+const BASE_URL = 'https://intranet.example.fi/palvelulupaus/';
+const LONG_RULE = Array.from({ length: 40 }, (_, index) => `Lause ${index + 1} säännöstä, jota kukaan ei jaksa kantaa taskussaan.`).join(' ');
+
+/** The card-fit lines of a stylish report. */
+function fitLines(stdout: string): string[] {
+  return stdout.split('\n').filter((line) => line.includes('card-fit'));
+}
+
+describe.runIf(chromiumAvailable())('one fit measurement in validate --check-cards and cards', () => {
+  it('reports the same error, at the text in its language, with the same figure and exit code', async () => {
+    const text = edit(
+      VALID_UNIT,
+      'text: { fi: Jokainen viesti saa vastauksen., en: Every message gets a reply. }',
+      `text: { fi: "${LONG_RULE}", en: Every message gets a reply. }`,
+    );
+    const cwd = writeTree({ 'charters/unit.yaml': text });
+    const options = ['--size', 'a7', '--base-url', BASE_URL, '--today', '2026-11-23'];
+    const validated = await runCli(['validate', '--check-cards', 'a7', '--base-url', BASE_URL, '--today', '2026-11-23'], cwd, { NO_COLOR: '1' });
+    const printed = await runCli(['cards', ...options], cwd, { NO_COLOR: '1' });
+    expect(validated.code).toBe(1);
+    expect(printed.code).toBe(1);
+    const { line, column } = positionOf(text, `"${LONG_RULE.slice(0, 20)}`);
+    const [finding, ...others] = fitLines(validated.stdout);
+    expect(others).toEqual([]);
+    expect(finding).toMatch(
+      new RegExp(
+        `^\\s+${line}:${column}\\s+error\\s+on the fi a7 card's back, \`guide\\[0\\]\\.text\\.fi\` does not fit \\(about \\d+ mm too long\\); shorten this text by about \\d+ characters \\(\\d+ lines\\), or print a larger card \\(--size a6\\)\\s+card-fit$`,
+      ),
+    );
+    expect(fitLines(printed.stdout)).toEqual([finding]);
+    // The English card, with its short rule, fits.
+    expect(validated.stdout).not.toMatch(/on the en a7 card/);
+  }, 180_000);
+
+  it('points a text inherited from the baseline into the baseline', async () => {
+    // Three rules of some 1,900 characters each: far more than an A6 back holds, so more than one text must go.
+    const rules = [1, 2, 3].map((rule) =>
+      Array.from({ length: 30 }, (_, index) => `Sääntö ${rule}, lause ${index + 1}: pidä lupaus.`)
+        .join(' ')
+        .slice(0, 1900),
+    );
+    const guide = rules
+      .map((rule, index) => `  - title: { fi: Sääntö ${index + 1}, en: Rule ${index + 1} }\n    text: { fi: "${rule}", en: Short. }\n`)
+      .join('');
+    const baseline = `${BASELINE}guide:\n${guide}`;
+    const cwd = writeTree({ 'charters/_base.yaml': baseline, 'charters/small-unit.yaml': EXTENDING_UNIT });
+    const result = await runCli(['validate', '--check-cards', '--today', '2026-11-23'], cwd, { NO_COLOR: '1' });
+    expect(result.code).toBe(1);
+    const report = result.stdout.split('\n');
+    expect(report.find((entry) => entry.endsWith('.yaml'))).toMatch(/_base\.yaml$/);
+    const finding =
+      /^\s+(\d+):(\d+)\s+error\s+on the fi a6 card's back, `guide\[(\d)\]\.text\.fi` does not fit .*; shorten the texts on this side by about \d+ lines/.exec(
+        fitLines(result.stdout).join('\n'),
+      );
+    expect(finding, result.stdout).not.toBeNull();
+    const rule = rules[Number(finding?.[3])] ?? '';
+    const { line, column } = positionOf(baseline, `"${rule}`);
+    expect([Number(finding?.[1]), Number(finding?.[2])]).toEqual([line, column]);
+    // The largest size: no advice to print a larger one.
+    expect(result.stdout).not.toMatch(/larger card/);
+  }, 180_000);
+});
