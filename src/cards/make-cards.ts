@@ -12,6 +12,7 @@ import { LANGUAGE_TAG } from '../model/language-tag.js';
 import { packageRoot } from '../util/package-info.js';
 import { cardToPrint, planCards, type CardPage } from './card-pages.js';
 import { imposeCards } from './impose.js';
+import { builtInAssets, selfContainedCard, type AssetResolver } from './self-contained.js';
 import { fitFindings as fitFindingsOf } from './fit-check.js';
 import { CardPrinter, type PrintedCard, type ServedFile } from './render-pdf.js';
 import { isCopies, MAX_COPIES, type CardSize } from './sheet-layout.js';
@@ -92,6 +93,12 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
       options.onProgress?.(++done, cards.length);
       return { ...result, html };
     });
+    // A card page links its stylesheets and logo relatively (../assets/...): the package's, or the theme's.
+    const cardAssets: AssetResolver = async (href) => {
+      const path = href.replace(/^\.\.\//, '');
+      const bytes = theme.files.get(path);
+      return bytes ? { body: bytes, type: LOGO_TYPES[extname(path).toLowerCase()] ?? 'text/css' } : builtInAssets(href);
+    };
     const fitFindings: Diagnostic[] = [];
     for (const [index, { page: card, charter }] of cards.entries()) {
       const { pdf, overflows, html } = printed[index] as PrintedCard & { html: string };
@@ -99,9 +106,9 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
       const file = `${cardFile(card, size)}.pdf`;
       await mkdir(join(staging.path, card.frame.lang), { recursive: true });
       await writeFile(join(staging.path, file), pdf);
-      // The same card as a web page with print styles, for printing from a browser;
-      // it links the stylesheets written beside it (assets/), so it is styled wherever the folder goes.
-      await writeFile(join(staging.path, `${cardFile(card, size)}.html`), html);
+      // The same card as a web page with print styles, for printing from a browser: its stylesheets
+      // and logo inline, so that it is styled wherever the file is saved.
+      await writeFile(join(staging.path, `${cardFile(card, size)}.html`), await selfContainedCard(html, cardAssets));
       written.push(file);
       byLanguage.set(card.frame.lang, [...(byLanguage.get(card.frame.lang) ?? []), pdf]);
     }

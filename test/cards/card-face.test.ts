@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cardToPrint, planCards, type CardPage } from '../../src/cards/card-pages.js';
+import { builtInAssets, selfContainedCard } from '../../src/cards/self-contained.js';
 import { checkCharters, type CheckResult } from '../../src/check.js';
 import { loadSiteTemplates, siteInputs } from '../../src/site/inputs.js';
 import { readableUrl } from '../../src/view/card-view.js';
@@ -95,5 +96,28 @@ describe('the pocket card', () => {
     const front = side(render({ ...card('building-control', 'sv'), cardSize: 'credit-card' }), 'front');
     expect(front).toContain('+358 9 123 4500</a>');
     expect(front).toContain('rakennusvalvonta@example.fi</a>');
+  });
+});
+
+describe('a self-contained card page', () => {
+  it('carries the site’s stylesheet inline and its images as data: addresses', async () => {
+    const html = await selfContainedCard(
+      '<head><link rel="stylesheet" href="/palvelulupaus/assets/charter.css"><link rel="stylesheet" href="/assets/theme.css"></head><img class="card__logo" src="/assets/charter.css" alt="">',
+    );
+    expect(html).toMatch(/^<head><style>[^]*--charter-card-accent[^]*<\/style><link rel="stylesheet" href="\/assets\/theme.css"><\/head>/);
+    expect(html).toContain('<img class="card__logo" src="data:text/css;base64,');
+  });
+
+  it('takes its own theme sheet from a resolver, and a stylesheet cannot close its element', async () => {
+    const html = await selfContainedCard('<link rel="stylesheet" href="/assets/theme.css">', () =>
+      Promise.resolve({ body: Buffer.from(':root { --charter-brand: #004d40; } </style><script>alert(1)</script>'), type: 'text/css' }),
+    );
+    expect(html).toBe('<style>:root { --charter-brand: #004d40; } <\\/style><script>alert(1)</script></style>');
+  });
+
+  it('reads nothing outside the site’s assets', async () => {
+    expect(await builtInAssets('/assets/../../package.json')).toBeUndefined();
+    expect(await builtInAssets('/assets/%2e%2e/%2e%2e/package.json')).toBeUndefined();
+    expect(await builtInAssets('/elsewhere/charter.css')).toBeUndefined();
   });
 });

@@ -85,12 +85,14 @@ describe.runIf(runCardTests)('charter cards', () => {
     expect(decoded).toBe(`${BASE_URL}sv/registry-office/`);
   });
 
-  it('writes each card as a web page too, styled by the stylesheet written beside it', () => {
+  it('writes each card as a web page too, styled wherever it is saved', () => {
     const html = readFileSync(join(cwd, '_site', 'cards', 'fi', 'city-library-a6.html'), 'utf8');
     expect(html).toContain('card--a6');
-    // Linked relatively, so the page is styled wherever the cards folder is put.
-    expect(html).toContain('<link rel="stylesheet" href="../assets/charter.css">');
+    // The stylesheet is inline: no link that leads nowhere when the page is saved on its own.
+    expect(html).not.toContain('<link rel="stylesheet"');
+    expect(html).toMatch(/<style>[^]*@page card-a6 \{[^]*<\/style>/);
     expect(html).not.toContain('<script');
+    // A copy sits beside the cards too, for anyone restyling them.
     expect(readFileSync(join(cwd, '_site', 'cards', 'assets', 'charter.css'), 'utf8')).toBe(
       readFileSync(join(repoRoot, 'site', 'assets', 'charter.css'), 'utf8'),
     );
@@ -180,9 +182,10 @@ describe.runIf(runCardTests)('charter cards --logo --css --fill', () => {
     expect(pdftext(card, 1)).toContain('THEMED');
     // The logo, served to Chromium from the file named, is in the PDF at its size.
     expect(execFileSync('pdfimages', ['-list', card], { encoding: 'utf8' })).toMatch(/^\s*1\s+\d+\s+image\s+7\s+5\s/m);
-    // The page written beside the PDF links the theme's copies beside it.
+    // The page written beside the PDF carries the theme's stylesheet inline; copies sit beside it.
     const html = readFileSync(join(out, 'en', 'test-unit-a6.html'), 'utf8');
-    expect(html).toContain('<link rel="stylesheet" href="../assets/theme/city.css">');
+    expect(html).not.toContain('href="../assets/theme/city.css"');
+    expect(html).toContain(readFileSync(join(cwd, 'theme', 'city.css'), 'utf8').trim());
     expect(readFileSync(join(out, 'assets', 'theme', 'logo.png')).equals(readFileSync(join(cwd, 'theme', 'logo.png')))).toBe(true);
     // One charter, four A6 slots: one sheet, the card four times on it.
     const sheet = join(out, 'sheets', 'en-a6-a4.pdf');
