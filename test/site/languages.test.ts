@@ -117,7 +117,7 @@ describe('a charter written in Northern Sámi and Finnish, beside one in Finnish
     const card = read(out, 'se/sami-office/card/index.html');
     expect(card).toContain('<html lang="fi">');
     expect(card).toContain('<span lang="se">Geahččalanovttadat</span>');
-    expect(card).toContain('lang="se">Lean eret');
+    expect(card).toMatch(/lang="se"[^>]*>Vástit álo</);
   });
 });
 
