@@ -35,6 +35,7 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
   if (flags.docsUrl !== undefined && (await import('../format/sarif.js')).helpUriOf('schema', { docsUrl: flags.docsUrl }) === undefined) {
     throw new UsageError(message('format.docs-url.invalid', { url: flags.docsUrl }));
   }
+  if (flags.baseUrl !== undefined && !flags.checkCards) throw new UsageError(message('format.base-url-without-check-cards'));
   const output = await outputOption(io, flags.output);
 
   const common = {

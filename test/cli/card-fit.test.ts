@@ -65,3 +65,16 @@ describe.runIf(chromiumAvailable())('one fit measurement in validate --check-car
     expect(result.stdout).not.toMatch(/larger card/);
   }, 180_000);
 });
+
+describe('validate --base-url', () => {
+  it('is a usage error without --check-cards, in the reader’s language', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    expect(await runCli(['validate', '--base-url', BASE_URL], cwd)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "charter: --base-url is the address of the cards' QR code and is used only with --check-cards: add --check-cards, or leave --base-url out\n",
+    });
+    const finnish = await runCli(['validate', '--base-url', BASE_URL, '--locale', 'fi'], cwd);
+    expect(finnish.stderr).toMatch(/^charter: --base-url on korttien QR-koodin osoite/);
+  });
+});
