@@ -97,6 +97,12 @@ describe('the pocket card', () => {
     expect(front).toContain('+358 9 123 4500</a>');
     expect(front).toContain('rakennusvalvonta@example.fi</a>');
   });
+
+  it('gives the feedback reply time on the back of the credit card', () => {
+    const back = side(render({ ...card('building-control', 'fi'), cardSize: 'credit-card' }), 'back');
+    // The figure and its per cent sign are held together by a no-break space.
+    expect(back).toMatch(/<span class="inline-label">Vastaus palautteeseen:<\/span> 10 työpäivää \(90\s%\)/);
+  });
 });
 
 describe('a self-contained card page', () => {
