@@ -83,7 +83,7 @@ export interface PrintedCard {
  * guessed from character counts. (A string, as this module is compiled
  * without the browser's types.)
  */
-export const MEASURE_OVERFLOW = `(() => {
+const MEASURE_OVERFLOW = `(() => {
   const found = [];
   for (const side of document.querySelectorAll('.card__side')) {
     const end = side.getBoundingClientRect().top + side.clientTop + side.clientHeight - parseFloat(getComputedStyle(side).paddingBottom);

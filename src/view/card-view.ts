@@ -50,12 +50,15 @@ function mailtoLink(channel: ChannelView): LinkView | undefined {
 /**
  * An address as people read it under a QR code: percent-escapes decoded
  * (`ä`, not `%C3%A4`), cut after each slash so that a line breaks only there.
- * An address whose escapes do not decode (a malformed `%`) keeps its encoded form.
+ * An address whose escapes do not decode (a malformed `%`), or decode to a
+ * space or an invisible character, keeps its encoded form.
  */
 export function readableUrl(url: string): { text: string; shown: string[] } {
   let text = url;
   try {
-    text = decodeURI(url);
+    const decoded = decodeURI(url);
+    // Spaces, control and direction marks stay encoded: printed, they would hide or reorder the address.
+    if (!/[\p{C}\p{Z}]/u.test(decoded)) text = decoded;
   } catch {
     // URIError: a malformed escape; the encoded form is still a correct address.
   }

@@ -43,6 +43,11 @@ describe('the address under the QR code', () => {
     expect(readableUrl('https://x.fi/%E4/b').text).toBe('https://x.fi/%E4/b');
   });
 
+  it('keeps its encoded form when it would print a space or an invisible character', () => {
+    expect(readableUrl('https://x.fi/a%20b/').text).toBe('https://x.fi/a%20b/');
+    expect(readableUrl('https://x.fi/%E2%80%AEfi/').text).toBe('https://x.fi/%E2%80%AEfi/');
+  });
+
   it('is the QR image’s text alternative, and the card breaks it only after slashes', async () => {
     const page = await cardToPrint(card('city-library', 'fi'), 'a6', 'https://intranet.example.fi/pääsivu/');
     const html = render(page);
