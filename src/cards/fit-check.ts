@@ -30,10 +30,11 @@ export function fitDiagnostic(charter: ResolvedCharter, lang: string, size: Card
   const millimetres = Math.max(1, Math.round((overflow.by * 25.4) / 96));
   const side = overflow.side === 'front' ? message('rules.card-fit.front') : message('rules.card-fit.back');
   const advice = fitAdvice(overflow, size);
+  const values = { lang, size, side, millimetres, advice };
   const text =
     path.length > 0
-      ? message('rules.card-fit.path-too-long', { lang, size, side, path: formatJsonPath(path), millimetres, advice })
-      : message('rules.card-fit.content-too-long', { lang, size, side, millimetres, advice });
+      ? message(overflow.across ? 'rules.card-fit.path-too-wide' : 'rules.card-fit.path-too-long', { ...values, path: formatJsonPath(path) })
+      : message(overflow.across ? 'rules.card-fit.content-too-wide' : 'rules.card-fit.content-too-long', values);
   return {
     ruleId: CARD_FIT_RULE,
     severity: 'error',
@@ -49,8 +50,9 @@ export function fitDiagnostic(charter: ResolvedCharter, lang: string, size: Card
 
 /** Shorten this text by so much (or the side's texts, when this one alone is too short), or print the next size up if there is one. */
 function fitAdvice(overflow: Overflow, size: CardSize): MessageRef {
-  const shorten =
-    overflow.path !== undefined && overflow.characters <= overflow.textLength
+  const shorten = overflow.across
+    ? message('rules.card-fit.shorten-word', { characters: Math.max(1, overflow.characters) })
+    : overflow.path !== undefined && overflow.characters <= overflow.textLength
       ? message('rules.card-fit.shorten-text', { characters: roundUp(overflow.characters), count: overflow.lines })
       : message('rules.card-fit.shorten-side', { count: overflow.lines });
   const larger = LARGER_SIZE[size];

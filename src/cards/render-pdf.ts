@@ -68,6 +68,8 @@ export interface Overflow {
   readonly characters: number;
   /** The characters of that element's text: when fewer than `characters`, shortening it alone is not enough. */
   readonly textLength: number;
+  /** Set when the content reaches past the side's right edge instead (`by` is then how far): an address or number that may not break. */
+  readonly across?: true;
 }
 
 export interface PrintedCard {
@@ -107,6 +109,26 @@ const MEASURE_OVERFLOW = `(() => {
       lines,
       characters,
       textLength: text.length,
+    });
+  }
+  // Addresses and numbers never break (charter.css): one longer than the line is cut at the edge.
+  for (const side of document.querySelectorAll('.card__side')) {
+    const box = side.getBoundingClientRect();
+    const edge = box.left + side.clientLeft + side.clientWidth - parseFloat(getComputedStyle(side).paddingRight);
+    const boxes = [...side.querySelectorAll('*')].filter((element) => element.getClientRects().length > 0);
+    const widest = boxes.reduce((best, element) => (!best || element.getBoundingClientRect().right > best.getBoundingClientRect().right ? element : best), undefined);
+    const by = widest ? widest.getBoundingClientRect().right - edge : 0;
+    if (by <= 0.5) continue;
+    const culprit = widest.closest('[data-path]');
+    const text = widest.textContent.replace(/\\s+/g, ' ').trim();
+    found.push({
+      side: side.classList.contains('card__side--back') ? 'back' : 'front',
+      path: culprit && side.contains(culprit) ? culprit.dataset.path : undefined,
+      by,
+      lines: 1,
+      characters: Math.ceil((by / Math.max(1, widest.getBoundingClientRect().width)) * text.length),
+      textLength: text.length,
+      across: true,
     });
   }
   return found;

@@ -60,6 +60,23 @@ describe('the card-fit finding', () => {
     });
   });
 
+  it('says when an address that never breaks is cut off at the edge', () => {
+    const finding = fitDiagnostic(charterAt('u.yaml'), 'sv', 'a6', {
+      side: 'front',
+      path: 'channels.email.address',
+      by: 20,
+      lines: 1,
+      characters: 12,
+      textLength: 60,
+      across: true,
+    });
+    expect(inEveryLanguage(finding)).toEqual({
+      en: "on the sv a6 card's front, `channels.email.address` is cut off at the edge (about 5 mm too wide): an address or number, which never breaks, is longer than the line; shorten it by about 12 characters",
+      fi: 'kortin etupuolella (kieli sv, koko `a6`) kohta `channels.email.address` leikkautuu reunasta (noin 5 mm liian leveä): osoite tai numero, jota ei katkaista, on riviä pidempi; lyhennä sitä noin 12 merkillä',
+      sv: 'på framsidan av kortet (sv, storlek `a6`) skärs `channels.email.address` av vid kanten (ungefär 5 mm för brett): en adress eller ett nummer, som aldrig bryts, är längre än raden; korta den med ungefär 12 tecken',
+    });
+  });
+
   it('speaks of the content when no text is marked', () => {
     const finding = fitDiagnostic(charterAt('u.yaml'), 'fi', 'a7', { side: 'front', path: undefined, by: 2, lines: 1, characters: 40, textLength: 900 });
     expect(finding.message).toBe(

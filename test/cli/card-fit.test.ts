@@ -66,6 +66,26 @@ describe.runIf(chromiumAvailable())('one fit measurement in validate --check-car
   }, 180_000);
 });
 
+describe.runIf(chromiumAvailable())('an address longer than the line', () => {
+  it('is an error where the address is written: it never breaks, so the edge would cut it', async () => {
+    const address = `asiakaspalvelu.${'pitkaosoite'.repeat(5)}@example.fi`;
+    const text = edit(VALID_UNIT, 'address: test@example.fi', `address: ${address}`);
+    const cwd = writeTree({ 'charters/unit.yaml': text });
+    const result = await runCli(['validate', '--check-cards', 'a7', '--today', '2026-11-23'], cwd, { NO_COLOR: '1' });
+    expect(result.code).toBe(1);
+    const { line, column } = positionOf(text, address);
+    const lines = fitLines(result.stdout);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const finding of lines) {
+      expect(finding).toMatch(
+        new RegExp(
+          `^\\s+${line}:${column}\\s+error\\s+on the (fi|en) a7 card's front, \`channels\\.email\\.address\` is cut off at the edge \\(about \\d+ mm too wide\\): an address or number, which never breaks, is longer than the line; shorten it by about \\d+ characters, or print a larger card \\(--size a6\\)\\s+card-fit$`,
+        ),
+      );
+    }
+  }, 180_000);
+});
+
 describe('validate --base-url', () => {
   it('is a usage error without --check-cards, in the reader’s language', async () => {
     const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
