@@ -48,13 +48,34 @@ export async function loadTemplates(sources: TemplateSources): Promise<TemplateS
     }
   }
 
+  const texts: TemplateText[] = [];
+  const hash = createHash('sha256');
+  for (const [path, file] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    const source = await readFile(file, 'utf8');
+    hash.update(`${path}\0${file}\0${source}\0`);
+    texts.push({ path, file, source });
+  }
+  const signature = hash.digest('hex');
+  // `charter serve` loads the templates on every rebuild; unchanged ones are not compiled again.
+  if (lastLoaded?.signature !== signature) lastLoaded = compileTemplates(texts, signature);
+  return lastLoaded;
+}
+
+/** The templates loaded last: the same texts give the same set. */
+let lastLoaded: TemplateSet | undefined;
+
+/** A template's path in the set (`pages/home.hbs`), the file it was read from, and its text. */
+interface TemplateText {
+  readonly path: string;
+  readonly file: string;
+  readonly source: string;
+}
+
+function compileTemplates(texts: readonly TemplateText[], signature: string): TemplateSet {
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);
   const pages = new Map<string, Handlebars.TemplateDelegate>();
-  const signature = createHash('sha256');
-  for (const [path, file] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-    const source = await readFile(file, 'utf8');
-    signature.update(`${path}\0${file}\0${source}\0`);
+  for (const { path, file, source } of texts) {
     const name = path.slice(path.indexOf('/') + 1).replace(/\.hbs$/, '');
     try {
       // Compile now, so that a syntax error names its file before any page is built.
@@ -68,7 +89,7 @@ export async function loadTemplates(sources: TemplateSources): Promise<TemplateS
   }
 
   return {
-    signature: signature.digest('hex'),
+    signature,
     render(page) {
       const template = pages.get(page.kind);
       if (!template) throw new TemplateError(message('cli.template.missing-page', { kind: page.kind, file: `pages/${page.kind}.hbs` }));
