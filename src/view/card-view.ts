@@ -1,4 +1,5 @@
-import type { CardLinesView, ChannelView, HoursView, LinkView } from './view-model.js';
+import { domainToASCII, domainToUnicode } from 'node:url';
+import type { CardLinesView, ChannelView, HoursRowView, HoursView, LinkView } from './view-model.js';
 
 /**
  * What the pocket card picks from a charter's channels: the main phone line
@@ -20,14 +21,14 @@ export function cardLinesOf(channels: readonly ChannelView[], unitHours: HoursVi
   const counterAddress = counter?.details[0]?.text;
   return {
     ...(phone ? { phone } : {}),
-    ...(phoneHours && phoneHours.rows.length > 0 ? { phoneHours: phoneHours.rows } : {}),
+    ...(phoneHours && phoneHours.rows.length > 0 ? { phoneHours: oneRowPerDays(phoneHours.rows) } : {}),
     otherPhones,
     ...(email ? { email } : {}),
     ...(emailAddress ? { emailAddress } : {}),
     ...(letter ? { letter } : {}),
     ...(counter ? { counter } : {}),
     ...(counterAddress ? { counterAddress } : {}),
-    ...(counterHours && counterHours.rows.length > 0 ? { counterHours: counterHours.rows } : {}),
+    ...(counterHours && counterHours.rows.length > 0 ? { counterHours: oneRowPerDays(counterHours.rows) } : {}),
     paths: {
       ...(phone ? { phone: linePath(phone), phoneHours: phone.hours ? `${linePath(phone)}.hours` : 'hours' } : {}),
       ...(email ? { email: linePath(email) } : {}),
@@ -56,7 +57,7 @@ function mailtoLink(channel: ChannelView): LinkView | undefined {
 export function readableUrl(url: string): { text: string; shown: string[] } {
   let text = url;
   try {
-    const decoded = decodeURI(url);
+    const decoded = decodeURI(unicodeHost(url));
     // Spaces, control and direction marks stay encoded: printed, they would hide or reorder the address.
     if (!/[\p{C}\p{Z}]/u.test(decoded)) text = decoded;
   } catch {
@@ -64,4 +65,26 @@ export function readableUrl(url: string): { text: string; shown: string[] } {
   }
   // Each piece ends at its slashes ("https://" stays whole).
   return { text, shown: text.match(/[^/]*\/+|[^/]+$/g) ?? [text] };
+}
+
+/** The address with its host name as people write it: `esimerkkilä.fi`, not the `xn--esimerkkil-z5a.fi` a URL is given in. */
+function unicodeHost(url: string): string {
+  const match = /^([a-z][a-z\d+.-]*:\/\/)([^/?#:@]+)/i.exec(url);
+  const [whole, scheme, host] = match ?? [];
+  if (whole === undefined || scheme === undefined || host === undefined || !/(?:^|\.)xn--/i.test(host)) return url;
+  const unicode = domainToUnicode(host);
+  // Only a name that encodes back to the same host: a malformed xn-- label would print as another name.
+  if (!unicode || domainToASCII(unicode) !== host.toLowerCase() || /[\p{C}\p{Z}]/u.test(unicode)) return url;
+  return `${scheme}${unicode}${url.slice(whole.length)}`;
+}
+
+/** Rows of the same days as one, "ma–pe 9.00–11.30, 12.30–15.00": a card line has no room to say the days twice. */
+export function oneRowPerDays(rows: readonly HoursRowView[]): HoursRowView[] {
+  const merged: HoursRowView[] = [];
+  for (const row of rows) {
+    const previous = merged.at(-1);
+    if (previous?.days === row.days) merged[merged.length - 1] = { days: row.days, time: `${previous.time}, ${row.time}` };
+    else merged.push(row);
+  }
+  return merged;
 }

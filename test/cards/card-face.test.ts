@@ -4,7 +4,7 @@ import { cardToPrint, planCards, type CardPage } from '../../src/cards/card-page
 import { builtInAssets, selfContainedCard } from '../../src/cards/self-contained.js';
 import { checkCharters, type CheckResult } from '../../src/check.js';
 import { loadSiteTemplates, siteInputs } from '../../src/site/inputs.js';
-import { readableUrl } from '../../src/view/card-view.js';
+import { oneRowPerDays, readableUrl } from '../../src/view/card-view.js';
 
 const TODAY = '2026-12-02';
 const BASE_URL = 'https://intranet.example.fi/palvelulupaus/';
@@ -30,12 +30,35 @@ function side(html: string, which: 'front' | 'back'): string {
   return html.slice(start, end);
 }
 
+describe('hours in one line', () => {
+  it('says the days once when they have two opening times', () => {
+    const rows = [
+      { days: 'ma–pe', time: '9.00–11.30' },
+      { days: 'ma–pe', time: '12.30–15.00' },
+      { days: 'la', time: '10.00–14.00' },
+    ];
+    expect(oneRowPerDays(rows)).toEqual([
+      { days: 'ma–pe', time: '9.00–11.30, 12.30–15.00' },
+      { days: 'la', time: '10.00–14.00' },
+    ]);
+  });
+});
+
 describe('the address under the QR code', () => {
   it('is decoded and cut after each slash', () => {
     expect(readableUrl('https://intranet.example.fi/palvelut/k%C3%A4%C3%A4nn%C3%B6kset/fi/')).toEqual({
       text: 'https://intranet.example.fi/palvelut/käännökset/fi/',
       shown: ['https://', 'intranet.example.fi/', 'palvelut/', 'käännökset/', 'fi/'],
     });
+  });
+
+  it('shows a host name with ä as written, not in its xn-- form', () => {
+    expect(readableUrl('https://intranet.xn--esimerkkil-z5a.fi:8443/palvelulupaus/k%C3%A4/').text).toBe(
+      'https://intranet.esimerkkilä.fi:8443/palvelulupaus/kä/',
+    );
+    // new URL() gives the host in xn-- form: what the card prints from a --base-url with ä.
+    expect(readableUrl(new URL('https://esimerkkilä.fi/a/').href).shown).toEqual(['https://', 'esimerkkilä.fi/', 'a/']);
+    expect(readableUrl('https://xn--invalid-.fi/').text).toBe('https://xn--invalid-.fi/');
   });
 
   it('keeps its encoded form when an escape is malformed', () => {
