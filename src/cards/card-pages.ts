@@ -4,6 +4,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { normalizeCollection } from '../site/site-charters.js';
 import { readableUrl } from '../view/card-view.js';
+import { unicodeHost } from './unicode-host.js';
 import { planCardPages, type CardPage, type SiteOptions } from '../view/site-plan.js';
 import type { CardSize } from './sheet-layout.js';
 
@@ -50,5 +51,5 @@ export function pageAddress(baseUrl: string, card: CardPage): string {
 export async function qrCode(url: string): Promise<NonNullable<CardPage['qr']>> {
   const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
-  return { dataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, url, ...readableUrl(url) };
+  return { dataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, url, ...readableUrl(unicodeHost(url)) };
 }

@@ -1,4 +1,3 @@
-import { domainToASCII, domainToUnicode } from 'node:url';
 import type { CardLinesView, ChannelView, HoursRowView, HoursView, LinkView } from './view-model.js';
 
 /**
@@ -57,7 +56,7 @@ function mailtoLink(channel: ChannelView): LinkView | undefined {
 export function readableUrl(url: string): { text: string; shown: string[] } {
   let text = url;
   try {
-    const decoded = decodeURI(unicodeHost(url));
+    const decoded = decodeURI(url);
     // Spaces, control and direction marks stay encoded: printed, they would hide or reorder the address.
     if (!/[\p{C}\p{Z}]/u.test(decoded)) text = decoded;
   } catch {
@@ -65,17 +64,6 @@ export function readableUrl(url: string): { text: string; shown: string[] } {
   }
   // Each piece ends at its slashes ("https://" stays whole).
   return { text, shown: text.match(/[^/]*\/+|[^/]+$/g) ?? [text] };
-}
-
-/** The address with its host name as people write it: `esimerkkilä.fi`, not the `xn--esimerkkil-z5a.fi` a URL is given in. */
-function unicodeHost(url: string): string {
-  const match = /^([a-z][a-z\d+.-]*:\/\/)([^/?#:@]+)/i.exec(url);
-  const [whole, scheme, host] = match ?? [];
-  if (whole === undefined || scheme === undefined || host === undefined || !/(?:^|\.)xn--/i.test(host)) return url;
-  const unicode = domainToUnicode(host);
-  // Only a name that encodes back to the same host: a malformed xn-- label would print as another name.
-  if (!unicode || domainToASCII(unicode) !== host.toLowerCase() || /[\p{C}\p{Z}]/u.test(unicode)) return url;
-  return `${scheme}${unicode}${url.slice(whole.length)}`;
 }
 
 /** Rows of the same days as one, "ma–pe 9.00–11.30, 12.30–15.00": a card line has no room to say the days twice. */
