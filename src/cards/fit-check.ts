@@ -1,7 +1,8 @@
 import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { formatJsonPath, type Diagnostic, type JsonPath } from '../model/diagnostic.js';
-import { loadSiteTemplates, siteInputs } from '../site/inputs.js';
-import { cardToPrint, planCards, type CheckedCharters } from './card-pages.js';
+import { loadSiteTemplates, siteInputs, themeLinks } from '../site/inputs.js';
+import { planCards, type CheckedCharters } from './card-pages.js';
+import { cardAtItsFile, cardTheme } from './card-theme.js';
 import { CardPrinter, type Overflow } from './render-pdf.js';
 import type { CardSize } from './sheet-layout.js';
 import { message, worded, type MessageRef } from '../messages/message.js';
@@ -78,17 +79,29 @@ export function fitFindings(charter: ResolvedCharter, lang: string, size: CardSi
  */
 export async function checkCardFit(
   checked: CheckedCharters,
-  options: { readonly size: CardSize; readonly today?: string; readonly baseUrl?: string; readonly chromium?: string },
+  options: {
+    readonly size: CardSize;
+    readonly today?: string;
+    readonly baseUrl?: string;
+    readonly chromium?: string;
+    /** The theme `charter cards` is given (`--css`, `--logo`): a logo takes room on the front. */
+    readonly css?: string;
+    readonly logo?: string;
+    readonly cwd?: string;
+  },
 ): Promise<Diagnostic[]> {
-  const templates = await loadSiteTemplates(siteInputs({ cwd: '.' }));
-  const { cards, problems } = planCards(checked, options.today);
+  const cwd = options.cwd ?? '.';
+  const inputs = siteInputs({ cwd, ...(options.css === undefined ? {} : { css: options.css }), ...(options.logo === undefined ? {} : { logo: options.logo }) });
+  const theme = cardTheme(inputs, cwd);
+  const templates = await loadSiteTemplates(inputs);
+  const { cards, problems } = planCards(checked, options.today, themeLinks(inputs));
   if (problems.length > 0) return [...problems];
-  const printer = await CardPrinter.start(options.chromium);
+  const printer = await CardPrinter.start(options.chromium, 2, theme.served);
   try {
     const findings: Diagnostic[] = [];
     for (const { page: card, charter } of cards) {
-      const page = await cardToPrint(card, options.size, options.baseUrl);
-      const overflows = await printer.measure(templates.render(page), page.url);
+      const { page, url } = await cardAtItsFile(card, options.size, options.baseUrl);
+      const overflows = await printer.measure(templates.render(page), url);
       findings.push(...fitFindings(charter, card.frame.lang, options.size, overflows));
     }
     return findings;

@@ -4,17 +4,15 @@ import { checkCharters, type CheckOptions } from '../check.js';
 import type { Diagnostic, FileResult } from '../model/diagnostic.js';
 import { withFindings } from '../model/file-results.js';
 import { checkOutputFolder, StagingFolder } from '../site/output-folder.js';
-import { loadSiteTemplates, protectedFolders, readThemeFiles, siteInputs, themeLinks, type SiteInputs } from '../site/inputs.js';
-import { InputError } from '../load/find-files.js';
-import { displayPath } from '../load/load-collection.js';
-import { message } from '../messages/message.js';
+import { loadSiteTemplates, protectedFolders, siteInputs, themeLinks } from '../site/inputs.js';
 import { LANGUAGE_TAG } from '../model/language-tag.js';
 import { packageRoot } from '../util/package-info.js';
-import { cardToPrint, planCards, type CardPage } from './card-pages.js';
+import { planCards } from './card-pages.js';
+import { cardAtItsFile, cardFile, cardTheme, CARD_STYLESHEET, LOGO_TYPES } from './card-theme.js';
 import { imposeCards } from './impose.js';
 import { builtInAssets, selfContainedCard, type AssetResolver } from './self-contained.js';
 import { fitFindings as fitFindingsOf } from './fit-check.js';
-import { CardPrinter, type PrintedCard, type ServedFile } from './render-pdf.js';
+import { CardPrinter, type PrintedCard } from './render-pdf.js';
 import { isCopies, MAX_COPIES, type CardSize } from './sheet-layout.js';
 import { mapConcurrently } from '../util/concurrency.js';
 
@@ -86,10 +84,10 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
     let done = 0;
     // Two tabs print while the next card is prepared: Chromium renders in its own processes.
     const printed = await mapConcurrently(cards, 2, async ({ page: card }) => {
-      const page: CardPage = { ...(await cardToPrint(card, size, options.baseUrl)), frame: linkedFromCardsFolder(card.frame) };
+      const { page, url } = await cardAtItsFile(card, size, options.baseUrl);
       const html = templates.render(page);
       // At its address in the cards folder, so that its relative links resolve as they will there.
-      const result = await started.print(html, `/${cardFile(card, size)}.html`, size, { title: card.frame.title, lang: card.frame.lang });
+      const result = await started.print(html, url, size, { title: card.frame.title, lang: card.frame.lang });
       options.onProgress?.(++done, cards.length);
       return { ...result, html };
     });
@@ -131,11 +129,6 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
   }
 }
 
-/** A card's file in the cards folder, without its extension: `fi/building-control-a6`. */
-function cardFile(card: CardPage, size: CardSize): string {
-  return `${card.frame.lang}/${card.charter.id}-${size}`;
-}
-
 /** A charter id, as the schema allows it. */
 const CARD_ID = '[a-z0-9]+(?:-[a-z0-9]+)*';
 
@@ -148,65 +141,6 @@ export function isCardFile(path: string, size: CardSize): boolean {
     return sheet !== null && LANGUAGE_TAG.test(sheet[1] ?? '');
   }
   return LANGUAGE_TAG.test(folder) && new RegExp(`^${CARD_ID}-${size}\\.(?:pdf|html)$`).test(name);
-}
-
-/** The package's stylesheet, which every card page links. */
-const CARD_STYLESHEET = 'assets/charter.css';
-
-/**
- * The frame of a card page written to `<lang>/<file>.html` in the cards
- * folder: its stylesheets and logo linked relatively, to the copies in the
- * folder's assets/, and no scripts (there is no search beside the cards).
- */
-function linkedFromCardsFolder(frame: CardPage['frame']): CardPage['frame'] {
-  const relative = (address: string): string => `..${address.slice(frame.base.length - 1)}`;
-  return {
-    ...frame,
-    stylesheets: frame.stylesheets.map(relative),
-    scripts: [],
-    ...(frame.logo ? { logo: { ...frame.logo, src: relative(frame.logo.src) } } : {}),
-  };
-}
-
-/** The theme's files as the cards use them: by their path in the cards folder, and by the address the printer serves them at. */
-interface CardTheme {
-  readonly files: ReadonlyMap<string, Buffer>;
-  readonly served: ReadonlyMap<string, ServedFile>;
-}
-
-/** Image types a card's logo may have, by file name extension. */
-const LOGO_TYPES: Readonly<Record<string, string>> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.svg': 'image/svg+xml',
-};
-
-/**
- * Reads `--css` and `--logo` as the site does (a regular file, not too
- * large); a logo must also be an image Chromium prints. Usage errors otherwise.
- */
-function cardTheme(inputs: SiteInputs, cwd: string): CardTheme {
-  const read = readThemeFiles(inputs, cwd);
-  const links = themeLinks(inputs);
-  const files = new Map<string, Buffer>();
-  const served = new Map<string, ServedFile>();
-  for (const { path, bytes } of read) {
-    const isLogo = path === inputs.logo;
-    const contentType = isLogo ? LOGO_TYPES[extname(path).toLowerCase()] : 'text/css';
-    if (contentType === undefined) {
-      throw new InputError(
-        message('cli.named-file.unusable', { flag: '--logo', file: displayPath(path, cwd), problem: message('cli.named-file.not-an-image') }),
-      );
-    }
-    const link = isLogo ? links.logo : links.themeStylesheet;
-    if (link === undefined) continue;
-    files.set(link, bytes);
-    served.set(new URL(link, 'http://charter.invalid/').pathname, { body: bytes, contentType });
-  }
-  return { files, served };
 }
 
 /** Writes the stylesheets and logo the card pages link into the staging folder; their paths. */

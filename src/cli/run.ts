@@ -208,6 +208,8 @@ Exit codes: 0 clean, 1 findings, 2 usage or fatal error.`,
       parseCardSize,
     )
     .option('--base-url <url>', 'with --check-cards: the address given to charter cards, to measure the cards with their QR code', parseUrl)
+    .option('--css <file>', 'with --check-cards: the stylesheet given to charter cards')
+    .option('--logo <file>', 'with --check-cards: the logo given to charter cards, which takes room on the front')
     .option('--docs-url <url>', 'where the rule pages are published, for SARIF help links (a base address, or one with {rule})')
     .option('--color', 'force colour in stylish output')
     .option('--no-color', 'never use colour')

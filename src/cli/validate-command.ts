@@ -25,6 +25,9 @@ export interface ValidateFlags {
   readonly checkCards?: CardSize | true;
   /** With --check-cards: the intranet's address, so the cards are measured with the QR code `charter cards --base-url` prints. */
   readonly baseUrl?: string;
+  /** With --check-cards: the theme given to charter cards (a logo takes room on the front). */
+  readonly css?: string;
+  readonly logo?: string;
   /** Where the rule pages are published, for SARIF's `helpUri`: a base address, or one with `{rule}` in it. */
   readonly docsUrl?: string;
 }
@@ -36,6 +39,12 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
     throw new UsageError(message('format.docs-url.invalid', { url: flags.docsUrl }));
   }
   if (flags.baseUrl !== undefined && !flags.checkCards) throw new UsageError(message('format.base-url-without-check-cards'));
+  for (const [option, value] of [
+    ['--css', flags.css],
+    ['--logo', flags.logo],
+  ] as const) {
+    if (value !== undefined && !flags.checkCards) throw new UsageError(message('format.theme-without-check-cards', { option }));
+  }
   const output = await outputOption(io, flags.output);
 
   const common = {
@@ -45,7 +54,7 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
     ...(flags.today === undefined ? {} : { today: flags.today }),
   };
   const results = flags.checkCards
-    ? await withCardFit(common, flags.checkCards === true ? 'a6' : flags.checkCards, flags.baseUrl, io)
+    ? await withCardFit(common, flags.checkCards === true ? 'a6' : flags.checkCards, cardFlags(flags), io)
     : (await validateCharters({ ...common, concurrency: flags.concurrency ?? 'auto' })).results;
 
   const shown: FileResult[] = flags.quiet
@@ -92,16 +101,13 @@ export async function validateCommand(paths: readonly string[], flags: ValidateF
  * for the same size and --base-url. Without Chromium, says so once and
  * validates as usual.
  */
-async function withCardFit(options: CheckOptions, size: CardSize, baseUrl: string | undefined, io: CliIO): Promise<FileResult[]> {
+async function withCardFit(options: CheckOptions, size: CardSize, cardOptions: CardFlags, io: CliIO): Promise<FileResult[]> {
   const checked = await checkCharters(options);
   const { results } = checked;
   if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return results;
   const { checkCardFit } = await import('../cards/fit-check.js');
   try {
-    return withFindings(
-      results,
-      await checkCardFit(checked, { size, ...(options.today ? { today: options.today } : {}), ...(baseUrl === undefined ? {} : { baseUrl }) }),
-    );
+    return withFindings(results, await checkCardFit(checked, { size, cwd: options.cwd, ...(options.today ? { today: options.today } : {}), ...cardOptions }));
   } catch (error) {
     if (error instanceof Error && error.name === 'ChromiumMissingError') {
       io.stderr(`${renderMessage(message('format.cards-not-checked', { reason: errorText(error, io.locale ?? 'en') }), io.locale ?? 'en')}\n`);
@@ -113,4 +119,19 @@ async function withCardFit(options: CheckOptions, size: CardSize, baseUrl: strin
 
 function count(results: readonly FileResult[], severity: 'error' | 'warning'): number {
   return results.reduce((sum, result) => sum + result.diagnostics.filter((d) => d.severity === severity).length, 0);
+}
+
+/** What `charter cards` is also given, which the fit check takes too. */
+interface CardFlags {
+  readonly baseUrl?: string;
+  readonly css?: string;
+  readonly logo?: string;
+}
+
+function cardFlags(flags: ValidateFlags): CardFlags {
+  return {
+    ...(flags.baseUrl === undefined ? {} : { baseUrl: flags.baseUrl }),
+    ...(flags.css === undefined ? {} : { css: flags.css }),
+    ...(flags.logo === undefined ? {} : { logo: flags.logo }),
+  };
 }

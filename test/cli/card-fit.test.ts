@@ -37,6 +37,26 @@ describe.runIf(chromiumAvailable())('one fit measurement in validate --check-car
     expect(validated.stdout).not.toMatch(/on the en a7 card/);
   }, 180_000);
 
+  it('measures with the theme charter cards is given, and refuses a theme without --check-cards', async () => {
+    const cwd = writeTree({
+      'charters/unit.yaml': VALID_UNIT,
+      // A theme whose large type no A7 front holds, and a logo.
+      'theme/large.css': '.card__side--front, .card__side--front * { font-size: 16pt !important; }\n',
+      'theme/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40"/></svg>',
+    });
+    const theme = ['--css', 'theme/large.css', '--logo', 'theme/logo.svg', '--today', '2026-11-23'];
+    const plain = await runCli(['validate', '--check-cards', 'a7', '--today', '2026-11-23'], cwd, { NO_COLOR: '1' });
+    expect(fitLines(plain.stdout)).toEqual([]);
+    const validated = await runCli(['validate', '--check-cards', 'a7', ...theme], cwd, { NO_COLOR: '1' });
+    const printed = await runCli(['cards', '--size', 'a7', ...theme], cwd, { NO_COLOR: '1' });
+    expect(validated.code).toBe(1);
+    expect(fitLines(validated.stdout).length).toBeGreaterThan(0);
+    expect(fitLines(printed.stdout)).toEqual(fitLines(validated.stdout));
+    const refused = await runCli(['validate', '--logo', 'theme/logo.svg'], cwd, { NO_COLOR: '1' });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--logo is part of the cards');
+  }, 180_000);
+
   it('points a text inherited from the baseline into the baseline', async () => {
     // Three rules of some 1,900 characters each: far more than an A6 back holds, so more than one text must go.
     const rules = [1, 2, 3].map((rule) =>
