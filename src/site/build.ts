@@ -87,7 +87,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await copyAssets(writer, inputs);
     await writer.write(CHARTERS_JSON, chartersJsonText(chartersJson(normalized.units, normalized.resolvedOf, base)));
     if (options.search !== false) {
-      await writeSearchIndexes(staging.path, [...new Set(rendered.filter((page) => page.kind === 'charter').map((page) => page.lang))], writer);
+      // The staging folder is this run's own: Pagefind writes the index into it directly.
+      await writeSearchIndexes(staging.path, [...new Set(rendered.filter((page) => page.kind === 'charter').map((page) => page.lang))]);
     }
     await staging.publish();
     return { ok: true, results, outDir: out, pageCount: rendered.length, ...(compliance ? { compliance } : {}) };
