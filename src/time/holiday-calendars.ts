@@ -83,8 +83,18 @@ function closeRegion(written: string, regions: Readonly<Record<string, string>>)
   return named ?? closestMatch(written, Object.keys(regions));
 }
 
+const calendarNames = new Map<string, string | undefined>();
+
 /** The calendar's name as date-holidays gives it: "England, United Kingdom", "Suomi"; undefined for an unknown code. */
 export function holidayCalendarName(code: string): string | undefined {
+  // Every charter's hours ask, and date-holidays builds its whole country list for each answer: keep the answers.
+  if (calendarNames.has(code)) return calendarNames.get(code);
+  const name = lookUpName(code);
+  if (calendarNames.size < 1_000) calendarNames.set(code, name);
+  return name;
+}
+
+function lookUpName(code: string): string | undefined {
   if (!isKnownHolidayCalendar(code)) return undefined;
   const [country = '', state, region] = code.split('-');
   const data = holidayCatalog();
