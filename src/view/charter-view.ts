@@ -345,17 +345,35 @@ function channelHours(scope: Scope, channel: ChannelHours | undefined): HoursVie
  */
 function todaysHours(scope: Scope, hours: OfficeHours): string | undefined {
   if (hours.weekly.length === 0) return undefined;
-  let periods: readonly (readonly [number, number])[];
-  try {
-    periods = new WorkingCalendar(workingCalendarOptions(hours)).openingMinutesOn(scope.context.today);
-  } catch {
-    // Hours the calendar cannot read are reported by validate; the page then leaves today out.
-    return undefined;
-  }
+  const periods = openingMinutesToday(hours, scope.context.today);
+  // Hours the calendar cannot read are reported by validate; the page then leaves today out.
+  if (periods === undefined) return undefined;
   const words = scope.strings.todaysHours;
   if (periods.length === 0) return words.closed;
   const ranges = periods.map(([open, close]) => formatTimeRange(clockTime(open), clockTime(close), scope.lang));
   return fill(words.open, { hours: ranges.join(', ') });
+}
+
+type OpeningMinutes = readonly (readonly [number, number])[];
+
+/** A charter's hours are the same for each of its languages' pages: work each day out once (undefined when unreadable). */
+const OPENING_MINUTES = new WeakMap<OfficeHours, Map<string, OpeningMinutes | undefined>>();
+
+function openingMinutesToday(hours: OfficeHours, today: string): OpeningMinutes | undefined {
+  let days = OPENING_MINUTES.get(hours);
+  if (!days) {
+    days = new Map();
+    OPENING_MINUTES.set(hours, days);
+  }
+  if (days.has(today)) return days.get(today);
+  let periods: OpeningMinutes | undefined;
+  try {
+    periods = new WorkingCalendar(workingCalendarOptions(hours)).openingMinutesOn(today);
+  } catch {
+    periods = undefined;
+  }
+  days.set(today, periods);
+  return periods;
 }
 
 /** Minutes since midnight as HH:MM. */

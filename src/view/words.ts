@@ -58,15 +58,24 @@ export function everyInWords(duration: Duration, lang: WordsLanguage): string {
   return durationPhrase(pattern, duration, lang);
 }
 
+const PHRASES = new Map<string, string>();
+
 /** Fills a duration pattern: `{amount}`, `{unit}` (the form that follows the amount), `{ordinal}` and the unit's named forms. */
 function durationPhrase(pattern: string, duration: Duration, lang: WordsLanguage): string {
-  const forms = durationStrings(lang).units[duration.unit];
-  return fill(pattern, {
-    ...forms,
-    amount: formatNumber(duration.amount, lang),
-    unit: unitInWords(duration.amount, duration.unit, lang),
-    ordinal: ordinalSuffix(duration.amount, lang),
-  });
+  // Every commitment of every page asks, for a handful of different durations: keep the answers.
+  const key = `${lang}\0${duration.unit}\0${duration.amount}\0${pattern}`;
+  let phrase = PHRASES.get(key);
+  if (phrase === undefined) {
+    const forms = durationStrings(lang).units[duration.unit];
+    phrase = fill(pattern, {
+      ...forms,
+      amount: formatNumber(duration.amount, lang),
+      unit: unitInWords(duration.amount, duration.unit, lang),
+      ordinal: ordinalSuffix(duration.amount, lang),
+    });
+    if (PHRASES.size < 10_000) PHRASES.set(key, phrase);
+  }
+  return phrase;
 }
 
 /** The suffix of an ordinal written in digits: Swedish 1:a, 2:a, 3:e … 11:e, 12:e … 21:a, 22:a; nothing in the other languages. */
