@@ -22,10 +22,28 @@ export const SCHEMA_ORG_DAYS: Record<Weekday, string> = {
 
 const EN_DASH = '\u2013';
 
+/**
+ * Formatted dates and times by language and text: every page formats the
+ * same few hours and dates again, so each is worked out once (bounded).
+ */
+const FORMATTED = new Map<string, string>();
+
+function remembered(kind: string, text: string, lang: SiteLanguage, format: () => string): string {
+  const key = `${kind}|${lang}|${text}`;
+  let formatted = FORMATTED.get(key);
+  if (formatted === undefined) {
+    formatted = format();
+    if (FORMATTED.size < 20_000) FORMATTED.set(key, formatted);
+  }
+  return formatted;
+}
+
 /** "23.12.2026" (fi, sv: no leading zeros) or "23 December 2026" (en). Text that is not YYYY-MM-DD is returned as is. */
 export function formatDate(iso: string, lang: SiteLanguage): string {
-  const values = dateValues(iso, lang);
-  return values ? fill(calendarStrings(lang).date, values) : iso;
+  return remembered('date', iso, lang, () => {
+    const values = dateValues(iso, lang);
+    return values ? fill(calendarStrings(lang).date, values) : iso;
+  });
 }
 
 /**
@@ -82,10 +100,12 @@ function monthParts(month: string): { year: string; index: number } | undefined 
 
 /** "8.00" (fi, sv: no leading zero, dot) or "08:00" (en, as written). Text that is not HH:MM is returned as is. */
 export function formatTime(time: string, lang: SiteLanguage): string {
-  const match = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!match) return time;
-  const hour2 = match[1] as string;
-  return fill(calendarStrings(lang).time, { hour: String(Number(hour2)), hour2, minute: match[2] as string });
+  return remembered('time', time, lang, () => {
+    const match = /^(\d{2}):(\d{2})$/.exec(time);
+    if (!match) return time;
+    const hour2 = match[1] as string;
+    return fill(calendarStrings(lang).time, { hour: String(Number(hour2)), hour2, minute: match[2] as string });
+  });
 }
 
 /** "8.00–16.00" (fi, sv) or "08:00–16:00" (en), with an en dash. */
