@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import { tempFolder, runCli, writeTree } from '../helpers.js';
@@ -43,6 +44,36 @@ describe('charter build on the example charters', () => {
     }
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     expect(existsSync(join(out, 'assets', 'charter.css'))).toBe(true);
+  });
+
+  it('indexes every fact of the glance box where a section below gives it in full', () => {
+    // The box is left out of the search index as a repeat; its "today" hours are the build day's.
+    const plain = (html: string): string =>
+      html
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&amp;/g, '&')
+        .replace(/&#x27;|&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/\s+/g, ' ')
+        .trim();
+    for (const lang of ['fi', 'sv', 'en']) {
+      const fragments = join(out, lang, 'pagefind', 'fragment');
+      // Each fragment is gzipped: Pagefind's signature, then the page's indexed text as JSON.
+      const indexed = readdirSync(fragments).map((file) => {
+        const text = gunzipSync(readFileSync(join(fragments, file))).toString('utf8');
+        return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
+      });
+      for (const id of ['building-control', 'city-library', 'registry-office', 'social-services-advice']) {
+        const html = read(out, `${lang}/${id}/index.html`);
+        const glance = /<section class="glance"[^>]*data-pagefind-ignore>([^]*?)<\/section>/.exec(html)?.[1] ?? '';
+        const content = plain(indexed.find((fragment) => fragment.url === `/${lang}/${id}/`)?.content ?? '');
+        const facts = [...glance.matchAll(/<(?:a|span class="glance__promise"|span class="contact-inline")[^>]*>([^]*?)<\/(?:a|span)>/g)].map((match) =>
+          plain(match[1] ?? ''),
+        );
+        expect(facts.length).toBeGreaterThan(3);
+        for (const fact of facts) expect(content, `${lang}/${id}: ${fact}`).toContain(fact.replace(/\.$/, ''));
+      }
+    }
   });
 
   it("names the organisation baseline's owner as the contact for accessibility feedback", () => {
