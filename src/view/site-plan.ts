@@ -159,7 +159,12 @@ export function planSite(site: SiteCharters, options: SiteOptions): SitePlan {
         url: view.url,
         frame: frame(
           { lang, ui: view.interfaceLang },
-          { url: view.url, title: `${view.name.text} – ${titlesOf(view.interfaceLang).site}`, description: charterDescription(view) },
+          {
+            url: view.url,
+            title: `${view.name.text} – ${titlesOf(view.interfaceLang).site}`,
+            description: charterDescription(view),
+            ...(view.summary ? { descriptionLang: view.summary.lang } : {}),
+          },
           links,
           alternates,
           options,
@@ -305,6 +310,8 @@ interface FrameText {
   readonly url: string;
   readonly title: string;
   readonly description: string;
+  /** The description's language, when it is not the interface's (a Sámi summary on a page that speaks Finnish). */
+  readonly descriptionLang?: string;
   readonly root?: boolean;
 }
 
@@ -316,6 +323,7 @@ function frame(page: PageLanguage, text: FrameText, links: LanguageLinks, altern
     interfaceLang: page.ui,
     title: text.title,
     description: pageDescription(text.description),
+    ...(text.descriptionLang !== undefined && text.descriptionLang !== page.ui ? { descriptionLang: text.descriptionLang } : {}),
     ...(origin === undefined ? {} : { canonical: `${origin}${text.url}` }),
     alternates: headAlternates(languages, text.root === true, origin, urls.asset('')),
     t: uiStrings(page.ui),

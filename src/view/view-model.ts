@@ -549,6 +549,8 @@ export interface PageFrameView {
   readonly title: string;
   /** What the page is about, for search engines and link previews: plain text of at most 160 characters (see page-description.ts). */
   readonly description: string;
+  /** The description's language when it differs from the html element's (`lang` on the meta element). */
+  readonly descriptionLang?: string;
   /** The page's absolute address, when the site's is known (`--site-url`). */
   readonly canonical?: string;
   /**

@@ -61,6 +61,7 @@ describe('a charter written in Northern Sámi and Finnish, beside one in Finnish
       expect(html).toContain('<html lang="fi">');
       expect(html).toContain('<h1 class="charter__name" lang="se">Geahččalanovttadat</h1>');
       expect(html).toContain('<div class="charter__summary" lang="se"><p>Mii bálvalit <strong>bures</strong>.</p></div>');
+      expect(html).toContain('<meta name="description" lang="se" content="Mii bálvalit bures.">');
       expect(html).toContain('lang="se"><p>Geahččalanovttadat, buorre beaivi.</p></blockquote>');
       expect(html).toContain('Siirry pääsisältöön');
       expect(html).not.toContain('Testiyksikkö');
@@ -68,6 +69,7 @@ describe('a charter written in Northern Sámi and Finnish, beside one in Finnish
     }
     // The Finnish page of the same charter has no Sámi text and no lang attributes on its texts.
     const fi = read(out, 'fi/sami-office/index.html');
+    expect(fi).toMatch(/<meta name="description" content="[^"]+">/);
     expect(fi).toContain('<html lang="fi">');
     expect(fi).toContain('<h1 class="charter__name">Testiyksikkö</h1>');
     expect(fi).not.toContain('Geahččalanovttadat');
