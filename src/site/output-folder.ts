@@ -322,7 +322,12 @@ async function removeDeadRuns(target: string): Promise<void> {
       () => false,
     );
     if (match[1] === 'old' && !targetExists) await rename(path, target).catch(() => undefined);
-    else await rm(path, { recursive: true, force: true }).catch(() => undefined);
+    else {
+      // A run killed while swapping had already moved the cards printed into the output into its
+      // staging folder: they go back rather than out with it.
+      if (match[1] === 'building' && targetExists) await carryNestedOutputs(path, target).catch(() => []);
+      await rm(path, { recursive: true, force: true }).catch(() => undefined);
+    }
   }
 }
 

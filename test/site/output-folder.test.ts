@@ -98,6 +98,18 @@ describe('folders of runs that were killed', () => {
     ).toEqual([`._site.building-${dead}-2`, `._site.building-${process.pid}-3`, `.public.building-${dead}-4`].sort());
   });
 
+  it('give back the cards a run killed while swapping had carried into its staging folder', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    expect((await runCli(['build', '--today', TODAY, '--no-search'], cwd)).code).toBe(0);
+    const staging = runFolder(cwd, `._site.building-${deadPid()}-1`);
+    mkdirSync(join(staging, 'cards', 'fi'), { recursive: true });
+    writeFileSync(join(staging, 'cards', OUTPUT_MARKER), 'Made by charter cards.\n');
+    writeFileSync(join(staging, 'cards', 'fi', 'unit-a6.pdf'), 'card');
+    expect((await runCli(['build', '--today', TODAY, '--no-search'], cwd)).code).toBe(0);
+    expect(readFileSync(join(cwd, '_site', 'cards', 'fi', 'unit-a6.pdf'), 'utf8')).toBe('card');
+    expect(readdirSync(cwd).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
   it('put back the previous output when a run died between its two renames', async () => {
     const cwd = writeTree({});
     const retired = `.site.old-${deadPid()}-1`;
