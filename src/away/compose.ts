@@ -137,6 +137,23 @@ function substituteForCustomers(data: AwayData, choice: SubstituteChoice, lang: 
   return fill(awayTexts(lang).viaUnit, { substitute: name, contact: unitContact(data, lang) });
 }
 
+/**
+ * The substitute as a voicemail greeting says it: by name and the unit's
+ * general number (else the substitute's own), no email addresses; the unit
+ * and its number when there is no substitute.
+ */
+function substituteSpoken(data: AwayData, choice: SubstituteChoice, lang: string): string {
+  const words = awayTexts(lang);
+  const unit = pick(data.unitName, lang, data.languages) ?? data.charterId;
+  const general = data.general?.phone;
+  if (choice.kind === 'text') return choice.text ?? '';
+  const contact = choice.contact;
+  if (!contact) return general === undefined ? unit : `${unit}, ${fill(words.phone, { phone: general })}`;
+  const name = pick(contact.name, lang, data.languages) ?? contact.id;
+  if (general !== undefined) return fill(words.viaUnit, { substitute: name, contact: `${unit}, ${fill(words.phone, { phone: general })}` });
+  return contact.phone === undefined ? name : `${name}, ${fill(words.phone, { phone: contact.phone })}`;
+}
+
 // ---------------------------------------------------------------------------
 // Texts per language
 
@@ -187,9 +204,11 @@ function languageTexts(fill_: Fill, lang: string): AwayLanguageTexts {
   const autoReplyInternal = autoReply(fill_, lang, direct);
   const autoReplyExternal = autoReply(fill_, lang, forCustomers);
 
-  const full = `${words.voicemailOpening} ${autoReplyExternal} ${words.voicemailClosing}`;
+  // Spoken: phone numbers, no email addresses.
+  const spoken = substituteSpoken(data, substitute, lang);
+  const full = `${words.voicemailOpening} ${autoReply(fill_, lang, spoken)} ${words.voicemailClosing}`;
   const tooLong = countWords(full) > VOICEMAIL_WORDS;
-  const voicemail = tooLong ? shortVoicemail(fill_, lang, forCustomers) : full;
+  const voicemail = tooLong ? shortVoicemail(fill_, lang, spoken) : full;
   return {
     lang,
     autoReplyInternal,
