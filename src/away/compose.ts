@@ -130,6 +130,12 @@ function substituteDirect(data: AwayData, choice: SubstituteChoice, lang: string
   return parts.join(', ');
 }
 
+/** The substitute by name only (free text as given): the notice has said how to reach them already. */
+function substituteName(data: AwayData, choice: SubstituteChoice, lang: string): string | undefined {
+  if (choice.kind === 'text') return choice.text;
+  return choice.contact === undefined ? undefined : (pick(choice.contact.name, lang, data.languages) ?? choice.contact.id);
+}
+
 /** How customers reach the substitute: by name, through the unit's general contact when it has one. */
 function substituteForCustomers(data: AwayData, choice: SubstituteChoice, lang: string): string | undefined {
   if (choice.kind !== 'contact' || !choice.contact || !(data.general?.phone || data.general?.email)) return substituteDirect(data, choice, lang);
@@ -252,7 +258,9 @@ function noticeFor(fill_: Fill, contact: AwayContact, name: string | undefined):
     fill(words.noticeAway, { from, until, back }),
     direct === undefined ? words.noticeNoSubstitute : fill(words.noticeSubstitute, { substitute: direct }),
     '',
-    direct === undefined ? fill(words.noticeCallersNoSubstitute, { back, contact: contactLine }) : fill(words.noticeCallers, { back, substitute: direct }),
+    direct === undefined
+      ? fill(words.noticeCallersNoSubstitute, { back, contact: contactLine })
+      : fill(words.noticeCallers, { back, substitute: substituteName(data, fill_.substitute, lang) ?? direct }),
     '',
     words.noticeSignoff,
     ...(official === '' ? [] : [official]),
