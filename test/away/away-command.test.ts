@@ -86,6 +86,25 @@ describe('charter away', () => {
     expect(unknown.stderr).toBe('charter: no charter with the id `test-unti` in charters; did you mean `test-unit`?\n');
   });
 
+  it('says which option is missing, in the language of messages, exit 2', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': UNIT });
+    const result = await runCli(['away', '--charter', 'test-unit', '--until', '2027-01-05', '--locale', 'sv'], cwd);
+    expectExit(result, 2);
+    expect(result.stderr).toBe('charter: `charter away` behöver flaggan --from; se `charter away --help`\n');
+  });
+
+  it('works for a charter without an absence routine, with a note', async () => {
+    const without = VALID_UNIT.replace(/absence:\n(?: {2}.*\n)+/, '');
+    expect(without).not.toContain('absence:');
+    const cwd = writeTree({ 'charters/unit.yaml': without });
+    const result = await runCli([...BASE, '--from', '2026-12-21', '--until', '2027-01-05'], cwd);
+    expectExit(result, 0);
+    expect(result.stderr).toContain('has no absence routine');
+    expect(result.stdout).toContain(
+      'Olen poissa 21.12.2026–5.1.2027. Sijaiseni on Testiyksikkö, puh. +358 9 123 4567, test@example.fi. Palaan töihin to 7.1.2027.',
+    );
+  });
+
   it('writes ICS to --output atomically, and never over a charter', async () => {
     const cwd = writeTree({ 'charters/unit.yaml': UNIT });
     const args = [...BASE, '--from', '2026-12-21', '--until', '2027-01-05', '--substitute', 'clerk', '--format', 'ics'];
