@@ -240,10 +240,10 @@ function shortVoicemail(fill_: Fill, lang: string, substitute: string): string {
 // ---------------------------------------------------------------------------
 // Notices
 
-/** The notice to one contact of `absence.notify`, in the charter's first language. */
+/** The notice to one contact of `absence.notify`, in the first of the charter's languages the kit is written in (else English). */
 function noticeFor(fill_: Fill, contact: AwayContact, name: string | undefined): AwayNotice {
   const { data } = fill_;
-  const lang = data.languages[0] ?? 'en';
+  const lang = data.languages.find((candidate) => textLanguage(candidate) === candidate) ?? 'en';
   const words = awayTexts(lang);
   const from = formatMoment(fill_.from, lang);
   const until = formatMoment(fill_.until, lang);
@@ -272,7 +272,7 @@ function noticeFor(fill_: Fill, contact: AwayContact, name: string | undefined):
     contactId: contact.id,
     name: contactName,
     ...(contact.email === undefined ? {} : { email: contact.email }),
-    lang: textLanguage(lang),
+    lang,
     subject,
     body,
     mailto: mailtoLink(contact.email, subject, body),

@@ -87,3 +87,23 @@ describe('composeAway', () => {
     expect(switchboard?.mailto.startsWith('mailto:vaihde@example.fi?subject=Poissaolo%2021.12.2026%E2%80%935.1.2027&body=')).toBe(true);
   });
 });
+
+describe('languages the kit has no words for', () => {
+  it('writes the notices in the first language it knows, and keeps the charter order after fi and sv', () => {
+    const data: AwayData = {
+      ...FI_DATA,
+      languages: ['se', 'en', 'fi'],
+      outOfOffice: {
+        se: 'Mun in leat bargguin {from}–{until}. {substitute}.',
+        en: 'Away {from}–{until}. {substitute}.',
+        fi: 'Poissa {from}–{until}. {substitute}.',
+      },
+    };
+    const result = composeAway(data, { from: '2026-12-21', until: '2027-01-05', substitute: { contactId: 'inspector-b' }, today: '2026-12-10' });
+    expect(result.notices[0]?.lang).toBe('en');
+    expect(result.notices[0]?.subject).toBe('Absence 21 December 2026–5 January 2027');
+    expect(result.byLanguage.map((texts) => texts.lang)).toEqual(['se', 'en', 'fi']);
+    expect(result.autoReply.internal.split('\n\n— — —\n\n').map((text) => text.slice(0, 6))).toEqual(['Poissa', 'Mun in', 'Away 2']);
+    expect(result.byLanguage[0]?.autoReplyInternal).not.toMatch(/[{}]/);
+  });
+});
