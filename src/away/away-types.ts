@@ -94,7 +94,7 @@ export interface AwayResult {
   /** The first working day after `until` (YYYY-MM-DD); undefined when it falls beyond the calendar window. */
   readonly backOn?: string;
   readonly problems: readonly AwayProblem[];
-  /** Every language in one block: Finnish, then Swedish, then the others in the charter's order. */
+  /** Every language in one block, in the charter's order. */
   readonly autoReply: { readonly internal: string; readonly external: string; readonly differ: boolean };
   readonly byLanguage: readonly AwayLanguageTexts[];
   readonly notices: readonly AwayNotice[];

@@ -56,10 +56,12 @@ export function composeAway(data: AwayData, request: AwayRequest): AwayResult {
 /** Between the languages of a combined auto-reply: a blank line, a rule, a blank line. */
 export const LANGUAGE_SEPARATOR = '\n\n— — —\n\n';
 
-/** Finnish first, then Swedish, then the charter's other languages in its order. */
+/**
+ * The languages of a combined text, in the charter's order: the organisation
+ * decides which comes first (a Swedish-speaking municipality puts Swedish first).
+ */
 export function blockOrder(languages: readonly string[]): string[] {
-  const first = ['fi', 'sv'].filter((lang) => languages.includes(lang));
-  return [...first, ...languages.filter((lang) => !first.includes(lang))];
+  return [...languages];
 }
 
 function moment(text: string, what: string): AwayMoment {

@@ -55,7 +55,7 @@ describe('composeAway', () => {
 });
 
 describe('languages the kit has no words for', () => {
-  it('writes the notices in the first language it knows, and keeps the charter order after fi and sv', () => {
+  it('writes the notices in the first language it knows, and keeps the charter’s order in the combined reply', () => {
     const data: AwayData = {
       ...FI_DATA,
       languages: ['se', 'en', 'fi'],
@@ -69,7 +69,7 @@ describe('languages the kit has no words for', () => {
     expect(result.notices[0]?.lang).toBe('en');
     expect(result.notices[0]?.subject).toBe('Absence 21 December 2026–5 January 2027');
     expect(result.byLanguage.map((texts) => texts.lang)).toEqual(['se', 'en', 'fi']);
-    expect(result.autoReply.internal.split('\n\n— — —\n\n').map((text) => text.slice(0, 6))).toEqual(['Poissa', 'Mun in', 'Away 2']);
+    expect(result.autoReply.internal.split('\n\n— — —\n\n').map((text) => text.slice(0, 6))).toEqual(['Mun in', 'Away 2', 'Poissa']);
     expect(result.byLanguage[0]?.autoReplyInternal).not.toMatch(/[{}]/);
   });
 });
