@@ -17,6 +17,7 @@ const BELOW_SITE = [
   'format',
   'view',
   'render',
+  'away',
   'messages',
 ];
 
@@ -41,6 +42,8 @@ const LAYERS = {
   view: ['model', 'time', 'util', 'messages'],
   render: ['view', 'model', 'util', 'messages'],
   format: ['model', 'util', 'messages'],
+  // The absence kit: texts from a charter's absence routine; compose and formats also run in the page.
+  away: ['model', 'time', 'util', 'messages'],
   'check.ts': ['validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'messages'],
   report: ['check.ts', 'validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'format', 'messages'],
   site: BELOW_SITE,
@@ -79,6 +82,22 @@ module.exports = {
       severity: 'error',
       comment: 'View models are pure: no file system, no processes, nothing of Node.',
       from: { path: partPath('view') },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'away-browser-safe',
+      severity: 'error',
+      comment: 'The absence kit is bundled for the charter page: only away-data.ts may reach Node, the working calendar or holidays.',
+      from: { path: '^src/away/', pathNot: '^src/away/away-data\\.ts$' },
+      to: {
+        path: ['^src/time/(working-calendar|holiday-calendars|zone-offsets)\\.ts$', '^src/(load|normalize|schema)/', 'node_modules/date-holidays'],
+      },
+    },
+    {
+      name: 'away-without-node',
+      severity: 'error',
+      comment: 'The absence kit is bundled for the charter page: nothing of Node but in away-data.ts.',
+      from: { path: '^src/away/', pathNot: '^src/away/away-data\\.ts$' },
       to: { dependencyTypes: ['core'] },
     },
     {
