@@ -279,7 +279,7 @@ function textBlock(
   return section;
 }
 
-function paragraph(className: string, text: string, ...children: Node[]): HTMLElement {
+function paragraph(className: string, text: string, ...children: (Node | string)[]): HTMLElement {
   const element = document.createElement('p');
   element.className = className;
   if (text !== '') element.textContent = text;
