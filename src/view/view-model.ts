@@ -296,7 +296,7 @@ export interface AbsenceView {
   /** "A substitute is required." */
   readonly substitute?: string;
   readonly outOfOffice?: TextView;
-  /** Where the ready texts are made (the charter page's "Going away?" form), said on the card: "on the guide's web page under …". */
+  /** Where the ready texts are made, said on the card: the charter page's "Going away?" section by its heading, quoted. */
   readonly textsWhere: string;
 }
 
