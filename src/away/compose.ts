@@ -130,11 +130,34 @@ function substituteDirect(data: AwayData, choice: SubstituteChoice, lang: string
   return parts.join(', ');
 }
 
+/** The substitute by name only (free text as given): the notice has said how to reach them already. */
+function substituteName(data: AwayData, choice: SubstituteChoice, lang: string): string | undefined {
+  if (choice.kind === 'text') return choice.text;
+  return choice.contact === undefined ? undefined : (pick(choice.contact.name, lang, data.languages) ?? choice.contact.id);
+}
+
 /** How customers reach the substitute: by name, through the unit's general contact when it has one. */
 function substituteForCustomers(data: AwayData, choice: SubstituteChoice, lang: string): string | undefined {
   if (choice.kind !== 'contact' || !choice.contact || !(data.general?.phone || data.general?.email)) return substituteDirect(data, choice, lang);
   const name = pick(choice.contact.name, lang, data.languages) ?? choice.contact.id;
   return fill(awayTexts(lang).viaUnit, { substitute: name, contact: unitContact(data, lang) });
+}
+
+/**
+ * The substitute as a voicemail greeting says it: by name and the unit's
+ * general number (else the substitute's own), no email addresses; the unit
+ * and its number when there is no substitute.
+ */
+function substituteSpoken(data: AwayData, choice: SubstituteChoice, lang: string): string {
+  const words = awayTexts(lang);
+  const unit = pick(data.unitName, lang, data.languages) ?? data.charterId;
+  const general = data.general?.phone;
+  if (choice.kind === 'text') return choice.text ?? '';
+  const contact = choice.contact;
+  if (!contact) return general === undefined ? unit : `${unit}, ${fill(words.phone, { phone: general })}`;
+  const name = pick(contact.name, lang, data.languages) ?? contact.id;
+  if (general !== undefined) return fill(words.viaUnit, { substitute: name, contact: `${unit}, ${fill(words.phone, { phone: general })}` });
+  return contact.phone === undefined ? name : `${name}, ${fill(words.phone, { phone: contact.phone })}`;
 }
 
 // ---------------------------------------------------------------------------
@@ -187,9 +210,11 @@ function languageTexts(fill_: Fill, lang: string): AwayLanguageTexts {
   const autoReplyInternal = autoReply(fill_, lang, direct);
   const autoReplyExternal = autoReply(fill_, lang, forCustomers);
 
-  const full = `${words.voicemailOpening} ${autoReplyExternal} ${words.voicemailClosing}`;
+  // Spoken: phone numbers, no email addresses.
+  const spoken = substituteSpoken(data, substitute, lang);
+  const full = `${words.voicemailOpening} ${autoReply(fill_, lang, spoken)} ${words.voicemailClosing}`;
   const tooLong = countWords(full) > VOICEMAIL_WORDS;
-  const voicemail = tooLong ? shortVoicemail(fill_, lang, forCustomers) : full;
+  const voicemail = tooLong ? shortVoicemail(fill_, lang, spoken) : full;
   return {
     lang,
     autoReplyInternal,
@@ -233,7 +258,9 @@ function noticeFor(fill_: Fill, contact: AwayContact, name: string | undefined):
     fill(words.noticeAway, { from, until, back }),
     direct === undefined ? words.noticeNoSubstitute : fill(words.noticeSubstitute, { substitute: direct }),
     '',
-    direct === undefined ? fill(words.noticeCallersNoSubstitute, { back, contact: contactLine }) : fill(words.noticeCallers, { back, substitute: direct }),
+    direct === undefined
+      ? fill(words.noticeCallersNoSubstitute, { back, contact: contactLine })
+      : fill(words.noticeCallers, { back, substitute: substituteName(data, fill_.substitute, lang) ?? direct }),
     '',
     words.noticeSignoff,
     ...(official === '' ? [] : [official]),

@@ -9,6 +9,7 @@ import type { ServeFlags } from './serve-command.js';
 import type { CardsFlags } from './cards-command.js';
 import type { ReportFlags } from './report-command.js';
 import type { RotaFlags } from './rota-command.js';
+import type { AwayFlags } from './away-command.js';
 import type { InitFlags } from './init-command.js';
 import { resolve } from 'node:path';
 import { isSystemError, systemErrorMessage } from '../util/system-error.js';
@@ -21,6 +22,7 @@ import { message, renderMessage, type MessageRef } from '../messages/message.js'
 import { ArgumentProblem, commanderErrorMessage, keepingProblems, type ArgumentProblems } from './commander-errors.js';
 import { missingPackageText } from './missing-package.js';
 import { parseSiteUrl } from '../site/site-url.js';
+import { parseAwayMoment } from '../away/away-dates.js';
 
 /**
  * The language of messages: `--locale` wherever it stands (it must hold even
@@ -160,6 +162,7 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void, onCommande
   const parsePort = keepingProblems(problems, portOption);
   const parsePeriods = keepingProblems(problems, periodsOption);
   const parseMonthOrDay = keepingProblems(problems, monthOrDayOption);
+  const parseAwayTime = keepingProblems(problems, awayMomentOption);
   const locale = io.locale ?? 'en';
   const program = new Command('charter');
   program
@@ -187,6 +190,7 @@ Examples:
   $ charter build --events logs/2026.csv          the intranet guide with the compliance dashboard
   $ charter report logs/2026.csv                  are we keeping our promises?
   $ charter rota                                  who reviews which period
+  $ charter away --charter city-library --from 2026-12-21 --until 2027-01-05 --substitute library-desk
 
 Exit codes: 0 clean, 1 findings, 2 usage or fatal error.`,
     );
@@ -346,6 +350,40 @@ contact, a bad review.every or review.approved, a file that does not load),
     });
 
   program
+    .command('away')
+    .description('going away: auto-replies, a voicemail greeting and notices in every language, and the day you are back')
+    .requiredOption('--charter <id>', 'the charter: an id in the --charters folder, or a charter file')
+    .option('--charters <folder>', 'the charters folder (default: charters/)')
+    .requiredOption('--from <date>', 'the first day away: YYYY-MM-DD, or YYYY-MM-DDTHH:MM from that time', parseAwayTime)
+    .requiredOption('--until <date>', 'the last day away: YYYY-MM-DD, or YYYY-MM-DDTHH:MM until that time', parseAwayTime)
+    .option('--substitute <who>', 'a contact id of the charter, or "Name, phone"')
+    .option('--name <name>', 'your name, to sign the notices with')
+    .option('--mailbox <address>', 'with --format exchange: your mailbox (default: a <mailbox> to fill in)')
+    .option('--today <date>', 'the day the absence is announced, for the notice check (YYYY-MM-DD; default: today)', parseDateOption)
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'ics', 'graph', 'exchange']).default('text'))
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .option('--force', "write the texts even when the absence breaks the unit's rules (still exit 1)")
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ charter away --charter building-control --from 2026-12-21 --until 2027-01-05 --substitute inspector-b
+  $ charter away --charter charters/city-library.yaml --from 2026-06-22 --until 2026-07-10 --substitute "Liisa Laine, 040 123 4567"
+  $ charter away --charter building-control --from 2026-12-21T12:00 --until 2026-12-22 --format ics -o away.ics
+  $ charter away --charter building-control --from 2026-12-21 --until 2027-01-05 --format exchange --mailbox me@example.fi
+
+The day back is the first working day after --until in the unit's calendar
+(weekends, holidays, closed days). The unit's absence rules are checked: the
+notice (absence.notice), the substitute (absence.substitute), the order of the
+dates. Exit codes: 0 texts written, 1 the absence breaks a rule (one line each;
+the texts are written only with --force), 2 usage or fatal error.`,
+    )
+    .action(async (options: AwayFlags) => {
+      const { awayCommand } = await import('./away-command.js');
+      setExitCode(await awayCommand(options, io));
+    });
+
+  program
     .command('report')
     .description('measure the commitments against contact logs: are we keeping our promises?')
     .argument('<logs...>', 'contact logs: CSV with a header row, or JSON Lines (- reads standard input)')
@@ -501,6 +539,17 @@ function monthOrDayOption(value: string): string {
   } catch {
     throw new ArgumentProblem(message('cli.option.month-or-day'));
   }
+}
+
+/** YYYY-MM-DD or YYYY-MM-DDTHH:MM, in the years a calendar can be worked out for. */
+function awayMomentOption(value: string): string {
+  const moment = parseAwayMoment(value);
+  if (moment === undefined) throw new ArgumentProblem(message('away.option.moment'));
+  const year = Number(moment.date.slice(0, 4));
+  if (year < FIRST_REPORT_YEAR || year > LAST_REPORT_YEAR) {
+    throw new ArgumentProblem(message('away.option.moment-years', { first: FIRST_REPORT_YEAR, last: LAST_REPORT_YEAR }));
+  }
+  return value.trim();
 }
 
 function dateOption(value: string): string {
