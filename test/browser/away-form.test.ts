@@ -2,10 +2,10 @@ import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AwayData, AwayRequest } from '../../src/away/away-types.js';
+import type { AwayData, AwayRequest, AwayResult } from '../../src/away/away-types.js';
 import { composeAway } from '../../src/away/compose.js';
 import { buildSite } from '../../src/site/build.js';
-import { tempFolder } from '../helpers.js';
+import { runCli, tempFolder } from '../helpers.js';
 import { axeViolations } from './axe.js';
 import { chromiumAvailable } from './chromium.js';
 import { serveInChromium, type ServedSite } from './served-site.js';
@@ -122,7 +122,10 @@ function requestOf(filled: Filled): AwayRequest {
 
 /** Every text composeAway gives, in the order the page shows them. */
 function expectedTexts(data: AwayData, request: AwayRequest): string[] {
-  const result = composeAway(data, request);
+  return textsOf(composeAway(data, request));
+}
+
+function textsOf(result: AwayResult): string[] {
   return [
     ...(result.autoReply.differ ? [result.autoReply.internal, result.autoReply.external] : [result.autoReply.internal]),
     ...result.byLanguage.map((texts) => texts.voicemail),
@@ -135,6 +138,7 @@ const CHRISTMAS: Filled = { from: '2026-12-21', until: '2027-01-05', substitute:
 // Each test drives Chromium, whose pages take seconds on a busy two-core machine: twice the usual timeout.
 describe.runIf(runBrowserTests)('the Going away? form in a real browser', { timeout: 60_000 }, () => {
   let site: ServedSite | undefined;
+  let cwd = '';
   const browser = (): Browser => {
     if (!site) throw new Error('the site was not built');
     return site.browser;
@@ -142,7 +146,7 @@ describe.runIf(runBrowserTests)('the Going away? form in a real browser', { time
   const url = (): string => site?.url ?? '';
 
   beforeAll(async () => {
-    const cwd = tempFolder('file');
+    cwd = tempFolder('file');
     cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
     writeFileSync(join(cwd, 'charters', `${HOSTILE}.yaml`), HOSTILE_UNIT);
     const result = await buildSite({ cwd, today: TODAY, search: false });
@@ -179,6 +183,20 @@ describe.runIf(runBrowserTests)('the Going away? form in a real browser', { time
       expect(shown.backText).toBe(lang === 'fi' ? 'to 7.1.2027' : 'torsdag 7.1.2027');
       expect(shown.problems).toEqual([]);
       expect(shown.status).toBe(lang === 'fi' ? 'Tekstit ovat valmiina alla.' : 'Texterna finns nedan.');
+      // `charter away` gives the very same texts for the same charter and request.
+      const cli = await runCli(
+        ['away', '--charter', 'building-control', '--from', CHRISTMAS.from, '--until', CHRISTMAS.until, '--substitute', 'permit-secretary'].concat([
+          '--name',
+          CHRISTMAS.name ?? '',
+          '--today',
+          TODAY,
+          '--format',
+          'json',
+        ]),
+        cwd,
+      );
+      expect(cli.code, cli.stderr).toBe(0);
+      expect(textsOf(JSON.parse(cli.stdout) as AwayResult)).toEqual(shown.blocks.map((block) => block.text));
       // One notice per contact to tell, the switchboard first, each with a prefilled email.
       const result = composeAway(data, requestOf(CHRISTMAS));
       expect(shown.mailtos).toEqual(result.notices.map((notice) => notice.mailto));
