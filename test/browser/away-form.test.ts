@@ -260,6 +260,23 @@ describe.runIf(runBrowserTests)('the Going away? form in a real browser', { time
     }
   });
 
+  it('selects the text to copy by hand where the browser gives no clipboard', async () => {
+    const context = await browser().newContext({ viewport: { width: 375, height: 800 } });
+    // As on a page served over plain http from another host: no navigator.clipboard at all.
+    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+    const page = await context.newPage();
+    try {
+      await page.clock.setFixedTime(BROWSER_NOW);
+      await page.goto(`${url()}/sv/building-control/`);
+      const shown = await fillAndSend(page, CHRISTMAS);
+      await page.locator('.away-text__copy').nth(1).click();
+      expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(shown.blocks[1]?.text);
+      expect(await page.locator('#away-status').textContent()).toBe('Det gick inte att kopiera. Texten är markerad: kopiera den med Ctrl+C (på Mac Cmd+C).');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('asks for the dates instead of making texts without them', async () => {
     const { page } = await openForm('/fi/building-control/');
     try {
