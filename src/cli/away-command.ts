@@ -18,12 +18,12 @@ import { EXIT_FINDINGS, EXIT_OK, outputOption, RUN_INPUT_KINDS, say, UsageError,
 export type AwayFormat = 'text' | 'json' | 'ics' | 'graph' | 'exchange';
 
 export interface AwayFlags {
-  /** A charter id (looked up in --charters) or a charter file. */
-  readonly charter: string;
+  /** A charter id (looked up in --charters) or a charter file; required. */
+  readonly charter?: string;
   readonly charters?: string;
-  /** Checked by run.ts: YYYY-MM-DD or YYYY-MM-DDTHH:MM. */
-  readonly from: string;
-  readonly until: string;
+  /** Checked by run.ts: YYYY-MM-DD or YYYY-MM-DDTHH:MM; required. */
+  readonly from?: string;
+  readonly until?: string;
   readonly substitute?: string;
   readonly today?: string;
   /** The official's name, to sign the notices with. */
@@ -46,20 +46,29 @@ const DAYS_AFTER = 400;
  */
 export async function awayCommand(flags: AwayFlags, io: CliIO): Promise<number> {
   const locale = io.locale ?? 'en';
+  // Checked here rather than by commander, which says it only in English.
+  for (const [option, value] of [
+    ['--charter', flags.charter],
+    ['--from', flags.from],
+    ['--until', flags.until],
+  ] as const) {
+    if (value === undefined) throw new UsageError(message('away.missing-option', { option }));
+  }
+  const wanted = { ...flags, charter: flags.charter as string, from: flags.from as string, until: flags.until as string };
   const output = await outputOption(io, flags.output);
-  const { charter, inputs } = await findCharter(flags, io);
+  const { charter, inputs } = await findCharter(wanted, io);
   if (charter.absence === undefined) say(io, message('away.no-absence', { file: charter.file }));
 
-  const from = parseAwayMoment(flags.from);
-  const until = parseAwayMoment(flags.until);
+  const from = parseAwayMoment(wanted.from);
+  const until = parseAwayMoment(wanted.until);
   if (!from || !until) throw new UsageError(message('away.option.moment'));
   const today = flags.today ?? todayIn(charter.hours.timeZone);
   const first = [today, from.date, until.date].sort()[0] as string;
   const last = [from.date, until.date].sort()[1] as string;
   const data = awayData(charter, { from: first, until: addDays(last, DAYS_AFTER) });
   const request: AwayRequest = {
-    from: flags.from,
-    until: flags.until,
+    from: wanted.from,
+    until: wanted.until,
     today,
     ...(flags.substitute === undefined ? {} : { substitute: substituteOf(flags.substitute, data) }),
     ...(flags.name === undefined ? {} : { name: flags.name }),
@@ -115,9 +124,14 @@ function substituteOf(text: string, data: AwayData): AwaySubstitute {
  * The charter: a file when --charter names one that exists, else the unit
  * whose id it is in the charters folder. Unusable → a usage error that says why.
  */
-async function findCharter(flags: AwayFlags, io: CliIO): Promise<{ charter: Charter; inputs: { path: string; what: typeof RUN_INPUT_KINDS.charterFile }[] }> {
+async function findCharter(
+  flags: AwayFlags & { readonly charter: string },
+  io: CliIO,
+): Promise<{ charter: Charter; inputs: { path: string; what: typeof RUN_INPUT_KINDS.charterFile }[] }> {
   const folder = flags.charters ?? DEFAULT_CHARTERS_FOLDER;
-  const isFile = /\.ya?ml$/i.test(flags.charter) && (await stat(resolve(io.cwd, flags.charter)).catch(() => undefined))?.isFile() === true;
+  const looksLikeFile = /\.ya?ml$/i.test(flags.charter);
+  const isFile = looksLikeFile && (await stat(resolve(io.cwd, flags.charter)).catch(() => undefined))?.isFile() === true;
+  if (looksLikeFile && !isFile) throw new UsageError(message('away.no-such-file', { file: flags.charter }));
   const checked = await checkCharters({
     cwd: io.cwd,
     patterns: [isFile ? flags.charter : folder],

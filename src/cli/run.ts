@@ -352,10 +352,10 @@ contact, a bad review.every or review.approved, a file that does not load),
   program
     .command('away')
     .description('going away: auto-replies, a voicemail greeting and notices in every language, and the day you are back')
-    .requiredOption('--charter <id>', 'the charter: an id in the --charters folder, or a charter file')
+    .option('--charter <id>', 'the charter: an id in the --charters folder, or a charter file')
     .option('--charters <folder>', 'the charters folder (default: charters/)')
-    .requiredOption('--from <date>', 'the first day away: YYYY-MM-DD, or YYYY-MM-DDTHH:MM from that time', parseAwayTime)
-    .requiredOption('--until <date>', 'the last day away: YYYY-MM-DD, or YYYY-MM-DDTHH:MM until that time', parseAwayTime)
+    .option('--from <date>', 'the first day away: YYYY-MM-DD, or YYYY-MM-DDTHH:MM from that time', parseAwayTime)
+    .option('--until <date>', 'the last day away: YYYY-MM-DD, or YYYY-MM-DDTHH:MM until that time', parseAwayTime)
     .option('--substitute <who>', 'a contact id of the charter, or "Name, phone"')
     .option('--name <name>', 'your name, to sign the notices with')
     .option('--mailbox <address>', 'with --format exchange: your mailbox (default: a <mailbox> to fill in)')

@@ -118,6 +118,11 @@ describe('a charter under another calendar (England)', () => {
     expect(midsummer.autoReply.external).toContain('please contact Customer Contact Centre, tel. +44 1632 960400');
   });
 
+  it('has no Epiphany: until Tuesday 5 January 2027, back on Wednesday 6 January', async () => {
+    const data = awayData(await charterOf(ENGLISH_COUNCIL), { from: '2026-11-01', until: '2028-06-30' });
+    expect(composeAway(data, { from: '2026-12-29', until: '2027-01-05', today: '2026-12-01' }).backOn).toBe('2027-01-06');
+  });
+
   it('is not the Finnish calendar: the same dates in Finland come back on Monday 3 May', async () => {
     expect((await away(VALID_UNIT, { from: '2027-04-26', until: '2027-04-30' })).backOn).toBe('2027-05-03');
   });
