@@ -40,7 +40,7 @@ contacts:
     phone: "+358 9 123 4999"
     email: head@example.fi
   - id: desk
-    name: { fi: "Neuvonta \`$(whoami)\`", sv: "Rådgivning \`$(whoami)\`" }
+    name: { fi: "Neuvonta \`$(whoami)\` $& $'", sv: "Rådgivning \`$(whoami)\`" }
     email: desk@example.fi
 channels:
   letter:
@@ -313,7 +313,9 @@ describe.runIf(runBrowserTests)('the Going away? form in a real browser', { time
       expect(dialogs).toEqual([]);
       // The substitute choices are the unit's contacts, by name, as text.
       const options = await page.locator('#away-substitute option').evaluateAll((items) => items.map((item) => item.textContent));
-      expect(options).toEqual(['Ei valittu', "O'Brien <img src=x onerror=alert(1)>", 'Neuvonta `$(whoami)`']);
+      expect(options).toEqual(['Ei valittu', "O'Brien <img src=x onerror=alert(1)>", "Neuvonta `$(whoami)` $& $'"]);
+      // The notice's heading names the contact as written, `$&` and all.
+      expect(shown.blocks.at(-1)?.heading).toBe("Ilmoitus: Neuvonta `$(whoami)` $& $'");
     } finally {
       await page.context().close();
     }

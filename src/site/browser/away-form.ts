@@ -225,7 +225,12 @@ function showResult(result: AwayResult, target: Target): void {
         link.textContent = words.send ?? '';
         after.push(paragraph('away-text__send', '', link));
       }
-      return textBlock(make, (words.title ?? '').replace('{name}', item.name), item.body, { lang: item.lang, before: [subject], after });
+      return textBlock(
+        make,
+        (words.title ?? '').replace('{name}', () => item.name),
+        item.body,
+        { lang: item.lang, before: [subject], after },
+      );
     });
     notice.replaceWith(...blocks);
   }
