@@ -183,6 +183,13 @@ describe.runIf(runBrowserTests)('the Going away? form in a real browser', { time
       expect(shown.backText).toBe(lang === 'fi' ? 'to 7.1.2027' : 'torsdag 7.1.2027');
       expect(shown.problems).toEqual([]);
       expect(shown.status).toBe(lang === 'fi' ? 'Tekstit ovat valmiina alla.' : 'Texterna finns nedan.');
+      // The auto-reply's Finnish, Swedish and English parts are each marked with their language (the page's own needs none).
+      const parts = await page
+        .locator('.away-text')
+        .first()
+        .locator('pre > span')
+        .evaluateAll((spans) => spans.map((span) => span.getAttribute('lang')));
+      expect(parts).toEqual(lang === 'fi' ? [null, 'sv', 'en'] : ['fi', null, 'en']);
       // `charter away` gives the very same texts for the same charter and request.
       const cli = await runCli(
         ['away', '--charter', 'building-control', '--from', CHRISTMAS.from, '--until', CHRISTMAS.until, '--substitute', 'permit-secretary'].concat([

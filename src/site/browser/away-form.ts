@@ -9,7 +9,7 @@
 // Nothing typed leaves the page: no request is made and nothing is stored. Texts are put
 // into the page as text (textContent), never as HTML.
 import type { AwayData, AwayRequest, AwayResult } from '../../away/away-types.js';
-import { composeAway } from '../../away/compose.js';
+import { blockOrder, composeAway, LANGUAGE_SEPARATOR } from '../../away/compose.js';
 import { formatDate } from '../../away/format-date.js';
 
 const form = document.getElementById('away-form');
@@ -190,9 +190,14 @@ function showResult(result: AwayResult, target: Target): void {
   const autoReply = block('auto-reply');
   if (autoReply) {
     const words = autoReply.dataset;
+    // One block in every language: each language's part is marked, so that a screen reader reads it in its own voice.
+    const languages = blockOrder(result.byLanguage.map((texts) => texts.lang));
     const blocks = result.autoReply.differ
-      ? [textBlock(make, words.titleInternal ?? '', result.autoReply.internal), textBlock(make, words.titleExternal ?? '', result.autoReply.external)]
-      : [textBlock(make, words.title ?? '', result.autoReply.internal)];
+      ? [
+          textBlock(make, words.titleInternal ?? '', result.autoReply.internal, { languages }),
+          textBlock(make, words.titleExternal ?? '', result.autoReply.external, { languages }),
+        ]
+      : [textBlock(make, words.title ?? '', result.autoReply.internal, { languages })];
     autoReply.replaceWith(...blocks);
   }
 
@@ -250,7 +255,13 @@ function textBlock(
   make: Maker,
   title: string,
   text: string,
-  options: { readonly lang?: string; readonly before?: readonly HTMLElement[]; readonly after?: readonly HTMLElement[] } = {},
+  options: {
+    readonly lang?: string;
+    /** The languages of a text in several, in the order of its parts (between LANGUAGE_SEPARATORs). */
+    readonly languages?: readonly string[];
+    readonly before?: readonly HTMLElement[];
+    readonly after?: readonly HTMLElement[];
+  } = {},
 ): HTMLElement {
   blockCount += 1;
   const id = `away-text-${blockCount}`;
@@ -264,7 +275,7 @@ function textBlock(
   const body = document.createElement('pre');
   body.className = 'away-text__body';
   body.id = id;
-  body.textContent = text;
+  fillText(body, text, options.languages, make.uiLang);
   if (options.lang && options.lang !== make.uiLang) body.lang = options.lang;
   section.append(heading, ...(options.before ?? []), body);
   if (make.copyButton) {
@@ -282,6 +293,23 @@ function textBlock(
   }
   section.append(...(options.after ?? []));
   return section;
+}
+
+/** The text as it is (what is copied); a text in several languages as one part per language, each marked with its `lang`. */
+function fillText(body: HTMLElement, text: string, languages: readonly string[] | undefined, uiLang: string): void {
+  const parts = text.split(LANGUAGE_SEPARATOR);
+  if (!languages || languages.length < 2 || parts.length !== languages.length) {
+    body.textContent = text;
+    return;
+  }
+  parts.forEach((part, index) => {
+    if (index > 0) body.append(LANGUAGE_SEPARATOR);
+    const span = document.createElement('span');
+    span.textContent = part;
+    const lang = languages[index];
+    if (lang && lang !== uiLang) span.lang = lang;
+    body.append(span);
+  });
 }
 
 function paragraph(className: string, text: string, ...children: (Node | string)[]): HTMLElement {
