@@ -2,6 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
+import { serveSite } from '../../src/site/serve.js';
 import { tempFolder } from '../helpers.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -149,4 +150,24 @@ describe('the Going away? section of charter pages, built', () => {
     );
     expect(read('en/building-control/card/index.html')).toContain('Ready texts:</span> <a href="/charters/en/building-control/#away">“Going away?”</a>');
   });
+});
+
+describe('the Going away? form under charter serve', () => {
+  it('serves the form script and the page with its data', async () => {
+    const cwd = tempFolder();
+    cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
+    const handle = await serveSite({ cwd, today: TODAY, port: 0, search: false, watch: false }, () => undefined);
+    try {
+      const page = await fetch(`${handle.url}fi/building-control/`);
+      const html = await page.text();
+      expect(embedded(html)?.calendar.from).toBe('2026-10-23');
+      expect(scriptSources(html)).toContain('/assets/away-form.js');
+      const script = await fetch(`${handle.url}assets/away-form.js`);
+      expect(script.status).toBe(200);
+      expect(script.headers.get('content-type')).toMatch(/javascript/);
+      expect((await script.text()).length).toBeGreaterThan(1000);
+    } finally {
+      await handle.close();
+    }
+  }, 60_000);
 });
