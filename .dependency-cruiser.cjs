@@ -39,8 +39,9 @@ const LAYERS = {
   'validate.ts': ['parallel', 'rules', 'load', 'schema', 'model', 'time', 'util', 'messages'],
   parallel: ['validate.ts', 'rules', 'load', 'schema', 'model', 'time', 'util', 'messages'],
   normalize: ['load', 'schema', 'model', 'time', 'util', 'messages'],
-  view: ['model', 'time', 'util', 'messages'],
-  render: ['view', 'model', 'util', 'messages'],
+  // The view and render layers may use the absence kit (src/away/) for the page's "Going away?" section.
+  view: ['away', 'model', 'time', 'util', 'messages'],
+  render: ['view', 'away', 'model', 'util', 'messages'],
   format: ['model', 'util', 'messages'],
   // The absence kit: texts from a charter's absence routine; compose and formats also run in the page.
   away: ['model', 'time', 'util', 'messages'],
@@ -90,7 +91,12 @@ module.exports = {
       comment: 'The absence kit is bundled for the charter page: only away-data.ts may reach Node, the working calendar or holidays.',
       from: { path: '^src/away/', pathNot: '^src/away/away-data\\.ts$' },
       to: {
-        path: ['^src/time/(working-calendar|holiday-calendars|zone-offsets)\\.ts$', '^src/(load|normalize|schema)/', 'node_modules/date-holidays'],
+        path: [
+          '^src/time/(working-calendar|holiday-calendars|zone-offsets)\\.ts$',
+          '^src/(load|normalize|schema)/',
+          '^src/away/away-data\\.ts$',
+          'node_modules/date-holidays',
+        ],
       },
     },
     {

@@ -82,7 +82,7 @@ export interface AwayNotice {
   readonly contactId: string;
   readonly name: string;
   readonly email?: string;
-  /** The language the notice is written in (the charter's first). */
+  /** The language the notice is written in: the charter's first that the kit is written in (fi, sv, en), else en. */
   readonly lang: string;
   readonly subject: string;
   readonly body: string;

@@ -38,12 +38,12 @@ export function composeAway(data: AwayData, request: AwayRequest): AwayResult {
     problem('beyond-calendar', { start: data.calendar.from, end: data.calendar.until });
   }
 
-  const fill = { data, from, until, backOn, substitute };
-  const byLanguage = data.languages.map((lang) => languageTexts(fill, lang));
+  const context = { data, from, until, backOn, substitute };
+  const byLanguage = data.languages.map((lang) => languageTexts(context, lang));
   const ordered = blockOrder(data.languages).map((lang) => byLanguage[data.languages.indexOf(lang)] as AwayLanguageTexts);
   const internal = ordered.map((texts) => texts.autoReplyInternal).join(LANGUAGE_SEPARATOR);
   const external = ordered.map((texts) => texts.autoReplyExternal).join(LANGUAGE_SEPARATOR);
-  const notices = data.notify.map((contact) => noticeFor(fill, contact, request.name));
+  const notices = data.notify.map((contact) => noticeFor(context, contact, request.name));
   return {
     ...(backOn === undefined ? {} : { backOn }),
     problems,
@@ -163,7 +163,7 @@ function substituteSpoken(data: AwayData, choice: SubstituteChoice, lang: string
 // ---------------------------------------------------------------------------
 // Texts per language
 
-interface Fill {
+interface Context {
   readonly data: AwayData;
   readonly from: AwayMoment;
   readonly until: AwayMoment;
@@ -172,26 +172,26 @@ interface Fill {
 }
 
 /** "ma 7.1.2027" / "on Monday 7 January 2027"; "6.1.2027 jälkeen" when the day back is beyond the calendar. */
-function backPhrase(fill_: Fill, lang: string): string {
+function backPhrase(context: Context, lang: string): string {
   const words = awayTexts(lang);
-  return fill_.backOn !== undefined
-    ? fill(words.backDay, { date: formatDate(fill_.backOn, lang, true) })
-    : fill(words.backAfter, { date: formatDate(fill_.until.date, lang) });
+  return context.backOn !== undefined
+    ? fill(words.backDay, { date: formatDate(context.backOn, lang, true) })
+    : fill(words.backAfter, { date: formatDate(context.until.date, lang) });
 }
 
 /** The charter's message (or the kit's) with its placeholders filled and the day back added. */
-function autoReply(fill_: Fill, lang: string, substitute: string): string {
-  const { data } = fill_;
+function autoReply(context: Context, lang: string, substitute: string): string {
+  const { data } = context;
   const words = awayTexts(lang);
   const template = pick(data.outOfOffice, lang, data.languages) ?? words.defaultMessage;
   const values: Record<string, string> = {
-    from: formatMoment(fill_.from, lang),
-    until: formatMoment(fill_.until, lang),
+    from: formatMoment(context.from, lang),
+    until: formatMoment(context.until, lang),
     substitute,
   };
   // The charter's own text: known placeholders filled; an unknown one (which the checker reports) loses its braces.
   const filled = template.replace(/\{([^{}]*)\}/g, (_whole, name: string) => values[name] ?? name);
-  return `${filled.trim()} ${fill(words.backSentence, { back: backPhrase(fill_, lang) })}`;
+  return `${filled.trim()} ${fill(words.backSentence, { back: backPhrase(context, lang) })}`;
 }
 
 /** About 75 words are spoken in 30 seconds. */
@@ -201,20 +201,20 @@ export function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
-function languageTexts(fill_: Fill, lang: string): AwayLanguageTexts {
-  const { data, substitute } = fill_;
+function languageTexts(context: Context, lang: string): AwayLanguageTexts {
+  const { data, substitute } = context;
   const words = awayTexts(lang);
   const fallback = unitContact(data, lang);
   const direct = substituteDirect(data, substitute, lang) ?? fallback;
   const forCustomers = substituteForCustomers(data, substitute, lang) ?? fallback;
-  const autoReplyInternal = autoReply(fill_, lang, direct);
-  const autoReplyExternal = autoReply(fill_, lang, forCustomers);
+  const autoReplyInternal = autoReply(context, lang, direct);
+  const autoReplyExternal = autoReply(context, lang, forCustomers);
 
   // Spoken: phone numbers, no email addresses.
   const spoken = substituteSpoken(data, substitute, lang);
-  const full = `${words.voicemailOpening} ${autoReply(fill_, lang, spoken)} ${words.voicemailClosing}`;
+  const full = `${words.voicemailOpening} ${autoReply(context, lang, spoken)} ${words.voicemailClosing}`;
   const tooLong = countWords(full) > VOICEMAIL_WORDS;
-  const voicemail = tooLong ? shortVoicemail(fill_, lang, spoken) : full;
+  const voicemail = tooLong ? shortVoicemail(context, lang, spoken) : full;
   return {
     lang,
     autoReplyInternal,
@@ -226,31 +226,32 @@ function languageTexts(fill_: Fill, lang: string): AwayLanguageTexts {
 }
 
 /** The standard script when the charter's message is too long to speak in 30 seconds. */
-function shortVoicemail(fill_: Fill, lang: string, substitute: string): string {
+function shortVoicemail(context: Context, lang: string, substitute: string): string {
   const words = awayTexts(lang);
   const away = fill(words.voicemailShort, {
-    from: formatMoment(fill_.from, lang),
-    until: formatMoment(fill_.until, lang),
-    back: backPhrase(fill_, lang),
+    from: formatMoment(context.from, lang),
+    until: formatMoment(context.until, lang),
+    back: backPhrase(context, lang),
   });
-  const reach = fill_.substitute.kind === 'none' ? fill(words.voicemailNoSubstitute, { contact: substitute }) : fill(words.voicemailSubstitute, { substitute });
+  const reach =
+    context.substitute.kind === 'none' ? fill(words.voicemailNoSubstitute, { contact: substitute }) : fill(words.voicemailSubstitute, { substitute });
   return [words.voicemailOpening, away, reach, words.voicemailClosing].join(' ');
 }
 
 // ---------------------------------------------------------------------------
 // Notices
 
-/** The notice to one contact of `absence.notify`, in the charter's first language. */
-function noticeFor(fill_: Fill, contact: AwayContact, name: string | undefined): AwayNotice {
-  const { data } = fill_;
-  const lang = data.languages[0] ?? 'en';
+/** The notice to one contact of `absence.notify`, in the first of the charter's languages the kit is written in (else English). */
+function noticeFor(context: Context, contact: AwayContact, name: string | undefined): AwayNotice {
+  const { data } = context;
+  const lang = data.languages.find((candidate) => textLanguage(candidate) === candidate) ?? 'en';
   const words = awayTexts(lang);
-  const from = formatMoment(fill_.from, lang);
-  const until = formatMoment(fill_.until, lang);
-  const back = backPhrase(fill_, lang);
+  const from = formatMoment(context.from, lang);
+  const until = formatMoment(context.until, lang);
+  const back = backPhrase(context, lang);
   const official = name === undefined ? '' : oneLine(name);
   const subject = official === '' ? fill(words.noticeSubject, { from, until }) : fill(words.noticeSubjectNamed, { from, until, name: official });
-  const direct = substituteDirect(data, fill_.substitute, lang);
+  const direct = substituteDirect(data, context.substitute, lang);
   const contactLine = unitContact(data, lang);
   const lines = [
     words.noticeGreeting,
@@ -260,7 +261,7 @@ function noticeFor(fill_: Fill, contact: AwayContact, name: string | undefined):
     '',
     direct === undefined
       ? fill(words.noticeCallersNoSubstitute, { back, contact: contactLine })
-      : fill(words.noticeCallers, { back, substitute: substituteName(data, fill_.substitute, lang) ?? direct }),
+      : fill(words.noticeCallers, { back, substitute: substituteName(data, context.substitute, lang) ?? direct }),
     '',
     words.noticeSignoff,
     ...(official === '' ? [] : [official]),
@@ -272,7 +273,7 @@ function noticeFor(fill_: Fill, contact: AwayContact, name: string | undefined):
     contactId: contact.id,
     name: contactName,
     ...(contact.email === undefined ? {} : { email: contact.email }),
-    lang: textLanguage(lang),
+    lang,
     subject,
     body,
     mailto: mailtoLink(contact.email, subject, body),

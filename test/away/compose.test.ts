@@ -1,41 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeAway } from '../../src/away/compose.js';
 import type { AwayData } from '../../src/away/away-types.js';
-
-/** A Finnish unit's data by hand: Christmas 2026 – Epiphany 2027 closed as the Finnish calendar has it. */
-export const FI_DATA: AwayData = {
-  charterId: 'building-control',
-  languages: ['fi', 'sv', 'en'],
-  unitName: { fi: 'Rakennusvalvonta', sv: 'Byggnadstillsyn', en: 'Building Control' },
-  timeZone: 'Europe/Helsinki',
-  calendar: {
-    from: '2026-11-01',
-    until: '2027-12-31',
-    closed: ['2026-12-24', '2026-12-25', '2027-01-01', '2027-01-06', '2027-03-26', '2027-03-29', '2027-05-06', '2027-06-25', '2027-12-06', '2027-12-24'],
-  },
-  notice: { amount: 2, unit: 'working day', written: '2 working days' },
-  substitute: 'required',
-  outOfOffice: {
-    fi: 'Olen poissa {from}–{until}. Sijaiseni on {substitute}.',
-    sv: 'Jag är frånvarande {from}–{until}. Min ersättare är {substitute}.',
-    en: 'I am away from {from} until {until}. My substitute is {substitute}.',
-  },
-  notify: [
-    { id: 'switchboard', name: { fi: 'Vaihde', sv: 'Växeln', en: 'Switchboard' }, email: 'vaihde@example.fi' },
-    { id: 'secretary', name: { fi: 'Lupasihteeri', sv: 'Lovsekreterare', en: 'Permit secretary' } },
-  ],
-  contacts: [
-    { id: 'switchboard', name: { fi: 'Vaihde', sv: 'Växeln', en: 'Switchboard' }, email: 'vaihde@example.fi' },
-    {
-      id: 'inspector-b',
-      name: { fi: 'Liisa Laine', sv: 'Liisa Laine', en: 'Liisa Laine' },
-      role: { fi: 'rakennustarkastaja', sv: 'byggnadsinspektör', en: 'building inspector' },
-      phone: '+358 9 123 4567',
-      email: 'liisa.laine@example.fi',
-    },
-  ],
-  general: { phone: '+358 9 123 4500', email: 'rakennusvalvonta@example.fi' },
-};
+import { FI_DATA } from './fixtures.js';
 
 describe('composeAway', () => {
   it('comes back after Christmas, New Year and Epiphany', () => {
@@ -85,5 +51,25 @@ describe('composeAway', () => {
     expect(switchboard?.subject).toBe('Poissaolo 21.12.2026–5.1.2027');
     expect(switchboard?.body).toContain('palaan töihin to 7.1.2027');
     expect(switchboard?.mailto.startsWith('mailto:vaihde@example.fi?subject=Poissaolo%2021.12.2026%E2%80%935.1.2027&body=')).toBe(true);
+  });
+});
+
+describe('languages the kit has no words for', () => {
+  it('writes the notices in the first language it knows, and keeps the charter order after fi and sv', () => {
+    const data: AwayData = {
+      ...FI_DATA,
+      languages: ['se', 'en', 'fi'],
+      outOfOffice: {
+        se: 'Mun in leat bargguin {from}–{until}. {substitute}.',
+        en: 'Away {from}–{until}. {substitute}.',
+        fi: 'Poissa {from}–{until}. {substitute}.',
+      },
+    };
+    const result = composeAway(data, { from: '2026-12-21', until: '2027-01-05', substitute: { contactId: 'inspector-b' }, today: '2026-12-10' });
+    expect(result.notices[0]?.lang).toBe('en');
+    expect(result.notices[0]?.subject).toBe('Absence 21 December 2026–5 January 2027');
+    expect(result.byLanguage.map((texts) => texts.lang)).toEqual(['se', 'en', 'fi']);
+    expect(result.autoReply.internal.split('\n\n— — —\n\n').map((text) => text.slice(0, 6))).toEqual(['Poissa', 'Mun in', 'Away 2']);
+    expect(result.byLanguage[0]?.autoReplyInternal).not.toMatch(/[{}]/);
   });
 });

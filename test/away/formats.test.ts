@@ -7,7 +7,7 @@ import { formatGraph, graphSettings } from '../../src/away/formats/graph.js';
 import { formatExchange, powershellQuote } from '../../src/away/formats/exchange.js';
 import { formatJson } from '../../src/away/formats/json.js';
 import { formatText } from '../../src/away/formats/text.js';
-import { FI_DATA } from './compose.test.js';
+import { FI_DATA } from './fixtures.js';
 
 const REQUEST: AwayRequest = { from: '2026-12-21', until: '2027-01-05', substitute: { contactId: 'inspector-b' }, today: '2026-12-10' };
 
