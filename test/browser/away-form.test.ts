@@ -287,8 +287,9 @@ describe.runIf(runBrowserTests)('the Going away? form in a real browser', { time
   it('asks for the dates instead of making texts without them', async () => {
     const { page } = await openForm('/fi/building-control/');
     try {
-      await page.locator('#away-form').waitFor({ state: 'visible' });
-      await page.fill('#away-from', '2027-01-11');
+      // Texts made first, then the last day taken away: the old texts go.
+      await fillAndSend(page, { from: '2027-01-11', until: '2027-01-15' });
+      await page.fill('#away-until', '');
       // Past the browser's own check of the required field, as a browser without one would send it.
       await page.locator('#away-form').evaluate((form: HTMLFormElement) => {
         form.noValidate = true;

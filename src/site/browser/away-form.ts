@@ -81,9 +81,14 @@ function enhance(form: HTMLFormElement, data: AwayData, template: HTMLTemplateEl
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const request = requestOf(fields, todayIn(data.timeZone));
-    if (!request) {
+    // Texts of earlier dates must not stay on show beside a message about these.
+    const refuse = (): void => {
+      output.hidden = true;
       fields.status.textContent = fields.status.dataset.missing ?? '';
-      (fields.from.value === '' ? fields.from : fields.until).focus();
+    };
+    if (!request) {
+      refuse();
+      (moment(fields.from.value, '') === undefined ? fields.from : fields.until).focus();
       return;
     }
     let result: AwayResult;
@@ -91,7 +96,7 @@ function enhance(form: HTMLFormElement, data: AwayData, template: HTMLTemplateEl
       result = composeAway(data, request);
     } catch {
       // Only a date that is not one (an old browser's text field) throws.
-      fields.status.textContent = fields.status.dataset.missing ?? '';
+      refuse();
       return;
     }
     showResult(result, { template, output, uiLang, status: fields.status });
