@@ -14,7 +14,7 @@ export default defineConfig(
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: {
-        // The browser tests compile with the DOM library; everything else with Node's.
+        // The browser tests and the site's browser module (src/site/browser/) compile with the DOM library; everything else with Node's.
         project: ['./tsconfig.eslint.json', './tsconfig.browser-tests.json'],
         tsconfigRootDir: import.meta.dirname,
       },

@@ -1,6 +1,7 @@
 // Builds the CLI: compiles the JSON Schema to a standalone validator, then
 // bundles src/ into dist/ with esbuild (one file per lazily loaded part) while
-// tsc writes the public API's type declarations into dist/types/.
+// tsc writes the public API's type declarations into dist/types/, and bundles
+// the site's browser module (dist/assets/away-form.js, copied into every site).
 import { renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +36,20 @@ await build({
   external: ['@11ty/eleventy', 'pagefind', 'handlebars', 'sanitize-html', 'marked', 'playwright-core', 'pdf-lib', 'qrcode'],
   // Bundled CommonJS dependencies (ajv's runtime) need require().
   banner: { js: "import { createRequire as __charterCreateRequire } from 'node:module'; const require = __charterCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+// The charter page's absence form: one browser module, shared by every page that has an absence
+// routine (cacheable, never inlined). It bundles the same composeAway the `charter away` command runs.
+await build({
+  absWorkingDir: root,
+  entryPoints: { 'assets/away-form': 'src/site/browser/away-form.ts' },
+  outdir,
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
+  legalComments: 'none',
+  minify: true,
   logLevel: 'warning',
 });
 await declarations;

@@ -147,4 +147,10 @@ function registerHelpers(handlebars: typeof Handlebars): void {
     const inert = json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
     return new handlebars.SafeString(`<script type="application/ld+json">${inert}</script>`);
   });
+  /** Data for a page's script: JSON in an inert script element, with <, > and & as \u escapes so it cannot end the element. */
+  handlebars.registerHelper('jsonData', (id: unknown, json: unknown) => {
+    if (typeof json !== 'string' || json === '' || typeof id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(id)) return '';
+    const inert = json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+    return new handlebars.SafeString(`<script type="application/json" id="${id}">${inert}</script>`);
+  });
 }

@@ -14,6 +14,7 @@ import { withFindings } from '../model/file-results.js';
 import { CHARTERS_JSON, chartersJson, chartersJsonText } from './charters-json.js';
 import { normalizeCollection } from './site-charters.js';
 import { writeSearchIndexes } from './search-index.js';
+import { awayJsonSource } from './away-json.js';
 import { folderWriter } from './site-writer.js';
 import type { PageView } from '../view/view-model.js';
 import type { NormalizedUnits } from '../normalize/normalize-collection.js';
@@ -78,7 +79,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd);
   const templates = await loadSiteTemplates(inputs);
   const compliance = await complianceFor({ charters, unnormalized }, options);
-  const plan = planSite(normalized, { today: options.today, base, origin, renderMarkdown, ...themeLinks(inputs), ...(compliance ? { compliance } : {}) });
+  const plan = planSite(normalized, {
+    today: options.today,
+    base,
+    origin,
+    renderMarkdown,
+    awayJson: awayJsonSource({ base, origin }),
+    ...themeLinks(inputs),
+    ...(compliance ? { compliance } : {}),
+  });
 
   const staging = await StagingFolder.create(out, shown);
   try {

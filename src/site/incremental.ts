@@ -13,7 +13,8 @@ import { copyAssets, loadSiteTemplates, protectedFolders, siteInputs, themeLinks
 import { checkOutputFolder } from './output-folder.js';
 import { siteAddress, type SiteAddress } from './base-path.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { planSite, sitePath, ViewCache } from '../view/site-plan.js';
+import { planSite, sitePath, ViewCache, type SiteOptions } from '../view/site-plan.js';
+import { awayJsonSource } from './away-json.js';
 import { isSearchIndexFile, writeSearchIndexes } from './search-index.js';
 import { SiteFolder } from './site-folder.js';
 import type { PageView } from '../view/view-model.js';
@@ -43,10 +44,13 @@ export class IncrementalSite {
   private readonly folder: SiteFolder;
   private readonly address: SiteAddress;
   private chartersRoot: string | undefined;
+  /** The absence forms' data, kept per unchanged charter like its views. */
+  private readonly awayJson: NonNullable<SiteOptions['awayJson']>;
 
   constructor(private readonly options: BuildOptions) {
     this.folder = new SiteFolder(resolve(options.cwd, options.out ?? DEFAULT_OUT));
     this.address = siteAddress(options);
+    this.awayJson = awayJsonSource(this.address);
   }
 
   get outDir(): string {
@@ -89,6 +93,7 @@ export class IncrementalSite {
       base: this.address.base,
       origin: this.address.origin,
       viewCache: this.viewCache,
+      awayJson: this.awayJson,
       ...themeLinks(inputs),
       ...(compliance ? { compliance } : {}),
     });

@@ -86,13 +86,22 @@ export function readThemeFiles(inputs: SiteInputs, cwd?: string): { readonly pat
   });
 }
 
+/**
+ * The folders whose files become the site's `assets/`: the hand-written ones
+ * (site/assets) and the browser modules the build bundles (dist/assets).
+ */
+export function assetFolders(): string[] {
+  return [join(packageRoot(), 'site', 'assets'), join(packageRoot(), 'dist', 'assets')];
+}
+
 /** Copies the site's own assets and the theme's files, one file at a time, so that `serve` knows each. */
 export async function copyAssets(writer: SiteWriter, inputs: SiteInputs): Promise<void> {
-  const assets = join(packageRoot(), 'site', 'assets');
-  for (const entry of await readdir(assets, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = join(entry.parentPath, entry.name);
-    await writer.copy(file, `assets/${relative(assets, file).split(sep).join('/')}`);
+  for (const assets of assetFolders()) {
+    for (const entry of await readdir(assets, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || entry.name.endsWith('.map')) continue;
+      const file = join(entry.parentPath, entry.name);
+      await writer.copy(file, `assets/${relative(assets, file).split(sep).join('/')}`);
+    }
   }
   for (const { path, bytes } of readThemeFiles(inputs)) await writer.write(themePath(path), bytes);
 }

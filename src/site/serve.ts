@@ -9,7 +9,7 @@ import { message, renderMessage, type MessageRef, type MessageValue } from '../m
 import { packageRoot } from '../util/package-info.js';
 import type { BuildOptions } from './build.js';
 import { IncrementalSite, type UpdateResult } from './incremental.js';
-import { readThemeFiles, siteInputs } from './inputs.js';
+import { assetFolders, readThemeFiles, siteInputs } from './inputs.js';
 import { isLoopbackName } from './loopback.js';
 import { siteAddress } from './base-path.js';
 import { screenRequest } from './serve-requests.js';
@@ -306,7 +306,7 @@ async function watchPlan(options: ServeOptions, site: IncrementalSite): Promise<
     charterFolders,
     folders: [
       inputs.builtInTemplates,
-      join(packageRoot(), 'site', 'assets'),
+      ...assetFolders(),
       ...(inputs.templateOverrides ? [inputs.templateOverrides] : []),
       ...(options.watchFolders ?? []).map((folder) => resolve(options.cwd, folder)),
     ],

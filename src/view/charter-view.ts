@@ -28,6 +28,7 @@ import {
   COMMITMENT_SLOTS,
   commitmentSlotKey,
   fill,
+  pageStrings,
   viewStrings,
   type AnsweredKind,
   type ChannelKey,
@@ -810,6 +811,7 @@ function absenceView(scope: Scope): AbsenceView | undefined {
     ...(absence.notice ? { notice: durationInWords(absence.notice, scope.lang) } : {}),
     ...(absence.substitute ? { substitute: scope.strings.substitute[absence.substitute] } : {}),
     ...(outOfOffice ? { outOfOffice } : {}),
+    textsWhere: fill(scope.strings.awayTextsWhere, { heading: pageStrings(scope.lang).awayHeading }),
   };
 }
 

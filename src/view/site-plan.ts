@@ -29,7 +29,16 @@ export interface SiteOptions {
   readonly compliance?: ComplianceReport | undefined;
   /** Markdown to sanitized HTML (the render layer's, injected so views stay pure). */
   readonly renderMarkdown: (markdown: string) => string;
+  /**
+   * The absence form's data for a unit with an absence routine, as JSON, with
+   * `today` the build's day (injected: it needs the working calendar, which
+   * views do not compute). Without it the page shows the routine only.
+   */
+  readonly awayJson?: ((unit: Charter, today: string) => string | undefined) | undefined;
 }
+
+/** The absence form's script, loaded only by charter pages that have an absence routine. */
+export const AWAY_FORM_SCRIPT = 'assets/away-form.js';
 
 /** What the site is made from: the unit charters, normalized, and whom to give feedback on the guide itself. */
 export interface SiteCharters {
@@ -154,23 +163,26 @@ export function planSite(site: SiteCharters, options: SiteOptions): SitePlan {
       const view = charterView(unit, lang, today, context, options.viewCache);
       const alternates = (other: string) =>
         languages.includes(other) ? { href: urls.charter(view.id, other), available: true } : { href: urls.home(other), available: false };
+      const charterFrame = frame(
+        { lang, ui: view.interfaceLang },
+        {
+          url: view.url,
+          title: `${view.name.text} – ${titlesOf(view.interfaceLang).site}`,
+          description: charterDescription(view),
+          ...(view.summary ? { descriptionLang: view.summary.lang } : {}),
+        },
+        links,
+        alternates,
+        options,
+        urls,
+      );
+      const awayJson = view.absence ? options.awayJson?.(unit, today) : undefined;
       pages.push({
         kind: 'charter',
         url: view.url,
-        frame: frame(
-          { lang, ui: view.interfaceLang },
-          {
-            url: view.url,
-            title: `${view.name.text} – ${titlesOf(view.interfaceLang).site}`,
-            description: charterDescription(view),
-            ...(view.summary ? { descriptionLang: view.summary.lang } : {}),
-          },
-          links,
-          alternates,
-          options,
-          urls,
-        ),
+        frame: awayJson === undefined ? charterFrame : { ...charterFrame, scripts: [...charterFrame.scripts, urls.asset(AWAY_FORM_SCRIPT)] },
         charter: view,
+        ...(awayJson === undefined ? {} : { awayJson }),
       });
       pages.push(cardPage(view, languages, links, options, urls));
     }

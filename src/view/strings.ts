@@ -100,6 +100,8 @@ export interface ViewStrings {
   /** Said when the hours are in another time zone than the collection's: `{zone}` the IANA name, `{zoneName}` the zone's name in the page language. */
   readonly timeZoneNote: string;
   readonly substitute: Readonly<Record<SubstituteRule, string>>;
+  /** Where the absence form is, on the card: `{heading}` the charter page's "Going away?" heading, in the language's quotation marks. */
+  readonly awayTextsWhere: string;
   readonly reviewStatus: Readonly<Record<ReviewStatus, string>>;
   /** An accessibility service's `name` (capitalized, alone or first in a list) and its form later `inList` ("Viittomakieli, selkokieli"). */
   readonly accessibilityServices: Readonly<Record<AccessibilityServiceKind, { readonly name: string; readonly inList: string }>>;

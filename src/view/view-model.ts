@@ -296,6 +296,8 @@ export interface AbsenceView {
   /** "A substitute is required." */
   readonly substitute?: string;
   readonly outOfOffice?: TextView;
+  /** Where the ready texts are made, said on the card: the charter page's "Going away?" section by its heading, quoted. */
+  readonly textsWhere: string;
 }
 
 export interface FeedbackView {
@@ -580,7 +582,17 @@ export interface PageFrameView {
 
 export type PageView =
   | { readonly kind: 'home'; readonly frame: PageFrameView; readonly groups: readonly OrganisationGroupView[]; readonly url: string }
-  | { readonly kind: 'charter'; readonly frame: PageFrameView; readonly charter: CharterView; readonly url: string }
+  | {
+      readonly kind: 'charter';
+      readonly frame: PageFrameView;
+      readonly charter: CharterView;
+      readonly url: string;
+      /**
+       * The absence form's data (AwayData as JSON), on pages with an absence
+       * routine when the site supplies it: the page's script composes the texts from it.
+       */
+      readonly awayJson?: string;
+    }
   | {
       readonly kind: 'card';
       readonly frame: PageFrameView;

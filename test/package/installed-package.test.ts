@@ -307,7 +307,7 @@ describe('the site, installed', { timeout: TEST_TIMEOUT }, () => {
   it('builds the guide', async () => {
     const built = await succeeds(charter('build', '--today', TODAY, '--events', 'charters/sample-events.csv'));
     expect(built.stderr).toMatch(/^charter: built \d+ pages into _site\/, with the compliance dashboard\n$/);
-    for (const page of ['index.html', 'fi/index.html', 'assets/charter.css', 'charters.json'])
+    for (const page of ['index.html', 'fi/index.html', 'assets/charter.css', 'assets/away-form.js', 'charters.json'])
       expect(existsSync(join(project, '_site', page)), page).toBe(true);
     expect(readdirSync(join(project, '_site', 'fi')).some((name) => name.startsWith('pagefind'))).toBe(true);
   });

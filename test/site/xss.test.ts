@@ -27,7 +27,9 @@ describe('hostile charter text renders inert', () => {
       const html = readFileSync(page, 'utf8');
       const scripts = html.match(/<script\b[^>]*>/gi) ?? [];
       for (const tag of scripts)
-        expect(tag, page).toMatch(/^<script (type="application\/ld\+json"|(type="module" )?src="\/assets\/[\w.-]+"( type="module")?( defer)?)>$/);
+        expect(tag, page).toMatch(
+          /^<script (type="application\/ld\+json"|type="application\/json" id="away-data"|(type="module" )?src="\/assets\/[\w.-]+"( type="module")?( defer)?)>$/,
+        );
       expect(html, page).not.toMatch(/<[a-z][^>]*\son\w+\s*=/i);
       expect(html, page).not.toMatch(/(href|src|action|formaction)\s*=\s*["']?\s*javascript:/i);
       expect(html, page).not.toMatch(/<(img|svg|iframe|style)\b/i);
@@ -47,6 +49,15 @@ describe('hostile charter text renders inert', () => {
     expect(blocks).toHaveLength(1);
     const json = blocks[0]?.[1] ?? '';
     expect(json).not.toMatch(/[<>]/);
+    expect(JSON.stringify(JSON.parse(json))).toContain('window.__pwned');
+  });
+
+  it('keeps the absence form’s data inert and parseable', () => {
+    const html = readFileSync(join(out, 'en', 'test-unit', 'index.html'), 'utf8');
+    const blocks = [...html.matchAll(/<script type="application\/json" id="away-data">([\s\S]*?)<\/script>/g)];
+    expect(blocks).toHaveLength(1);
+    const json = blocks[0]?.[1] ?? '';
+    expect(json).not.toMatch(/[<>&]/);
     expect(JSON.stringify(JSON.parse(json))).toContain('window.__pwned');
   });
 });
