@@ -1,4 +1,5 @@
 import enCli from './catalogs/en/cli.json' with { type: 'json' };
+import enDiff from './catalogs/en/diff.json' with { type: 'json' };
 import enFormat from './catalogs/en/format.json' with { type: 'json' };
 import enInit from './catalogs/en/init.json' with { type: 'json' };
 import enLoad from './catalogs/en/load.json' with { type: 'json' };
@@ -6,6 +7,7 @@ import enReport from './catalogs/en/report.json' with { type: 'json' };
 import enRules from './catalogs/en/rules.json' with { type: 'json' };
 import enSchema from './catalogs/en/schema.json' with { type: 'json' };
 import fiCli from './catalogs/fi/cli.json' with { type: 'json' };
+import fiDiff from './catalogs/fi/diff.json' with { type: 'json' };
 import fiFormat from './catalogs/fi/format.json' with { type: 'json' };
 import fiInit from './catalogs/fi/init.json' with { type: 'json' };
 import fiLoad from './catalogs/fi/load.json' with { type: 'json' };
@@ -13,6 +15,7 @@ import fiReport from './catalogs/fi/report.json' with { type: 'json' };
 import fiRules from './catalogs/fi/rules.json' with { type: 'json' };
 import fiSchema from './catalogs/fi/schema.json' with { type: 'json' };
 import svCli from './catalogs/sv/cli.json' with { type: 'json' };
+import svDiff from './catalogs/sv/diff.json' with { type: 'json' };
 import svFormat from './catalogs/sv/format.json' with { type: 'json' };
 import svInit from './catalogs/sv/init.json' with { type: 'json' };
 import svLoad from './catalogs/sv/load.json' with { type: 'json' };
@@ -28,7 +31,7 @@ import type { MessageLocale } from './locale.js';
  * message ids, and test/messages/catalogs.test.ts fails when another language
  * lacks a key or a placeholder.
  */
-type EnglishCatalogs = typeof enCli & typeof enFormat & typeof enInit & typeof enLoad & typeof enReport & typeof enRules & typeof enSchema;
+type EnglishCatalogs = typeof enCli & typeof enDiff & typeof enFormat & typeof enInit & typeof enLoad & typeof enReport & typeof enRules & typeof enSchema;
 
 /** The id of a message: its key in the English catalogs. */
 export type MessageId = Extract<keyof EnglishCatalogs, string>;
@@ -40,9 +43,9 @@ export type Catalog = Readonly<Record<string, MessageTemplate>>;
 
 /** The catalog files of each language, by area (the file name). */
 export const CATALOG_FILES: Readonly<Record<MessageLocale, Readonly<Record<string, Catalog>>>> = {
-  en: { cli: enCli, format: enFormat, init: enInit, load: enLoad, report: enReport, rules: enRules, schema: enSchema },
-  fi: { cli: fiCli, format: fiFormat, init: fiInit, load: fiLoad, report: fiReport, rules: fiRules, schema: fiSchema },
-  sv: { cli: svCli, format: svFormat, init: svInit, load: svLoad, report: svReport, rules: svRules, schema: svSchema },
+  en: { cli: enCli, diff: enDiff, format: enFormat, init: enInit, load: enLoad, report: enReport, rules: enRules, schema: enSchema },
+  fi: { cli: fiCli, diff: fiDiff, format: fiFormat, init: fiInit, load: fiLoad, report: fiReport, rules: fiRules, schema: fiSchema },
+  sv: { cli: svCli, diff: svDiff, format: svFormat, init: svInit, load: svLoad, report: svReport, rules: svRules, schema: svSchema },
 };
 
 const MERGED = new Map<MessageLocale, Catalog>();
