@@ -87,8 +87,8 @@ function decidedFiles(before: ResolvedCharter, after: ResolvedCharter): Set<stri
   return decided;
 }
 
-/** Compares two versions of one unit's charter: undefined when nothing changed. */
-export function compareCharters(before: LoadedCharter, after: LoadedCharter): CharterDiff | undefined {
+/** Compares two versions of one unit's charter (`moved`: found under another name): undefined when nothing changed. */
+export function compareCharters(before: LoadedCharter, after: LoadedCharter, moved: boolean): CharterDiff | undefined {
   const oldVersion: CharterVersion = { charter: before.charter, data: before.resolved.data };
   const newVersion: CharterVersion = { charter: after.charter, data: after.resolved.data };
   const languages = new Set<string>([...before.charter.languages, ...after.charter.languages]);
@@ -101,7 +101,6 @@ export function compareCharters(before: LoadedCharter, after: LoadedCharter): Ch
     }),
   ];
   const renamed = before.charter.id !== after.charter.id;
-  const moved = before.resolved.file !== after.resolved.file;
   if (found.length === 0 && !renamed && !moved) return undefined;
 
   const changes: PromiseChange[] = found.map((change) => {

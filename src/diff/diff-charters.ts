@@ -59,8 +59,8 @@ function pairSides(before: Side, after: Side, renamedFrom: ReadonlyMap<string, s
   const diffs: CharterDiff[] = [];
   const unpairedOld = new Map(before.charters);
   const unpairedNew = new Map<string, LoadedCharter>();
-  const compare = (old: LoadedCharter, now: LoadedCharter) => {
-    const diff = compareCharters(old, now);
+  const compare = (old: LoadedCharter, now: LoadedCharter, moved: boolean) => {
+    const diff = compareCharters(old, now, moved);
     if (diff) diffs.push(diff);
   };
   for (const [key, now] of after.charters) {
@@ -68,14 +68,14 @@ function pairSides(before: Side, after: Side, renamedFrom: ReadonlyMap<string, s
     const old = oldKey === undefined ? undefined : unpairedOld.get(oldKey);
     if (old && oldKey !== undefined) {
       unpairedOld.delete(oldKey);
-      compare(old, now);
+      compare(old, now, oldKey !== key);
     } else unpairedNew.set(key, now);
   }
   for (const [key, now] of unpairedNew) {
     const match = [...unpairedOld].find(([, old]) => old.charter.id === now.charter.id);
     if (match) {
       unpairedOld.delete(match[0]);
-      compare(match[1], now);
+      compare(match[1], now, true);
     } else diffs.push(oneSided(now, 'added'));
     unpairedNew.delete(key);
   }

@@ -87,15 +87,23 @@ const DEFAULT_BRANCHES = ['origin/HEAD', 'main', 'master', 'origin/main', 'origi
  * (CI's default) may hold none of these: that is said, with the fix.
  */
 export async function defaultBase(top: string): Promise<{ readonly commit: string; readonly described: string }> {
+  const current = await gitText(top, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
   for (const branch of DEFAULT_BRANCHES) {
     if ((await gitText(top, ['rev-parse', '--verify', '--quiet', `${branch}^{commit}`])) === undefined) continue;
+    // A clone of one branch points origin/HEAD at that branch: comparing it with itself finds nothing.
+    if (
+      branch === 'origin/HEAD' &&
+      current !== undefined &&
+      (await gitText(top, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'])) === `origin/${current}`
+    )
+      continue;
     const base = await gitText(top, ['merge-base', 'HEAD', branch]);
     if (base !== undefined && base !== '') return { commit: base, described: branch };
     if (await isShallow(top)) throw new GitProblem(message('diff.git.shallow', { branch }));
   }
   const previous = await gitText(top, ['rev-parse', '--verify', '--quiet', 'HEAD~1^{commit}']);
   if (previous !== undefined && previous !== '') return { commit: previous, described: 'HEAD~1' };
-  if (await isShallow(top)) throw new GitProblem(message('diff.git.shallow', { branch: 'HEAD~1' }));
+  if (await isShallow(top)) throw new GitProblem(message('diff.git.shallow-no-base'));
   throw new GitProblem(message('diff.git.no-base'));
 }
 
