@@ -76,13 +76,13 @@ function chain(charter: ResolvedCharter): ResolvedCharter[] {
  * baseline above it whose own `review.approved` moved (with `approvedBy`),
  * which decides for what that baseline promises.
  */
-function decidedFiles(before: ResolvedCharter, after: ResolvedCharter): Set<string> {
-  const decided = new Set<string>();
+function decidedFiles(before: ResolvedCharter, after: ResolvedCharter): Map<string, { approved: string; approvedBy?: string }> {
+  const decided = new Map<string, { approved: string; approvedBy?: string }>();
   const oldChain = chain(before);
   chain(after).forEach((baseline, index) => {
     const old = oldChain[index];
     const recorded = old && decision(old.source.data as CharterData, baseline.source.data as CharterData);
-    if (recorded && recorded.approvedBy !== undefined) decided.add(baseline.file);
+    if (recorded && recorded.approvedBy !== undefined) decided.set(baseline.file, recorded);
   });
   return decided;
 }
@@ -107,12 +107,14 @@ export function compareCharters(before: LoadedCharter, after: LoadedCharter, mov
     const path = change.side === 'new' ? change.path : existingPrefix(after.resolved.data, change.path);
     return { kind: change.kind, text: change.text, path: change.path, at: locate(after.resolved, path) };
   });
-  const recorded = decision(before.resolved.data, after.resolved.data);
-  const unitDecided = recorded?.approvedBy !== undefined;
+  const unitDecision = decision(before.resolved.data, after.resolved.data);
+  const unitDecided = unitDecision?.approvedBy !== undefined;
   const baselinesDecided = decidedFiles(before.resolved, after.resolved);
-  const needsDecision = changes.some(
-    (change) => WEAKENING_KINDS.includes(change.kind) && !unitDecided && !(change.at !== undefined && baselinesDecided.has(change.at.file)),
-  );
+  const weakened = changes.filter((change) => WEAKENING_KINDS.includes(change.kind));
+  const baselineDecision = (change: PromiseChange) => (change.at === undefined ? undefined : baselinesDecided.get(change.at.file));
+  const needsDecision = !unitDecided && weakened.some((change) => baselineDecision(change) === undefined);
+  // Decided by a baseline alone: its decision is the one shown.
+  const recorded = unitDecided || weakened.length === 0 ? unitDecision : (weakened.map(baselineDecision).find((found) => found !== undefined) ?? unitDecision);
   return {
     id: after.charter.id,
     ...(renamed ? { oldId: before.charter.id } : {}),

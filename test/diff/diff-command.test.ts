@@ -128,6 +128,23 @@ describe('charter diff in a git repository', () => {
     expect(result.stdout).toContain('2 charters changed since main');
   });
 
+  it('takes a baseline’s own recorded decision for what the baseline promises', async () => {
+    const reviewed = `${BASELINE}review:\n  approved: 2026-09-01\n  approvedBy: { fi: Kaupunginhallitus, en: City Board }\n  every: 12 months\n  next: 2027-09-01\n`;
+    const cwd = repository({ 'charters/_base.yaml': reviewed, 'charters/small.yaml': EXTENDING_UNIT });
+    const slower = edit(reviewed, 'respond: { within: 15 working days, target: 90% }', 'respond: { within: 20 working days, target: 90% }');
+    commit(cwd, { 'charters/_base.yaml': slower });
+    expect((await runCli(['diff'], cwd)).code).toBe(1);
+    commit(cwd, { 'charters/_base.yaml': edit(slower, 'approved: 2026-09-01', 'approved: 2026-12-01') });
+    const decided = await runCli(['diff'], cwd);
+    expect(decided.code, decided.stdout).toBe(0);
+    expect(decided.stdout).toContain('decision recorded: approved 2026-12-01 by Kaupunginhallitus');
+    // The unit's own loosening still needs the unit's decision.
+    commit(cwd, {
+      'charters/small.yaml': edit(EXTENDING_UNIT, 'reply: { within: 3 working days, target: 95% }', 'reply: { within: 4 working days, target: 95% }'),
+    });
+    expect((await runCli(['diff'], cwd)).code).toBe(1);
+  });
+
   it('reads a hostile file name as a name, and prints it without its control characters', async () => {
     const name = "-x $(touch pwned) `touch pwned2` ';\u001b[2J\nz.yaml";
     const cwd = repository({ [`charters/${name}`]: VALID_UNIT });
