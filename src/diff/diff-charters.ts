@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { DEFAULT_CHARTERS_FOLDER } from '../check.js';
 import { findCharterFiles, globBase, InputError, isGlobPattern } from '../load/find-files.js';
-import { loadCollection, type CharterFileSystem } from '../load/load-collection.js';
+import { isBaselineFile, loadCollection, type CharterFileSystem } from '../load/load-collection.js';
 import { nodeFileSystem } from '../load/node-file-system.js';
 import { normalizeCharter } from '../normalize/normalize-charter.js';
 import { message } from '../messages/message.js';
@@ -22,6 +22,8 @@ export interface DiffOptions {
 interface Side {
   readonly charters: Map<string, LoadedCharter>;
   readonly unreadable: UnreadableCharter[];
+  /** The keys of the unreadable ones: a charter there is not told as added or removed on the other side. */
+  readonly unreadableKeys: Set<string>;
 }
 
 async function loadSide(
@@ -35,19 +37,25 @@ async function loadSide(
   const collection = await loadCollection(files, { root, cwd, fileSystem });
   const charters = new Map<string, LoadedCharter>();
   const unreadable: UnreadableCharter[] = [];
+  const unreadableKeys = new Set<string>();
   const inputs = new Set(files);
   for (const resolved of collection.charters) {
     if (resolved.isBaseline || !inputs.has(resolved.absolutePath)) continue;
     const result = normalizeCharter(resolved);
     if (result.ok) charters.set(keyOf(resolved.absolutePath), { resolved, charter: result.charter });
-    else unreadable.push({ file: resolved.file, side, reason: result.unit.reason });
+    else {
+      unreadable.push({ file: resolved.file, side, reason: result.unit.reason });
+      unreadableKeys.add(keyOf(resolved.absolutePath));
+    }
   }
   // A file that did not even parse has no resolved charter: it is unreadable too.
   const loaded = new Set(collection.charters.map((charter) => charter.absolutePath));
-  for (const file of files)
-    if (!loaded.has(file) && !/^_/.test(file.split(/[\\/]/).pop() ?? ''))
-      unreadable.push({ file: relative(cwd, file) || file, side, reason: 'it does not load' });
-  return { charters, unreadable };
+  for (const file of files) {
+    if (loaded.has(file) || isBaselineFile(file)) continue;
+    unreadable.push({ file: relative(cwd, file) || file, side, reason: 'it does not load' });
+    unreadableKeys.add(keyOf(file));
+  }
+  return { charters, unreadable, unreadableKeys };
 }
 
 /**
@@ -76,10 +84,10 @@ function pairSides(before: Side, after: Side, renamedFrom: ReadonlyMap<string, s
     if (match) {
       unpairedOld.delete(match[0]);
       compare(match[1], now, true);
-    } else diffs.push(oneSided(now, 'added'));
+    } else if (!before.unreadableKeys.has(key)) diffs.push(oneSided(now, 'added'));
     unpairedNew.delete(key);
   }
-  for (const old of unpairedOld.values()) diffs.push(oneSided(old, 'removed'));
+  for (const [key, old] of unpairedOld) if (!after.unreadableKeys.has(key)) diffs.push(oneSided(old, 'removed'));
   return diffs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 

@@ -181,6 +181,15 @@ describe('charter diff in a git repository', () => {
     expect(result.stderr).toContain('`fetch-depth: 0`');
   });
 
+  it('fails a charter that no longer loads, without telling its promises as removed', async () => {
+    const cwd = repository({ 'charters/unit.yaml': VALID_UNIT });
+    write(cwd, { 'charters/unit.yaml': `${VALID_UNIT}id: [broken\n` });
+    const result = await runCli(['diff'], cwd);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('charters/unit.yaml: not compared, as it does not load (`charter validate` says why)');
+    expect(result.stdout).not.toContain('removed');
+  });
+
   it('says so outside a git repository', async () => {
     const cwd = tempFolder();
     write(cwd, { 'charters/unit.yaml': VALID_UNIT });
