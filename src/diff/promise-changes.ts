@@ -4,7 +4,8 @@ import type { CharterData } from '../model/charter-data.js';
 import { getPath } from '../model/charter-data.js';
 import type { JsonPath } from '../model/diagnostic.js';
 import { placeKey, promisesOf, type CharterPromise } from '../model/commitments.js';
-import { compareDurations, formatPercent } from '../time/duration.js';
+import { formatPercent } from '../time/duration.js';
+import { rankDurations } from './rank-durations.js';
 import { message } from '../messages/message.js';
 import type { ChangeKind } from './diff-model.js';
 import type { MessageRef } from '../messages/message.js';
@@ -116,7 +117,7 @@ function compareOne(before: CharterPromise, after: CharterPromise): FoundChange[
   }
   if (before.measure === 'abandoned' || after.measure === 'abandoned') return found;
   const [from, to] = [before.promise.within, after.promise.within];
-  const order = compareDurations(from, to);
+  const order = rankDurations(from, to);
   if (order !== 0) {
     const values = { promise: label, from: from.written, to: to.written };
     if (order === -1) found.push(at('loosened', message('diff.promise.within-longer', values), 'within'));

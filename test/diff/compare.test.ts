@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { diffCharters } from '../../src/diff/diff-charters.js';
 import type { ChangeKind, CharterDiff } from '../../src/diff/diff-model.js';
 import { escapeMarkdown } from '../../src/diff/format-markdown.js';
+import { rankDurations } from '../../src/diff/rank-durations.js';
+import { parseDuration, type Duration } from '../../src/time/duration.js';
 import { renderMessage } from '../../src/messages/message.js';
 import { writeTree } from '../helpers.js';
 import { FORMAT_11_UNIT, VALID_UNIT, edit } from '../fixtures/charters.js';
@@ -34,12 +36,14 @@ describe('charter diff: what changed in a promise', () => {
     const charter = await expectChange(longer, 'loosened', 'channels.email.reply: longer time limit, 2 working days → 5 working days');
     expect(charter?.needsDecision).toBe(true);
     expect(charter?.changes[0]?.at).toMatchObject({ file: join('new', 'unit.yaml'), line: 43 });
-    const weeks = edit(VALID_UNIT, 'reply: { within: 2 working days, target: 90% }', 'reply: { within: 2 weeks, target: 90% }');
+    const week = edit(VALID_UNIT, 'reply: { within: 2 working days, target: 90% }', 'reply: { within: 1 week, target: 90% }');
     await expectChange(
-      weeks,
+      week,
       'changed',
-      'channels.email.reply: the time limit changed from 2 working days to 2 weeks, which cannot be ranked against each other: check it is no weaker',
+      'channels.email.reply: the time limit changed from 2 working days to 1 week, which cannot be ranked against each other: check it is no weaker',
     );
+    const weeks = edit(VALID_UNIT, 'reply: { within: 2 working days, target: 90% }', 'reply: { within: 2 weeks, target: 90% }');
+    await expectChange(weeks, 'loosened', 'channels.email.reply: longer time limit, 2 working days → 2 weeks');
     const minutes = edit(VALID_UNIT, 'wait: { within: 15 minutes, target: 80% }', 'wait: { within: 1 hour, target: 80% }');
     await expectChange(minutes, 'loosened', 'channels.counter.wait: longer time limit, 15 minutes → 1 hour');
     const faster = edit(VALID_UNIT, 'callback: { within: 1 working day, target: 95% }', 'callback: { within: same working day, target: 95% }');
@@ -154,6 +158,24 @@ describe('charter diff: what changed in a promise', () => {
       [join('new', 'moved.yaml'), 'changed', join('old', 'a.yaml')],
       [join('old', 'gone.yaml'), 'removed', undefined],
     ]);
+  });
+});
+
+describe('rankDurations', () => {
+  const rank = (a: string, b: string) => rankDurations(parseDuration(a) as Duration, parseDuration(b) as Duration);
+
+  it('ranks 2 working days < 5 working days < 2 weeks, and leaves what a calendar decides unranked', () => {
+    expect(rank('2 working days', '5 working days')).toBe(-1);
+    expect(rank('5 working days', '2 weeks')).toBe(-1);
+    expect(rank('2 weeks', '5 working days')).toBe(1);
+    expect(rank('10 working days', '3 weeks')).toBe(-1);
+    expect(rank('1 hour', '2 working days')).toBe(-1);
+    expect(rank('same working day', '1 month')).toBe(-1);
+    expect(rank('immediately', '1 second')).toBe(-1);
+    expect(rank('2 hours', '4 working hours')).toBe(-1);
+    expect(rank('2 working days', '1 week')).toBeUndefined();
+    expect(rank('4 working hours', '1 working day')).toBeUndefined();
+    expect(rank('1 month', '30 days')).toBeUndefined();
   });
 });
 
