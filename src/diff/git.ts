@@ -43,9 +43,13 @@ async function gitText(cwd: string, args: readonly string[]): Promise<string | u
   }
 }
 
-/** The top folder of the repository that holds `cwd`; a GitProblem outside one. */
+/**
+ * The top folder of the repository that holds `cwd`; a GitProblem outside one.
+ * Found as the way up from `cwd` (`../..`), so that it is spelt as `cwd` is,
+ * through the same links, and repository paths are made right.
+ */
 export async function repositoryTop(cwd: string): Promise<string> {
-  const top = await git(cwd, ['rev-parse', '--show-toplevel']).then(
+  const up = await git(cwd, ['rev-parse', '--show-cdup']).then(
     (output) => output.toString('utf8').trim(),
     (error: unknown) => {
       // No git at all is a different fix from no repository.
@@ -53,8 +57,8 @@ export async function repositoryTop(cwd: string): Promise<string> {
       return undefined;
     },
   );
-  if (top === undefined || top === '') throw new GitProblem(message('diff.git.not-a-repository'));
-  return resolve(top);
+  if (up === undefined) throw new GitProblem(message('diff.git.not-a-repository'));
+  return resolve(cwd, up);
 }
 
 /**
