@@ -160,6 +160,18 @@ describe('charter diff in a git repository', () => {
     expect(github.stdout).toContain('%0Az.yaml');
   });
 
+  it('prints charter text without its control characters in every format', async () => {
+    const cwd = repository({ 'charters/unit.yaml': VALID_UNIT });
+    write(cwd, { 'charters/unit.yaml': edit(VALID_UNIT, 'en: Test Unit }', 'en: "Test\\e]8;;http://x\\a\\e[2J Unit\\u202e" }') });
+    for (const format of ['stylish', 'markdown', 'github', 'json']) {
+      const result = await runCli(['diff', '--format', format], cwd);
+      expect(result.code, format).toBe(0);
+      expect(result.stdout, format).not.toMatch(CONTROL);
+      expect(result.stdout, format).not.toContain('\u202e');
+    }
+    expect((await runCli(['diff'], cwd)).stdout).toContain('unit.name (en): “Test Unit” → “Test\\u001b]8;;http://x\\u0007\\u001b[2J Unit\\u202e”');
+  });
+
   it('refuses a ref that would read as an option, and one git does not know, as usage errors', async () => {
     const cwd = repository({ 'charters/unit.yaml': VALID_UNIT });
     const option = await runCli(['diff', '--base=--output=/tmp/x'], cwd);
