@@ -47,6 +47,8 @@ const LAYERS = {
   away: ['model', 'time', 'util', 'messages'],
   'check.ts': ['validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'messages'],
   report: ['check.ts', 'validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'format', 'messages'],
+  // charter diff: loads two versions of the charters (git, folders or files) the way the report does, and compares them.
+  diff: ['check.ts', 'validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'format', 'messages'],
   site: BELOW_SITE,
   // charter init: templates → a new charter repository; reads names and ids the way the loader and schema do.
   init: ['load', 'schema', 'model', 'time', 'util', 'messages'],

@@ -10,6 +10,7 @@ import type { CardsFlags } from './cards-command.js';
 import type { ReportFlags } from './report-command.js';
 import type { RotaFlags } from './rota-command.js';
 import type { AwayFlags } from './away-command.js';
+import type { DiffFlags } from './diff-command.js';
 import type { InitFlags } from './init-command.js';
 import { resolve } from 'node:path';
 import { isSystemError, systemErrorMessage } from '../util/system-error.js';
@@ -191,6 +192,7 @@ Examples:
   $ charter report logs/2026.csv                  are we keeping our promises?
   $ charter rota                                  who reviews which period
   $ charter away --charter city-library --from 2026-12-21 --until 2027-01-05 --substitute library-desk
+  $ charter diff --base main                      what changed in the promises
 
 Exit codes: 0 clean, 1 findings, 2 usage or fatal error.`,
     );
@@ -412,6 +414,36 @@ are listed on standard error as file:line:col and counted; exit 0, or 1 with
     .action(async (logs: string[], options: ReportFlags) => {
       const { reportCommand } = await import('./report-command.js');
       setExitCode(await reportCommand(logs, options, io));
+    });
+
+  program
+    .command('diff')
+    .description('what changed in the promises since a git ref, or between two folders or files')
+    .argument('[paths...]', 'files or folders (default: charters/); two of them without --base are compared with each other')
+    .option('--base <ref>', 'the git ref to compare with (default: where this branch left origin/HEAD, main or master)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['stylish', 'json', 'markdown', 'github']).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--color', 'force colour')
+    .option('--no-color', 'never use colour')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ charter diff                                 this branch against main
+  $ charter diff --base origin/main --format github
+  $ charter diff --format markdown -o diff.md    for a pull-request comment
+  $ charter diff old/ new/                       two folders
+  $ charter diff before.yaml after.yaml          two files
+
+A promise loosened (a longer time limit, a lower target, a channel removed,
+shorter hours, a closed day added) exits 1, unless the charter records the
+decision in the same change: a later review.approved, and review.approvedBy.
+Exit codes: 0 no weakened promise without a decision, 1 one or more (or a
+charter that no longer loads), 2 usage error (a bad ref, a shallow clone).`,
+    )
+    .action(async (paths: string[], options: DiffFlags) => {
+      const { diffCommand } = await import('./diff-command.js');
+      setExitCode(await diffCommand(paths, options, io));
     });
 
   program

@@ -1,5 +1,6 @@
 import enAway from './catalogs/en/away.json' with { type: 'json' };
 import enCli from './catalogs/en/cli.json' with { type: 'json' };
+import enDiff from './catalogs/en/diff.json' with { type: 'json' };
 import enFormat from './catalogs/en/format.json' with { type: 'json' };
 import enInit from './catalogs/en/init.json' with { type: 'json' };
 import enLoad from './catalogs/en/load.json' with { type: 'json' };
@@ -8,6 +9,7 @@ import enRules from './catalogs/en/rules.json' with { type: 'json' };
 import enSchema from './catalogs/en/schema.json' with { type: 'json' };
 import fiAway from './catalogs/fi/away.json' with { type: 'json' };
 import fiCli from './catalogs/fi/cli.json' with { type: 'json' };
+import fiDiff from './catalogs/fi/diff.json' with { type: 'json' };
 import fiFormat from './catalogs/fi/format.json' with { type: 'json' };
 import fiInit from './catalogs/fi/init.json' with { type: 'json' };
 import fiLoad from './catalogs/fi/load.json' with { type: 'json' };
@@ -16,6 +18,7 @@ import fiRules from './catalogs/fi/rules.json' with { type: 'json' };
 import fiSchema from './catalogs/fi/schema.json' with { type: 'json' };
 import svAway from './catalogs/sv/away.json' with { type: 'json' };
 import svCli from './catalogs/sv/cli.json' with { type: 'json' };
+import svDiff from './catalogs/sv/diff.json' with { type: 'json' };
 import svFormat from './catalogs/sv/format.json' with { type: 'json' };
 import svInit from './catalogs/sv/init.json' with { type: 'json' };
 import svLoad from './catalogs/sv/load.json' with { type: 'json' };
@@ -31,7 +34,15 @@ import type { MessageLocale } from './locale.js';
  * message ids, and test/messages/catalogs.test.ts fails when another language
  * lacks a key or a placeholder.
  */
-type EnglishCatalogs = typeof enAway & typeof enCli & typeof enFormat & typeof enInit & typeof enLoad & typeof enReport & typeof enRules & typeof enSchema;
+type EnglishCatalogs = typeof enAway &
+  typeof enCli &
+  typeof enDiff &
+  typeof enFormat &
+  typeof enInit &
+  typeof enLoad &
+  typeof enReport &
+  typeof enRules &
+  typeof enSchema;
 
 /** The id of a message: its key in the English catalogs. */
 export type MessageId = Extract<keyof EnglishCatalogs, string>;
@@ -43,9 +54,9 @@ export type Catalog = Readonly<Record<string, MessageTemplate>>;
 
 /** The catalog files of each language, by area (the file name). */
 export const CATALOG_FILES: Readonly<Record<MessageLocale, Readonly<Record<string, Catalog>>>> = {
-  en: { away: enAway, cli: enCli, format: enFormat, init: enInit, load: enLoad, report: enReport, rules: enRules, schema: enSchema },
-  fi: { away: fiAway, cli: fiCli, format: fiFormat, init: fiInit, load: fiLoad, report: fiReport, rules: fiRules, schema: fiSchema },
-  sv: { away: svAway, cli: svCli, format: svFormat, init: svInit, load: svLoad, report: svReport, rules: svRules, schema: svSchema },
+  en: { away: enAway, cli: enCli, diff: enDiff, format: enFormat, init: enInit, load: enLoad, report: enReport, rules: enRules, schema: enSchema },
+  fi: { away: fiAway, cli: fiCli, diff: fiDiff, format: fiFormat, init: fiInit, load: fiLoad, report: fiReport, rules: fiRules, schema: fiSchema },
+  sv: { away: svAway, cli: svCli, diff: svDiff, format: svFormat, init: svInit, load: svLoad, report: svReport, rules: svRules, schema: svSchema },
 };
 
 const MERGED = new Map<MessageLocale, Catalog>();

@@ -1,0 +1,133 @@
+import type { Charter } from '../model/charter.js';
+import { CHANNEL_KINDS } from '../model/charter.js';
+import type { CharterData } from '../model/charter-data.js';
+import { getPath } from '../model/charter-data.js';
+import type { JsonPath } from '../model/diagnostic.js';
+import { placeKey, promisesOf, type CharterPromise } from '../model/commitments.js';
+import { formatPercent } from '../time/duration.js';
+import { rankDurations } from './rank-durations.js';
+import { message } from '../messages/message.js';
+import type { ChangeKind } from './diff-model.js';
+import type { MessageRef } from '../messages/message.js';
+import { lineLabel, promiseLabel, promiseValue } from './labels.js';
+
+/** A change found, before it is located in a file: `side` says which version's data `path` is in. */
+export interface FoundChange {
+  readonly kind: ChangeKind;
+  readonly text: MessageRef;
+  readonly path: JsonPath;
+  readonly side: 'old' | 'new';
+}
+
+/** One version of a charter: the normalized charter and its merged data (for exact paths). */
+export interface CharterVersion {
+  readonly charter: Charter;
+  readonly data: CharterData;
+}
+
+interface Line {
+  readonly key: string;
+  readonly label: string;
+  readonly path: JsonPath;
+}
+
+/** Every channel line of a charter, by kind and id. */
+export function linesOf(version: CharterVersion): Map<string, Line> {
+  const lines = new Map<string, Line>();
+  for (const kind of CHANNEL_KINDS) {
+    const listed = Array.isArray(getPath(version.data, ['channels', kind]));
+    version.charter.channels[kind].forEach((line, index) => {
+      const key = `${kind}\u0000${line.id ?? ''}`;
+      if (!lines.has(key)) lines.set(key, { key, label: lineLabel(kind, line.id), path: listed ? ['channels', kind, index] : ['channels', kind] });
+    });
+  }
+  return lines;
+}
+
+function promiseKey(promise: CharterPromise): string {
+  return placeKey(promise.measure, promise.place);
+}
+
+function lineKeyOf(promise: CharterPromise): string | undefined {
+  return (CHANNEL_KINDS as readonly string[]).includes(promise.place.channel) ? `${promise.place.channel}\u0000${promise.place.line ?? ''}` : undefined;
+}
+
+/**
+ * What changed in the measurable promises: each promise paired by its place
+ * (channel, line, commitment, groups, service), compared by its time limit,
+ * target or abandonment rate; lines removed and added. The promises of a
+ * removed or added line are told as the line, not one by one.
+ */
+export function promiseChanges(before: CharterVersion, after: CharterVersion): FoundChange[] {
+  const found: FoundChange[] = [];
+  const oldLines = linesOf(before);
+  const newLines = linesOf(after);
+  for (const [key, line] of oldLines) {
+    if (!newLines.has(key)) found.push({ kind: 'removed', text: message('diff.line.removed', { line: line.label }), path: line.path, side: 'old' });
+  }
+  for (const [key, line] of newLines) {
+    if (!oldLines.has(key)) found.push({ kind: 'added', text: message('diff.line.added', { line: line.label }), path: line.path, side: 'new' });
+  }
+  const onGoneLine = (promise: CharterPromise, lines: Map<string, Line>): boolean => {
+    const lineKey = lineKeyOf(promise);
+    return lineKey !== undefined && !lines.has(lineKey);
+  };
+
+  const oldPromises = new Map(promisesOf(before.charter, before.data).map((promise) => [promiseKey(promise), promise]));
+  const newPromises = promisesOf(after.charter, after.data);
+  const newKeys = new Set(newPromises.map(promiseKey));
+  for (const promise of newPromises) {
+    const old = oldPromises.get(promiseKey(promise));
+    if (old) found.push(...compareOne(old, promise));
+    else if (!onGoneLine(promise, oldLines)) {
+      found.push({
+        kind: 'added',
+        text: message('diff.promise.added', { promise: promiseLabel(promise), value: promiseValue(promise) }),
+        path: promise.path,
+        side: 'new',
+      });
+    }
+  }
+  for (const [key, promise] of oldPromises) {
+    if (newKeys.has(key) || onGoneLine(promise, newLines)) continue;
+    found.push({
+      kind: 'removed',
+      text: message('diff.promise.removed', { promise: promiseLabel(promise), value: promiseValue(promise) }),
+      path: promise.path,
+      side: 'old',
+    });
+  }
+  return found;
+}
+
+/** The changes of one promise present in both versions. */
+function compareOne(before: CharterPromise, after: CharterPromise): FoundChange[] {
+  const found: FoundChange[] = [];
+  const label = promiseLabel(after);
+  const at = (kind: ChangeKind, text: MessageRef, key: string): FoundChange => ({ kind, text, path: [...after.path, key], side: 'new' });
+  if (before.measure === 'abandoned' && after.measure === 'abandoned') {
+    const [from, to] = [before.promise.atMost, after.promise.atMost];
+    if (from !== to) {
+      const values = { promise: label, from: formatPercent(from), to: formatPercent(to) };
+      found.push(
+        at(to > from ? 'loosened' : 'tightened', message(to > from ? 'diff.promise.abandoned-higher' : 'diff.promise.abandoned-lower', values), 'atMost'),
+      );
+    }
+    return found;
+  }
+  if (before.measure === 'abandoned' || after.measure === 'abandoned') return found;
+  const [from, to] = [before.promise.within, after.promise.within];
+  const order = rankDurations(from, to);
+  if (order !== 0) {
+    const values = { promise: label, from: from.written, to: to.written };
+    if (order === -1) found.push(at('loosened', message('diff.promise.within-longer', values), 'within'));
+    else if (order === 1) found.push(at('tightened', message('diff.promise.within-shorter', values), 'within'));
+    else found.push(at('changed', message('diff.promise.within-incomparable', values), 'within'));
+  }
+  if (before.measure === 'within' && after.measure === 'within' && before.promise.target !== after.promise.target) {
+    const lower = after.promise.target < before.promise.target;
+    const values = { promise: label, from: formatPercent(before.promise.target), to: formatPercent(after.promise.target) };
+    found.push(at(lower ? 'loosened' : 'tightened', message(lower ? 'diff.promise.target-lower' : 'diff.promise.target-higher', values), 'target'));
+  }
+  return found;
+}
