@@ -2,11 +2,12 @@ import { relative } from 'node:path';
 import type { FormatName } from '../format/index.js';
 import { buildSite, type BuildOptions, type EventsOptions } from '../site/build.js';
 import { asOfOption, listBadRows } from './events.js';
+import { logReadingOf, type LogReadingFlags } from './log-reading.js';
 import { message } from '../messages/message.js';
 import { EXIT_FINDINGS, EXIT_OK, say, UsageError, type CliIO } from './io.js';
 import { reportFindings } from './report-findings.js';
 
-export interface BuildFlags {
+export interface BuildFlags extends LogReadingFlags {
   readonly out: string;
   readonly templates?: string;
   readonly css?: string;
@@ -65,6 +66,7 @@ export function eventsOf(flags: BuildFlags, io: CliIO): EventsOptions | undefine
   return {
     logs: flags.events,
     asOf: asOfOption(flags.asOf),
+    reading: logReadingOf(flags),
     ...(io.stdin ? { stdin: io.stdin } : {}),
   };
 }
