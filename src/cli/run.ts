@@ -253,10 +253,10 @@ node_modules/charter/docs/rules/<rule-id>.md. Messages follow --locale or LANG
       .option('--site-url <url>', "the guide's public address, e.g. https://intranet.example.fi/charters/: adds canonical links", parseSiteUrlOption)
       .option('--events <logs...>', 'contact logs (CSV or JSON Lines): adds the compliance dashboard')
       .option('--as-of <time>', 'measure the logs as of this time (default: now); see charter report')
-      .option('--delimiter <char>', 'the logs\' CSV delimiter (default: found from the header); see charter report')
-      .option('--encoding <name>', 'the logs\' text encoding; see charter report')
+      .option('--delimiter <char>', "the logs' CSV delimiter (default: found from the header); see charter report")
+      .option('--encoding <name>', "the logs' text encoding; see charter report")
       .option('--timezone <zone>', 'the time zone of log times without an offset, e.g. Europe/Helsinki; see charter report')
-      .option('--map <pairs>', 'the logs\' own column names, e.g. charter=Yksikkö,start=Saapunut; see charter report');
+      .option('--map <pairs>', "the logs' own column names, e.g. charter=Yksikkö,start=Saapunut; see charter report");
 
   siteOptions(program.command('build').description('validate the charters and build the intranet guide (a static site)'))
     .option('--no-search', 'skip the search index')

@@ -48,7 +48,9 @@ export function parseEncoding(text: string): OptionResult<LogEncoding> {
   const lower = text.toLowerCase();
   const spelled = lower === 'utf8' ? 'utf-8' : lower === 'cp1252' ? 'windows-1252' : lower === 'latin-1' || lower === 'iso-8859-1' ? 'latin1' : lower;
   const found = LOG_ENCODINGS.find((encoding) => encoding === spelled);
-  return found ? { ok: true, value: found } : { ok: false, problem: message('report.option.encoding', { given: printable(text), known: LOG_ENCODINGS.join(', ') }) };
+  return found
+    ? { ok: true, value: found }
+    : { ok: false, problem: message('report.option.encoding', { given: printable(text), known: LOG_ENCODINGS.join(', ') }) };
 }
 
 /** `--timezone`: an IANA name the runtime knows, in its own spelling. */

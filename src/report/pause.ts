@@ -43,7 +43,8 @@ export interface Pause {
 
 export type PauseResult = { readonly pause: Pause | undefined } | { readonly problem: MessageRef; readonly kind: BadRowKind };
 
-const DURATION = /^P(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/i;
+const DURATION =
+  /^P(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/i;
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 86_400_000;
 /** Intervals a row may have: more is not a log of supplement requests. */
@@ -74,7 +75,8 @@ export function pauseOfIntervals(list: readonly unknown[], zone: ZoneOffsets | u
   const intervals = new Float64Array(list.length * 2);
   for (const [position, item] of list.entries()) {
     const index = position + 1;
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) return { problem: message('report.pause.bad-interval', { index }), kind: 'malformed' };
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      return { problem: message('report.pause.bad-interval', { index }), kind: 'malformed' };
     const record = item as Record<string, unknown>;
     const from = record.from;
     const until = record.until;

@@ -97,14 +97,7 @@ export class ComplianceTally {
   }
 
   /** A row with paused time: its deadline moves later, and its time taken is shorter, by the time paused. */
-  private addPaused(
-    commitment: MeasuredCommitment,
-    startMs: number,
-    endMs: number,
-    deadline: number,
-    pause: Pause,
-    ...accumulators: Accumulator[]
-  ): void {
+  private addPaused(commitment: MeasuredCommitment, startMs: number, endMs: number, deadline: number, pause: Pause, ...accumulators: Accumulator[]): void {
     const { asOfMs } = this.options;
     const { calendar, duration } = commitment;
     const closed = endMs <= asOfMs;
