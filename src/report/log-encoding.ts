@@ -30,17 +30,17 @@ export class LogDecoder {
   /** The bytes of a UTF-8 character cut by the end of the last chunk, checked with the next. */
   private carried: Buffer = Buffer.alloc(0);
   private chosen: LogEncoding | undefined;
-  /** Line breaks in the bytes decoded so far (to say on which line a bad byte is). */
-  private lineBreaks = 0;
 
   /**
    * `forced`: the encoding given with --encoding; `atStart`: the bytes are the
    * file's first (a part of a large log read from its middle has no byte
-   * order mark to look at).
+   * order mark to look at); `linesBefore`: the lines the text decoded so far
+   * holds (the reader counts them anyway), to say on which line a bad byte is.
    */
   constructor(
     forced: LogEncoding | undefined,
     private readonly atStart = true,
+    private readonly linesBefore: () => number = () => 0,
   ) {
     if (forced !== undefined) this.use(forced);
   }
@@ -80,7 +80,6 @@ export class LogDecoder {
     const whole = completeLength(bytes);
     if (!isUtf8(bytes.subarray(0, whole))) throw this.notUtf8(bytes);
     this.carried = Buffer.from(bytes.subarray(whole));
-    this.countLines(bytes.subarray(0, whole));
   }
 
   /** The encoding a file's first bytes show, or a refusal. */
@@ -104,14 +103,10 @@ export class LogDecoder {
     return 'utf-8';
   }
 
-  private countLines(bytes: Uint8Array): void {
-    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) this.lineBreaks++;
-  }
-
   /** Bytes that are not UTF-8: say where, and what they would be in Windows-1252. */
   private notUtf8(bytes: Uint8Array): MessageError {
     const at = firstInvalidUtf8(bytes);
-    let line = this.lineBreaks + 1;
+    let line = this.linesBefore() + 1;
     for (let index = 0; index < at; index++) if (bytes[index] === 10) line++;
     const byte = bytes[at] ?? 0;
     const letter = new TextDecoder('windows-1252').decode(Uint8Array.of(byte));

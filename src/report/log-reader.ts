@@ -133,9 +133,10 @@ export interface ReadLogResult {
 /** Reads a log file (or standard input) in chunks, calling the handlers row by row. */
 export async function readLog(path: string, display: string, handlers: LogHandlers, options: ReadLogOptions = {}): Promise<ReadLogResult> {
   // A part of a log read from its middle is UTF-8 (only such logs are split) and has no byte order mark.
-  const decoder = new LogDecoder(options.reading?.encoding, options.start === undefined || options.start === 0);
-  const stream = openText(path, display, options, decoder);
   let reader: ChunkReader | undefined;
+  // The text decoded so far has gone to the reader, which has counted its complete lines.
+  const decoder = new LogDecoder(options.reading?.encoding, options.start === undefined || options.start === 0, () => reader?.lines ?? 0);
+  const stream = openText(path, display, options, decoder);
   let format: LogFormat | undefined;
   const push = (chunk: string): void => {
     if (!reader) {

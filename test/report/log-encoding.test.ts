@@ -4,8 +4,10 @@ import { MessageError } from '../../src/messages/message-error.js';
 import { renderMessage } from '../../src/messages/message.js';
 
 /** Decodes `bytes` cut into chunks of `size` bytes. */
-function decodeInChunks(bytes: Buffer, size: number, decoder = new LogDecoder(undefined)): string {
+function decodeInChunks(bytes: Buffer, size: number, given?: LogDecoder): string {
   let text = '';
+  // As a log's reader does, the complete lines decoded so far.
+  const decoder = given ?? new LogDecoder(undefined, true, () => text.split('\n').length - 1);
   for (let from = 0; from < bytes.length; from += size) text += decoder.write(bytes.subarray(from, from + size));
   return text + decoder.end();
 }
