@@ -34,6 +34,10 @@ export function parseTimestamp(text: string, zone?: ZoneOffsets): TimestampResul
 export function timestampMs(text: string, zone?: ZoneOffsets): number {
   const ms = fastParse(text);
   if (!Number.isNaN(ms)) return ms;
+  if (zone !== undefined) {
+    const local = fastLocal(text, zone);
+    if (!Number.isNaN(local)) return local;
+  }
   const parsed = parseSlowly(text.trim(), zone);
   return parsed.ok ? parsed.ms : Number.NaN;
 }
@@ -90,6 +94,34 @@ function fastParse(text: string): number {
     return Number.NaN;
   }
   return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offsetMinutes) * 60 + second) * 1000;
+}
+
+/**
+ * The common local form `2026-11-02 09:00:41` (or with `T`), read digit by
+ * digit as fastParse reads offsets: a log of local times has millions. NaN
+ * means "not this form, or not one instant" (the full parser then says why).
+ */
+function fastLocal(text: string, zone: ZoneOffsets): number {
+  if (text.length !== 19) return Number.NaN;
+  const separator = text.charCodeAt(10);
+  if (
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    (separator !== 84 && separator !== 32) ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58
+  ) {
+    return Number.NaN;
+  }
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 59)) return Number.NaN;
+  const instant = instantOfLocal(zone, (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000);
+  return typeof instant === 'number' ? instant : Number.NaN;
 }
 
 /** The number written in two ASCII digits at `from`; NaN if either is not a digit. */
