@@ -199,3 +199,22 @@ describe('the share of paused rows', () => {
     expect(renderMessage({ id: 'report.table.paused-warning', values: warning }, 'sv')).toMatch(/^Varning: x: 2 av 50 rader/);
   });
 });
+
+describe('a large log read in two halves at once', () => {
+  it('gives the same figures, pauses and all, as read in one piece (semicolons and local times too)', async () => {
+    const rows = ['charter;channel;commitment;start;end;paused'];
+    for (let index = 0; index < 3000; index++) {
+      const start = new Date(Date.parse('2027-01-11T06:00:00Z') + index * 60_000);
+      const local = (ms: number): string => new Date(ms + 2 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+      rows.push(`test-unit;phone;answer;${local(start.getTime())};${local(start.getTime() + 40_000)};${index % 3 === 0 ? 'PT15S' : ''}`);
+    }
+    const cwd = writeTree({ ...CHARTERS, 'log.csv': rows.join('\n') });
+    const options = { cwd, logs: ['log.csv'], asOf: parseAsOf(AS_OF) as Date, reading: { timeZone: 'Europe/Helsinki' } };
+    const whole = (await makeComplianceReport({ ...options, split: false })).report;
+    const halves = (await makeComplianceReport({ ...options, split: true, splitMinBytes: 1024 })).report;
+    // 40 s answers against 30 s: only the rows with 15 s paused are met.
+    expect(figuresOf(whole, 'phone', 'answer').total).toMatchObject({ count: 3000, met: 1000, missed: 2000, paused: 1000 });
+    expect(halves.commitments).toEqual(whole.commitments);
+    expect(halves.input).toEqual(whole.input);
+  });
+});
