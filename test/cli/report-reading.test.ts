@@ -44,7 +44,7 @@ describe('charter report on logs as offices export them', () => {
     const cwd = writeTree({ ...CHARTERS, 'vienti.csv': EXPORT });
     const result = await runCli(['report', 'vienti.csv', '--as-of', AS_OF, '--timezone', 'Europe/Helsinki', '--map', MAP, '--locale', 'fi'], cwd);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^charter: huom: vienti\.csv: kentät on eroteltu merkillä ";"/);
+    expect(result.stderr).toMatch(/^charter: huom.: vienti\.csv: kentät on eroteltu merkillä ";"/);
     expect(result.stdout).toMatch(/pysäytetty/);
     expect(result.stdout).toMatch(/Varoitus: test-unit email reply: 3 rivistä 1 \(33,3 %\) sisälsi pysäytettyä aikaa, yli 2 %/);
   });
