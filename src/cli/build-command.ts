@@ -61,6 +61,8 @@ export function siteOptionsOf(paths: readonly string[], flags: BuildFlags, io: C
 export function eventsOf(flags: BuildFlags, io: CliIO): EventsOptions | undefined {
   if (flags.events === undefined) {
     if (flags.asOf !== undefined) throw new UsageError(message('cli.as-of.needs-events'));
+    const reading = (['delimiter', 'encoding', 'timezone', 'map'] as const).find((option) => flags[option] !== undefined);
+    if (reading !== undefined) throw new UsageError(message('cli.reading.needs-events', { option: `--${reading}` }));
     return undefined;
   }
   return {

@@ -103,4 +103,10 @@ describe('charter report on logs as offices export them', () => {
     expect(result.stderr).not.toMatch(/no-time-zone|bad/);
     expect(result.code).toBe(0);
   });
+
+  it('refuses the reading options on charter build without --events (exit 2)', async () => {
+    const cwd = writeTree(CHARTERS);
+    const result = await runCli(['build', '--timezone', 'Europe/Helsinki', '--out', 'site'], cwd);
+    expect(result).toMatchObject({ code: 2, stderr: 'charter: --timezone needs --events: it says how the contact logs are read\n' });
+  });
 });
