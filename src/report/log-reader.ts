@@ -396,7 +396,13 @@ class CsvLogReader implements ChunkReader {
     this.indexes = indexes as Record<LogField, number>;
     this.width = fields.length;
     // A row of a log with optional columns that place it is placed by them too: no fast path.
-    this.keyFirst = indexes.charter === 0 && indexes.channel === 1 && indexes.commitment === 2 && !this.optional.some(([field]) => PLACING_FIELDS.has(field));
+    // The key is a slice of the line as written, so its separators must be the lookup's commas.
+    this.keyFirst =
+      this.parser.delimiter === ',' &&
+      indexes.charter === 0 &&
+      indexes.channel === 1 &&
+      indexes.commitment === 2 &&
+      !this.optional.some(([field]) => PLACING_FIELDS.has(field));
   }
 
   /** Why the header lacks a field's column, with a hint when the log seems split by another delimiter or named in another language. */
