@@ -2,11 +2,12 @@ import { relative } from 'node:path';
 import type { FormatName } from '../format/index.js';
 import { buildSite, type BuildOptions, type EventsOptions } from '../site/build.js';
 import { asOfOption, listBadRows } from './events.js';
+import { logReadingOf, type LogReadingFlags } from './log-reading.js';
 import { message } from '../messages/message.js';
 import { EXIT_FINDINGS, EXIT_OK, say, UsageError, type CliIO } from './io.js';
 import { reportFindings } from './report-findings.js';
 
-export interface BuildFlags {
+export interface BuildFlags extends LogReadingFlags {
   readonly out: string;
   readonly templates?: string;
   readonly css?: string;
@@ -60,11 +61,14 @@ export function siteOptionsOf(paths: readonly string[], flags: BuildFlags, io: C
 export function eventsOf(flags: BuildFlags, io: CliIO): EventsOptions | undefined {
   if (flags.events === undefined) {
     if (flags.asOf !== undefined) throw new UsageError(message('cli.as-of.needs-events'));
+    const reading = (['delimiter', 'encoding', 'timezone', 'map'] as const).find((option) => flags[option] !== undefined);
+    if (reading !== undefined) throw new UsageError(message('cli.reading.needs-events', { option: `--${reading}` }));
     return undefined;
   }
   return {
     logs: flags.events,
     asOf: asOfOption(flags.asOf),
+    reading: logReadingOf(flags),
     ...(io.stdin ? { stdin: io.stdin } : {}),
   };
 }

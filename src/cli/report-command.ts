@@ -10,8 +10,10 @@ import { refuseInputs, type RunInput } from '../util/output-file.js';
 import { asOfOption, listBadRows } from './events.js';
 import { EXIT_FINDINGS, EXIT_OK, outputOption, RUN_INPUT_KINDS, writeOutput, UsageError, wantsColor, type CliIO } from './io.js';
 import { message, renderMessage } from '../messages/message.js';
+import { inputNotes, logReadingOf, type LogReadingFlags } from './log-reading.js';
+import { pausedWarning } from '../report/format-table.js';
 
-export interface ReportFlags {
+export interface ReportFlags extends LogReadingFlags {
   readonly charters: string;
   readonly from?: string;
   readonly to?: string;
@@ -26,6 +28,7 @@ export interface ReportFlags {
 export async function reportCommand(logs: readonly string[], flags: ReportFlags, io: CliIO): Promise<number> {
   const locale = io.locale ?? 'en';
   const asOf = asOfOption(flags.asOf);
+  const reading = logReadingOf(flags);
   const range = dateRange(flags.from, flags.to, asOf);
   const output = await outputOption(io, flags.output);
   // The logs are known now: refuse before reading them, not after a long read.
@@ -38,8 +41,10 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
     ...range,
     asOf,
     locale,
+    reading,
     ...(io.stdin ? { stdin: io.stdin } : {}),
   });
+  for (const note of inputNotes(result.report, locale)) io.stderr(`${note}\n`);
   const report = result.report;
   const withErrors = result.charterResults.filter((file) => file.diagnostics.some((diagnostic) => diagnostic.severity === 'error')).length;
   if (withErrors > 0) {
@@ -64,6 +69,8 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
     await writeOutput(io, output, text);
   } else io.stdout(text);
 
+  // The table shows the warnings; CSV has no room for them.
+  if (flags.format === 'csv') for (const warning of report.warnings ?? []) io.stderr(`charter: ${renderMessage(pausedWarning(warning, locale), locale)}\n`);
   if (flags.format !== 'json') listBadRows(report, io);
   return flags.strict && report.rows.bad > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

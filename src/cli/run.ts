@@ -258,7 +258,11 @@ node_modules/charter/docs/rules/<rule-id>.md. Messages follow --locale or LANG
       .option('--base <path>', 'the path the site is served under, e.g. /intranet/charters/ (default: /)')
       .option('--site-url <url>', "the guide's public address, e.g. https://intranet.example.fi/charters/: adds canonical links", parseSiteUrlOption)
       .option('--events <logs...>', 'contact logs (CSV or JSON Lines): adds the compliance dashboard')
-      .option('--as-of <time>', 'measure the logs as of this time (default: now); see charter report');
+      .option('--as-of <time>', 'measure the logs as of this time (default: now); see charter report')
+      .option('--delimiter <char>', "the logs' CSV delimiter (default: found from the header); see charter report")
+      .option('--encoding <name>', "the logs' text encoding; see charter report")
+      .option('--timezone <zone>', 'the time zone of log times without an offset, e.g. Europe/Helsinki; see charter report')
+      .option('--map <pairs>', "the logs' own column names, e.g. charter=Yksikkö,start=Saapunut; see charter report");
 
   siteOptions(program.command('build').description('validate the charters and build the intranet guide (a static site)'))
     .option('--no-search', 'skip the search index')
@@ -395,6 +399,10 @@ the texts are written only with --force), 2 usage or fatal error.`,
     .option('--as-of <time>', 'judge open contacts at this time: 2026-11-30T16:00:00+02:00, or a date for the end of that day (default: now)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--delimiter <char>', 'CSV delimiter: comma, semicolon, tab or one character (default: found from the header)')
+    .option('--encoding <name>', 'text encoding: utf-8, utf-16le, utf-16be, windows-1252 or latin1 (default: UTF-8, UTF-16 by its byte order mark)')
+    .option('--timezone <zone>', 'read times without an offset as local times of this IANA zone, e.g. Europe/Helsinki')
+    .option('--map <pairs>', 'the log\'s own column names: charter=Yksikkö,start=Saapunut,... (quote names with commas: start="Saapunut, klo")')
     .option('--strict', 'exit 1 when any row is bad')
     .option('--color', 'force colour in the table')
     .option('--no-color', 'never use colour')
@@ -405,9 +413,12 @@ Examples:
   $ charter report charters/sample-events.csv
   $ charter report logs/*.csv --from 2026-01 --to 2026-06 --format csv -o h1.csv
   $ charter report events.jsonl --as-of 2026-11-30 --format json
+  $ charter report export.csv --timezone Europe/Helsinki --map charter=Yksikkö,start=Saapunut,end=Vastattu
 
 A log has the columns charter,channel,commitment,start,end; times carry an
-offset (2026-11-02T09:00:41+02:00) and an empty end means still open. Bad rows
+offset (2026-11-02T09:00:41+02:00), or are local times of --timezone
+(2026-11-02 09:00, 2.11.2026 9:00); an empty end means still open. A paused
+column (ISO 8601 duration, e.g. P2D) stops the clock. Bad rows
 are listed on standard error as file:line:col and counted; exit 0, or 1 with
 --strict when a row is bad, 2 when a log cannot be read.`,
     )

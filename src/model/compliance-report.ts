@@ -55,6 +55,11 @@ export interface Figures {
   readonly median: number | null;
   /** 90th percentile (nearest rank) of time taken by closed rows, in the commitment's own unit. */
   readonly p90: number | null;
+  /**
+   * `within` and `average` promises with paused rows anywhere in the range: rows with paused time (a stopped
+   * clock; see pause.ts), here. Absent for a promise none of whose rows was paused.
+   */
+  readonly paused?: number;
 }
 
 export interface MonthFigures extends Figures {
@@ -175,6 +180,37 @@ export interface ComplianceReport {
   readonly overdueReviews: readonly OverdueReview[];
   /** Unit charters with errors, which are not measured: their rows are bad rows (`unknown-charter`). */
   readonly unmeasuredCharters: readonly UnmeasuredCharter[];
+  /** How each log was read (format, delimiter, encoding). */
+  readonly input?: { readonly logs: readonly LogInput[]; readonly timeZone: string | null };
+  /** Figures to look at twice: a promise with more than 2 % of its rows paused. */
+  readonly warnings?: readonly ReportWarning[];
+}
+
+/** What reading a log found out (said on standard error too). */
+export interface LogInput {
+  readonly file: string;
+  readonly format: 'csv' | 'jsonl';
+  /** `comma`, `semicolon`, `tab`, or the character itself; null for JSON Lines. */
+  readonly delimiter: string | null;
+  /** Whether the delimiter was found from the header (false: given with --delimiter). */
+  readonly delimiterDetected: boolean;
+  /** `utf-8`, `utf-16le`, `utf-16be`, `windows-1252` or `latin1`. */
+  readonly encoding: string;
+}
+
+/** More than PAUSED_WARNING_SHARE of a promise's rows had paused time: pausing must not quietly hide misses. */
+export interface ReportWarning {
+  readonly kind: 'paused-share';
+  readonly charter: string;
+  readonly channel: string;
+  readonly commitment: string;
+  readonly line: string | null;
+  readonly groups: readonly string[];
+  readonly service: string | null;
+  /** Rows with paused time, of `count` rows, over the whole range. */
+  readonly paused: number;
+  readonly count: number;
+  readonly share: number;
 }
 
 export interface UnmeasuredCharter {

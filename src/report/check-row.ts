@@ -6,6 +6,9 @@ import type { BadRowKind } from '../model/compliance-report.js';
 import { MAX_YEARS_FROM_AS_OF, type TimeWindow } from './report-window.js';
 import type { RowStore } from './row-store.js';
 import { parseTimestamp, shorten, timestampMs } from './timestamp.js';
+import { pauseOfDuration, pauseOfIntervals } from './pause.js';
+import type { LogReading } from './log-options.js';
+import { zoneOffsetsFor, type ZoneOffsets } from '../time/zone-offsets.js';
 
 /** What a row is checked against: plain data, so that a worker thread can have it too. */
 export type CommitmentRef = { readonly index: number } | { readonly problem: MessageRef; readonly kind?: BadRowKind };
@@ -147,12 +150,17 @@ export class RowChecker {
   private outcomeHints: Suggester | undefined;
   /** The charter ids, when few enough to list in a message (null when there are too many). */
   private charterList: string | null | undefined;
+  /** The zone of times without an offset (--timezone), if given. */
+  private readonly zone: ZoneOffsets | undefined;
 
   constructor(
     private readonly index: CommitmentLookup,
     private readonly store: RowStore,
     private readonly window: TimeWindow,
-  ) {}
+    reading?: LogReading,
+  ) {
+    this.zone = reading?.timeZone === undefined ? undefined : zoneOffsetsFor(reading.timeZone);
+  }
 
   /** Edit-distance cells spent on suggestions so far (they must stay few, whatever the log holds). */
   get suggestionWork(): number {
@@ -167,12 +175,13 @@ export class RowChecker {
     const commitment = (row.commitmentKey === undefined ? undefined : this.index.byKey.get(row.commitmentKey)) ?? this.commitmentOf(row, bad);
     if (!commitment) return 'bad';
 
-    const startMs = timestampMs(row.start);
+    const zone = this.zone;
+    const startMs = timestampMs(row.start, zone);
     if (Number.isNaN(startMs)) return this.rejectTimestamp(bad, row, 'start');
     if (startMs < this.window.firstMs || startMs > this.window.lastMs) return this.rejectFar(bad, row, 'start', startMs);
     let endMs = Number.NaN;
     if (row.end !== '' && row.end.trim() !== '') {
-      endMs = timestampMs(row.end);
+      endMs = timestampMs(row.end, zone);
       if (Number.isNaN(endMs)) return this.rejectTimestamp(bad, row, 'end');
       if (endMs < startMs) {
         return this.reject(bad, 'end-before-start', row, 'end', () =>
@@ -181,7 +190,15 @@ export class RowChecker {
       }
       if (endMs > this.window.lastMs) return this.rejectFar(bad, row, 'end', endMs);
     }
+    // Most rows have no paused time: one test of two empty fields.
+    if (row.paused === '' && row.pausedList === undefined) {
+      this.store.add(commitment.index, startMs, endMs, fileIndex, row.line);
+      return 'stored';
+    }
+    const paused = row.pausedList === undefined ? pauseOfDuration(row.paused) : pauseOfIntervals(row.pausedList, zone);
+    if ('problem' in paused) return this.reject(bad, paused.kind, row, 'paused', () => paused.problem);
     this.store.add(commitment.index, startMs, endMs, fileIndex, row.line);
+    if (paused.pause !== undefined) this.store.setPause(this.store.length - 1, paused.pause);
     return 'stored';
   }
 
@@ -247,7 +264,7 @@ export class RowChecker {
   }
 
   private rejectTimestamp(bad: BadRowSink, row: LogRow, field: 'start' | 'end'): 'bad' {
-    const parsed = parseTimestamp(row[field]);
+    const parsed = parseTimestamp(row[field], this.zone);
     const [kind, problem] = parsed.ok ? (['bad-timestamp', message('report.row.unreadable-time')] as const) : [parsed.kind, parsed.message];
     return this.reject(bad, kind, row, field, () => message('report.row.field', { field, problem }));
   }

@@ -4,7 +4,7 @@ import { LineSplitter } from './line-splitter.js';
 export { MAX_LINE_CHARS } from './line-splitter.js';
 
 /**
- * A streaming CSV parser (RFC 4180: comma separated, fields optionally in
+ * A streaming CSV parser (RFC 4180: comma separated, or by another one-character delimiter, fields optionally in
  * double quotes, `""` inside quotes is a quote, quoted fields may hold commas
  * and line breaks; LF or CRLF line ends). Text comes in chunks of any size;
  * records go out through a callback as soon as they are complete, so a log of
@@ -12,7 +12,14 @@ export { MAX_LINE_CHARS } from './line-splitter.js';
  *
  * Lines without a quote take a fast path (`split`), which is what keeps a
  * million-row log quick.
+ *
+ * The delimiter is given, or found on the first line that is not empty (the
+ * header): whichever of comma, semicolon and tab occurs most often outside
+ * quotes, the comma when none does (Excel in Finland writes semicolons).
  */
+
+/** The delimiters found by themselves, in the order that breaks a tie. */
+export const DETECTED_DELIMITERS = [',', ';', '\t'] as const;
 
 /**
  * Called once per record. `fields` are the values; `line` is the physical line
@@ -37,11 +44,25 @@ export class CsvParser {
   private pendingQuotes = 0;
   /** Where the unclosed quote of the pending record opens. */
   private pendingColumn = 0;
+  private separator: string;
+  private separatorCode: number;
+  private found: boolean;
 
+  /** `delimiter`: one character that separates fields; undefined to find it on the first line. */
   constructor(
     private readonly onRecord: CsvRecordHandler,
     private readonly onError: CsvErrorHandler,
-  ) {}
+    delimiter?: string,
+  ) {
+    this.separator = delimiter ?? ',';
+    this.separatorCode = this.separator.charCodeAt(0);
+    this.found = delimiter !== undefined;
+  }
+
+  /** The delimiter in use (the comma until the first line has been seen, when it is found). */
+  get delimiter(): string {
+    return this.separator;
+  }
 
   /** Parses the complete lines of `chunk`; keeps a partial last line for the next call. */
   push(chunk: string): void {
@@ -85,12 +106,17 @@ export class CsvParser {
 
   private startRecord(text: string, lineNumber: number): void {
     if (text.length === 0) return;
+    if (!this.found) {
+      this.found = true;
+      this.separator = detectDelimiter(text);
+      this.separatorCode = this.separator.charCodeAt(0);
+    }
     if (text.indexOf('"') === -1) {
-      const fields = text.split(',');
+      const fields = text.split(this.separator);
       this.onRecord(fields, lineNumber, () => plainColumns(fields), text);
       return;
     }
-    const parsed = parseQuoted(text);
+    const parsed = parseQuoted(text, this.separator, this.separatorCode);
     if ('unclosed' in parsed) {
       // A quoted field may hold line breaks: read on until the quotes balance.
       this.pendingRecord = [text];
@@ -103,7 +129,7 @@ export class CsvParser {
   }
 
   private quotedRecord(text: string, lineNumber: number): void {
-    this.emit(parseQuoted(text), lineNumber);
+    this.emit(parseQuoted(text, this.separator, this.separatorCode), lineNumber);
   }
 
   private emit(parsed: QuotedResult, lineNumber: number): void {
@@ -139,7 +165,25 @@ function countQuotes(text: string): number {
   return count;
 }
 
-/** Start columns of unquoted fields: each starts one past the previous field's comma. */
+/** The delimiter of a header line: the most frequent of DETECTED_DELIMITERS outside quotes, the comma when none occurs. */
+export function detectDelimiter(line: string): string {
+  const counts = [0, 0, 0];
+  let quoted = false;
+  for (let index = 0; index < line.length; index++) {
+    const code = line.charCodeAt(index);
+    if (code === 34) quoted = !quoted;
+    else if (!quoted) {
+      if (code === 44) counts[0]!++;
+      else if (code === 59) counts[1]!++;
+      else if (code === 9) counts[2]!++;
+    }
+  }
+  let best = 0;
+  for (let index = 1; index < counts.length; index++) if ((counts[index] as number) > (counts[best] as number)) best = index;
+  return DETECTED_DELIMITERS[best] as string;
+}
+
+/** Start columns of unquoted fields: each starts one past the previous field's delimiter. */
 function plainColumns(fields: readonly string[]): number[] {
   const columns: number[] = [];
   let column = 1;
@@ -151,7 +195,7 @@ function plainColumns(fields: readonly string[]): number[] {
 }
 
 /** Columns are counted on the record's first line; a record spanning lines reports positions on it. */
-function parseQuoted(text: string): QuotedResult {
+function parseQuoted(text: string, separator: string, separatorCode: number): QuotedResult {
   const fields: string[] = [];
   const columns: number[] = [];
   let index = 0;
@@ -174,12 +218,12 @@ function parseQuoted(text: string): QuotedResult {
       }
       fields.push(value);
       if (cursor === text.length) return { fields, columns };
-      if (text.charCodeAt(cursor) !== 44) {
+      if (text.charCodeAt(cursor) !== separatorCode) {
         return { error: message('report.csv.text-after-quote'), column: cursor + 1 };
       }
       index = cursor + 1;
     } else {
-      const comma = text.indexOf(',', index);
+      const comma = text.indexOf(separator, index);
       const end = comma === -1 ? text.length : comma;
       const value = text.slice(index, end);
       const stray = value.indexOf('"');

@@ -9,7 +9,7 @@ import type { ComplianceReport, Figures } from '../model/compliance-report.js';
  * columns by position keep working: `measure` (within, average, abandoned),
  * `line`, `group` (customer group ids, separated by spaces), `service`,
  * `mean` (average promises) and `abandoned`, `abandoned_share` (abandonment
- * promises).
+ * promises), `paused` (rows with paused time: a stopped clock).
  */
 const HEADER = [
   'charter',
@@ -34,6 +34,7 @@ const HEADER = [
   'mean',
   'abandoned',
   'abandoned_share',
+  'paused',
 ];
 
 /** A cell: text (from charters, so untrusted), one of our own numbers, or empty. */
@@ -66,7 +67,12 @@ function numbers(figures: Figures): CsvCell[] {
 
 function measureNumbers(figures: Figures): CsvCell[] {
   const share = figures.abandonedShare;
-  return [figures.mean ?? null, figures.abandoned ?? null, share === null || share === undefined ? null : Math.round(share * 10_000) / 10_000];
+  return [
+    figures.mean ?? null,
+    figures.abandoned ?? null,
+    share === null || share === undefined ? null : Math.round(share * 10_000) / 10_000,
+    figures.paused ?? null,
+  ];
 }
 
 export function csvLine(cells: readonly CsvCell[]): string {

@@ -1,4 +1,5 @@
-import type { BadRow, CharterText, CommitmentFigures, ComplianceReport, ComplianceStatus, Figures } from '../model/compliance-report.js';
+import type { BadRow, CharterText, CommitmentFigures, ComplianceReport, ComplianceStatus, Figures, ReportWarning } from '../model/compliance-report.js';
+import { PAUSED_WARNING_SHARE } from './pause.js';
 import { BAD_ROW_KINDS } from '../model/compliance-report.js';
 import { oneLine } from '../format/shared.js';
 import { shareForDisplay } from '../model/share-display.js';
@@ -44,13 +45,14 @@ const COLUMNS = [
   'missed',
   'pending',
   'share met',
+  'paused',
   'median',
   'p90',
   'status',
 ] as const;
 type Column = (typeof COLUMNS)[number];
-/** Shown only when some promise has a line, or is for a group or a service. */
-const OPTIONAL_COLUMNS: ReadonlySet<Column> = new Set(['line', 'for']);
+/** Shown only when some promise has a line, or is for a group or a service, or has rows with paused time. */
+const OPTIONAL_COLUMNS: ReadonlySet<Column> = new Set(['line', 'for', 'paused']);
 const HEADING: Record<Column, MessageId> = {
   channel: 'report.table.column.channel',
   line: 'report.table.column.line',
@@ -63,12 +65,13 @@ const HEADING: Record<Column, MessageId> = {
   missed: 'report.table.column.missed',
   pending: 'report.table.column.pending',
   'share met': 'report.table.column.share-met',
+  paused: 'report.table.column.paused',
   median: 'report.table.column.median',
   p90: 'report.table.column.p90',
   status: 'report.table.column.status',
 };
 /** Right-aligned columns: the numbers. */
-const NUMERIC = new Set<string>(['target', 'count', 'met', 'missed', 'pending', 'share met', 'median', 'p90']);
+const NUMERIC = new Set<string>(['target', 'count', 'met', 'missed', 'pending', 'share met', 'paused', 'median', 'p90']);
 
 export function formatTable(report: ComplianceReport, options: TableOptions): string {
   const locale = options.locale ?? 'en';
@@ -99,7 +102,13 @@ export function formatTable(report: ComplianceReport, options: TableOptions): st
     const shown = COLUMNS.filter(
       (column) =>
         !OPTIONAL_COLUMNS.has(column) ||
-        list.some((figures) => (column === 'line' ? figures.line !== null : figures.groups.length > 0 || figures.service !== null)),
+        list.some((figures) =>
+          column === 'line'
+            ? figures.line !== null
+            : column === 'paused'
+              ? (figures.total.paused ?? 0) > 0
+              : figures.groups.length > 0 || figures.service !== null,
+        ),
     );
     out.push(...renderRows(rows, shown, paint, say));
     out.push('');
@@ -109,6 +118,7 @@ export function formatTable(report: ComplianceReport, options: TableOptions): st
   out.push(summaryLine(report, say));
   const badLine = badRowsLine(report, say);
   if (badLine) out.push(badLine);
+  for (const warning of report.warnings ?? []) out.push(paint.missed(say(pausedWarning(warning, locale))));
   for (const unit of report.unmeasuredCharters) {
     const values = { charter: oneLine(unit.charter ?? unit.file), reason: oneLine(unit.reason), file: oneLine(unit.file) };
     out.push(paint.missed(say(message('report.table.not-measured', values))));
@@ -124,6 +134,17 @@ export function formatTable(report: ComplianceReport, options: TableOptions): st
 }
 
 type Say = (ref: MessageRef) => string;
+
+/** More than 2 % of a promise's rows paused: the warning line (also on standard error for CSV). */
+export function pausedWarning(warning: ReportWarning, locale: MessageLocale): MessageRef {
+  const place = [warning.charter, warning.channel, warning.line, warning.commitment, ...warning.groups, warning.service]
+    .filter((part): part is string => part !== null && part !== '')
+    .map(oneLine)
+    .join(' ');
+  const share = renderMessage(message('report.table.percent', { value: Math.round(warning.share * 1000) / 10 }), locale);
+  const limit = renderMessage(message('report.table.percent', { value: PAUSED_WARNING_SHARE * 100 }), locale);
+  return message('report.table.paused-warning', { place, paused: warning.paused, count: warning.count, share, limit });
+}
 
 interface Row {
   readonly cells: Record<Column, string>;
@@ -159,6 +180,7 @@ function row(commitment: CommitmentFigures, channel: string, name: string, promi
       missed: String(figures.missed),
       pending: String(figures.pending),
       'share met': result,
+      paused: figures.paused === undefined ? '' : String(figures.paused),
       median: timeIn(figures.median, unit, say),
       p90: timeIn(figures.p90, unit, say),
       status: say(message(STATUS_LABEL[figures.status])),

@@ -10,6 +10,8 @@ import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRowKind } from '../model/co
 import type { TimeWindow } from './report-window.js';
 import { RowStore } from './row-store.js';
 import type { MessageRef } from '../messages/message.js';
+import type { LogInput, LogReading } from './log-options.js';
+import type { Pause } from './pause.js';
 
 /**
  * Reads contact logs into a RowStore, with their bad rows. A large log file
@@ -39,6 +41,8 @@ export interface LogPart {
   endedInsideQuotes: boolean;
   /** 2 when the log was read in two halves at once. */
   pieces: number;
+  /** How the log was read (format, delimiter, encoding); undefined for an empty log. */
+  input: Omit<LogInput, 'file'> | undefined;
 }
 
 /** A count of zero for every kind of bad row. */
@@ -64,8 +68,8 @@ export async function readLogPart(
   options: ReadPartOptions = {},
 ): Promise<LogPart> {
   const store = new RowStore();
-  const checker = new RowChecker(lookup, store, window);
-  const part: LogPart = { store, badRows: [], badCounts: noBadRows(), read: 0, lines: 0, endedInsideQuotes: false, pieces: 1 };
+  const checker = new RowChecker(lookup, store, window, options.reading);
+  const part: LogPart = { store, badRows: [], badCounts: noBadRows(), read: 0, lines: 0, endedInsideQuotes: false, pieces: 1, input: undefined };
   const listLimit = options.listLimit ?? MAX_LISTED_BAD_ROWS;
   const bad: BadRowSink = {
     get keepsDetails() {
@@ -97,6 +101,7 @@ export async function readLogPart(
   );
   part.lines = result.lines;
   part.endedInsideQuotes = result.endedInsideQuotes;
+  part.input = result.input;
   return part;
 }
 
@@ -108,6 +113,8 @@ export interface ReadWholeOptions {
   readonly splitMinBytes?: number;
   /** How many bad rows to keep with their details (each half of a split log keeps up to this many). */
   readonly listLimit?: number;
+  /** Delimiter, encoding, time zone and column names from the command line. */
+  readonly reading?: LogReading | undefined;
 }
 
 /** Reads a whole log: in two halves at once when it is large, else in one piece. */
@@ -120,11 +127,14 @@ export async function readWholeLog(
   options: ReadWholeOptions,
 ): Promise<LogPart> {
   const listLimit = options.listLimit ?? MAX_LISTED_BAD_ROWS;
-  if (options.input) return readLogPart(path, display, lookup, window, fileIndex, { input: options.input, listLimit });
-  // A gzip file can only be unpacked from its start: it is read in one piece.
-  const script = options.split === false || isGzipped(path, display) ? undefined : workerScript();
+  const reading = options.reading;
+  if (options.input) return readLogPart(path, display, lookup, window, fileIndex, { input: options.input, listLimit, reading });
+  // A gzip file can only be unpacked from its start: it is read in one piece. So is a log in another encoding than UTF-8
+  // (its line breaks are not single bytes in UTF-16, and it is rare enough not to need the speed).
+  const utf8 = reading?.encoding === undefined || reading.encoding === 'utf-8';
+  const script = options.split === false || !utf8 || isGzipped(path, display) ? undefined : workerScript();
   const plan = script ? await splitPlan(path, options.splitMinBytes ?? SPLIT_MIN_BYTES) : undefined;
-  if (!script || !plan) return readLogPart(path, display, lookup, window, fileIndex, { listLimit });
+  if (!script || !plan) return readLogPart(path, display, lookup, window, fileIndex, { listLimit, reading });
 
   const secondHalf = readPartInWorker(script, {
     path,
@@ -135,10 +145,11 @@ export async function readWholeLog(
     start: plan.split,
     prefix: plan.header,
     listLimit,
+    reading,
   });
   let first: LogPart;
   try {
-    first = await readLogPart(path, display, lookup, window, fileIndex, { end: plan.split - 1, listLimit });
+    first = await readLogPart(path, display, lookup, window, fileIndex, { end: plan.split - 1, listLimit, reading });
   } catch (error) {
     // The first half's problem is the log's; the thread reading the second half is not needed.
     secondHalf.cancel();
@@ -146,7 +157,7 @@ export async function readWholeLog(
   }
   const second = await secondHalf.result;
   // A split inside a quoted field spanning lines would read the second half wrongly: read it whole instead.
-  if (first.endedInsideQuotes || !second) return readLogPart(path, display, lookup, window, fileIndex, { listLimit });
+  if (first.endedInsideQuotes || !second) return readLogPart(path, display, lookup, window, fileIndex, { listLimit, reading });
 
   // The second half counted its lines from its own start (after the header row, if it was given one).
   const shift = first.lines - (plan.header === undefined ? 0 : 1);
@@ -177,6 +188,8 @@ async function splitPlan(path: string, minBytes: number): Promise<SplitPlan | un
     if (size < minBytes) return undefined;
     const head = Buffer.alloc(Math.min(PROBE_BYTES, size));
     await handle.read(head, 0, head.length, 0);
+    // UTF-16 (by its byte order mark) is read in one piece.
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return undefined;
     const firstBreak = head.indexOf(10);
     if (firstBreak === -1) return undefined;
     const firstLine = head
@@ -212,6 +225,7 @@ export interface PartRequest {
   readonly start: number;
   readonly prefix: string | undefined;
   readonly listLimit: number;
+  readonly reading: LogReading | undefined;
 }
 
 /** What it sends back: the rows as columns (moved, not copied), and the bad rows. */
@@ -220,6 +234,8 @@ export type PartReply =
       readonly ok: true;
       readonly size: number;
       readonly columns: RowStore['columns'];
+      /** The rows with paused time (few: a list, not a column). */
+      readonly pauses: [number, Pause][];
       readonly badRows: LogBadRow[];
       readonly badCounts: Record<BadRowKind, number>;
       readonly read: number;
@@ -244,14 +260,17 @@ function readPartInWorker(script: string, request: PartRequest): { readonly resu
         resolve(undefined);
         return;
       }
+      const store = RowStore.fromColumns(reply.columns, reply.size);
+      for (const [row, pause] of reply.pauses) store.setPause(row, pause);
       resolve({
-        store: RowStore.fromColumns(reply.columns, reply.size),
+        store,
         badRows: reply.badRows,
         badCounts: reply.badCounts,
         read: reply.read,
         lines: reply.lines,
         endedInsideQuotes: reply.endedInsideQuotes,
         pieces: 1,
+        input: undefined,
       });
     });
     worker.once('error', () => {

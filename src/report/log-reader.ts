@@ -1,7 +1,6 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { oneLine } from '../format/shared.js';
 import { MessageError } from '../messages/message-error.js';
@@ -9,6 +8,8 @@ import { message, renderMessage, type MessageRef } from '../messages/message.js'
 import { systemProblemMessage } from '../util/regular-file.js';
 import { CsvParser } from './csv.js';
 import { LineSplitter } from './line-splitter.js';
+import { LogDecoder } from './log-encoding.js';
+import { columnNameOf, delimiterName, headerKey, type LogInput, type LogReading, type MappableField } from './log-options.js';
 import { shorten } from './timestamp.js';
 
 /** The columns of a contact log, in the order the issue and the README give them. */
@@ -16,9 +17,13 @@ export const LOG_FIELDS = ['charter', 'channel', 'commitment', 'start', 'end'] a
 /**
  * Columns a log may have besides: `line` (a channel line's or a complaint
  * stage's id), `group` (a customer group's id), `service` (a service's id),
- * `outcome` (`abandoned` for a call or chat given up). Empty when absent.
+ * `outcome` (`abandoned` for a call or chat given up), `paused` (time that
+ * does not count, as an ISO 8601 duration such as `P2D`; see pause.ts) and
+ * `paused_reason` (why, for the office's own records). Empty when absent.
  */
-export const OPTIONAL_LOG_FIELDS = ['line', 'group', 'service', 'outcome'] as const;
+export const OPTIONAL_LOG_FIELDS = ['line', 'group', 'service', 'outcome', 'paused', 'paused_reason'] as const;
+/** The optional columns that decide which promise a row counts toward (the others leave the fast path open). */
+const PLACING_FIELDS: ReadonlySet<string> = new Set(['line', 'group', 'service', 'outcome']);
 export type OptionalLogField = (typeof OPTIONAL_LOG_FIELDS)[number];
 export type LogField = (typeof LOG_FIELDS)[number] | OptionalLogField;
 
@@ -42,6 +47,12 @@ export interface LogRow {
   service: string;
   /** The `outcome` column, or empty. */
   outcome: string;
+  /** The `paused` column (an ISO 8601 duration), or empty. */
+  paused: string;
+  /** JSON Lines: `paused` given as a list of intervals (`[{"from": …, "until": …, "reason": …}]`); undefined otherwise. */
+  pausedList: readonly unknown[] | undefined;
+  /** The `paused_reason` column, or empty. */
+  pausedReason: string;
   /** 1-based line the row starts on. */
   line: number;
   /**
@@ -106,6 +117,8 @@ export interface ReadLogOptions {
   readonly end?: number;
   /** Text read before the file's own: the header row, for a part that does not start at the top. */
   readonly prefix?: string;
+  /** The delimiter, encoding and column names given on the command line. */
+  readonly reading?: LogReading | undefined;
 }
 
 export interface ReadLogResult {
@@ -113,19 +126,23 @@ export interface ReadLogResult {
   readonly lines: number;
   /** The text ended inside a quoted CSV field (a part of a log ending there was not split at a record). */
   readonly endedInsideQuotes: boolean;
+  /** How the log was read (format, delimiter, encoding); undefined for an empty log. */
+  readonly input: Omit<LogInput, 'file'> | undefined;
 }
 
 /** Reads a log file (or standard input) in chunks, calling the handlers row by row. */
 export async function readLog(path: string, display: string, handlers: LogHandlers, options: ReadLogOptions = {}): Promise<ReadLogResult> {
-  const stream = openText(path, display, options);
+  // A part of a log read from its middle is UTF-8 (only such logs are split) and has no byte order mark.
   let reader: ChunkReader | undefined;
+  // The text decoded so far has gone to the reader, which has counted its complete lines.
+  const decoder = new LogDecoder(options.reading?.encoding, options.start === undefined || options.start === 0, () => reader?.lines ?? 0);
+  const stream = openText(path, display, options, decoder);
+  let format: LogFormat | undefined;
   const push = (chunk: string): void => {
     if (!reader) {
-      const problem = notTextProblem(chunk);
-      if (problem !== undefined) throw new LogFileError(display, 0, 0, problem);
-      const format = formatFromName(display) ?? sniffFormat(chunk);
+      format = formatFromName(display) ?? sniffFormat(chunk);
       if (format === undefined) return;
-      reader = format === 'csv' ? new CsvLogReader(display, handlers) : new JsonLinesLogReader(handlers);
+      reader = format === 'csv' ? new CsvLogReader(display, handlers, options.reading) : new JsonLinesLogReader(handlers, options.reading);
     }
     reader.push(chunk);
   };
@@ -136,10 +153,17 @@ export async function readLog(path: string, display: string, handlers: LogHandle
     if (error instanceof LogFileError) throw error;
     throw new LogFileError(display, 0, 0, readProblem(error));
   }
-  if (!reader) return { lines: 0, endedInsideQuotes: false };
+  if (!reader || format === undefined) return { lines: 0, endedInsideQuotes: false, input: undefined };
   const endedInsideQuotes = reader.insideQuotes;
   reader.end();
-  return { lines: reader.lines, endedInsideQuotes };
+  const delimiter = reader.delimiter;
+  const input = {
+    format,
+    delimiter: delimiter === undefined ? null : delimiterName(delimiter),
+    delimiterDetected: options.reading?.delimiter === undefined,
+    encoding: decoder.encoding ?? 'utf-8',
+  };
+  return { lines: reader.lines, endedInsideQuotes, input };
 }
 
 /**
@@ -161,29 +185,26 @@ export function isGzipped(path: string, name: string): boolean {
   }
 }
 
-/** Why a log's first text shows it is not UTF-8 text, or undefined. */
-function notTextProblem(start: string): MessageRef | undefined {
-  if (start.startsWith('\u001F\uFFFD')) return message('report.log.gzip-on-stdin');
-  // UTF-16 (Excel's "Unicode text") starts with FF FE or FE FF, which UTF-8 reads as two replacement characters, or has NULs between letters.
-  if (start.startsWith('\uFFFD\uFFFD') || start.slice(0, 200).includes('\u0000')) {
-    return message('report.log.utf16');
-  }
-  return undefined;
-}
-
 /** The log as a stream of text: a file part, a whole gzip file unpacked on the fly, or standard input. */
-function openText(path: string, display: string, options: ReadLogOptions): AsyncIterable<string> {
-  if (options.input) {
-    options.input.setEncoding('utf8');
-    return options.input as AsyncIterable<string>;
-  }
-  if (isGzipped(path, display)) return unpackedText(path, display);
-  return createReadStream(path, {
-    encoding: 'utf8',
+function openText(path: string, display: string, options: ReadLogOptions, decoder: LogDecoder): AsyncIterable<string> {
+  if (options.input) return decoded(options.input as AsyncIterable<Buffer>, decoder);
+  if (isGzipped(path, display)) return unpackedText(path, display, decoder);
+  const bytes = createReadStream(path, {
     highWaterMark: CHUNK_BYTES,
     ...(options.start === undefined ? {} : { start: options.start }),
     ...(options.end === undefined ? {} : { end: options.end }),
-  }) as AsyncIterable<string>;
+  }) as AsyncIterable<Buffer>;
+  return decoded(bytes, decoder);
+}
+
+/** Bytes as text, in the log's encoding (see log-encoding.ts). */
+async function* decoded(bytes: AsyncIterable<Buffer | string>, decoder: LogDecoder): AsyncIterable<string> {
+  for await (const chunk of bytes) {
+    const text = decoder.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    if (text !== '') yield text;
+  }
+  const rest = decoder.end();
+  if (rest !== '') yield rest;
 }
 
 /**
@@ -197,12 +218,11 @@ export const MAX_GZIP_EXPANSION = 100;
 const MIN_UNPACKED_ALLOWANCE = 16 * 1024 * 1024;
 
 /** A gzip log unpacked on the fly, refused as soon as it unpacks to more than MAX_GZIP_EXPANSION times its size. */
-async function* unpackedText(path: string, display: string): AsyncIterable<string> {
+async function* unpackedText(path: string, display: string, decoder: LogDecoder): AsyncIterable<string> {
   const packedBytes = (await stat(path)).size;
   const allowed = Math.max(MAX_GZIP_EXPANSION * packedBytes, MIN_UNPACKED_ALLOWANCE);
   // pipeline() passes a read error on to the unpacked stream (pipe() would leave it waiting).
   const unpacked = pipeline(createReadStream(path, { highWaterMark: CHUNK_BYTES }), createGunzip(), () => undefined);
-  const decoder = new StringDecoder('utf8');
   let unpackedBytes = 0;
   for await (const chunk of unpacked as AsyncIterable<Buffer>) {
     unpackedBytes += chunk.length;
@@ -214,7 +234,8 @@ async function* unpackedText(path: string, display: string): AsyncIterable<strin
         message('report.log.gzip-bomb', { times: MAX_GZIP_EXPANSION, unpacked: megabytes(allowed), packed: megabytes(packedBytes) }),
       );
     }
-    yield decoder.write(chunk);
+    const text = decoder.write(chunk);
+    if (text !== '') yield text;
   }
   const rest = decoder.end();
   if (rest !== '') yield rest;
@@ -251,6 +272,13 @@ interface ChunkReader {
   readonly lines: number;
   /** In the middle of a quoted field that spans lines. */
   readonly insideQuotes: boolean;
+  /** A CSV log's delimiter; undefined for JSON Lines. */
+  readonly delimiter: string | undefined;
+}
+
+/** Where a row's field goes in LogRow. */
+function rowKey(field: OptionalLogField): 'lineId' | 'group' | 'service' | 'outcome' | 'paused' | 'pausedReason' {
+  return field === 'line' ? 'lineId' : field === 'paused_reason' ? 'pausedReason' : field;
 }
 
 /** CSV with a header row naming the columns, in any order; other columns are ignored. */
@@ -268,6 +296,7 @@ class CsvLogReader implements ChunkReader {
   constructor(
     private readonly display: string,
     private readonly handlers: LogHandlers,
+    private readonly reading: LogReading | undefined,
   ) {
     const columnOf = (field: LogField): number => {
       const index = this.indexes?.[field] ?? -1;
@@ -280,6 +309,7 @@ class CsvLogReader implements ChunkReader {
         if (!this.indexes) throw new LogFileError(this.display, line, column, message('report.log.header-row', { problem: text }));
         this.handlers.onMalformed(line, column, english, text);
       },
+      reading?.delimiter,
     );
   }
 
@@ -289,6 +319,10 @@ class CsvLogReader implements ChunkReader {
 
   get insideQuotes(): boolean {
     return this.parser.insideQuotes;
+  }
+
+  get delimiter(): string {
+    return this.parser.delimiter;
   }
 
   push(chunk: string): void {
@@ -309,7 +343,9 @@ class CsvLogReader implements ChunkReader {
     if (fields.length !== this.width) {
       const shown = fields.length < this.width ? fields.length : this.width;
       const column = fields.length < this.width ? 1 : (columns()[shown] ?? 1);
-      malformed(this.handlers, line, column, message('report.log.field-count', { count: fields.length, header: this.width }));
+      const values = { count: fields.length, header: this.width };
+      // One field where the header has several: the row is likely split by another delimiter.
+      malformed(this.handlers, line, column, message(fields.length === 1 ? 'report.log.field-count-one' : 'report.log.field-count', values));
       return;
     }
     const row = this.row;
@@ -319,7 +355,7 @@ class CsvLogReader implements ChunkReader {
     row.start = fields[indexes.start] as string;
     row.end = fields[indexes.end] as string;
     // Most logs have none of the optional columns: no loop for them.
-    if (this.optional.length > 0) for (const [field, index] of this.optional) row[field === 'line' ? 'lineId' : field] = fields[index] as string;
+    if (this.optional.length > 0) for (const [field, index] of this.optional) row[rowKey(field)] = fields[index] as string;
     row.line = line;
     row.commitmentKey = this.keyFirst && text !== undefined ? text.slice(0, row.charter.length + row.channel.length + row.commitment.length + 2) : undefined;
     this.currentColumns = columns;
@@ -327,39 +363,69 @@ class CsvLogReader implements ChunkReader {
   }
 
   private readHeader(fields: string[], line: number, columns: () => number[]): void {
-    const names = fields.map((field) => field.trim().toLowerCase());
+    const names = fields.map(headerKey);
     const indexes: Partial<Record<LogField, number>> = {};
-    for (const field of OPTIONAL_LOG_FIELDS) {
-      const index = names.indexOf(field);
-      if (index !== -1 && names.indexOf(field, index + 1) !== -1) {
-        throw new LogFileError(this.display, line, columns()[names.indexOf(field, index + 1)] ?? 1, message('report.log.column-twice', { field }));
+    const mapped = this.reading?.map ?? {};
+    const find = (field: LogField): number => {
+      const name = headerKey(columnNameOf(field, this.reading));
+      const index = names.indexOf(name);
+      if (index !== -1 && names.indexOf(name, index + 1) !== -1) {
+        throw new LogFileError(this.display, line, columns()[names.indexOf(name, index + 1)] ?? 1, message('report.log.column-twice', { field: name }));
       }
-      indexes[field] = index;
-      if (index !== -1) this.optional.push([field, index]);
-    }
-    for (const field of LOG_FIELDS) {
-      const index = names.indexOf(field);
-      if (index === -1) {
-        const looksLikeData = fields.some((field) => /^\d{4}-\d{2}-\d{2}[T ]/.test(field.trim()));
+      // A column the --map names must be there, optional field or not.
+      if (index === -1 && mapped[field] !== undefined) {
         throw new LogFileError(
           this.display,
           line,
           1,
-          looksLikeData
-            ? message('report.log.no-header', { columns: LOG_FIELDS.join(',') })
-            : message('report.log.missing-column', { field, columns: LOG_FIELDS.join(',') }),
+          message('report.log.mapped-column-missing', { field, column: shorten(mapped[field]), columns: headerList(fields) }),
         );
       }
-      if (names.indexOf(field, index + 1) !== -1) {
-        throw new LogFileError(this.display, line, columns()[names.indexOf(field, index + 1)] ?? 1, message('report.log.column-twice', { field }));
-      }
+      return index;
+    };
+    for (const field of OPTIONAL_LOG_FIELDS) {
+      const index = find(field);
+      indexes[field] = index;
+      if (index !== -1) this.optional.push([field, index]);
+    }
+    for (const field of LOG_FIELDS) {
+      const index = find(field);
+      if (index === -1) throw new LogFileError(this.display, line, 1, this.missingColumn(fields, field));
       indexes[field] = index;
     }
     this.indexes = indexes as Record<LogField, number>;
     this.width = fields.length;
-    // A row of a log with optional columns is placed by them too: no fast path.
-    this.keyFirst = indexes.charter === 0 && indexes.channel === 1 && indexes.commitment === 2 && this.optional.length === 0;
+    // A row of a log with optional columns that place it is placed by them too: no fast path.
+    // The key is a slice of the line as written, so its separators must be the lookup's commas.
+    this.keyFirst =
+      this.parser.delimiter === ',' &&
+      indexes.charter === 0 &&
+      indexes.channel === 1 &&
+      indexes.commitment === 2 &&
+      !this.optional.some(([field]) => PLACING_FIELDS.has(field));
   }
+
+  /** Why the header lacks a field's column, with a hint when the log seems split by another delimiter or named in another language. */
+  private missingColumn(fields: string[], field: LogField): MessageRef {
+    const looksLikeData = fields.some((value) => /^\d{4}-\d{2}-\d{2}[T ]/.test(value.trim()) || /^\d{1,2}\.\d{1,2}\.\d{4}/.test(value.trim()));
+    if (looksLikeData) return message('report.log.no-header', { columns: LOG_FIELDS.join(',') });
+    const delimiter = this.parser.delimiter;
+    const other = [',', ';', '\t'].find((candidate) => candidate !== delimiter && fields.some((value) => value.includes(candidate)));
+    if (other !== undefined && fields.length <= 2) {
+      return message('report.log.missing-column-delimiter', {
+        field,
+        used: delimiterName(delimiter),
+        other: delimiterName(other),
+      });
+    }
+    return message('report.log.missing-column', { field, columns: LOG_FIELDS.join(','), header: headerList(fields) });
+  }
+}
+
+/** The header's columns, for a message (untrusted: shortened, one line). */
+function headerList(fields: readonly string[]): string {
+  const shown = fields.slice(0, 20).map((field) => shorten(field.trim()));
+  return fields.length > 20 ? `${shown.join(', ')}, …` : shown.join(', ');
 }
 
 /** JSON Lines: one object per line with the log's keys; `end` may be empty, null or absent while open. */
@@ -367,10 +433,18 @@ class JsonLinesLogReader implements ChunkReader {
   private readonly splitter = new LineSplitter((text, line) => this.line(text, line));
   private readonly row: LogRow;
   private currentLine = '';
+  /** The key each field is read from (`--map` applies to keys too). */
+  private readonly keys: Readonly<Record<MappableField, string>>;
 
-  constructor(private readonly handlers: LogHandlers) {
+  constructor(
+    private readonly handlers: LogHandlers,
+    reading: LogReading | undefined,
+  ) {
+    const keys = {} as Record<MappableField, string>;
+    for (const field of [...LOG_FIELDS, ...OPTIONAL_LOG_FIELDS]) keys[field] = columnNameOf(field, reading);
+    this.keys = keys;
     const columnOf = (field: LogField): number => {
-      const at = this.currentLine.indexOf(`"${field}"`);
+      const at = this.currentLine.indexOf(JSON.stringify(this.keys[field]));
       return at === -1 ? 1 : at + 1;
     };
     this.row = emptyRow(columnOf);
@@ -381,6 +455,7 @@ class JsonLinesLogReader implements ChunkReader {
   }
 
   readonly insideQuotes = false;
+  readonly delimiter = undefined;
 
   push(chunk: string): void {
     this.splitter.push(chunk);
@@ -399,50 +474,60 @@ class JsonLinesLogReader implements ChunkReader {
       malformed(this.handlers, line, 1, message('report.log.not-json', { error: oneLine(error instanceof Error ? error.message : String(error)) }));
       return;
     }
+    const keyList = LOG_FIELDS.map((field) => this.keys[field]).join(', ');
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      malformed(this.handlers, line, 1, message('report.log.not-object', { keys: LOG_FIELDS.join(', ') }));
+      malformed(this.handlers, line, 1, message('report.log.not-object', { keys: keyList }));
       return;
     }
     const record = value as Record<string, unknown>;
+    const item = (field: MappableField): unknown => (Object.hasOwn(record, this.keys[field]) ? record[this.keys[field]] : undefined);
     this.currentLine = text;
     for (const field of LOG_FIELDS) {
-      const item = Object.hasOwn(record, field) ? record[field] : undefined;
-      const optional = field === 'end' && (item === undefined || item === null);
-      if (!optional && typeof item !== 'string') {
+      const given = item(field);
+      const optional = field === 'end' && (given === undefined || given === null);
+      if (!optional && typeof given !== 'string') {
         const column = this.row.columnOf(field);
         malformed(
           this.handlers,
           line,
           column,
-          item === undefined
-            ? message('report.log.missing-key', { field, keys: LOG_FIELDS.join(', ') })
-            : message('report.log.not-a-string', { field, value: shorten(JSON.stringify(item) ?? typeof item) }),
+          given === undefined
+            ? message('report.log.missing-key', { field: this.keys[field], keys: keyList })
+            : message('report.log.not-a-string', { field: this.keys[field], value: shorten(JSON.stringify(given) ?? typeof given) }),
         );
         return;
       }
     }
     const row = this.row;
+    row.pausedList = undefined;
     for (const field of OPTIONAL_LOG_FIELDS) {
-      const item = Object.hasOwn(record, field) ? record[field] : undefined;
-      if (item === undefined || item === null) {
-        row[field === 'line' ? 'lineId' : field] = '';
-      } else if (typeof item === 'string') {
-        row[field === 'line' ? 'lineId' : field] = item;
+      const given = item(field);
+      if (given === undefined || given === null) {
+        row[rowKey(field)] = '';
+      } else if (typeof given === 'string') {
+        row[rowKey(field)] = given;
+      } else if (field === 'paused' && Array.isArray(given)) {
+        row.paused = '';
+        row.pausedList = given;
       } else {
         malformed(
           this.handlers,
           line,
           this.row.columnOf(field),
-          message('report.log.not-a-string', { field, value: shorten(JSON.stringify(item) ?? typeof item) }),
+          message(field === 'paused' ? 'report.pause.not-a-pause' : 'report.log.not-a-string', {
+            field: this.keys[field],
+            value: shorten(JSON.stringify(given) ?? typeof given),
+          }),
         );
         return;
       }
     }
-    row.charter = record.charter as string;
-    row.channel = record.channel as string;
-    row.commitment = record.commitment as string;
-    row.start = record.start as string;
-    row.end = typeof record.end === 'string' ? record.end : '';
+    row.charter = record[this.keys.charter] as string;
+    row.channel = record[this.keys.channel] as string;
+    row.commitment = record[this.keys.commitment] as string;
+    row.start = record[this.keys.start] as string;
+    const end = item('end');
+    row.end = typeof end === 'string' ? end : '';
     row.line = line;
     this.handlers.onRow(row);
   }
@@ -459,6 +544,9 @@ function emptyRow(columnOf: (field: LogField) => number): LogRow {
     group: '',
     service: '',
     outcome: '',
+    paused: '',
+    pausedList: undefined,
+    pausedReason: '',
     line: 0,
     commitmentKey: undefined,
     columnOf,

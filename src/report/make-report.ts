@@ -19,6 +19,8 @@ import { RowStore } from './row-store.js';
 import { ComplianceTally, type TallyOptions, type TallyOutcome } from './tally.js';
 import type { MessageLocale } from '../messages/locale.js';
 import { message, renderMessage, type MessageRef } from '../messages/message.js';
+import type { LogInput, LogReading } from './log-options.js';
+import { pausedWarnings } from './pause.js';
 
 export interface MeasureOptions {
   readonly cwd: string;
@@ -37,6 +39,8 @@ export interface MeasureOptions {
   readonly splitMinBytes?: number;
   /** The language of the bad rows' messages (default English); kinds and field names stay as they are. */
   readonly locale?: MessageLocale;
+  /** How to read the logs: delimiter, encoding, time zone of times without an offset, column names (see log-options.ts). */
+  readonly reading?: LogReading;
 }
 
 export interface ReportOptions extends MeasureOptions {
@@ -74,7 +78,7 @@ export async function measureCompliance(units: NormalizedUnits, options: Measure
   if (problem !== undefined) throw new InputError(problem);
   const index = indexCommitments(units);
   await checkReadable(options.logs, options.cwd);
-  const { store, rows, badRows } = await readAllLogs(options, index, timeWindowAround(asOf.getTime()));
+  const { store, rows, badRows, inputs } = await readAllLogs(options, index, timeWindowAround(asOf.getTime()));
   const firstOf = markDuplicates(store, options.logs, badRows);
   const locale = options.locale ?? 'en';
 
@@ -90,17 +94,20 @@ export async function measureCompliance(units: NormalizedUnits, options: Measure
   badRows.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
 
   const months = reportMonths(options.from, options.to, tally.observedMonths());
+  const commitments = tally.figures(months);
   return {
     asOf: asOf.toISOString(),
     from: options.from ?? null,
     to: options.to ?? null,
     months,
-    commitments: tally.figures(months),
+    commitments,
     rows: counts,
     badRowCounts: badRows.counts,
     badRows: badRows.map(({ fileIndex: _fileIndex, message: text, ...row }) => ({ ...row, message: renderMessage(text, locale) })),
     overdueReviews: overdueReviews(units.charters, todayIn(DEFAULT_TIME_ZONE, asOf)),
     unmeasuredCharters: units.unnormalized.map((unit) => ({ charter: unit.id ?? null, file: unit.file, reason: unit.reason })),
+    input: { logs: inputs, timeZone: options.reading?.timeZone ?? null },
+    warnings: pausedWarnings(commitments),
   };
 }
 
@@ -127,7 +134,9 @@ function countRows(index: CommitmentIndex, store: RowStore, firstOf: Int32Array,
     if (skipped(target, unmeasurable) !== undefined) continue;
     let outcome: TallyOutcome;
     try {
-      outcome = tally.addRow(target, store.starts[row] as number, store.ends[row] as number);
+      // Rows without paused time (all of them in most logs) pass no pause: the tally's fast path.
+      const pause = store.pauses.size === 0 ? undefined : store.pauses.get(row);
+      outcome = tally.addRow(target, store.starts[row] as number, store.ends[row] as number, pause);
     } catch (error) {
       // The promises of a row share its line's calendar: all of them are given up.
       for (const commitment of promisesOfTarget(target)) unmeasurable.set(commitment.index, error instanceof Error ? error.message : String(error));
@@ -189,11 +198,12 @@ async function readAllLogs(
   options: MeasureOptions,
   index: CommitmentIndex,
   window: TimeWindow,
-): Promise<{ store: RowStore; rows: { read: number }; badRows: BadRowList }> {
+): Promise<{ store: RowStore; rows: { read: number }; badRows: BadRowList; inputs: LogInput[] }> {
   if (options.logs.length > MAX_LOGS) throw new LogFileError(options.logs[MAX_LOGS] as string, 0, 0, message('report.log.too-many', { max: MAX_LOGS }));
   const badRows = Object.assign([] as ListedBadRow[], { counts: noBadRows() });
   let store: RowStore | undefined;
   let read = 0;
+  const inputs: LogInput[] = [];
   for (const [fileIndex, log] of options.logs.entries()) {
     const part = await readWholeLog(resolve(options.cwd, log), log, index, window, fileIndex, {
       input: log === '-' ? options.stdin : undefined,
@@ -201,14 +211,16 @@ async function readAllLogs(
       ...(options.splitMinBytes === undefined ? {} : { splitMinBytes: options.splitMinBytes }),
       // Bad rows past the listed ones are only counted: their messages are not even made.
       listLimit: MAX_LISTED_BAD_ROWS - badRows.length,
+      reading: options.reading,
     });
+    if (part.input) inputs.push({ file: log, ...part.input });
     read += part.read;
     for (const kind of BAD_ROW_KINDS) badRows.counts[kind] += part.badCounts[kind];
     for (const row of part.badRows) if (badRows.length < MAX_LISTED_BAD_ROWS) badRows.push({ ...row, file: log, fileIndex });
     if (store === undefined) store = part.store;
     else store.append(part.store, 0);
   }
-  return { store: store ?? new RowStore(), rows: { read }, badRows };
+  return { store: store ?? new RowStore(), rows: { read }, badRows, inputs };
 }
 
 /** Finds the rows that repeat an earlier one (see RowStore.findDuplicates), counts them and lists them as bad rows while there is room. */

@@ -1,3 +1,5 @@
+import type { Pause } from './pause.js';
+
 /**
  * The good rows of the logs, kept as columns of numbers (about 30 bytes a
  * row): which commitment, start and end (NaN while open), and where the row
@@ -10,6 +12,8 @@ const SMALL_GROUP = 16;
 
 export class RowStore {
   private size = 0;
+  /** Paused time of the few rows that have it (see pause.ts), by row. */
+  pauses = new Map<number, Pause>();
   commitments: Int32Array = new Int32Array(INITIAL_ROWS);
   starts: Float64Array = new Float64Array(INITIAL_ROWS);
   ends: Float64Array = new Float64Array(INITIAL_ROWS);
@@ -36,6 +40,10 @@ export class RowStore {
     return store;
   }
 
+  setPause(row: number, pause: Pause): void {
+    this.pauses.set(row, pause);
+  }
+
   /** Adds another store's rows after these, moving their line numbers down by `lineShift`; the columns are sized exactly. */
   append(other: RowStore, lineShift: number): void {
     const size = this.size + other.size;
@@ -52,6 +60,7 @@ export class RowStore {
     this.ends = join(this.ends, other.ends, (length) => new Float64Array(length));
     this.files = join(this.files, other.files, (length) => new Uint16Array(length));
     this.lines = lines;
+    for (const [row, pause] of other.pauses) this.pauses.set(this.size + row, pause);
     this.size = size;
   }
 

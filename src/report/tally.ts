@@ -1,4 +1,5 @@
 import { measuredUnit, type DurationUnit } from '../time/duration.js';
+import { pausedAmount, pausedDeadlineMs, pausedInUnit, type Pause } from './pause.js';
 import type { MeasuredCommitment, RowTarget } from './commitment-index.js';
 import {
   AVERAGE_CLOSE_MARGIN,
@@ -50,12 +51,12 @@ export class ComplianceTally {
    * answered: for a time limit it is open for ever (missed once the deadline
    * passed), the average leaves it out, the abandonment rate counts it.
    */
-  addRow(target: RowTarget, startMs: number, endMs: number): TallyOutcome {
+  addRow(target: RowTarget, startMs: number, endMs: number, pause?: Pause): TallyOutcome {
     let outcome: TallyOutcome | undefined;
     const end = target.gaveUp ? Number.NaN : endMs;
-    if (target.within) outcome = this.add(target.within, startMs, end);
+    if (target.within) outcome = this.add(target.within, startMs, end, pause);
     if (target.average) {
-      const counted = target.gaveUp ? this.place(target.average, startMs) : this.add(target.average, startMs, end);
+      const counted = target.gaveUp ? this.place(target.average, startMs) : this.add(target.average, startMs, end, pause);
       outcome ??= counted;
     }
     if (target.abandoned) {
@@ -65,8 +66,8 @@ export class ComplianceTally {
     return outcome ?? 'counted';
   }
 
-  /** Counts one row against a time limit (`within`, and the rows of an `average`). */
-  add(commitment: MeasuredCommitment, startMs: number, endMs: number): TallyOutcome {
+  /** Counts one row against a time limit (`within`, and the rows of an `average`); `pause`: its stopped clock (see pause.ts). */
+  add(commitment: MeasuredCommitment, startMs: number, endMs: number, pause?: Pause): TallyOutcome {
     const placed = this.place(commitment, startMs);
     if (placed !== 'counted') return placed;
     const memo = this.memos[commitment.index] as DayMemo;
@@ -76,6 +77,10 @@ export class ComplianceTally {
     const calendar = commitment.calendar;
     const { duration } = commitment;
     const deadline = memo.dayDeadline ?? calendar.deadlineMs(startMs, duration);
+    if (pause !== undefined) {
+      this.addPaused(commitment, startMs, endMs, deadline, pause, total, monthAccumulator);
+      return 'counted';
+    }
     if (endMs <= asOfMs) {
       const taken = calendar.elapsedMs(startMs, endMs, duration.unit);
       const met = endMs <= deadline;
@@ -89,6 +94,22 @@ export class ComplianceTally {
       monthAccumulator.pending++;
     }
     return 'counted';
+  }
+
+  /** A row with paused time: its deadline moves later, and its time taken is shorter, by the time paused. */
+  private addPaused(commitment: MeasuredCommitment, startMs: number, endMs: number, deadline: number, pause: Pause, ...accumulators: Accumulator[]): void {
+    const { asOfMs } = this.options;
+    const { calendar, duration } = commitment;
+    const closed = endMs <= asOfMs;
+    const amount = pausedAmount(calendar, duration.unit, startMs, closed ? endMs : asOfMs, pause);
+    const due = pausedDeadlineMs(calendar, duration, deadline, amount);
+    const taken = closed ? Math.max(0, calendar.elapsedMs(startMs, endMs, duration.unit) - pausedInUnit(duration.unit, amount)) : 0;
+    for (const accumulator of accumulators) {
+      accumulator.paused++;
+      if (closed) accumulator.close(endMs <= due, taken);
+      else if (asOfMs > due) accumulator.missed++;
+      else accumulator.pending++;
+    }
   }
 
   /** Whether a row is in the report's range, and its day's memo set (for counting it). */
@@ -167,8 +188,9 @@ export class ComplianceTally {
         within: commitment.within,
         unit: measuredUnit(commitment.duration.unit),
         target: commitment.target,
-        total: figuresOf(total, commitment),
-        months: months.map((month): MonthFigures => ({ month, ...figuresOf(byMonth.get(monthIndexOf(month)) ?? EMPTY, commitment) })),
+        // `paused` is said only for a promise with paused rows: logs without a stopped clock give the figures they always did.
+        total: figuresOf(total, commitment, total.paused > 0),
+        months: months.map((month): MonthFigures => ({ month, ...figuresOf(byMonth.get(monthIndexOf(month)) ?? EMPTY, commitment, total.paused > 0) })),
       };
     });
   }
@@ -202,6 +224,8 @@ class Accumulator {
   met = 0;
   missed = 0;
   pending = 0;
+  /** Rows with paused time. */
+  paused = 0;
   private times = new Float64Array(16);
   private closed = 0;
 
@@ -242,7 +266,7 @@ export function statusOf(shareMet: number | null, target: number): ComplianceSta
   return 'missed';
 }
 
-function figuresOf(accumulator: Accumulator, commitment: Pick<MeasuredCommitment, 'measure' | 'target' | 'duration'>): Figures {
+function figuresOf(accumulator: Accumulator, commitment: Pick<MeasuredCommitment, 'measure' | 'target' | 'duration'>, withPaused: boolean): Figures {
   const { measure, target } = commitment;
   const count = accumulator.met + accumulator.missed + accumulator.pending;
   const base = { count, met: accumulator.met, missed: accumulator.missed, pending: accumulator.pending };
@@ -262,7 +286,7 @@ function figuresOf(accumulator: Accumulator, commitment: Pick<MeasuredCommitment
   const shareMet = decided === 0 ? null : accumulator.met / decided;
   const mean = measure === 'average' ? accumulator.mean() : undefined;
   const times = accumulator.closedTimes();
-  const figures = { median: median(times), p90: percentile(times, 0.9) };
+  const figures = { median: median(times), p90: percentile(times, 0.9), ...(withPaused ? { paused: accumulator.paused } : {}) };
   if (mean !== undefined) {
     const rounded = mean === null ? null : roundTime(mean);
     return { ...base, shareMet: null, status: averageStatusOf(rounded, commitment.duration.amount), ...figures, mean: rounded };

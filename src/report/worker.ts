@@ -6,6 +6,7 @@ parentPort?.once('message', (request: PartRequest) => {
   void readLogPart(request.path, request.display, request.lookup, request.window, request.fileIndex, {
     start: request.start,
     listLimit: request.listLimit,
+    reading: request.reading,
     ...(request.prefix === undefined ? {} : { prefix: request.prefix }),
   })
     .then((part): void => {
@@ -14,6 +15,7 @@ parentPort?.once('message', (request: PartRequest) => {
         ok: true,
         size: part.store.length,
         columns,
+        pauses: [...part.store.pauses],
         badRows: part.badRows,
         badCounts: part.badCounts,
         read: part.read,

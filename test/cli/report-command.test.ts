@@ -76,11 +76,11 @@ describe('charter report', () => {
     const result = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--format', 'csv'], cwd);
     const lines = result.stdout.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'charter,channel,commitment,within,target,month,count,met,missed,pending,share_met,median,p90,unit,status,measure,line,group,service,mean,abandoned,abandoned_share',
+      'charter,channel,commitment,within,target,month,count,met,missed,pending,share_met,median,p90,unit,status,measure,line,group,service,mean,abandoned,abandoned_share,paused',
     );
-    expect(lines).toContain('test-unit,email,reply,2 working days,0.9,all,7,4,2,1,0.6667,2,3,working day,missed,within,,,,,,');
-    expect(lines).toContain('test-unit,email,reply,2 working days,0.9,2026-12,4,2,2,0,0.5,2,3,working day,missed,within,,,,,,');
-    expect(lines).toContain('test-unit,letter,reply,10 working days,0.9,all,0,0,0,0,,,,working day,no-data,within,,,,,,');
+    expect(lines).toContain('test-unit,email,reply,2 working days,0.9,all,7,4,2,1,0.6667,2,3,working day,missed,within,,,,,,,');
+    expect(lines).toContain('test-unit,email,reply,2 working days,0.9,2026-12,4,2,2,0,0.5,2,3,working day,missed,within,,,,,,,');
+    expect(lines).toContain('test-unit,letter,reply,10 working days,0.9,all,0,0,0,0,,,,working day,no-data,within,,,,,,,');
   });
 
   it('writes the report to a file with --output', async () => {

@@ -66,7 +66,8 @@ describe('charter report in Finnish and Swedish', () => {
     );
     expect(header).toMatchObject({
       code: 2,
-      stderr: 'charter: head.csv:1:1: rubrikraden har ingen kolumn `commitment`; en kontaktlogg behöver kolumnerna charter,channel,commitment,start,end\n',
+      stderr:
+        'charter: head.csv:1:1: rubrikraden har ingen kolumn `commitment`; en kontaktlogg behöver kolumnerna charter,channel,commitment,start,end, och den här rubrikraden har charter, channel, start, end: om kolumnen heter något annat, ange det med --map (t.ex. --map commitment="dess namn")\n',
     });
   });
 

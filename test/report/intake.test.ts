@@ -109,3 +109,27 @@ describe('reading a large log in two halves at once', () => {
     expect(whole.rows.read).toBe(40 * 26);
   });
 });
+
+describe('a semicolon log with paused rows, in two halves', () => {
+  it('sends the second half’s pauses back with its rows, at their place', async () => {
+    const rows = ['charter;channel;commitment;start;end;paused'];
+    for (let row = 0; row < 200; row++) {
+      const minute = String(row % 60).padStart(2, '0');
+      rows.push(`test-unit;phone;answer;2027-01-11 09:${minute}:00;2027-01-11 09:${minute}:40;${row >= 150 ? 'PT15S' : ''}`);
+    }
+    const dir = writeTree({ 'paused.csv': rows.join('\n') }, 'file');
+    const read = (split: boolean): Promise<LogPart> =>
+      readWholeLog(join(dir, 'paused.csv'), 'paused.csv', index, timeWindowAround(Date.parse(AS_OF)), 0, {
+        split,
+        splitMinBytes: 1,
+        reading: { timeZone: 'Europe/Helsinki' },
+      });
+    const [whole, halves] = [await read(false), await read(true)];
+    expect(halves.pieces).toBe(2);
+    expect(halves.input).toMatchObject({ delimiter: 'semicolon' });
+    expect(halves.store.length).toBe(200);
+    expect([...halves.store.pauses.keys()]).toEqual([...whole.store.pauses.keys()]);
+    expect(whole.store.pauses.size).toBe(50);
+    expect(Math.min(...halves.store.pauses.keys())).toBe(150);
+  });
+});
