@@ -22,6 +22,8 @@ export interface BuildFlags {
   /** Contact logs for the compliance dashboard. */
   readonly events?: string[];
   readonly asOf?: string;
+  /** Months with fewer contacts are marked as few contacts on the dashboard. */
+  readonly minContacts?: number;
 }
 
 /** `charter build`: validate, and build the site only when there are no errors. */
@@ -60,11 +62,13 @@ export function siteOptionsOf(paths: readonly string[], flags: BuildFlags, io: C
 export function eventsOf(flags: BuildFlags, io: CliIO): EventsOptions | undefined {
   if (flags.events === undefined) {
     if (flags.asOf !== undefined) throw new UsageError(message('cli.as-of.needs-events'));
+    if (flags.minContacts !== undefined) throw new UsageError(message('cli.min-contacts.needs-events'));
     return undefined;
   }
   return {
     logs: flags.events,
     asOf: asOfOption(flags.asOf),
+    ...(flags.minContacts === undefined ? {} : { minContacts: flags.minContacts }),
     ...(io.stdin ? { stdin: io.stdin } : {}),
   };
 }

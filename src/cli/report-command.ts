@@ -20,6 +20,8 @@ export interface ReportFlags {
   readonly output?: string;
   readonly strict?: boolean;
   readonly color?: boolean;
+  /** Months with fewer contacts are marked as few contacts. */
+  readonly minContacts?: number;
 }
 
 /** `charter report`: measure, print figures on stdout and bad rows on stderr, decide the exit code. */
@@ -38,6 +40,7 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
     ...range,
     asOf,
     locale,
+    ...(flags.minContacts === undefined ? {} : { minContacts: flags.minContacts }),
     ...(io.stdin ? { stdin: io.stdin } : {}),
   });
   const report = result.report;

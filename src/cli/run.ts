@@ -252,7 +252,8 @@ node_modules/charter/docs/rules/<rule-id>.md. Messages follow --locale or LANG
       .option('--base <path>', 'the path the site is served under, e.g. /intranet/charters/ (default: /)')
       .option('--site-url <url>', "the guide's public address, e.g. https://intranet.example.fi/charters/: adds canonical links", parseSiteUrlOption)
       .option('--events <logs...>', 'contact logs (CSV or JSON Lines): adds the compliance dashboard')
-      .option('--as-of <time>', 'measure the logs as of this time (default: now); see charter report');
+      .option('--as-of <time>', 'measure the logs as of this time (default: now); see charter report')
+      .option('--min-contacts <count>', 'mark months with fewer contacts than this as few contacts (default: 10)', parseCount);
 
   siteOptions(program.command('build').description('validate the charters and build the intranet guide (a static site)'))
     .option('--no-search', 'skip the search index')
@@ -355,6 +356,7 @@ contact, a bad review.every or review.approved, a file that does not load),
     .option('--as-of <time>', 'judge open contacts at this time: 2026-11-30T16:00:00+02:00, or a date for the end of that day (default: now)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--min-contacts <count>', 'mark months with fewer contacts than this as few contacts (default: 10)', parseCount)
     .option('--strict', 'exit 1 when any row is bad')
     .option('--color', 'force colour in the table')
     .option('--no-color', 'never use colour')

@@ -9,7 +9,8 @@ import type { ComplianceReport, Figures } from '../model/compliance-report.js';
  * columns by position keep working: `measure` (within, average, abandoned),
  * `line`, `group` (customer group ids, separated by spaces), `service`,
  * `mean` (average promises) and `abandoned`, `abandoned_share` (abandonment
- * promises).
+ * promises), `few_contacts` (1 when the row has fewer contacts than the
+ * report's threshold, `--min-contacts`: its status rests on a small sample).
  */
 const HEADER = [
   'charter',
@@ -34,6 +35,7 @@ const HEADER = [
   'mean',
   'abandoned',
   'abandoned_share',
+  'few_contacts',
 ];
 
 /** A cell: text (from charters, so untrusted), one of our own numbers, or empty. */
@@ -45,7 +47,7 @@ export function formatCsv(report: ComplianceReport): string {
     const lead = [figures.charter, figures.channel, figures.commitment, figures.within, figures.target];
     const place = [figures.measure, figures.line, figures.groups.join(' '), figures.service];
     const line = (month: string, values: Figures): string =>
-      csvLine([...lead, month, ...numbers(values), figures.unit, values.status, ...place, ...measureNumbers(values)]);
+      csvLine([...lead, month, ...numbers(values), figures.unit, values.status, ...place, ...measureNumbers(values), values.fewContacts ? 1 : 0]);
     lines.push(line('all', figures.total));
     for (const month of figures.months) lines.push(line(month.month, month));
   }

@@ -13,7 +13,8 @@ import { indexCommitments, type CommitmentIndex, type MeasuredCommitment, type R
 import { noBadRows, readWholeLog } from './intake.js';
 import { LogFileError } from './log-reader.js';
 import { asOfMessage, rangeProblem, timeWindowAround, type TimeWindow } from './report-window.js';
-import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRow, type BadRowKind, type ComplianceReport } from '../model/compliance-report.js';
+import { attentionList, markFewContacts } from '../model/attention.js';
+import { BAD_ROW_KINDS, DEFAULT_MIN_CONTACTS, MAX_LISTED_BAD_ROWS, type BadRow, type BadRowKind, type ComplianceReport } from '../model/compliance-report.js';
 import { overdueReviews } from './overdue-reviews.js';
 import { RowStore } from './row-store.js';
 import { ComplianceTally, type TallyOptions, type TallyOutcome } from './tally.js';
@@ -37,6 +38,8 @@ export interface MeasureOptions {
   readonly splitMinBytes?: number;
   /** The language of the bad rows' messages (default English); kinds and field names stay as they are. */
   readonly locale?: MessageLocale;
+  /** Months with fewer contacts than this are marked `fewContacts` (default DEFAULT_MIN_CONTACTS); a whole number from 0. */
+  readonly minContacts?: number;
 }
 
 export interface ReportOptions extends MeasureOptions {
@@ -70,7 +73,7 @@ export async function makeComplianceReport(options: ReportOptions): Promise<Repo
  */
 export async function measureCompliance(units: NormalizedUnits, options: MeasureOptions): Promise<ComplianceReport> {
   const asOf = options.asOf ?? new Date();
-  const problem = asOfMessage(asOf) ?? rangeProblem(asOf, options.from, options.to);
+  const problem = asOfMessage(asOf) ?? rangeProblem(asOf, options.from, options.to) ?? minContactsProblem(options.minContacts);
   if (problem !== undefined) throw new InputError(problem);
   const index = indexCommitments(units);
   await checkReadable(options.logs, options.cwd);
@@ -90,12 +93,16 @@ export async function measureCompliance(units: NormalizedUnits, options: Measure
   badRows.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
 
   const months = reportMonths(options.from, options.to, tally.observedMonths());
+  const minContacts = options.minContacts ?? DEFAULT_MIN_CONTACTS;
+  const commitments = tally.figures(months).map((figures) => markFewContacts(figures, minContacts));
   return {
     asOf: asOf.toISOString(),
     from: options.from ?? null,
     to: options.to ?? null,
     months,
-    commitments: tally.figures(months),
+    minContacts,
+    attention: attentionList(commitments, minContacts),
+    commitments,
     rows: counts,
     badRowCounts: badRows.counts,
     badRows: badRows.map(({ fileIndex: _fileIndex, message: text, ...row }) => ({ ...row, message: renderMessage(text, locale) })),
@@ -226,6 +233,12 @@ function markDuplicates(store: RowStore, logs: readonly string[], badRows: BadRo
     });
   }
   return firstOf;
+}
+
+/** The threshold of few contacts must be a whole number from 0 (0: never few). */
+export function minContactsProblem(minContacts: number | undefined): MessageRef | undefined {
+  if (minContacts === undefined || (Number.isSafeInteger(minContacts) && minContacts >= 0)) return undefined;
+  return message('report.option.min-contacts', { given: String(minContacts) });
 }
 
 /** Rows remember their log in 16 bits. */
