@@ -1,13 +1,23 @@
-import type { AttentionEntry, CommitmentFigures, Figures, MonthFigures } from './compliance-report.js';
+import {
+  DEFAULT_MIN_CONTACTS,
+  type AttentionEntry,
+  type CommitmentFigures,
+  type ComplianceReport,
+  type Figures,
+  type MonthFigures,
+} from './compliance-report.js';
 
 /**
  * The manager's order: what was missed comes first, across all units. Shared
  * by the terminal table, the JSON and the dashboard, so all three agree.
  */
 
-/** Whether a month or period rests on fewer contacts than the threshold (and some: an empty month has no data, not few). */
-export function hasFewContacts(figures: Pick<Figures, 'count'>, minContacts: number): boolean {
-  return figures.count > 0 && figures.count < minContacts;
+/**
+ * Whether a month's or period's status rests on fewer contacts than the
+ * threshold. A status of no data rests on nothing: it is not marked.
+ */
+export function hasFewContacts(figures: Pick<Figures, 'count' | 'status'>, minContacts: number): boolean {
+  return figures.status !== 'no-data' && figures.count < minContacts;
 }
 
 /** The figures of the report's last month; an empty one when the report has no months. */
@@ -63,11 +73,7 @@ export function attentionList(commitments: readonly CommitmentFigures[], minCont
     });
 }
 
-/** The figures with `fewContacts` set on the period and on every month. */
-export function markFewContacts(figures: CommitmentFigures, minContacts: number): CommitmentFigures {
-  return {
-    ...figures,
-    total: { ...figures.total, fewContacts: hasFewContacts(figures.total, minContacts) },
-    months: figures.months.map((month) => ({ ...month, fewContacts: hasFewContacts(month, minContacts) })),
-  };
+/** The report's threshold of few contacts. */
+export function minContactsOf(report: Pick<ComplianceReport, 'minContacts'>): number {
+  return report.minContacts ?? DEFAULT_MIN_CONTACTS;
 }

@@ -55,12 +55,6 @@ export interface Figures {
   readonly median: number | null;
   /** 90th percentile (nearest rank) of time taken by closed rows, in the commitment's own unit. */
   readonly p90: number | null;
-  /**
-   * Fewer contacts than the report's `minContacts` (but some): the status
-   * rests on a small sample, and every view says so beside it. Absent in
-   * reports made before the threshold existed.
-   */
-  readonly fewContacts?: boolean;
 }
 
 export interface MonthFigures extends Figures {
@@ -192,7 +186,11 @@ export interface ComplianceReport {
   readonly to: string | null;
   /** The months of the range (YYYY-MM), in order. */
   readonly months: readonly string[];
-  /** A month or period with fewer contacts than this is marked `fewContacts` (default DEFAULT_MIN_CONTACTS). */
+  /**
+   * A month or period with some contacts but fewer than this rests on few
+   * contacts: every view says so beside its status (see attention.ts). Absent
+   * in reports made before the threshold existed: DEFAULT_MIN_CONTACTS.
+   */
   readonly minContacts?: number;
   /**
    * The promises a manager looks at first: missed or close in the latest

@@ -1,5 +1,6 @@
 import { escapeControls } from '../format/shared.js';
 import type { ComplianceReport, Figures } from '../model/compliance-report.js';
+import { hasFewContacts, minContactsOf } from '../model/attention.js';
 
 /**
  * The report as CSV for spreadsheets: one row per commitment for the whole
@@ -43,11 +44,21 @@ export type CsvCell = string | number | null;
 
 export function formatCsv(report: ComplianceReport): string {
   const lines = [csvLine(HEADER)];
+  const minContacts = minContactsOf(report);
   for (const figures of report.commitments) {
     const lead = [figures.charter, figures.channel, figures.commitment, figures.within, figures.target];
     const place = [figures.measure, figures.line, figures.groups.join(' '), figures.service];
     const line = (month: string, values: Figures): string =>
-      csvLine([...lead, month, ...numbers(values), figures.unit, values.status, ...place, ...measureNumbers(values), values.fewContacts ? 1 : 0]);
+      csvLine([
+        ...lead,
+        month,
+        ...numbers(values),
+        figures.unit,
+        values.status,
+        ...place,
+        ...measureNumbers(values),
+        hasFewContacts(values, minContacts) ? 1 : 0,
+      ]);
     lines.push(line('all', figures.total));
     for (const month of figures.months) lines.push(line(month.month, month));
   }

@@ -1,6 +1,6 @@
 import type { BadRow, CharterText, CommitmentFigures, ComplianceReport, ComplianceStatus, Figures } from '../model/compliance-report.js';
-import { BAD_ROW_KINDS, DEFAULT_MIN_CONTACTS } from '../model/compliance-report.js';
-import { attentionList } from '../model/attention.js';
+import { BAD_ROW_KINDS } from '../model/compliance-report.js';
+import { attentionList, hasFewContacts, minContactsOf } from '../model/attention.js';
 import { oneLine } from '../format/shared.js';
 import { shareForDisplay } from '../model/share-display.js';
 import { measuredUnit, type DurationUnit, type FixedDurationUnit } from '../time/duration.js';
@@ -81,6 +81,7 @@ export function formatTable(report: ComplianceReport, options: TableOptions): st
   out.push(rangeLine(report, say));
   out.push('');
   out.push(...attentionLines(report, paint, say));
+  const minContacts = minContactsOf(report);
 
   const byCharter = new Map<string, CommitmentFigures[]>();
   for (const figures of report.commitments) {
@@ -93,9 +94,20 @@ export function formatTable(report: ComplianceReport, options: TableOptions): st
     out.push(paint.bold(`${oneLine(charter)} · ${textIn(first.unitName, first.languages, locale)}`) + paint.dim(`  (${oneLine(first.file)})`));
     const rows: Row[] = [];
     for (const figures of list) {
-      rows.push(row(figures, oneLine(figures.channel), oneLine(figures.commitment), promiseOf(figures, say), figures.total, false, say));
+      rows.push(
+        row(
+          figures,
+          oneLine(figures.channel),
+          oneLine(figures.commitment),
+          promiseOf(figures, say),
+          figures.total,
+          false,
+          hasFewContacts(figures.total, minContacts),
+          say,
+        ),
+      );
       for (const month of figures.months) {
-        if (month.count > 0) rows.push(row(figures, '', `  ${month.month}`, '', month, true, say));
+        if (month.count > 0) rows.push(row(figures, '', `  ${month.month}`, '', month, true, hasFewContacts(month, minContacts), say));
       }
     }
     const shown = COLUMNS.filter(
@@ -139,7 +151,7 @@ function statusWords(status: ComplianceStatus, few: boolean, say: Say): string {
  */
 function attentionLines(report: ComplianceReport, paint: Record<ComplianceStatus | 'bold' | 'dim', Paint>, say: Say): string[] {
   if (report.commitments.length === 0 || report.months.length === 0) return [];
-  const minContacts = report.minContacts ?? DEFAULT_MIN_CONTACTS;
+  const minContacts = minContactsOf(report);
   const entries = report.attention ?? attentionList(report.commitments, minContacts);
   const month = report.months.at(-1) as string;
   const heading = paint.bold(say(message('report.table.attention.heading', { month })));
@@ -182,7 +194,7 @@ interface Row {
   readonly isMonth: boolean;
 }
 
-function row(commitment: CommitmentFigures, channel: string, name: string, promise: string, figures: Figures, isMonth: boolean, say: Say): Row {
+function row(commitment: CommitmentFigures, channel: string, name: string, promise: string, figures: Figures, isMonth: boolean, few: boolean, say: Say): Row {
   const { unit, target, measure } = commitment;
   const scope = [...commitment.groups, ...(commitment.service === null || commitment.channel === 'services' ? [] : [commitment.service])];
   const result =
@@ -212,7 +224,7 @@ function row(commitment: CommitmentFigures, channel: string, name: string, promi
       'share met': result,
       median: timeIn(figures.median, unit, say),
       p90: timeIn(figures.p90, unit, say),
-      status: statusWords(figures.status, figures.fewContacts === true, say),
+      status: statusWords(figures.status, few, say),
     },
     status: figures.status,
     isMonth,

@@ -13,7 +13,7 @@ import { indexCommitments, type CommitmentIndex, type MeasuredCommitment, type R
 import { noBadRows, readWholeLog } from './intake.js';
 import { LogFileError } from './log-reader.js';
 import { asOfMessage, rangeProblem, timeWindowAround, type TimeWindow } from './report-window.js';
-import { attentionList, markFewContacts } from '../model/attention.js';
+import { attentionList } from '../model/attention.js';
 import { BAD_ROW_KINDS, DEFAULT_MIN_CONTACTS, MAX_LISTED_BAD_ROWS, type BadRow, type BadRowKind, type ComplianceReport } from '../model/compliance-report.js';
 import { overdueReviews } from './overdue-reviews.js';
 import { RowStore } from './row-store.js';
@@ -94,7 +94,7 @@ export async function measureCompliance(units: NormalizedUnits, options: Measure
 
   const months = reportMonths(options.from, options.to, tally.observedMonths());
   const minContacts = options.minContacts ?? DEFAULT_MIN_CONTACTS;
-  const commitments = tally.figures(months).map((figures) => markFewContacts(figures, minContacts));
+  const commitments = tally.figures(months);
   return {
     asOf: asOf.toISOString(),
     from: options.from ?? null,

@@ -48,8 +48,14 @@ describe('the current status of each commitment', () => {
 
   it('is not the whole period’s status: the email reply missed November but was close over the period', () => {
     const reply = commitment(dashboard('en'), 'building-control', 'email-reply');
-    expect(reply.latest).toEqual({ month: 'November 2026, so far', iso: '2026-11', status: { key: 'missed', label: 'Missed' }, share: '73.5% in time' });
-    expect(reply.total).toEqual({ status: { key: 'close', label: 'Close to target' }, share: '89.9% in time', contacts: '545 contacts' });
+    expect(reply.latest).toEqual({
+      month: 'November 2026, so far',
+      iso: '2026-11',
+      status: { key: 'missed', label: 'Missed' },
+      share: '73.5% in time',
+      few: false,
+    });
+    expect(reply.total).toEqual({ status: { key: 'close', label: 'Close to target' }, share: '89.9% in time', contacts: '545 contacts', few: false });
     expect(reply.target).toBe('90%');
   });
 
