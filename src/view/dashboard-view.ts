@@ -434,8 +434,14 @@ function emptyMonth(month: string): MonthFigures {
 // ---------------------------------------------------------------------------
 // The trend chart
 
-/** The chart's viewBox and plot area. Month labels sit under the plot; the target's label in the right margin. */
-const CHART = { width: 640, height: 236, left: 48, right: 548, top: 18, bottom: 188 } as const;
+/**
+ * The chart's drawing area and plot. The SVG shows the plot with `headroom`
+ * above it (a full bar's marker) and `footroom` below (the axis); the
+ * percentages, months and target are HTML text around it, placed by the
+ * stylesheet (.trend__y holds the heights of 0 %, 25 %, 50 %, 75 % and 100 %
+ * as fractions of this area: keep them in step).
+ */
+const CHART = { left: 48, right: 548, top: 18, bottom: 188, headroom: 14, footroom: 4 } as const;
 const GRID_STEPS = [0, 0.25, 0.5, 0.75, 1] as const;
 
 /**
@@ -492,16 +498,15 @@ export function trendChart(
   const targetY = y(target);
   return {
     id,
-    width: CHART.width,
-    height: CHART.height,
+    // The plot alone, with room above a full bar for its marker; its labels are HTML beside it.
+    viewBox: `${CHART.left} ${CHART.top - CHART.headroom} ${CHART.right - CHART.left} ${CHART.bottom - CHART.top + CHART.headroom + CHART.footroom}`,
+    width: CHART.right - CHART.left,
+    height: CHART.bottom - CHART.top + CHART.headroom + CHART.footroom,
     title: fill(words.chartTitle, { unit, name, range }),
     description: chartDescription(target, months, lang, words),
     plot: { left: CHART.left, right: CHART.right, top: CHART.top, bottom: CHART.bottom },
-    gridLabelX: CHART.left - 6,
     gridlines: GRID_STEPS.map((step) => ({ y: y(step), label: numbers.percent(step) })),
-    target: { y: targetY, label: fill(words.chartTargetLabel, { target: numbers.percent(target) }), labelX: CHART.right + 6, labelY: round(targetY + 4) },
-    monthLabelY: CHART.bottom + 18,
-    yearLabelY: CHART.bottom + 36,
+    target: { y: targetY, label: fill(words.chartTargetLabel, { target: numbers.percent(target) }) },
     months: views,
   };
 }

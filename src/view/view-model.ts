@@ -457,7 +457,9 @@ export interface TrendMonthView {
 export interface TrendChartView {
   /** Unique on the page: prefixes the ids of the title, description and patterns. */
   readonly id: string;
-  /** The viewBox size. */
+  /** The plot's part of the drawing: `x y width height`. */
+  readonly viewBox: string;
+  /** The SVG's own size (the viewBox's). */
   readonly width: number;
   readonly height: number;
   /** The accessible name: what the chart shows, and over which months. */
@@ -465,14 +467,9 @@ export interface TrendChartView {
   /** The accessible description: the chart summarised in words. */
   readonly description: string;
   readonly plot: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
-  /** Right edge of the percentage labels, left of the plot. */
-  readonly gridLabelX: number;
   /** Horizontal lines at 0, 25, 50, 75 and 100 %, labelled. */
   readonly gridlines: readonly { readonly y: number; readonly label: string }[];
-  readonly target: { readonly y: number; readonly label: string; readonly labelX: number; readonly labelY: number };
-  /** Where month and year labels sit. */
-  readonly monthLabelY: number;
-  readonly yearLabelY: number;
+  readonly target: { readonly y: number; readonly label: string };
   readonly months: readonly TrendMonthView[];
 }
 
