@@ -158,7 +158,7 @@ function attentionLines(report: ComplianceReport, paint: Record<ComplianceStatus
   if (entries.length === 0) return [heading, `  ${say(message('report.table.attention.none'))}`, ''];
   const headings = [
     say(message('report.table.column.unit')),
-    say(message('report.table.column.promise')),
+    say(message('report.table.attention.promise')),
     say(message('report.table.column.latest', { month })),
     say(message('report.table.column.period')),
   ];
