@@ -23,6 +23,8 @@ export interface BuildFlags extends LogReadingFlags {
   /** Contact logs for the compliance dashboard. */
   readonly events?: string[];
   readonly asOf?: string;
+  /** Months with fewer contacts are marked as few contacts on the dashboard. */
+  readonly minContacts?: number;
 }
 
 /** `charter build`: validate, and build the site only when there are no errors. */
@@ -63,12 +65,14 @@ export function eventsOf(flags: BuildFlags, io: CliIO): EventsOptions | undefine
     if (flags.asOf !== undefined) throw new UsageError(message('cli.as-of.needs-events'));
     const reading = (['delimiter', 'encoding', 'timezone', 'map'] as const).find((option) => flags[option] !== undefined);
     if (reading !== undefined) throw new UsageError(message('cli.reading.needs-events', { option: `--${reading}` }));
+    if (flags.minContacts !== undefined) throw new UsageError(message('cli.min-contacts.needs-events'));
     return undefined;
   }
   return {
     logs: flags.events,
     asOf: asOfOption(flags.asOf),
     reading: logReadingOf(flags),
+    ...(flags.minContacts === undefined ? {} : { minContacts: flags.minContacts }),
     ...(io.stdin ? { stdin: io.stdin } : {}),
   };
 }

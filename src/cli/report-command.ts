@@ -22,6 +22,8 @@ export interface ReportFlags extends LogReadingFlags {
   readonly output?: string;
   readonly strict?: boolean;
   readonly color?: boolean;
+  /** Months with fewer contacts are marked as few contacts. */
+  readonly minContacts?: number;
 }
 
 /** `charter report`: measure, print figures on stdout and bad rows on stderr, decide the exit code. */
@@ -42,6 +44,7 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
     asOf,
     locale,
     reading,
+    ...(flags.minContacts === undefined ? {} : { minContacts: flags.minContacts }),
     ...(io.stdin ? { stdin: io.stdin } : {}),
   });
   for (const note of inputNotes(result.report, locale)) io.stderr(`${note}\n`);

@@ -262,7 +262,8 @@ node_modules/charter/docs/rules/<rule-id>.md. Messages follow --locale or LANG
       .option('--delimiter <char>', "the logs' CSV delimiter (default: found from the header); see charter report")
       .option('--encoding <name>', "the logs' text encoding; see charter report")
       .option('--timezone <zone>', 'the time zone of log times without an offset, e.g. Europe/Helsinki; see charter report')
-      .option('--map <pairs>', "the logs' own column names, e.g. charter=Yksikkö,start=Saapunut; see charter report");
+      .option('--map <pairs>', "the logs' own column names, e.g. charter=Yksikkö,start=Saapunut; see charter report")
+      .option('--min-contacts <count>', 'mark months with fewer contacts than this as few contacts (default: 10)', parseCount);
 
   siteOptions(program.command('build').description('validate the charters and build the intranet guide (a static site)'))
     .option('--no-search', 'skip the search index')
@@ -403,6 +404,7 @@ the texts are written only with --force), 2 usage or fatal error.`,
     .option('--encoding <name>', 'text encoding: utf-8, utf-16le, utf-16be, windows-1252 or latin1 (default: UTF-8, UTF-16 by its byte order mark)')
     .option('--timezone <zone>', 'read times without an offset as local times of this IANA zone, e.g. Europe/Helsinki')
     .option('--map <pairs>', 'the log\'s own column names: charter=Yksikkö,start=Saapunut,... (quote names with commas: start="Saapunut, klo")')
+    .option('--min-contacts <count>', 'mark months with fewer contacts than this as few contacts (default: 10)', parseCount)
     .option('--strict', 'exit 1 when any row is bad')
     .option('--color', 'force colour in the table')
     .option('--no-color', 'never use colour')

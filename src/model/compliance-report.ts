@@ -109,6 +109,26 @@ export interface CommitmentFigures {
   readonly months: readonly MonthFigures[];
 }
 
+/** A promise that needs attention: where it is in `commitments`, which it is, and its two statuses. */
+export interface AttentionEntry {
+  /** Its place in the report's `commitments`. */
+  readonly index: number;
+  readonly charter: string;
+  readonly channel: string;
+  readonly line: string | null;
+  readonly commitment: string;
+  readonly groups: readonly string[];
+  readonly service: string | null;
+  readonly measure: CommitmentMeasure;
+  /** The report's last month: its status, its contacts and whether they are few. */
+  readonly latest: { readonly month: string; readonly status: ComplianceStatus; readonly count: number; readonly fewContacts: boolean };
+  /** The whole period, over all its rows. */
+  readonly period: { readonly status: ComplianceStatus; readonly count: number; readonly fewContacts: boolean };
+}
+
+/** Months with fewer contacts than this are marked as resting on few contacts. */
+export const DEFAULT_MIN_CONTACTS = 10;
+
 export const BAD_ROW_KINDS = [
   'malformed',
   'unknown-charter',
@@ -171,6 +191,18 @@ export interface ComplianceReport {
   readonly to: string | null;
   /** The months of the range (YYYY-MM), in order. */
   readonly months: readonly string[];
+  /**
+   * A month or period with some contacts but fewer than this rests on few
+   * contacts: every view says so beside its status (see attention.ts). Absent
+   * in reports made before the threshold existed: DEFAULT_MIN_CONTACTS.
+   */
+  readonly minContacts?: number;
+  /**
+   * The promises a manager looks at first: missed or close in the latest
+   * month or over the whole period, missed first, across all units (see
+   * attention.ts). Listed before `commitments`, which keep their order.
+   */
+  readonly attention?: readonly AttentionEntry[];
   /** Every commitment of every unit charter, by charter id then channel order. */
   readonly commitments: readonly CommitmentFigures[];
   readonly rows: RowCounts;

@@ -1,5 +1,6 @@
 import { escapeControls } from '../format/shared.js';
 import type { ComplianceReport, Figures } from '../model/compliance-report.js';
+import { hasFewContacts, minContactsOf } from '../model/attention.js';
 
 /**
  * The report as CSV for spreadsheets: one row per commitment for the whole
@@ -9,7 +10,8 @@ import type { ComplianceReport, Figures } from '../model/compliance-report.js';
  * columns by position keep working: `measure` (within, average, abandoned),
  * `line`, `group` (customer group ids, separated by spaces), `service`,
  * `mean` (average promises) and `abandoned`, `abandoned_share` (abandonment
- * promises), `paused` (rows with paused time: a stopped clock).
+ * promises), `paused` (rows with paused time: a stopped clock), `few_contacts` (1 when the row has fewer contacts than the
+ * report's threshold, `--min-contacts`: its status rests on a small sample).
  */
 const HEADER = [
   'charter',
@@ -35,6 +37,7 @@ const HEADER = [
   'abandoned',
   'abandoned_share',
   'paused',
+  'few_contacts',
 ];
 
 /** A cell: text (from charters, so untrusted), one of our own numbers, or empty. */
@@ -42,11 +45,21 @@ export type CsvCell = string | number | null;
 
 export function formatCsv(report: ComplianceReport): string {
   const lines = [csvLine(HEADER)];
+  const minContacts = minContactsOf(report);
   for (const figures of report.commitments) {
     const lead = [figures.charter, figures.channel, figures.commitment, figures.within, figures.target];
     const place = [figures.measure, figures.line, figures.groups.join(' '), figures.service];
     const line = (month: string, values: Figures): string =>
-      csvLine([...lead, month, ...numbers(values), figures.unit, values.status, ...place, ...measureNumbers(values)]);
+      csvLine([
+        ...lead,
+        month,
+        ...numbers(values),
+        figures.unit,
+        values.status,
+        ...place,
+        ...measureNumbers(values),
+        hasFewContacts(values, minContacts) ? 1 : 0,
+      ]);
     lines.push(line('all', figures.total));
     for (const month of figures.months) lines.push(line(month.month, month));
   }

@@ -1,6 +1,7 @@
 import type { BadRow, CharterText, CommitmentFigures, ComplianceReport, ComplianceStatus, Figures, ReportWarning } from '../model/compliance-report.js';
 import { PAUSED_WARNING_SHARE } from './pause.js';
 import { BAD_ROW_KINDS } from '../model/compliance-report.js';
+import { attentionList, hasFewContacts, minContactsOf } from '../model/attention.js';
 import { oneLine } from '../format/shared.js';
 import { shareForDisplay } from '../model/share-display.js';
 import { measuredUnit, type DurationUnit, type FixedDurationUnit } from '../time/duration.js';
@@ -82,6 +83,8 @@ export function formatTable(report: ComplianceReport, options: TableOptions): st
   out.push(paint.bold(say(message('report.table.title', { time: localTime(report.asOf, options.timeZone), zone: options.timeZone }))));
   out.push(rangeLine(report, say));
   out.push('');
+  out.push(...attentionLines(report, paint, say));
+  const minContacts = minContactsOf(report);
 
   const byCharter = new Map<string, CommitmentFigures[]>();
   for (const figures of report.commitments) {
@@ -94,9 +97,20 @@ export function formatTable(report: ComplianceReport, options: TableOptions): st
     out.push(paint.bold(`${oneLine(charter)} · ${textIn(first.unitName, first.languages, locale)}`) + paint.dim(`  (${oneLine(first.file)})`));
     const rows: Row[] = [];
     for (const figures of list) {
-      rows.push(row(figures, oneLine(figures.channel), oneLine(figures.commitment), promiseOf(figures, say), figures.total, false, say));
+      rows.push(
+        row(
+          figures,
+          oneLine(figures.channel),
+          oneLine(figures.commitment),
+          promiseOf(figures, say),
+          figures.total,
+          false,
+          hasFewContacts(figures.total, minContacts),
+          say,
+        ),
+      );
       for (const month of figures.months) {
-        if (month.count > 0) rows.push(row(figures, '', `  ${month.month}`, '', month, true, say));
+        if (month.count > 0) rows.push(row(figures, '', `  ${month.month}`, '', month, true, hasFewContacts(month, minContacts), say));
       }
     }
     const shown = COLUMNS.filter(
@@ -146,13 +160,62 @@ export function pausedWarning(warning: ReportWarning, locale: MessageLocale): Me
   return message('report.table.paused-warning', { place, paused: warning.paused, count: warning.count, share, limit });
 }
 
+/** A status in words; on few contacts it says so, so that a small sample never reads as a bare MISSED. */
+function statusWords(status: ComplianceStatus, few: boolean, say: Say): string {
+  const word = say(message(STATUS_LABEL[status]));
+  return few ? say(message('report.table.few-contacts', { status: word })) : word;
+}
+
+/**
+ * The manager's view before the units: every promise missed or close, in the
+ * latest month or over the whole period, across all units, missed first.
+ */
+function attentionLines(report: ComplianceReport, paint: Record<ComplianceStatus | 'bold' | 'dim', Paint>, say: Say): string[] {
+  if (report.commitments.length === 0 || report.months.length === 0) return [];
+  const minContacts = minContactsOf(report);
+  const entries = report.attention ?? attentionList(report.commitments, minContacts);
+  const month = report.months.at(-1) as string;
+  const heading = paint.bold(say(message('report.table.attention.heading', { month })));
+  if (entries.length === 0) return [heading, `  ${say(message('report.table.attention.none'))}`, ''];
+  const headings = [
+    say(message('report.table.column.unit')),
+    say(message('report.table.attention.promise')),
+    say(message('report.table.column.latest', { month })),
+    say(message('report.table.column.period')),
+  ];
+  const rows = entries.map((entry) => {
+    const figures = report.commitments[entry.index] as CommitmentFigures;
+    const place = [figures.channel, figures.line, figures.channel === 'services' ? figures.service : null, figures.commitment, ...figures.groups]
+      .filter((part): part is string => part !== null && part !== '')
+      .map(oneLine)
+      .join(' ');
+    return {
+      cells: [
+        oneLine(figures.charter),
+        `${place} ${promiseOf(figures, say)}`,
+        statusWords(entry.latest.status, entry.latest.fewContacts, say),
+        statusWords(entry.period.status, entry.period.fewContacts, say),
+      ],
+      statuses: [entry.latest.status, entry.period.status] as const,
+    };
+  });
+  const widths = headings.map((text, column) => Math.max(text.length, ...rows.map((row) => (row.cells[column] as string).length)));
+  const pad = (text: string, column: number): string => text.padEnd(widths[column] as number);
+  const lines = rows.map(
+    (row) =>
+      `  ${pad(row.cells[0] as string, 0)}  ${pad(row.cells[1] as string, 1)}  ` +
+      `${paint[row.statuses[0]](row.cells[2] as string)}${' '.repeat((widths[2] as number) - (row.cells[2] as string).length)}  ${paint[row.statuses[1]](row.cells[3] as string)}`,
+  );
+  return [heading, paint.dim(`  ${headings.map(pad).join('  ').trimEnd()}`), ...lines, ''];
+}
+
 interface Row {
   readonly cells: Record<Column, string>;
   readonly status: ComplianceStatus;
   readonly isMonth: boolean;
 }
 
-function row(commitment: CommitmentFigures, channel: string, name: string, promise: string, figures: Figures, isMonth: boolean, say: Say): Row {
+function row(commitment: CommitmentFigures, channel: string, name: string, promise: string, figures: Figures, isMonth: boolean, few: boolean, say: Say): Row {
   const { unit, target, measure } = commitment;
   const scope = [...commitment.groups, ...(commitment.service === null || commitment.channel === 'services' ? [] : [commitment.service])];
   const result =
@@ -183,7 +246,7 @@ function row(commitment: CommitmentFigures, channel: string, name: string, promi
       paused: figures.paused === undefined ? '' : String(figures.paused),
       median: timeIn(figures.median, unit, say),
       p90: timeIn(figures.p90, unit, say),
-      status: say(message(STATUS_LABEL[figures.status])),
+      status: statusWords(figures.status, few, say),
     },
     status: figures.status,
     isMonth,

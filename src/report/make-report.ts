@@ -13,7 +13,8 @@ import { indexCommitments, type CommitmentIndex, type MeasuredCommitment, type R
 import { noBadRows, readWholeLog } from './intake.js';
 import { LogFileError } from './log-reader.js';
 import { asOfMessage, rangeProblem, timeWindowAround, type TimeWindow } from './report-window.js';
-import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRow, type BadRowKind, type ComplianceReport } from '../model/compliance-report.js';
+import { attentionList } from '../model/attention.js';
+import { BAD_ROW_KINDS, DEFAULT_MIN_CONTACTS, MAX_LISTED_BAD_ROWS, type BadRow, type BadRowKind, type ComplianceReport } from '../model/compliance-report.js';
 import { overdueReviews } from './overdue-reviews.js';
 import { RowStore } from './row-store.js';
 import { ComplianceTally, type TallyOptions, type TallyOutcome } from './tally.js';
@@ -41,6 +42,8 @@ export interface MeasureOptions {
   readonly locale?: MessageLocale;
   /** How to read the logs: delimiter, encoding, time zone of times without an offset, column names (see log-options.ts). */
   readonly reading?: LogReading;
+  /** Months with fewer contacts than this are marked `fewContacts` (default DEFAULT_MIN_CONTACTS); a whole number from 0. */
+  readonly minContacts?: number;
 }
 
 export interface ReportOptions extends MeasureOptions {
@@ -74,7 +77,7 @@ export async function makeComplianceReport(options: ReportOptions): Promise<Repo
  */
 export async function measureCompliance(units: NormalizedUnits, options: MeasureOptions): Promise<ComplianceReport> {
   const asOf = options.asOf ?? new Date();
-  const problem = asOfMessage(asOf) ?? rangeProblem(asOf, options.from, options.to);
+  const problem = asOfMessage(asOf) ?? rangeProblem(asOf, options.from, options.to) ?? minContactsProblem(options.minContacts);
   if (problem !== undefined) throw new InputError(problem);
   const index = indexCommitments(units);
   await checkReadable(options.logs, options.cwd);
@@ -94,12 +97,15 @@ export async function measureCompliance(units: NormalizedUnits, options: Measure
   badRows.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
 
   const months = reportMonths(options.from, options.to, tally.observedMonths());
+  const minContacts = options.minContacts ?? DEFAULT_MIN_CONTACTS;
   const commitments = tally.figures(months);
   return {
     asOf: asOf.toISOString(),
     from: options.from ?? null,
     to: options.to ?? null,
     months,
+    minContacts,
+    attention: attentionList(commitments, minContacts),
     commitments,
     rows: counts,
     badRowCounts: badRows.counts,
@@ -238,6 +244,12 @@ function markDuplicates(store: RowStore, logs: readonly string[], badRows: BadRo
     });
   }
   return firstOf;
+}
+
+/** The threshold of few contacts must be a whole number from 0 (0: never few). */
+export function minContactsProblem(minContacts: number | undefined): MessageRef | undefined {
+  if (minContacts === undefined || (Number.isSafeInteger(minContacts) && minContacts >= 0)) return undefined;
+  return message('report.option.min-contacts', { given: String(minContacts) });
 }
 
 /** Rows remember their log in 16 bits. */

@@ -11,8 +11,12 @@ import {
 import { isFixedDuration, parseDuration } from '../time/duration.js';
 import { durationInWords, unitInWords, withinInWords } from './words.js';
 import { formatDate, formatMonth, formatMonthShort, formatTime } from './format-dates.js';
+import { attentionRank, hasFewContacts, minContactsOf } from '../model/attention.js';
 import type {
   DashboardCommitmentView,
+  DashboardOverviewRowView,
+  DashboardStatusCellView,
+  DashboardUnitPageView,
   DashboardUnitView,
   DashboardView,
   FiguresRowView,
@@ -73,6 +77,8 @@ export function buildDashboardView(report: ComplianceReport, lang: SiteLanguage,
   const wholePeriod = period(report, lang, words);
 
   const latestStatuses = report.commitments.map((figures) => latestOf(figures, lastMonth).status);
+  const minContacts = minContactsOf(report);
+  const units = unitViews(report, lang, context, words, minContacts);
   const badRowKinds = BAD_ROW_KINDS.filter((kind) => (report.badRowCounts[kind] ?? 0) > 0).map((kind) => ({
     label: words.badRowKinds[kind],
     count: numbers.count(report.badRowCounts[kind]),
@@ -101,14 +107,74 @@ export function buildDashboardView(report: ComplianceReport, lang: SiteLanguage,
         ...(review.reviewer ? { reviewer: personName(review.reviewer.name, lang, languages, context.pageLanguage) ?? plain(review.reviewer.id, lang) } : {}),
       };
     }),
-    units: unitViews(report, lang, context, words),
+    units,
+    overview: overviewRows(report, units, lang, minContacts),
+    fewContactsNote: fewContactsNote(minContacts, lang, words),
+    periodStatuses: STATUS_ORDER.map((key) => ({
+      status: status(key),
+      count: numbers.count(report.commitments.filter((figures) => figures.total.status === key).length),
+    })),
   };
+}
+
+/** A unit's own page: what the overview says of the report, and the unit's promises with their charts. */
+export function dashboardUnitPage(view: DashboardView, unit: DashboardUnitView): DashboardUnitPageView {
+  return {
+    asOf: view.asOf,
+    ...(view.period !== undefined ? { period: view.period } : {}),
+    ...(view.latestMonth !== undefined ? { latestMonth: view.latestMonth } : {}),
+    fewContactsNote: view.fewContactsNote,
+    overviewUrl: '../',
+    unit,
+  };
+}
+
+/** "Fewer than 10 contacts…": what the mark means, with the threshold. */
+function fewContactsNote(minContacts: number, lang: SiteLanguage, words: DashboardStrings): string {
+  return fill(words.fewContactsNote, { count: numberFormats(lang).count(minContacts) });
+}
+
+/**
+ * Every promise of every unit in one list, missed first: missed in the
+ * latest month on enough contacts, missed over the whole period, missed on
+ * few contacts, close, then the rest (attention.ts); within each, by unit
+ * name as on the page, then in the unit's order.
+ */
+function overviewRows(report: ComplianceReport, units: readonly DashboardUnitView[], lang: SiteLanguage, minContacts: number): DashboardOverviewRowView[] {
+  const byCharter = new Map(units.map((unit, order) => [unit.id, { unit, order }]));
+  const entries: { rank: number; order: number; position: number; row: DashboardOverviewRowView }[] = [];
+  const positions = new Map<string, number>();
+  for (const figures of report.commitments) {
+    const found = byCharter.get(figures.charter);
+    if (!found) continue;
+    const position = positions.get(figures.charter) ?? 0;
+    positions.set(figures.charter, position + 1);
+    const commitment = found.unit.commitments[position] as DashboardCommitmentView;
+    entries.push({
+      rank: attentionRank(figures, minContacts),
+      order: found.order,
+      position,
+      row: {
+        unit: found.unit.name,
+        href: `${found.unit.page}#${commitment.id}`,
+        name: commitment.name,
+        latest: statusCell(commitment.latest),
+        total: statusCell(commitment.total),
+        count: numberFormats(lang).count(figures.total.count),
+      },
+    });
+  }
+  return entries.sort((a, b) => a.rank - b.rank || a.order - b.order || a.position - b.position).map((entry) => entry.row);
+}
+
+function statusCell(figures: { status: StatusView; share: string; few: boolean }): DashboardStatusCellView {
+  return { key: figures.status.key, label: figures.status.label, share: figures.share, few: figures.few };
 }
 
 // ---------------------------------------------------------------------------
 // Units and commitments
 
-function unitViews(report: ComplianceReport, lang: SiteLanguage, context: DashboardContext, words: DashboardStrings): DashboardUnitView[] {
+function unitViews(report: ComplianceReport, lang: SiteLanguage, context: DashboardContext, words: DashboardStrings, minContacts: number): DashboardUnitView[] {
   const byCharter = new Map<string, CommitmentFigures[]>();
   for (const figures of report.commitments) {
     const list = byCharter.get(figures.charter);
@@ -132,13 +198,17 @@ function unitViews(report: ComplianceReport, lang: SiteLanguage, context: Dashbo
     anchors.add(anchor);
     return anchor;
   };
+  const pages = unitPages([...byCharter.keys()]);
   return units.map(({ charter, commitments, name }): DashboardUnitView => {
     const url = context.charterUrlOf(charter, context.pageLanguage ?? lang);
     const anchor = `unit-${slug(charter)}`;
+    const page = pages.get(charter) as string;
     return {
       id: charter,
       name,
       ...(url !== undefined ? { url } : {}),
+      page: `${page}/`,
+      statusSummary: unitStatusSummary(commitments, report.months.at(-1), lang, words),
       anchor,
       commitments: commitments.map((figures) =>
         commitmentView(
@@ -151,10 +221,28 @@ function unitViews(report: ComplianceReport, lang: SiteLanguage, context: Dashbo
           words,
           uniqueAnchor(`${anchor}-${commitmentSlug(figures)}`),
           `trend-${++chartIndex}`,
+          minContacts,
         ),
       ),
     };
   });
+}
+
+/**
+ * Each unit's path segment under the dashboard. A unit id is a slug already;
+ * one from elsewhere still makes a segment of its own, the same in every
+ * language (given in id order).
+ */
+function unitPages(charters: readonly string[]): Map<string, string> {
+  const pages = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const charter of [...charters].sort()) {
+    let page = slug(charter);
+    for (let count = 2; taken.has(page); count++) page = `${slug(charter)}-${count}`;
+    taken.add(page);
+    pages.set(charter, page);
+  }
+  return pages;
 }
 
 function commitmentView(
@@ -167,6 +255,7 @@ function commitmentView(
   words: DashboardStrings,
   anchor: string,
   chartId: string,
+  minContacts: number,
 ): DashboardCommitmentView {
   const numbers = numberFormats(lang);
   const name = commitmentName(figures, lang, words, context.pageLanguage);
@@ -196,19 +285,21 @@ function commitmentView(
     latest: {
       month: lastMonth !== undefined ? latestMonthLabel(report, lastMonth, lang, words, context.timeZone ?? DEFAULT_TIME_ZONE) : '',
       iso: lastMonth ?? '',
-      status: { key: latest.status, label: words.status[latest.status] },
+      status: statusWithFew(latest, minContacts, lang, words),
       share: shareText(latest),
+      few: hasFewContacts(latest, minContacts),
     },
     total: {
-      status: { key: figures.total.status, label: words.status[figures.total.status] },
+      status: statusWithFew(figures.total, minContacts, lang, words),
       share: shareText(figures.total),
       contacts: fill(plural(lang, figures.total.count, words.contacts), { count: numbers.count(figures.total.count) }),
+      few: hasFewContacts(figures.total, minContacts),
     },
     chart: trendChart(chartId, unitName, name, figures.target, trend, lang, words),
     table: {
       caption: fill(words.tableCaption, { unit: unitName, name }),
-      rows: trend.map((month) => figuresRow(month, formatMonth(month.month, lang), figures, lang, words, month.month)),
-      total: figuresRow(figures.total, period(report, lang, words), figures, lang, words),
+      rows: trend.map((month) => figuresRow(month, formatMonth(month.month, lang), figures, lang, words, minContacts, month.month)),
+      total: figuresRow(figures.total, period(report, lang, words), figures, lang, words, minContacts),
     },
   };
 }
@@ -275,7 +366,15 @@ function isMaximumWait(slot: CommitmentSlot | undefined): boolean {
   return slot?.commitment === 'wait';
 }
 
-function figuresRow(figures: Figures, label: string, commitment: CommitmentFigures, lang: SiteLanguage, words: DashboardStrings, iso?: string): FiguresRowView {
+function figuresRow(
+  figures: Figures,
+  label: string,
+  commitment: CommitmentFigures,
+  lang: SiteLanguage,
+  words: DashboardStrings,
+  minContacts: number,
+  iso?: string,
+): FiguresRowView {
   const numbers = numberFormats(lang);
   const duration = (value: number | null): string | undefined => (value === null ? undefined : numbers.duration(value, commitment.unit));
   const median = duration(figures.median);
@@ -290,8 +389,25 @@ function figuresRow(figures: Figures, label: string, commitment: CommitmentFigur
     ...(figures.shareMet !== null ? { shareMet: numbers.percent(figures.shareMet) } : {}),
     ...(median !== undefined ? { median } : {}),
     ...(p90 !== undefined ? { p90 } : {}),
-    status: { key: figures.status, label: words.status[figures.status] },
+    status: statusWithFew(figures, minContacts, lang, words),
   };
+}
+
+/** A status in words; on fewer contacts than the threshold it says so, with their number: "Missed, few contacts (3)". */
+function statusWithFew(figures: Figures, minContacts: number, lang: SiteLanguage, words: DashboardStrings): StatusView {
+  const label = words.status[figures.status];
+  if (!hasFewContacts(figures, minContacts)) return { key: figures.status, label };
+  return { key: figures.status, label: fill(words.fewContacts, { status: label, count: numberFormats(lang).count(figures.count) }) };
+}
+
+/** A unit's promises by their latest status, the worst first, leaving out statuses none has: "2 missed, 1 met". */
+function unitStatusSummary(commitments: readonly CommitmentFigures[], lastMonth: string | undefined, lang: SiteLanguage, words: DashboardStrings): string {
+  const order: readonly ComplianceStatus[] = ['missed', 'close', 'met', 'no-data'];
+  return order
+    .map((key) => ({ key, count: commitments.filter((figures) => latestOf(figures, lastMonth).status === key).length }))
+    .filter(({ count }) => count > 0)
+    .map(({ key, count }) => fill(words.statusCount[key], { count: numberFormats(lang).count(count) }))
+    .join(', ');
 }
 
 /** The figures of the report's last month: the commitment's current status. */
@@ -318,8 +434,14 @@ function emptyMonth(month: string): MonthFigures {
 // ---------------------------------------------------------------------------
 // The trend chart
 
-/** The chart's viewBox and plot area. Month labels sit under the plot; the target's label in the right margin. */
-const CHART = { width: 640, height: 236, left: 48, right: 548, top: 18, bottom: 188 } as const;
+/**
+ * The chart's drawing area and plot. The SVG shows the plot with `headroom`
+ * above it (a full bar's marker) and `footroom` below (the axis); the
+ * percentages, months and target are HTML text around it, placed by the
+ * stylesheet (.trend__y holds the heights of 0 %, 25 %, 50 %, 75 % and 100 %
+ * as fractions of this area: keep them in step).
+ */
+const CHART = { left: 48, right: 548, top: 18, bottom: 188, headroom: 14, footroom: 4 } as const;
 const GRID_STEPS = [0, 0.25, 0.5, 0.75, 1] as const;
 
 /**
@@ -376,16 +498,15 @@ export function trendChart(
   const targetY = y(target);
   return {
     id,
-    width: CHART.width,
-    height: CHART.height,
+    // The plot alone, with room above a full bar for its marker; its labels are HTML beside it.
+    viewBox: `${CHART.left} ${CHART.top - CHART.headroom} ${CHART.right - CHART.left} ${CHART.bottom - CHART.top + CHART.headroom + CHART.footroom}`,
+    width: CHART.right - CHART.left,
+    height: CHART.bottom - CHART.top + CHART.headroom + CHART.footroom,
     title: fill(words.chartTitle, { unit, name, range }),
     description: chartDescription(target, months, lang, words),
     plot: { left: CHART.left, right: CHART.right, top: CHART.top, bottom: CHART.bottom },
-    gridLabelX: CHART.left - 6,
     gridlines: GRID_STEPS.map((step) => ({ y: y(step), label: numbers.percent(step) })),
-    target: { y: targetY, label: fill(words.chartTargetLabel, { target: numbers.percent(target) }), labelX: CHART.right + 6, labelY: round(targetY + 4) },
-    monthLabelY: CHART.bottom + 18,
-    yearLabelY: CHART.bottom + 36,
+    target: { y: targetY, label: fill(words.chartTargetLabel, { target: numbers.percent(target) }) },
     months: views,
   };
 }

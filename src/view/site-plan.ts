@@ -6,7 +6,7 @@ import { fill, pageStrings, uiStrings, INTERFACE_STRINGS } from './strings.js';
 import type { CharterView, LanguageChoiceView, LanguageLinkView, PageFrameView, PageView, SiteLanguage, UnitListItemView } from './view-model.js';
 import { isInterfaceLanguage, languageLabel, pageLanguage, siteInterfaceLanguage, siteLanguagesOf, type PageLanguage } from './site-languages.js';
 import type { ComplianceReport } from '../model/compliance-report.js';
-import { buildDashboardView } from './dashboard-view.js';
+import { buildDashboardView, dashboardUnitPage } from './dashboard-view.js';
 import { pageDescription } from './page-description.js';
 
 export interface SiteOptions {
@@ -96,6 +96,8 @@ export function siteUrls(base: string) {
     search: (lang: string): string => `${base}${lang}/search/`,
     accessibility: (lang: string): string => `${base}${lang}/accessibility/`,
     dashboard: (lang: string): string => `${base}${lang}/dashboard/`,
+    /** `page`: the unit's path segment under the dashboard, with its slash (DashboardUnitView.page). */
+    dashboardUnit: (page: string, lang: string): string => `${base}${lang}/dashboard/${page}`,
     asset: (path: string): string => `${base}${path}`,
   };
 }
@@ -149,12 +151,34 @@ export function planSite(site: SiteCharters, options: SiteOptions): SitePlan {
       ...(feedbackContact ? { feedbackContact } : {}),
     });
     if (options.compliance) {
+      const dashboard = buildDashboardView(options.compliance, page.ui, { charterUrlOf: charterUrlOf(units, urls), pageLanguage: lang });
       pages.push({
         kind: 'dashboard',
         url: urls.dashboard(lang),
         frame: frameFor(urls.dashboard(lang), `${titles.dashboard} – ${titles.site}`, descriptions.dashboard, everywhere(urls.dashboard)),
-        dashboard: buildDashboardView(options.compliance, page.ui, { charterUrlOf: charterUrlOf(units, urls), pageLanguage: lang }),
+        dashboard,
       });
+      // One page per unit with its charts: the overview stays small however many units there are.
+      for (const unit of dashboard.units) {
+        const url = urls.dashboardUnit(unit.page, lang);
+        pages.push({
+          kind: 'dashboard-unit',
+          url,
+          frame: frame(
+            page,
+            {
+              url,
+              title: `${unit.name.text} – ${titles.dashboard} – ${titles.site}`,
+              description: fill(descriptions.dashboardUnit, { name: unit.name.text }),
+            },
+            links,
+            everywhere((other) => urls.dashboardUnit(unit.page, other)),
+            options,
+            urls,
+          ),
+          dashboard: dashboardUnitPage(dashboard, unit),
+        });
+      }
     }
 
     for (const unit of units) {

@@ -189,6 +189,12 @@ export interface DashboardStrings {
   readonly shareInTime: string;
   /** In place of a share when nothing was decided. */
   readonly nothingDecided: string;
+  /** A status resting on fewer contacts than the threshold: `{status}` in words, `{count}` the contacts. */
+  readonly fewContacts: string;
+  /** What the mark of few contacts means: `{count}` the threshold. */
+  readonly fewContactsNote: string;
+  /** A unit's promises with a status, in its list entry: `{count}` how many. */
+  readonly statusCount: Readonly<Record<ComplianceStatus, string>>;
   readonly contacts: Plural;
   /** `{unit}` and `{name}` (the commitment's): captions and chart names must differ between units. */
   readonly tableCaption: string;
@@ -259,7 +265,7 @@ export interface InterfaceStrings {
   /** Printed by templates as `{{frame.t.key}}`; every key a template uses must exist. */
   readonly page: Readonly<Record<PageKey, string>>;
   /** Each page kind's `<meta name="description">`; `{name}` is the unit's name. */
-  readonly descriptions: Readonly<Record<'home' | 'search' | 'accessibility' | 'dashboard' | 'charter' | 'card', string>>;
+  readonly descriptions: Readonly<Record<'home' | 'search' | 'accessibility' | 'dashboard' | 'dashboardUnit' | 'charter' | 'card', string>>;
   readonly charter: ViewStrings;
   readonly dashboard: DashboardStrings;
   readonly calendar: CalendarStrings;

@@ -459,7 +459,9 @@ export interface TrendMonthView {
 export interface TrendChartView {
   /** Unique on the page: prefixes the ids of the title, description and patterns. */
   readonly id: string;
-  /** The viewBox size. */
+  /** The plot's part of the drawing: `x y width height`. */
+  readonly viewBox: string;
+  /** The SVG's own size (the viewBox's). */
   readonly width: number;
   readonly height: number;
   /** The accessible name: what the chart shows, and over which months. */
@@ -467,14 +469,9 @@ export interface TrendChartView {
   /** The accessible description: the chart summarised in words. */
   readonly description: string;
   readonly plot: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
-  /** Right edge of the percentage labels, left of the plot. */
-  readonly gridLabelX: number;
   /** Horizontal lines at 0, 25, 50, 75 and 100 %, labelled. */
   readonly gridlines: readonly { readonly y: number; readonly label: string }[];
-  readonly target: { readonly y: number; readonly label: string; readonly labelX: number; readonly labelY: number };
-  /** Where month and year labels sit. */
-  readonly monthLabelY: number;
-  readonly yearLabelY: number;
+  readonly target: { readonly y: number; readonly label: string };
   readonly months: readonly TrendMonthView[];
 }
 
@@ -488,9 +485,9 @@ export interface DashboardCommitmentView {
   /** Whether the trend chart of the share in time applies: not for an average or an abandonment rate, whose figures are in the table and the headline. */
   readonly shareChart: boolean;
   /** The status of the report's last month. */
-  readonly latest: { readonly month: string; readonly iso: string; readonly status: StatusView; readonly share: string };
+  readonly latest: { readonly month: string; readonly iso: string; readonly status: StatusView; readonly share: string; readonly few: boolean };
   /** The whole period. */
-  readonly total: { readonly status: StatusView; readonly share: string; readonly contacts: string };
+  readonly total: { readonly status: StatusView; readonly share: string; readonly contacts: string; readonly few: boolean };
   /** The last 12 months of the report (fewer if it has fewer). */
   readonly chart: TrendChartView;
   readonly table: { readonly caption: string; readonly rows: readonly FiguresRowView[]; readonly total: FiguresRowView };
@@ -501,9 +498,35 @@ export interface DashboardUnitView {
   readonly name: TextView;
   /** The unit's charter page in this language, when the site has it. */
   readonly url?: string;
+  /** The unit's page under the dashboard, relative to the overview (`building-control/`): a path segment of letters, digits and hyphens. */
+  readonly page: string;
+  /** Its promises by their latest status, missed first ("2 missed, 1 met"). */
+  readonly statusSummary: string;
   /** Anchor of the unit's section. */
   readonly anchor: string;
   readonly commitments: readonly DashboardCommitmentView[];
+}
+
+/** A promise in the overview table: one row, few elements (the overview of a hundred units must stay small). */
+export interface DashboardOverviewRowView {
+  readonly unit: TextView;
+  /** The promise on its unit's page, relative to the overview (`building-control/#unit-building-control-phone-answer`). */
+  readonly href: string;
+  /** "Sähköposti – vastaus 2 työpäivän kuluessa". */
+  readonly name: string;
+  /** The latest month and the whole period: the status in words (with "few contacts" when so) and the share. */
+  readonly latest: DashboardStatusCellView;
+  readonly total: DashboardStatusCellView;
+  /** Contacts over the whole period. */
+  readonly count: string;
+}
+
+export interface DashboardStatusCellView {
+  readonly key: ComplianceStatusKey;
+  /** "Missed, few contacts (3)": never a bare status when the sample is small. */
+  readonly label: string;
+  readonly share: string;
+  readonly few: boolean;
 }
 
 export interface OverdueReviewView {
@@ -537,8 +560,25 @@ export interface DashboardView {
     readonly badRowsNote?: { readonly before: string; readonly command: string; readonly after: string };
   };
   readonly overdueReviews: readonly OverdueReviewView[];
-  /** A–Z by name in the page's language. */
+  /** A–Z by name in the page's language; each has a page of its own with the charts. */
   readonly units: readonly DashboardUnitView[];
+  /** Every promise of every unit, missed first (see attention.ts), then by unit name. */
+  readonly overview: readonly DashboardOverviewRowView[];
+  /** What "few contacts" means here: "Fewer than 10 contacts in the month…". */
+  readonly fewContactsNote: string;
+  /** Promises by their status over the whole period, in the order met, close, missed, no data. */
+  readonly periodStatuses: readonly { readonly status: StatusView; readonly count: string }[];
+}
+
+/** A unit's page under the dashboard: its promises with the 12-month charts. */
+export interface DashboardUnitPageView {
+  readonly asOf: DashboardView['asOf'];
+  readonly period?: string;
+  readonly latestMonth?: string;
+  readonly fewContactsNote: string;
+  /** The overview, relative to the unit's page. */
+  readonly overviewUrl: string;
+  readonly unit: DashboardUnitView;
 }
 
 /** What every page shares: the frame around the content. */
@@ -619,6 +659,7 @@ export type PageView =
       readonly feedbackContact?: ContactView;
     }
   | { readonly kind: 'dashboard'; readonly frame: PageFrameView; readonly url: string; readonly dashboard: DashboardView }
+  | { readonly kind: 'dashboard-unit'; readonly frame: PageFrameView; readonly url: string; readonly dashboard: DashboardUnitPageView }
   | {
       readonly kind: 'language-choice';
       readonly frame: PageFrameView;

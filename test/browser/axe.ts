@@ -20,3 +20,26 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((node) => ({ target: node.target })) }));
   });
 }
+
+/** An element whose text contrast axe could not decide, and why (text over an image or gradient, a pseudo-element, overlap…). */
+export interface AxeIncomplete {
+  target: string[];
+  why: string;
+}
+
+/**
+ * What axe's colour-contrast check left undecided. Each must be none: text
+ * on a solid background can be measured, and a manager's page whose contrast
+ * cannot be checked cannot be said to pass.
+ */
+export async function axeIncompleteContrast(page: Page): Promise<AxeIncomplete[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    type Node = { target: string[]; any: { message: string }[] };
+    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ incomplete: { id: string; nodes: Node[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast'] } });
+    return result.incomplete
+      .filter((rule) => rule.id === 'color-contrast')
+      .flatMap((rule) => rule.nodes.map((node) => ({ target: node.target, why: node.any.map((check) => check.message).join('; ') })));
+  });
+}

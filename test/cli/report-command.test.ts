@@ -25,10 +25,15 @@ describe('charter report', () => {
     expect(result.stdout).toMatch(/^Compliance as of 2027-01-15 12:00 \(Europe\/Helsinki\)/);
     expect(result.stdout).toMatch(/months 2026-12 to 2027-01/);
     expect(result.stdout).toMatch(/test-unit · Test Unit/);
-    const replyLine = result.stdout.split('\n').find((line) => /email\s+reply\s+2 working days/.test(line));
-    expect(replyLine).toMatch(/90%\s+7\s+4\s+2\s+1\s+66\.6%\s+2 working days\s+3 working days\s+MISSED$/);
-    expect(result.stdout).toMatch(/\n\s+2027-01\s+90%\s+3\s+2\s+0\s+1\s+100%.*met\n/);
-    expect(result.stdout).toMatch(/answer\s+30 seconds\s+90%\s+7\s+6\s+1\s+0\s+85\.7%\s+25 s\s+45 s\s+close/);
+    const replyLine = result.stdout.split('\n').find((line) => /^\s+email\s+reply\s+2 working days/.test(line));
+    // Seven contacts are fewer than the default threshold of 10: the status says so.
+    expect(replyLine).toMatch(/90%\s+7\s+4\s+2\s+1\s+66\.6%\s+2 working days\s+3 working days\s+MISSED, few contacts$/);
+    expect(result.stdout).toMatch(/\n\s+2027-01\s+90%\s+3\s+2\s+0\s+1\s+100%.*met, few contacts\n/);
+    expect(result.stdout).toMatch(/answer\s+30 seconds\s+90%\s+7\s+6\s+1\s+0\s+85\.7%\s+25 s\s+45 s\s+close, few contacts/);
+    // The manager's view first: missed promises of every unit, the latest month beside the whole period.
+    expect(result.stdout).toMatch(
+      /Missed first: promises missed or close in 2027-01 or over the whole period, across all units\n\s+unit\s+promise\s+2027-01\s+whole period\n[\s\S]*?\n\s+test-unit\s+email reply 2 working days\s+met, few contacts\s+MISSED, few contacts\n/,
+    );
     expect(result.stdout).toMatch(/18 of 18 rows measured/);
     expect(result.stdout).not.toContain('\u001b[');
   });
@@ -36,8 +41,8 @@ describe('charter report', () => {
   it('colours status words on a terminal only', async () => {
     const cwd = writeTree({ ...CHARTERS, 'log.csv': GOOD_ROWS });
     const tty = await runCli(['report', 'log.csv', '--as-of', AS_OF], cwd, {}, true);
-    expect(tty.stdout).toContain('\u001b[31mMISSED\u001b[39m');
-    expect(tty.stdout).toContain('\u001b[33mclose\u001b[39m');
+    expect(tty.stdout).toContain('\u001b[31mMISSED, few contacts\u001b[39m');
+    expect(tty.stdout).toContain('\u001b[33mclose, few contacts\u001b[39m');
     const noColor = await runCli(['report', 'log.csv', '--as-of', AS_OF], cwd, { NO_COLOR: '1' }, true);
     expect(noColor.stdout).not.toContain('\u001b[');
   });
@@ -76,11 +81,11 @@ describe('charter report', () => {
     const result = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--format', 'csv'], cwd);
     const lines = result.stdout.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'charter,channel,commitment,within,target,month,count,met,missed,pending,share_met,median,p90,unit,status,measure,line,group,service,mean,abandoned,abandoned_share,paused',
+      'charter,channel,commitment,within,target,month,count,met,missed,pending,share_met,median,p90,unit,status,measure,line,group,service,mean,abandoned,abandoned_share,paused,few_contacts',
     );
-    expect(lines).toContain('test-unit,email,reply,2 working days,0.9,all,7,4,2,1,0.6667,2,3,working day,missed,within,,,,,,,');
-    expect(lines).toContain('test-unit,email,reply,2 working days,0.9,2026-12,4,2,2,0,0.5,2,3,working day,missed,within,,,,,,,');
-    expect(lines).toContain('test-unit,letter,reply,10 working days,0.9,all,0,0,0,0,,,,working day,no-data,within,,,,,,,');
+    expect(lines).toContain('test-unit,email,reply,2 working days,0.9,all,7,4,2,1,0.6667,2,3,working day,missed,within,,,,,,,,1');
+    expect(lines).toContain('test-unit,email,reply,2 working days,0.9,2026-12,4,2,2,0,0.5,2,3,working day,missed,within,,,,,,,,1');
+    expect(lines).toContain('test-unit,letter,reply,10 working days,0.9,all,0,0,0,0,,,,working day,no-data,within,,,,,,,,0');
   });
 
   it('writes the report to a file with --output', async () => {
@@ -152,7 +157,9 @@ describe('charter build --events', () => {
     for (const lang of ['fi', 'en']) {
       const html = readFileSync(join(cwd, '_site', lang, 'dashboard', 'index.html'), 'utf8');
       expect(html).toContain(`lang="${lang}"`);
-      expect(html).toContain('<svg');
+      // The charts are on each unit's page; the overview links to it.
+      expect(html).toContain('<a href="test-unit/#');
+      expect(readFileSync(join(cwd, '_site', lang, 'dashboard', 'test-unit', 'index.html'), 'utf8')).toContain('<svg');
     }
     expect(existsSync(join(cwd, '_site', 'sv', 'dashboard', 'index.html'))).toBe(false);
     const english = readFileSync(join(cwd, '_site', 'en', 'dashboard', 'index.html'), 'utf8');
@@ -164,15 +171,15 @@ describe('charter build --events', () => {
     const cwd = writeTree({ 'charters/test-unit.yaml': FORMAT_11.UNIT, 'log.csv': FORMAT_11.LOG });
     const result = await runCli(['build', '--no-search', '--today', '2027-03-20', '--events', 'log.csv', '--as-of', FORMAT_11.AS_OF], cwd);
     expect(result.code).toBe(0);
-    const html = readFileSync(join(cwd, '_site', 'fi', 'dashboard', 'index.html'), 'utf8');
+    const html = readFileSync(join(cwd, '_site', 'fi', 'dashboard', 'test-unit', 'index.html'), 'utf8');
     expect(html).toContain(
-      '<h3 id="unit-test-unit-phone-general-answer-businesses">Puhelin, Neuvonta – puheluihin vastaaminen 1 minuutin kuluessa — Yritykset</h3>',
+      '<h2 id="unit-test-unit-phone-general-answer-businesses">Puhelin, Neuvonta – puheluihin vastaaminen 1 minuutin kuluessa — Yritykset</h2>',
     );
     expect(html).toContain('Toimeentulotuki – kiireellinen päätös samana työpäivänä — Yksityisasiakkaat');
     expect(html).toContain('keskimäärin 0,85 minuuttia');
     expect(html).toContain('20\u00a0% keskeytyi');
     // No chart of shares in time for the average and the abandonment rate.
-    const section = (id: string): string => html.slice(html.indexOf(`<h3 id="${id}">`), html.indexOf('</section>', html.indexOf(`<h3 id="${id}">`)));
+    const section = (id: string): string => html.slice(html.indexOf(`<h2 id="${id}">`), html.indexOf('</section>', html.indexOf(`<h2 id="${id}">`)));
     expect(section('unit-test-unit-phone-general-answer-average')).not.toContain('class="trend__chart"');
     expect(section('unit-test-unit-phone-general-answer-abandoned')).not.toContain('class="trend__chart"');
     expect(section('unit-test-unit-phone-general-answer')).toContain('class="trend__chart"');
@@ -273,7 +280,7 @@ describe('charter build --events with an empty log', () => {
     const cwd = writeTree({ ...CHARTERS, 'log.csv': 'charter,channel,commitment,start,end\n' });
     const result = await runCli(['build', '--no-search', '--today', '2027-01-15', '--events', 'log.csv'], cwd);
     expect(result.code).toBe(0);
-    const english = readFileSync(join(cwd, '_site', 'en', 'dashboard', 'index.html'), 'utf8');
+    const english = readFileSync(join(cwd, '_site', 'en', 'dashboard', 'test-unit', 'index.html'), 'utf8');
     expect(english).toContain('The logs have no contacts.');
     expect(english).not.toContain('class="trend"');
   });

@@ -24,12 +24,16 @@ describe('charter report in Finnish and Swedish', () => {
     expect(fi.stdout).toMatch(/^Lupausten toteutuminen 2027-01-15 12:00 mennessä \(Europe\/Helsinki\)/);
     expect(fi.stdout).toMatch(/kuukaudet 2026-12–2027-01/);
     expect(fi.stdout).toMatch(/^ +kanava +lupaus +aika +tavoite +määrä +ajoissa +myöhässä +kesken +osuus ajoissa +mediaani +p90 +tila$/m);
-    expect(fi.stdout).toMatch(/email\s+reply\s+2 working days\s+90 %\s+7\s+4\s+2\s+1\s+66,6 %\s+2 työpäivää\s+3 työpäivää\s+EI TÄYTY$/m);
+    expect(fi.stdout).toMatch(/email\s+reply\s+2 working days\s+90 %\s+7\s+4\s+2\s+1\s+66,6 %\s+2 työpäivää\s+3 työpäivää\s+EI TÄYTY, vähän yhteydenottoja$/m);
+    // The manager's view first, in the language.
+    expect(fi.stdout).toMatch(
+      /^Toteutumatta jääneet ensin: .*\n +yksikkö +lupaus +2027-01 +koko jakso\n +small-unit +email reply 3 working days +EI TÄYTY, vähän yhteydenottoja/m,
+    );
     expect(fi.stdout).toMatch(/18\/26 riviä mitattu, 8 virheellistä. Lupaukset: /);
     expect(fi.stdout).toMatch(/Virheelliset rivit \(ei laskettu\): malformed 1, unknown-charter 1, /);
     const sv = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--locale', 'sv'], cwd);
     expect(sv.stdout).toMatch(/^Uppfyllda löften per 2027-01-15 12:00 \(Europe\/Helsinki\)/);
-    expect(sv.stdout).toMatch(/2 arbetsdagar\s+3 arbetsdagar\s+EJ UPPFYLLT$/m);
+    expect(sv.stdout).toMatch(/2 arbetsdagar\s+3 arbetsdagar\s+EJ UPPFYLLT, få kontakter$/m);
     expect(sv.stdout).toMatch(/18 av 26 rader mätta, 8 felaktiga\. Löften: /);
     expect(sv.stderr).toMatch(/^log\.csv:18:1: duplicate: samma kontakt som rad 11 /m);
   });

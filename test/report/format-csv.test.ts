@@ -109,13 +109,13 @@ describe('formatCsv', () => {
     expect(records).toHaveLength(1 + 2 * HOSTILE.length);
     for (const [index, value] of HOSTILE.entries()) {
       for (const record of records.slice(1 + 2 * index, 3 + 2 * index)) {
-        expect(record).toHaveLength(23);
+        expect(record).toHaveLength(24);
         const [charter, channel, commitment, within, target, month, ...rest] = record as [string, string, string, string, string, string, ...string[]];
         for (const text of [charter, channel, commitment, within]) expect(text).toBe(expectedText(value));
         expect(month === 'all' || month === expectedText(value)).toBe(true);
         expect(target).toBe('0.9');
         const place = expectedText(value);
-        expect(rest).toEqual(['3', '2', '1', '0', '0.6667', '1.5', '2', 'working day', 'missed', 'within', place, place, place, '', '', '', '']);
+        expect(rest).toEqual(['3', '2', '1', '0', '0.6667', '1.5', '2', 'working day', 'missed', 'within', place, place, place, '', '', '', '', '1']);
         for (const cell of record) expect(isInert(cell)).toBe(true);
       }
     }

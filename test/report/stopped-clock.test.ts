@@ -182,9 +182,9 @@ describe('the share of paused rows', () => {
     expect(table).toMatch(/share met\s+paused\s+median/);
     expect(formatTable(report, { color: false, timeZone: 'Europe/Helsinki', locale: 'fi' })).toMatch(/Varoitus: test-unit phone answer: 50 rivistä 2 \(4 %\)/);
     const csv = formatCsv(report).split('\r\n');
-    expect(csv[0]).toMatch(/,paused$/);
+    expect(csv[0]).toMatch(/,paused,few_contacts$/);
     expect(csv.find((line) => line.startsWith('test-unit,phone,answer,30 seconds,0.9,all,'))).toMatch(
-      /^test-unit,phone,answer,30 seconds,0\.9,all,50,50,0,0,1,.*,2$/,
+      /^test-unit,phone,answer,30 seconds,0\.9,all,50,50,0,0,1,.*,2,0$/,
     );
   });
 

@@ -145,22 +145,31 @@ describe('the compliance dashboard', () => {
     expect(html).toContain(`<html lang="${lang}"`);
     expect(html).toContain(`<h1>${TITLES[lang]}</h1>`);
     expect(html).toContain(`<title>${TITLES[lang]} – `);
-    // One chart and one figures table per commitment; the charts are inline SVG with a name and a description.
-    expect(html.match(/<svg class="trend__chart"[^>]* role="img" aria-labelledby="(trend-\d+)-title" aria-describedby="\1-desc"/g)).toHaveLength(6);
-    expect(html.match(/<table class="figures-table">/g)).toHaveLength(6);
-    expect(html.match(/<th scope="col"/g)?.length).toBeGreaterThan(45);
+    // The overview: every promise in one table, each linked to its unit's page; no charts.
+    expect(html.match(/<tr><th scope="row"><a href="(building-control|city-library|registry-office)\/#unit-/g)).toHaveLength(6);
+    expect(html).not.toContain('<svg class="trend__chart"');
     // The other languages' dashboards are the alternates.
     for (const other of ['fi', 'sv', 'en'].filter((code) => code !== lang)) expect(html).toContain(`hreflang="${other}" href="/${other}/dashboard/"`);
+    // A unit's page: one chart and one figures table per commitment; the charts are inline SVG with a name and a description.
+    const unit = read(withReport, `${lang}/dashboard/building-control/index.html`);
+    expect(unit.match(/<svg class="trend__chart"[^>]* role="img" aria-labelledby="(trend-\d+)-title" aria-describedby="\1-desc"/g)).toHaveLength(3);
+    expect(unit.match(/<table class="figures-table">/g)).toHaveLength(3);
+    expect(unit.match(/<th scope="col"/g)?.length).toBeGreaterThan(25);
+    for (const other of ['fi', 'sv', 'en'].filter((code) => code !== lang))
+      expect(unit).toContain(`hreflang="${other}" href="/${other}/dashboard/building-control/"`);
+    expect(unit).toContain(`<li><a href="../">${TITLES[lang]}</a></li>`);
     // Units link to their charter pages in the same language.
-    expect(html).toContain(`href="/${lang}/building-control/"`);
+    expect(unit).toContain(`href="/${lang}/building-control/"`);
     const home = read(withReport, `${lang}/index.html`);
     expect(home).toMatch(new RegExp(`<a href="/${lang}/dashboard/">${TITLES[lang].replace('?', '\\?')}</a>`));
     expect(read(withReport, `${lang}/city-library/index.html`)).toContain(`href="/${lang}/dashboard/"`);
   });
 
   it('prints numbers, dates and statuses in the page language', () => {
-    const fi = read(withReport, 'fi/dashboard/index.html');
-    const en = read(withReport, 'en/dashboard/index.html');
+    const fi = read(withReport, 'fi/dashboard/building-control/index.html');
+    const en = read(withReport, 'en/dashboard/building-control/index.html');
+    expect(read(withReport, 'en/dashboard/index.html')).toContain('<code>charter report</code>');
+    expect(read(withReport, 'en/dashboard/index.html')).toContain('60 days');
     expect(fi).toContain('30.11.2026 klo 23.59');
     expect(fi).toContain('73,5\u00a0% ajallaan');
     expect(fi).toContain('Sähköposti – vastaus 3 työpäivän kuluessa');
@@ -168,9 +177,7 @@ describe('the compliance dashboard', () => {
     expect(en).toContain('30 November 2026 at 23:59');
     expect(en).toContain('73.5% in time');
     expect(en).toContain('Email – reply within 3 working days');
-    expect(en).toContain('<span class="status__label">Missed</span>');
-    expect(en).toContain('<code>charter report</code>');
-    expect(en).toContain('60 days');
+    expect(en).toContain('<span class="status status--missed">Missed</span>');
   });
 
   it('is left out, with its links, without a report', () => {

@@ -32,14 +32,15 @@ interface NuMessage {
   readonly extract?: string;
 }
 
-type PageKind = 'language-choice' | 'home' | 'search' | 'accessibility' | 'dashboard' | 'charter' | 'card';
-const KINDS: readonly PageKind[] = ['language-choice', 'home', 'search', 'accessibility', 'dashboard', 'charter', 'card'];
+type PageKind = 'language-choice' | 'home' | 'search' | 'accessibility' | 'dashboard' | 'dashboard-unit' | 'charter' | 'card';
+const KINDS: readonly PageKind[] = ['language-choice', 'home', 'search', 'accessibility', 'dashboard', 'dashboard-unit', 'charter', 'card'];
 
-/** A page's kind, from its path in the output folder (`fi/city-library/card/index.html` is a card). */
+/** A page's kind, from its path in the output folder (`fi/city-library/card/index.html` is a card, `fi/dashboard/city-library/index.html` a unit's dashboard). */
 function kindOf(path: string): PageKind {
   const parts = path.split(sep).slice(0, -1);
   if (parts.length === 0) return 'language-choice';
   if (parts.length === 1) return 'home';
+  if (parts.length === 3 && parts[1] === 'dashboard') return 'dashboard-unit';
   if (parts.length === 3 && parts[2] === 'card') return 'card';
   const name = parts[1];
   return name === 'search' || name === 'accessibility' || name === 'dashboard' ? name : 'charter';

@@ -1,0 +1,86 @@
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/build.js';
+import { tempFolder } from '../helpers.js';
+import { manyUnitsReport } from '../fixtures/many-units.js';
+import { chromiumAvailable } from './chromium.js';
+import { serveInChromium, type ServedSite } from './served-site.js';
+import { axeIncompleteContrast, axeViolations } from './axe.js';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const runBrowserTests = chromiumAvailable();
+
+/** The overview and a unit's page of a hundred units' dashboard, in Finnish and Swedish. */
+const PAGES = ['/fi/dashboard/', '/sv/dashboard/', '/fi/dashboard/unit-003/', '/sv/dashboard/unit-004/'];
+
+// Chromium on a busy two-core machine: twice the usual timeout.
+describe.runIf(runBrowserTests)('the dashboard of a hundred units in a real browser', { timeout: 60_000 }, () => {
+  let site: ServedSite;
+
+  beforeAll(async () => {
+    const cwd = tempFolder('file');
+    cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
+    const result = await buildSite({ cwd, today: '2026-12-31', search: false, compliance: manyUnitsReport(100) });
+    expect(result.ok).toBe(true);
+    site = await serveInChromium(join(cwd, '_site'));
+  }, 120_000);
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it.each(PAGES)('leaves no colour contrast undecided, and finds no violation, on %s', async (path) => {
+    const page = await site.browser.newPage();
+    try {
+      expect((await page.goto(`${site.url}${path}`, { waitUntil: 'load' }))?.status()).toBe(200);
+      expect(await axeIncompleteContrast(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('reads the overview without JavaScript: missed first, in words, each row leading to its unit', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${site.url}/en/dashboard/`);
+      const rows = await page.locator('table.promises-table tbody tr').evaluateAll((found) =>
+        found.map((row) => ({
+          href: row.querySelector('a')?.getAttribute('href') ?? '',
+          latest: row.querySelectorAll('td')[1]?.textContent ?? '',
+        })),
+      );
+      expect(rows).toHaveLength(300);
+      expect(rows[0]?.latest).toMatch(/^Missed: /);
+      // Missed on three contacts says so.
+      expect(rows.some((row) => /^Missed, few contacts \(3\): /.test(row.latest))).toBe(true);
+      const first = rows[0]?.href ?? '';
+      expect(first).toMatch(/^unit-\d{3}\/#unit-unit-\d{3}-/);
+      await page.click(`a[href="${first}"]`);
+      expect(page.url()).toBe(`${site.url}/en/dashboard/${first}`);
+      // The unit's charts are there, each with its name and description, and its table.
+      expect(await page.locator('svg.trend__chart[role="img"][aria-labelledby][aria-describedby]').count()).toBe(3);
+      expect(await page.locator('table.figures-table').count()).toBe(3);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('asks for no script before the page shows: the only one is a module (deferred)', async () => {
+    const page = await site.browser.newPage();
+    try {
+      await page.goto(`${site.url}/fi/dashboard/`);
+      const blocking = await page.evaluate(
+        () =>
+          [...document.querySelectorAll('head script')].filter(
+            (script) => script.getAttribute('type') !== 'module' && !script.hasAttribute('defer') && !script.hasAttribute('async'),
+          ).length,
+      );
+      expect(blocking).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
