@@ -1,0 +1,85 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { ComplianceReport, Figures } from '../../src/model/compliance-report.js';
+
+/** One row of the compliance query's result. */
+export interface QueryRow {
+  charter: string;
+  channel: string;
+  line: string | null;
+  commitment: string;
+  groups: string;
+  service: string | null;
+  measure: string;
+  month: string;
+  count: number;
+  met: number;
+  missed: number;
+  pending: number;
+  share_met: number | null;
+  mean: number | null;
+  abandoned_share: number | null;
+  status: string;
+}
+
+/** Runs the dimension's SQL and the query over a log file (CSV, all text) in an in-memory DuckDB. */
+export async function runInDuckDb(calendarSql: string, query: string, logCsv: string): Promise<QueryRow[]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(calendarSql);
+    await connection.run(`CREATE TABLE log AS SELECT * FROM read_csv('${logCsv.replaceAll("'", "''")}', header = true, all_varchar = true, delim = ',', quote = '"')`);
+    const columns = (await connection.runAndReadAll('SELECT column_name FROM (DESCRIBE log)')).getRowObjectsJson().map((row) => String(row.column_name));
+    const optional = ['line', 'group', 'service', 'outcome'].map((name) => (columns.includes(name) ? `"${name}"` : `CAST(NULL AS VARCHAR) AS "${name}"`));
+    await connection.run(`CREATE TABLE contacts AS SELECT charter, channel, commitment, "start", "end", ${optional.join(', ')} FROM log`);
+    const result = await connection.runAndReadAll(query);
+    return result.getRowObjectsJS().map((row) => ({
+      charter: String(row.charter),
+      channel: String(row.channel),
+      line: row.line === null ? null : String(row.line),
+      commitment: String(row.commitment),
+      groups: String(row.groups),
+      service: row.service === null ? null : String(row.service),
+      measure: String(row.measure),
+      month: String(row.month),
+      count: Number(row.count),
+      met: Number(row.met),
+      missed: Number(row.missed),
+      pending: Number(row.pending),
+      share_met: row.share_met === null ? null : Number(row.share_met),
+      mean: row.mean === null ? null : Number(row.mean),
+      abandoned_share: row.abandoned_share === null ? null : Number(row.abandoned_share),
+      status: String(row.status),
+    }));
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** The report's figures in the query's shape: months with rows, then `total` for promises with any. */
+export function reportRows(report: ComplianceReport): QueryRow[] {
+  const rows: QueryRow[] = [];
+  for (const commitment of report.commitments) {
+    const row = (month: string, figures: Figures): QueryRow => ({
+      charter: commitment.charter,
+      channel: commitment.channel,
+      line: commitment.line,
+      commitment: commitment.commitment,
+      groups: commitment.groups.join(','),
+      service: commitment.service,
+      measure: commitment.measure,
+      month,
+      count: figures.count,
+      met: figures.met,
+      missed: figures.missed,
+      pending: figures.pending,
+      share_met: commitment.measure === 'within' ? figures.shareMet : null,
+      mean: figures.mean ?? null,
+      abandoned_share: figures.abandonedShare ?? null,
+      status: figures.status,
+    });
+    for (const month of commitment.months) if (month.count > 0) rows.push(row(month.month, month));
+    if (commitment.total.count > 0) rows.push(row('total', commitment.total));
+  }
+  return rows;
+}
