@@ -164,10 +164,11 @@ placed AS (
   JOIN ${options.calendar} s ON s.calendar = p.calendar AND s.calendar_date = ${d.localDate('m.start_ts', 'p.time_zone')}
   LEFT JOIN ${options.calendar} e ON e.calendar = p.calendar AND e.calendar_date = ${d.localDate('m.end_ts', 'p.time_zone')}
   LEFT JOIN ${options.calendar} n ON n.calendar = p.calendar AND n.calendar_date = ${d.localDate('a.as_of_ts', 'p.time_zone')}
-  LEFT JOIN ${options.calendar} wd ON p.kind = 'working_day' AND wd.calendar = p.calendar AND wd.is_working AND wd.working_day_index = s.working_day_index + p.whole
-  LEFT JOIN ${options.calendar} dd ON p.kind = 'days' AND dd.calendar = p.calendar AND dd.day_number = s.day_number + p.days
-  LEFT JOIN ${options.calendar} m1 ON p.kind = 'months' AND m1.calendar = p.calendar AND m1.month_index = s.month_index + p.months AND m1.day_of_month = 1
-  LEFT JOIN ${options.calendar} md ON p.kind = 'months' AND md.calendar = p.calendar AND md.month_index = m1.month_index
+  -- Deadline days; each join finds at most one row, and only the promise's kind reads it.
+  LEFT JOIN ${options.calendar} wd ON wd.calendar = p.calendar AND wd.is_working AND wd.working_day_index = s.working_day_index + p.whole
+  LEFT JOIN ${options.calendar} dd ON dd.calendar = p.calendar AND dd.day_number = s.day_number + p.days
+  LEFT JOIN ${options.calendar} m1 ON m1.calendar = p.calendar AND m1.month_index = s.month_index + p.months AND m1.day_of_month = 1
+  LEFT JOIN ${options.calendar} md ON md.calendar = p.calendar AND md.month_index = m1.month_index
     AND md.day_of_month = LEAST(s.day_of_month, m1.days_in_month)
   WHERE m.start_ms <= a.as_of_ms AND s.calendar_date >= a.from_date AND s.calendar_date <= a.to_date
 ),
