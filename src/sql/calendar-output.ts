@@ -14,9 +14,12 @@ export function calendarSql(dialect: Dialect, table: string, rows: readonly Cale
     `CREATE TABLE ${table} (\n${columns}\n);`,
   ];
   for (let first = 0; first < rows.length; first += ROWS_PER_INSERT) {
-    const values = rows
-      .slice(first, first + ROWS_PER_INSERT)
-      .map((row) => `(${calendarValues(row).map((value, index) => sqlValue(dialect, value, (CALENDAR_COLUMNS[index] as readonly [string, SqlType])[1])).join(', ')})`);
+    const values = rows.slice(first, first + ROWS_PER_INSERT).map(
+      (row) =>
+        `(${calendarValues(row)
+          .map((value, index) => sqlValue(dialect, value, (CALENDAR_COLUMNS[index] as readonly [string, SqlType])[1]))
+          .join(', ')})`,
+    );
     parts.push(`INSERT INTO ${table} VALUES\n${values.join(',\n')};`);
   }
   return `${parts.join('\n')}\n`;

@@ -38,7 +38,10 @@ export function complianceQuery(dialect: Dialect, tables: PromiseTables, options
   const skipped = tables.skipped.map((promise) => `-- promise ${promise.id} is not measured here: ${promise.reason} (see README, charter sql)`);
   const w = (alias: string, instant: string): string => workingMs(alias, instant);
   const inOffice = (alias: string, instant: string): string =>
-    Array.from({ length: MAX_INTERVALS }, (_, slot) => `(COALESCE(${alias}.open${slot + 1}_ms, 0) < ${instant} AND ${instant} <= COALESCE(${alias}.close${slot + 1}_ms, 0))`).join(' OR ');
+    Array.from(
+      { length: MAX_INTERVALS },
+      (_, slot) => `(COALESCE(${alias}.open${slot + 1}_ms, 0) < ${instant} AND ${instant} <= COALESCE(${alias}.close${slot + 1}_ms, 0))`,
+    ).join(' OR ');
   // Whether an instant is at or before the deadline of a working-hour promise: office time since the start below the limit, or equal and not after a close.
   const withinWorkingHours = (alias: string, instant: string): string => `CASE
         WHEN ${alias}.calendar IS NULL THEN FALSE
@@ -64,25 +67,111 @@ params AS (
   FROM params0 a0
 ),
 promises AS (
-${inlineTable(d, PROMISE_COLUMNS, tables.promises.map((p) => [p.id, p.charter, p.unitName, p.channel, p.line, p.commitment, p.groups, p.service, p.measure, p.within, p.target, p.calendar, p.timeZone, p.kind, p.clockMs, p.whole, p.days, p.months, p.workMs, p.elapsedDivisor, p.targetBp, p.closeBp, p.limit, p.closeLimit]), 'params')}
+${inlineTable(
+  d,
+  PROMISE_COLUMNS,
+  tables.promises.map((p) => [
+    p.id,
+    p.charter,
+    p.unitName,
+    p.channel,
+    p.line,
+    p.commitment,
+    p.groups,
+    p.service,
+    p.measure,
+    p.within,
+    p.target,
+    p.calendar,
+    p.timeZone,
+    p.kind,
+    p.clockMs,
+    p.whole,
+    p.days,
+    p.months,
+    p.workMs,
+    p.elapsedDivisor,
+    p.targetBp,
+    p.closeBp,
+    p.limit,
+    p.closeLimit,
+  ]),
+  'params',
+)}
 ),
 places AS (
-${inlineTable(d, [['place_id', 'int'], ['charter', 'text'], ['channel', 'text'], ['line', 'text'], ['commitment', 'text']], tables.places.map((p) => [p.placeId, p.charter, p.channel, p.line, p.commitment]), 'params')}
+${inlineTable(
+  d,
+  [
+    ['place_id', 'int'],
+    ['charter', 'text'],
+    ['channel', 'text'],
+    ['line', 'text'],
+    ['commitment', 'text'],
+  ],
+  tables.places.map((p) => [p.placeId, p.charter, p.channel, p.line, p.commitment]),
+  'params',
+)}
 ),
 place_groups AS (
-${inlineTable(d, [['place_id', 'int'], ['grp', 'text']], tables.placeGroups, 'params')}
+${inlineTable(
+  d,
+  [
+    ['place_id', 'int'],
+    ['grp', 'text'],
+  ],
+  tables.placeGroups,
+  'params',
+)}
 ),
 place_services AS (
-${inlineTable(d, [['place_id', 'int'], ['service', 'text']], tables.placeServices, 'params')}
+${inlineTable(
+  d,
+  [
+    ['place_id', 'int'],
+    ['service', 'text'],
+  ],
+  tables.placeServices,
+  'params',
+)}
 ),
 charter_groups AS (
-${inlineTable(d, [['charter', 'text'], ['grp', 'text']], tables.charterGroups, 'params')}
+${inlineTable(
+  d,
+  [
+    ['charter', 'text'],
+    ['grp', 'text'],
+  ],
+  tables.charterGroups,
+  'params',
+)}
 ),
 charter_services AS (
-${inlineTable(d, [['charter', 'text'], ['service', 'text']], tables.charterServices, 'params')}
+${inlineTable(
+  d,
+  [
+    ['charter', 'text'],
+    ['service', 'text'],
+  ],
+  tables.charterServices,
+  'params',
+)}
 ),
 targets AS (
-${inlineTable(d, [['place_id', 'int'], ['grp', 'text'], ['service', 'text'], ['gave_up', 'int'], ['within_id', 'int'], ['average_id', 'int'], ['abandoned_id', 'int']], tables.targets.map((t) => [t.placeId, t.group, t.service, t.gaveUp, t.withinId, t.averageId, t.abandonedId]), 'params')}
+${inlineTable(
+  d,
+  [
+    ['place_id', 'int'],
+    ['grp', 'text'],
+    ['service', 'text'],
+    ['gave_up', 'int'],
+    ['within_id', 'int'],
+    ['average_id', 'int'],
+    ['abandoned_id', 'int'],
+  ],
+  tables.targets.map((t) => [t.placeId, t.group, t.service, t.gaveUp, t.withinId, t.averageId, t.abandonedId]),
+  'params',
+)}
 ),
 -- The log's rows, trimmed; a time without a UTC offset is unreadable, as in the report.
 contacts_read AS (

@@ -29,7 +29,14 @@ export interface Dialect {
   readonly now: string;
 }
 
-const STANDARD_TYPES: Readonly<Record<SqlType, string>> = { text: 'VARCHAR', date: 'DATE', bigint: 'BIGINT', int: 'INTEGER', bool: 'BOOLEAN', double: 'DOUBLE' };
+const STANDARD_TYPES: Readonly<Record<SqlType, string>> = {
+  text: 'VARCHAR',
+  date: 'DATE',
+  bigint: 'BIGINT',
+  int: 'INTEGER',
+  bool: 'BOOLEAN',
+  double: 'DOUBLE',
+};
 
 /** ANSI literal: quotes doubled, every other character as it is (DuckDB and Trino read no backslash escapes). */
 function ansiLiteral(text: string): string {
@@ -48,7 +55,8 @@ function escapedLiteral(text: string, prefix: string, nul: string): string {
   for (const character of text) {
     const code = character.codePointAt(0) as number;
     if (code === 0) body += nul;
-    else if (code >= 0x20 && code < 0x7f && character !== "'" && character !== '\\' && character !== ';' && character !== '"' && character !== '`') body += character;
+    else if (code >= 0x20 && code < 0x7f && character !== "'" && character !== '\\' && character !== ';' && character !== '"' && character !== '`')
+      body += character;
     else if (code <= 0xffff) body += `\\u${code.toString(16).padStart(4, '0')}`;
     else body += surrogates(character);
   }

@@ -101,12 +101,28 @@ export function calendarsOfPromises(index: CommitmentIndex, charters: readonly C
   const hoursOf = new Map<string, WorkingCalendarOptions>();
   for (const charter of charters) {
     for (const found of promisesOf(charter)) {
-      const key = identity(charter.id, found.place.channel, found.place.commitment, found.place.line ?? null, found.place.service ?? null, found.place.groups, found.measure);
+      const key = identity(
+        charter.id,
+        found.place.channel,
+        found.place.commitment,
+        found.place.line ?? null,
+        found.place.service ?? null,
+        found.place.groups,
+        found.measure,
+      );
       if (!hoursOf.has(key)) hoursOf.set(key, workingCalendarOptions(found.hours));
     }
   }
   return index.commitments.map((commitment) => {
-    const key = identity(commitment.charter, commitment.channel, commitment.commitment, commitment.line, commitment.service, commitment.groups, commitment.measure);
+    const key = identity(
+      commitment.charter,
+      commitment.channel,
+      commitment.commitment,
+      commitment.line,
+      commitment.service,
+      commitment.groups,
+      commitment.measure,
+    );
     const options = hoursOf.get(key);
     // Every measured promise came from promisesOf: a miss is a bug, not bad input.
     if (options === undefined) throw new Error(`no office hours found for promise ${key}`);
@@ -126,7 +142,14 @@ export function promiseTables(index: CommitmentIndex, calendarOf: readonly Offic
     const entry = calendarOf[commitment.index] as OfficeCalendarEntry;
     const reason = skipReason(commitment, entry);
     if (reason !== undefined) {
-      skipped.push({ id: commitment.index, charter: commitment.charter, channel: commitment.channel, line: commitment.line, commitment: commitment.commitment, reason });
+      skipped.push({
+        id: commitment.index,
+        charter: commitment.charter,
+        channel: commitment.channel,
+        line: commitment.line,
+        commitment: commitment.commitment,
+        reason,
+      });
     } else promises.push(promiseRow(commitment, entry));
   }
 

@@ -27,20 +27,22 @@ export async function runInDuckDb(calendarSql: string, query: string, logCsv: st
   const connection = await instance.connect();
   try {
     await connection.run(calendarSql);
-    await connection.run(`CREATE TABLE log AS SELECT * FROM read_csv('${logCsv.replaceAll("'", "''")}', header = true, all_varchar = true, delim = ',', quote = '"')`);
-    const columns = (await connection.runAndReadAll('SELECT column_name FROM (DESCRIBE log)')).getRowObjectsJson().map((row) => String(row.column_name));
+    await connection.run(
+      `CREATE TABLE log AS SELECT * FROM read_csv('${logCsv.replaceAll("'", "''")}', header = true, all_varchar = true, delim = ',', quote = '"')`,
+    );
+    const columns = (await connection.runAndReadAll('SELECT column_name FROM (DESCRIBE log)')).getRowObjectsJson().map((row) => text(row.column_name));
     const optional = ['line', 'group', 'service', 'outcome'].map((name) => (columns.includes(name) ? `"${name}"` : `CAST(NULL AS VARCHAR) AS "${name}"`));
     await connection.run(`CREATE TABLE contacts AS SELECT charter, channel, commitment, "start", "end", ${optional.join(', ')} FROM log`);
     const result = await connection.runAndReadAll(query);
     return result.getRowObjectsJS().map((row) => ({
-      charter: String(row.charter),
-      channel: String(row.channel),
-      line: row.line === null ? null : String(row.line),
-      commitment: String(row.commitment),
-      groups: String(row.groups),
-      service: row.service === null ? null : String(row.service),
-      measure: String(row.measure),
-      month: String(row.month),
+      charter: text(row.charter),
+      channel: text(row.channel),
+      line: row.line === null ? null : text(row.line),
+      commitment: text(row.commitment),
+      groups: text(row.groups),
+      service: row.service === null ? null : text(row.service),
+      measure: text(row.measure),
+      month: text(row.month),
       count: Number(row.count),
       met: Number(row.met),
       missed: Number(row.missed),
@@ -48,7 +50,7 @@ export async function runInDuckDb(calendarSql: string, query: string, logCsv: st
       share_met: row.share_met === null ? null : Number(row.share_met),
       mean: row.mean === null ? null : Number(row.mean),
       abandoned_share: row.abandoned_share === null ? null : Number(row.abandoned_share),
-      status: String(row.status),
+      status: text(row.status),
     }));
   } finally {
     connection.closeSync();
@@ -57,6 +59,12 @@ export async function runInDuckDb(calendarSql: string, query: string, logCsv: st
 }
 
 /** The report's figures in the query's shape: months with rows, then `total` for promises with any. */
+/** A text value of a result row (a test failure, not '[object Object]', if it is none). */
+function text(value: unknown): string {
+  if (typeof value !== 'string') throw new Error(`expected text, got ${typeof value}`);
+  return value;
+}
+
 export function reportRows(report: ComplianceReport): QueryRow[] {
   const rows: QueryRow[] = [];
   for (const commitment of report.commitments) {

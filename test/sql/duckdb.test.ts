@@ -18,7 +18,7 @@ describe('the DuckDB query over the sample log', () => {
     const rows = await runInDuckDb(sql.calendarSql, sql.query, join(ROOT, 'charters', 'sample-events.csv'));
     expect(sql.skipped).toEqual([]);
     expect(rows).toEqual(reportRows(report));
-  }, 60_000);
+  }, 120_000);
 });
 
 /** A small seeded generator, so that a failure can be run again. */
@@ -98,5 +98,5 @@ describe('the DuckDB query over 10,000 random rows', () => {
     const expected = reportRows(report);
     expect(expected.length).toBeGreaterThan(400);
     expect(queried).toEqual(expected);
-  }, 120_000);
+  }, 300_000);
 });
