@@ -2,11 +2,11 @@ import { checkCharters, DEFAULT_CHARTERS_FOLDER } from '../check.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { indexCommitments } from '../report/commitment-index.js';
 import { addDays } from '../time/calendar-date.js';
-import { calendarRows, CalendarSet } from './calendar-dimension.js';
+import { calendarRows, CalendarSet, type CalendarRow } from './calendar-dimension.js';
 import { calendarCsv, calendarSql } from './calendar-output.js';
 import { complianceQuery } from './compliance-query.js';
 import { dialectOf, type DialectName } from './dialect.js';
-import { calendarsOfPromises, promiseTables, type SkippedPromise } from './promise-tables.js';
+import { calendarsOfPromises, promiseTables, type PromiseTables, type SkippedPromise } from './promise-tables.js';
 
 export interface SqlOptions {
   readonly cwd: string;
@@ -43,8 +43,16 @@ export const CONTACTS_TABLE = 'contacts';
 /** Days the dimension runs past `to`: the longest deadline measured (about a year, see commitment-index.ts) and the next working day after it. */
 export const DAYS_AFTER_TO = 420;
 
-/** The working-calendar dimension and the compliance query of the charters, for one engine. */
-export async function makeSql(options: SqlOptions): Promise<SqlResult> {
+/** What the charters give every dialect: the dimension's rows and the promise tables. */
+export interface PreparedSql {
+  readonly rows: readonly CalendarRow[];
+  readonly tables: PromiseTables;
+  readonly charterResults: readonly FileResult[];
+  readonly calendarTo: string;
+}
+
+/** Reads the charters once; `renderSql` then writes any dialect. */
+export async function prepareSql(options: Omit<SqlOptions, 'dialect'>): Promise<PreparedSql> {
   const { results, charters, unnormalized } = await checkCharters({
     cwd: options.cwd,
     patterns: [options.charters ?? DEFAULT_CHARTERS_FOLDER],
@@ -54,22 +62,31 @@ export async function makeSql(options: SqlOptions): Promise<SqlResult> {
   const calendars = new CalendarSet();
   const calendarOf = calendarsOfPromises(index, charters, calendars);
   const calendarTo = addDays(options.to, DAYS_AFTER_TO);
+  // The rows first: they find the calendars whose hours do not fit a row, whose working-hour promises are skipped.
   const rows = calendarRows(calendars.entries, options.from, calendarTo);
-  const tables = promiseTables(index, calendarOf);
+  return { rows, tables: promiseTables(index, calendarOf), charterResults: results, calendarTo };
+}
+
+export function renderSql(prepared: PreparedSql, options: SqlOptions): SqlResult {
   const dialect = dialectOf(options.dialect);
   return {
-    calendarSql: calendarSql(dialect, CALENDAR_TABLE, rows),
-    calendarCsv: calendarCsv(rows),
-    query: complianceQuery(dialect, tables, {
+    calendarSql: calendarSql(dialect, CALENDAR_TABLE, prepared.rows),
+    calendarCsv: calendarCsv(prepared.rows),
+    query: complianceQuery(dialect, prepared.tables, {
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
       from: options.from,
       to: options.to,
       contacts: CONTACTS_TABLE,
       calendar: CALENDAR_TABLE,
     }),
-    skipped: tables.skipped,
-    charterResults: results,
+    skipped: prepared.tables.skipped,
+    charterResults: prepared.charterResults,
     calendarFrom: options.from,
-    calendarTo,
+    calendarTo: prepared.calendarTo,
   };
+}
+
+/** The working-calendar dimension and the compliance query of the charters, for one engine. */
+export async function makeSql(options: SqlOptions): Promise<SqlResult> {
+  return renderSql(await prepareSql(options), options);
 }

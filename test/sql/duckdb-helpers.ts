@@ -4,6 +4,8 @@ import type { ComplianceReport, Figures } from '../../src/model/compliance-repor
 /** One row of the compliance query's result. */
 export interface QueryRow {
   charter: string;
+  /** The unit's name in the charter's first language. */
+  unit_name: string;
   channel: string;
   line: string | null;
   commitment: string;
@@ -36,6 +38,7 @@ export async function runInDuckDb(calendarSql: string, query: string, logCsv: st
     const result = await connection.runAndReadAll(query);
     return result.getRowObjectsJS().map((row) => ({
       charter: text(row.charter),
+      unit_name: text(row.unit_name),
       channel: text(row.channel),
       line: row.line === null ? null : text(row.line),
       commitment: text(row.commitment),
@@ -70,6 +73,7 @@ export function reportRows(report: ComplianceReport): QueryRow[] {
   for (const commitment of report.commitments) {
     const row = (month: string, figures: Figures): QueryRow => ({
       charter: commitment.charter,
+      unit_name: typeof commitment.unitName === 'string' ? commitment.unitName : (commitment.unitName[commitment.languages[0] ?? ''] ?? ''),
       channel: commitment.channel,
       line: commitment.line,
       commitment: commitment.commitment,
