@@ -5,6 +5,7 @@ import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { rangeProblem, yearProblem } from '../report/report-window.js';
 import { makeSql, type SqlResult } from '../sql/make-sql.js';
 import type { DialectName } from '../sql/dialect.js';
+import type { SkippedPromise } from '../sql/promise-tables.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { systemProblemMessage } from '../util/regular-file.js';
 import { message } from '../messages/message.js';
@@ -19,6 +20,13 @@ export interface SqlFlags {
   readonly asOf?: string;
   readonly output?: string;
 }
+
+/** Why a promise is left out of the query, in words. */
+const SKIP_REASONS = {
+  'average-in-months': 'cli.sql.reason.average-in-months',
+  'hours-do-not-fit': 'cli.sql.reason.hours-do-not-fit',
+  'working-hours-too-long': 'cli.sql.reason.working-hours-too-long',
+} as const satisfies Record<SkippedPromise['reason'], string>;
 
 /** The files `--output` writes. */
 export const SQL_FILES = { calendarSql: 'charter-calendar.sql', calendarCsv: 'charter-calendar.csv', query: 'charter-compliance.sql' } as const;
@@ -40,7 +48,7 @@ export async function sqlCommand(flags: SqlFlags, io: CliIO): Promise<number> {
         charter: promise.charter,
         channel: promise.line === null ? promise.channel : `${promise.channel} ${promise.line}`,
         commitment: promise.commitment,
-        reason: message(`cli.sql.reason.${promise.reason}`),
+        reason: message(SKIP_REASONS[promise.reason]),
       }),
     );
   }
