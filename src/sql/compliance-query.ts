@@ -271,7 +271,8 @@ judged AS (
       WHEN (CASE WHEN kind = 'working_hour' THEN as_of_in_time ELSE COALESCE(as_of_ms <= deadline_ms, TRUE) END) THEN 'pending'
       ELSE 'missed'
     END AS result,
-    CASE WHEN measure = 'average' AND end_ms IS NOT NULL AND end_ms <= as_of_ms THEN ${intoDouble('taken_raw')} / elapsed_divisor END AS taken
+    -- Time taken as a whole number (milliseconds, or days), summed exactly: an engine's AVG of doubles adds in no fixed order.
+    CASE WHEN measure = 'average' AND end_ms IS NOT NULL AND end_ms <= as_of_ms THEN taken_raw END AS taken
   FROM placed
 ),
 counted AS (
@@ -279,25 +280,27 @@ counted AS (
     SUM(CASE WHEN result = 'met' THEN 1 ELSE 0 END) AS met,
     SUM(CASE WHEN result = 'missed' THEN 1 ELSE 0 END) AS missed,
     SUM(CASE WHEN result = 'pending' THEN 1 ELSE 0 END) AS pending,
-    AVG(taken) AS mean_taken
+    SUM(taken) AS taken_sum,
+    COUNT(taken) AS taken_count
   FROM judged GROUP BY promise_id, year_month
   UNION ALL
   SELECT promise_id, 'total', COUNT(*),
     SUM(CASE WHEN result = 'met' THEN 1 ELSE 0 END),
     SUM(CASE WHEN result = 'missed' THEN 1 ELSE 0 END),
     SUM(CASE WHEN result = 'pending' THEN 1 ELSE 0 END),
-    AVG(taken)
+    SUM(taken),
+    COUNT(taken)
   FROM judged GROUP BY promise_id
 ),
 figures AS (
   SELECT f.*, p.measure, p.target_bp, p.close_bp, p.limit_value, p.close_limit,
     CASE WHEN p.measure = 'within' AND f.met + f.missed > 0 THEN ${intoDouble('f.met')} / (f.met + f.missed) END AS share_met,
-    CASE WHEN p.measure = 'average' AND f.mean_taken IS NOT NULL THEN ${round('f.mean_taken * 100')} / 100 END AS mean,
+    CASE WHEN p.measure = 'average' AND f.taken_count > 0 THEN ${round(`${intoDouble('f.taken_sum')} / (p.elapsed_divisor * f.taken_count) * 100`)} / 100 END AS mean,
     CASE WHEN p.measure = 'abandoned' AND f.n > 0 THEN ${intoDouble('f.missed')} / f.n END AS abandoned_share
   FROM counted f JOIN promises p ON p.promise_id = f.promise_id
 )
 SELECT
-  p.charter, p.unit_name, p.channel, p.line, p.commitment, p.groups, p.service, p.measure, p.within_text, p.target,
+  p.charter, p.unit_name, p.channel, p.line, p.commitment, p.customer_groups, p.service, p.measure, p.within_text, p.target,
   f.year_month AS month, f.n AS count, f.met, f.missed, f.pending, f.share_met, f.mean, f.abandoned_share,
   CASE
     WHEN f.measure = 'within' THEN CASE
@@ -328,7 +331,7 @@ const PROMISE_COLUMNS = [
   ['channel', 'text'],
   ['line', 'text'],
   ['commitment', 'text'],
-  ['groups', 'text'],
+  ['customer_groups', 'text'],
   ['service', 'text'],
   ['measure', 'text'],
   ['within_text', 'text'],

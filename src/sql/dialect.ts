@@ -101,7 +101,8 @@ const trino: Dialect = {
   type: (type) => STANDARD_TYPES[type],
   instant: (text) => `TRY(from_iso8601_timestamp(replace(TRIM(${text}), ' ', 'T')))`,
   hasOffset: (text) => `regexp_like(TRIM(${text}), '${OFFSET_PATTERN}')`,
-  epochMs: (timestamp) => `CAST(floor(to_unixtime(${timestamp}) * 1000) AS BIGINT)`,
+  // to_unixtime gives seconds as a DOUBLE, which can land a millisecond short: count milliseconds exactly instead.
+  epochMs: (timestamp) => `date_diff('millisecond', TIMESTAMP '1970-01-01 00:00:00 UTC', ${timestamp})`,
   localDate: (timestamp, zone) => `CAST(at_timezone(${timestamp}, ${zone}) AS DATE)`,
   now: 'current_timestamp',
 };

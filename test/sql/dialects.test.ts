@@ -38,7 +38,14 @@ describe('charter sql dialects', () => {
         'AS VARCHAR)',
       ],
       postgres: ['CAST(TRIM(c."start") AS TIMESTAMPTZ)', 'EXTRACT(EPOCH FROM start_ts)', '(m.start_ts) AT TIME ZONE p.time_zone', ' ~ ', 'AS TEXT)', "E'"],
-      trino: ['from_iso8601_timestamp(', 'to_unixtime(start_ts)', 'at_timezone(m.start_ts, p.time_zone)', 'regexp_like(', 'c."end"', 'AS VARCHAR)'],
+      trino: [
+        'from_iso8601_timestamp(',
+        "date_diff('millisecond', TIMESTAMP '1970-01-01 00:00:00 UTC', start_ts)",
+        'at_timezone(m.start_ts, p.time_zone)',
+        'regexp_like(',
+        'c."end"',
+        'AS VARCHAR)',
+      ],
       spark: [
         'CAST(TRIM(c.`start`) AS TIMESTAMP)',
         'unix_millis(start_ts)',

@@ -9,7 +9,7 @@ export interface QueryRow {
   channel: string;
   line: string | null;
   commitment: string;
-  groups: string;
+  customer_groups: string;
   service: string | null;
   measure: string;
   month: string;
@@ -42,7 +42,7 @@ export async function runInDuckDb(calendarSql: string, query: string, logCsv: st
       channel: text(row.channel),
       line: row.line === null ? null : text(row.line),
       commitment: text(row.commitment),
-      groups: text(row.groups),
+      customer_groups: text(row.customer_groups),
       service: row.service === null ? null : text(row.service),
       measure: text(row.measure),
       month: text(row.month),
@@ -77,7 +77,7 @@ export function reportRows(report: ComplianceReport): QueryRow[] {
       channel: commitment.channel,
       line: commitment.line,
       commitment: commitment.commitment,
-      groups: commitment.groups.join(','),
+      customer_groups: commitment.groups.join(','),
       service: commitment.service,
       measure: commitment.measure,
       month,
