@@ -8,7 +8,7 @@ import type { DialectName } from '../sql/dialect.js';
 import type { SkippedPromise } from '../sql/promise-tables.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { systemProblemMessage } from '../util/regular-file.js';
-import { message } from '../messages/message.js';
+import { message, renderMessage } from '../messages/message.js';
 import { asOfOption } from './events.js';
 import { EXIT_OK, say, UsageError, type CliIO } from './io.js';
 
@@ -41,6 +41,9 @@ export async function sqlCommand(flags: SqlFlags, io: CliIO): Promise<number> {
   const asOf = flags.asOf === undefined ? undefined : asOfOption(flags.asOf);
   const range = sqlRange(flags.from, flags.to, asOf ?? new Date());
   const result = await makeSql({ cwd: io.cwd, charters: flags.charters, dialect: flags.dialect, ...range, ...(asOf === undefined ? {} : { asOf }) });
+  const withErrors = result.charterResults.filter((file) => file.diagnostics.some((diagnostic) => diagnostic.severity === 'error')).length;
+  // The message says `charter: note:` itself, as the report's does.
+  if (withErrors > 0) io.stderr(`${renderMessage(message('cli.sql.charters-with-errors', { count: withErrors }), io.locale ?? 'en')}\n`);
   for (const promise of result.skipped) {
     say(
       io,

@@ -29,6 +29,13 @@ describe('charter sql', () => {
     expect(printed.stdout).toMatch(/CREATE TABLE charter_calendar[\s\S]*from_iso8601_timestamp/);
   });
 
+  it('notes charters with errors, and measures the rest', async () => {
+    const cwd = writeTree({ ...CHARTERS, 'charters/broken.yaml': 'charter: 1\nid: [\n' });
+    const result = await runCli(['sql', '--dialect', 'duckdb', '--from', '2027-01', '--to', '2027-01', '-o', 'out'], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^charter: note: 1 charter file has errors; the query measures what can be read \(run charter validate\)$/m);
+  });
+
   it('is a usage error without a known --dialect, or with --from after --to', async () => {
     const cwd = writeTree(CHARTERS);
     expect((await runCli(['sql'], cwd)).code).toBe(2);
