@@ -33,7 +33,7 @@ export function complianceQuery(dialect: Dialect, tables: PromiseTables, options
   const asOf = options.asOf === undefined ? d.now : d.instant(lit(options.asOf.toISOString()));
   const window =
     options.asOf === undefined
-      ? { first: `a0.as_of_ms - ${TEN_YEARS_MS}`, last: `a0.as_of_ms + ${TEN_YEARS_MS}` }
+      ? { first: `${d.epochMs('a0.as_of_ts')} - ${TEN_YEARS_MS}`, last: `${d.epochMs('a0.as_of_ts')} + ${TEN_YEARS_MS}` }
       : { first: String(yearsAfter(options.asOf, -10)), last: String(yearsAfter(options.asOf, 10)) };
   const skipped = tables.skipped.map((promise) => `-- promise ${promise.id} is not measured here: ${promise.reason} (see README, charter sql)`);
   const w = (alias: string, instant: string): string => workingMs(alias, instant);

@@ -108,6 +108,13 @@ describe('charter sql dialects', () => {
     expect(dialectOf('postgres').ident('a"b')).toBe('"a""b"');
   });
 
+  it('judges open contacts when the query runs, without --as-of', async () => {
+    const sql = renderSql(prepared, { cwd: ROOT, dialect: 'duckdb', ...RANGE });
+    expect(sql.query).toContain('CAST(current_timestamp AS TIMESTAMPTZ) AS as_of_ts');
+    const rows = await runInDuckDb(sql.calendarSql, sql.query, join(ROOT, 'charters', 'sample-events.csv'));
+    expect(rows.filter((row) => row.month === 'total').reduce((sum, row) => sum + row.count, 0)).toBeGreaterThan(300);
+  }, 120_000);
+
   it('keeps a hostile unit name exactly as written when DuckDB runs the query', async () => {
     const folder = tempFolder();
     cpSync(join(ROOT, 'charters'), join(folder, 'charters'), { recursive: true });
