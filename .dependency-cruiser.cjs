@@ -49,6 +49,8 @@ const LAYERS = {
   report: ['check.ts', 'validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'format', 'messages'],
   // charter diff: loads two versions of the charters (git, folders or files) the way the report does, and compares them.
   diff: ['check.ts', 'validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'format', 'messages'],
+  // charter sql: the report's reading of charters and logs, written out as SQL for other engines.
+  sql: ['report', 'check.ts', 'validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'format', 'messages'],
   site: BELOW_SITE,
   // charter init: templates → a new charter repository; reads names and ids the way the loader and schema do.
   init: ['load', 'schema', 'model', 'time', 'util', 'messages'],

@@ -8,6 +8,8 @@ import type { ValidateFlags } from './validate-command.js';
 import type { ServeFlags } from './serve-command.js';
 import type { CardsFlags } from './cards-command.js';
 import type { ReportFlags } from './report-command.js';
+import type { SqlFlags } from './sql-command.js';
+import { DIALECTS } from '../sql/dialect.js';
 import type { RotaFlags } from './rota-command.js';
 import type { AwayFlags } from './away-command.js';
 import type { DiffFlags } from './diff-command.js';
@@ -457,6 +459,31 @@ charter that no longer loads), 2 usage error (a bad ref, a shallow clone).`,
     .action(async (paths: string[], options: DiffFlags) => {
       const { diffCommand } = await import('./diff-command.js');
       setExitCode(await diffCommand(paths, options, io));
+    });
+
+  program
+    .command('sql')
+    .description('write the working calendar and a compliance query, for the same figures on DuckDB, PostgreSQL, Trino, Spark or BigQuery')
+    .addOption(new Option('--dialect <engine>', 'the SQL engine').choices([...DIALECTS]).makeOptionMandatory())
+    .option('--charters <folder>', 'the charters folder', 'charters')
+    .option('--from <date>', 'first day counted (YYYY-MM-DD or YYYY-MM; default: 1 January of last year)', parseMonthOrDay)
+    .option('--to <date>', 'last day counted (YYYY-MM-DD or YYYY-MM; default: 31 December of this year)', parseMonthOrDay)
+    .option('--as-of <time>', 'judge open contacts at this time, as charter report does (default: when the query runs)')
+    .option('-o, --output <folder>', 'write charter-calendar.sql, charter-calendar.csv and charter-compliance.sql to a folder')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ charter sql --dialect duckdb --from 2026-01 --to 2026-12 -o sql
+  $ charter sql --dialect trino --from 2026-01 --to 2026-06 > compliance.sql
+
+The query reads a table contacts with the log's columns (charter, channel,
+commitment, start, end, line, group, service, outcome) and the table
+charter_calendar; see README (charter sql) for loading them.`,
+    )
+    .action(async (options: SqlFlags) => {
+      const { sqlCommand } = await import('./sql-command.js');
+      setExitCode(await sqlCommand(options, io));
     });
 
   program

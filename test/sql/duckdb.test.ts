@@ -1,0 +1,124 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAsOf } from '../../src/report/as-of.js';
+import { makeComplianceReport } from '../../src/report/make-report.js';
+import { makeSql } from '../../src/sql/make-sql.js';
+import { tempFolder } from '../helpers.js';
+import { SAMI_BASELINE, SAMI_SERVICE_POINT, SAMI_SERVICE_POINT_AS_OF } from '../fixtures/sami-service-point.js';
+import { reportRows, runInDuckDb } from './duckdb-helpers.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const AS_OF = parseAsOf('2026-11-20T17:00:00+02:00') as Date;
+
+describe('the DuckDB query over the sample log', () => {
+  it('gives exactly the figures of charter report', async () => {
+    const range = { from: '2025-12-01', to: '2026-11-30' };
+    const sql = await makeSql({ cwd: ROOT, dialect: 'duckdb', ...range, asOf: AS_OF });
+    const { report } = await makeComplianceReport({ cwd: ROOT, logs: ['charters/sample-events.csv'], ...range, asOf: AS_OF });
+    const rows = await runInDuckDb(sql.calendarSql, sql.query, join(ROOT, 'charters', 'sample-events.csv'));
+    expect(sql.skipped).toEqual([]);
+    expect(rows).toEqual(reportRows(report));
+  }, 120_000);
+});
+
+/** A small seeded generator, so that a failure can be run again. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** A time as a log writes it, in one of the offsets a log may use. */
+function logTime(ms: number, pick: () => number): string {
+  const offset = [0, 120, 180, -300][Math.floor(pick() * 4)] as number;
+  const local = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
+  if (offset === 0) return `${local}Z`;
+  const sign = offset < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  return `${local}${sign}${hours}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+}
+
+/** A log of `count` random rows over the places of the charters in `charters`: good, bad, open, given-up and repeated ones. */
+async function randomLog(cwd: string, charters: string, seed: number, first: string, last: string, count: number): Promise<string> {
+  const { checkCharters } = await import('../../src/check.js');
+  const { indexCommitments } = await import('../../src/report/commitment-index.js');
+  const checked = await checkCharters({ cwd, patterns: [charters] });
+  const index = indexCommitments({ charters: checked.charters, unnormalized: checked.unnormalized });
+  const places: { charter: string; channel: string; line: string; commitment: string; groups: string[]; services: string[] }[] = [];
+  for (const charter of index.charters.values()) {
+    for (const [channel, lookup] of charter.channels) {
+      for (const [line, commitments] of lookup.lines) {
+        for (const commitment of commitments.keys()) {
+          places.push({ charter: charter.id, channel, line, commitment, groups: [...charter.groups], services: [...charter.services] });
+        }
+      }
+    }
+  }
+  const pick = random(seed);
+  const choose = <T>(list: readonly T[]): T => list[Math.floor(pick() * list.length)] as T;
+  const firstMs = Date.parse(first);
+  const lastMs = Date.parse(last);
+  const rows: string[] = [];
+  while (rows.length < count) {
+    if (rows.length > 10 && pick() < 0.03) {
+      rows.push(choose(rows));
+      continue;
+    }
+    const place = choose(places);
+    // Starts on the quarter hour now and then, so that openings, closings and deadlines are hit exactly.
+    let start = firstMs + Math.floor(pick() * (lastMs - firstMs));
+    if (pick() < 0.3) start -= start % 900_000;
+    const spans = [pick() * 120_000, pick() * 3_600_000, pick() * 86_400_000, pick() * 20 * 86_400_000, pick() * 60 * 86_400_000, 15 * 60_000, 86_400_000];
+    let span = choose(spans);
+    if (pick() < 0.3) span -= span % 900_000;
+    const roll = pick();
+    const end = roll < 0.1 ? '' : roll < 0.12 ? logTime(start - 60_000, pick) : roll < 0.13 ? '2026-03-02 10:00' : logTime(start + Math.floor(span), pick);
+    const line = place.channel === 'services' ? '' : pick() < 0.8 ? place.line : choose([place.line, 'nowhere', '']);
+    const group = pick() < 0.7 ? '' : choose([...place.groups, 'nobody']);
+    const service = place.channel === 'services' ? place.line : pick() < 0.8 ? '' : choose([...place.services, 'nothing']);
+    const outcome = choose(['', '', '', 'answered', 'abandoned', 'abandoned', 'hung-up']);
+    const charter = pick() < 0.01 ? 'no-such-unit' : place.charter;
+    rows.push([charter, place.channel, place.commitment, logTime(start, pick), end, line, group, service, outcome].join(','));
+  }
+  const log = join(tempFolder(), 'random.csv');
+  writeFileSync(log, ['charter,channel,commitment,start,end,line,group,service,outcome', ...rows].join('\n') + '\n');
+  return log;
+}
+
+describe('the DuckDB query over 10,000 random rows', () => {
+  it('gives exactly the figures of charter report over the example charters, bad and repeated rows included', async () => {
+    const log = await randomLog(ROOT, 'charters', 15, '2025-11-25T00:00:00Z', '2026-12-05T00:00:00Z', 10_000);
+    const range = { from: '2025-12-01', to: '2026-11-30' };
+    const sql = await makeSql({ cwd: ROOT, dialect: 'duckdb', ...range, asOf: AS_OF });
+    const { report } = await makeComplianceReport({ cwd: ROOT, logs: [log], ...range, asOf: AS_OF });
+    expect(report.rows.bad).toBeGreaterThan(500);
+    expect(report.badRowCounts.duplicate).toBeGreaterThan(100);
+    const expected = reportRows(report);
+    expect(expected.length).toBeGreaterThan(400);
+    expect(await runInDuckDb(sql.calendarSql, sql.query, log)).toEqual(expected);
+  }, 300_000);
+
+  it('gives exactly the figures of charter report over lines, groups, services, averages and abandonment', async () => {
+    const folder = tempFolder();
+    mkdirSync(join(folder, 'charters'));
+    writeFileSync(join(folder, 'charters', '_pohjoinen.yaml'), SAMI_BASELINE);
+    writeFileSync(join(folder, 'charters', 'inari-service-point.yaml'), SAMI_SERVICE_POINT);
+    const asOf = parseAsOf(SAMI_SERVICE_POINT_AS_OF) as Date;
+    const log = await randomLog(folder, 'charters', 33, '2026-12-20T00:00:00Z', '2028-01-15T00:00:00Z', 10_000);
+    const range = { from: '2027-01-01', to: '2027-12-31' };
+    const sql = await makeSql({ cwd: folder, dialect: 'duckdb', ...range, asOf });
+    const { report } = await makeComplianceReport({ cwd: folder, logs: [log], ...range, asOf });
+    const measures = new Set(report.commitments.filter((commitment) => commitment.total.count > 0).map((commitment) => commitment.measure));
+    expect([...measures].sort()).toEqual(['abandoned', 'average', 'within']);
+    expect(report.commitments.some((commitment) => commitment.line !== null && commitment.total.count > 0)).toBe(true);
+    expect(report.commitments.some((commitment) => commitment.service !== null && commitment.total.count > 0)).toBe(true);
+    expect(sql.skipped).toEqual([]);
+    expect(await runInDuckDb(sql.calendarSql, sql.query, log)).toEqual(reportRows(report));
+  }, 300_000);
+});
