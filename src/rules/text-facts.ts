@@ -212,6 +212,11 @@ const DASH = '[-–—]';
 const SPACE = '[ \\u00a0\\u202f]';
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()[\]`"']+/giu;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+/** A number as written: digits with groups of three (space or comma in English) and decimals. */
+const NUMBER = `\\d{1,3}(?:(?:${SPACE}|,)\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?`;
+const PERCENT = new RegExp(`(?<![\\p{L}\\p{N}])(${NUMBER})${SPACE}?(%|prosent\\p{L}*|procent\\p{L}*|percent|per cent)`, 'giu');
+/** A number, and the one or two words after it (read ahead, not taken: they may name its unit). */
+const NUMBER_AND_WORDS = new RegExp(`(?<![\\p{L}\\p{N}])(${NUMBER})(?=((?:${SPACE}|-)?\\p{L}+(?: \\p{L}+)?)?)`, 'gu');
 const PHONE = /(?<![\p{L}\p{N}.,/])(?:\+|\(0|0)[\d()\- \u00a0\u202f]{5,}\d(?![\p{N}])/gu;
 
 /** Reads the facts of one language's version of a text. */
@@ -251,13 +256,19 @@ export function textFacts(text: string, language: string, callingCode: string | 
   });
   readDates(lang, take);
   readTimes(lang, take);
-  // Percentages.
-  take(new RegExp(`(?<![\\p{L}\\p{N}])(${NUMBER})${SPACE}?(%|prosent\\p{L}*|procent\\p{L}*|percent|per cent)`, 'giu'), (match) => {
+  if (lang === 'en') {
+    // British floors start from the ground floor, Finnish and Swedish ones from 1: "first floor" is "2. kerros", or "1st floor" in American use.
+    take(/\b(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth)) floor\b/giu, (match) => {
+      const floor = match[1] !== undefined ? Number(match[1]) : ['first', 'second', 'third', 'fourth', 'fifth'].indexOf((match[2] ?? '').toLowerCase()) + 1;
+      return [weakFact(`number:${floor}`, match[0], [`number:${floor + 1}`])];
+    });
+  }
+  take(PERCENT, (match) => {
     const value = numberValue(match[1] ?? '', lang);
     return value === undefined ? undefined : [fact(`percent:${value}`, match[0])];
   });
-  // Durations: a number and its unit (read ahead, not taken); then every other number.
-  take(new RegExp(`(?<![\\p{L}\\p{N}])(${NUMBER})(?=((?:${SPACE}|-)?\\p{L}+(?: \\p{L}+)?)?)`, 'gu'), (match) => {
+  // Durations: a number and its unit; then every other number.
+  take(NUMBER_AND_WORDS, (match) => {
     const value = numberValue(match[1] ?? '', lang);
     if (value === undefined) return undefined;
     const after = match[2] ?? '';
@@ -284,9 +295,6 @@ export function textFacts(text: string, language: string, callingCode: string | 
   return facts;
 }
 
-/** A number as written: digits with groups of three (space or comma in English) and decimals. */
-const NUMBER = `\\d{1,3}(?:(?:${SPACE}|,)\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?`;
-
 function numberValue(written: string, lang: string): string | undefined {
   let digits = written.replace(/[ \u00a0\u202f]/gu, '');
   if (lang === 'en') digits = digits.replace(/,(?=\d{3}(?:\D|$))/gu, '');
@@ -305,7 +313,9 @@ function unitOf(words: string, lang: string): { unit: Unit; rest: number } | und
     const word = lower.includes(' ') && !prefix.includes(' ') ? (lower.split(' ')[0] ?? '') : lower;
     if (WHOLE_WORD_UNITS.has(prefix) && word !== prefix) continue;
     // The characters of `words` after the unit's word, given back to the text.
-    const used = prefix.includes(' ') ? (lower.match(new RegExp(`^${prefix}\\p{L}*`, 'u'))?.[0].length ?? prefix.length) : word.length;
+    const used = prefix.includes(' ')
+      ? (lower.match(pattern(`unit:${prefix}`, () => new RegExp(`^${prefix}\\p{L}*`, 'u')))?.[0].length ?? prefix.length)
+      : word.length;
     return { unit, rest: words.length - used };
   }
   return undefined;
@@ -318,6 +328,18 @@ function phoneKey(written: string, callingCode: string | undefined): string | un
   if (digits.startsWith('00')) return `phone:+${digits.slice(2)}`;
   if (digits.startsWith('0')) return callingCode === undefined ? `phone:0${digits.slice(1)}` : `phone:+${callingCode}${digits.slice(1)}`;
   return undefined;
+}
+
+const compiled = new Map<string, RegExp>();
+
+/** A pattern built once per key (they depend on the language), not once per text. */
+function pattern(key: string, build: () => RegExp): RegExp {
+  let found = compiled.get(key);
+  if (found === undefined) {
+    found = build();
+    compiled.set(key, found);
+  }
+  return found;
 }
 
 type Take = (pattern: RegExp, read: (match: RegExpMatchArray) => TextFact[] | undefined) => void;
@@ -336,13 +358,17 @@ function readDates(lang: string, take: Take): void {
   const monthNames = months.map((name) => (lang === 'fi' ? `${name}\\p{L}*` : `${name}s?`)).join('|');
   // 1. tammikuuta 2027; 1 januari 2027; 1 January 2027, 1st of January
   take(
-    new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2})(?:\\.|st|nd|rd|th|:[ae])?${SPACE}(?:of${SPACE})?(${monthNames})(?:,?${SPACE}(\\d{4}))?(?!\\p{N})`, 'giu'),
+    pattern(
+      `day-month:${lang}`,
+      () => new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2})(?:\\.|st|nd|rd|th|:[ae])?${SPACE}(?:of${SPACE})?(${monthNames})(?:,?${SPACE}(\\d{4}))?(?!\\p{N})`, 'giu'),
+    ),
     (match) => dateFacts(match[0], match[3], monthNumber(match[2] ?? '', months), match[1]),
   );
   if (lang === 'en') {
     // January 1, 2027; January 1st
-    take(new RegExp(`(?<![\\p{L}])(${monthNames})${SPACE}(\\d{1,2})(?:st|nd|rd|th)?(?:,?${SPACE}(\\d{4}))?(?!\\p{N})`, 'giu'), (match) =>
-      dateFacts(match[0], match[3], monthNumber(match[1] ?? '', months), match[2]),
+    take(
+      pattern('month-day:en', () => new RegExp(`(?<![\\p{L}])(${monthNames})${SPACE}(\\d{1,2})(?:st|nd|rd|th)?(?:,?${SPACE}(\\d{4}))?(?!\\p{N})`, 'giu')),
+      (match) => dateFacts(match[0], match[3], monthNumber(match[1] ?? '', months), match[2]),
     );
   }
 }
@@ -364,17 +390,21 @@ function dateFacts(written: string, year: string | undefined, month: string | un
 function readTimes(lang: string, take: Take): void {
   const clock = `(\\d{1,2})(?:[.:](\\d{2}))?`;
   // 9 am, 4.30 pm, 4:30 p.m.
-  take(new RegExp(`(?<![\\p{N}.:])${clock}${SPACE}?([ap])\\.?m\\b\\.?`, 'giu'), (match) => {
-    let hour = Number(match[1]);
-    if (hour > 12) return undefined;
-    if ((match[3] ?? '').toLowerCase() === 'p' && hour < 12) hour += 12;
-    if ((match[3] ?? '').toLowerCase() === 'a' && hour === 12) hour = 0;
-    return timeFacts(match[0], hour, match[2]);
-  });
+  take(
+    pattern('am-pm', () => new RegExp(`(?<![\\p{N}.:])${clock}${SPACE}?([ap])\\.?m\\b\\.?`, 'giu')),
+    (match) => {
+      let hour = Number(match[1]);
+      if (hour > 12) return undefined;
+      if ((match[3] ?? '').toLowerCase() === 'p' && hour < 12) hour += 12;
+      if ((match[3] ?? '').toLowerCase() === 'a' && hour === 12) hour = 0;
+      return timeFacts(match[0], hour, match[2]);
+    },
+  );
   // klo 9–16, kello 8.00, kl. 9, klockan 9, at 9
   const marker = lang === 'fi' ? 'klo|kello' : lang === 'sv' ? 'kl\\.?|klockan' : '';
   if (marker !== '') {
-    take(new RegExp(`(?<![\\p{L}])(?:${marker})${SPACE}*${clock}(?:${SPACE}*${DASH}${SPACE}*${clock})?(?![\\p{N}])`, 'giu'), (match) => {
+    const clockAfterMarker = () => new RegExp(`(?<![\\p{L}])(?:${marker})${SPACE}*${clock}(?:${SPACE}*${DASH}${SPACE}*${clock})?(?![\\p{N}])`, 'giu');
+    take(pattern(`clock:${lang}`, clockAfterMarker), (match) => {
       const first = timeFacts(match[1] ?? '', Number(match[1]), match[2]);
       const second = match[3] === undefined ? [] : timeFacts(match[3], Number(match[3]), match[4]);
       return first && second ? [...first, ...second] : undefined;
@@ -382,7 +412,8 @@ function readTimes(lang: string, take: Take): void {
   }
   // 9:00, and in Finnish and Swedish 9.00 (English writes 9.50 for a sum of money).
   const separator = lang === 'en' ? ':' : '[.:]';
-  take(new RegExp(`(?<![\\p{N}.:,])(\\d{1,2})${separator}(\\d{2})(?![\\p{N}]|[.:,]\\d)`, 'gu'), (match) => timeFacts(match[0], Number(match[1]), match[2]));
+  const hoursMinutes = () => new RegExp(`(?<![\\p{N}.:,])(\\d{1,2})${separator}(\\d{2})(?![\\p{N}]|[.:,]\\d)`, 'gu');
+  take(pattern(`hours-minutes:${lang === 'en' ? 'en' : 'other'}`, hoursMinutes), (match) => timeFacts(match[0], Number(match[1]), match[2]));
 }
 
 function timeFacts(written: string, hour: number, minutes: string | undefined): TextFact[] | undefined {

@@ -83,7 +83,9 @@ describe('languages-consistent: what means the same', () => {
     ['1 500 euroa', '1 500 euro', '1,500 euros'],
     ['1,5 tuntia', '1,5 timmar', '1.5 hours'],
     ['1. kerros', '1 våningen', 'ground floor'],
-    ['2. kerros', 'andra våningen', '2nd floor'],
+    ['2. kerros', 'andra våningen', 'first floor'],
+    ['2. kerros', '2 våningen', '2nd floor'],
+    ['3. kerros', 'tredje våningen', '2nd floor'],
     ['hallintolaki 21 §', 'förvaltningslagen 21 §', 'Administrative Procedure Act, section 21'],
     ['PL 100, 01230 Esimerkkilä', 'PB 100, 01230 Exempelby', 'P.O. Box 100, FI-01230 Esimerkkilä'],
     [
