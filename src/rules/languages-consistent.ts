@@ -1,7 +1,7 @@
 import { isTextMap } from '../load/merge.js';
 import { declaredLanguages, forEachTextMap, stringAt } from './access.js';
 import { defineRule } from './rule.js';
-import { callingCodeFor, knowsUnits, textFacts, type TextFact } from './text-facts.js';
+import { callingCodeFor, knowsUnits, mayHoldFigures, textFacts, type TextFact } from './text-facts.js';
 import { listOf, message } from '../messages/message.js';
 
 /** One language's version of a text: its facts, counted. */
@@ -77,6 +77,8 @@ export interface Inconsistency {
 
 /** Pure: compares the language versions of one text (in the charter's language order). */
 export function compareVersions(texts: readonly { language: string; text: string }[], callingCode: string | undefined): Inconsistency[] {
+  // Only figures are asked of the other versions: a text none of whose versions has one is consistent.
+  if (!texts.some(({ text }) => mayHoldFigures(text))) return [];
   const versions = texts.filter(({ text }) => text.trim() !== '').map(({ language, text }) => versionOf(language, text, callingCode));
   if (versions.length < 2) return [];
   const keys = new Set(versions.flatMap((version) => [...version.statedKeys()]));

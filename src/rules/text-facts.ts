@@ -217,7 +217,13 @@ const NUMBER = `\\d{1,3}(?:(?:${SPACE}|,)\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?
 const PERCENT = new RegExp(`(?<![\\p{L}\\p{N}])(${NUMBER})${SPACE}?(%|prosent\\p{L}*|procent\\p{L}*|percent|per cent)`, 'giu');
 /** A number, and the one or two words after it (read ahead, not taken: they may name its unit). */
 const NUMBER_AND_WORDS = new RegExp(`(?<![\\p{L}\\p{N}])(${NUMBER})(?=((?:${SPACE}|-)?\\p{L}+(?: \\p{L}+)?)?)`, 'gu');
+const EN_FLOORS = /\b(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth)) floor\b/giu;
 const PHONE = /(?<![\p{L}\p{N}.,/])(?:\+|\(0|0)[\d()\- \u00a0\u202f]{5,}\d(?![\p{N}])/gu;
+
+/** True when a text has a digit, an email or a web address: without, it states no fact, though its words may stand for one. */
+export function mayHoldFigures(text: string): boolean {
+  return /[\d@]|www\.|https?:/iu.test(text);
+}
 
 /** Reads the facts of one language's version of a text. */
 export function textFacts(text: string, language: string, callingCode: string | undefined): TextFact[] {
@@ -226,6 +232,8 @@ export function textFacts(text: string, language: string, callingCode: string | 
   // Blanked out once read, so that the digits of an address are not read again as numbers.
   let rest = text;
   const take: Take = (pattern, read) => {
+    // Patterns of figures need a digit; those of addresses and floors in words do not.
+    if (!/\d/u.test(rest) && pattern !== URL && pattern !== EMAIL && pattern !== EN_FLOORS) return;
     let kept = '';
     let last = 0;
     for (const match of rest.matchAll(pattern)) {
@@ -238,56 +246,63 @@ export function textFacts(text: string, language: string, callingCode: string | 
     rest = kept + rest.slice(last);
   };
 
-  take(URL, (match) => {
-    const written = match[0].replace(/[.,;:!?]+$/u, '');
-    const host = written
-      .replace(/^https?:\/\//iu, '')
-      .replace(/^www\./iu, '')
-      .split(/[/?#]/u)[0]
-      ?.toLowerCase();
-    // The path is left out: a page's address is often translated (/palaute, /sv/respons, /en/feedback).
-    return [fact(`url:${host ?? ''}`, written)];
-  });
-  take(EMAIL, (match) => [fact(`email:${match[0].toLowerCase()}`, match[0])]);
-  take(PHONE, (match) => {
-    const written = match[0].trim();
-    const key = phoneKey(written, callingCode);
-    return key === undefined ? undefined : [fact(key, written)];
-  });
-  readDates(lang, take);
-  readTimes(lang, take);
   if (lang === 'en') {
     // British floors start from the ground floor, Finnish and Swedish ones from 1: "first floor" is "2. kerros", or "1st floor" in American use.
-    take(/\b(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth)) floor\b/giu, (match) => {
+    take(EN_FLOORS, (match) => {
       const floor = match[1] !== undefined ? Number(match[1]) : ['first', 'second', 'third', 'fourth', 'fifth'].indexOf((match[2] ?? '').toLowerCase()) + 1;
       return [weakFact(`number:${floor}`, match[0], [`number:${floor + 1}`])];
     });
   }
-  take(PERCENT, (match) => {
-    const value = numberValue(match[1] ?? '', lang);
-    return value === undefined ? undefined : [fact(`percent:${value}`, match[0])];
-  });
-  // Durations: a number and its unit; then every other number.
-  take(NUMBER_AND_WORDS, (match) => {
-    const value = numberValue(match[1] ?? '', lang);
-    if (value === undefined) return undefined;
-    const after = match[2] ?? '';
-    const unit = after === '' ? undefined : unitOf(after.replace(/^[-\s\u00a0\u202f]/u, ''), lang);
-    if (unit !== undefined) return [fact(`duration:${value} ${unit.unit}`, `${match[0]}${after.slice(0, after.length - unit.rest)}`, [`number:${value}`])];
-    return [fact(`number:${value}`, match[0], /^\d+$/u.test(value) && Number(value) <= 24 ? [`time:${Number(value)}:00`] : [])];
-  });
+  // Most texts hold no figure: only their number words are read, should another language write the figure.
+  if (mayHoldFigures(text)) {
+    if (/https?:|www\./iu.test(rest))
+      take(URL, (match) => {
+        const written = match[0].replace(/[.,;:!?]+$/u, '');
+        const host = written
+          .replace(/^https?:\/\//iu, '')
+          .replace(/^www\./iu, '')
+          .split(/[/?#]/u)[0]
+          ?.toLowerCase();
+        // The path is left out: a page's address is often translated (/palaute, /sv/respons, /en/feedback).
+        return [fact(`url:${host ?? ''}`, written)];
+      });
+    if (rest.includes('@')) take(EMAIL, (match) => [fact(`email:${match[0].toLowerCase()}`, match[0])]);
+    take(PHONE, (match) => {
+      const written = match[0].trim();
+      const key = phoneKey(written, callingCode);
+      return key === undefined ? undefined : [fact(key, written)];
+    });
+    readDates(lang, take, rest);
+    readTimes(lang, take);
+    if (/%|pro[sc]ent|per ?cent/iu.test(rest))
+      take(PERCENT, (match) => {
+        const value = numberValue(match[1] ?? '', lang);
+        return value === undefined ? undefined : [fact(`percent:${value}`, match[0])];
+      });
+    // Durations: a number and its unit; then every other number.
+    take(NUMBER_AND_WORDS, (match) => {
+      const value = numberValue(match[1] ?? '', lang);
+      if (value === undefined) return undefined;
+      const after = match[2] ?? '';
+      const unit = after === '' ? undefined : unitOf(after.replace(/^[-\s\u00a0\u202f]/u, ''), lang);
+      if (unit !== undefined) return [fact(`duration:${value} ${unit.unit}`, `${match[0]}${after.slice(0, after.length - unit.rest)}`, [`number:${value}`])];
+      return [fact(`number:${value}`, match[0], /^\d+$/u.test(value) && Number(value) <= 24 ? [`time:${Number(value)}:00`] : [])];
+    });
+  }
   // Numbers written as words: weak, they stand in for a figure but are not asked for.
   const words = NUMBER_WORDS[lang];
   if (words) {
-    const tokens = [...rest.matchAll(/\p{L}+/gu)];
-    tokens.forEach((token, index) => {
-      const value = words[token[0].toLowerCase()];
-      if (value === undefined) return;
-      const next = tokens[index + 1];
-      const nextTwo = next && tokens[index + 2] ? `${next[0]} ${tokens[index + 2]?.[0] ?? ''}` : next?.[0];
-      const unit = nextTwo === undefined ? undefined : unitOf(nextTwo, lang);
-      facts.push(unit ? weakFact(`duration:${value} ${unit.unit}`, token[0], [`number:${value}`]) : weakFact(`number:${value}`, token[0], []));
-    });
+    // One pattern of the language's number words and the one or two words after them (read ahead: they may name a unit).
+    const numberWords = pattern(
+      `number-words:${lang}`,
+      () => new RegExp(`(?<!\\p{L})(${Object.keys(words).join('|')})(?!\\p{L})(?=(?:[ \\u00a0]+(\\p{L}+(?: \\p{L}+)?))?)`, 'giu'),
+    );
+    for (const found of rest.matchAll(numberWords)) {
+      const value = words[(found[1] ?? '').toLowerCase()];
+      if (value === undefined) continue;
+      const unit = found[2] === undefined ? undefined : unitOf(found[2], lang);
+      facts.push(unit ? weakFact(`duration:${value} ${unit.unit}`, found[0], [`number:${value}`]) : weakFact(`number:${value}`, found[0], []));
+    }
   }
   for (const [pattern, value] of FIGURE_WORDS[lang] ?? []) {
     for (const found of rest.matchAll(pattern)) facts.push(weakFact(`number:${value}`, found[0], []));
@@ -344,7 +359,7 @@ function pattern(key: string, build: () => RegExp): RegExp {
 
 type Take = (pattern: RegExp, read: (match: RegExpMatchArray) => TextFact[] | undefined) => void;
 
-function readDates(lang: string, take: Take): void {
+function readDates(lang: string, take: Take, text: string): void {
   // 2027-01-01
   take(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/gu, (match) => dateFacts(match[0], match[1], match[2], match[3]));
   // 1.1.2027 and 1/1/2027 (day first, as in Finland, Sweden and Britain)
@@ -356,6 +371,7 @@ function readDates(lang: string, take: Take): void {
   const months = MONTHS[lang];
   if (!months) return;
   const monthNames = months.map((name) => (lang === 'fi' ? `${name}\\p{L}*` : `${name}s?`)).join('|');
+  if (!pattern(`month:${lang}`, () => new RegExp(months.join('|'), 'iu')).test(text)) return;
   // 1. tammikuuta 2027; 1 januari 2027; 1 January 2027, 1st of January
   take(
     pattern(
