@@ -71,6 +71,10 @@ const BROKEN: Readonly<Record<string, Edits>> = {
   'no-hours.yaml': [
     ['id: test-unit', 'id: no-hours'],
     ['  weekly:\n    - { days: mon-fri, open: "08:00", close: "16:00" }\n', ''],
+    [
+      'text: { fi: Jokainen viesti saa vastauksen., en: Every message gets a reply. }',
+      'text: { fi: Vastaamme 2 työpäivässä., en: We reply within 3 working days. }',
+    ],
   ],
 };
 

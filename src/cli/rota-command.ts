@@ -12,13 +12,14 @@ import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { EXIT_FINDINGS, EXIT_OK, say, UsageError, wantsColor, type CliIO } from './io.js';
 import { palette, type Palette } from '../util/ansi.js';
 import { jsonText, oneLine } from '../format/shared.js';
+import { rotaCalendar } from '../format/rota-calendar.js';
 
 export interface RotaFlags {
   /** The charters folder: read when no paths are given, and the folder `extends` may not leave. */
   readonly charters?: string;
   readonly periods: number;
   readonly today?: string;
-  readonly format: 'table' | 'json';
+  readonly format: 'table' | 'json' | 'ics';
   readonly color?: boolean;
 }
 
@@ -56,7 +57,15 @@ export async function rotaCommand(paths: readonly string[], flags: RotaFlags, io
   });
 
   if (flags.format === 'json') io.stdout(jsonText({ today, charters: rotas.map((rota) => inLocale(rota, locale)) }));
-  else if (rotas.length > 0) io.stdout(formatTable(rotas, today, palette(wantsColor(io, flags.color)), locale));
+  else if (flags.format === 'ics') {
+    io.stdout(rotaCalendar(rotas, today, locale));
+    // The calendar holds no problems: say on stderr which charters have none of their turns in it, and why.
+    for (const rota of rotas) {
+      for (const problem of rota.problems.filter(({ severity }) => severity === 'error')) {
+        say(io, message('cli.rota.ics.left-out', { file: rota.file, reason: problem.text }));
+      }
+    }
+  } else if (rotas.length > 0) io.stdout(formatTable(rotas, today, palette(wantsColor(io, flags.color)), locale));
   if (rotas.length === 0) say(io, message('cli.rota.none'));
 
   const failed = rotas.filter((rota) => rota.problems.some((problem) => problem.severity === 'error')).length;

@@ -18,6 +18,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, MessageId>> = {
   'languages-complete': 'cli.rule-description.languages-complete',
   'languages-published': 'cli.rule-description.languages-published',
   'text-translated': 'cli.rule-description.text-translated',
+  'languages-consistent': 'cli.rule-description.languages-consistent',
   'no-weaker-than-baseline': 'cli.rule-description.no-weaker-than-baseline',
   'review-due': 'cli.rule-description.review-due',
   'opening-hours': 'cli.rule-description.opening-hours',

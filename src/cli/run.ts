@@ -338,7 +338,7 @@ build keeps the cards printed into its output folder.`,
     .option('--charters <folder>', 'the charters folder, read when no paths are given (default: charters/)')
     .option('--periods <n>', 'how many periods to list, from the one that holds today', parsePeriods, 4)
     .option('--today <date>', 'list periods as of this day (YYYY-MM-DD; default: today in Helsinki)', parseDateOption)
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'ics']).default('table'))
     .option('--color', 'force colour in the table')
     .option('--no-color', 'never use colour')
     .addHelpText(
@@ -348,6 +348,9 @@ Examples:
   $ charter rota                               every charter under charters/
   $ charter rota --charters other/ --periods 8
   $ charter rota --format json                 for other tools
+  $ charter rota --format ics > rota.ics       reviewers' turns and review due
+                                               dates for a calendar, worded in
+                                               each charter's first language
 
 Exit codes: 0 listed, 1 a rota cannot be worked out (a reviewer who is not a
 contact, a bad review.every or review.approved, a file that does not load),

@@ -3,6 +3,7 @@ import distinctVariants from './distinct-variants.js';
 import greetingPlaceholders from './greeting-placeholders.js';
 import implausiblePromise from './implausible-promise.js';
 import languagesComplete from './languages-complete.js';
+import languagesConsistent from './languages-consistent.js';
 import languagesPublished from './languages-published.js';
 import noWeakerThanBaseline from './no-weaker-than-baseline.js';
 import openingHours from './opening-hours.js';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   languagesComplete,
   languagesPublished,
   textTranslated,
+  languagesConsistent,
   noWeakerThanBaseline,
   reviewDue,
   openingHours,

@@ -3,14 +3,14 @@ import { isReviewIntervalTooLong, MAX_REVIEW_YEARS } from '../time/review-interv
 import { reviewDeadline, reviewStatus } from '../model/review-status.js';
 import { stringAt } from './access.js';
 import { defineRule } from './rule.js';
+import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { message } from '../messages/message.js';
 
 export default defineRule(
   'review-due',
-  'A charter past its review date is an error; one due within 30 days is a warning.',
+  "A charter or baseline past its review date is an error; one due within 30 days is a warning. A baseline's promises reach every unit that extends it.",
   'error',
   ({ charter, today, report }) => {
-    if (charter.isBaseline) return;
     const next = stringAt(charter.data, ['review', 'next']);
     const approved = stringAt(charter.data, ['review', 'approved']);
     const every = stringAt(charter.data, ['review', 'every']);
@@ -20,18 +20,19 @@ export default defineRule(
         message: message('rules.review-due.every-too-long', { every: every ?? '', count: MAX_REVIEW_YEARS }),
       });
     }
-    if (isCalendarDate(next)) {
+    // A date a unit inherits is its baseline's: the baseline reports it once, in its own words.
+    if (isCalendarDate(next) && (charter.isBaseline || !inheritsNext(charter))) {
       const { status, inDays } = reviewStatus(next, today);
       if (status === 'overdue') {
         report({
           path: ['review', 'next'],
-          message: message('rules.review-due.overdue', { next, count: -inDays }),
+          message: message(charter.isBaseline ? 'rules.review-due.baseline-overdue' : 'rules.review-due.overdue', { next, count: -inDays }),
         });
       } else if (status === 'due-soon') {
         report({
           path: ['review', 'next'],
           severity: 'warning',
-          message: message('rules.review-due.due-soon', { next, count: inDays }),
+          message: message(charter.isBaseline ? 'rules.review-due.baseline-due-soon' : 'rules.review-due.due-soon', { next, count: inDays }),
         });
       }
     }
@@ -54,3 +55,8 @@ export default defineRule(
     }
   },
 );
+
+/** True when a unit's `review.next` is written in a baseline, not in the unit's own file. */
+function inheritsNext(charter: ResolvedCharter): boolean {
+  return charter.baseline !== undefined && charter.locate(['review', 'next']).file !== charter.file;
+}

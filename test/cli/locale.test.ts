@@ -102,9 +102,9 @@ const CASES: readonly { name: string; argv: string[]; fi: string; sv: string; en
   {
     name: 'a value that is not one of the choices',
     argv: ['rota', '--format', 'xml'],
-    en: "option '-f, --format <name>' argument 'xml' is invalid; allowed choices are table, json.",
-    fi: "valitsimen '-f, --format <name>' arvo 'xml' ei kelpaa; sallitut arvot ovat table, json.",
-    sv: "värdet 'xml' för flaggan '-f, --format <name>' är ogiltigt; tillåtna värden är table, json.",
+    en: "option '-f, --format <name>' argument 'xml' is invalid; allowed choices are table, json, ics.",
+    fi: "valitsimen '-f, --format <name>' arvo 'xml' ei kelpaa; sallitut arvot ovat table, json, ics.",
+    sv: "värdet 'xml' för flaggan '-f, --format <name>' är ogiltigt; tillåtna värden är table, json, ics.",
   },
   {
     name: 'a bad --today',
@@ -191,7 +191,7 @@ describe('charter rules', () => {
     expect(fi.code).toBe(0);
     expect(fi.stdout).toMatch(/^valid-date +error +Päivämäärät ovat todellisia kalenteripäiviä \(ei 30\. helmikuuta\)\.$/m);
     const sv = await runCli(['rules'], tempFolder(), { LANG: 'sv_FI.UTF-8' });
-    expect(sv.stdout).toMatch(/^review-due +error +Ett servicelöfte vars granskningsdatum har passerats är ett fel/m);
+    expect(sv.stdout).toMatch(/^review-due +error +Ett servicelöfte eller en grundnivå vars granskningsdatum har passerats är ett fel/m);
     const en = await runCli(['rules'], tempFolder());
     expect(en.stdout.split('\n')).toHaveLength(allRuleMeta().size + 1);
     for (const rule of allRuleMeta().values()) expect(en.stdout).toContain(`  ${rule.description}`);

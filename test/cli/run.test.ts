@@ -160,7 +160,7 @@ describe('other commands', () => {
   it('lists the rules', async () => {
     const result = await runCli(['rules'], tempFolder());
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^review-due\s+error\s+A charter past its review date/m);
+    expect(result.stdout).toMatch(/^review-due\s+error\s+A charter or baseline past its review date/m);
   });
 
   it('shows help with examples, and the version', async () => {

@@ -1,5 +1,10 @@
 import { describe } from 'vitest';
+import { BASELINE, EXTENDING_UNIT } from '../fixtures/charters.js';
 import { ruleTable } from './table.js';
+
+/** BASELINE with a review of its own; `next` is on line 8 of charters/_base.yaml. */
+const REVIEWED_BASELINE = BASELINE.replace('hours:\n', 'review:\n  approved: 2026-08-24\n  every: 12 months\n  next: 2027-08-24\nhours:\n');
+const baseline = { '_base.yaml': REVIEWED_BASELINE };
 
 describe('review-due', () => {
   ruleTable('review-due', [
@@ -47,6 +52,51 @@ describe('review-due', () => {
         { severity: 'warning', at: '2026-09-01', message: /approval date 2026-09-01 is in the future/ },
         { severity: 'error', at: '2026-08-01', message: /must come after the approval/ },
       ],
+    },
+    {
+      name: 'a baseline 19 days past its review date is an error at the baseline (its promises reach every unit)',
+      text: EXTENDING_UNIT,
+      files: baseline,
+      today: '2027-09-12',
+      expected: [
+        {
+          severity: 'error',
+          file: 'charters/_base.yaml',
+          line: 8,
+          message: /^this baseline's review was due on 2027-08-24, 19 days ago; its promises reach every unit that extends it/,
+        },
+        { severity: 'error', at: '2027-09-01', message: /^the review was due on 2027-09-01, 11 days ago/ },
+      ],
+    },
+    {
+      name: 'a baseline due within 30 days is a warning at the baseline, once however many units extend it',
+      text: EXTENDING_UNIT,
+      files: { ...baseline, 'second.yaml': EXTENDING_UNIT.replace('id: small-unit', 'id: second-unit') },
+      today: '2027-08-10',
+      expected: [
+        {
+          severity: 'warning',
+          file: 'charters/_base.yaml',
+          line: 8,
+          message: /^this baseline's review is due on 2027-08-24, in 14 days; its promises reach every unit/,
+        },
+        { severity: 'warning', file: 'charters/second.yaml', message: /^the review is due on 2027-09-01, in 22 days/ },
+        { severity: 'warning', at: '2027-09-01', message: /^the review is due on 2027-09-01, in 22 days/ },
+      ],
+    },
+    {
+      name: 'a baseline whose review is ahead is quiet',
+      text: EXTENDING_UNIT,
+      files: baseline,
+      today: '2027-06-01',
+      expected: [],
+    },
+    {
+      name: 'a unit that inherits its review date hears of it once, from the baseline',
+      text: EXTENDING_UNIT.replace('  next: 2027-09-01\n', ''),
+      files: baseline,
+      today: '2027-09-12',
+      expected: [{ severity: 'error', file: 'charters/_base.yaml', line: 8, message: /^this baseline's review was due on 2027-08-24, 19 days ago/ }],
     },
   ]);
 });
