@@ -56,7 +56,14 @@ export default defineRule(
   },
 );
 
-/** True when a unit's `review.next` is written in a baseline, not in the unit's own file. */
+/**
+ * True when a unit's `review.next` is written in a baseline, not in the unit's
+ * own file. Read from the file's own data, not its positions: locating a path
+ * parses the file again with positions, which every unit would pay for.
+ */
 function inheritsNext(charter: ResolvedCharter): boolean {
-  return charter.baseline !== undefined && charter.locate(['review', 'next']).file !== charter.file;
+  if (charter.baseline === undefined) return false;
+  const own = charter.source.data;
+  const review = typeof own === 'object' && own !== null ? (own as Record<string, unknown>)['review'] : undefined;
+  return typeof review !== 'object' || review === null || !('next' in review);
 }
