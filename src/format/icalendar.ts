@@ -2,6 +2,7 @@
  * iCalendar (RFC 5545) text: escaping, folding and the calendar around a list
  * of all-day events. Pure; the same events and stamp give the same bytes.
  */
+import { escapeText, foldLine } from '../util/icalendar-text.js';
 
 /** An event that lasts whole days, `from` to `to` inclusive (YYYY-MM-DD). */
 export interface AllDayEvent {
@@ -43,44 +44,6 @@ export function allDayCalendar(events: readonly AllDayEvent[], options: Calendar
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';
-}
-
-/** TEXT escaping (RFC 5545 3.3.11): \ ; , and line breaks; other control characters removed. */
-export function escapeText(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n?|\n|\u2028|\u2029/g, '\\n')
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, '');
-}
-
-const encoder = new TextEncoder();
-
-/**
- * Folds a content line at 75 octets (RFC 5545 3.1): CRLF and a space before
- * each continuation, never inside a UTF-8 sequence or a surrogate pair.
- */
-export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
-  const pieces: string[] = [];
-  let current = '';
-  let octets = 0;
-  // The first line holds 75 octets; each continuation 74 after its leading space.
-  let limit = 75;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
-    if (octets + size > limit) {
-      pieces.push(current);
-      current = '';
-      octets = 0;
-      limit = 74;
-    }
-    current += char;
-    octets += size;
-  }
-  pieces.push(current);
-  return pieces.join('\r\n ');
 }
 
 function compactDate(date: string): string {

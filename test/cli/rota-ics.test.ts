@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { runCli, tempFolder, writeTree } from '../helpers.js';
 import { VALID_UNIT, edit } from '../fixtures/charters.js';
-import { escapeText, foldLine } from '../../src/format/icalendar.js';
+import { escapeText, foldLine } from '../../src/util/icalendar-text.js';
 
 const TODAY = '2026-11-23';
 

@@ -3,6 +3,7 @@ import type { AwayData, AwayRequest, AwayResult } from '../away-types.js';
 import { awayTexts } from '../away-texts.js';
 import { instantOf } from '../zone-time.js';
 import { awaySchedule, type LocalDateTime } from './schedule.js';
+import { escapeText, foldLine } from '../../util/icalendar-text.js';
 
 /**
  * The absence as an iCalendar event (RFC 5545) that Outlook shows as out of
@@ -43,45 +44,6 @@ export function formatIcs(data: AwayData, request: AwayRequest, result: AwayResu
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
-/** TEXT escaping (RFC 5545 3.3.11): \ ; , and line breaks; other control characters removed. */
-export function escapeText(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n?|\n|\u2028|\u2029/g, '\\n')
-
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
-}
-
-const encoder = new TextEncoder();
-
-/**
- * Folds a content line at 75 octets (RFC 5545 3.1): CRLF and a space before
- * each continuation, never inside a UTF-8 sequence or a surrogate pair.
- */
-export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
-  const pieces: string[] = [];
-  let current = '';
-  let octets = 0;
-  // The first line holds 75 octets; each continuation 74 after its leading space.
-  let limit = 75;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
-    if (octets + size > limit) {
-      pieces.push(current);
-      current = '';
-      octets = 0;
-      limit = 74;
-    }
-    current += char;
-    octets += size;
-  }
-  pieces.push(current);
-  return pieces.join('\r\n ');
-}
-
 function compactDate(date: string): string {
   return date.replace(/-/g, '');
 }
@@ -101,6 +63,8 @@ function uid(data: AwayData, request: AwayRequest): string {
   const slug = `${request.from}-${request.until}`.replace(/[^0-9A-Za-z-]/g, '');
   return `away-${data.charterId.replace(/[^a-z0-9-]/g, '')}-${slug}-${fnv1a(key)}@charter`;
 }
+
+const encoder = new TextEncoder();
 
 /** FNV-1a, 32 bits, as 8 hex digits: enough to tell two requests apart in one calendar. */
 function fnv1a(text: string): string {
