@@ -136,3 +136,15 @@ export function liveProcesses(filter: { readonly parent?: number; readonly group
     .map((match) => ({ pid: Number(match[1]), ppid: Number(match[2]), pgid: Number(match[3]), command: match[5] as string }))
     .filter((info) => info.ppid === filter.parent || (filter.groups ?? []).includes(info.pgid));
 }
+
+/** A small seeded generator (mulberry32): tests that draw at random draw the same on every run, so a failure can be run again. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

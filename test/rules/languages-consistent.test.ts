@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { compareVersions } from '../../src/rules/languages-consistent.js';
-import { diagnosticsFor } from '../helpers.js';
+import { diagnosticsFor, seededRandom } from '../helpers.js';
 import { ruleTable } from './table.js';
 
 const GUIDE = 'text: { fi: Jokainen viesti saa vastauksen., en: Every message gets a reply. }';
@@ -162,18 +162,6 @@ function exampleTexts(): ExampleText[] {
   return texts;
 }
 
-/** A small seeded generator (mulberry32), so that the seeded mistakes are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Where in a text a mistake of each kind can be made: [start, end) spans. */
 const SPANS = {
   digit: (text: string): [number, number][] => {
@@ -263,7 +251,7 @@ describe('languages-consistent: measured on the example charters', () => {
   });
 
   it('finds every one of 100 seeded mistakes (a digit changed, a unit swapped, an email or web address changed), at the changed language', () => {
-    const random = seeded(16);
+    const random = seededRandom(16);
     const seededMistakes = [
       ...mistakes('digit', 40, random),
       ...mistakes('unit', 20, random),

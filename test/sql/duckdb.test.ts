@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAsOf } from '../../src/report/as-of.js';
 import { makeComplianceReport } from '../../src/report/make-report.js';
 import { makeSql } from '../../src/sql/make-sql.js';
-import { tempFolder } from '../helpers.js';
+import { seededRandom, tempFolder } from '../helpers.js';
 import { SAMI_BASELINE, SAMI_SERVICE_POINT, SAMI_SERVICE_POINT_AS_OF } from '../fixtures/sami-service-point.js';
 import { reportRows, runInDuckDb } from './duckdb-helpers.js';
 
@@ -21,18 +21,6 @@ describe('the DuckDB query over the sample log', () => {
     expect(rows).toEqual(reportRows(report));
   }, 120_000);
 });
-
-/** A small seeded generator, so that a failure can be run again. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A time as a log writes it, in one of the offsets a log may use. */
 function logTime(ms: number, pick: () => number): string {
@@ -60,7 +48,7 @@ async function randomLog(cwd: string, charters: string, seed: number, first: str
       }
     }
   }
-  const pick = random(seed);
+  const pick = seededRandom(seed);
   const choose = <T>(list: readonly T[]): T => list[Math.floor(pick() * list.length)] as T;
   const firstMs = Date.parse(first);
   const lastMs = Date.parse(last);
