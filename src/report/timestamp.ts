@@ -71,17 +71,9 @@ const MS_PER_DAY = 86_400_000;
  */
 function fastParse(text: string): number {
   const length = text.length;
-  if (length !== 25 && length !== 20) return Number.NaN;
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
-    return Number.NaN;
-  }
-  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
-  const month = twoDigits(text, 5);
-  const day = twoDigits(text, 8);
-  const hour = twoDigits(text, 11);
-  const minute = twoDigits(text, 14);
-  const second = twoDigits(text, 17);
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 59)) return Number.NaN;
+  if ((length !== 25 && length !== 20) || text.charCodeAt(10) !== 84) return Number.NaN;
+  const wallClock = wallClockMs(text);
+  if (Number.isNaN(wallClock)) return Number.NaN;
   let offsetMinutes = 0;
   if (length === 25) {
     const sign = text.charCodeAt(19);
@@ -93,7 +85,24 @@ function fastParse(text: string): number {
   } else if (text.charCodeAt(19) !== 90) {
     return Number.NaN;
   }
-  return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offsetMinutes) * 60 + second) * 1000;
+  return wallClock - offsetMinutes * 60_000;
+}
+
+/**
+ * `yyyy-mm-dd?hh:mm:ss` at the start of `text` (the caller checks the
+ * character between date and time) as milliseconds of a UTC clock showing
+ * that date and time; NaN when it is not that form or not a real date and time.
+ */
+function wallClockMs(text: string): number {
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return Number.NaN;
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 59)) return Number.NaN;
+  return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000;
 }
 
 /**
@@ -104,23 +113,10 @@ function fastParse(text: string): number {
 function fastLocal(text: string, zone: ZoneOffsets): number {
   if (text.length !== 19) return Number.NaN;
   const separator = text.charCodeAt(10);
-  if (
-    text.charCodeAt(4) !== 45 ||
-    text.charCodeAt(7) !== 45 ||
-    (separator !== 84 && separator !== 32) ||
-    text.charCodeAt(13) !== 58 ||
-    text.charCodeAt(16) !== 58
-  ) {
-    return Number.NaN;
-  }
-  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
-  const month = twoDigits(text, 5);
-  const day = twoDigits(text, 8);
-  const hour = twoDigits(text, 11);
-  const minute = twoDigits(text, 14);
-  const second = twoDigits(text, 17);
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 59)) return Number.NaN;
-  const instant = instantOfLocal(zone, (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000);
+  if (separator !== 84 && separator !== 32) return Number.NaN;
+  const wallClock = wallClockMs(text);
+  if (Number.isNaN(wallClock)) return Number.NaN;
+  const instant = instantOfLocal(zone, wallClock);
   return typeof instant === 'number' ? instant : Number.NaN;
 }
 
