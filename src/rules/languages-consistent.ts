@@ -24,8 +24,15 @@ interface Version {
 const factsOfText = new BoundedMemo<readonly TextFact[]>(4000);
 const comparisons = new BoundedMemo<readonly Inconsistency[]>(2000);
 
+/** A key naming the strings exactly: each is prefixed by its length, so no two lists share one. */
+function keyOf(callingCode: string | undefined, parts: readonly string[]): string {
+  let key = callingCode === undefined ? '-' : `+${callingCode.length}:${callingCode}`;
+  for (const part of parts) key += `${part.length}:${part}`;
+  return key;
+}
+
 function versionOf(language: string, text: string, callingCode: string | undefined): Version {
-  const facts = factsOfText.get(JSON.stringify([language, callingCode ?? null, text]), () => textFacts(text, language, callingCode));
+  const facts = factsOfText.get(keyOf(callingCode, [language, text]), () => textFacts(text, language, callingCode));
   const stated = new Map<string, number>();
   const covered = new Map<string, number>();
   const add = (map: Map<string, number>, key: string): void => void map.set(key, (map.get(key) ?? 0) + 1);
@@ -88,7 +95,10 @@ export interface Inconsistency {
 export function compareVersions(texts: readonly { language: string; text: string }[], callingCode: string | undefined): readonly Inconsistency[] {
   // Only figures are asked of the other versions: a text none of whose versions has one is consistent.
   if (!texts.some(({ text }) => mayHoldFigures(text))) return [];
-  const key = JSON.stringify([callingCode ?? null, texts.map(({ language, text }) => [language, text])]);
+  const key = keyOf(
+    callingCode,
+    texts.flatMap(({ language, text }) => [language, text]),
+  );
   return comparisons.get(key, () => compareUncached(texts, callingCode));
 }
 
