@@ -1,6 +1,7 @@
 import { isTextMap } from '../load/merge.js';
 import { declaredLanguages, forEachTextMap, stringAt } from './access.js';
 import { defineRule } from './rule.js';
+import { BoundedMemo } from './bounded-memo.js';
 import { callingCodeFor, knowsUnits, mayHoldFigures, textFacts, type TextFact } from './text-facts.js';
 import { listOf, message } from '../messages/message.js';
 
@@ -15,8 +16,23 @@ interface Version {
   readonly statedKeys: () => Iterable<string>;
 }
 
+/**
+ * Texts recur across charters (every unit repeats its baseline's, a thousand
+ * charters hold a few hundred distinct texts), so facts and comparisons are
+ * kept by their input: reading a text's facts is most of this rule's time.
+ */
+const factsOfText = new BoundedMemo<readonly TextFact[]>(4000);
+const comparisons = new BoundedMemo<readonly Inconsistency[]>(2000);
+
+/** A key naming the strings exactly: each is prefixed by its length, so no two lists share one. */
+function keyOf(callingCode: string | undefined, parts: readonly string[]): string {
+  let key = callingCode === undefined ? '-' : `+${callingCode.length}:${callingCode}`;
+  for (const part of parts) key += `${part.length}:${part}`;
+  return key;
+}
+
 function versionOf(language: string, text: string, callingCode: string | undefined): Version {
-  const facts = textFacts(text, language, callingCode);
+  const facts = factsOfText.get(keyOf(callingCode, [language, text]), () => textFacts(text, language, callingCode));
   const stated = new Map<string, number>();
   const covered = new Map<string, number>();
   const add = (map: Map<string, number>, key: string): void => void map.set(key, (map.get(key) ?? 0) + 1);
@@ -76,9 +92,17 @@ export interface Inconsistency {
 }
 
 /** Pure: compares the language versions of one text (in the charter's language order). */
-export function compareVersions(texts: readonly { language: string; text: string }[], callingCode: string | undefined): Inconsistency[] {
+export function compareVersions(texts: readonly { language: string; text: string }[], callingCode: string | undefined): readonly Inconsistency[] {
   // Only figures are asked of the other versions: a text none of whose versions has one is consistent.
   if (!texts.some(({ text }) => mayHoldFigures(text))) return [];
+  const key = keyOf(
+    callingCode,
+    texts.flatMap(({ language, text }) => [language, text]),
+  );
+  return comparisons.get(key, () => compareUncached(texts, callingCode));
+}
+
+function compareUncached(texts: readonly { language: string; text: string }[], callingCode: string | undefined): Inconsistency[] {
   const versions = texts.filter(({ text }) => text.trim() !== '').map(({ language, text }) => versionOf(language, text, callingCode));
   if (versions.length < 2) return [];
   const keys = new Set(versions.flatMap((version) => [...version.statedKeys()]));

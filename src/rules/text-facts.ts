@@ -243,7 +243,8 @@ export function textFacts(text: string, language: string, callingCode: string | 
       kept += rest.slice(last, match.index) + ' '.repeat(match[0].length);
       last = match.index + match[0].length;
     }
-    rest = kept + rest.slice(last);
+    // Rebuilt only when something was read: most patterns find nothing in most texts.
+    if (last > 0) rest = kept + rest.slice(last);
   };
 
   if (lang === 'en') {
