@@ -39,6 +39,10 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
   const asOf = asOfOption(flags.asOf);
   const reading = logReadingOf(flags);
   const range = dateRange(flags.from, flags.to, asOf);
+  if (flags.format !== 'open-data') {
+    const option = flags.siteUrl !== undefined ? '--site-url' : flags.license !== undefined ? '--license' : undefined;
+    if (option !== undefined) throw new UsageError(message('report.open-data.option-only', { option }));
+  }
   const openData = flags.format === 'open-data' && flags.output !== undefined ? await openDataOutputs(io, flags.output) : undefined;
   const output = openData === undefined ? await outputOption(io, flags.output) : undefined;
   // The logs are known now: refuse before reading them, not after a long read.

@@ -229,6 +229,9 @@ describe('open performance data', () => {
     expect(notFolder.stderr).toMatch(/names a folder/);
     const badUrl = await runCli([...SAMPLE, '--format', 'open-data', '--site-url', 'javascript:alert(1)'], ROOT);
     expect(badUrl.code).toBe(2);
+    const elsewhere = await runCli([...SAMPLE, '--format', 'csv', '--license', 'https://example.fi/licence'], ROOT);
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toMatch(/--license applies only to --format open-data/);
 
     const before = readFileSync(join(ROOT, 'charters', 'city-library.yaml'), 'utf8');
     const out = join(folder, 'open');
