@@ -139,7 +139,11 @@ export function openDataDcat(report: ComplianceReport, languages: readonly strin
   const locales = metadataLocales(languages);
   const whole = wholePeriod(report);
   const issued = report.asOf.slice(0, 10);
-  const values = { from: whole.start ?? '', to: whole.end ?? '' };
+  // A report without rows and without --from/--to has no period to name.
+  const description =
+    whole.start === null || whole.end === null
+      ? message('report.open-data.description-no-period')
+      : message('report.open-data.description', { from: whole.start, to: whole.end });
   const inEach = (render: (locale: MessageLocale) => string) => locales.map((locale) => ({ '@value': render(locale), '@language': locale }));
   const distribution = (file: string, mediaType: string, format: string) => {
     const address = downloadAddress(file, options.siteUrl);
@@ -163,7 +167,7 @@ export function openDataDcat(report: ComplianceReport, languages: readonly strin
     },
     '@type': 'dcat:Dataset',
     'dct:title': inEach((locale) => renderMessage(message('report.open-data.title'), locale)),
-    'dct:description': inEach((locale) => renderMessage(message('report.open-data.description', values), locale)),
+    'dct:description': inEach((locale) => renderMessage(description, locale)),
     'dcat:keyword': locales.flatMap((locale) =>
       renderMessage(message('report.open-data.keywords'), locale)
         .split(';')

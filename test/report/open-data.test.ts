@@ -207,6 +207,17 @@ describe('open performance data', () => {
     expect(distribution[1]).toMatchObject({ 'dcat:mediaType': { '@id': 'http://www.iana.org/assignments/media-types/application/json' } });
   });
 
+  it('leaves out the period when the report has none', () => {
+    const report = { ...reportWith([]), months: [] };
+    const dcat = openDataDcat(report, ['sv']);
+    expect(dcat['dct:temporal']).toBeUndefined();
+    expect(dcat['dct:publisher']).toBeUndefined();
+    const description = (dcat['dct:description'] as { '@value': string; '@language': string }[])[0];
+    expect(description?.['@language']).toBe('sv');
+    expect(description?.['@value']).not.toContain('–');
+    expect(openDataRecords(report)).toEqual([]);
+  });
+
   it('keeps the CSV safe in a spreadsheet whatever the charters are named', () => {
     const csv = parseCsv(formatOpenDataCsv(openDataRecords(reportWith(HOSTILE))));
     expect(csv).toHaveLength(1 + 2 * HOSTILE.length);
