@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { CsvParser } from '../../src/report/csv.js';
 import { formatOpenDataCsv, openDataDcat, openDataRecords } from '../../src/report/format-open-data.js';
 import type { CommitmentFigures, ComplianceReport, Figures } from '../../src/model/compliance-report.js';
-import { runCli, tempFolder } from '../helpers.js';
+import { edit, VALID_UNIT } from '../fixtures/charters.js';
+import { AS_OF, CHARTERS } from '../fixtures/contact-log.js';
+import { runCli, tempFolder, writeTree } from '../helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SAMPLE = ['report', 'charters/sample-events.csv', '--as-of', '2026-11-30'];
@@ -229,6 +231,23 @@ describe('open performance data', () => {
       expect(row.slice(0, 9)).toEqual(Array(9).fill(shown));
       for (const cell of row) expect(FORMULA_START.test(cell)).toBe(false);
     }
+  });
+
+  it('writes a hostile unit name from a charter behind a leading quote, end to end', async () => {
+    const hostile = edit(
+      VALID_UNIT,
+      'name: { fi: Testiyksikkö, en: Test Unit }',
+      `name: { fi: ${JSON.stringify('=HYPERLINK("http://evil.example/","x")')}, en: Test Unit }`,
+    );
+    const log = 'charter,channel,commitment,start,end\ntest-unit,email,reply,2027-01-04T10:00:00+02:00,2027-01-05T10:00:00+02:00\n';
+    const cwd = writeTree({ ...CHARTERS, 'charters/test-unit.yaml': hostile, 'log.csv': log });
+    const result = await runCli(['report', 'log.csv', '--as-of', AS_OF, '--format', 'open-data'], cwd);
+    expect(result.code).toBe(0);
+    const rows = parseCsv(result.stdout);
+    const units = rows.slice(1).filter((row) => row[0] === 'test-unit');
+    expect(units.length).toBeGreaterThan(0);
+    for (const row of units) expect(row[1]).toBe(`'=HYPERLINK("http://evil.example/","x")`);
+    for (const row of rows) for (const cell of row) expect(FORMULA_START.test(cell)).toBe(false);
   });
 
   it('exits 2 when -o is a file, or --site-url is not an address; never overwrites a charter or a log', async () => {
