@@ -1,5 +1,5 @@
 import { mkdir, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { jsonText, terminalLines } from '../format/shared.js';
 import { addDays, addMonths } from '../time/calendar-date.js';
 import { makeComplianceReport } from '../report/make-report.js';
@@ -83,7 +83,7 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
       await writeOutputFile(csvFile, csv);
       await writeOutputFile(jsonFile, jsonText(records));
       await writeOutputFile(dcatFile, jsonText(openDataDcat(report, languages, options)));
-      const written = { files: openData.files.map((file) => basename(file.path)).join(', '), folder: flags.output ?? '' };
+      const written = { files: Object.values(OPEN_DATA_FILES).join(', '), folder: flags.output ?? '' };
       io.stderr(`${terminalLines(renderMessage(message('report.open-data.wrote', written), locale))}\n`);
     }
     for (const warning of report.warnings ?? []) io.stderr(`charter: ${renderMessage(pausedWarning(warning, locale), locale)}\n`);
