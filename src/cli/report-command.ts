@@ -1,12 +1,15 @@
-import { resolve } from 'node:path';
-import { jsonText } from '../format/shared.js';
+import { mkdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { jsonText, terminalLines } from '../format/shared.js';
 import { addDays, addMonths } from '../time/calendar-date.js';
 import { makeComplianceReport } from '../report/make-report.js';
 import { rangeProblem, yearProblem } from '../report/report-window.js';
 import { formatTable } from '../report/format-table.js';
 import { formatCsv } from '../report/format-csv.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
-import { refuseInputs, type RunInput } from '../util/output-file.js';
+import { refuseInputs, resolveOutputFile, writeOutputFile, type OutputFile, type RunInput } from '../util/output-file.js';
+import { systemErrorMessage } from '../util/system-error.js';
+import { formatOpenDataCsv, OPEN_DATA_FILES, openDataDcat, openDataRecords, publisherNames } from '../report/format-open-data.js';
 import { asOfOption, listBadRows } from './events.js';
 import { EXIT_FINDINGS, EXIT_OK, outputOption, RUN_INPUT_KINDS, writeOutput, UsageError, wantsColor, type CliIO } from './io.js';
 import { message, renderMessage } from '../messages/message.js';
@@ -18,8 +21,12 @@ export interface ReportFlags extends LogReadingFlags {
   readonly from?: string;
   readonly to?: string;
   readonly asOf?: string;
-  readonly format: 'table' | 'json' | 'csv';
+  readonly format: 'table' | 'json' | 'csv' | 'open-data';
   readonly output?: string;
+  /** `--format open-data`: the guide's public address, for links to charter pages. */
+  readonly siteUrl?: string;
+  /** `--format open-data`: the licence's address for the metadata. */
+  readonly license?: string;
   readonly strict?: boolean;
   readonly color?: boolean;
   /** Months with fewer contacts are marked as few contacts. */
@@ -32,9 +39,14 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
   const asOf = asOfOption(flags.asOf);
   const reading = logReadingOf(flags);
   const range = dateRange(flags.from, flags.to, asOf);
-  const output = await outputOption(io, flags.output);
+  if (flags.format !== 'open-data') {
+    const option = flags.siteUrl !== undefined ? '--site-url' : flags.license !== undefined ? '--license' : undefined;
+    if (option !== undefined) throw new UsageError(message('report.open-data.option-only', { option }));
+  }
+  const openData = flags.format === 'open-data' && flags.output !== undefined ? await openDataOutputs(io, flags.output) : undefined;
+  const output = openData === undefined ? await outputOption(io, flags.output) : undefined;
   // The logs are known now: refuse before reading them, not after a long read.
-  if (output) await refuseInputs(output, logsAsInputs(logs, io));
+  for (const file of openData?.files ?? (output ? [output] : [])) await refuseInputs(file, logsAsInputs(logs, io));
 
   const result = await makeComplianceReport({
     cwd: io.cwd,
@@ -52,6 +64,31 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
   const withErrors = result.charterResults.filter((file) => file.diagnostics.some((diagnostic) => diagnostic.severity === 'error')).length;
   if (withErrors > 0) {
     io.stderr(`${renderMessage(message('report.note.charters-with-errors', { count: withErrors }), locale)}\n`);
+  }
+
+  if (flags.format === 'open-data') {
+    const options = {
+      ...(flags.siteUrl === undefined ? {} : { siteUrl: flags.siteUrl }),
+      ...(flags.license === undefined ? {} : { license: flags.license }),
+      publisher: publisherNames(result.charters),
+    };
+    const records = openDataRecords(report, options);
+    const csv = formatOpenDataCsv(records);
+    if (openData === undefined) io.stdout(csv);
+    else {
+      const charterFiles = result.charterResults.map((file) => ({ path: resolve(io.cwd, file.file), what: RUN_INPUT_KINDS.charterFile }));
+      for (const file of openData.files) await refuseInputs(file, charterFiles);
+      const languages = result.charters.flatMap((charter) => charter.languages);
+      const [csvFile, jsonFile, dcatFile] = openData.files;
+      await writeOutputFile(csvFile, csv);
+      await writeOutputFile(jsonFile, jsonText(records));
+      await writeOutputFile(dcatFile, jsonText(openDataDcat(report, languages, options)));
+      const written = { files: Object.values(OPEN_DATA_FILES).join(', '), folder: flags.output ?? '' };
+      io.stderr(`${terminalLines(renderMessage(message('report.open-data.wrote', written), locale))}\n`);
+    }
+    for (const warning of report.warnings ?? []) io.stderr(`charter: ${renderMessage(pausedWarning(warning, locale), locale)}\n`);
+    listBadRows(report, io);
+    return flags.strict && report.rows.bad > 0 ? EXIT_FINDINGS : EXIT_OK;
   }
 
   const text =
@@ -76,6 +113,25 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
   if (flags.format === 'csv') for (const warning of report.warnings ?? []) io.stderr(`charter: ${renderMessage(pausedWarning(warning, locale), locale)}\n`);
   if (flags.format !== 'json') listBadRows(report, io);
   return flags.strict && report.rows.bad > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * `-o FOLDER` for open data: the folder (made when missing) and its three
+ * files, each checked as any `-o` file is, before any work.
+ */
+async function openDataOutputs(io: CliIO, output: string): Promise<{ files: readonly [OutputFile, OutputFile, OutputFile] }> {
+  const folder = resolve(io.cwd, output);
+  const info = await stat(folder).catch(() => undefined);
+  const files = [OPEN_DATA_FILES.csv, OPEN_DATA_FILES.json, OPEN_DATA_FILES.dcat];
+  if (info !== undefined && !info.isDirectory())
+    throw new UsageError(message('report.open-data.output-not-folder', { folder: output, files: files.join(', ') }));
+  if (info === undefined) {
+    await mkdir(folder).catch((error: unknown) => {
+      throw new UsageError(message('cli.output-file.cannot-write', { file: output, reason: systemErrorMessage(error) }));
+    });
+  }
+  const [csv, json, dcat] = await Promise.all(files.map((name) => resolveOutputFile(join(folder, name), join(output, name))));
+  return { files: [csv as OutputFile, json as OutputFile, dcat as OutputFile] };
 }
 
 /** The logs as inputs the output must not be; `-` is whatever standard input was opened on. */

@@ -403,8 +403,10 @@ the texts are written only with --force), 2 usage or fatal error.`,
     .option('--from <date>', 'first day counted, by when the contact started (YYYY-MM-DD or YYYY-MM)', parseMonthOrDay)
     .option('--to <date>', 'last day counted (YYYY-MM-DD, or YYYY-MM for the whole month)', parseMonthOrDay)
     .option('--as-of <time>', 'judge open contacts at this time: 2026-11-30T16:00:00+02:00, or a date for the end of that day (default: now)')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'csv', 'open-data']).default('table'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output (open-data: a folder)')
+    .option('--site-url <url>', "open-data: the guide's public address, for links to charter pages", parseSiteUrlOption)
+    .option('--license <url>', "open-data: the licence's address, for the metadata", parseUrl)
     .option('--delimiter <char>', 'CSV delimiter: comma, semicolon, tab or one character (default: found from the header)')
     .option('--encoding <name>', 'text encoding: utf-8, utf-16le, utf-16be, windows-1252 or latin1 (default: UTF-8, UTF-16 by its byte order mark)')
     .option('--timezone <zone>', 'read times without an offset as local times of this IANA zone, e.g. Europe/Helsinki')
@@ -420,6 +422,7 @@ Examples:
   $ charter report charters/sample-events.csv
   $ charter report logs/*.csv --from 2026-01 --to 2026-06 --format csv -o h1.csv
   $ charter report events.jsonl --as-of 2026-11-30 --format json
+  $ charter report logs/2026.csv --format open-data -o open-data/ --site-url https://example.fi/charters/
   $ charter report export.csv --timezone Europe/Helsinki --map charter=Yksikkö,start=Saapunut,end=Vastattu
 
 A log has the columns charter,channel,commitment,start,end; times carry an

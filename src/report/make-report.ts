@@ -6,6 +6,7 @@ import { checkCharters, DEFAULT_CHARTERS_FOLDER } from '../check.js';
 import { InputError } from '../load/find-files.js';
 import type { NormalizedUnits } from '../normalize/normalize-collection.js';
 import type { FileResult } from '../model/diagnostic.js';
+import type { Charter } from '../model/charter.js';
 import { todayIn } from '../time/calendar-date.js';
 import { notRegularKindMessage, systemProblemMessage } from '../util/regular-file.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
@@ -55,6 +56,8 @@ export interface ReportResult {
   readonly report: ComplianceReport;
   /** Findings in the charters (the report still measures what it can). */
   readonly charterResults: readonly FileResult[];
+  /** The unit charters measured (open data names their organisation). */
+  readonly charters: readonly Charter[];
 }
 
 /**
@@ -67,7 +70,7 @@ export async function makeComplianceReport(options: ReportOptions): Promise<Repo
   const asOf = options.asOf ?? new Date();
   const today = asOfMessage(asOf) === undefined ? { today: todayIn(DEFAULT_TIME_ZONE, asOf) } : {};
   const { results, charters, unnormalized } = await checkCharters({ cwd: options.cwd, patterns: [options.charters ?? DEFAULT_CHARTERS_FOLDER], ...today });
-  return { report: await measureCompliance({ charters, unnormalized }, { ...options, asOf }), charterResults: results };
+  return { report: await measureCompliance({ charters, unnormalized }, { ...options, asOf }), charterResults: results, charters };
 }
 
 /**
