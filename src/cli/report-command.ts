@@ -1,4 +1,4 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, rmdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { jsonText, terminalLines } from '../format/shared.js';
 import { addDays, addMonths } from '../time/calendar-date.js';
@@ -45,81 +45,87 @@ export async function reportCommand(logs: readonly string[], flags: ReportFlags,
   }
   const openData = flags.format === 'open-data' && flags.output !== undefined ? await openDataOutputs(io, flags.output) : undefined;
   const output = openData === undefined ? await outputOption(io, flags.output) : undefined;
-  // The logs are known now: refuse before reading them, not after a long read.
-  for (const file of openData?.files ?? (output ? [output] : [])) await refuseInputs(file, logsAsInputs(logs, io));
+  try {
+    // The logs are known now: refuse before reading them, not after a long read.
+    for (const file of openData?.files ?? (output ? [output] : [])) await refuseInputs(file, logsAsInputs(logs, io));
 
-  const result = await makeComplianceReport({
-    cwd: io.cwd,
-    logs,
-    charters: flags.charters,
-    ...range,
-    asOf,
-    locale,
-    reading,
-    ...(flags.minContacts === undefined ? {} : { minContacts: flags.minContacts }),
-    ...(io.stdin ? { stdin: io.stdin } : {}),
-  });
-  for (const note of inputNotes(result.report, locale)) io.stderr(`${note}\n`);
-  const report = result.report;
-  const withErrors = result.charterResults.filter((file) => file.diagnostics.some((diagnostic) => diagnostic.severity === 'error')).length;
-  if (withErrors > 0) {
-    io.stderr(`${renderMessage(message('report.note.charters-with-errors', { count: withErrors }), locale)}\n`);
-  }
-
-  if (flags.format === 'open-data') {
-    const options = {
-      ...(flags.siteUrl === undefined ? {} : { siteUrl: flags.siteUrl }),
-      ...(flags.license === undefined ? {} : { license: flags.license }),
-      publisher: publisherNames(result.charters),
-    };
-    const records = openDataRecords(report, options);
-    const csv = formatOpenDataCsv(records);
-    if (openData === undefined) io.stdout(csv);
-    else {
-      const charterFiles = result.charterResults.map((file) => ({ path: resolve(io.cwd, file.file), what: RUN_INPUT_KINDS.charterFile }));
-      for (const file of openData.files) await refuseInputs(file, charterFiles);
-      const languages = result.charters.flatMap((charter) => charter.languages);
-      const [csvFile, jsonFile, dcatFile] = openData.files;
-      await writeOutputFile(csvFile, csv);
-      await writeOutputFile(jsonFile, jsonText(records));
-      await writeOutputFile(dcatFile, jsonText(openDataDcat(report, languages, options)));
-      const written = { files: Object.values(OPEN_DATA_FILES).join(', '), folder: flags.output ?? '' };
-      io.stderr(`${terminalLines(renderMessage(message('report.open-data.wrote', written), locale))}\n`);
+    const result = await makeComplianceReport({
+      cwd: io.cwd,
+      logs,
+      charters: flags.charters,
+      ...range,
+      asOf,
+      locale,
+      reading,
+      ...(flags.minContacts === undefined ? {} : { minContacts: flags.minContacts }),
+      ...(io.stdin ? { stdin: io.stdin } : {}),
+    });
+    for (const note of inputNotes(result.report, locale)) io.stderr(`${note}\n`);
+    const report = result.report;
+    const withErrors = result.charterResults.filter((file) => file.diagnostics.some((diagnostic) => diagnostic.severity === 'error')).length;
+    if (withErrors > 0) {
+      io.stderr(`${renderMessage(message('report.note.charters-with-errors', { count: withErrors }), locale)}\n`);
     }
-    for (const warning of report.warnings ?? []) io.stderr(`charter: ${renderMessage(pausedWarning(warning, locale), locale)}\n`);
-    listBadRows(report, io);
+
+    if (flags.format === 'open-data') {
+      const options = {
+        ...(flags.siteUrl === undefined ? {} : { siteUrl: flags.siteUrl }),
+        ...(flags.license === undefined ? {} : { license: flags.license }),
+        publisher: publisherNames(result.charters),
+      };
+      const records = openDataRecords(report, options);
+      const csv = formatOpenDataCsv(records);
+      if (openData === undefined) io.stdout(csv);
+      else {
+        const charterFiles = result.charterResults.map((file) => ({ path: resolve(io.cwd, file.file), what: RUN_INPUT_KINDS.charterFile }));
+        for (const file of openData.files) await refuseInputs(file, charterFiles);
+        const languages = result.charters.flatMap((charter) => charter.languages);
+        const [csvFile, jsonFile, dcatFile] = openData.files;
+        await writeOutputFile(csvFile, csv);
+        await writeOutputFile(jsonFile, jsonText(records));
+        await writeOutputFile(dcatFile, jsonText(openDataDcat(report, languages, options)));
+        const written = { files: Object.values(OPEN_DATA_FILES).join(', '), folder: flags.output ?? '' };
+        io.stderr(`${terminalLines(renderMessage(message('report.open-data.wrote', written), locale))}\n`);
+      }
+      for (const warning of report.warnings ?? []) io.stderr(`charter: ${renderMessage(pausedWarning(warning, locale), locale)}\n`);
+      listBadRows(report, io);
+      return flags.strict && report.rows.bad > 0 ? EXIT_FINDINGS : EXIT_OK;
+    }
+
+    const text =
+      flags.format === 'json'
+        ? jsonText(report)
+        : flags.format === 'csv'
+          ? formatCsv(report)
+          : formatTable(report, {
+              color: output === undefined && wantsColor(io, flags.color),
+              timeZone: DEFAULT_TIME_ZONE,
+              locale,
+            });
+    if (output) {
+      await refuseInputs(
+        output,
+        result.charterResults.map((file) => ({ path: resolve(io.cwd, file.file), what: RUN_INPUT_KINDS.charterFile })),
+      );
+      await writeOutput(io, output, text);
+    } else io.stdout(text);
+
+    // The table shows the warnings; CSV has no room for them.
+    if (flags.format === 'csv') for (const warning of report.warnings ?? []) io.stderr(`charter: ${renderMessage(pausedWarning(warning, locale), locale)}\n`);
+    if (flags.format !== 'json') listBadRows(report, io);
     return flags.strict && report.rows.bad > 0 ? EXIT_FINDINGS : EXIT_OK;
+  } catch (error) {
+    // A folder this run made for open data goes again when nothing could be written into it.
+    if (openData?.made) await rmdir(openData.folder).catch(() => undefined);
+    throw error;
   }
-
-  const text =
-    flags.format === 'json'
-      ? jsonText(report)
-      : flags.format === 'csv'
-        ? formatCsv(report)
-        : formatTable(report, {
-            color: output === undefined && wantsColor(io, flags.color),
-            timeZone: DEFAULT_TIME_ZONE,
-            locale,
-          });
-  if (output) {
-    await refuseInputs(
-      output,
-      result.charterResults.map((file) => ({ path: resolve(io.cwd, file.file), what: RUN_INPUT_KINDS.charterFile })),
-    );
-    await writeOutput(io, output, text);
-  } else io.stdout(text);
-
-  // The table shows the warnings; CSV has no room for them.
-  if (flags.format === 'csv') for (const warning of report.warnings ?? []) io.stderr(`charter: ${renderMessage(pausedWarning(warning, locale), locale)}\n`);
-  if (flags.format !== 'json') listBadRows(report, io);
-  return flags.strict && report.rows.bad > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /**
  * `-o FOLDER` for open data: the folder (made when missing) and its three
  * files, each checked as any `-o` file is, before any work.
  */
-async function openDataOutputs(io: CliIO, output: string): Promise<{ files: readonly [OutputFile, OutputFile, OutputFile] }> {
+async function openDataOutputs(io: CliIO, output: string): Promise<{ files: readonly [OutputFile, OutputFile, OutputFile]; folder: string; made: boolean }> {
   const folder = resolve(io.cwd, output);
   const info = await stat(folder).catch(() => undefined);
   const files = [OPEN_DATA_FILES.csv, OPEN_DATA_FILES.json, OPEN_DATA_FILES.dcat];
@@ -131,7 +137,7 @@ async function openDataOutputs(io: CliIO, output: string): Promise<{ files: read
     });
   }
   const [csv, json, dcat] = await Promise.all(files.map((name) => resolveOutputFile(join(folder, name), join(output, name))));
-  return { files: [csv as OutputFile, json as OutputFile, dcat as OutputFile] };
+  return { files: [csv as OutputFile, json as OutputFile, dcat as OutputFile], folder, made: info === undefined };
 }
 
 /** The logs as inputs the output must not be; `-` is whatever standard input was opened on. */

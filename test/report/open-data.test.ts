@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CsvParser } from '../../src/report/csv.js';
@@ -248,6 +248,13 @@ describe('open performance data', () => {
     expect(units.length).toBeGreaterThan(0);
     for (const row of units) expect(row[1]).toBe(`'=HYPERLINK("http://evil.example/","x")`);
     for (const row of rows) for (const cell of row) expect(FORMULA_START.test(cell)).toBe(false);
+  });
+
+  it('leaves no folder behind when the log cannot be read', async () => {
+    const cwd = writeTree({ ...CHARTERS });
+    const result = await runCli(['report', 'missing.csv', '--as-of', AS_OF, '--format', 'open-data', '-o', 'open'], cwd);
+    expect(result.code).toBe(2);
+    expect(existsSync(join(cwd, 'open'))).toBe(false);
   });
 
   it('exits 2 when -o is a file, or --site-url is not an address; never overwrites a charter or a log', async () => {
