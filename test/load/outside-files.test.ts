@@ -125,6 +125,21 @@ describe.skipIf(process.platform === 'win32')('a FIFO among the charters never b
     expect(output).toContain('charters/stdin.yaml');
     expect(result.code).toBe(1);
   });
+
+  it.each([
+    ['sql', ['--dialect', 'duckdb']],
+    [
+      'away',
+      ['--charter', 'test-unit', '--from', '2027-01-11', '--until', '2027-01-12', '--substitute', 'Maija Meikäläinen, 040 123 4567', '--today', '2027-01-04'],
+    ],
+    ['diff', ['charters', 'charters']],
+  ])('charter %s reads past the FIFO and the links to it, and ends', (command, args) => {
+    const cwd = foldersWithPipes();
+    const result = runBin([command, ...args], cwd);
+    expect(result.signal).toBeNull();
+    expect([0, 1]).toContain(result.code);
+    if (command === 'diff') expect(result.stdout + result.stderr).toContain('charters/pipe.yaml: not compared');
+  });
 });
 
 describe('nothing from outside is published or measured', () => {
