@@ -111,7 +111,7 @@ describe('charter sql dialects', () => {
   it('judges open contacts when the query runs, without --as-of', async () => {
     const sql = renderSql(prepared, { cwd: ROOT, dialect: 'duckdb', ...RANGE });
     expect(sql.query).toContain('CAST(current_timestamp AS TIMESTAMPTZ) AS as_of_ts');
-    const rows = await runInDuckDb(sql.calendarSql, sql.query, join(ROOT, 'charters', 'sample-events.csv'));
+    const rows = await runInDuckDb({ sql: sql.calendarSql }, sql.query, join(ROOT, 'charters', 'sample-events.csv'));
     expect(rows.filter((row) => row.month === 'total').reduce((sum, row) => sum + row.count, 0)).toBeGreaterThan(300);
   }, 120_000);
 
@@ -124,7 +124,7 @@ describe('charter sql dialects', () => {
     const log = join(folder, 'log.csv');
     writeFileSync(log, 'charter,channel,commitment,start,end\nregistry-office,phone,answer,2026-02-02T10:00:00+02:00,2026-02-02T10:00:20+02:00\n');
     const sql = await makeSql({ cwd: folder, dialect: 'duckdb', ...RANGE, asOf: AS_OF });
-    const rows = await runInDuckDb(sql.calendarSql, sql.query, log);
+    const rows = await runInDuckDb({ sql: sql.calendarSql }, sql.query, log);
     expect(rows.map((row) => [row.charter, row.month, row.count, row.met])).toEqual([
       ['registry-office', '2026-02', 1, 1],
       ['registry-office', 'total', 1, 1],
