@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import { tempFolder } from '../helpers.js';
-import { FORMAT_11_UNIT, edit } from '../fixtures/charters.js';
+import { FORMAT_11_UNIT, QUIET_UNIT, edit } from '../fixtures/charters.js';
 import { axeViolations } from './axe.js';
 import { chromiumAvailable } from './chromium.js';
 import { serveInChromium, type ServedSite } from './served-site.js';
@@ -24,32 +24,6 @@ const NO_EMAIL_UNIT = edit(
 );
 /** A unit reached only by letter and at its service point: no phone, no email, no absence routine, no feedback. */
 const QUIET = 'quiet-unit';
-const QUIET_UNIT = `charter: 1
-id: ${QUIET}
-languages: [fi, sv, en]
-unit:
-  name: { fi: Hiljainen arkisto, sv: Tysta arkivet, en: Quiet Archive }
-  organisation: { fi: Testikaupunki, sv: Teststad, en: Test City }
-owner: head
-review:
-  approved: 2026-09-01
-  every: 12 months
-  next: 2027-09-01
-hours:
-  weekly:
-    - { days: mon-fri, open: "09:00", close: "15:00" }
-  holidays: FI
-contacts:
-  - id: head
-    name: Liisa Esimerkki
-channels:
-  letter:
-    address: { fi: "PL 1, 00099 Testikaupunki", sv: "PB 1, 00099 Teststad", en: "PO Box 1, FI-00099 Test City" }
-    reply: { within: 10 working days, target: 90% }
-  counter:
-    address: { fi: Torikatu 1, sv: Torggatan 1, en: Torikatu 1 }
-    wait: { within: 15 minutes, target: 80% }
-`;
 
 /**
  * What an official searches for, and the units whose pages really hold it:

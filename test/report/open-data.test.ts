@@ -6,6 +6,7 @@ import { formatOpenDataCsv, openDataDcat, openDataRecords } from '../../src/repo
 import type { CommitmentFigures, ComplianceReport, Figures } from '../../src/model/compliance-report.js';
 import { edit, VALID_UNIT } from '../fixtures/charters.js';
 import { AS_OF, CHARTERS } from '../fixtures/contact-log.js';
+import { noBadRows } from '../fixtures/compliance.js';
 import { runCli, tempFolder, writeTree } from '../helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -72,21 +73,7 @@ function reportWith(texts: readonly string[]): ComplianceReport {
     months: ['2027-01'],
     commitments,
     rows: { read: 0, measured: 0, outsideRange: 0, notStarted: 0, bad: 0 },
-    badRowCounts: {
-      malformed: 0,
-      'unknown-charter': 0,
-      'unknown-channel': 0,
-      'unknown-commitment': 0,
-      'unknown-line': 0,
-      'unknown-group': 0,
-      'unknown-service': 0,
-      'unknown-outcome': 0,
-      'bad-timestamp': 0,
-      'no-time-zone': 0,
-      'implausible-time': 0,
-      'end-before-start': 0,
-      duplicate: 0,
-    },
+    badRowCounts: noBadRows(),
     badRows: [],
     overdueReviews: [],
     unmeasuredCharters: [],

@@ -4,34 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import { serveSite } from '../../src/site/serve.js';
 import { tempFolder } from '../helpers.js';
+import { QUIET_UNIT } from '../fixtures/charters.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 /** The build's day: the form's calendar runs from 31 days before it to 730 days after it. */
 const TODAY = '2026-11-23';
-
-/** A unit without an absence routine: its pages carry neither the form's data nor its script. */
-const QUIET_UNIT = `charter: 1
-id: quiet-unit
-languages: [fi, sv, en]
-unit:
-  name: { fi: Hiljainen arkisto, sv: Tysta arkivet, en: Quiet Archive }
-owner: head
-review:
-  approved: 2026-09-01
-  every: 12 months
-  next: 2027-09-01
-hours:
-  weekly:
-    - { days: mon-fri, open: "09:00", close: "15:00" }
-  holidays: FI
-contacts:
-  - id: head
-    name: Liisa Esimerkki
-channels:
-  letter:
-    address: { fi: "PL 1, 00099 Testikaupunki", sv: "PB 1, 00099 Teststad", en: "PO Box 1, FI-00099 Test City" }
-    reply: { within: 10 working days, target: 90% }
-`;
 
 const UNITS_WITH_ABSENCE = ['building-control', 'city-library', 'registry-office', 'social-services-advice'];
 
