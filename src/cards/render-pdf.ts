@@ -248,6 +248,29 @@ export class CardPrinter {
     return { pdf: await document.save(), overflows };
   }
 
+  /**
+   * Prints a whole document at the page size its print styles give (the
+   * review pack on A4), tagged, with the PDF/UA basics of `metadata`: any
+   * page that is not a card.
+   */
+  async printDocument(html: string, url: string, metadata: CardMetadata): Promise<Uint8Array> {
+    const page = await this.acquire();
+    let raw: Buffer;
+    try {
+      this.documents.set(url, html);
+      await page.emulateMedia({ media: 'print' });
+      await page.goto(`${ORIGIN}${url}`, { waitUntil: 'load' });
+      raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
+    } finally {
+      this.documents.delete(url);
+      this.release(page);
+    }
+    const { PDFDocument } = await import('pdf-lib');
+    const document = await PDFDocument.load(raw, { updateMetadata: false });
+    markAccessible(document, metadata);
+    return document.save();
+  }
+
   /** Lays a card page out for print and measures it, without printing. */
   async measure(html: string, url: string): Promise<Overflow[]> {
     const page = await this.acquire();
