@@ -51,6 +51,8 @@ const LAYERS = {
   diff: ['check.ts', 'validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'format', 'messages'],
   // charter sql: the report's reading of charters and logs, written out as SQL for other engines.
   sql: ['report', 'check.ts', 'validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'format', 'messages'],
+  // charter review: what changed since each charter's approval, read from git the way `charter diff` reads it.
+  review: ['diff', 'check.ts', 'validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'format', 'messages'],
   site: BELOW_SITE,
   // charter init: templates → a new charter repository; reads names and ids the way the loader and schema do.
   init: ['load', 'schema', 'model', 'time', 'util', 'messages'],

@@ -185,3 +185,48 @@ export function gitFileSystem(top: string, commit: string): CharterFileSystem {
     },
   };
 }
+
+/** One commit in a file's history: the file's repository path in that commit, and the committer date (YYYY-MM-DD). */
+export interface FileVersion {
+  readonly commit: string;
+  readonly date: string;
+  readonly path: string;
+}
+
+/**
+ * The commits that changed a file, newest first, followed through renames
+ * (`git log --follow`) but not through copies: a file that began as a copy
+ * of another (a new charter made from an old one) starts where it was
+ * copied, and the other file's history is not its own. Paths are literal,
+ * never patterns, so that `[` or `*` in a file name matches only that name.
+ * Merges, which name no file of their own, are left out. Empty for a file
+ * git has never had.
+ */
+export async function fileHistory(top: string, path: string): Promise<FileVersion[]> {
+  const output = await git(top, ['--literal-pathspecs', 'log', '--follow', '-z', '--format=%H %cs', '--name-status', '--no-ext-diff', '--', path]);
+  const parts = fields(output);
+  const versions: FileVersion[] = [];
+  let header: { commit: string; date: string } | undefined;
+  // `<hash> <date>` NUL, then `\n<status>` NUL and one path NUL (two for a rename or copy): a status starts with the newline, a header never does.
+  for (let index = 0; index < parts.length; index++) {
+    const field = parts[index] ?? '';
+    if (!field.startsWith('\n')) {
+      const [commit = '', date = ''] = field.split(' ');
+      header = { commit, date };
+      continue;
+    }
+    const status = field.slice(1);
+    const twoPaths = status.startsWith('R') || status.startsWith('C');
+    index += twoPaths ? 2 : 1;
+    const named = parts[index];
+    if (header && named !== undefined) versions.push({ ...header, path: named });
+    header = undefined;
+    if (status.startsWith('C') || status.startsWith('A')) break;
+  }
+  return versions;
+}
+
+/** A file's bytes at a commit; undefined when the commit does not hold it. */
+export async function fileAt(top: string, commit: string, path: string, maxBytes: number): Promise<Buffer | undefined> {
+  return git(top, ['show', '--no-textconv', `${commit}:${path}`], maxBytes + 1).catch(() => undefined);
+}
