@@ -51,14 +51,13 @@ const LAYERS = {
   diff: ['check.ts', 'validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'format', 'messages'],
   // charter sql: the report's reading of charters and logs, written out as SQL for other engines.
   sql: ['report', 'check.ts', 'validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'format', 'messages'],
-  // charter review: what changed since each charter's approval, read from git the way `charter diff` reads it.
-  review: ['diff', 'check.ts', 'validate.ts', 'parallel', 'normalize', 'rules', 'load', 'schema', 'model', 'time', 'util', 'format', 'messages'],
   site: BELOW_SITE,
   // charter init: templates → a new charter repository; reads names and ids the way the loader and schema do.
   init: ['load', 'schema', 'model', 'time', 'util', 'messages'],
   // Cards print with the site's build machinery; the site never reaches for cards.
   cards: ['site', ...BELOW_SITE],
-  // charter review: each charter's period figures (the report's code), changes since approval (git, as charter diff),
+  // charter review: each charter's period figures (the report's code), what changed since its approval (read from git
+  // the way charter diff reads it),
   // written as pages with the site's templates and printed as the cards are; the site gets its review pages from the caller.
   review: ['site', 'cards', 'diff', ...BELOW_SITE],
 };

@@ -100,7 +100,9 @@ export async function makeReviewPack(options: ReviewPackOptions): Promise<Review
     if (format !== 'html') {
       const printed = await printAll(documents, options.chromium, format === 'all');
       if ('skipped' in printed) pdfSkipped = printed.skipped;
-      else for (const [index, pdf] of printed.pdfs.entries()) files.push(await write(staging.path, `${fileOf((documents[index] as { page: ReviewPage }).page)}.pdf`, pdf));
+      else
+        for (const [index, pdf] of printed.pdfs.entries())
+          files.push(await write(staging.path, `${fileOf((documents[index] as { page: ReviewPage }).page)}.pdf`, pdf));
     }
     const ids = new Set(chosen.map((charter) => charter.id));
     await staging.publishFiles(files, (path) => isReviewFile(path, wanted.length === 0 ? undefined : ids));

@@ -85,12 +85,7 @@ export function buildReviewView(input: ReviewInput, page: PageLanguage, context:
 }
 
 /** The period's reviewer from the rota, with their contact details; undefined without a rota or before the approval. */
-function reviewerOf(
-  charter: Charter,
-  day: string,
-  contacts: readonly ContactView[],
-  page: PageLanguage,
-): ReviewPageView['reviewer'] | undefined {
+function reviewerOf(charter: Charter, day: string, contacts: readonly ContactView[], page: PageLanguage): ReviewPageView['reviewer'] | undefined {
   const current = currentReviewer(charter.review, day);
   if (!current) return undefined;
   const contact = contacts.find((found) => found.id === current.contact.id);
@@ -143,11 +138,11 @@ function changesView(input: ReviewChangesInput, ui: PageLanguage['ui']): ReviewC
   return {
     state: 'changed',
     ...withRecorded,
-    notes: input.notes.map((note) => renderMessage(note, ui)),
-    ...(input.decision === undefined ? {} : { decision: renderMessage(input.decision, ui) }),
+    notes: input.notes.map((note) => sentence(renderMessage(note, ui))),
+    ...(input.decision === undefined ? {} : { decision: sentence(renderMessage(input.decision, ui)) }),
     items: input.changes.map((change) => ({
       kind: change.kind,
-      text: fill(words.change, { kind: capitalise(renderMessage(change.kindWord, ui)), text: renderMessage(change.text, ui) }),
+      text: fill(words.change, { kind: capitalise(renderMessage(change.kindWord, ui)), text: plain(renderMessage(change.text, ui)) }),
     })),
   };
 }
@@ -170,4 +165,15 @@ function feedbackLines(report: ComplianceReport, dashboard: ReturnType<typeof bu
 
 function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+/** The terminal's wording on a page: its backticks (code in a terminal or Markdown) left out. */
+function plain(text: string): string {
+  return text.replace(/`([^`]*)`/g, '$1');
+}
+
+/** A message of the command line as a sentence of the page: capitalised, ending in a full stop. */
+function sentence(text: string): string {
+  const words = capitalise(plain(text));
+  return /[.!?]$/.test(words) ? words : `${words}.`;
 }

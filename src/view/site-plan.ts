@@ -343,7 +343,11 @@ function reviewPage(
     url,
     frame: frame(
       page,
-      { url, title: `${strings.page.reviewPackTitle}: ${view.name.text} – ${site.site}`, description: fill(strings.descriptions.review, { name: view.name.text }) },
+      {
+        url,
+        title: `${strings.page.reviewPackTitle}: ${view.name.text} – ${site.site}`,
+        description: fill(strings.descriptions.review, { name: view.name.text }),
+      },
       links,
       alternates,
       options,

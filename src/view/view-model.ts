@@ -607,7 +607,13 @@ export interface ReviewChangeView {
 export type ReviewChangesView =
   | { readonly state: 'unavailable'; readonly reason: string }
   | { readonly state: 'none'; readonly recorded?: string }
-  | { readonly state: 'changed'; readonly recorded?: string; readonly notes: readonly string[]; readonly decision?: string; readonly items: readonly ReviewChangeView[] };
+  | {
+      readonly state: 'changed';
+      readonly recorded?: string;
+      readonly notes: readonly string[];
+      readonly decision?: string;
+      readonly items: readonly ReviewChangeView[];
+    };
 
 export interface ReviewPageView {
   readonly id: string;
