@@ -7,7 +7,7 @@ import { buildCharterView, type CharterViewContext } from './charter-view.js';
 import { buildDashboardView } from './dashboard-view.js';
 import { formatDate, formatDateRange } from './format-dates.js';
 import type { PageLanguage } from './site-languages.js';
-import { fill, pageStrings, reviewStrings } from './strings.js';
+import { fill, reviewStrings } from './strings.js';
 import type { ContactView, ReviewChangesView, ReviewFiguresView, ReviewPageView, ReviewPromiseView } from './view-model.js';
 
 /**
@@ -50,7 +50,7 @@ export interface ReviewViewContext extends CharterViewContext {
 }
 
 /** The four questions, in the order a review meeting takes them. */
-const QUESTIONS = ['reviewPackQuestionPromised', 'reviewPackQuestionKept', 'reviewPackQuestionCustomers', 'reviewPackQuestionChange'] as const;
+const QUESTIONS = ['promised', 'kept', 'customers', 'change'] as const;
 
 export function buildReviewView(input: ReviewInput, page: PageLanguage, context: ReviewViewContext): ReviewPageView {
   const { charter, day } = input;
@@ -80,7 +80,7 @@ export function buildReviewView(input: ReviewInput, page: PageLanguage, context:
     changes: changesView(input.changes, ui),
     feedback: measured && dashboard ? feedbackLines(measured, dashboard, charter.id, ui) : [],
     improvements: view.improvements.filter((entry) => entry.iso >= from && entry.iso <= day),
-    questions: QUESTIONS.map((key) => pageStrings(ui)[key]),
+    questions: QUESTIONS.map((key) => words.questions[key]),
   };
 }
 

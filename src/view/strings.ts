@@ -228,6 +228,8 @@ export interface ReviewStrings {
   readonly feedbackAnswered: string;
   readonly figuresUnavailable: string;
   readonly change: string;
+  /** The reflection questions, in the order a review meeting takes them. */
+  readonly questions: { readonly promised: string; readonly kept: string; readonly customers: string; readonly change: string };
 }
 
 export interface Plural {
