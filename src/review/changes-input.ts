@@ -1,18 +1,7 @@
-import type { ChangeKind } from '../diff/diff-model.js';
-import { charterNotes, decisionText } from '../diff/render-text.js';
-import { message, type MessageRef } from '../messages/message.js';
+import { charterNotes, decisionText, kindMessage } from '../diff/render-text.js';
+import { message } from '../messages/message.js';
 import type { ReviewChangesInput } from '../view/review-view.js';
 import type { ApprovalChanges } from './since-approval.js';
-
-/** The kinds in the words `charter diff` uses for them. */
-const KIND_WORDS: Readonly<Record<ChangeKind, MessageRef>> = {
-  loosened: message('diff.format.kind.loosened'),
-  tightened: message('diff.format.kind.tightened'),
-  added: message('diff.format.kind.added'),
-  removed: message('diff.format.kind.removed'),
-  changed: message('diff.format.kind.changed'),
-  words: message('diff.format.kind.words'),
-};
 
 /**
  * What changed in a charter since its approval, as the review pack shows it:
@@ -33,6 +22,6 @@ export function reviewChanges(changes: ApprovalChanges | undefined): ReviewChang
     ...recorded,
     notes: charterNotes(diff),
     ...(decision === undefined ? {} : { decision }),
-    changes: diff.changes.map((change) => ({ kind: change.kind, kindWord: KIND_WORDS[change.kind], text: change.text })),
+    changes: diff.changes.map((change) => ({ kind: change.kind, kindWord: kindMessage(change.kind), text: change.text })),
   };
 }
