@@ -27,6 +27,7 @@ export interface ReviewFlags extends LogReadingFlags {
 export async function reviewCommand(paths: readonly string[], flags: ReviewFlags, io: CliIO): Promise<number> {
   const locale = io.locale ?? 'en';
   const asOf = asOfOption(flags.asOf);
+  if (flags.events?.includes('-')) throw new UsageError(message('review.pack.stdin-once'));
   if (flags.events === undefined) {
     const reading = (['delimiter', 'encoding', 'timezone', 'map'] as const).find((option) => flags[option] !== undefined);
     if (reading !== undefined) throw new UsageError(message('cli.reading.needs-events', { option: `--${reading}` }));

@@ -30,10 +30,12 @@ export async function periodFigures(
 ): Promise<PeriodFigures> {
   const byCharter = new Map<string, ReviewFiguresInput>();
   const reports: ComplianceReport[] = [];
+  // Standard input was read already (for the site's dashboard), or would be read once per approval date.
+  const stdinOnce = options.logs.includes('-') ? message('review.pack.stdin-once') : undefined;
   const approvals = [...new Set(charters.map((charter) => charter.review.approved))].sort();
   for (const approved of approvals) {
     const group = charters.filter((charter) => charter.review.approved === approved);
-    const problem = day < approved ? message('review.pack.not-begun', { approved, day }) : rangeProblem(options.asOf, approved, day);
+    const problem = stdinOnce ?? (day < approved ? message('review.pack.not-begun', { approved, day }) : rangeProblem(options.asOf, approved, day));
     if (problem !== undefined) {
       for (const charter of group) byCharter.set(charter.id, { problem });
       continue;

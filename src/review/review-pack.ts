@@ -5,6 +5,7 @@ import { ChromiumMissingError, CardPrinter } from '../cards/render-pdf.js';
 import { selfContainedCard } from '../cards/self-contained.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { LANGUAGE_TAG } from '../model/language-tag.js';
+import { findForbiddenCharacters } from '../load/control-characters.js';
 import type { MessageRef } from '../messages/message.js';
 import type { MeasureOptions } from '../report/make-report.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -91,7 +92,7 @@ export async function makeReviewPack(options: ReviewPackOptions): Promise<Review
 
   const staging = await StagingFolder.create(out, shown, REVIEW_MARKER);
   try {
-    const documents = await Promise.all(pages.map(async (page) => ({ page, html: await selfContainedCard(templates.render(page)) })));
+    const documents = await Promise.all(pages.map(async (page) => ({ page, html: await selfContainedCard(withoutForbidden(templates.render(page))) })));
     const files: string[] = [];
     if (format !== 'pdf') {
       for (const { page, html } of documents) files.push(await write(staging.path, `${fileOf(page)}.html`, html));
@@ -119,6 +120,22 @@ export async function makeReviewPack(options: ReviewPackOptions): Promise<Review
     await staging.discard();
     throw staging.problem(error);
   }
+}
+
+/**
+ * The text with every character a web page or PDF may not hold (control
+ * characters…) shown as U+FFFD: a charter with findings still gets its pack,
+ * as it stands, but no such character reaches the file.
+ */
+function withoutForbidden(text: string): string {
+  const found = findForbiddenCharacters(text, { crlf: true });
+  let result = '';
+  let at = 0;
+  for (const { offset, codePoint } of found) {
+    result += `${text.slice(at, offset)}\uFFFD`;
+    at = offset + (codePoint > 0xffff ? 2 : 1);
+  }
+  return found.length === 0 ? text : result + text.slice(at);
 }
 
 /** `fi/building-control`: where a pack goes, without its extension. */
@@ -152,7 +169,7 @@ async function printAll(
   try {
     const pdfs: Uint8Array[] = [];
     for (const { page, html } of documents) {
-      pdfs.push(await printer.printDocument(html, `/${fileOf(page)}.html`, { title: page.frame.title, lang: page.frame.lang }));
+      pdfs.push(await printer.printDocument(html, `/${fileOf(page)}.html`, { title: withoutForbidden(page.frame.title), lang: page.frame.lang }));
     }
     return { pdfs };
   } finally {

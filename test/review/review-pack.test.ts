@@ -145,6 +145,7 @@ describe('charter review on the command line', () => {
       ['review', '--delimiter', ';'],
       ['review', 'nowhere/'],
       ['review', '--events', 'missing.csv', '--format', 'html'],
+      ['review', '--events', '-', '--format', 'html'],
       ['review', '--out', 'charters', '--format', 'html'],
       ['review', '--out', '.', '--format', 'html'],
     ]) {
@@ -210,6 +211,19 @@ describe('charter review on the command line', () => {
       // The attacks are there, as text.
       expect(html, file).toMatch(/&lt;(script|img|svg|a|style)\b/);
     }
+  });
+});
+
+describe('charter review and control characters', () => {
+  it('shows a charter with them as it stands, each one as U+FFFD: none reaches the page or the terminal', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': edit(VALID_UNIT, 'en: Test Unit', 'en: "Test\\u0007 Unit\\u001b[31m\\u0085"') });
+    const result = await runCli(['review', '--as-of', '2026-11-30', '--format', 'html'], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('charter file has errors');
+    const html = readFileSync(join(cwd, '_review', 'en', 'test-unit.html'), 'utf8');
+    expect(html).toContain('Test\uFFFD Unit\uFFFD[31m\uFFFD');
+    expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
+    expect(result.stderr).not.toMatch(/[\u0007\u001B]/);
   });
 });
 
