@@ -77,7 +77,8 @@ export async function commitOf(top: string, ref: string): Promise<string> {
   return commit;
 }
 
-async function isShallow(top: string): Promise<boolean> {
+/** Whether the repository is a shallow clone (CI's default), which holds only the latest commits. */
+export async function isShallow(top: string): Promise<boolean> {
   return (await gitText(top, ['rev-parse', '--is-shallow-repository'])) === 'true';
 }
 
@@ -203,7 +204,20 @@ export interface FileVersion {
  * git has never had.
  */
 export async function fileHistory(top: string, path: string): Promise<FileVersion[]> {
-  const output = await git(top, ['--literal-pathspecs', 'log', '--follow', '-z', '--format=%H %cs', '--name-status', '--no-ext-diff', '--', path]);
+  const output = await git(top, [
+    '--literal-pathspecs',
+    'log',
+    '--follow',
+    '--topo-order',
+    '--no-color',
+    '--no-show-signature',
+    '-z',
+    '--format=%H %cs',
+    '--name-status',
+    '--no-ext-diff',
+    '--',
+    path,
+  ]);
   const parts = fields(output);
   const versions: FileVersion[] = [];
   let header: { commit: string; date: string } | undefined;
