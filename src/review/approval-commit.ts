@@ -1,8 +1,9 @@
-import { fileAt, fileHistory, isShallow, renamesSince, type FileVersion } from '../diff/git.js';
+import { fileHistory, isShallow, renamesSince, type FileVersion } from '../diff/git.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { DEFAULT_LIMITS } from '../load/limits.js';
 import { parseYamlSource } from '../load/yaml-source.js';
 import { getPath } from '../model/charter-data.js';
+import { objectReader, type ObjectReader } from './approval-objects.js';
 
 /**
  * Which commit recorded a charter's current `review.approved`: the newest
@@ -29,6 +30,8 @@ export function ownApproved(data: unknown): string | undefined {
 /** The repository-wide facts a search may need, each asked of git once per run and only when needed. */
 export interface ApprovalHistory {
   readonly top: string;
+  /** Reads every version of every charter: close it when done. */
+  readonly objects: ObjectReader;
   /** Files renamed since HEAD and not committed yet (`git mv`): new path → old. */
   readonly renamedSinceHead: () => Promise<ReadonlyMap<string, string>>;
   readonly shallow: () => Promise<boolean>;
@@ -42,16 +45,17 @@ function once<T>(work: () => Promise<T>): () => Promise<T> {
 export function approvalHistory(top: string): ApprovalHistory {
   return {
     top,
+    objects: objectReader(top),
     // No HEAD yet (a repository without commits): nothing was renamed since it.
     renamedSinceHead: once(() => renamesSince(top, 'HEAD').catch(() => new Map<string, string>())),
     shallow: once(() => isShallow(top)),
   };
 }
 
-async function approvedAt(top: string, version: FileVersion): Promise<string | undefined> {
-  const bytes = await fileAt(top, version.commit, version.path, DEFAULT_LIMITS.maxFileBytes);
-  if (bytes === undefined || bytes.length > DEFAULT_LIMITS.maxFileBytes) return undefined;
-  const decoded = decodeUtf8(bytes);
+async function approvedAt(objects: ObjectReader, version: FileVersion): Promise<string | undefined> {
+  const found = await objects.read(version.blob, DEFAULT_LIMITS.maxFileBytes);
+  if (found?.kind !== 'blob') return undefined;
+  const decoded = decodeUtf8(found.bytes);
   if (!decoded.ok) return undefined;
   return ownApproved(parseYamlSource(version.path, decoded.text, DEFAULT_LIMITS, { fast: true }).source.data);
 }
@@ -75,7 +79,7 @@ export async function findApprovalCommit(history: ApprovalHistory, path: string,
   let index = 0;
   for (; index < versions.length; index++) {
     const version = versions[index] as FileVersion;
-    if ((await approvedAt(top, version)) !== approved) break;
+    if ((await approvedAt(history.objects, version)) !== approved) break;
     recorded = version;
   }
   if (recorded === undefined) return { reason: 'approval-not-committed' };

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_CHARTERS_FOLDER } from '../check.js';
 import { compareCharters, type LoadedCharter } from '../diff/compare-charter.js';
 import type { CharterDiff } from '../diff/diff-model.js';
-import { GitProblem, gitFileSystem, renamesSince, repositoryPath, repositoryTop, type FileVersion } from '../diff/git.js';
+import { GitProblem, renamesSince, repositoryPath, repositoryTop, type FileVersion } from '../diff/git.js';
 import { findCharterFiles } from '../load/find-files.js';
 import { loadCollection } from '../load/load-collection.js';
 import { nodeFileSystem } from '../load/node-file-system.js';
@@ -10,6 +10,7 @@ import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { isMessageRef, message, type MessageRef } from '../messages/message.js';
 import { normalizeCharter } from '../normalize/normalize-charter.js';
 import { mapConcurrently } from '../util/concurrency.js';
+import { batchFileSystem } from './approval-objects.js';
 import { approvalHistory, findApprovalCommit, ownApproved, type ApprovalHistory, type ApprovalMissing } from './approval-commit.js';
 
 /** What changed in one charter since its current approval was recorded, as `charter diff` sees it. */
@@ -69,16 +70,20 @@ export async function changesSinceApproval(paths: readonly string[], options: { 
     return message(error.text.id === 'diff.git.not-installed' ? 'review.since-approval.no-git' : 'review.since-approval.not-a-repository');
   });
   const results = new Map<string, ApprovalChanges>();
-  const pending: Pending[] = [];
-  await mapConcurrently(units, HISTORY_CONCURRENCY, async (unit) => {
-    const found = await approvalOf(unit, repository);
-    if ('version' in found) pending.push(found);
-    else results.set(unit.id, found);
-  });
-  if (!isMessageRef(repository)) {
-    await mapConcurrently([...groupByCommit(pending).values()], BASE_CONCURRENCY, async (group) => {
-      for (const [id, changes] of await compareWithBase(repository.top, cwd, group)) results.set(id, changes);
+  try {
+    const pending: Pending[] = [];
+    await mapConcurrently(units, HISTORY_CONCURRENCY, async (unit) => {
+      const found = await approvalOf(unit, repository);
+      if ('version' in found) pending.push(found);
+      else results.set(unit.id, found);
     });
+    if (!isMessageRef(repository)) {
+      await mapConcurrently([...groupByCommit(pending).values()], BASE_CONCURRENCY, async (group) => {
+        for (const [id, changes] of await compareWithBase(repository, cwd, group)) results.set(id, changes);
+      });
+    }
+  } finally {
+    if (!isMessageRef(repository)) repository.objects.close();
   }
   // In file order, as the charters were found.
   return new Map(units.flatMap((unit) => (results.has(unit.id) ? [[unit.id, results.get(unit.id) as ApprovalChanges] as const] : [])));
@@ -139,7 +144,8 @@ function groupByCommit(pending: readonly Pending[]): Map<string, Pending[]> {
  * found at the path git's history gave; one approved in a baseline, at the
  * path git's rename detection gives since that commit.
  */
-async function compareWithBase(top: string, cwd: string, group: readonly Pending[]): Promise<Map<string, ApprovalChanges>> {
+async function compareWithBase(history: ApprovalHistory, cwd: string, group: readonly Pending[]): Promise<Map<string, ApprovalChanges>> {
+  const { top } = history;
   const first = group[0];
   const results = new Map<string, ApprovalChanges>();
   if (first === undefined) return results;
@@ -152,7 +158,7 @@ async function compareWithBase(top: string, cwd: string, group: readonly Pending
     return renames.get(now) ?? now;
   };
   const oldFiles = new Map(group.map((entry) => [entry, resolve(top, oldPathOf(entry))]));
-  const collection = await loadCollection([...new Set(oldFiles.values())], { root: top, cwd, fileSystem: gitFileSystem(top, commit) });
+  const collection = await loadCollection([...new Set(oldFiles.values())], { root: top, cwd, fileSystem: batchFileSystem(top, commit, history.objects) });
   const byPath = new Map(collection.charters.map((charter) => [charter.absolutePath, charter]));
   for (const entry of group) {
     const base = { approvalCommit: commit, approvalCommitDate: date, approved: entry.approved };
