@@ -295,9 +295,33 @@ describe('changes since the approval, from git', () => {
     expect(said(result)).toBe(`the approved version of \`charters/unit.yaml\` (commit ${approval.slice(0, 12)}) does not load, so it cannot be compared`);
   });
 
+  it('says so of an approved version whose baseline was not committed with it', async () => {
+    const repository = new Repository();
+    const approval = repository.commit({ 'charters/small.yaml': EXTENDING_UNIT });
+    repository.commit({ 'charters/_base.yaml': BASELINE });
+    const result = (await repository.changes()).get('small-unit');
+    expect(result).toMatchObject({ approvalCommit: approval, unavailable: { id: 'review.since-approval.approved-version-unreadable' } });
+  });
+
+  it('reads the same with a git too old for `cat-file --batch -z`, one process per object', async () => {
+    const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    const bin = tempFolder();
+    const script = `#!/bin/sh\nif [ "$1" = cat-file ] && [ "$2" = --batch ]; then echo "usage: no -z" >&2; exit 129; fi\nexec '${realGit}' "$@"\n`;
+    writeFileSync(join(bin, 'git'), script, { mode: 0o755 });
+    const repository = new Repository();
+    const approval = repository.commit({ 'charters/_base.yaml': BASELINE, 'charters/small.yaml': EXTENDING_UNIT });
+    repository.write({
+      'charters/_base.yaml': edit(BASELINE, 'respond: { within: 15 working days, target: 90% }', 'respond: { within: 30 working days, target: 90% }'),
+    });
+    vi.stubEnv('PATH', `${bin}:${process.env.PATH ?? ''}`);
+    const result = (await repository.changes()).get('small-unit');
+    expect(result?.approvalCommit).toBe(approval);
+    expect(changesOf(result)).toEqual(['loosened feedback.respond.within']);
+  });
+
   it('never lets a hostile file name reach a shell', async () => {
     const repository = new Repository();
-    const name = `-n $(touch pwned) \`touch pwned2\` "q" 'a' [x] ünï.yaml`;
+    const name = `-n $(touch pwned) \`touch pwned2\` "q" 'a' [x]\nünï.yaml`;
     const approval = repository.commit({ [`charters/${name}`]: VALID_UNIT });
     repository.write({ [`charters/${name}`]: SLOWER });
     const result = (await repository.changes()).get('test-unit');
