@@ -1,4 +1,4 @@
-import { fileHistory, isShallow, renamesSince, type FileVersion } from '../diff/git.js';
+import { commitOf, fileHistory, isShallow, renamesSince, type FileVersion } from '../diff/git.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { DEFAULT_LIMITS } from '../load/limits.js';
 import { parseYamlSource } from '../load/yaml-source.js';
@@ -35,6 +35,8 @@ export interface ApprovalHistory {
   /** Files renamed since HEAD and not committed yet (`git mv`): new path → old. */
   readonly renamedSinceHead: () => Promise<ReadonlyMap<string, string>>;
   readonly shallow: () => Promise<boolean>;
+  /** False in a repository without commits, where `git log` fails. */
+  readonly hasCommits: () => Promise<boolean>;
 }
 
 function once<T>(work: () => Promise<T>): () => Promise<T> {
@@ -49,6 +51,12 @@ export function approvalHistory(top: string): ApprovalHistory {
     // No HEAD yet (a repository without commits): nothing was renamed since it.
     renamedSinceHead: once(() => renamesSince(top, 'HEAD').catch(() => new Map<string, string>())),
     shallow: once(() => isShallow(top)),
+    hasCommits: once(() =>
+      commitOf(top, 'HEAD').then(
+        () => true,
+        () => false,
+      ),
+    ),
   };
 }
 
@@ -68,6 +76,7 @@ async function approvedAt(objects: ObjectReader, version: FileVersion): Promise<
  */
 export async function findApprovalCommit(history: ApprovalHistory, path: string, approved: string): Promise<ApprovalSearch> {
   const { top } = history;
+  if (!(await history.hasCommits())) return { reason: 'not-committed' };
   let versions = await fileHistory(top, path);
   if (versions.length === 0) {
     // Renamed with `git mv` and not committed yet: its history is under the old name.

@@ -4,7 +4,7 @@ import { compareCharters, type LoadedCharter } from '../diff/compare-charter.js'
 import type { CharterDiff } from '../diff/diff-model.js';
 import { GitProblem, renamesSince, repositoryPath, repositoryTop, type FileVersion } from '../diff/git.js';
 import { findCharterFiles } from '../load/find-files.js';
-import { loadCollection } from '../load/load-collection.js';
+import { displayPath, loadCollection } from '../load/load-collection.js';
 import { nodeFileSystem } from '../load/node-file-system.js';
 import type { ResolvedCharter } from '../load/resolved-charter.js';
 import { isMessageRef, message, type MessageRef } from '../messages/message.js';
@@ -30,7 +30,7 @@ export interface ApprovalChanges {
   readonly unavailable?: MessageRef;
 }
 
-/** git histories read at once: each is one short `git log` and a few `git show`s. */
+/** git histories read at once: one `git log` each (the versions are read through the shared `git cat-file`). */
 const HISTORY_CONCURRENCY = 8;
 /** Approval commits whose collections are loaded at once. */
 const BASE_CONCURRENCY = 4;
@@ -168,7 +168,7 @@ async function compareWithBase(history: ApprovalHistory, cwd: string, group: rea
     if (!old || !normalized?.ok) {
       results.set(entry.unit.id, {
         ...base,
-        unavailable: message('review.since-approval.approved-version-unreadable', { file: repositoryPath(top, oldFile), commit: commit.slice(0, 12) }),
+        unavailable: message('review.since-approval.approved-version-unreadable', { file: displayPath(oldFile, cwd), commit: commit.slice(0, 12) }),
       });
       continue;
     }

@@ -121,6 +121,13 @@ describe('changes since the approval, from git', () => {
     expect(said(result)).toBe('`charters/unit.yaml` is not committed to git yet, so there is no approved version to compare with');
   });
 
+  it('says so of a charter in a repository without commits', async () => {
+    const repository = new Repository();
+    repository.write({ 'charters/unit.yaml': VALID_UNIT });
+    const result = (await repository.changes()).get('test-unit');
+    expect(result?.unavailable?.id).toBe('review.since-approval.not-committed');
+  });
+
   it('says so of an approval written but not committed yet', async () => {
     const repository = new Repository();
     repository.commit({ 'charters/unit.yaml': SLOWER });
