@@ -77,7 +77,8 @@ export async function commitOf(top: string, ref: string): Promise<string> {
   return commit;
 }
 
-async function isShallow(top: string): Promise<boolean> {
+/** Whether the repository is a shallow clone (CI's default), which holds only the latest commits. */
+export async function isShallow(top: string): Promise<boolean> {
   return (await gitText(top, ['rev-parse', '--is-shallow-repository'])) === 'true';
 }
 
@@ -191,6 +192,8 @@ export interface FileVersion {
   readonly commit: string;
   readonly date: string;
   readonly path: string;
+  /** The file's blob in that commit: its content, for `git cat-file`. */
+  readonly blob: string;
 }
 
 /**
@@ -203,11 +206,26 @@ export interface FileVersion {
  * git has never had.
  */
 export async function fileHistory(top: string, path: string): Promise<FileVersion[]> {
-  const output = await git(top, ['--literal-pathspecs', 'log', '--follow', '-z', '--format=%H %cs', '--name-status', '--no-ext-diff', '--', path]);
+  const output = await git(top, [
+    '--literal-pathspecs',
+    'log',
+    '--follow',
+    '--topo-order',
+    '--no-color',
+    '--no-show-signature',
+    '-z',
+    '--format=%H %cs',
+    '--raw',
+    '--no-abbrev',
+    '--no-ext-diff',
+    '--',
+    path,
+  ]);
   const parts = fields(output);
   const versions: FileVersion[] = [];
   let header: { commit: string; date: string } | undefined;
-  // `<hash> <date>` NUL, then `\n<status>` NUL and one path NUL (two for a rename or copy): a status starts with the newline, a header never does.
+  // `<hash> <date>` NUL, then `\n:<modes> <old blob> <new blob> <status>` NUL and one path NUL (two
+  // for a rename or copy): a change starts with the newline, a header never does.
   for (let index = 0; index < parts.length; index++) {
     const field = parts[index] ?? '';
     if (!field.startsWith('\n')) {
@@ -215,18 +233,26 @@ export async function fileHistory(top: string, path: string): Promise<FileVersio
       header = { commit, date };
       continue;
     }
-    const status = field.slice(1);
+    const [, , , blob = '', status = ''] = field.slice(1).split(' ');
     const twoPaths = status.startsWith('R') || status.startsWith('C');
     index += twoPaths ? 2 : 1;
     const named = parts[index];
-    if (header && named !== undefined) versions.push({ ...header, path: named });
+    if (header && named !== undefined) versions.push({ ...header, path: named, blob });
     header = undefined;
     if (status.startsWith('C') || status.startsWith('A')) break;
   }
   return versions;
 }
 
-/** A file's bytes at a commit; undefined when the commit does not hold it. */
-export async function fileAt(top: string, commit: string, path: string, maxBytes: number): Promise<Buffer | undefined> {
-  return git(top, ['show', '--no-textconv', `${commit}:${path}`], maxBytes + 1).catch(() => undefined);
+/** The type of an object (`blob`, `tree`…): a blob id or `<commit>:<path>`; undefined when git has no such object. */
+export async function objectType(top: string, object: string): Promise<string | undefined> {
+  return gitText(top, ['cat-file', '-t', object]);
+}
+
+/**
+ * An object's bytes: a blob id, or `<commit>:<path>`; undefined when git has
+ * no such object, or it is larger than `maxBytes`.
+ */
+export async function objectBytes(top: string, object: string, maxBytes: number): Promise<Buffer | undefined> {
+  return git(top, ['cat-file', 'blob', object], maxBytes).catch(() => undefined);
 }

@@ -2,15 +2,16 @@ import { resolve } from 'node:path';
 import { DEFAULT_CHARTERS_FOLDER } from '../check.js';
 import { compareCharters, type LoadedCharter } from '../diff/compare-charter.js';
 import type { CharterDiff } from '../diff/diff-model.js';
-import { GitProblem, gitFileSystem, renamesSince, repositoryPath, repositoryTop, type FileVersion } from '../diff/git.js';
+import { GitProblem, renamesSince, repositoryPath, repositoryTop, type FileVersion } from '../diff/git.js';
 import { findCharterFiles } from '../load/find-files.js';
-import { loadCollection } from '../load/load-collection.js';
+import { displayPath, loadCollection } from '../load/load-collection.js';
 import { nodeFileSystem } from '../load/node-file-system.js';
 import type { ResolvedCharter } from '../load/resolved-charter.js';
-import { message, type MessageRef } from '../messages/message.js';
+import { isMessageRef, message, type MessageRef } from '../messages/message.js';
 import { normalizeCharter } from '../normalize/normalize-charter.js';
 import { mapConcurrently } from '../util/concurrency.js';
-import { findApprovalCommit, ownApproved } from './approval-commit.js';
+import { batchFileSystem } from './approval-objects.js';
+import { approvalHistory, findApprovalCommit, ownApproved, type ApprovalHistory, type ApprovalMissing } from './approval-commit.js';
 
 /** What changed in one charter since its current approval was recorded, as `charter diff` sees it. */
 export interface ApprovalChanges {
@@ -29,7 +30,7 @@ export interface ApprovalChanges {
   readonly unavailable?: MessageRef;
 }
 
-/** git histories read at once: each is one short `git log` and a few `git show`s. */
+/** git histories read at once: one `git log` each (the versions are read through the shared `git cat-file`). */
 const HISTORY_CONCURRENCY = 8;
 /** Approval commits whose collections are loaded at once. */
 const BASE_CONCURRENCY = 4;
@@ -64,41 +65,56 @@ export async function changesSinceApproval(paths: readonly string[], options: { 
   const inputs = new Set(found.files);
   const units = collection.charters.filter((charter) => !charter.isBaseline && inputs.has(charter.absolutePath)).flatMap(unitOf);
 
-  const results = new Map<string, ApprovalChanges>();
-  const top = await repositoryTop(cwd).catch((error: unknown) => {
+  const repository = await repositoryTop(cwd).then(approvalHistory, (error: unknown) => {
     if (!(error instanceof GitProblem)) throw error;
     return message(error.text.id === 'diff.git.not-installed' ? 'review.since-approval.no-git' : 'review.since-approval.not-a-repository');
   });
-  const pending: Pending[] = [];
-  await mapConcurrently(units, HISTORY_CONCURRENCY, async (unit) => {
-    const { approval } = unit;
-    if (approval === undefined) return results.set(unit.id, { unavailable: message('review.since-approval.never-approved') });
-    const { approved, writtenIn } = approval;
-    const unavailable = (reason: MessageRef) => results.set(unit.id, { approved, unavailable: reason });
-    const normalized = normalizeCharter(unit.resolved);
-    if (!normalized.ok) return unavailable(message('review.since-approval.unreadable', { file: unit.resolved.file }));
-    if (typeof top !== 'string') return unavailable(top);
-    const path = repositoryPath(top, writtenIn.absolutePath);
-    if (path === '..' || path.startsWith('../')) return unavailable(message('review.since-approval.outside-repository', { file: writtenIn.file }));
-    const search = await findApprovalCommit(top, path, approved).catch(() => undefined);
-    if (search === undefined) return unavailable(message('review.since-approval.git-failed', { file: writtenIn.file }));
-    if (search.found === undefined) {
-      return unavailable(
-        search.reason === 'not-committed'
-          ? message('review.since-approval.not-committed', { file: writtenIn.file })
-          : message('review.since-approval.approval-not-committed', { approved }),
-      );
-    }
-    pending.push({ unit, approved, own: writtenIn === unit.resolved, now: { resolved: unit.resolved, charter: normalized.charter }, version: search.found });
-    return undefined;
-  });
-  if (typeof top === 'string') {
-    const groups = groupByCommit(pending);
-    await mapConcurrently([...groups.values()], BASE_CONCURRENCY, async (group) => {
-      for (const [id, changes] of await compareWithBase(top, cwd, group)) results.set(id, changes);
+  const results = new Map<string, ApprovalChanges>();
+  try {
+    const pending: Pending[] = [];
+    await mapConcurrently(units, HISTORY_CONCURRENCY, async (unit) => {
+      const found = await approvalOf(unit, repository);
+      if ('version' in found) pending.push(found);
+      else results.set(unit.id, found);
     });
+    if (!isMessageRef(repository)) {
+      await mapConcurrently([...groupByCommit(pending).values()], BASE_CONCURRENCY, async (group) => {
+        for (const [id, changes] of await compareWithBase(repository, cwd, group)) results.set(id, changes);
+      });
+    }
+  } finally {
+    if (!isMessageRef(repository)) repository.objects.close();
   }
-  return results;
+  // In file order, as the charters were found.
+  return new Map(units.flatMap((unit) => (results.has(unit.id) ? [[unit.id, results.get(unit.id) as ApprovalChanges] as const] : [])));
+}
+
+/** Where a unit's approval was recorded, or why that cannot be known (then the unit's whole answer). */
+async function approvalOf(unit: Unit, repository: ApprovalHistory | MessageRef): Promise<Pending | ApprovalChanges> {
+  const { approval } = unit;
+  if (approval === undefined) return { unavailable: message('review.since-approval.never-approved') };
+  const { approved, writtenIn } = approval;
+  const unavailable = (reason: MessageRef): ApprovalChanges => ({ approved, unavailable: reason });
+  const normalized = normalizeCharter(unit.resolved);
+  if (!normalized.ok) return unavailable(message('review.since-approval.unreadable', { file: unit.resolved.file }));
+  if (isMessageRef(repository)) return unavailable(repository);
+  const path = repositoryPath(repository.top, writtenIn.absolutePath);
+  if (path === '..' || path.startsWith('../')) return unavailable(message('review.since-approval.outside-repository', { file: writtenIn.file }));
+  const search = await findApprovalCommit(repository, path, approved).catch(() => undefined);
+  if (search === undefined) return unavailable(message('review.since-approval.git-failed', { file: writtenIn.file }));
+  if (search.found === undefined) return unavailable(notFound(search.reason, writtenIn.file, approved));
+  return { unit, approved, own: writtenIn === unit.resolved, now: { resolved: unit.resolved, charter: normalized.charter }, version: search.found };
+}
+
+function notFound(reason: ApprovalMissing, file: string, approved: string): MessageRef {
+  switch (reason) {
+    case 'not-committed':
+      return message('review.since-approval.not-committed', { file });
+    case 'approval-not-committed':
+      return message('review.since-approval.approval-not-committed', { approved });
+    case 'shallow':
+      return message('review.since-approval.shallow', { approved });
+  }
 }
 
 /** The unit's id (a charter without one cannot be named in a review) and where its approval is written. */
@@ -128,7 +144,8 @@ function groupByCommit(pending: readonly Pending[]): Map<string, Pending[]> {
  * found at the path git's history gave; one approved in a baseline, at the
  * path git's rename detection gives since that commit.
  */
-async function compareWithBase(top: string, cwd: string, group: readonly Pending[]): Promise<Map<string, ApprovalChanges>> {
+async function compareWithBase(history: ApprovalHistory, cwd: string, group: readonly Pending[]): Promise<Map<string, ApprovalChanges>> {
+  const { top } = history;
   const first = group[0];
   const results = new Map<string, ApprovalChanges>();
   if (first === undefined) return results;
@@ -141,7 +158,7 @@ async function compareWithBase(top: string, cwd: string, group: readonly Pending
     return renames.get(now) ?? now;
   };
   const oldFiles = new Map(group.map((entry) => [entry, resolve(top, oldPathOf(entry))]));
-  const collection = await loadCollection([...new Set(oldFiles.values())], { root: top, cwd, fileSystem: gitFileSystem(top, commit) });
+  const collection = await loadCollection([...new Set(oldFiles.values())], { root: top, cwd, fileSystem: batchFileSystem(top, commit, history.objects) });
   const byPath = new Map(collection.charters.map((charter) => [charter.absolutePath, charter]));
   for (const entry of group) {
     const base = { approvalCommit: commit, approvalCommitDate: date, approved: entry.approved };
@@ -151,7 +168,7 @@ async function compareWithBase(top: string, cwd: string, group: readonly Pending
     if (!old || !normalized?.ok) {
       results.set(entry.unit.id, {
         ...base,
-        unavailable: message('review.since-approval.approved-version-unreadable', { file: repositoryPath(top, oldFile), commit: commit.slice(0, 12) }),
+        unavailable: message('review.since-approval.approved-version-unreadable', { file: displayPath(oldFile, cwd), commit: commit.slice(0, 12) }),
       });
       continue;
     }

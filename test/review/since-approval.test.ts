@@ -121,6 +121,13 @@ describe('changes since the approval, from git', () => {
     expect(said(result)).toBe('`charters/unit.yaml` is not committed to git yet, so there is no approved version to compare with');
   });
 
+  it('says so of a charter in a repository without commits', async () => {
+    const repository = new Repository();
+    repository.write({ 'charters/unit.yaml': VALID_UNIT });
+    const result = (await repository.changes()).get('test-unit');
+    expect(result?.unavailable?.id).toBe('review.since-approval.not-committed');
+  });
+
   it('says so of an approval written but not committed yet', async () => {
     const repository = new Repository();
     repository.commit({ 'charters/unit.yaml': SLOWER });
@@ -213,9 +220,115 @@ describe('changes since the approval, from git', () => {
     expect(changesOf(result.get('other-unit'))).toEqual(['loosened feedback.respond.within']);
   });
 
+  it('says so in a shallow clone, where the commit that recorded the approval may be missing', async () => {
+    const repository = new Repository();
+    repository.commit({ 'charters/unit.yaml': VALID_UNIT });
+    repository.commit({ 'charters/unit.yaml': SLOWER });
+    const clone = join(tempFolder(), 'clone');
+    repository.git('clone', '-q', '--depth', '1', `file://${repository.cwd}`, clone);
+    const result = (await changesSinceApproval([], { cwd: clone })).get('test-unit');
+    expect(result).toEqual({ approved: '2026-09-01', unavailable: { id: 'review.since-approval.shallow', values: { approved: '2026-09-01' } } });
+    expect(said(result, 'sv')).toContain('grund klon');
+  });
+
+  it('finds the approval in a shallow clone deep enough to hold it', async () => {
+    const repository = new Repository();
+    repository.commit({ 'README.md': 'not fetched\n' });
+    repository.commit({ 'charters/unit.yaml': SLOWER });
+    const second = repository.commit({ 'charters/unit.yaml': REAPPROVED });
+    repository.commit({ 'charters/unit.yaml': SLOWER_AGAIN });
+    // The oldest commit fetched lacks the current approval: the one after it recorded it.
+    const clone = join(tempFolder(), 'clone');
+    repository.git('clone', '-q', '--depth', '3', `file://${repository.cwd}`, clone);
+    const result = (await changesSinceApproval([], { cwd: clone })).get('test-unit');
+    expect(result?.approvalCommit).toBe(second);
+    expect(changesOf(result)).toEqual(['loosened feedback.respond.within']);
+  });
+
+  it('follows a charter moved with git mv and not committed yet', async () => {
+    const repository = new Repository();
+    const approval = repository.commit({ 'charters/unit.yaml': VALID_UNIT });
+    repository.git('mv', 'charters/unit.yaml', 'charters/moved.yaml');
+    repository.write({ 'charters/moved.yaml': SLOWER });
+    const result = (await repository.changes()).get('test-unit');
+    expect(result?.approvalCommit).toBe(approval);
+    expect(result?.diff).toMatchObject({ file: 'charters/moved.yaml', oldFile: 'charters/unit.yaml' });
+  });
+
+  it('starts the history of a charter copied from another where it was copied', async () => {
+    const repository = new Repository();
+    repository.commit({ 'charters/a.yaml': VALID_UNIT });
+    const copied = repository.commit({ 'charters/b.yaml': edit(VALID_UNIT, 'id: test-unit', 'id: copied-unit') });
+    const result = (await repository.changes()).get('copied-unit');
+    expect(result).toEqual({ approvalCommit: copied, approvalCommitDate: repository.lastDate, approved: '2026-09-01' });
+  });
+
+  it('finds an approval written in the baseline in the baseline’s history, for every unit that inherits it', async () => {
+    const review = 'review:\n  approved: 2026-09-01\n  every: 12 months\n  next: 2027-09-01\n';
+    const unit = (id: string) => edit(edit(EXTENDING_UNIT, 'id: small-unit', `id: ${id}`), review, '');
+    const repository = new Repository();
+    repository.commit({ 'charters/_base.yaml': BASELINE + review, 'charters/one.yaml': unit('one'), 'charters/two.yaml': unit('two') });
+    const approval = repository.commit({ 'charters/_base.yaml': BASELINE + review.replace('2026-09-01', '2026-10-01') });
+    repository.commit({ 'charters/two.yaml': edit(unit('two'), 'reply: { within: 3 working days', 'reply: { within: 4 working days') });
+    const result = await repository.changes();
+    expect(result.get('one')).toEqual({ approvalCommit: approval, approvalCommitDate: '2026-10-02', approved: '2026-10-01' });
+    expect(result.get('two')?.approvalCommit).toBe(approval);
+    expect(changesOf(result.get('two'))).toEqual(['loosened channels.email.reply.within']);
+  });
+
+  it('says so of charters outside the repository', async () => {
+    const repository = new Repository();
+    repository.commit({ 'README.md': 'elsewhere\n' });
+    const outside = writeTree({ 'unit.yaml': VALID_UNIT });
+    const result = (await repository.changes([outside])).get('test-unit');
+    expect(result?.unavailable?.id).toBe('review.since-approval.outside-repository');
+  });
+
+  it('says so of a charter that does not load now, or did not when it was approved', async () => {
+    const broken = edit(VALID_UNIT, '  next: 2027-09-01\n', '');
+    const now = new Repository();
+    now.commit({ 'charters/unit.yaml': VALID_UNIT });
+    now.write({ 'charters/unit.yaml': broken });
+    expect((await now.changes()).get('test-unit')).toEqual({
+      approved: '2026-09-01',
+      unavailable: { id: 'review.since-approval.unreadable', values: { file: 'charters/unit.yaml' } },
+    });
+
+    const then = new Repository();
+    const approval = then.commit({ 'charters/unit.yaml': broken });
+    then.commit({ 'charters/unit.yaml': VALID_UNIT });
+    const result = (await then.changes()).get('test-unit');
+    expect(result).toMatchObject({ approvalCommit: approval, unavailable: { id: 'review.since-approval.approved-version-unreadable' } });
+    expect(said(result)).toBe(`the approved version of \`charters/unit.yaml\` (commit ${approval.slice(0, 12)}) does not load, so it cannot be compared`);
+  });
+
+  it('says so of an approved version whose baseline was not committed with it', async () => {
+    const repository = new Repository();
+    const approval = repository.commit({ 'charters/small.yaml': EXTENDING_UNIT });
+    repository.commit({ 'charters/_base.yaml': BASELINE });
+    const result = (await repository.changes()).get('small-unit');
+    expect(result).toMatchObject({ approvalCommit: approval, unavailable: { id: 'review.since-approval.approved-version-unreadable' } });
+  });
+
+  it('reads the same with a git too old for `cat-file --batch -z`, one process per object', async () => {
+    const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    const bin = tempFolder();
+    const script = `#!/bin/sh\nif [ "$1" = cat-file ] && [ "$2" = --batch ]; then echo "usage: no -z" >&2; exit 129; fi\nexec '${realGit}' "$@"\n`;
+    writeFileSync(join(bin, 'git'), script, { mode: 0o755 });
+    const repository = new Repository();
+    const approval = repository.commit({ 'charters/_base.yaml': BASELINE, 'charters/small.yaml': EXTENDING_UNIT });
+    repository.write({
+      'charters/_base.yaml': edit(BASELINE, 'respond: { within: 15 working days, target: 90% }', 'respond: { within: 30 working days, target: 90% }'),
+    });
+    vi.stubEnv('PATH', `${bin}:${process.env.PATH ?? ''}`);
+    const result = (await repository.changes()).get('small-unit');
+    expect(result?.approvalCommit).toBe(approval);
+    expect(changesOf(result)).toEqual(['loosened feedback.respond.within']);
+  });
+
   it('never lets a hostile file name reach a shell', async () => {
     const repository = new Repository();
-    const name = `-n $(touch pwned) \`touch pwned2\` "q" 'a' [x] ünï.yaml`;
+    const name = `-n $(touch pwned) \`touch pwned2\` "q" 'a' [x]\nünï.yaml`;
     const approval = repository.commit({ [`charters/${name}`]: VALID_UNIT });
     repository.write({ [`charters/${name}`]: SLOWER });
     const result = (await repository.changes()).get('test-unit');
