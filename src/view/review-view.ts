@@ -69,6 +69,7 @@ export function buildReviewView(input: ReviewInput, page: PageLanguage, context:
     ...(context.charterUrl === undefined ? {} : { charterUrl: context.charterUrl }),
     review: view.review,
     ...(reviewer ? { reviewer } : {}),
+    hasRota: charter.review.rota.length > 0,
     period: {
       text: day < from ? formatDate(from, ui) : formatDateRange(from, day, ui),
       from,

@@ -625,6 +625,8 @@ export interface ReviewPageView {
   readonly review: ReviewView;
   /** The period's reviewer from the rota, with their role and contact details. */
   readonly reviewer?: { readonly contact: ContactView; readonly turn: string };
+  /** Whether the charter has a rota at all (`review.rota`): without one the page says so. */
+  readonly hasRota: boolean;
   /** From the last approval to the review day. */
   readonly period: { readonly text: string; readonly from: string; readonly to: string; readonly notBegun?: string };
   /** The instant the figures are as of, when logs were read. */

@@ -27,6 +27,8 @@ describe('the review pack view', () => {
     const running = view({ charter, day: '2026-11-30', figures: undefined, changes: NO_CHANGES });
     expect(running.period).toEqual({ text: '1 September – 30 November 2026', from: '2026-09-01', to: '2026-11-30' });
     expect(running.figures).toEqual({ state: 'no-log' });
+    expect(running.reviewer?.contact.id).toBe('head');
+    expect(running.reviewer?.turn).toBe('1 September 2026 – 31 August 2027');
     const early = view({
       charter,
       day: '2026-08-01',
@@ -46,6 +48,7 @@ describe('the review pack view', () => {
     expect(charter.review.rota).toEqual([]);
     const page = view({ charter, day: '2026-11-30', figures: undefined, changes: NO_CHANGES });
     expect(page.reviewer).toBeUndefined();
+    expect(page.hasRota).toBe(false);
     expect(page.improvements.map((entry) => entry.iso)).toEqual(['2026-10-04']);
     expect(view({ charter, day: '2026-10-03', figures: undefined, changes: NO_CHANGES }).improvements).toEqual([]);
   });
