@@ -78,6 +78,8 @@ export function objectReader(top: string): ObjectReader {
     if (!request || buffer.length === 0) return false;
     // `<object> missing`: the object is echoed as sent, newlines and all, so it is matched whole.
     const echoed = Buffer.from(`${request.object} `);
+    // Only the start of that line so far: a newline in the name must not be taken for the line's end.
+    if (buffer.length < echoed.length && echoed.subarray(0, buffer.length).equals(buffer)) return false;
     if (buffer.length >= echoed.length && buffer.subarray(0, echoed.length).equals(echoed)) {
       const end = buffer.indexOf(10, echoed.length);
       if (end === -1) return false;

@@ -30,7 +30,12 @@ export interface ApprovalChanges {
   readonly unavailable?: MessageRef;
 }
 
-/** git histories read at once: one `git log` each (the versions are read through the shared `git cat-file`). */
+/**
+ * git histories read at once: one `git log --follow` each (the versions are
+ * read through the shared `git cat-file`). Fine for dozens of charters (60
+ * charters, 300 commits: about 3.5 s of CPU in all, mostly those logs); for
+ * thousands, one `git log --raw -M` over the whole folder would be the way.
+ */
 const HISTORY_CONCURRENCY = 8;
 /** Approval commits whose collections are loaded at once. */
 const BASE_CONCURRENCY = 4;

@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'n
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderMessage } from '../../src/messages/message.js';
+import { objectReader } from '../../src/review/approval-objects.js';
 import { changesSinceApproval, type ApprovalChanges } from '../../src/review/since-approval.js';
-import { tempFolder, writeTree } from '../helpers.js';
+import { liveProcesses, tempFolder, writeTree } from '../helpers.js';
 import { BASELINE, EXTENDING_UNIT, VALID_UNIT, edit } from '../fixtures/charters.js';
 
 /**
@@ -337,6 +338,27 @@ describe('changes since the approval, from git', () => {
     expect(changesOf(result)).toEqual(['loosened channels.email.reply.within']);
     expect(existsSync(join(repository.cwd, 'pwned')) || existsSync(join(repository.cwd, 'charters', 'pwned'))).toBe(false);
     expect(readdirSync(repository.cwd).sort()).toEqual(['.git', 'charters']);
+  });
+});
+
+describe('the batch reader of git objects', () => {
+  it('tells blobs, folders, missing and too large objects apart, many requests at once, and leaves no process behind', async () => {
+    const repository = new Repository();
+    const odd = 'charters/line\nbreak "q" missing.yaml';
+    const commit = repository.commit({ 'charters/unit.yaml': VALID_UNIT, [odd]: 'odd\n' });
+    const reader = objectReader(repository.cwd);
+    const requests = Array.from({ length: 40 }, (_, index) => reader.read(`${commit}:charters/unit.yaml`, index % 2 === 0 ? 1_000_000 : 10));
+    const [blob, tooLarge] = await Promise.all(requests.slice(0, 2));
+    expect(blob).toEqual({ kind: 'blob', bytes: Buffer.from(VALID_UNIT) });
+    expect(tooLarge).toEqual({ kind: 'too-large', size: Buffer.byteLength(VALID_UNIT) });
+    expect(await reader.read(`${commit}:charters`, 100)).toEqual({ kind: 'other' });
+    expect(await reader.read(`${commit}:charters/line\nbreak "q"`, 100)).toBeUndefined();
+    expect(await reader.read(`${commit}:${odd}`, 100)).toEqual({ kind: 'blob', bytes: Buffer.from('odd\n') });
+    expect((await Promise.all(requests)).filter((found) => found?.kind === 'blob')).toHaveLength(20);
+    reader.close();
+    await vi.waitFor(() => expect(liveProcesses({ parent: process.pid }).filter((info) => info.command === 'git')).toEqual([]));
+    // After closing, a read still answers, by a process of its own.
+    expect(await reader.read(`${commit}:charters/unit.yaml`, 1_000_000)).toEqual({ kind: 'blob', bytes: Buffer.from(VALID_UNIT) });
   });
 });
 
