@@ -56,6 +56,10 @@ const LAYERS = {
   init: ['load', 'schema', 'model', 'time', 'util', 'messages'],
   // Cards print with the site's build machinery; the site never reaches for cards.
   cards: ['site', ...BELOW_SITE],
+  // charter review: each charter's period figures (the report's code), what changed since its approval (read from git
+  // the way charter diff reads it),
+  // written as pages with the site's templates and printed as the cards are; the site gets its review pages from the caller.
+  review: ['site', 'cards', 'diff', ...BELOW_SITE],
 };
 
 /** The path pattern of a part of src/. */

@@ -15,6 +15,8 @@ export type { CliIO } from './cli/io.js';
 export { buildSite, type BuildOptions, type BuildResult } from './site/build.js';
 export { serveSite, type ServeOptions, type ServeHandle, type ServeEvent } from './site/serve.js';
 export { makeCards, type CardsOptions, type CardsResult } from './cards/make-cards.js';
+export { makeReviewPack, REVIEW_FORMATS, type ReviewFormat, type ReviewPackOptions, type ReviewPackResult } from './review/review-pack.js';
+export { siteReviews } from './review/review-inputs.js';
 export { imposeCards } from './cards/impose.js';
 export { sheetLayout, CARD_SIZES, type CardSize } from './cards/sheet-layout.js';
 export { makeComplianceReport, measureCompliance, type MeasureOptions, type ReportOptions, type ReportResult } from './report/make-report.js';

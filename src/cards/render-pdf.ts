@@ -221,19 +221,7 @@ export class CardPrinter {
    * the PDF gets the PDF/UA basics (see markAccessible).
    */
   async print(html: string, url: string, size: CardSize, metadata?: CardMetadata): Promise<PrintedCard> {
-    const page = await this.acquire();
-    let raw: Buffer;
-    let overflows: Overflow[];
-    try {
-      this.documents.set(url, html);
-      await page.emulateMedia({ media: 'print' });
-      await page.goto(`${ORIGIN}${url}`, { waitUntil: 'load' });
-      overflows = await page.evaluate<Overflow[]>(MEASURE_OVERFLOW);
-      raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
-    } finally {
-      this.documents.delete(url);
-      this.release(page);
-    }
+    const { raw, measured: overflows } = await this.printPage(html, url, (page) => page.evaluate<Overflow[]>(MEASURE_OVERFLOW));
     const { PDFDocument } = await import('pdf-lib');
     const document = await PDFDocument.load(raw, { updateMetadata: false });
     const { width, height } = CARD_SIZES[size];
@@ -246,6 +234,35 @@ export class CardPrinter {
     document.setCreator('charter');
     if (metadata) markAccessible(document, metadata);
     return { pdf: await document.save(), overflows };
+  }
+
+  /**
+   * Prints a whole document at the page size its print styles give (the
+   * review pack on A4), tagged, with the PDF/UA basics of `metadata`: any
+   * page that is not a card.
+   */
+  async printDocument(html: string, url: string, metadata: CardMetadata): Promise<Uint8Array> {
+    const { raw } = await this.printPage(html, url, () => Promise.resolve(undefined));
+    const { PDFDocument } = await import('pdf-lib');
+    const document = await PDFDocument.load(raw, { updateMetadata: false });
+    markAccessible(document, metadata);
+    return document.save();
+  }
+
+  /** Loads a page laid out for print in a free tab, `measure`s it, and prints it, tagged, at its CSS page size. */
+  private async printPage<T>(html: string, url: string, measure: (page: Page) => Promise<T>): Promise<{ raw: Buffer; measured: T }> {
+    const page = await this.acquire();
+    try {
+      this.documents.set(url, html);
+      await page.emulateMedia({ media: 'print' });
+      await page.goto(`${ORIGIN}${url}`, { waitUntil: 'load' });
+      const measured = await measure(page);
+      const raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
+      return { raw, measured };
+    } finally {
+      this.documents.delete(url);
+      this.release(page);
+    }
   }
 
   /** Lays a card page out for print and measures it, without printing. */

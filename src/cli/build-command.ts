@@ -6,6 +6,7 @@ import { logReadingOf, type LogReadingFlags } from './log-reading.js';
 import { message } from '../messages/message.js';
 import { EXIT_FINDINGS, EXIT_OK, say, UsageError, type CliIO } from './io.js';
 import { reportFindings } from './report-findings.js';
+import { siteReviews } from '../review/review-inputs.js';
 
 export interface BuildFlags extends LogReadingFlags {
   readonly out: string;
@@ -55,7 +56,8 @@ export function siteOptionsOf(paths: readonly string[], flags: BuildFlags, io: C
     ...(flags.siteUrl === undefined ? {} : { siteUrl: flags.siteUrl }),
     ...(flags.today === undefined ? {} : { today: flags.today }),
     ...(flags.root === undefined ? {} : { root: flags.root }),
-    ...(events ? { events } : {}),
+    // With the logs, each charter gets its review pack too (/<lang>/<id>/review/).
+    ...(events ? { events, reviews: siteReviews(io.cwd, paths, events) } : {}),
   };
 }
 

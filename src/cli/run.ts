@@ -13,6 +13,7 @@ import { DIALECTS } from '../sql/dialect.js';
 import type { RotaFlags } from './rota-command.js';
 import type { AwayFlags } from './away-command.js';
 import type { DiffFlags } from './diff-command.js';
+import type { ReviewFlags } from './review-command.js';
 import type { InitFlags } from './init-command.js';
 import { resolve } from 'node:path';
 import { isSystemError, systemErrorMessage } from '../util/system-error.js';
@@ -193,6 +194,7 @@ Examples:
   $ charter build --events logs/2026.csv          the intranet guide with the compliance dashboard
   $ charter report logs/2026.csv                  are we keeping our promises?
   $ charter rota                                  who reviews which period
+  $ charter review --events logs/2026.csv         the review pack for this period's reviewer
   $ charter away --charter city-library --from 2026-12-21 --until 2027-01-05 --substitute library-desk
   $ charter diff --base main                      what changed in the promises
 
@@ -359,6 +361,43 @@ contact, a bad review.every or review.approved, a file that does not load),
     .action(async (paths: string[], options: RotaFlags) => {
       const { rotaCommand } = await import('./rota-command.js');
       setExitCode(await rotaCommand(paths, options, io));
+    });
+
+  program
+    .command('review')
+    .description("write the review pack for this period's reviewer: each charter's figures since its approval, changes, feedback and questions")
+    .argument('[paths...]', 'files, folders or globs (default: charters/)')
+    .option('--charter <id>', 'only the pack of this charter')
+    .option('--events <logs...>', 'contact logs (CSV or JSON Lines): the figures of the period, as charter report measures them')
+    .option('--as-of <time>', 'the review day, or a time on it: the period runs from each approval to it (default: now); see charter report')
+    .option('--out <folder>', 'output folder', '_review')
+    .addOption(new Option('-f, --format <name>', 'html, pdf, or all: HTML, and PDF where Chromium exists').choices(['html', 'pdf', 'all']).default('all'))
+    .option('--chromium <path>', 'Chromium to print with (default: /usr/bin/chromium)')
+    .option('--root <folder>', 'the charters folder that `extends` may not leave (default: inferred)')
+    .option('--delimiter <char>', "the logs' CSV delimiter (default: found from the header); see charter report")
+    .option('--encoding <name>', "the logs' text encoding; see charter report")
+    .option('--timezone <zone>', 'the time zone of log times without an offset, e.g. Europe/Helsinki; see charter report')
+    .option('--map <pairs>', "the logs' own column names, e.g. charter=Yksikkö,start=Saapunut; see charter report")
+    .option('--min-contacts <count>', 'mark months with fewer contacts than this as few contacts (default: 10)', parseCount)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ charter review --events logs/2026.csv                    every charter into _review/
+  $ charter review --charter building-control --events logs/2026.csv --as-of 2026-11-30
+  $ charter review charters/city-library.yaml --format html --out pack
+
+Each pack is <out>/<lang>/<id>.html (and .pdf): who reviews and until when,
+each promise's figures since the last approval (missed first), what changed
+in the charter since the approval was recorded in git, the feedback and "you
+said, we did" entries of the period, and questions for the team. Without
+Chromium, --format all writes HTML only and says so; --format pdf fails.
+Exit codes: 0 written, 2 usage or fatal error (a charter id that does not
+exist, a log that cannot be read).`,
+    )
+    .action(async (paths: string[], options: ReviewFlags) => {
+      const { reviewCommand } = await import('./review-command.js');
+      setExitCode(await reviewCommand(paths, options, io));
     });
 
   program

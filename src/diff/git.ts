@@ -77,7 +77,8 @@ export async function commitOf(top: string, ref: string): Promise<string> {
   return commit;
 }
 
-async function isShallow(top: string): Promise<boolean> {
+/** Whether the repository is a shallow clone (CI's default), which holds only the latest commits. */
+export async function isShallow(top: string): Promise<boolean> {
   return (await gitText(top, ['rev-parse', '--is-shallow-repository'])) === 'true';
 }
 
@@ -184,4 +185,74 @@ export function gitFileSystem(top: string, commit: string): CharterFileSystem {
         .slice(0, maxEntries);
     },
   };
+}
+
+/** One commit in a file's history: the file's repository path in that commit, and the committer date (YYYY-MM-DD). */
+export interface FileVersion {
+  readonly commit: string;
+  readonly date: string;
+  readonly path: string;
+  /** The file's blob in that commit: its content, for `git cat-file`. */
+  readonly blob: string;
+}
+
+/**
+ * The commits that changed a file, newest first, followed through renames
+ * (`git log --follow`) but not through copies: a file that began as a copy
+ * of another (a new charter made from an old one) starts where it was
+ * copied, and the other file's history is not its own. Paths are literal,
+ * never patterns, so that `[` or `*` in a file name matches only that name.
+ * Merges, which name no file of their own, are left out. Empty for a file
+ * git has never had.
+ */
+export async function fileHistory(top: string, path: string): Promise<FileVersion[]> {
+  const output = await git(top, [
+    '--literal-pathspecs',
+    'log',
+    '--follow',
+    '--topo-order',
+    '--no-color',
+    '--no-show-signature',
+    '-z',
+    '--format=%H %cs',
+    '--raw',
+    '--no-abbrev',
+    '--no-ext-diff',
+    '--',
+    path,
+  ]);
+  const parts = fields(output);
+  const versions: FileVersion[] = [];
+  let header: { commit: string; date: string } | undefined;
+  // `<hash> <date>` NUL, then `\n:<modes> <old blob> <new blob> <status>` NUL and one path NUL (two
+  // for a rename or copy): a change starts with the newline, a header never does.
+  for (let index = 0; index < parts.length; index++) {
+    const field = parts[index] ?? '';
+    if (!field.startsWith('\n')) {
+      const [commit = '', date = ''] = field.split(' ');
+      header = { commit, date };
+      continue;
+    }
+    const [, , , blob = '', status = ''] = field.slice(1).split(' ');
+    const twoPaths = status.startsWith('R') || status.startsWith('C');
+    index += twoPaths ? 2 : 1;
+    const named = parts[index];
+    if (header && named !== undefined) versions.push({ ...header, path: named, blob });
+    header = undefined;
+    if (status.startsWith('C') || status.startsWith('A')) break;
+  }
+  return versions;
+}
+
+/** The type of an object (`blob`, `tree`…): a blob id or `<commit>:<path>`; undefined when git has no such object. */
+export async function objectType(top: string, object: string): Promise<string | undefined> {
+  return gitText(top, ['cat-file', '-t', object]);
+}
+
+/**
+ * An object's bytes: a blob id, or `<commit>:<path>`; undefined when git has
+ * no such object, or it is larger than `maxBytes`.
+ */
+export async function objectBytes(top: string, object: string, maxBytes: number): Promise<Buffer | undefined> {
+  return git(top, ['cat-file', 'blob', object], maxBytes).catch(() => undefined);
 }

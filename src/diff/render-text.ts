@@ -41,6 +41,11 @@ export function kindWord(kind: ChangeKind, locale: MessageLocale): string {
   return renderMessage(KIND_WORDS[kind], locale);
 }
 
+/** A kind of change as a message, to be said in a language later (the review pack's pages). */
+export function kindMessage(kind: ChangeKind): MessageRef {
+  return KIND_WORDS[kind];
+}
+
 /** What the charter's decision says: needed, recorded, or recorded without who decided. */
 export function decisionText(charter: CharterDiff): MessageRef | undefined {
   const { approval } = charter;

@@ -5,6 +5,7 @@ import enFormat from './catalogs/en/format.json' with { type: 'json' };
 import enInit from './catalogs/en/init.json' with { type: 'json' };
 import enLoad from './catalogs/en/load.json' with { type: 'json' };
 import enReport from './catalogs/en/report.json' with { type: 'json' };
+import enReview from './catalogs/en/review.json' with { type: 'json' };
 import enRules from './catalogs/en/rules.json' with { type: 'json' };
 import enSchema from './catalogs/en/schema.json' with { type: 'json' };
 import fiAway from './catalogs/fi/away.json' with { type: 'json' };
@@ -14,6 +15,7 @@ import fiFormat from './catalogs/fi/format.json' with { type: 'json' };
 import fiInit from './catalogs/fi/init.json' with { type: 'json' };
 import fiLoad from './catalogs/fi/load.json' with { type: 'json' };
 import fiReport from './catalogs/fi/report.json' with { type: 'json' };
+import fiReview from './catalogs/fi/review.json' with { type: 'json' };
 import fiRules from './catalogs/fi/rules.json' with { type: 'json' };
 import fiSchema from './catalogs/fi/schema.json' with { type: 'json' };
 import svAway from './catalogs/sv/away.json' with { type: 'json' };
@@ -23,6 +25,7 @@ import svFormat from './catalogs/sv/format.json' with { type: 'json' };
 import svInit from './catalogs/sv/init.json' with { type: 'json' };
 import svLoad from './catalogs/sv/load.json' with { type: 'json' };
 import svReport from './catalogs/sv/report.json' with { type: 'json' };
+import svReview from './catalogs/sv/review.json' with { type: 'json' };
 import svRules from './catalogs/sv/rules.json' with { type: 'json' };
 import svSchema from './catalogs/sv/schema.json' with { type: 'json' };
 import type { MessageLocale } from './locale.js';
@@ -41,6 +44,7 @@ type EnglishCatalogs = typeof enAway &
   typeof enInit &
   typeof enLoad &
   typeof enReport &
+  typeof enReview &
   typeof enRules &
   typeof enSchema;
 
@@ -54,9 +58,42 @@ export type Catalog = Readonly<Record<string, MessageTemplate>>;
 
 /** The catalog files of each language, by area (the file name). */
 export const CATALOG_FILES: Readonly<Record<MessageLocale, Readonly<Record<string, Catalog>>>> = {
-  en: { away: enAway, cli: enCli, diff: enDiff, format: enFormat, init: enInit, load: enLoad, report: enReport, rules: enRules, schema: enSchema },
-  fi: { away: fiAway, cli: fiCli, diff: fiDiff, format: fiFormat, init: fiInit, load: fiLoad, report: fiReport, rules: fiRules, schema: fiSchema },
-  sv: { away: svAway, cli: svCli, diff: svDiff, format: svFormat, init: svInit, load: svLoad, report: svReport, rules: svRules, schema: svSchema },
+  en: {
+    away: enAway,
+    cli: enCli,
+    diff: enDiff,
+    format: enFormat,
+    init: enInit,
+    load: enLoad,
+    report: enReport,
+    review: enReview,
+    rules: enRules,
+    schema: enSchema,
+  },
+  fi: {
+    away: fiAway,
+    cli: fiCli,
+    diff: fiDiff,
+    format: fiFormat,
+    init: fiInit,
+    load: fiLoad,
+    report: fiReport,
+    review: fiReview,
+    rules: fiRules,
+    schema: fiSchema,
+  },
+  sv: {
+    away: svAway,
+    cli: svCli,
+    diff: svDiff,
+    format: svFormat,
+    init: svInit,
+    load: svLoad,
+    report: svReport,
+    review: svReview,
+    rules: svRules,
+    schema: svSchema,
+  },
 };
 
 const MERGED = new Map<MessageLocale, Catalog>();

@@ -20,6 +20,7 @@ import type { PageView } from '../view/view-model.js';
 import type { NormalizedUnits } from '../normalize/normalize-collection.js';
 import type { MeasureOptions } from '../report/make-report.js';
 import type { ComplianceReport } from '../model/compliance-report.js';
+import type { ReviewInput } from '../view/review-view.js';
 
 export interface BuildOptions extends Omit<CheckOptions, 'fileSystem'> {
   /** Output folder (default `_site`). */
@@ -40,7 +41,15 @@ export interface BuildOptions extends Omit<CheckOptions, 'fileSystem'> {
   readonly compliance?: ComplianceReport;
   /** Contact logs to measure the charters being built against, for the dashboard (instead of `compliance`). */
   readonly events?: EventsOptions;
+  /**
+   * Each charter's review for its review pack at `/<lang>/<id>/review/` (`charter build --events`):
+   * worked out by the caller from the charters being built (src/review/ reads git and the logs).
+   */
+  readonly reviews?: ReviewSource;
 }
+
+/** The reviews of the charters being built, by charter id. */
+export type ReviewSource = (units: NormalizedUnits) => Promise<ReadonlyMap<string, ReviewInput>>;
 
 /** What `charter build --events` measures: the logs, and when. */
 export type EventsOptions = Omit<MeasureOptions, 'cwd'>;
@@ -79,6 +88,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd);
   const templates = await loadSiteTemplates(inputs);
   const compliance = await complianceFor({ charters, unnormalized }, options);
+  const reviews = await options.reviews?.({ charters, unnormalized });
   const plan = planSite(normalized, {
     today: options.today,
     base,
@@ -87,6 +97,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     awayJson: awayJsonSource({ base, origin }),
     ...themeLinks(inputs),
     ...(compliance ? { compliance } : {}),
+    ...(reviews ? { reviews } : {}),
   });
 
   const staging = await StagingFolder.create(out, shown);

@@ -87,6 +87,7 @@ export class IncrementalSite {
     if (normalized.problems.length > 0) return { ok: false, results: withFindings(results, normalized.problems) };
     // Measured on every rebuild: a changed promise changes the figures.
     const compliance = await complianceFor({ charters, unnormalized }, this.options);
+    const reviews = await this.options.reviews?.({ charters, unnormalized });
     const plan = planSite(normalized, {
       today: this.options.today,
       renderMarkdown,
@@ -96,6 +97,7 @@ export class IncrementalSite {
       awayJson: this.awayJson,
       ...themeLinks(inputs),
       ...(compliance ? { compliance } : {}),
+      ...(reviews ? { reviews } : {}),
     });
     if (state !== 'intact') {
       await this.folder.recreate();

@@ -8,6 +8,7 @@ import { isInterfaceLanguage, languageLabel, pageLanguage, siteInterfaceLanguage
 import type { ComplianceReport } from '../model/compliance-report.js';
 import { buildDashboardView, dashboardUnitPage } from './dashboard-view.js';
 import { pageDescription } from './page-description.js';
+import { buildReviewView, type ReviewInput } from './review-view.js';
 
 export interface SiteOptions {
   /** YYYY-MM-DD; review status and upcoming exceptions are judged against it. */
@@ -35,6 +36,8 @@ export interface SiteOptions {
    * views do not compute). Without it the page shows the routine only.
    */
   readonly awayJson?: ((unit: Charter, today: string) => string | undefined) | undefined;
+  /** Each charter's review, by id (`charter build --events`): its review pack at `/<lang>/<id>/review/`, linked from its page. */
+  readonly reviews?: ReadonlyMap<string, ReviewInput> | undefined;
 }
 
 /** The absence form's script, loaded only by charter pages that have an absence routine. */
@@ -93,6 +96,7 @@ export function siteUrls(base: string) {
     home: (lang: string): string => `${base}${lang}/`,
     charter: (id: string, lang: string): string => `${base}${lang}/${id}/`,
     card: (id: string, lang: string): string => `${base}${lang}/${id}/card/`,
+    review: (id: string, lang: string): string => `${base}${lang}/${id}/review/`,
     search: (lang: string): string => `${base}${lang}/search/`,
     accessibility: (lang: string): string => `${base}${lang}/accessibility/`,
     dashboard: (lang: string): string => `${base}${lang}/dashboard/`,
@@ -201,14 +205,17 @@ export function planSite(site: SiteCharters, options: SiteOptions): SitePlan {
         urls,
       );
       const awayJson = view.absence ? options.awayJson?.(unit, today) : undefined;
+      const review = options.reviews?.get(unit.id);
       pages.push({
         kind: 'charter',
         url: view.url,
         frame: awayJson === undefined ? charterFrame : { ...charterFrame, scripts: [...charterFrame.scripts, urls.asset(AWAY_FORM_SCRIPT)] },
         charter: view,
         ...(awayJson === undefined ? {} : { awayJson }),
+        ...(review ? { reviewUrl: urls.review(unit.id, lang) } : {}),
       });
       pages.push(cardPage(view, languages, links, options, urls));
+      if (review) pages.push(reviewPage(review, lang, links, options, urls, context, view.url));
     }
   }
   pages.push(languageChoicePage(siteLanguages, interfaceOf, links, options, urls));
@@ -284,6 +291,70 @@ export function planCardPages(
       return [{ page: cardPage(charterView(unit, lang, today, context, undefined), languages, links, options, urls), charter: unit }];
     }),
   );
+}
+
+export type ReviewPage = Extract<PageView, { kind: 'review' }>;
+
+/**
+ * The review packs alone (`charter review`): one page per charter and
+ * language, in the site's order, each a file of its own without the site's
+ * navigation. Pure.
+ */
+export function planReviewPages(
+  reviews: readonly ReviewInput[],
+  options: Pick<SiteOptions, 'renderMarkdown' | 'themeStylesheet' | 'logo'> & { readonly languageOrder?: readonly string[] | undefined },
+): ReviewPage[] {
+  const urls = siteUrls('/');
+  const units = byId(reviews.map((review) => review.charter));
+  const byCharter = new Map(reviews.map((review) => [review.charter, review]));
+  const siteLanguages = siteLanguagesOf(units, options.languageOrder);
+  const links = languageLinks(siteLanguages, (lang) => siteInterfaceLanguage(lang, units, siteLanguages));
+  return siteLanguages.flatMap((lang) =>
+    units.flatMap((unit) => {
+      const review = byCharter.get(unit);
+      if (!review || !(unit.languages as readonly string[]).includes(lang)) return [];
+      const context = viewContext(review.day, urls, options);
+      return [{ ...reviewPage(review, lang, links, options, urls, context, undefined), standalone: true as const }];
+    }),
+  );
+}
+
+/** A charter's review pack in `lang`; its language links lead to the pack in the charter's other languages. */
+function reviewPage(
+  review: ReviewInput,
+  lang: string,
+  links: LanguageLinks,
+  options: FrameOptions,
+  urls: SiteUrls,
+  context: CharterViewContext,
+  charterUrl: string | undefined,
+): ReviewPage {
+  const { charter } = review;
+  const page = pageLanguage(lang, charter.languages);
+  const view = buildReviewView(review, page, { ...context, ...(charterUrl === undefined ? {} : { charterUrl }) });
+  const languages: readonly string[] = charter.languages;
+  const url = urls.review(charter.id, lang);
+  const alternates = (other: string) =>
+    languages.includes(other) ? { href: urls.review(charter.id, other), available: true } : { href: urls.home(other), available: false };
+  const site = titlesOf(page.ui);
+  const strings = INTERFACE_STRINGS[page.ui];
+  return {
+    kind: 'review',
+    url,
+    frame: frame(
+      page,
+      {
+        url,
+        title: `${strings.page.reviewPackTitle}: ${view.name.text} – ${site.site}`,
+        description: fill(strings.descriptions.review, { name: view.name.text }),
+      },
+      links,
+      alternates,
+      options,
+      urls,
+    ),
+    review: view,
+  };
 }
 
 /** Units in the order of the site's pages: by id. */

@@ -214,6 +214,24 @@ export interface DashboardStrings {
   readonly chartTargetLabel: string;
 }
 
+/**
+ * Sentences of the review pack (review-view.ts) with values in them: `{date}`
+ * a formatted date, `{commit}` a short commit hash, `{count}` a number,
+ * `{name}` a promise's name, `{share}` its share in time, `{reason}` why
+ * the period cannot be measured, `{kind}` and `{text}` a change of the charter
+ * as `charter diff` words it.
+ */
+export interface ReviewStrings {
+  readonly periodNotBegun: string;
+  readonly approvalRecorded: string;
+  readonly feedbackReceived: string;
+  readonly feedbackAnswered: string;
+  readonly figuresUnavailable: string;
+  readonly change: string;
+  /** The reflection questions, in the order a review meeting takes them. */
+  readonly questions: { readonly promised: string; readonly kept: string; readonly customers: string; readonly change: string };
+}
+
 export interface Plural {
   readonly one: string;
   readonly other: string;
@@ -265,9 +283,10 @@ export interface InterfaceStrings {
   /** Printed by templates as `{{frame.t.key}}`; every key a template uses must exist. */
   readonly page: Readonly<Record<PageKey, string>>;
   /** Each page kind's `<meta name="description">`; `{name}` is the unit's name. */
-  readonly descriptions: Readonly<Record<'home' | 'search' | 'accessibility' | 'dashboard' | 'dashboardUnit' | 'charter' | 'card', string>>;
+  readonly descriptions: Readonly<Record<'home' | 'search' | 'accessibility' | 'dashboard' | 'dashboardUnit' | 'charter' | 'card' | 'review', string>>;
   readonly charter: ViewStrings;
   readonly dashboard: DashboardStrings;
+  readonly review: ReviewStrings;
   readonly calendar: CalendarStrings;
   readonly numbers: NumberStrings;
   readonly durations: DurationStrings;
@@ -317,6 +336,10 @@ export function viewStrings(lang: SiteLanguage): ViewStrings {
 
 export function dashboardStrings(lang: SiteLanguage): DashboardStrings {
   return INTERFACE_STRINGS[lang].dashboard;
+}
+
+export function reviewStrings(lang: SiteLanguage): ReviewStrings {
+  return INTERFACE_STRINGS[lang].review;
 }
 
 export function calendarStrings(lang: SiteLanguage): CalendarStrings {

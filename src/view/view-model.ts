@@ -581,6 +581,66 @@ export interface DashboardUnitPageView {
   readonly unit: DashboardUnitView;
 }
 
+// ---------------------------------------------------------------------------
+// The review pack (built by review-view.ts): one page per charter for the period's reviewer
+
+/** A promise of the review pack: its figures over the period (the dashboard's view of them), and whether it was missed. */
+export interface ReviewPromiseView {
+  readonly figures: DashboardCommitmentView;
+  /** Missed over the period: listed first, and marked in words. */
+  readonly missed: boolean;
+}
+
+/** The period's figures: measured, not measurable (`text` says why), or no log given. */
+export type ReviewFiguresView =
+  | { readonly state: 'measured'; readonly promises: readonly ReviewPromiseView[]; readonly fewContactsNote: string }
+  | { readonly state: 'unavailable'; readonly text: string }
+  | { readonly state: 'no-log' };
+
+/** One change of the charter since its approval, in words: `kind` (loosened, tightened, added, removed, changed, words) and the sentence. */
+export interface ReviewChangeView {
+  readonly kind: string;
+  readonly text: string;
+}
+
+/** What changed since the approval was recorded; `recorded` says when and in which commit, when known. */
+export type ReviewChangesView =
+  | { readonly state: 'unavailable'; readonly reason: string }
+  | { readonly state: 'none'; readonly recorded?: string }
+  | {
+      readonly state: 'changed';
+      readonly recorded?: string;
+      readonly notes: readonly string[];
+      readonly decision?: string;
+      readonly items: readonly ReviewChangeView[];
+    };
+
+export interface ReviewPageView {
+  readonly id: string;
+  readonly name: TextView;
+  readonly organisation?: TextView;
+  /** The charter's page on the site, when the pack is part of it. */
+  readonly charterUrl?: string;
+  /** The approval, the next review date and its status (as on the charter page). */
+  readonly review: ReviewView;
+  /** The period's reviewer from the rota, with their role and contact details. */
+  readonly reviewer?: { readonly contact: ContactView; readonly turn: string };
+  /** Whether the charter has a rota at all (`review.rota`): without one the page says so. */
+  readonly hasRota: boolean;
+  /** From the last approval to the review day. */
+  readonly period: { readonly text: string; readonly from: string; readonly to: string; readonly notBegun?: string };
+  /** The instant the figures are as of, when logs were read. */
+  readonly asOf?: { readonly text: string; readonly iso: string };
+  readonly figures: ReviewFiguresView;
+  readonly changes: ReviewChangesView;
+  /** Feedback in the period, in sentences: how much came in, and how the feedback promises were kept. */
+  readonly feedback: readonly string[];
+  /** The "you said, we did" entries dated in the period, newest first. */
+  readonly improvements: readonly ImprovementView[];
+  /** The reflection questions: what we promised, what we kept, what customers told us, what we change. */
+  readonly questions: readonly string[];
+}
+
 /** What every page shares: the frame around the content. */
 export interface PageFrameView {
   /** The page's language: its address (`/se/`), its search index, the charter texts it shows. */
@@ -632,6 +692,8 @@ export type PageView =
        * routine when the site supplies it: the page's script composes the texts from it.
        */
       readonly awayJson?: string;
+      /** The charter's review pack, when the site has one (built with contact logs). */
+      readonly reviewUrl?: string;
     }
   | {
       readonly kind: 'card';
@@ -660,6 +722,14 @@ export type PageView =
     }
   | { readonly kind: 'dashboard'; readonly frame: PageFrameView; readonly url: string; readonly dashboard: DashboardView }
   | { readonly kind: 'dashboard-unit'; readonly frame: PageFrameView; readonly url: string; readonly dashboard: DashboardUnitPageView }
+  | {
+      readonly kind: 'review';
+      readonly frame: PageFrameView;
+      readonly url: string;
+      readonly review: ReviewPageView;
+      /** A file of its own (`charter review`): no site navigation around it, its styles inline. */
+      readonly standalone?: true;
+    }
   | {
       readonly kind: 'language-choice';
       readonly frame: PageFrameView;

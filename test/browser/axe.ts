@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -42,4 +43,16 @@ export async function axeIncompleteContrast(page: Page): Promise<AxeIncomplete[]
       .filter((rule) => rule.id === 'color-contrast')
       .flatMap((rule) => rule.nodes.map((node) => ({ target: node.target, why: node.any.map((check) => check.message).join('; ') })));
   });
+}
+
+/** Opens `url` in a new tab: it loads, leaves no colour contrast undecided, and axe finds no violation. */
+export async function expectAccessible(browser: Browser, url: string): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    expect((await page.goto(url, { waitUntil: 'load' }))?.status()).toBe(200);
+    expect(await axeIncompleteContrast(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+  } finally {
+    await page.close();
+  }
 }

@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
+import { siteReviews } from '../../src/review/review-inputs.js';
+import { makeReviewPack } from '../../src/review/review-pack.js';
 import { tempFolder, writeTree } from '../helpers.js';
 import { SAMI_BASELINE, SAMI_SERVICE_POINT, SAMI_SERVICE_POINT_AS_OF, SAMI_SERVICE_POINT_LOG } from '../fixtures/sami-service-point.js';
 
@@ -32,8 +34,8 @@ interface NuMessage {
   readonly extract?: string;
 }
 
-type PageKind = 'language-choice' | 'home' | 'search' | 'accessibility' | 'dashboard' | 'dashboard-unit' | 'charter' | 'card';
-const KINDS: readonly PageKind[] = ['language-choice', 'home', 'search', 'accessibility', 'dashboard', 'dashboard-unit', 'charter', 'card'];
+type PageKind = 'language-choice' | 'home' | 'search' | 'accessibility' | 'dashboard' | 'dashboard-unit' | 'charter' | 'card' | 'review';
+const KINDS: readonly PageKind[] = ['language-choice', 'home', 'search', 'accessibility', 'dashboard', 'dashboard-unit', 'charter', 'card', 'review'];
 
 /** A page's kind, from its path in the output folder (`fi/city-library/card/index.html` is a card, `fi/dashboard/city-library/index.html` a unit's dashboard). */
 function kindOf(path: string): PageKind {
@@ -42,6 +44,7 @@ function kindOf(path: string): PageKind {
   if (parts.length === 1) return 'home';
   if (parts.length === 3 && parts[1] === 'dashboard') return 'dashboard-unit';
   if (parts.length === 3 && parts[2] === 'card') return 'card';
+  if (parts.length === 3 && parts[2] === 'review') return 'review';
   const name = parts[1];
   return name === 'search' || name === 'accessibility' || name === 'dashboard' ? name : 'charter';
 }
@@ -104,26 +107,33 @@ describe.runIf(javaAvailable())('the W3C Nu HTML Checker', { timeout: 120_000 },
     // The example guide with its dashboard, in Finnish, Swedish and English.
     const example = tempFolder('file');
     cpSync(join(repoRoot, 'charters'), join(example, 'charters'), { recursive: true });
-    const guide = await buildSite({ cwd: example, today: '2026-12-02', search: false, events: { logs: ['charters/sample-events.csv'] } });
+    const events = { logs: ['charters/sample-events.csv'], asOf: new Date('2026-12-02T12:00:00+02:00') };
+    const guide = await buildSite({ cwd: example, today: '2026-12-02', search: false, events, reviews: siteReviews(example, [], events) });
     expect(guide.ok).toBe(true);
+    // The review packs as charter review writes them: documents of their own, styles inline.
+    const pack = await makeReviewPack({ cwd: example, out: '_review', asOf: events.asOf, events, format: 'html' });
+    expect(pack.ok).toBe(true);
     // A format 1.1 service point written in Finnish and Northern Sámi, with its dashboard, and
     // published at a known address (canonical links and absolute alternates in every head).
     const sami = writeTree(
       { 'charters/_pohjoinen.yaml': SAMI_BASELINE, 'charters/inari-service-point.yaml': SAMI_SERVICE_POINT, 'logs/contacts.csv': SAMI_SERVICE_POINT_LOG },
       'file',
     );
+    const samiEvents = { logs: ['logs/contacts.csv'], asOf: new Date(SAMI_SERVICE_POINT_AS_OF) };
     const samiSite = await buildSite({
       cwd: sami,
       today: '2027-12-02',
       search: false,
       siteUrl: 'https://palvelu.example.fi/opas/',
-      events: { logs: ['logs/contacts.csv'], asOf: new Date(SAMI_SERVICE_POINT_AS_OF) },
+      events: samiEvents,
+      reviews: siteReviews(sami, [], samiEvents),
     });
     expect(samiSite.ok).toBe(true);
 
     const sites = [
       { site: 'example', out: join(example, '_site') },
       { site: 'sami', out: join(sami, '_site') },
+      { site: 'pack', out: join(example, '_review') },
     ];
     const files = sites.flatMap(({ site, out }) => htmlFiles(out).map((file) => ({ site, out, file })));
     // A page with a known error, checked in the same run: proof that the errors are read back.
@@ -135,7 +145,7 @@ describe.runIf(javaAvailable())('the W3C Nu HTML Checker', { timeout: 120_000 },
     unmatched = [...errors.keys()].filter((file) => file !== known && !files.some((page) => page.file === file));
     pages = files.map(({ site, out, file }) => {
       const path = relative(out, file);
-      return { site, path, kind: kindOf(path), lang: path.split(sep)[0] ?? '', errors: errors.get(file) ?? [] };
+      return { site, path, kind: site === 'pack' ? 'review' : kindOf(path), lang: path.split(sep)[0] ?? '', errors: errors.get(file) ?? [] };
     });
   }, 180_000);
 
@@ -154,6 +164,7 @@ describe.runIf(javaAvailable())('the W3C Nu HTML Checker', { timeout: 120_000 },
     for (const lang of ['fi', 'se']) {
       for (const kind of KINDS.filter((kind) => kind !== 'language-choice')) expect(seen('sami'), `sami ${kind} ${lang}`).toContain(`${kind} ${lang}`);
     }
+    for (const lang of ['fi', 'sv', 'en']) expect(seen('pack'), `pack ${lang}`).toContain(`review ${lang}`);
     expect(seen('example')).toContain('language-choice ');
     expect(seen('sami')).toContain('language-choice ');
   });

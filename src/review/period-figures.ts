@@ -1,0 +1,48 @@
+import type { ComplianceReport } from '../model/compliance-report.js';
+import type { Charter } from '../model/charter.js';
+import type { NormalizedUnits } from '../normalize/normalize-collection.js';
+import { message } from '../messages/message.js';
+import { measureCompliance, type MeasureOptions } from '../report/make-report.js';
+import { rangeProblem } from '../report/report-window.js';
+import type { ReviewFiguresInput } from '../view/review-view.js';
+
+export interface PeriodFigures {
+  /** Each charter's figures over its period, by id. */
+  readonly byCharter: ReadonlyMap<string, ReviewFiguresInput>;
+  /** The reports measured (one per approval date), for their bad rows and notes. */
+  readonly reports: readonly ComplianceReport[];
+}
+
+/**
+ * Each charter's promises measured from its approval (`review.approved`) to
+ * the review day, with `charter report`'s own code: the numbers are those of
+ * `charter report --from <approved> --to <day>` with the same as-of time.
+ * Charters approved on the same day share one reading of the logs; every
+ * unit is measured each time, so that the logs' rows count as they do in the
+ * report. A period that has not begun, or lies beyond the years a report
+ * covers, gets the reason instead of figures.
+ */
+export async function periodFigures(
+  units: NormalizedUnits,
+  charters: readonly Charter[],
+  options: MeasureOptions & { readonly asOf: Date },
+  day: string,
+): Promise<PeriodFigures> {
+  const byCharter = new Map<string, ReviewFiguresInput>();
+  const reports: ComplianceReport[] = [];
+  // Standard input was read already (for the site's dashboard), or would be read once per approval date.
+  const stdinOnce = options.logs.includes('-') ? message('review.pack.stdin-once') : undefined;
+  const approvals = [...new Set(charters.map((charter) => charter.review.approved))].sort();
+  for (const approved of approvals) {
+    const group = charters.filter((charter) => charter.review.approved === approved);
+    const problem = stdinOnce ?? (day < approved ? message('review.pack.not-begun', { approved, day }) : rangeProblem(options.asOf, approved, day));
+    if (problem !== undefined) {
+      for (const charter of group) byCharter.set(charter.id, { problem });
+      continue;
+    }
+    const report = await measureCompliance(units, { ...options, from: approved, to: day });
+    reports.push(report);
+    for (const charter of group) byCharter.set(charter.id, { report });
+  }
+  return { byCharter, reports };
+}

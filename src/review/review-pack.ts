@@ -1,0 +1,196 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { checkCharters, type CheckOptions } from '../check.js';
+import { ChromiumMissingError, CardPrinter } from '../cards/render-pdf.js';
+import { selfContainedCard } from '../cards/self-contained.js';
+import type { FileResult } from '../model/diagnostic.js';
+import { LANGUAGE_TAG } from '../model/language-tag.js';
+import { findForbiddenCharacters } from '../load/control-characters.js';
+import type { MessageRef } from '../messages/message.js';
+import type { MeasureOptions } from '../report/make-report.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { loadSiteTemplates, protectedFolders, siteInputs } from '../site/inputs.js';
+import { checkOutputFolder, StagingFolder } from '../site/output-folder.js';
+import { planReviewPages, type ReviewPage } from '../view/site-plan.js';
+import { reviewInputs, type ReviewInputs } from './review-inputs.js';
+
+export const REVIEW_FORMATS = ['html', 'pdf', 'all'] as const;
+export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
+
+export interface ReviewPackOptions extends Omit<CheckOptions, 'fileSystem' | 'today'> {
+  /** Output folder (default `_review`). */
+  readonly out?: string;
+  /** The charters to make packs for, by id (default: every unit charter). */
+  readonly charters?: readonly string[];
+  /** The review's moment (default now): its day in Helsinki ends the period. */
+  readonly asOf?: Date;
+  /** Contact logs and how to read them, for the figures. */
+  readonly events?: Omit<MeasureOptions, 'cwd' | 'asOf'>;
+  /** `html`, `pdf`, or `all` (HTML, and PDF where Chromium exists; the default). */
+  readonly format?: ReviewFormat;
+  /** Chromium to print with (default /usr/bin/chromium). */
+  readonly chromium?: string;
+}
+
+export type ReviewPackResult =
+  | {
+      readonly ok: false;
+      readonly results: readonly FileResult[];
+      /** Ids asked for that are no unit charter of the collection (none: there is no unit charter at all); the ids there are, for a suggestion. */
+      readonly unknown: readonly string[];
+      readonly known: readonly string[];
+    }
+  | {
+      readonly ok: true;
+      readonly results: readonly FileResult[];
+      readonly outDir: string;
+      /** Files written, relative to `outDir`: `<lang>/<id>.html` and `.pdf`. */
+      readonly files: readonly string[];
+      /** Why no PDF was printed with `--format all` (no usable Chromium). */
+      readonly pdfSkipped?: MessageRef;
+      /** Unit charters left out, as they could not be read as a charter (their findings say why). */
+      readonly leftOut: readonly { readonly file: string; readonly reason: string }[];
+      readonly review: ReviewInputs;
+    };
+
+export const DEFAULT_REVIEW_OUT = '_review';
+
+const REVIEW_MARKER = 'Made by charter review. Each run replaces the packs of the charters it writes.\n';
+
+/**
+ * Writes the review pack of each charter in each of its languages: a page of
+ * its own with its styles inline (`<lang>/<id>.html`), and the same printed on
+ * A4 (`<lang>/<id>.pdf`) where Chromium exists. Charter findings do not stop
+ * it (an overdue review is what brings the reviewer here); only charters that
+ * cannot be read are left out. Everything is written into a staging folder
+ * first and then moved into the output: a run that fails leaves the output as
+ * it was, and one for some charters leaves the others' packs in place.
+ */
+export async function makeReviewPack(options: ReviewPackOptions): Promise<ReviewPackResult> {
+  const asOf = options.asOf ?? new Date();
+  const out = resolve(options.cwd, options.out ?? DEFAULT_REVIEW_OUT);
+  const shown = options.out ?? DEFAULT_REVIEW_OUT;
+  const checked = await checkCharters(options);
+  const { results, root, charters, unnormalized } = checked;
+  const wanted = options.charters ?? [];
+  const unknown = wanted.filter((id) => !charters.some((charter) => charter.id === id));
+  const chosen = wanted.length === 0 ? charters : charters.filter((charter) => wanted.includes(charter.id));
+  if (unknown.length > 0 || chosen.length === 0) return { ok: false, results, unknown, known: charters.map((charter) => charter.id).sort() };
+
+  const inputs = siteInputs({ cwd: options.cwd, ...(options.events ? { events: options.events } : {}) });
+  // Before any work: a bad --out is a usage error, not logs read in vain.
+  await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd);
+  const review = await reviewInputs({ charters, unnormalized }, chosen, {
+    cwd: options.cwd,
+    patterns: options.patterns ?? [],
+    asOf,
+    ...(options.events ? { events: options.events } : {}),
+  });
+  const templates = await loadSiteTemplates(inputs);
+  const pages = planReviewPages(review.inputs, { renderMarkdown });
+  const format = options.format ?? 'all';
+
+  const staging = await StagingFolder.create(out, shown, REVIEW_MARKER);
+  try {
+    const documents = await Promise.all(pages.map(async (page) => ({ page, html: await selfContainedCard(withoutForbidden(templates.render(page))) })));
+    const files: string[] = [];
+    if (format !== 'pdf') {
+      for (const { page, html } of documents) files.push(await write(staging.path, `${fileOf(page)}.html`, html));
+    }
+    let pdfSkipped: MessageRef | undefined;
+    if (format !== 'html') {
+      const printed = await printAll(documents, options.chromium, format === 'all');
+      if ('skipped' in printed) pdfSkipped = printed.skipped;
+      else
+        for (const [index, pdf] of printed.pdfs.entries())
+          files.push(await write(staging.path, `${fileOf((documents[index] as { page: ReviewPage }).page)}.pdf`, pdf));
+    }
+    const ids = new Set(chosen.map((charter) => charter.id));
+    await staging.publishFiles(files, (path) => isReviewFile(path, wanted.length === 0 ? undefined : ids));
+    return {
+      ok: true,
+      results,
+      outDir: out,
+      files,
+      ...(pdfSkipped ? { pdfSkipped } : {}),
+      leftOut: unnormalized.map((unit) => ({ file: unit.file, reason: unit.reason })),
+      review,
+    };
+  } catch (error) {
+    await staging.discard();
+    throw staging.problem(error);
+  }
+}
+
+/**
+ * The text with every character a web page or PDF may not hold (control
+ * characters…) shown as U+FFFD: a charter with findings still gets its pack,
+ * as it stands, but no such character reaches the file.
+ */
+function withoutForbidden(text: string): string {
+  const found = findForbiddenCharacters(text, { crlf: true });
+  let result = '';
+  let at = 0;
+  for (const { offset, codePoint } of found) {
+    result += `${text.slice(at, offset)}\uFFFD`;
+    at = offset + (codePoint > 0xffff ? 2 : 1);
+  }
+  return found.length === 0 ? text : result + text.slice(at);
+}
+
+/** `fi/building-control`: where a pack goes, without its extension. */
+function fileOf(page: ReviewPage): string {
+  return `${page.frame.lang}/${page.review.id}`;
+}
+
+async function write(folder: string, file: string, body: string | Uint8Array): Promise<string> {
+  await mkdir(dirname(join(folder, file)), { recursive: true });
+  await writeFile(join(folder, file), body);
+  return file;
+}
+
+/**
+ * Every pack printed, in order; with `optional`, a Chromium that is missing
+ * or does not start means no PDF and the reason, not a failure.
+ */
+async function printAll(
+  documents: readonly { page: ReviewPage; html: string }[],
+  chromium: string | undefined,
+  optional: boolean,
+): Promise<{ pdfs: Uint8Array[] } | { skipped: MessageRef }> {
+  let printer: CardPrinter;
+  try {
+    printer = await CardPrinter.start(chromium, 1);
+  } catch (error) {
+    // Said as what is wrong with the Chromium there is: the whole error speaks of cards.
+    if (optional && error instanceof ChromiumMissingError) return { skipped: chromiumProblemOf(error) };
+    throw error;
+  }
+  try {
+    const pdfs: Uint8Array[] = [];
+    for (const { page, html } of documents) {
+      pdfs.push(await printer.printDocument(html, `/${fileOf(page)}.html`, { title: withoutForbidden(page.frame.title), lang: page.frame.lang }));
+    }
+    return { pdfs };
+  } finally {
+    await printer.close();
+  }
+}
+
+/** What is wrong with the Chromium there is (or that there is none), from the error that says it for cards. */
+function chromiumProblemOf(error: ChromiumMissingError): MessageRef {
+  const problem = error.text.values?.problem;
+  return typeof problem === 'object' && 'id' in problem ? problem : error.text;
+}
+
+/** A charter id, as the schema allows it. */
+const CHARTER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Whether a path in the output is a pack a run writes: of one of `ids`, or of any charter. */
+export function isReviewFile(path: string, ids: ReadonlySet<string> | undefined): boolean {
+  const [folder, name, ...deeper] = path.split('/');
+  if (folder === undefined || name === undefined || deeper.length > 0 || !LANGUAGE_TAG.test(folder)) return false;
+  const match = /^(.+)\.(?:html|pdf)$/.exec(name);
+  const id = match?.[1];
+  return id !== undefined && CHARTER_ID.test(id) && (ids === undefined || ids.has(id));
+}
