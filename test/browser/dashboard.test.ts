@@ -1,14 +1,9 @@
-import { cpSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.js';
-import { tempFolder } from '../helpers.js';
-import { manyUnitsReport } from '../fixtures/many-units.js';
+import { hundredUnitsDashboard } from '../helpers-shared.js';
 import { chromiumAvailable } from './chromium.js';
 import { serveInChromium, type ServedSite } from './served-site.js';
 import { expectAccessible } from './axe.js';
 
-const repoRoot = join(import.meta.dirname, '..', '..');
 const runBrowserTests = chromiumAvailable();
 
 /** The overview and a unit's page of a hundred units' dashboard, in Finnish and Swedish. */
@@ -19,11 +14,7 @@ describe.runIf(runBrowserTests)('the dashboard of a hundred units in a real brow
   let site: ServedSite;
 
   beforeAll(async () => {
-    const cwd = tempFolder('file');
-    cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
-    const result = await buildSite({ cwd, today: '2026-12-31', search: false, compliance: manyUnitsReport(100) });
-    expect(result.ok).toBe(true);
-    site = await serveInChromium(join(cwd, '_site'));
+    site = await serveInChromium(await hundredUnitsDashboard());
   }, 120_000);
 
   afterAll(async () => {

@@ -1,11 +1,8 @@
-import { cpSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.js';
-import { tempFolder } from '../helpers.js';
-import { manyUnitsReport } from '../fixtures/many-units.js';
+import { exampleSite, hundredUnitsDashboard } from '../helpers-shared.js';
 import { CHROMIUM_PATH, chromiumAvailable } from './chromium.js';
 import { serveFolder } from './static-server.js';
 
@@ -18,7 +15,6 @@ import { serveFolder } from './static-server.js';
  * node_modules hold it) the test is skipped, saying so, except under CI.
  */
 
-const repoRoot = join(import.meta.dirname, '..', '..');
 const MIN_SCORE = 0.9;
 
 interface LighthouseModules {
@@ -63,14 +59,10 @@ describe.runIf(modules !== undefined)('the dashboard pages in Lighthouse’s mob
     const launcher = (await import(pathToFileURL(found.chromeLauncher).href)) as { launch: (options: Record<string, unknown>) => Promise<LaunchedChrome> };
 
     // A hundred units × three promises, and the example guide measured from its sample log.
-    const many = tempFolder('file');
-    cpSync(join(repoRoot, 'charters'), join(many, 'charters'), { recursive: true });
-    expect((await buildSite({ cwd: many, today: '2026-12-31', search: false, compliance: manyUnitsReport(100) })).ok).toBe(true);
-    const guide = tempFolder('file');
-    cpSync(join(repoRoot, 'charters'), join(guide, 'charters'), { recursive: true });
+    const many = await hundredUnitsDashboard();
     const events = { logs: ['charters/sample-events.csv'], asOf: new Date('2026-11-30T21:59:00Z') };
-    expect((await buildSite({ cwd: guide, today: '2026-11-30', search: false, events })).ok).toBe(true);
-    servers.push(await serveFolder(join(many, '_site')), await serveFolder(join(guide, '_site')));
+    const guide = await exampleSite({ today: '2026-11-30', search: false, events });
+    servers.push(await serveFolder(many), await serveFolder(guide));
     hundred = (servers[0] as { url: string }).url;
     example = (servers[1] as { url: string }).url;
     chrome = await launcher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'], logLevel: 'silent' });

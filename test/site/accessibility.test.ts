@@ -1,11 +1,9 @@
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.js';
-import { tempFolder } from '../helpers.js';
+import { exampleSite } from '../helpers-shared.js';
 
-const repoRoot = join(import.meta.dirname, '..', '..');
 const TODAY = '2026-11-23';
 const UNIT = 'social-services-advice';
 
@@ -41,11 +39,8 @@ function section(html: string): string {
 describe('accessibility services on the built site', () => {
   let out: string;
   beforeAll(async () => {
-    const cwd = tempFolder('file');
-    cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
-    const result = await buildSite({ cwd, today: TODAY });
-    expect(result.ok).toBe(true);
-    out = join(cwd, '_site');
+    // Shared with the other files that read the example guide as built on TODAY (test/helpers-shared.ts).
+    out = await exampleSite({ today: TODAY });
   }, 120_000);
 
   it('lists each service on the charter page, named in the page language, with how to ask', () => {

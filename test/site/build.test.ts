@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import { tempFolder, runCli, writeTree } from '../helpers.js';
+import { exampleSite } from '../helpers-shared.js';
 import { VALID_UNIT, edit } from '../fixtures/charters.js';
 import { complianceReport } from '../fixtures/compliance.js';
 
@@ -21,13 +22,10 @@ function read(out: string, path: string): string {
 }
 
 describe('charter build on the example charters', () => {
-  let cwd: string;
   let out: string;
   beforeAll(async () => {
-    cwd = examplesFolder();
-    const result = await buildSite({ cwd, today: TODAY });
-    expect(result.ok).toBe(true);
-    out = join(cwd, '_site');
+    // Shared with the other files that read the example guide as built on TODAY (test/helpers-shared.ts).
+    out = await exampleSite({ today: TODAY });
   }, 120_000);
 
   it('writes every charter in each of its languages, at a stable address', () => {

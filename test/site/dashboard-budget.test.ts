@@ -1,12 +1,8 @@
-import { cpSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.js';
-import { tempFolder } from '../helpers.js';
-import { manyUnitsReport } from '../fixtures/many-units.js';
-
-const repoRoot = join(import.meta.dirname, '..', '..');
+import { hundredUnitsDashboard } from '../helpers-shared.js';
 
 /** The overview of 100 units × 3 promises must load fast on a phone: these are the budgets. */
 const MAX_OVERVIEW_BYTES = 150 * 1024;
@@ -25,11 +21,7 @@ describe('the dashboard of a hundred units', { timeout: 120_000 }, () => {
   let site = '';
 
   beforeAll(async () => {
-    const cwd = tempFolder('file');
-    cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
-    const result = await buildSite({ cwd, today: '2026-12-31', search: false, compliance: manyUnitsReport(100) });
-    expect(result.ok).toBe(true);
-    site = join(cwd, '_site');
+    site = await hundredUnitsDashboard();
   }, 120_000);
 
   const read = (path: string): string => readFileSync(join(site, path), 'utf8');
