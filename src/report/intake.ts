@@ -8,10 +8,9 @@ import { plainLookup, RowChecker, type BadRowSink, type CommitmentLookup } from 
 import { isGzipped, readLog, type ReadLogOptions } from './log-reader.js';
 import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRowKind } from '../model/compliance-report.js';
 import type { TimeWindow } from './report-window.js';
-import { RowStore } from './row-store.js';
+import { RowStore, type StoreTransfer } from './row-store.js';
 import type { MessageRef } from '../messages/message.js';
 import type { LogInput, LogReading } from './log-options.js';
-import type { Pause } from './pause.js';
 
 /**
  * Reads contact logs into a RowStore, with their bad rows. A large log file
@@ -232,10 +231,7 @@ export interface PartRequest {
 export type PartReply =
   | {
       readonly ok: true;
-      readonly size: number;
-      readonly columns: RowStore['columns'];
-      /** The rows with paused time (few: a list, not a column). */
-      readonly pauses: [number, Pause][];
+      readonly store: StoreTransfer;
       readonly badRows: LogBadRow[];
       readonly badCounts: Record<BadRowKind, number>;
       readonly read: number;
@@ -260,10 +256,8 @@ function readPartInWorker(script: string, request: PartRequest): { readonly resu
         resolve(undefined);
         return;
       }
-      const store = RowStore.fromColumns(reply.columns, reply.size);
-      for (const [row, pause] of reply.pauses) store.setPause(row, pause);
       resolve({
-        store,
+        store: RowStore.fromTransfer(reply.store),
         badRows: reply.badRows,
         badCounts: reply.badCounts,
         read: reply.read,

@@ -17,7 +17,7 @@ import { asOfMessage, rangeProblem, timeWindowAround, type TimeWindow } from './
 import { attentionList } from '../model/attention.js';
 import { BAD_ROW_KINDS, DEFAULT_MIN_CONTACTS, MAX_LISTED_BAD_ROWS, type BadRow, type BadRowKind, type ComplianceReport } from '../model/compliance-report.js';
 import { overdueReviews } from './overdue-reviews.js';
-import { RowStore } from './row-store.js';
+import { RowCursor, RowStore, type Duplicates } from './row-store.js';
 import { ComplianceTally, type TallyOptions, type TallyOutcome } from './tally.js';
 import type { MessageLocale } from '../messages/locale.js';
 import { message, renderMessage, type MessageRef } from '../messages/message.js';
@@ -85,15 +85,15 @@ export async function measureCompliance(units: NormalizedUnits, options: Measure
   const index = indexCommitments(units);
   await checkReadable(options.logs, options.cwd);
   const { store, rows, badRows, inputs } = await readAllLogs(options, index, timeWindowAround(asOf.getTime()));
-  const firstOf = markDuplicates(store, options.logs, badRows);
+  const duplicates = markDuplicates(store, options.logs, badRows);
   const locale = options.locale ?? 'en';
 
   const tallyOptions = { asOfMs: asOf.getTime(), from: options.from, to: options.to };
-  let counted = countRows(index, store, firstOf, tallyOptions, new Map());
+  let counted = countRows(index, store, duplicates, tallyOptions, new Map());
   if (counted.unmeasurable.size > 0) {
     // Counted again without them, so that no figure holds part of their rows; every other row counts as before.
-    counted = countRows(index, store, firstOf, tallyOptions, counted.unmeasurable);
-    listUnmeasurable(store, firstOf, index, counted.unmeasurable, options.logs, badRows);
+    counted = countRows(index, store, duplicates, tallyOptions, counted.unmeasurable);
+    listUnmeasurable(store, duplicates, index, counted.unmeasurable, options.logs, badRows);
   }
   const { tally, outcomes } = counted;
   const counts = { read: rows.read, ...outcomes, bad: BAD_ROW_KINDS.reduce((sum, kind) => sum + badRows.counts[kind], 0) };
@@ -133,19 +133,19 @@ interface CountedRows {
  * closed days) is given up at its first such row, and its later rows are
  * skipped: one failure, not one per row. Rows of `skip` are not counted.
  */
-function countRows(index: CommitmentIndex, store: RowStore, firstOf: Int32Array, options: TallyOptions, skip: ReadonlyMap<number, string>): CountedRows {
+function countRows(index: CommitmentIndex, store: RowStore, duplicates: Duplicates, options: TallyOptions, skip: ReadonlyMap<number, string>): CountedRows {
   const tally = new ComplianceTally(index.commitments, options);
   const outcomes = { measured: 0, outsideRange: 0, notStarted: 0 };
   const unmeasurable = new Map(skip);
-  for (let row = 0; row < store.length; row++) {
-    if ((firstOf[row] as number) >= 0) continue;
-    const target = index.targets[store.commitments[row] as number] as RowTarget;
+  const rows = new RowCursor(store, duplicates.rows);
+  for (let row = rows.next(); row >= 0; row = rows.next()) {
+    const target = index.targets[store.targetOf(row)] as RowTarget;
     if (skipped(target, unmeasurable) !== undefined) continue;
     let outcome: TallyOutcome;
     try {
       // Rows without paused time (all of them in most logs) pass no pause: the tally's fast path.
       const pause = store.pauses.size === 0 ? undefined : store.pauses.get(row);
-      outcome = tally.addRow(target, store.starts[row] as number, store.ends[row] as number, pause);
+      outcome = tally.addRow(target, store.startOf(row), store.endOf(row), pause);
     } catch (error) {
       // The promises of a row share its line's calendar: all of them are given up.
       for (const commitment of promisesOfTarget(target)) unmeasurable.set(commitment.index, error instanceof Error ? error.message : String(error));
@@ -161,16 +161,17 @@ function countRows(index: CommitmentIndex, store: RowStore, firstOf: Int32Array,
 /** The rows of commitments that cannot be measured, as bad rows. */
 function listUnmeasurable(
   store: RowStore,
-  firstOf: Int32Array,
+  duplicates: Duplicates,
   index: CommitmentIndex,
   unmeasurable: ReadonlyMap<number, string>,
   logs: readonly string[],
   badRows: BadRowList,
 ): void {
-  for (let row = 0; row < store.length; row++) {
-    const target = index.targets[store.commitments[row] as number] as RowTarget;
+  const rows = new RowCursor(store, duplicates.rows);
+  for (let row = rows.next(); row >= 0; row = rows.next()) {
+    const target = index.targets[store.targetOf(row)] as RowTarget;
     const commitment = skipped(target, unmeasurable);
-    if (commitment === undefined || (firstOf[row] as number) >= 0) continue;
+    if (commitment === undefined) continue;
     addStoredBadRow(badRows, store, logs, row, 'unknown-commitment', () => {
       const reason = unmeasurable.get(commitment.index) as string;
       return message('report.row.unmeasurable', { charter: commitment.charter, channel: commitment.channel, commitment: commitment.commitment, reason });
@@ -192,8 +193,8 @@ function skipped(target: RowTarget, unmeasurable: ReadonlyMap<number, string>): 
 function addStoredBadRow(badRows: BadRowList, store: RowStore, logs: readonly string[], row: number, kind: BadRowKind, text: () => MessageRef): void {
   badRows.counts[kind]++;
   if (badRows.length >= MAX_LISTED_BAD_ROWS) return;
-  const fileIndex = store.files[row] as number;
-  badRows.push({ file: logs[fileIndex] as string, fileIndex, line: store.lines[row] as number, column: 1, kind, message: text() });
+  const fileIndex = store.fileOf(row);
+  badRows.push({ file: logs[fileIndex] as string, fileIndex, line: store.lineOf(row), column: 1, kind, message: text() });
 }
 
 /** A bad row while the report is made: its message still data, said in the reader's language at the end. */
@@ -233,20 +234,20 @@ async function readAllLogs(
 }
 
 /** Finds the rows that repeat an earlier one (see RowStore.findDuplicates), counts them and lists them as bad rows while there is room. */
-function markDuplicates(store: RowStore, logs: readonly string[], badRows: BadRowList): Int32Array {
-  const firstOf = store.findDuplicates();
-  for (let row = 0; row < store.length; row++) {
-    const first = firstOf[row] as number;
-    if (first < 0) continue;
+function markDuplicates(store: RowStore, logs: readonly string[], badRows: BadRowList): Duplicates {
+  const duplicates = store.findDuplicates();
+  for (let index = 0; index < duplicates.rows.length; index++) {
+    const row = duplicates.rows[index] as number;
+    const first = duplicates.firsts[index] as number;
     addStoredBadRow(badRows, store, logs, row, 'duplicate', () => {
-      const firstFile = store.files[first] as number;
-      const line = store.lines[first] as number;
-      return firstFile === store.files[row]
+      const firstFile = store.fileOf(first);
+      const line = store.lineOf(first);
+      return firstFile === store.fileOf(row)
         ? message('report.row.duplicate', { line })
         : message('report.row.duplicate-elsewhere', { file: logs[firstFile] as string, line });
     });
   }
-  return firstOf;
+  return duplicates;
 }
 
 /** The threshold of few contacts must be a whole number from 0 (0: never few). */
