@@ -114,6 +114,8 @@ export interface ReadWholeOptions {
   readonly listLimit?: number;
   /** Delimiter, encoding, time zone and column names from the command line. */
   readonly reading?: LogReading | undefined;
+  /** Work on the first half's rows while the other thread reads the second (only when the log is split; see `pieces`). */
+  readonly whileWaiting?: (firstHalf: RowStore) => void;
 }
 
 /** Reads a whole log: in two halves at once when it is large, else in one piece. */
@@ -151,6 +153,13 @@ export async function readWholeLog(
     first = await readLogPart(path, display, lookup, window, fileIndex, { end: plan.split - 1, listLimit, reading });
   } catch (error) {
     // The first half's problem is the log's; the thread reading the second half is not needed.
+    secondHalf.cancel();
+    throw error;
+  }
+  // A split inside a quoted field (below) reads the log again: the caller forgets this work when `pieces` is not 2.
+  try {
+    if (!first.endedInsideQuotes) options.whileWaiting?.(first.store);
+  } catch (error) {
     secondHalf.cancel();
     throw error;
   }

@@ -331,17 +331,20 @@ export class RowStore {
   }
 }
 
-/** The rows of a store in order, but those of `skip` (ids in row order): `next()` gives the next id, or -1 after the last. */
+/** The rows of a store in order from id `from`, but those of `skip` (ids in row order): `next()` gives the next id, or -1 after the last. */
 export class RowCursor {
-  private row = -1;
+  private row: number;
   private skipped = 0;
   private readonly limit: number;
 
   constructor(
     private readonly store: RowStore,
     private readonly skip: Uint32Array,
+    from = 0,
   ) {
     this.limit = store.idLimit;
+    this.row = from - 1;
+    while (this.skipped < skip.length && (skip[this.skipped] as number) < from) this.skipped++;
   }
 
   next(): number {

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCharters } from '../../src/check.js';
 import { indexCommitments, type CommitmentIndex } from '../../src/report/commitment-index.js';
 import { readWholeLog, type LogPart } from '../../src/report/intake.js';
-import { RowCursor, type RowStore } from '../../src/report/row-store.js';
+import { RowCursor, RowStore } from '../../src/report/row-store.js';
+import { RowCounter } from '../../src/report/count-rows.js';
+import { edit, VALID_UNIT } from '../fixtures/charters.js';
 import { makeComplianceReport } from '../../src/report/make-report.js';
 import { parseAsOf } from '../../src/report/as-of.js';
 import { timeWindowAround } from '../../src/report/report-window.js';
@@ -107,6 +109,33 @@ describe('reading a large log in two halves at once', () => {
     ).rejects.toThrow(/broken\.jsonl.*longer than/);
     // An unhandled rejection from the second half's thread would fail this test file.
     await new Promise((resolve) => setTimeout(resolve, 500));
+  });
+
+  it('gives the same report either way when a promise cannot be measured and its rows are counted again', async () => {
+    const unit = edit(VALID_UNIT, 'days: mon-fri', 'days: sat-sun');
+    const folder = writeTree({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'long.csv': longLog(40) }, 'file');
+    const options = { cwd: folder, logs: ['long.csv'], asOf: parseAsOf(AS_OF) as Date, splitMinBytes: 1 };
+    const { report: split } = await makeComplianceReport(options);
+    const { report: whole } = await makeComplianceReport({ ...options, split: false });
+    expect(split).toEqual(whole);
+    expect(whole.badRows.filter((bad) => /cannot be measured/.test(bad.message)).length).toBeGreaterThan(40);
+  });
+
+  it('counts the first half while the second is read, and starts again when the log is read whole after all', () => {
+    const store = new RowStore();
+    const target = index.byKey.get('test-unit,phone,answer')?.index as number;
+    const start = Date.parse('2027-01-11T09:00:00+02:00');
+    for (let row = 0; row < 100; row++) store.add(target, start + (row % 60) * 60_000, start + (row % 60) * 60_000 + row * 1_000, 0, row + 2);
+    const options = { asOfMs: Date.parse(AS_OF) };
+    const once = new RowCounter(index, options, new Map());
+    once.countRest(store, store.findDuplicates());
+    const ahead = new RowCounter(index, options, new Map());
+    ahead.countAhead(store);
+    ahead.forgetAhead();
+    ahead.countRest(store, store.findDuplicates());
+    expect(ahead.outcomes).toEqual(once.outcomes);
+    expect(ahead.outcomes.measured).toBe(100);
+    expect(ahead.tally.figures(['2027-01'])).toEqual(once.tally.figures(['2027-01']));
   });
 
   it('gives the same report either way, duplicates across the halves included', async () => {
