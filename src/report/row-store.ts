@@ -361,16 +361,11 @@ export class RowCursor {
   }
 }
 
-/** A growing list of (row id, value) pairs in row order, looked up by the last at or before a row. */
-class StepList {
-  private rows = new Float64Array(4);
-  private values = new Float64Array(4);
-  private count = 0;
-
-  /** The last value pushed (NaN while empty). */
-  get lastValue(): number {
-    return this.count === 0 ? Number.NaN : (this.values[this.count - 1] as number);
-  }
+/** A growing list of (row id, value) pairs: duplicates as found, with the row each repeats. */
+class PairList {
+  protected rows: Float64Array = new Float64Array(16);
+  protected values: Float64Array = new Float64Array(16);
+  protected count = 0;
 
   push(row: number, value: number): void {
     if (this.count === this.rows.length) {
@@ -379,6 +374,25 @@ class StepList {
     }
     this.rows[this.count] = row;
     this.values[this.count++] = value;
+  }
+
+  /** The pairs as duplicates: sorted by row (they are found in start order). */
+  sortedByRow(): Duplicates {
+    const rows = this.rows.subarray(0, this.count);
+    let inOrder = true;
+    for (let index = 1; index < this.count && inOrder; index++) inOrder = (rows[index - 1] as number) < (rows[index] as number);
+    const order = new Uint32Array(this.count);
+    for (let index = 0; index < this.count; index++) order[index] = index;
+    if (!inOrder) order.sort((a, b) => (rows[a] as number) - (rows[b] as number));
+    return { rows: order.map((index) => rows[index] as number), firsts: order.map((index) => this.values[index] as number) };
+  }
+}
+
+/** Pairs pushed in row order, looked up by the last at or before a row. */
+class StepList extends PairList {
+  /** The last value pushed (NaN while empty). */
+  get lastValue(): number {
+    return this.count === 0 ? Number.NaN : (this.values[this.count - 1] as number);
   }
 
   /** The value of the last pair at or before `row` (binary search). */
@@ -398,35 +412,7 @@ class StepList {
   }
 }
 
-/** Duplicates as found (in start order), with the row each repeats. */
-class PairList {
-  private rows = new Uint32Array(64);
-  private firsts = new Uint32Array(64);
-  private count = 0;
-
-  push(row: number, first: number): void {
-    if (this.count === this.rows.length) {
-      this.rows = grown(this.rows, new Uint32Array(this.count * 2));
-      this.firsts = grown(this.firsts, new Uint32Array(this.count * 2));
-    }
-    this.rows[this.count] = row;
-    this.firsts[this.count++] = first;
-  }
-
-  sortedByRow(): Duplicates {
-    const rows = this.rows.subarray(0, this.count);
-    const firsts = this.firsts.subarray(0, this.count);
-    let inOrder = true;
-    for (let index = 1; index < this.count && inOrder; index++) inOrder = (rows[index - 1] as number) < (rows[index] as number);
-    if (inOrder) return { rows: rows.slice(), firsts: firsts.slice() };
-    const order = new Uint32Array(this.count);
-    for (let index = 0; index < this.count; index++) order[index] = index;
-    order.sort((a, b) => (rows[a] as number) - (rows[b] as number));
-    return { rows: order.map((index) => rows[index] as number), firsts: order.map((index) => firsts[index] as number) };
-  }
-}
-
-function grown<T extends Float64Array | Uint32Array>(from: T, to: T): T {
+function grown(from: Float64Array, to: Float64Array): Float64Array {
   to.set(from);
   return to;
 }
