@@ -6,9 +6,12 @@
 // Each runs as a separate process, interleaved, several times; wall and CPU times
 // (user + system, all threads) are medians, peak RSS is the largest of the runs (from
 // /usr/bin/time -f %M, else /proc VmHWM), in MB of 10^6 bytes.
-// Usage: node bench/report.mjs [--sizes 1000000,10000000] [--rows 1000000] [--runs 5]
+// Usage: node bench/report.mjs [--sizes 1000000,10000000] [--rows 1000000] [--runs 5] [--same-as <checkout>]
 //   --sizes   logs of these many rows, one after another (default: 1,000,000 and 10,000,000)
 //   --rows    one size only (the same as --sizes N)
+//   --same-as instead of timing, checks that this checkout's report JSON is byte for byte the
+//             one of another built checkout (say, a worktree of main), on the bundled sample
+//             log and on each size's log: a change meant only for speed must not change it
 // Needs `npm run build` first (dist/). Each log is made once, with scripts/generate-events.mjs,
 // as bench/.work/events-<rows>.csv (10 million rows: about 840 MB, 40 s); delete it to make it again.
 import { spawn, spawnSync } from 'node:child_process';
@@ -122,6 +125,31 @@ async function measureLog(rows) {
   }));
   return { rows, dataRows: JSON.parse(samples[0][0].stdout).records - 1, megabytes: statSync(log).size / 1e6, baseline, subject, loads };
 }
+
+/** Whether this checkout and `other` write the same report JSON for each log (exits 1 if not). */
+function compareWith(other) {
+  let differ = false;
+  for (const log of [join(root, 'charters', 'sample-events.csv'), ...sizes.map(logOf)]) {
+    const [mine, theirs] = [root, other].map((checkout, index) => {
+      const output = join(tmpdir(), `charter-report-same-${process.pid}-${index}.json`);
+      const made = spawnSync(node, [join(checkout, 'bin', 'charter.js'), 'report', log, '--format', 'json', '-o', output, '--as-of', asOf], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      if (made.status !== 0 && made.status !== 1) throw new Error(`${checkout}: the report failed (${made.status}):\n${made.stderr.slice(0, 2000)}`);
+      const text = readFileSync(output);
+      rmSync(output, { force: true });
+      return text;
+    });
+    const same = mine.equals(theirs);
+    differ ||= !same;
+    console.log(`${same ? 'same' : 'DIFFERENT'}: ${log} (${mine.length.toLocaleString('en')} bytes of JSON)`);
+  }
+  process.exit(differ ? 1 : 0);
+}
+
+const sameAs = option('same-as', undefined);
+if (sameAs !== undefined) compareWith(sameAs);
 
 const results = [];
 for (const rows of sizes) results.push(await measureLog(rows));
