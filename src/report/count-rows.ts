@@ -1,5 +1,5 @@
 import type { CommitmentIndex, MeasuredCommitment, RowTarget } from './commitment-index.js';
-import { RowCursor, type Duplicates, type RowStore } from './row-store.js';
+import { inStartOrder, RowCursor, type Duplicates, type RowStore } from './row-store.js';
 import { ComplianceTally, type TallyOptions, type TallyOutcome } from './tally.js';
 
 /**
@@ -40,8 +40,14 @@ export class RowCounter {
     this.countedTo = 0;
   }
 
-  /** Counts the rows of the first part of the logs read so far (the first log's first half), before the rest is there. */
+  /**
+   * Counts the rows of the first part of the logs read so far (the first
+   * log's first half), before the rest is there. Only rows in time order:
+   * finding the duplicates of others takes a sort, which would be done again
+   * once every row is read.
+   */
   countAhead(store: RowStore): void {
+    if (!inStartOrder(store)) return;
     this.countFrom(store, store.findDuplicates(), 0);
     this.countedTo = store.idLimit;
   }

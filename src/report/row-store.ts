@@ -426,6 +426,19 @@ const DIGIT_RADIX = 1 << DIGIT_BITS;
  * in time order). LSD radix sort on the start's distance from the earliest
  * start, 16 bits a pass: a year of milliseconds takes three passes.
  */
+/** Whether the rows are in time order (by start), as logs usually are. */
+export function inStartOrder(store: RowStore): boolean {
+  let last = -Infinity;
+  for (let chunk = 0; chunk < store.chunkCount; chunk++) {
+    for (let row = chunk * CHUNK_ROWS, end = store.chunkEnd(chunk); row < end; row++) {
+      const start = store.startOf(row);
+      if (start < last) return false;
+      last = start;
+    }
+  }
+  return true;
+}
+
 export function sortByStart(store: RowStore): Uint32Array | undefined {
   const size = store.length;
   let min = Infinity;
