@@ -453,15 +453,23 @@ export function sortByStart(store: RowStore): Uint32Array | undefined {
     }
   }
   if (sorted) return undefined;
+  // The starts in one array, sorted by place (0 to size - 1): the sort reads them in random order, which
+  // over a store's many chunks costs a TLB miss a read (three times the time, at ten million rows).
+  const starts = new Float64Array(size);
   let order = new Uint32Array(size);
   let filled = 0;
-  for (let chunk = 0; chunk < store.chunkCount; chunk++)
-    for (let row = chunk * CHUNK_ROWS, end = store.chunkEnd(chunk); row < end; row++) order[filled++] = row;
+  for (let chunk = 0; chunk < store.chunkCount; chunk++) {
+    for (let row = chunk * CHUNK_ROWS, end = store.chunkEnd(chunk); row < end; row++) {
+      starts[filled] = store.startOf(row);
+      order[filled] = filled;
+      filled++;
+    }
+  }
   let scratch = new Uint32Array(size);
   const counts = new Uint32Array(DIGIT_RADIX);
   for (let scale = 1; (max - min) / scale >= 1; scale *= DIGIT_RADIX) {
     counts.fill(0);
-    for (let index = 0; index < size; index++) counts[digitOf(store.startOf(order[index] as number), min, scale)]!++;
+    for (let index = 0; index < size; index++) counts[digitOf(starts[order[index] as number] as number, min, scale)]!++;
     let total = 0;
     for (let digit = 0; digit < DIGIT_RADIX; digit++) {
       const count = counts[digit] as number;
@@ -469,11 +477,16 @@ export function sortByStart(store: RowStore): Uint32Array | undefined {
       total += count;
     }
     for (let index = 0; index < size; index++) {
-      const row = order[index] as number;
-      scratch[counts[digitOf(store.startOf(row), min, scale)]!++] = row;
+      const place = order[index] as number;
+      scratch[counts[digitOf(starts[place] as number, min, scale)]!++] = place;
     }
     [order, scratch] = [scratch, order];
   }
+  // Places back to row ids (the scratch array is free for the table).
+  const ids = scratch;
+  filled = 0;
+  for (let chunk = 0; chunk < store.chunkCount; chunk++) for (let row = chunk * CHUNK_ROWS, end = store.chunkEnd(chunk); row < end; row++) ids[filled++] = row;
+  for (let index = 0; index < size; index++) order[index] = ids[order[index] as number] as number;
   return order;
 }
 
