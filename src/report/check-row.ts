@@ -198,7 +198,7 @@ export class RowChecker {
     const paused = row.pausedList === undefined ? pauseOfDuration(row.paused) : pauseOfIntervals(row.pausedList, zone);
     if ('problem' in paused) return this.reject(bad, paused.kind, row, 'paused', () => paused.problem);
     this.store.add(commitment.index, startMs, endMs, fileIndex, row.line);
-    if (paused.pause !== undefined) this.store.setPause(this.store.length - 1, paused.pause);
+    if (paused.pause !== undefined) this.store.setPause(this.store.lastRow, paused.pause);
     return 'stored';
   }
 

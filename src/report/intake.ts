@@ -8,10 +8,9 @@ import { plainLookup, RowChecker, type BadRowSink, type CommitmentLookup } from 
 import { isGzipped, readLog, type ReadLogOptions } from './log-reader.js';
 import { BAD_ROW_KINDS, MAX_LISTED_BAD_ROWS, type BadRowKind } from '../model/compliance-report.js';
 import type { TimeWindow } from './report-window.js';
-import { RowStore } from './row-store.js';
+import { RowStore, type StoreTransfer } from './row-store.js';
 import type { MessageRef } from '../messages/message.js';
 import type { LogInput, LogReading } from './log-options.js';
-import type { Pause } from './pause.js';
 
 /**
  * Reads contact logs into a RowStore, with their bad rows. A large log file
@@ -115,6 +114,8 @@ export interface ReadWholeOptions {
   readonly listLimit?: number;
   /** Delimiter, encoding, time zone and column names from the command line. */
   readonly reading?: LogReading | undefined;
+  /** Work on the first half's rows while the other thread reads the second (only when the log is split; see `pieces`). */
+  readonly whileWaiting?: (firstHalf: RowStore) => void;
 }
 
 /** Reads a whole log: in two halves at once when it is large, else in one piece. */
@@ -152,6 +153,13 @@ export async function readWholeLog(
     first = await readLogPart(path, display, lookup, window, fileIndex, { end: plan.split - 1, listLimit, reading });
   } catch (error) {
     // The first half's problem is the log's; the thread reading the second half is not needed.
+    secondHalf.cancel();
+    throw error;
+  }
+  // A split inside a quoted field (below) reads the log again: the caller forgets this work when `pieces` is not 2.
+  try {
+    if (!first.endedInsideQuotes) options.whileWaiting?.(first.store);
+  } catch (error) {
     secondHalf.cancel();
     throw error;
   }
@@ -232,10 +240,7 @@ export interface PartRequest {
 export type PartReply =
   | {
       readonly ok: true;
-      readonly size: number;
-      readonly columns: RowStore['columns'];
-      /** The rows with paused time (few: a list, not a column). */
-      readonly pauses: [number, Pause][];
+      readonly store: StoreTransfer;
       readonly badRows: LogBadRow[];
       readonly badCounts: Record<BadRowKind, number>;
       readonly read: number;
@@ -260,10 +265,8 @@ function readPartInWorker(script: string, request: PartRequest): { readonly resu
         resolve(undefined);
         return;
       }
-      const store = RowStore.fromColumns(reply.columns, reply.size);
-      for (const [row, pause] of reply.pauses) store.setPause(row, pause);
       resolve({
-        store,
+        store: RowStore.fromTransfer(reply.store),
         badRows: reply.badRows,
         badCounts: reply.badCounts,
         read: reply.read,

@@ -10,15 +10,15 @@ import type { Charter } from '../model/charter.js';
 import { todayIn } from '../time/calendar-date.js';
 import { notRegularKindMessage, systemProblemMessage } from '../util/regular-file.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
-import { indexCommitments, type CommitmentIndex, type MeasuredCommitment, type RowTarget } from './commitment-index.js';
+import { indexCommitments, type CommitmentIndex, type RowTarget } from './commitment-index.js';
 import { noBadRows, readWholeLog } from './intake.js';
 import { LogFileError } from './log-reader.js';
 import { asOfMessage, rangeProblem, timeWindowAround, type TimeWindow } from './report-window.js';
 import { attentionList } from '../model/attention.js';
 import { BAD_ROW_KINDS, DEFAULT_MIN_CONTACTS, MAX_LISTED_BAD_ROWS, type BadRow, type BadRowKind, type ComplianceReport } from '../model/compliance-report.js';
 import { overdueReviews } from './overdue-reviews.js';
-import { RowStore } from './row-store.js';
-import { ComplianceTally, type TallyOptions, type TallyOutcome } from './tally.js';
+import { RowCursor, RowStore, type Duplicates } from './row-store.js';
+import { RowCounter, skipped } from './count-rows.js';
 import type { MessageLocale } from '../messages/locale.js';
 import { message, renderMessage, type MessageRef } from '../messages/message.js';
 import type { LogInput, LogReading } from './log-options.js';
@@ -84,16 +84,19 @@ export async function measureCompliance(units: NormalizedUnits, options: Measure
   if (problem !== undefined) throw new InputError(problem);
   const index = indexCommitments(units);
   await checkReadable(options.logs, options.cwd);
-  const { store, rows, badRows, inputs } = await readAllLogs(options, index, timeWindowAround(asOf.getTime()));
-  const firstOf = markDuplicates(store, options.logs, badRows);
+  const tallyOptions = { asOfMs: asOf.getTime(), from: options.from, to: options.to };
+  // The first half of a log read in two halves is counted while the other thread reads the second (see RowCounter.countAhead).
+  let counted = new RowCounter(index, tallyOptions, new Map());
+  const { store, rows, badRows, inputs } = await readAllLogs(options, index, timeWindowAround(asOf.getTime()), counted);
+  const duplicates = markDuplicates(store, options.logs, badRows);
   const locale = options.locale ?? 'en';
 
-  const tallyOptions = { asOfMs: asOf.getTime(), from: options.from, to: options.to };
-  let counted = countRows(index, store, firstOf, tallyOptions, new Map());
+  counted.countRest(store, duplicates);
   if (counted.unmeasurable.size > 0) {
     // Counted again without them, so that no figure holds part of their rows; every other row counts as before.
-    counted = countRows(index, store, firstOf, tallyOptions, counted.unmeasurable);
-    listUnmeasurable(store, firstOf, index, counted.unmeasurable, options.logs, badRows);
+    counted = new RowCounter(index, tallyOptions, counted.unmeasurable);
+    counted.countRest(store, duplicates);
+    listUnmeasurable(store, duplicates, index, counted.unmeasurable, options.logs, badRows);
   }
   const { tally, outcomes } = counted;
   const counts = { read: rows.read, ...outcomes, bad: BAD_ROW_KINDS.reduce((sum, kind) => sum + badRows.counts[kind], 0) };
@@ -120,57 +123,20 @@ export async function measureCompliance(units: NormalizedUnits, options: Measure
   };
 }
 
-interface CountedRows {
-  readonly tally: ComplianceTally;
-  readonly outcomes: { measured: number; outsideRange: number; notStarted: number };
-  /** Commitments whose calendar could not place a row (by index), with why. */
-  readonly unmeasurable: Map<number, string>;
-}
-
-/**
- * Counts every good row that repeats no other. A commitment whose working
- * calendar cannot place a deadline (office hours only at weekends, years of
- * closed days) is given up at its first such row, and its later rows are
- * skipped: one failure, not one per row. Rows of `skip` are not counted.
- */
-function countRows(index: CommitmentIndex, store: RowStore, firstOf: Int32Array, options: TallyOptions, skip: ReadonlyMap<number, string>): CountedRows {
-  const tally = new ComplianceTally(index.commitments, options);
-  const outcomes = { measured: 0, outsideRange: 0, notStarted: 0 };
-  const unmeasurable = new Map(skip);
-  for (let row = 0; row < store.length; row++) {
-    if ((firstOf[row] as number) >= 0) continue;
-    const target = index.targets[store.commitments[row] as number] as RowTarget;
-    if (skipped(target, unmeasurable) !== undefined) continue;
-    let outcome: TallyOutcome;
-    try {
-      // Rows without paused time (all of them in most logs) pass no pause: the tally's fast path.
-      const pause = store.pauses.size === 0 ? undefined : store.pauses.get(row);
-      outcome = tally.addRow(target, store.starts[row] as number, store.ends[row] as number, pause);
-    } catch (error) {
-      // The promises of a row share its line's calendar: all of them are given up.
-      for (const commitment of promisesOfTarget(target)) unmeasurable.set(commitment.index, error instanceof Error ? error.message : String(error));
-      continue;
-    }
-    if (outcome === 'counted') outcomes.measured++;
-    else if (outcome === 'outside-range') outcomes.outsideRange++;
-    else outcomes.notStarted++;
-  }
-  return { tally, outcomes, unmeasurable };
-}
-
 /** The rows of commitments that cannot be measured, as bad rows. */
 function listUnmeasurable(
   store: RowStore,
-  firstOf: Int32Array,
+  duplicates: Duplicates,
   index: CommitmentIndex,
   unmeasurable: ReadonlyMap<number, string>,
   logs: readonly string[],
   badRows: BadRowList,
 ): void {
-  for (let row = 0; row < store.length; row++) {
-    const target = index.targets[store.commitments[row] as number] as RowTarget;
+  const rows = new RowCursor(store, duplicates.rows);
+  for (let row = rows.next(); row >= 0; row = rows.next()) {
+    const target = index.targets[store.targetOf(row)] as RowTarget;
     const commitment = skipped(target, unmeasurable);
-    if (commitment === undefined || (firstOf[row] as number) >= 0) continue;
+    if (commitment === undefined) continue;
     addStoredBadRow(badRows, store, logs, row, 'unknown-commitment', () => {
       const reason = unmeasurable.get(commitment.index) as string;
       return message('report.row.unmeasurable', { charter: commitment.charter, channel: commitment.channel, commitment: commitment.commitment, reason });
@@ -178,22 +144,12 @@ function listUnmeasurable(
   }
 }
 
-function promisesOfTarget(target: RowTarget): MeasuredCommitment[] {
-  return [target.within, target.average, target.abandoned].filter((commitment): commitment is MeasuredCommitment => commitment !== undefined);
-}
-
-/** The first promise of a row's target that cannot be measured, if any: then the row is not counted at all. */
-function skipped(target: RowTarget, unmeasurable: ReadonlyMap<number, string>): MeasuredCommitment | undefined {
-  if (unmeasurable.size === 0) return undefined;
-  return promisesOfTarget(target).find((commitment) => unmeasurable.has(commitment.index));
-}
-
 /** Counts a bad row found among the stored rows, and lists it while there is room (its message is made only then). */
 function addStoredBadRow(badRows: BadRowList, store: RowStore, logs: readonly string[], row: number, kind: BadRowKind, text: () => MessageRef): void {
   badRows.counts[kind]++;
   if (badRows.length >= MAX_LISTED_BAD_ROWS) return;
-  const fileIndex = store.files[row] as number;
-  badRows.push({ file: logs[fileIndex] as string, fileIndex, line: store.lines[row] as number, column: 1, kind, message: text() });
+  const fileIndex = store.fileOf(row);
+  badRows.push({ file: logs[fileIndex] as string, fileIndex, line: store.lineOf(row), column: 1, kind, message: text() });
 }
 
 /** A bad row while the report is made: its message still data, said in the reader's language at the end. */
@@ -207,6 +163,7 @@ async function readAllLogs(
   options: MeasureOptions,
   index: CommitmentIndex,
   window: TimeWindow,
+  counter: RowCounter,
 ): Promise<{ store: RowStore; rows: { read: number }; badRows: BadRowList; inputs: LogInput[] }> {
   if (options.logs.length > MAX_LOGS) throw new LogFileError(options.logs[MAX_LOGS] as string, 0, 0, message('report.log.too-many', { max: MAX_LOGS }));
   const badRows = Object.assign([] as ListedBadRow[], { counts: noBadRows() });
@@ -221,7 +178,11 @@ async function readAllLogs(
       // Bad rows past the listed ones are only counted: their messages are not even made.
       listLimit: MAX_LISTED_BAD_ROWS - badRows.length,
       reading: options.reading,
+      // Only the first log's first half: the rows before it are all there is to repeat.
+      ...(fileIndex === 0 ? { whileWaiting: (first: RowStore) => counter.countAhead(first) } : {}),
     });
+    // Read again in one piece (a split inside a quoted field): what was counted ahead is not these rows.
+    if (fileIndex === 0 && part.pieces !== 2) counter.forgetAhead();
     if (part.input) inputs.push({ file: log, ...part.input });
     read += part.read;
     for (const kind of BAD_ROW_KINDS) badRows.counts[kind] += part.badCounts[kind];
@@ -233,20 +194,20 @@ async function readAllLogs(
 }
 
 /** Finds the rows that repeat an earlier one (see RowStore.findDuplicates), counts them and lists them as bad rows while there is room. */
-function markDuplicates(store: RowStore, logs: readonly string[], badRows: BadRowList): Int32Array {
-  const firstOf = store.findDuplicates();
-  for (let row = 0; row < store.length; row++) {
-    const first = firstOf[row] as number;
-    if (first < 0) continue;
+function markDuplicates(store: RowStore, logs: readonly string[], badRows: BadRowList): Duplicates {
+  const duplicates = store.findDuplicates();
+  for (let index = 0; index < duplicates.rows.length; index++) {
+    const row = duplicates.rows[index] as number;
+    const first = duplicates.firsts[index] as number;
     addStoredBadRow(badRows, store, logs, row, 'duplicate', () => {
-      const firstFile = store.files[first] as number;
-      const line = store.lines[first] as number;
-      return firstFile === store.files[row]
+      const firstFile = store.fileOf(first);
+      const line = store.lineOf(first);
+      return firstFile === store.fileOf(row)
         ? message('report.row.duplicate', { line })
         : message('report.row.duplicate-elsewhere', { file: logs[firstFile] as string, line });
     });
   }
-  return firstOf;
+  return duplicates;
 }
 
 /** The threshold of few contacts must be a whole number from 0 (0: never few). */

@@ -12,8 +12,9 @@ import {
 
 /**
  * Counts each row against its commitment, as a whole and by month, and turns
- * the counts into figures. Only numbers are kept per row (the time taken), so
- * memory grows by 16 bytes a row at most.
+ * the counts into figures. Only one number is kept per closed row (the time
+ * taken, in its month: the total's median is taken over its months' times),
+ * so memory grows by 8 bytes a row at most.
  */
 export interface TallyOptions {
   /** Open rows are judged at this instant (epoch ms). */
@@ -37,7 +38,8 @@ export class ComplianceTally {
     private readonly commitments: readonly MeasuredCommitment[],
     private readonly options: TallyOptions,
   ) {
-    this.totals = commitments.map(() => new Accumulator());
+    // A total keeps no times of its own: its rows' times are in its months.
+    this.totals = commitments.map(() => new Accumulator(false));
     this.memos = commitments.map(() => ({ day: Number.NaN, monthAccumulator: undefined, dayDeadline: undefined }));
     this.monthly = commitments.map(() => new Map<number, Accumulator>());
     this.fromDay = options.from === undefined ? -Infinity : dayNumberOf(options.from);
@@ -189,8 +191,11 @@ export class ComplianceTally {
         unit: measuredUnit(commitment.duration.unit),
         target: commitment.target,
         // `paused` is said only for a promise with paused rows: logs without a stopped clock give the figures they always did.
-        total: figuresOf(total, commitment, total.paused > 0),
-        months: months.map((month): MonthFigures => ({ month, ...figuresOf(byMonth.get(monthIndexOf(month)) ?? EMPTY, commitment, total.paused > 0) })),
+        total: figuresOf(total, closedTimes([...byMonth.values()]), commitment, total.paused > 0),
+        months: months.map((month): MonthFigures => {
+          const accumulator = byMonth.get(monthIndexOf(month)) ?? EMPTY;
+          return { month, ...figuresOf(accumulator, closedTimes([accumulator]), commitment, total.paused > 0) };
+        }),
       };
     });
   }
@@ -220,38 +225,83 @@ function monthText(index: number): string {
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
+/** Closed rows' times are kept in blocks of this many (64 KB): a month's list grows without copying, and wastes at most one block. */
+const TIME_BLOCK = 8192;
+
 class Accumulator {
   met = 0;
   missed = 0;
   pending = 0;
   /** Rows with paused time. */
   paused = 0;
-  private times = new Float64Array(16);
+  /** Times taken, summed in the order the rows come (the mean is the same to the last bit as summing them afterwards). */
+  private sum = 0;
   private closed = 0;
+  /** Full blocks of times, and the one being filled (none for a commitment's total: its times are its months'). */
+  private readonly blocks: Float64Array[] = [];
+  private times: Float64Array | undefined;
+  private filled = 0;
+
+  constructor(private readonly keepsTimes = true) {
+    if (keepsTimes) this.times = new Float64Array(16);
+  }
 
   close(met: boolean, taken: number): void {
     if (met) this.met++;
     else this.missed++;
-    if (this.closed === this.times.length) {
-      const grown = new Float64Array(this.times.length * 2);
-      grown.set(this.times);
-      this.times = grown;
-    }
-    this.times[this.closed++] = taken;
+    this.sum += taken;
+    this.closed++;
+    if (!this.keepsTimes) return;
+    let times = this.times as Float64Array;
+    if (this.filled === times.length) times = this.grow(times);
+    times[this.filled++] = taken;
   }
 
-  /** Times taken by closed rows, in no particular order (selection reorders them). */
-  closedTimes(): Float64Array {
-    return this.times.subarray(0, this.closed);
+  /** Doubles the block being filled up to TIME_BLOCK, then starts another. */
+  private grow(times: Float64Array): Float64Array {
+    let next: Float64Array;
+    if (times.length < TIME_BLOCK) {
+      next = new Float64Array(times.length * 2);
+      next.set(times);
+    } else {
+      this.blocks.push(times);
+      next = new Float64Array(TIME_BLOCK);
+      this.filled = 0;
+    }
+    this.times = next;
+    return next;
+  }
+
+  /** How many closed rows. */
+  get closedCount(): number {
+    return this.closed;
+  }
+
+  /** Copies the times taken into `into` from `at`; returns the place after them. */
+  copyTimes(into: Float64Array, at: number): number {
+    let place = at;
+    for (const block of this.blocks) {
+      into.set(block, place);
+      place += block.length;
+    }
+    if (this.times) into.set(this.times.subarray(0, this.filled), place);
+    return place + this.filled;
   }
 
   /** The mean time taken by closed rows, or null without any. */
   mean(): number | null {
-    if (this.closed === 0) return null;
-    let sum = 0;
-    for (let index = 0; index < this.closed; index++) sum += this.times[index] as number;
-    return sum / this.closed;
+    return this.closed === 0 ? null : this.sum / this.closed;
   }
+}
+
+/** The times taken of the closed rows of some accumulators, in one array (in no particular order: selection reorders it). */
+function closedTimes(accumulators: readonly Accumulator[]): Float64Array {
+  let count = 0;
+  for (const accumulator of accumulators) count += accumulator.closedCount;
+  const times = new Float64Array(count);
+  let at = 0;
+  for (const accumulator of accumulators) at = accumulator.copyTimes(times, at);
+  return times;
 }
 
 const EMPTY = new Accumulator();
@@ -266,7 +316,12 @@ export function statusOf(shareMet: number | null, target: number): ComplianceSta
   return 'missed';
 }
 
-function figuresOf(accumulator: Accumulator, commitment: Pick<MeasuredCommitment, 'measure' | 'target' | 'duration'>, withPaused: boolean): Figures {
+function figuresOf(
+  accumulator: Accumulator,
+  times: Float64Array,
+  commitment: Pick<MeasuredCommitment, 'measure' | 'target' | 'duration'>,
+  withPaused: boolean,
+): Figures {
   const { measure, target } = commitment;
   const count = accumulator.met + accumulator.missed + accumulator.pending;
   const base = { count, met: accumulator.met, missed: accumulator.missed, pending: accumulator.pending };
@@ -285,7 +340,6 @@ function figuresOf(accumulator: Accumulator, commitment: Pick<MeasuredCommitment
   const decided = accumulator.met + accumulator.missed;
   const shareMet = decided === 0 ? null : accumulator.met / decided;
   const mean = measure === 'average' ? accumulator.mean() : undefined;
-  const times = accumulator.closedTimes();
   const figures = { median: median(times), p90: percentile(times, 0.9), ...(withPaused ? { paused: accumulator.paused } : {}) };
   if (mean !== undefined) {
     const rounded = mean === null ? null : roundTime(mean);

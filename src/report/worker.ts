@@ -10,22 +10,17 @@ parentPort?.once('message', (request: PartRequest) => {
     ...(request.prefix === undefined ? {} : { prefix: request.prefix }),
   })
     .then((part): void => {
-      const columns = part.store.columns;
+      const { data, buffers } = part.store.transfer();
       const reply: PartReply = {
         ok: true,
-        size: part.store.length,
-        columns,
-        pauses: [...part.store.pauses],
+        store: data,
         badRows: part.badRows,
         badCounts: part.badCounts,
         read: part.read,
         lines: part.lines,
         endedInsideQuotes: part.endedInsideQuotes,
       };
-      parentPort?.postMessage(
-        reply,
-        Object.values(columns).map((column) => column.buffer as ArrayBuffer),
-      );
+      parentPort?.postMessage(reply, buffers);
     })
     .catch((error: unknown) => {
       const reply: PartReply = { ok: false, error: error instanceof Error ? error.message : String(error) };

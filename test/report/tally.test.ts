@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { median, percentile, selectNth, statusOf } from '../../src/report/tally.js';
+import type { MeasuredCommitment } from '../../src/report/commitment-index.js';
+import { ComplianceTally, median, percentile, selectNth, statusOf } from '../../src/report/tally.js';
+import { WorkingCalendar } from '../../src/time/working-calendar.js';
 
 describe('median and 90th percentile', () => {
   it.each([
@@ -53,5 +55,53 @@ describe('statusOf', () => {
     [null, 0.9, 'no-data'],
   ] as const)('share %s against target %s is %s', (share, target, status) => {
     expect(statusOf(share, target)).toBe(status);
+  });
+});
+
+describe('ComplianceTally over many rows', () => {
+  const calendar = new WorkingCalendar({ timeZone: 'Europe/Helsinki', weekly: [{ days: 'mon-fri', open: '08:00', close: '16:00' }] });
+  const commitment = {
+    index: 0,
+    measure: 'average',
+    within: '5 minutes',
+    target: 0.9,
+    duration: { amount: 5, unit: 'minute' },
+    calendar,
+  } as unknown as MeasuredCommitment;
+
+  it('gives the median, p90 and mean of every row, by month and in all, as sorting and summing in row order do', () => {
+    const tally = new ComplianceTally([commitment], { asOfMs: Date.UTC(2027, 0, 1) });
+    let seed = 9;
+    const random = (): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const byMonth = new Map<string, number[]>();
+    const all: number[] = [];
+    // More rows than a block of times in some months, fewer in others; fractional minutes.
+    for (let row = 0; row < 30_000; row++) {
+      const startMs = Date.UTC(2026, row < 25_000 ? 0 : 1 + (row % 3), 5, 9) + row * 1_000;
+      const endMs = startMs + Math.floor(random() * 900_000);
+      tally.addRow({ average: commitment, gaveUp: false }, startMs, endMs);
+      const month = new Date(startMs + 2 * 3_600_000).toISOString().slice(0, 7);
+      const taken = (endMs - startMs) / 60_000;
+      const list = byMonth.get(month) ?? [];
+      list.push(taken);
+      byMonth.set(month, list);
+      all.push(taken);
+    }
+    const figuresOf = (values: number[]): { median: number; p90: number; mean: number } => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const middle = sorted.length >> 1;
+      const median = sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+      let sum = 0;
+      for (const value of values) sum += value;
+      const round = (value: number): number => Math.round(value * 100) / 100;
+      return { median: round(median), p90: round(sorted[Math.ceil(0.9 * sorted.length) - 1] as number), mean: round(sum / values.length) };
+    };
+    const months = [...byMonth.keys()].sort();
+    const [figures] = tally.figures(months);
+    expect(figures?.total).toMatchObject({ count: all.length, ...figuresOf(all) });
+    for (const [index, month] of months.entries()) expect(figures?.months[index]).toMatchObject({ month, ...figuresOf(byMonth.get(month) ?? []) });
   });
 });
