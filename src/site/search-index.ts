@@ -97,7 +97,7 @@ async function runPagefind(args: readonly string[], cwd: string, started: (child
       // Its message on one line, without colour codes or other control characters (it may reach a terminal).
       const said = errors
         .replace(/\u001b\[[0-9;]*[A-Za-z]/g, '')
-        .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+        .replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ')
         .trim();
       reject(new Error(`search index: Pagefind ${signal ? `stopped (${signal})` : `exited ${code}`}${said ? `: ${said}` : ''}`));
     });
