@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { registerCleanup } from '../util/cleanup.js';
 import type { SiteWriter } from './site-writer.js';
 
@@ -18,7 +18,7 @@ export function isSearchIndexFile(path: string): boolean {
 /**
  * One Pagefind index per language, written to `<lang>/pagefind/` in the site,
  * so a reader's search downloads only their language, stemmed for it (Finnish
- * and Swedish included). Pagefind reads the written pages in `outDir` itself,
+ * and Swedish included). Pagefind reads the written pages in `site` itself,
  * which is much faster than handing them over one by one. Only charter pages
  * are indexed, and within them what carries `data-pagefind-body`: every
  * section, with only the page's own controls and navigation
@@ -29,14 +29,16 @@ export function isSearchIndexFile(path: string): boolean {
  * spent about 13% more CPU time on the same 3,000 pages and wrote the same
  * index (bench/README.md); at once was slower in wall time on two cores.
  *
- * Without `writer`, Pagefind writes the index files straight into `outDir`,
+ * Without `writer`, Pagefind writes the index files straight into `site`,
  * which must be a folder only this run writes to (the build's staging folder).
  * With one (`charter serve`), Pagefind writes into a private temporary folder
  * and every file is then copied through `writer`, so that `serve` knows every
  * file it wrote and nothing planted in the served folder is written through.
  * Returns the site paths written.
  */
-export async function writeSearchIndexes(outDir: string, languages: readonly string[], writer?: SiteWriter): Promise<string[]> {
+export async function writeSearchIndexes(site: string, languages: readonly string[], writer?: SiteWriter): Promise<string[]> {
+  // Absolute: Pagefind runs in a folder of its own.
+  const outDir = resolve(site);
   // An empty working folder of its own: Pagefind would read a pagefind.yml (or .json, .toml) found where it runs.
   const workFolder = await mkdtemp(join(tmpdir(), 'charter-search-'));
   const written: string[] = [];

@@ -1,5 +1,5 @@
 import { chmodSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeSearchIndexes } from '../../src/site/search-index.js';
@@ -21,7 +21,8 @@ describe('the search index (Pagefind, one index per language)', () => {
     });
     // A Pagefind setting in the user's environment changes nothing.
     vi.stubEnv('PAGEFIND_EXCLUDE_SELECTORS', 'h1, p');
-    const written = await writeSearchIndexes(site, ['fi', 'sv']);
+    // Given relative to the working folder, as a user's --out may be.
+    const written = await writeSearchIndexes(relative(process.cwd(), site), ['fi', 'sv']);
     expect(written).toContain('fi/pagefind/pagefind.js');
     expect(written).toContain('sv/pagefind/pagefind.js');
     expect(written.every((path) => /^(fi|sv)\/pagefind\//.test(path))).toBe(true);
