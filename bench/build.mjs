@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { builtApi, median, option, root, work } from './shared.mjs';
 
 const size = Number(option('size', '1000'));
@@ -118,8 +119,9 @@ const eleventy = join(root, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 const pagefind = join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
 const samples = { charter: [], charterNoSearch: [], eleventy: [], pagefind: [], peer: [] };
 for (let run = 0; run < runs; run++) {
-  samples.charter.push(time(node, [charter, 'build', '--today', today, '--out', '_site'], project));
   samples.charterNoSearch.push(time(node, [charter, 'build', '--today', today, '--out', '_site', '--no-search'], project));
+  // With search last, so that its index is there to count the words of.
+  samples.charter.push(time(node, [charter, 'build', '--today', today, '--out', '_site'], project));
   rmSync(join(project, '_plain'), { recursive: true, force: true });
   const built = time(node, [eleventy, '--quiet', '--input=markdown', '--output=_plain'], project);
   // Only the charter pages, as charter build indexes them (cards are one level further down).
@@ -128,6 +130,28 @@ for (let run = 0; run < runs; run++) {
   samples.pagefind.push(indexed);
   samples.peer.push(plus(built, indexed));
 }
+/**
+ * The words Pagefind indexed per charter page, by language, read from the
+ * fragments it wrote (one gzipped JSON record per page). Its indexing time
+ * follows this count, so it is printed for both sides.
+ */
+function indexedWords(fragmentFolders) {
+  const byLang = new Map();
+  for (const folder of fragmentFolders) {
+    for (const name of readdirSync(folder)) {
+      const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
+      const { url, word_count: words } = JSON.parse(text.slice(text.indexOf('{')));
+      const lang = url.split('/')[1];
+      byLang.set(lang, [...(byLang.get(lang) ?? []), words]);
+    }
+  }
+  return [...byLang]
+    .sort(([a], [b]) => languages.indexOf(a) - languages.indexOf(b))
+    .map(([lang, counts]) => `${lang} ${Math.round(counts.reduce((sum, count) => sum + count, 0) / counts.length)}`)
+    .join(', ');
+}
+const peerWords = indexedWords([join(project, '_plain', 'pagefind', 'fragment')]);
+const charterWords = indexedWords(languages.map((lang) => join(project, '_site', lang, 'pagefind', 'fragment')));
 const peerLanguages = Object.keys(JSON.parse(readFileSync(join(project, '_plain', 'pagefind', 'pagefind-entry.json'), 'utf8')).languages);
 
 // One charter changes under serve: time from the change to the rebuilt pages,
@@ -180,9 +204,15 @@ row(`Pagefind CLI, charter pages whole (one index each for ${peerLanguages.join(
 row('**peer: Eleventy + Pagefind CLI**', size * 3 * 2, samples.peer);
 row('`charter build` (validate, render, search index)', size * 3 * 2 + 10, samples.charter);
 row('`charter build --no-search`', size * 3 * 2 + 10, samples.charterNoSearch);
+// The search step's cost, as the difference of the two medians (charter build indexes in the same process run).
+const searchStep = { wall: wall(samples.charter) - wall(samples.charterNoSearch), cpu: cpu(samples.charter) - cpu(samples.charterNoSearch) };
+console.log(
+  `| \`charter build\`: its search index (the difference) | ${size * 3} | ${ms(searchStep.wall)} | ${ratio(searchStep.wall, peerWall)} | ${ms(searchStep.cpu)} | ${ratio(searchStep.cpu, peerCpu)} |`,
+);
 console.log(`| \`charter serve\`: rebuild after one charter changes | | ${ms(median(rebuilds))} | | ${ms(median(rebuildCpu))} | |`);
 console.log(`| \`charter serve\`: then the search index, once changes settle | | ${ms(median(reindexes))} | | | |`);
 console.log('');
+console.log(`indexed words per charter page (Pagefind's count): peer ${peerWords}; charter build ${charterWords}`);
 const buildRatio = wall(samples.charter) / peerWall;
 const rebuild = median(rebuilds);
 console.log(

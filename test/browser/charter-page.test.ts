@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,22 @@ async function search(page: Page, lang: string, query: string): Promise<Found[]>
     excerpt: result.excerpt.replace(/<\/?mark>/g, ''),
   }));
 }
+
+/** Everything the `lang` index holds of `unit`'s page (Pagefind's indexed text), found by `query`. */
+async function indexedText(page: Page, lang: string, query: string, unit: string): Promise<string> {
+  const found = await page.evaluate<{ url: string; content: string }[]>(`(async () => {
+    const pagefind = await import(${JSON.stringify(`/${lang}/pagefind/pagefind.js`)});
+    await pagefind.options({ baseUrl: '/' });
+    const found = await pagefind.search(${JSON.stringify(query)});
+    return Promise.all(found.results.map((result) => result.data()));
+  })()`);
+  const content = found.find((result) => result.url.endsWith(`/${unit}/`))?.content;
+  if (content === undefined) throw new Error(`${query} did not find ${unit} in the ${lang} index`);
+  return content;
+}
+
+/** The Finnish page strings, to tell the page's own words from the charter's. */
+const FI_PAGE = (JSON.parse(readFileSync(join(repoRoot, 'src', 'view', 'strings', 'fi.json'), 'utf8')) as { page: Record<string, string> }).page;
 
 // Each test drives Chromium, whose pages take seconds on a busy two-core machine: twice the usual timeout.
 describe.runIf(runBrowserTests)('a charter page in a real browser: the essentials first, every promise searchable', { timeout: 60_000 }, () => {
@@ -226,6 +242,25 @@ describe.runIf(runBrowserTests)('a charter page in a real browser: the essential
         // Nor may any word run into the next, the hours table's headings and cells included.
         expect(excerpt, unit).not.toMatch(/\p{Ll}\p{Lu}/u);
       }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("indexes the absence routine's content, and not the form's controls or other page widgets", async () => {
+    const page = await browser().newPage();
+    try {
+      await page.goto(`${url()}/fi/search/`);
+      const text = await indexedText(page, 'fi', 'poissaoloviesti', 'building-control');
+      const absence = text.slice(text.indexOf(`${FI_PAGE.absenceHeading}.`), text.indexOf(`${FI_PAGE.feedbackHeading}.`));
+      // Whom to tell, how early, the substitute and the out-of-office text, as building-control.yaml gives them.
+      expect(absence).toContain('Vaihde, +358 9 123 4000');
+      expect(absence).toContain('Tiina Heinonen (Lupasihteeri)');
+      expect(absence).toContain(`${FI_PAGE.absenceNotice}: 1 työpäivä`);
+      expect(absence).toContain('Sijainen on nimettävä');
+      expect(absence).toContain('Olen poissa {from}–{until}. Lupa- ja katselmusasioissa sijaiseni on {substitute}.');
+      // The same on every page, matching every page alike: the form's texts and buttons, the contact list's toggle.
+      for (const key of ['awayFormIntro', 'awayPrivacy', 'awayFrom', 'awaySubmit', 'awayCopy', 'contactsShow']) expect(text, key).not.toContain(FI_PAGE[key]);
     } finally {
       await page.close();
     }
