@@ -1,12 +1,14 @@
-import { charterNotes, decisionText, kindMessage } from '../diff/render-text.js';
-import { message } from '../messages/message.js';
+import type { CharterDiff } from '../diff/diff-model.js';
+import { charterNotes, kindMessage } from '../diff/render-text.js';
+import { message, type MessageRef } from '../messages/message.js';
 import type { ReviewChangesInput } from '../view/review-view.js';
 import type { ApprovalChanges } from './since-approval.js';
 
 /**
  * What changed in a charter since its approval, as the review pack shows it:
- * the changes as `charter diff` words them (its notes on a new or renamed
- * charter, and whether a decision is needed), or why none can be shown.
+ * the changes as `charter diff` finds them, with their data for the page's
+ * own wording (its notes on a new or renamed charter, and whether a decision
+ * is needed), or why none can be shown.
  */
 export function reviewChanges(changes: ApprovalChanges | undefined): ReviewChangesInput {
   if (changes === undefined) return { unavailable: message('review.pack.no-history'), notes: [], changes: [] };
@@ -17,11 +19,31 @@ export function reviewChanges(changes: ApprovalChanges | undefined): ReviewChang
   };
   const { diff } = changes;
   if (diff === undefined) return { ...recorded, notes: [], changes: [] };
-  const decision = decisionText(diff);
+  const decision = decisionNote(diff);
   return {
     ...recorded,
     notes: charterNotes(diff),
     ...(decision === undefined ? {} : { decision }),
-    changes: diff.changes.map((change) => ({ kind: change.kind, kindWord: kindMessage(change.kind), text: change.text })),
+    changes: diff.changes.map((change) => ({
+      kind: change.kind,
+      kindWord: kindMessage(change.kind),
+      text: change.text,
+      ...(change.detail === undefined ? {} : { detail: change.detail }),
+    })),
   };
+}
+
+/**
+ * What the decision says, for the meeting: `charter diff`'s cases, said
+ * plainly; the keys stay, as the administrator records the decision in them.
+ */
+function decisionNote(charter: CharterDiff): MessageRef | undefined {
+  const { approval } = charter;
+  if (charter.needsDecision) {
+    return approval !== undefined && approval.approvedBy === undefined
+      ? message('review.change.decision-without-by', { approved: approval.approved })
+      : message('review.change.decision-needed');
+  }
+  if (approval?.approvedBy !== undefined) return message('review.change.decision-recorded', { approved: approval.approved, by: approval.approvedBy });
+  return undefined;
 }
