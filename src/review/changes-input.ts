@@ -1,5 +1,6 @@
 import type { CharterDiff } from '../diff/diff-model.js';
-import { charterNotes, kindMessage } from '../diff/render-text.js';
+import { charterNotes, decisionText, kindMessage } from '../diff/render-text.js';
+import type { MessageId } from '../messages/catalog.js';
 import { message, type MessageRef } from '../messages/message.js';
 import type { ReviewChangesInput } from '../view/review-view.js';
 import type { ApprovalChanges } from './since-approval.js';
@@ -37,13 +38,14 @@ export function reviewChanges(changes: ApprovalChanges | undefined): ReviewChang
  * What the decision says, for the meeting: `charter diff`'s cases, said
  * plainly; the keys stay, as the administrator records the decision in them.
  */
+const DECISION_NOTES: Readonly<Partial<Record<MessageId, MessageId>>> = {
+  'diff.format.decision-needed': 'review.change.decision-needed',
+  'diff.format.decision-without-by': 'review.change.decision-without-by',
+  'diff.format.decision-recorded': 'review.change.decision-recorded',
+};
+
 function decisionNote(charter: CharterDiff): MessageRef | undefined {
-  const { approval } = charter;
-  if (charter.needsDecision) {
-    return approval !== undefined && approval.approvedBy === undefined
-      ? message('review.change.decision-without-by', { approved: approval.approved })
-      : message('review.change.decision-needed');
-  }
-  if (approval?.approvedBy !== undefined) return message('review.change.decision-recorded', { approved: approval.approved, by: approval.approvedBy });
-  return undefined;
+  const text = decisionText(charter);
+  const id = text && DECISION_NOTES[text.id];
+  return text === undefined || id === undefined ? text : { ...text, id };
 }

@@ -1,9 +1,9 @@
+import type { ChangeDetail, ChangeValue, LineSubject, PromiseSubject } from '../model/change-detail.js';
 import type { CharterText } from '../model/charter.js';
 import { textInLanguage } from '../model/charter-text.js';
-import { COMPLAINTS_CHANNEL, FEEDBACK_CHANNEL, SERVICES_CHANNEL, type PromiseMeasure, type PromisePlace } from '../model/commitments.js';
+import { COMPLAINTS_CHANNEL, FEEDBACK_CHANNEL, SERVICES_CHANNEL } from '../model/commitments.js';
 import { message, renderMessage, type MessageRef, type MessageValue } from '../messages/message.js';
 import type { MessageId } from '../messages/catalog.js';
-import type { Duration } from '../time/duration.js';
 import { COMMITMENT_SLOTS, commitmentSlotKey, dashboardStrings, fill, viewStrings, type ChannelKey, type ViewStrings } from './strings.js';
 import type { SiteLanguage } from './view-model.js';
 import { durationInWords, formatPercent, withinInWords } from './words.js';
@@ -16,34 +16,6 @@ import { durationInWords, formatPercent, withinInWords } from './words.js';
  * en) with its values, written for administrators in the charter's keys,
  * put in these words instead.
  */
-
-/** A channel line of the change (the diff's `LineSubject`). */
-export interface ChangeLine {
-  readonly channel: string;
-  readonly id?: string;
-  readonly name?: CharterText;
-}
-
-/** A promise of the change, with the charter's names for its place (the diff's `PromiseSubject`). */
-export interface ChangePromise {
-  readonly measure: PromiseMeasure;
-  readonly place: PromisePlace;
-  readonly lineName?: CharterText;
-  readonly groupNames: readonly CharterText[];
-  readonly serviceName?: CharterText;
-  readonly commitmentName?: CharterText;
-}
-
-export type ChangeValueInput = { readonly duration: Duration } | { readonly share: number };
-
-/** The change as data (the diff's `ChangeDetail`): what it is about and its values before and after. */
-export interface ChangeDetailInput {
-  readonly promise?: ChangePromise;
-  readonly line?: ChangeLine;
-  readonly from?: ChangeValueInput;
-  readonly to?: ChangeValueInput;
-  readonly target?: number;
-}
 
 /** Where the charter's texts are taken from: the page's language, then the charter's. */
 export interface ChangeWordsContext {
@@ -64,7 +36,7 @@ const FIELD_NAMES: Readonly<Record<string, MessageId>> = {
 };
 
 /** The change's message with its values in the reader's words; the message as it is where nothing is known. */
-export function changeMessage(text: MessageRef, detail: ChangeDetailInput | undefined, context: ChangeWordsContext): MessageRef {
+export function changeMessage(text: MessageRef, detail: ChangeDetail | undefined, context: ChangeWordsContext): MessageRef {
   const values: Record<string, MessageValue> = { ...text.values };
   if (detail?.promise) values.promise = promiseName(detail.promise, context);
   if (detail?.line) values.line = lineName(detail.line, context);
@@ -82,7 +54,7 @@ function textOf(value: CharterText | undefined, context: ChangeWordsContext): st
 }
 
 /** "E-post – svar", "Puhelin, Saamenkielinen palvelu – puheluihin vastaaminen — Toimeentulotuki": as the figures name it, without the limit. */
-export function promiseName(promise: ChangePromise, context: ChangeWordsContext): string {
+export function promiseName(promise: PromiseSubject, context: ChangeWordsContext): string {
   const { place } = promise;
   const { ui } = context;
   const strings = viewStrings(ui);
@@ -119,7 +91,7 @@ export function promiseName(promise: ChangePromise, context: ChangeWordsContext)
 }
 
 /** "Puhelin", "Telefon, Allmän rådgivning": a channel line by its title and its name (else its id). */
-export function lineName(line: ChangeLine, context: ChangeWordsContext): string {
+export function lineName(line: LineSubject, context: ChangeWordsContext): string {
   const kind = channelTitle(line.channel, context.ui);
   const name = textOf(line.name, context) ?? line.id;
   return name === undefined ? kind : fill(dashboardStrings(context.ui).lineChannel, { channel: kind, line: name });
@@ -131,12 +103,12 @@ function channelTitle(channel: string, ui: SiteLanguage): string {
 }
 
 /** "3 arbetsdagar", "90 %". */
-function valueText(value: ChangeValueInput, ui: SiteLanguage): string {
+function valueText(value: ChangeValue, ui: SiteLanguage): string {
   return 'duration' in value ? durationInWords(value.duration, ui) : formatPercent(value.share, ui);
 }
 
 /** An added or removed promise's value: "inom 3 arbetsdagar, mål 90 %"; a share abandoned, "högst 10 %". */
-function promiseValueText(value: ChangeValueInput, target: number | undefined, ui: SiteLanguage): string {
+function promiseValueText(value: ChangeValue, target: number | undefined, ui: SiteLanguage): string {
   if (!('duration' in value)) return renderMessage(message('review.change.at-most', { share: formatPercent(value.share, ui) }), ui);
   const within = withinInWords(value.duration, ui);
   return target === undefined ? within : renderMessage(message('review.change.within-target', { within, target: formatPercent(target, ui) }), ui);

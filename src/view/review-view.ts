@@ -4,7 +4,8 @@ import { hasFewContacts, minContactsOf } from '../model/attention.js';
 import { currentReviewer } from '../model/review-rota.js';
 import { renderMessage, type MessageRef } from '../messages/message.js';
 import { buildCharterView, type CharterViewContext } from './charter-view.js';
-import { changeMessage, type ChangeDetailInput, type ChangeWordsContext } from './change-words.js';
+import type { ChangeDetail } from '../model/change-detail.js';
+import { changeMessage, type ChangeWordsContext } from './change-words.js';
 import { buildDashboardView } from './dashboard-view.js';
 import { formatDate, formatDateRange } from './format-dates.js';
 import type { PageLanguage } from './site-languages.js';
@@ -34,7 +35,7 @@ export interface ReviewChangesInput {
     readonly kind: string;
     readonly kindWord: MessageRef;
     readonly text: MessageRef;
-    readonly detail?: ChangeDetailInput;
+    readonly detail?: ChangeDetail;
   }[];
 }
 

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { buildReviewView } from '../../src/view/review-view.js';
 import { urls } from '../../src/view/site-plan.js';
 import { BASELINE, EXTENDING_UNIT, VALID_UNIT, edit } from '../fixtures/charters.js';
 import { runCli, writeTree } from '../helpers.js';
+import { commitAll } from './commit-all.js';
 
 /**
  * The review pack's changes in the words of the meeting: promises and lines
@@ -174,14 +174,7 @@ describe('the review pack says the changes in the page language', () => {
 describe('the pack page escapes the changes', () => {
   it('writes a hostile changed text and line name as text, never as markup', async () => {
     const cwd = writeTree({ 'charters/unit.yaml': LINES_UNIT });
-    const git = (...args: string[]) => {
-      const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_COMMITTER_DATE: '2026-10-01T12:00:00Z' };
-      const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.fi', ...args], { cwd, env, encoding: 'utf8' });
-      if (result.status !== 0) throw new Error(result.stderr);
-    };
-    git('init', '-q', '-b', 'main');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'charters');
+    commitAll(cwd);
     const attack = '<img src=x onerror=alert(1)>';
     const hostile = edit(
       edit(LINES_UNIT, 'name: { fi: Testiyksikkö, en: Test Unit }', `name: { fi: "Testi${attack}", en: Test Unit }`),
