@@ -6,6 +6,7 @@ import { message, renderMessage, type MessageRef, type MessageValue } from '../m
 import type { MessageId } from '../messages/catalog.js';
 import { COMMITMENT_SLOTS, commitmentSlotKey, dashboardStrings, fill, viewStrings, type ChannelKey, type ViewStrings } from './strings.js';
 import type { SiteLanguage } from './view-model.js';
+import { formatDate } from './format-dates.js';
 import { durationInWords, formatPercent, withinInWords } from './words.js';
 
 /**
@@ -46,6 +47,8 @@ export function changeMessage(text: MessageRef, detail: ChangeDetail | undefined
   if (value && values.value !== undefined) values.value = promiseValueText(value, detail?.target, context.ui);
   if (typeof values.where === 'string') values.where = fieldName(values.where, context);
   if (typeof values.language === 'string') values.language = languageName(values.language, context.ui);
+  // An exception day of the opening hours: formatDate leaves anything but a date as it is.
+  if (typeof values.date === 'string') values.date = formatDate(values.date, context.ui);
   return text.values === undefined ? text : { id: text.id, values };
 }
 

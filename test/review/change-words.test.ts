@@ -139,10 +139,13 @@ describe('the review pack says the changes in the page language', () => {
       'address: test@example.fi',
       'address: koe@example.fi',
     );
-    const fi = await changeLines(one(VALID_UNIT, renamed), 'fi');
+    const closed = edit(renamed, '    - { date: 2027-07-15, closed: true', '    - { date: 2026-12-24, closed: true }\n    - { date: 2027-07-15, closed: true');
+    const fi = await changeLines(one(VALID_UNIT, closed), 'fi');
+    expect(fi.items).toContain('Heikentyy: Aukioloajat: suljettuna 24.12.2026 (uusi poikkeus)');
     expect(fi.items).toContain('Sanamuoto: Yksikön nimi (suomi): ”Testiyksikkö” → ”Koeyksikkö”');
     expect(fi.items).toContain('Sanamuoto: Sähköposti – sähköpostiosoite: test@example.fi → koe@example.fi');
-    const sv = await changeLines(one(VALID_UNIT, renamed), 'sv');
+    const sv = await changeLines(one(VALID_UNIT, closed), 'sv');
+    expect(sv.items).toContain('Försvagat: Öppettider: stängt 24.12.2026 (ett nytt undantag)');
     expect(sv.items).toContain('Formulering: Enhetens namn (finska): ”Testiyksikkö” → ”Koeyksikkö”');
   });
 
