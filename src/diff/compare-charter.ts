@@ -6,7 +6,7 @@ import { promisesOf } from '../model/commitments.js';
 import { message } from '../messages/message.js';
 import { WEAKENING_KINDS, type ChangeLocation, type CharterDiff, type PromiseChange } from './diff-model.js';
 import { hoursChanges } from './hours-changes.js';
-import { linesOf, promiseChanges, type CharterVersion, type FoundChange } from './promise-changes.js';
+import { linesOf, promiseChanges, promiseDetail, type CharterVersion, type FoundChange } from './promise-changes.js';
 import { wordChanges } from './word-changes.js';
 import { promiseLabel, promiseValue } from './labels.js';
 
@@ -105,7 +105,7 @@ export function compareCharters(before: LoadedCharter, after: LoadedCharter, mov
 
   const changes: PromiseChange[] = found.map((change) => {
     const path = change.side === 'new' ? change.path : existingPrefix(after.resolved.data, change.path);
-    return { kind: change.kind, text: change.text, path: change.path, at: locate(after.resolved, path) };
+    return { kind: change.kind, text: change.text, path: change.path, at: locate(after.resolved, path), ...(change.detail ? { detail: change.detail } : {}) };
   });
   const unitDecision = decision(before.resolved.data, after.resolved.data);
   const unitDecided = unitDecision?.approvedBy !== undefined;
@@ -147,6 +147,7 @@ export function oneSided(loaded: LoadedCharter, status: 'added' | 'removed'): Ch
     text: message(status === 'added' ? 'diff.promise.added' : 'diff.promise.removed', { promise: promiseLabel(promise), value: promiseValue(promise) }),
     path: promise.path,
     at: locate(loaded.resolved, promise.path),
+    detail: promiseDetail(loaded.charter, promise, status === 'added' ? 'to' : 'from'),
   }));
   // A charter withdrawn whole is told, not failed: no file is left to record the decision in.
   return { id: loaded.charter.id, file: loaded.resolved.file, status, needsDecision: false, changes };

@@ -27,6 +27,9 @@ export interface ChangeLocation {
   readonly column: number;
 }
 
+export type { ChangeDetail, ChangeValue, LineSubject, PromiseSubject } from '../model/change-detail.js';
+import type { ChangeDetail } from '../model/change-detail.js';
+
 export interface PromiseChange {
   readonly kind: ChangeKind;
   /** The change in words. */
@@ -34,6 +37,8 @@ export interface PromiseChange {
   /** Where it is in the charter's (merged) data. */
   readonly path: JsonPath;
   readonly at?: ChangeLocation;
+  /** The change as data, for a second wording; not part of `charter diff`'s own outputs. */
+  readonly detail?: ChangeDetail;
 }
 
 export type CharterStatus = 'changed' | 'added' | 'removed';

@@ -4,6 +4,8 @@ import { hasFewContacts, minContactsOf } from '../model/attention.js';
 import { currentReviewer } from '../model/review-rota.js';
 import { renderMessage, type MessageRef } from '../messages/message.js';
 import { buildCharterView, type CharterViewContext } from './charter-view.js';
+import type { ChangeDetail } from '../model/change-detail.js';
+import { changeMessage, type ChangeWordsContext } from './change-words.js';
 import { buildDashboardView } from './dashboard-view.js';
 import { formatDate, formatDateRange } from './format-dates.js';
 import type { PageLanguage } from './site-languages.js';
@@ -28,8 +30,13 @@ export interface ReviewChangesInput {
   readonly notes: readonly MessageRef[];
   /** Whether a decision is needed or recorded for a weakened promise. */
   readonly decision?: MessageRef;
-  /** Each change: its kind (`loosened`…), the kind in words, and the change in words. */
-  readonly changes: readonly { readonly kind: string; readonly kindWord: MessageRef; readonly text: MessageRef }[];
+  /** Each change: its kind (`loosened`…), the kind in words, the change in `charter diff`'s words, and as data for the page's. */
+  readonly changes: readonly {
+    readonly kind: string;
+    readonly kindWord: MessageRef;
+    readonly text: MessageRef;
+    readonly detail?: ChangeDetail;
+  }[];
 }
 
 /** The period's figures: the charter's promises measured over it, why they cannot be, or nothing (no logs given). */
@@ -78,7 +85,7 @@ export function buildReviewView(input: ReviewInput, page: PageLanguage, context:
     },
     ...(dashboard ? { asOf: dashboard.asOf } : {}),
     figures: figuresView(input.figures, charter.id, dashboard, ui),
-    changes: changesView(input.changes, ui),
+    changes: changesView(input.changes, { ui, textLang: page.lang, languages: charter.languages }),
     feedback: measured && dashboard ? feedbackLines(measured, dashboard, charter.id, ui) : [],
     improvements: view.improvements.filter((entry) => entry.iso >= from && entry.iso <= day),
     questions: QUESTIONS.map((key) => words.questions[key]),
@@ -127,7 +134,8 @@ function periodRank(total: Figures, minContacts: number): number {
   return { missed: few ? 1 : 0, close: 2, met: 3, 'no-data': 4 }[total.status];
 }
 
-function changesView(input: ReviewChangesInput, ui: PageLanguage['ui']): ReviewChangesView {
+function changesView(input: ReviewChangesInput, context: ChangeWordsContext): ReviewChangesView {
+  const { ui } = context;
   if (input.unavailable !== undefined) return { state: 'unavailable', reason: renderMessage(input.unavailable, ui) };
   const words = reviewStrings(ui);
   const recorded =
@@ -140,12 +148,22 @@ function changesView(input: ReviewChangesInput, ui: PageLanguage['ui']): ReviewC
     state: 'changed',
     ...withRecorded,
     notes: input.notes.map((note) => sentence(renderMessage(note, ui))),
-    ...(input.decision === undefined ? {} : { decision: sentence(renderMessage(input.decision, ui)) }),
+    ...(input.decision === undefined ? {} : { decision: sentence(renderMessage(datesInWords(input.decision, ui), ui)) }),
     items: input.changes.map((change) => ({
       kind: change.kind,
-      text: fill(words.change, { kind: capitalise(renderMessage(change.kindWord, ui)), text: plain(renderMessage(change.text, ui)) }),
+      text: fill(words.change, {
+        kind: capitalise(renderMessage(change.kindWord, ui)),
+        text: plain(renderMessage(changeMessage(change.text, change.detail, context), ui)),
+      }),
     })),
   };
+}
+
+/** A message's `approved` date (YYYY-MM-DD) as the page writes dates. */
+function datesInWords(ref: MessageRef, ui: PageLanguage['ui']): MessageRef {
+  const approved = ref.values?.approved;
+  if (typeof approved !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(approved)) return ref;
+  return { id: ref.id, values: { ...ref.values, approved: formatDate(approved, ui) } };
 }
 
 /** How much feedback came in over the period, and how each feedback promise was kept: from the feedback promises' figures. */
