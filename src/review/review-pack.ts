@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
 import { ChromiumMissingError, CardPrinter } from '../cards/render-pdf.js';
@@ -6,11 +6,11 @@ import { selfContainedCard } from '../cards/self-contained.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { LANGUAGE_TAG } from '../model/language-tag.js';
 import { findForbiddenCharacters } from '../load/control-characters.js';
-import type { MessageRef } from '../messages/message.js';
+import { message, type MessageRef } from '../messages/message.js';
 import type { MeasureOptions } from '../report/make-report.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { loadSiteTemplates, protectedFolders, siteInputs } from '../site/inputs.js';
-import { checkOutputFolder, StagingFolder } from '../site/output-folder.js';
+import { checkOutputFolder, OUTPUT_MARKER, OutputFolderError, StagingFolder } from '../site/output-folder.js';
 import { planReviewPages, type ReviewPage } from '../view/site-plan.js';
 import { reviewInputs, type ReviewInputs } from './review-inputs.js';
 
@@ -58,6 +58,16 @@ export const DEFAULT_REVIEW_OUT = '_review';
 const REVIEW_MARKER = 'Made by charter review. Each run replaces the packs of the charters it writes.\n';
 
 /**
+ * The packs the runs into a folder wrote, one path a line: only these are
+ * ever removed as stale (a renamed charter's), never a file of the user's
+ * that merely looks like a pack (`fi/meeting-notes.html`).
+ */
+const PACK_LIST = '.charter-review-packs';
+
+/** A pack list larger than this is not ours: nothing is removed by it. */
+const MAX_PACK_LIST = 1_000_000;
+
+/**
  * Writes the review pack of each charter in each of its languages: a page of
  * its own with its styles inline (`<lang>/<id>.html`), and the same printed on
  * A4 (`<lang>/<id>.pdf`) where Chromium exists. Charter findings do not stop
@@ -80,6 +90,7 @@ export async function makeReviewPack(options: ReviewPackOptions): Promise<Review
   const inputs = siteInputs({ cwd: options.cwd, ...(options.events ? { events: options.events } : {}) });
   // Before any work: a bad --out is a usage error, not logs read in vain.
   await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd);
+  await checkNotASite(out, shown);
   const review = await reviewInputs({ charters, unnormalized }, chosen, {
     cwd: options.cwd,
     patterns: options.patterns ?? [],
@@ -105,8 +116,13 @@ export async function makeReviewPack(options: ReviewPackOptions): Promise<Review
         for (const [index, pdf] of printed.pdfs.entries())
           files.push(await write(staging.path, `${fileOf((documents[index] as { page: ReviewPage }).page)}.pdf`, pdf));
     }
-    const ids = new Set(chosen.map((charter) => charter.id));
-    await staging.publishFiles(files, (path) => isReviewFile(path, wanted.length === 0 ? undefined : ids));
+    const ids = wanted.length === 0 ? undefined : new Set(chosen.map((charter) => charter.id));
+    const earlier = await packList(out);
+    // The list after this run: its packs, and the other charters' packs that stay.
+    const kept = [...earlier].filter((path) => !isReviewFile(path, ids));
+    const listed = [...new Set([...files, ...kept])].sort();
+    await write(staging.path, PACK_LIST, listed.map((path) => `${path}\n`).join(''));
+    await staging.publishFiles([...files, PACK_LIST], (path) => earlier.has(path) && isReviewFile(path, ids));
     return {
       ok: true,
       results,
@@ -181,6 +197,25 @@ async function printAll(
 function chromiumProblemOf(error: ChromiumMissingError): MessageRef {
   const problem = error.text.values?.problem;
   return typeof problem === 'object' && 'id' in problem ? problem : error.text;
+}
+
+/** An existing output folder marked by another command (a site of `charter build`) is not the packs' to write into. */
+async function checkNotASite(out: string, shown: string): Promise<void> {
+  const marker = await readSmallFile(join(out, OUTPUT_MARKER), REVIEW_MARKER.length + 1);
+  if (marker !== undefined && marker !== REVIEW_MARKER) throw new OutputFolderError(message('review.pack.out-not-review', { out: shown }));
+}
+
+/** The packs earlier runs wrote into `out` (see PACK_LIST): none when there is no list, or it is not a plain file. */
+async function packList(out: string): Promise<Set<string>> {
+  const text = await readSmallFile(join(out, PACK_LIST), MAX_PACK_LIST);
+  return new Set((text ?? '').split('\n').filter((path) => isReviewFile(path, undefined)));
+}
+
+/** A regular file's text (never through a link), or undefined when it is missing, something else, or larger than `limit`. */
+async function readSmallFile(path: string, limit: number): Promise<string | undefined> {
+  const info = await lstat(path).catch(() => undefined);
+  if (!info?.isFile() || info.size > limit) return undefined;
+  return readFile(path, 'utf8').catch(() => undefined);
 }
 
 /** A charter id, as the schema allows it. */

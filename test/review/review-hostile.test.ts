@@ -1,0 +1,50 @@
+import { existsSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { edit, VALID_UNIT } from '../fixtures/charters.js';
+import { runCli, writeTree } from '../helpers.js';
+
+/** charter review as a careless or hostile user runs it: each test is a bug found, and its fix. */
+const AS_OF = ['--as-of', '2026-11-30'];
+const review = (cwd: string, ...args: string[]) => runCli(['review', ...AS_OF, '--format', 'html', ...args], cwd);
+
+describe('charter review never removes what it did not write', () => {
+  it("keeps the user's own files that look like packs, and removes a renamed charter's pack", async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    expect((await review(cwd)).code).toBe(0);
+    // The reviewer's own notes beside the packs, named like one.
+    writeFileSync(join(cwd, '_review', 'fi', 'meeting-notes.html'), 'my notes');
+    // The charter is renamed: its old pack is stale.
+    const file = join(cwd, 'charters', 'unit.yaml');
+    writeFileSync(file, edit(readFileSync(file, 'utf8'), 'id: test-unit', 'id: renamed-unit'));
+    const again = await review(cwd);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(join(cwd, '_review', 'fi', 'meeting-notes.html'), 'utf8')).toBe('my notes');
+    expect(existsSync(join(cwd, '_review', 'fi', 'test-unit.html'))).toBe(false);
+    expect(existsSync(join(cwd, '_review', 'fi', 'renamed-unit.html'))).toBe(true);
+  });
+
+  it('refuses to write into a site of charter build, whose pages it would remove', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    expect((await runCli(['build', 'charters', '--today', '2026-11-30'], cwd)).code).toBe(0);
+    const before = readdirSync(join(cwd, '_site', 'fi'));
+    expect(before).toContain('index.html');
+    const result = await review(cwd, '--out', '_site');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'charter: refusing to write the review packs into _site: charter build made it, and a build replaces the whole folder; choose another --out, such as _review\n',
+    );
+    expect(readdirSync(join(cwd, '_site', 'fi'))).toEqual(before);
+  }, 60_000);
+
+  it('moves nothing by a pack list that is a link', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    expect((await review(cwd)).code).toBe(0);
+    renameSync(join(cwd, '_review', '.charter-review-packs'), join(cwd, 'list'));
+    writeFileSync(join(cwd, '_review', 'fi', 'mine.html'), 'mine');
+    writeFileSync(join(cwd, 'list'), 'fi/mine.html\n');
+    symlinkSync(join(cwd, 'list'), join(cwd, '_review', '.charter-review-packs'));
+    expect((await review(cwd)).code).toBe(0);
+    expect(readFileSync(join(cwd, '_review', 'fi', 'mine.html'), 'utf8')).toBe('mine');
+  });
+});
