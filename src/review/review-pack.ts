@@ -6,6 +6,7 @@ import { selfContainedCard } from '../cards/self-contained.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { LANGUAGE_TAG } from '../model/language-tag.js';
 import { findForbiddenCharacters } from '../load/control-characters.js';
+import { MessageError } from '../messages/message-error.js';
 import { message, type MessageRef } from '../messages/message.js';
 import type { MeasureOptions } from '../report/make-report.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -179,8 +180,9 @@ async function printAll(
     printer = await CardPrinter.start(chromium, 1);
   } catch (error) {
     // Said as what is wrong with the Chromium there is: the whole error speaks of cards.
-    if (optional && error instanceof ChromiumMissingError) return { skipped: chromiumProblemOf(error) };
-    throw error;
+    if (!(error instanceof ChromiumMissingError)) throw error;
+    if (optional) return { skipped: chromiumProblemOf(error) };
+    throw new MessageError(message('review.pack.pdf-needs-chromium', { problem: chromiumProblemOf(error), fix: error.text.values?.fix ?? '' }));
   }
   try {
     const pdfs: Uint8Array[] = [];

@@ -48,3 +48,13 @@ describe('charter review never removes what it did not write', () => {
     expect(readFileSync(join(cwd, '_review', 'fi', 'mine.html'), 'utf8')).toBe('mine');
   });
 });
+
+describe('charter review without Chromium', () => {
+  it('says --format pdf needs Chromium for the review packs, not for cards', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const result = await runCli(['review', ...AS_OF, '--format', 'pdf', '--chromium', join(cwd, 'none')], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^charter: printing the review packs needs Chromium, and there is none at .*none: install it/);
+    expect(result.stderr).not.toContain('cards');
+  });
+});
