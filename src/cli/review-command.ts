@@ -56,7 +56,13 @@ export async function reviewCommand(paths: readonly string[], flags: ReviewFlags
   });
   if (!result.ok) {
     const [id] = result.unknown;
-    if (id === undefined) throw new UsageError(message('review.pack.no-charters'));
+    // A charter that is there but cannot be read is no typo: say why it gets no pack.
+    const unusable = result.leftOut.find((unit) => id !== undefined && unit.id === id);
+    if (id !== undefined && unusable) throw new UsageError(message('review.pack.charter-unusable', { id, file: unusable.file, reason: unusable.reason }));
+    if (id === undefined) {
+      for (const unit of result.leftOut) say(io, message('review.pack.left-out', { file: unit.file, reason: unit.reason }));
+      throw new UsageError(message('review.pack.no-charters'));
+    }
     const suggestion = closestMatch(id, result.known);
     throw new UsageError(
       suggestion === undefined ? message('review.pack.no-such-charter', { id }) : message('review.pack.no-such-charter-suggest', { id, suggestion }),

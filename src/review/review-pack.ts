@@ -3,11 +3,12 @@ import { dirname, join, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
 import { ChromiumMissingError, CardPrinter } from '../cards/render-pdf.js';
 import { selfContainedCard } from '../cards/self-contained.js';
-import type { FileResult } from '../model/diagnostic.js';
+import { diagnosticMessage, type FileResult } from '../model/diagnostic.js';
+import type { UnnormalizedUnit } from '../normalize/normalize-charter.js';
 import { LANGUAGE_TAG } from '../model/language-tag.js';
 import { findForbiddenCharacters } from '../load/control-characters.js';
 import { MessageError } from '../messages/message-error.js';
-import { message, type MessageRef } from '../messages/message.js';
+import { message, type MessageRef, type MessageValue } from '../messages/message.js';
 import type { MeasureOptions } from '../report/make-report.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { loadSiteTemplates, protectedFolders, siteInputs } from '../site/inputs.js';
@@ -40,6 +41,7 @@ export type ReviewPackResult =
       /** Ids asked for that are no unit charter of the collection (none: there is no unit charter at all); the ids there are, for a suggestion. */
       readonly unknown: readonly string[];
       readonly known: readonly string[];
+      readonly leftOut: readonly LeftOut[];
     }
   | {
       readonly ok: true;
@@ -49,10 +51,16 @@ export type ReviewPackResult =
       readonly files: readonly string[];
       /** Why no PDF was printed with `--format all` (no usable Chromium). */
       readonly pdfSkipped?: MessageRef;
-      /** Unit charters left out, as they could not be read as a charter (their findings say why). */
-      readonly leftOut: readonly { readonly file: string; readonly reason: string }[];
+      readonly leftOut: readonly LeftOut[];
       readonly review: ReviewInputs;
     };
+
+/** A unit charter left out, as it could not be read as a charter: its file, its id when it has one, and its first error. */
+export interface LeftOut {
+  readonly file: string;
+  readonly id?: string;
+  readonly reason: MessageValue;
+}
 
 export const DEFAULT_REVIEW_OUT = '_review';
 
@@ -86,7 +94,8 @@ export async function makeReviewPack(options: ReviewPackOptions): Promise<Review
   const wanted = options.charters ?? [];
   const unknown = wanted.filter((id) => !charters.some((charter) => charter.id === id));
   const chosen = wanted.length === 0 ? charters : charters.filter((charter) => wanted.includes(charter.id));
-  if (unknown.length > 0 || chosen.length === 0) return { ok: false, results, unknown, known: charters.map((charter) => charter.id).sort() };
+  const leftOut = unnormalized.map((unit) => leftOutUnit(unit, results));
+  if (unknown.length > 0 || chosen.length === 0) return { ok: false, results, unknown, known: charters.map((charter) => charter.id).sort(), leftOut };
 
   const inputs = siteInputs({ cwd: options.cwd, ...(options.events ? { events: options.events } : {}) });
   // Before any work: a bad --out is a usage error, not logs read in vain.
@@ -130,7 +139,7 @@ export async function makeReviewPack(options: ReviewPackOptions): Promise<Review
       outDir: out,
       files,
       ...(pdfSkipped ? { pdfSkipped } : {}),
-      leftOut: unnormalized.map((unit) => ({ file: unit.file, reason: unit.reason })),
+      leftOut,
       review,
     };
   } catch (error) {
@@ -199,6 +208,15 @@ async function printAll(
 function chromiumProblemOf(error: ChromiumMissingError): MessageRef {
   const problem = error.text.values?.problem;
   return typeof problem === 'object' && 'id' in problem ? problem : error.text;
+}
+
+/** Why a unit was left out, in the user's language: its file's first error where it has one (not one only in its baseline). */
+function leftOutUnit(unit: UnnormalizedUnit, results: readonly FileResult[]): LeftOut {
+  const error = results.find((result) => result.file === unit.file)?.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
+  const reason = error
+    ? message('review.pack.first-error', { line: error.line, column: error.column, message: error.text ?? diagnosticMessage(error) })
+    : unit.reason;
+  return { file: unit.file, ...(unit.id === undefined ? {} : { id: unit.id }), reason };
 }
 
 /** An existing output folder marked by another command (a site of `charter build`) is not the packs' to write into. */

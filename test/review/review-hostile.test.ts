@@ -58,3 +58,25 @@ describe('charter review without Chromium', () => {
     expect(result.stderr).not.toContain('cards');
   });
 });
+
+describe('charter review and charters that cannot be read', () => {
+  it('says why a charter asked for by id gets no pack, in the user language, instead of "no such id"', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': `${VALID_UNIT}bogus: 1\n` });
+    const result = await review(cwd, '--charter', 'test-unit', '--locale', 'fi');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^charter: palvelulupausta `test-unit` tiedostossa charters\/unit\.yaml ei voi lukea, joten sille ei tehdä tarkistusaineistoa: \d+:1 tuntematon avain `bogus`/,
+    );
+    expect(existsSync(join(cwd, '_review'))).toBe(false);
+  });
+
+  it('names the charters left out when none is left, with the first error of each', async () => {
+    // The baseline is missing: every unit is left out.
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT.replace(/^charter: 1\n/m, 'charter: 1\nextends: _missing.yaml\n') });
+    const result = await review(cwd);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^charter: charters\/unit\.yaml is left out: 2:10 the baseline `_missing\.yaml` does not exist/);
+    expect(lines.at(-1)).toBe('charter: there is no unit charter to make a review pack for: check the paths, or run `charter validate`');
+  });
+});
