@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,5 +79,18 @@ describe('charter review and charters that cannot be read', () => {
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^charter: charters\/unit\.yaml is left out: 2:10 the baseline `_missing\.yaml` does not exist/);
     expect(lines.at(-1)).toBe('charter: there is no unit charter to make a review pack for: check the paths, or run `charter validate`');
+  });
+});
+
+describe('charter review and a log that is a pipe', () => {
+  it('does not wait on a FIFO, nor advise giving - (which the review refuses)', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    execFileSync('mkfifo', [join(cwd, 'pipe')]);
+    const result = await review(cwd, '--events', 'pipe');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'charter: pipe: is a FIFO (named pipe), not a log file: the review reads each log again for each approval date, so save the log in a file and give that\n',
+    );
+    expect(existsSync(join(cwd, '_review'))).toBe(false);
   });
 });
