@@ -19,6 +19,15 @@ export interface ReviewFlags extends LogReadingFlags {
   readonly minContacts?: number;
 }
 
+/** Options whose value may not be empty, as commander names them. */
+const EMPTY_CHECKS: readonly (readonly [string, (flags: ReviewFlags) => boolean])[] = [
+  ['--out <folder>', (flags) => flags.out.trim() === ''],
+  ['--charter <id>', (flags) => flags.charter?.trim() === ''],
+  ['--events <logs...>', (flags) => flags.events?.some((log) => log.trim() === '') === true],
+  ['--chromium <path>', (flags) => flags.chromium?.trim() === ''],
+  ['--root <folder>', (flags) => flags.root?.trim() === ''],
+];
+
 /**
  * `charter review`: the period's reviewer's pack, one page per charter and
  * language (HTML, and PDF where Chromium exists). Findings in the charters
@@ -27,6 +36,9 @@ export interface ReviewFlags extends LogReadingFlags {
 export async function reviewCommand(paths: readonly string[], flags: ReviewFlags, io: CliIO): Promise<number> {
   const locale = io.locale ?? 'en';
   const asOf = asOfOption(flags.asOf);
+  // An empty value (a variable that was not set) would be read as the working folder, or as no id.
+  const empty = EMPTY_CHECKS.find(([, given]) => given(flags));
+  if (empty !== undefined) throw new UsageError(message('cli.usage.option-missing-value', { option: empty[0] }));
   if (flags.events?.includes('-')) throw new UsageError(message('review.pack.stdin-once'));
   if (flags.events === undefined) {
     const reading = (['delimiter', 'encoding', 'timezone', 'map'] as const).find((option) => flags[option] !== undefined);

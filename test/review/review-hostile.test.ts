@@ -94,3 +94,19 @@ describe('charter review and a log that is a pipe', () => {
     expect(existsSync(join(cwd, '_review'))).toBe(false);
   });
 });
+
+describe('charter review and empty option values', () => {
+  it('says which option needs a value, rather than naming an empty folder or id', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    for (const [flag, option] of [
+      ['--out=', '--out <folder>'],
+      ['--charter=', '--charter <id>'],
+      ['--events=', '--events <logs...>'],
+    ] as const) {
+      const result = await review(cwd, flag);
+      expect(result.code, flag).toBe(2);
+      expect(result.stderr, flag).toBe(`charter: option '${option}' needs a value\n`);
+    }
+    expect(readdirSync(cwd)).toEqual(['charters']);
+  });
+});
