@@ -367,7 +367,7 @@ contact, a bad review.every or review.approved, a file that does not load),
     .command('review')
     .description("write the review pack for this period's reviewer: each charter's figures since its approval, changes, feedback and questions")
     .argument('[paths...]', 'files, folders or globs (default: charters/)')
-    .option('--charter <id>', 'only the pack of this charter')
+    .option('--charter <id>', 'only the pack of this charter: its id, or its file')
     .option('--events <logs...>', 'contact logs (CSV or JSON Lines): the figures of the period, as charter report measures them')
     .option('--as-of <time>', 'the review day, or a time on it: the period runs from each approval to it (default: now); see charter report')
     .option('--out <folder>', 'output folder', '_review')

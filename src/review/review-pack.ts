@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
 import { ChromiumMissingError, CardPrinter } from '../cards/render-pdf.js';
 import { selfContainedCard } from '../cards/self-contained.js';
+import type { Charter } from '../model/charter.js';
 import { diagnosticMessage, type FileResult } from '../model/diagnostic.js';
 import type { UnnormalizedUnit } from '../normalize/normalize-charter.js';
 import { LANGUAGE_TAG } from '../model/language-tag.js';
@@ -22,7 +23,7 @@ export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
 export interface ReviewPackOptions extends Omit<CheckOptions, 'fileSystem' | 'today'> {
   /** Output folder (default `_review`). */
   readonly out?: string;
-  /** The charters to make packs for, by id (default: every unit charter). */
+  /** The charters to make packs for, by id or file (default: every unit charter). */
   readonly charters?: readonly string[];
   /** The review's moment (default now): its day in Helsinki ends the period. */
   readonly asOf?: Date;
@@ -91,7 +92,7 @@ export async function makeReviewPack(options: ReviewPackOptions): Promise<Review
   const shown = options.out ?? DEFAULT_REVIEW_OUT;
   const checked = await checkCharters(options);
   const { results, root, charters, unnormalized } = checked;
-  const wanted = options.charters ?? [];
+  const wanted = (options.charters ?? []).map((given) => idOfFile(given, charters, options.cwd) ?? given);
   const unknown = wanted.filter((id) => !charters.some((charter) => charter.id === id));
   const chosen = wanted.length === 0 ? charters : charters.filter((charter) => wanted.includes(charter.id));
   const leftOut = unnormalized.map((unit) => leftOutUnit(unit, results));
@@ -208,6 +209,13 @@ async function printAll(
 function chromiumProblemOf(error: ChromiumMissingError): MessageRef {
   const problem = error.text.values?.problem;
   return typeof problem === 'object' && 'id' in problem ? problem : error.text;
+}
+
+/** The id of the charter loaded from `given`, when it names a charter file (`charters/city-library.yaml`) rather than an id. */
+function idOfFile(given: string, charters: readonly Charter[], cwd: string): string | undefined {
+  if (!/[\\/]|\.ya?ml$/i.test(given)) return undefined;
+  const path = resolve(cwd, given);
+  return charters.find((charter) => resolve(cwd, charter.file) === path)?.id;
 }
 
 /** Why a unit was left out, in the user's language: its file's first error where it has one (not one only in its baseline). */

@@ -110,3 +110,12 @@ describe('charter review and empty option values', () => {
     expect(readdirSync(cwd)).toEqual(['charters']);
   });
 });
+
+describe('charter review --charter with a file', () => {
+  it('takes the charter file, as charter away does, rather than saying there is no such id', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const result = await review(cwd, '--charter', 'charters/unit.yaml');
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(join(cwd, '_review', 'fi', 'test-unit.html'))).toBe(true);
+  });
+});
