@@ -3,7 +3,7 @@ import { message, renderMessage } from '../messages/message.js';
 import { makeReviewPack, type ReviewFormat } from '../review/review-pack.js';
 import { closestMatch } from '../util/suggest.js';
 import { asOfOption, listBadRows } from './events.js';
-import { EXIT_OK, say, UsageError, type CliIO } from './io.js';
+import { EXIT_FINDINGS, EXIT_OK, say, UsageError, type CliIO } from './io.js';
 import { inputNotes, logReadingOf, type LogReadingFlags } from './log-reading.js';
 
 export interface ReviewFlags extends LogReadingFlags {
@@ -31,7 +31,8 @@ const EMPTY_CHECKS: readonly (readonly [string, (flags: ReviewFlags) => boolean]
 /**
  * `charter review`: the period's reviewer's pack, one page per charter and
  * language (HTML, and PDF where Chromium exists). Findings in the charters
- * do not stop it; a charter id that does not exist, or unusable options, exit 2.
+ * do not stop it; a charter that cannot be read is left out and exits 1; a
+ * charter id that does not exist, or unusable options, exit 2.
  */
 export async function reviewCommand(paths: readonly string[], flags: ReviewFlags, io: CliIO): Promise<number> {
   const locale = io.locale ?? 'en';
@@ -91,5 +92,6 @@ export async function reviewCommand(paths: readonly string[], flags: ReviewFlags
   if (result.pdfSkipped) say(io, message('review.pack.html-only', { problem: renderMessage(result.pdfSkipped, locale) }));
   const folder = `${relative(io.cwd, result.outDir) || '.'}/`;
   say(io, message('review.pack.written', { count: result.review.inputs.length, folder, day: result.review.day }));
-  return EXIT_OK;
+  // The others' packs are written, but the pack is not whole: a script must see that, as charter rota's does.
+  return result.leftOut.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -392,8 +392,9 @@ each promise's figures since the last approval (missed first), what changed
 in the charter since the approval was recorded in git, the feedback and "you
 said, we did" entries of the period, and questions for the team. Without
 Chromium, --format all writes HTML only and says so; --format pdf fails.
-Exit codes: 0 written, 2 usage or fatal error (a charter id that does not
-exist, a log that cannot be read).`,
+Exit codes: 0 written, 1 written but a charter that cannot be read was left
+out, 2 usage or fatal error (a charter id that does not exist, a log that
+cannot be read).`,
     )
     .action(async (paths: string[], options: ReviewFlags) => {
       const { reviewCommand } = await import('./review-command.js');

@@ -119,3 +119,13 @@ describe('charter review --charter with a file', () => {
     expect(existsSync(join(cwd, '_review', 'fi', 'test-unit.html'))).toBe(true);
   });
 });
+
+describe('charter review with a charter left out', () => {
+  it('writes the others, and exits 1 so that a script sees the pack is not whole', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT, 'charters/broken.yaml': edit(VALID_UNIT, 'id: test-unit', 'id: broken-unit\nbogus: 1') });
+    const result = await review(cwd);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/charter: charters\/broken\.yaml is left out: \d+:1 unknown key `bogus`/);
+    expect(existsSync(join(cwd, '_review', 'fi', 'test-unit.html'))).toBe(true);
+  });
+});
