@@ -367,7 +367,7 @@ contact, a bad review.every or review.approved, a file that does not load),
     .command('review')
     .description("write the review pack for this period's reviewer: each charter's figures since its approval, changes, feedback and questions")
     .argument('[paths...]', 'files, folders or globs (default: charters/)')
-    .option('--charter <id>', 'only the pack of this charter')
+    .option('--charter <id>', 'only the pack of this charter: its id, or its file')
     .option('--events <logs...>', 'contact logs (CSV or JSON Lines): the figures of the period, as charter report measures them')
     .option('--as-of <time>', 'the review day, or a time on it: the period runs from each approval to it (default: now); see charter report')
     .option('--out <folder>', 'output folder', '_review')
@@ -392,8 +392,9 @@ each promise's figures since the last approval (missed first), what changed
 in the charter since the approval was recorded in git, the feedback and "you
 said, we did" entries of the period, and questions for the team. Without
 Chromium, --format all writes HTML only and says so; --format pdf fails.
-Exit codes: 0 written, 2 usage or fatal error (a charter id that does not
-exist, a log that cannot be read).`,
+Exit codes: 0 written, 1 written but a charter that cannot be read was left
+out, 2 usage or fatal error (a charter id that does not exist, a log that
+cannot be read).`,
     )
     .action(async (paths: string[], options: ReviewFlags) => {
       const { reviewCommand } = await import('./review-command.js');

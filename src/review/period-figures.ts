@@ -1,8 +1,12 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { ComplianceReport } from '../model/compliance-report.js';
 import type { Charter } from '../model/charter.js';
 import type { NormalizedUnits } from '../normalize/normalize-collection.js';
 import { message } from '../messages/message.js';
+import { LogFileError } from '../report/log-reader.js';
 import { measureCompliance, type MeasureOptions } from '../report/make-report.js';
+import { notRegularKindMessage } from '../util/regular-file.js';
 import { rangeProblem } from '../report/report-window.js';
 import type { ReviewFiguresInput } from '../view/review-view.js';
 
@@ -32,6 +36,7 @@ export async function periodFigures(
   const reports: ComplianceReport[] = [];
   // Standard input was read already (for the site's dashboard), or would be read once per approval date.
   const stdinOnce = options.logs.includes('-') ? message('review.pack.stdin-once') : undefined;
+  await checkLogFiles(options.logs, options.cwd);
   const approvals = [...new Set(charters.map((charter) => charter.review.approved))].sort();
   for (const approved of approvals) {
     const group = charters.filter((charter) => charter.review.approved === approved);
@@ -45,4 +50,18 @@ export async function periodFigures(
     for (const charter of group) byCharter.set(charter.id, { report });
   }
   return { byCharter, reports };
+}
+
+/**
+ * A log that is a pipe or a device cannot be read once per approval date:
+ * said here, as the report's own advice (give - for a pipe) does not hold
+ * for the review. Folders and missing files are the report's to say.
+ */
+async function checkLogFiles(logs: readonly string[], cwd: string): Promise<void> {
+  for (const log of logs) {
+    if (log === '-') continue;
+    const info = await stat(resolve(cwd, log)).catch(() => undefined);
+    const kind = info && !info.isDirectory() ? notRegularKindMessage(info) : undefined;
+    if (kind !== undefined) throw new LogFileError(log, 0, 0, message('review.pack.log-not-file', { kind }));
+  }
 }

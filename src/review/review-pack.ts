@@ -1,16 +1,19 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
 import { ChromiumMissingError, CardPrinter } from '../cards/render-pdf.js';
 import { selfContainedCard } from '../cards/self-contained.js';
-import type { FileResult } from '../model/diagnostic.js';
+import type { Charter } from '../model/charter.js';
+import { diagnosticMessage, type FileResult } from '../model/diagnostic.js';
+import type { UnnormalizedUnit } from '../normalize/normalize-charter.js';
 import { LANGUAGE_TAG } from '../model/language-tag.js';
 import { findForbiddenCharacters } from '../load/control-characters.js';
-import type { MessageRef } from '../messages/message.js';
+import { MessageError } from '../messages/message-error.js';
+import { message, type MessageRef, type MessageValue } from '../messages/message.js';
 import type { MeasureOptions } from '../report/make-report.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { loadSiteTemplates, protectedFolders, siteInputs } from '../site/inputs.js';
-import { checkOutputFolder, StagingFolder } from '../site/output-folder.js';
+import { checkOutputFolder, OUTPUT_MARKER, OutputFolderError, StagingFolder } from '../site/output-folder.js';
 import { planReviewPages, type ReviewPage } from '../view/site-plan.js';
 import { reviewInputs, type ReviewInputs } from './review-inputs.js';
 
@@ -20,7 +23,7 @@ export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
 export interface ReviewPackOptions extends Omit<CheckOptions, 'fileSystem' | 'today'> {
   /** Output folder (default `_review`). */
   readonly out?: string;
-  /** The charters to make packs for, by id (default: every unit charter). */
+  /** The charters to make packs for, by id or file (default: every unit charter). */
   readonly charters?: readonly string[];
   /** The review's moment (default now): its day in Helsinki ends the period. */
   readonly asOf?: Date;
@@ -39,6 +42,7 @@ export type ReviewPackResult =
       /** Ids asked for that are no unit charter of the collection (none: there is no unit charter at all); the ids there are, for a suggestion. */
       readonly unknown: readonly string[];
       readonly known: readonly string[];
+      readonly leftOut: readonly LeftOut[];
     }
   | {
       readonly ok: true;
@@ -48,14 +52,30 @@ export type ReviewPackResult =
       readonly files: readonly string[];
       /** Why no PDF was printed with `--format all` (no usable Chromium). */
       readonly pdfSkipped?: MessageRef;
-      /** Unit charters left out, as they could not be read as a charter (their findings say why). */
-      readonly leftOut: readonly { readonly file: string; readonly reason: string }[];
+      readonly leftOut: readonly LeftOut[];
       readonly review: ReviewInputs;
     };
+
+/** A unit charter left out, as it could not be read as a charter: its file, its id when it has one, and its first error. */
+export interface LeftOut {
+  readonly file: string;
+  readonly id?: string;
+  readonly reason: MessageValue;
+}
 
 export const DEFAULT_REVIEW_OUT = '_review';
 
 const REVIEW_MARKER = 'Made by charter review. Each run replaces the packs of the charters it writes.\n';
+
+/**
+ * The packs the runs into a folder wrote, one path a line: only these are
+ * ever removed as stale (a renamed charter's), never a file of the user's
+ * that merely looks like a pack (`fi/meeting-notes.html`).
+ */
+const PACK_LIST = '.charter-review-packs';
+
+/** A pack list larger than this is not ours: nothing is removed by it. */
+const MAX_PACK_LIST = 1_000_000;
 
 /**
  * Writes the review pack of each charter in each of its languages: a page of
@@ -72,14 +92,16 @@ export async function makeReviewPack(options: ReviewPackOptions): Promise<Review
   const shown = options.out ?? DEFAULT_REVIEW_OUT;
   const checked = await checkCharters(options);
   const { results, root, charters, unnormalized } = checked;
-  const wanted = options.charters ?? [];
+  const wanted = (options.charters ?? []).map((given) => idOfFile(given, charters, options.cwd) ?? given);
   const unknown = wanted.filter((id) => !charters.some((charter) => charter.id === id));
   const chosen = wanted.length === 0 ? charters : charters.filter((charter) => wanted.includes(charter.id));
-  if (unknown.length > 0 || chosen.length === 0) return { ok: false, results, unknown, known: charters.map((charter) => charter.id).sort() };
+  const leftOut = unnormalized.map((unit) => leftOutUnit(unit, results));
+  if (unknown.length > 0 || chosen.length === 0) return { ok: false, results, unknown, known: charters.map((charter) => charter.id).sort(), leftOut };
 
   const inputs = siteInputs({ cwd: options.cwd, ...(options.events ? { events: options.events } : {}) });
   // Before any work: a bad --out is a usage error, not logs read in vain.
   await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd);
+  await checkNotASite(out, shown);
   const review = await reviewInputs({ charters, unnormalized }, chosen, {
     cwd: options.cwd,
     patterns: options.patterns ?? [],
@@ -105,15 +127,20 @@ export async function makeReviewPack(options: ReviewPackOptions): Promise<Review
         for (const [index, pdf] of printed.pdfs.entries())
           files.push(await write(staging.path, `${fileOf((documents[index] as { page: ReviewPage }).page)}.pdf`, pdf));
     }
-    const ids = new Set(chosen.map((charter) => charter.id));
-    await staging.publishFiles(files, (path) => isReviewFile(path, wanted.length === 0 ? undefined : ids));
+    const ids = wanted.length === 0 ? undefined : new Set(chosen.map((charter) => charter.id));
+    const earlier = await packList(out);
+    // The list after this run: its packs, and the other charters' packs that stay.
+    const kept = [...earlier].filter((path) => !isReviewFile(path, ids));
+    const listed = [...new Set([...files, ...kept])].sort();
+    await write(staging.path, PACK_LIST, listed.map((path) => `${path}\n`).join(''));
+    await staging.publishFiles([...files, PACK_LIST], (path) => earlier.has(path) && isReviewFile(path, ids));
     return {
       ok: true,
       results,
       outDir: out,
       files,
       ...(pdfSkipped ? { pdfSkipped } : {}),
-      leftOut: unnormalized.map((unit) => ({ file: unit.file, reason: unit.reason })),
+      leftOut,
       review,
     };
   } catch (error) {
@@ -163,8 +190,9 @@ async function printAll(
     printer = await CardPrinter.start(chromium, 1);
   } catch (error) {
     // Said as what is wrong with the Chromium there is: the whole error speaks of cards.
-    if (optional && error instanceof ChromiumMissingError) return { skipped: chromiumProblemOf(error) };
-    throw error;
+    if (!(error instanceof ChromiumMissingError)) throw error;
+    if (optional) return { skipped: chromiumProblemOf(error) };
+    throw new MessageError(message('review.pack.pdf-needs-chromium', { problem: chromiumProblemOf(error), fix: error.text.values?.fix ?? '' }));
   }
   try {
     const pdfs: Uint8Array[] = [];
@@ -181,6 +209,41 @@ async function printAll(
 function chromiumProblemOf(error: ChromiumMissingError): MessageRef {
   const problem = error.text.values?.problem;
   return typeof problem === 'object' && 'id' in problem ? problem : error.text;
+}
+
+/** The id of the charter loaded from `given`, when it names a charter file (`charters/city-library.yaml`) rather than an id. */
+function idOfFile(given: string, charters: readonly Charter[], cwd: string): string | undefined {
+  if (!/[\\/]|\.ya?ml$/i.test(given)) return undefined;
+  const path = resolve(cwd, given);
+  return charters.find((charter) => resolve(cwd, charter.file) === path)?.id;
+}
+
+/** Why a unit was left out, in the user's language: its file's first error where it has one (not one only in its baseline). */
+function leftOutUnit(unit: UnnormalizedUnit, results: readonly FileResult[]): LeftOut {
+  const error = results.find((result) => result.file === unit.file)?.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
+  const reason = error
+    ? message('review.pack.first-error', { line: error.line, column: error.column, message: error.text ?? diagnosticMessage(error) })
+    : unit.reason;
+  return { file: unit.file, ...(unit.id === undefined ? {} : { id: unit.id }), reason };
+}
+
+/** An existing output folder marked by another command (a site of `charter build`) is not the packs' to write into. */
+async function checkNotASite(out: string, shown: string): Promise<void> {
+  const marker = await readSmallFile(join(out, OUTPUT_MARKER), REVIEW_MARKER.length + 1);
+  if (marker !== undefined && marker !== REVIEW_MARKER) throw new OutputFolderError(message('review.pack.out-not-review', { out: shown }));
+}
+
+/** The packs earlier runs wrote into `out` (see PACK_LIST): none when there is no list, or it is not a plain file. */
+async function packList(out: string): Promise<Set<string>> {
+  const text = await readSmallFile(join(out, PACK_LIST), MAX_PACK_LIST);
+  return new Set((text ?? '').split('\n').filter((path) => isReviewFile(path, undefined)));
+}
+
+/** A regular file's text (never through a link), or undefined when it is missing, something else, or larger than `limit`. */
+async function readSmallFile(path: string, limit: number): Promise<string | undefined> {
+  const info = await lstat(path).catch(() => undefined);
+  if (!info?.isFile() || info.size > limit) return undefined;
+  return readFile(path, 'utf8').catch(() => undefined);
 }
 
 /** A charter id, as the schema allows it. */
