@@ -57,8 +57,13 @@ afterEach(() => {
 describe('a Chromium that hangs while starting', () => {
   it('is given up after the launch timeout, with one line, and killed with its children', async () => {
     const { path, marker } = hangingChromium();
+    const tmp = tempFolder();
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
     const started = Date.now();
-    const error: unknown = await CardPrinter.start(path, 1, new Map(), 1_000).catch((caught: unknown) => caught);
+    const error: unknown = await CardPrinter.start(path, 1, new Map(), 1_000)
+      .catch((caught: unknown) => caught)
+      .finally(() => (saved === undefined ? delete process.env.TMPDIR : (process.env.TMPDIR = saved)));
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(error).toBeInstanceOf(ChromiumMissingError);
     const text = renderMessage((error as ChromiumMissingError).text, 'en');
@@ -67,6 +72,8 @@ describe('a Chromium that hangs while starting', () => {
     );
     expect(registeredCleanups()).toBe(0);
     expect(await strays(marker)).toEqual([]);
+    // The browser profile Playwright made goes with it.
+    await expect.poll(() => readdirSync(tmp), { timeout: 5_000 }).toEqual([]);
   }, 30_000);
 
   it.each([
@@ -79,7 +86,8 @@ describe('a Chromium that hangs while starting', () => {
       const { path, marker } = hangingChromium();
       const cwd = tempFolder();
       cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
-      const child = spawn(process.execPath, [bin, ...args, '--chromium', path], { cwd, stdio: 'ignore' });
+      const tmp = tempFolder();
+      const child = spawn(process.execPath, [bin, ...args, '--chromium', path], { cwd, stdio: 'ignore', env: { ...process.env, TMPDIR: tmp } });
       children.push(child);
       const exited = new Promise<number | null>((resolve) => child.on('exit', (status) => resolve(status)));
       const deadline = Date.now() + 60_000;
@@ -95,6 +103,8 @@ describe('a Chromium that hangs while starting', () => {
       expect(await strays(marker)).toEqual([]);
       expect(readdirSync(cwd).filter((name) => name.includes('.building-'))).toEqual([]);
       expect(existsSync(join(cwd, out, 'fi'))).toBe(false);
+      // Nor the browser profile Playwright made for the launch.
+      expect(readdirSync(tmp)).toEqual([]);
     },
     90_000,
   );
