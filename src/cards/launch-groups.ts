@@ -31,12 +31,27 @@ export function childGroupLeaders(): Set<number> {
   return leaders;
 }
 
-/** Kills the groups led by children that were not among `before`: what a launch since started. */
-export function killNewGroups(before: ReadonlySet<number>): void {
-  for (const pid of childGroupLeaders()) {
-    if (before.has(pid)) continue;
+/** How long a launching browser is given to end on SIGTERM (and remove its temporary files) before it is killed. */
+const TERM_GRACE_MS = 1_000;
+
+/**
+ * Stops the groups led by children that were not among `before`: what a
+ * launch since started. SIGTERM first, so that a Chromium that was about to
+ * be ready removes its temporary files; SIGKILL for what is left after a
+ * moment (a hanging one, or the children of a wrapper script).
+ */
+export async function stopNewGroups(before: ReadonlySet<number>): Promise<void> {
+  const started = (): number[] => [...childGroupLeaders()].filter((pid) => !before.has(pid));
+  signalGroups(started(), 'SIGTERM');
+  const deadline = Date.now() + TERM_GRACE_MS;
+  while (started().length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  signalGroups(started(), 'SIGKILL');
+}
+
+function signalGroups(leaders: readonly number[], signal: NodeJS.Signals): void {
+  for (const pid of leaders) {
     try {
-      process.kill(-pid, 'SIGKILL');
+      process.kill(-pid, signal);
     } catch {
       // Gone already.
     }

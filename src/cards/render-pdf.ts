@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { MessageError } from '../messages/message-error.js';
 import { message, type MessageRef } from '../messages/message.js';
 import { registerCleanup } from '../util/cleanup.js';
-import { childGroupLeaders, killNewGroups } from './launch-groups.js';
+import { childGroupLeaders, stopNewGroups } from './launch-groups.js';
 import { packageRoot } from '../util/package-info.js';
 import { notRegularKindMessage } from '../util/regular-file.js';
 import { mm } from './impose.js';
@@ -17,6 +17,9 @@ export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 /** How long Chromium may take to start: it starts in a second or two, even on a slow machine. */
 export const LAUNCH_TIMEOUT_MS = 30_000;
+
+/** How long a browser still starting when the run is stopped is given to be ready, and be closed properly. */
+const LAUNCH_GRACE_MS = 1_500;
 
 /** Headless Chromium on a machine without network: no background traffic, no first-run work. */
 export const CHROMIUM_ARGS = [
@@ -182,19 +185,27 @@ export class CardPrinter {
       handleSIGHUP: false,
     });
     let started = false;
-    // Registered before the browser is up, so that a signal during the launch stops it too: at once, as
-    // a browser that hangs while starting would keep the process waiting for the whole launch timeout.
-    const unregister = registerCleanup(() => {
-      if (!started) return killNewGroups(before);
-      return launching.then(
+    const closing = (): Promise<unknown> =>
+      launching.then(
         (browser) => browser.close(),
         () => undefined,
       );
+    // Registered before the browser is up, so that a signal during the launch stops it too. A browser about
+    // to be ready is closed (so that it removes its temporary files); one that hangs while starting is
+    // stopped after a moment, not waited for through the whole launch timeout.
+    let stopped = false;
+    const unregister = registerCleanup(() => {
+      if (started) return closing();
+      stopped = true;
+      const grace = new Promise((resolve) => setTimeout(resolve, LAUNCH_GRACE_MS).unref());
+      return Promise.race([closing(), grace]).finally(() => stopNewGroups(before));
     });
-    const browser = await launching.catch((error: unknown) => {
+    const browser = await launching.catch(async (error: unknown) => {
       unregister();
       // Playwright leaves a browser that did not start in time running, and its pipes keep this process alive.
-      killNewGroups(before);
+      await stopNewGroups(before);
+      // Stopped by a signal: not a missing Chromium, which a run may carry on without (the review's HTML).
+      if (stopped) throw new Error('stopped while Chromium was starting');
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
       throw new ChromiumMissingError(
         timedOut
