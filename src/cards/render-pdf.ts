@@ -198,7 +198,10 @@ export class CardPrinter {
       if (started) return closing();
       stopped = true;
       const grace = new Promise((resolve) => setTimeout(resolve, LAUNCH_GRACE_MS).unref());
-      return Promise.race([closing(), grace]).finally(() => stopNewGroups(before));
+      // Then the launch's end is awaited too: Playwright removes the browser's profile before it fails.
+      return Promise.race([closing(), grace])
+        .finally(() => stopNewGroups(before))
+        .then(() => closing());
     });
     const browser = await launching.catch(async (error: unknown) => {
       unregister();

@@ -83,29 +83,42 @@ describe('a Chromium that hangs while starting', () => {
   ] as const)(
     'charter %s stops at once on a signal during the launch, leaving nothing behind',
     async (_command, args, signal, code, out) => {
-      const { path, marker } = hangingChromium();
-      const cwd = tempFolder();
-      cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
-      const tmp = tempFolder();
-      const child = spawn(process.execPath, [bin, ...args, '--chromium', path], { cwd, stdio: 'ignore', env: { ...process.env, TMPDIR: tmp } });
-      children.push(child);
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (status) => resolve(status)));
-      const deadline = Date.now() + 60_000;
-      while (processesWith(marker).length < 2 && Date.now() < deadline && child.exitCode === null) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      expect(processesWith(marker).length).toBeGreaterThanOrEqual(2);
-      const signalled = Date.now();
-      child.kill(signal);
-      expect(await exited).toBe(code);
-      // At once, not after the launch timeout (30 s) or the cleanup budget (5 s).
-      expect(Date.now() - signalled).toBeLessThan(4_000);
-      expect(await strays(marker)).toEqual([]);
-      expect(readdirSync(cwd).filter((name) => name.includes('.building-'))).toEqual([]);
-      expect(existsSync(join(cwd, out, 'fi'))).toBe(false);
-      // Nor the browser profile Playwright made for the launch.
-      expect(readdirSync(tmp)).toEqual([]);
+      await stopDuringLaunch(args, signal, code, out, false);
     },
     90_000,
   );
+
+  it('a second Ctrl-C ends the run at once, and still leaves nothing behind', async () => {
+    await stopDuringLaunch(['review', 'charters', '-f', 'pdf'], 'SIGINT', 130, '_review', true);
+  }, 90_000);
 });
+
+/** Runs charter with a hanging Chromium, signals it once it is launching (twice with `twice`), and checks what is left. */
+async function stopDuringLaunch(args: readonly string[], signal: NodeJS.Signals, code: number, out: string, twice: boolean): Promise<void> {
+  const { path, marker } = hangingChromium();
+  const cwd = tempFolder();
+  cpSync(join(repoRoot, 'charters'), join(cwd, 'charters'), { recursive: true });
+  const tmp = tempFolder();
+  const child = spawn(process.execPath, [bin, ...args, '--chromium', path], { cwd, stdio: 'ignore', env: { ...process.env, TMPDIR: tmp } });
+  children.push(child);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (status) => resolve(status)));
+  const deadline = Date.now() + 60_000;
+  while (processesWith(marker).length < 2 && Date.now() < deadline && child.exitCode === null) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(processesWith(marker).length).toBeGreaterThanOrEqual(2);
+  const signalled = Date.now();
+  child.kill(signal);
+  if (twice) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    child.kill(signal);
+  }
+  expect(await exited).toBe(code);
+  // Soon, not after the launch timeout (30 s), nor the cleanup budget (5 s) used up waiting for the launch.
+  expect(Date.now() - signalled).toBeLessThan(4_800);
+  expect(await strays(marker)).toEqual([]);
+  expect(readdirSync(cwd).filter((name) => name.includes('.building-'))).toEqual([]);
+  expect(existsSync(join(cwd, out, 'fi'))).toBe(false);
+  // Nor the browser profile Playwright made for the launch.
+  expect(readdirSync(tmp)).toEqual([]);
+}
