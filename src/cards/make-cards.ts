@@ -69,7 +69,7 @@ export async function makeCards(options: CardsOptions): Promise<CardsResult> {
   const { results, root } = checked;
   if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };
   // Before Chromium starts: a bad --out is a usage error, not a browser to clean up.
-  await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd);
+  await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd, 'cards');
   const { cards, problems } = planCards(checked, options.today, themeLinks(inputs));
   if (problems.length > 0) return { ok: false, results: withFindings(results, problems) };
   const templates = await loadSiteTemplates(inputs);

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { MessageError } from '../messages/message-error.js';
 import { message, type MessageRef } from '../messages/message.js';
 import { registerCleanup } from '../util/cleanup.js';
+import { childGroupLeaders, stopNewGroups } from './launch-groups.js';
 import { packageRoot } from '../util/package-info.js';
 import { notRegularKindMessage } from '../util/regular-file.js';
 import { mm } from './impose.js';
@@ -13,6 +14,12 @@ import { CARD_SIZES, type CardSize } from './sheet-layout.js';
 
 /** Debian's Chromium, unless the user names another. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+/** How long Chromium may take to start: it starts in a second or two, even on a slow machine. */
+export const LAUNCH_TIMEOUT_MS = 30_000;
+
+/** How long a browser still starting when the run is stopped is given to be ready, and be closed properly. */
+const LAUNCH_GRACE_MS = 1_500;
 
 /** Headless Chromium on a machine without network: no background traffic, no first-run work. */
 export const CHROMIUM_ARGS = [
@@ -157,33 +164,60 @@ export class CardPrinter {
    * again. `files`: the theme's files by their address (`/assets/theme/logo.svg`),
    * served as given; no other file of the machine is ever read for a page.
    */
-  static async start(chromiumPath: string = DEFAULT_CHROMIUM, tabs = 2, files: ReadonlyMap<string, ServedFile> = new Map()): Promise<CardPrinter> {
+  static async start(
+    chromiumPath: string = DEFAULT_CHROMIUM,
+    tabs = 2,
+    files: ReadonlyMap<string, ServedFile> = new Map(),
+    launchTimeoutMs = LAUNCH_TIMEOUT_MS,
+  ): Promise<CardPrinter> {
     const problem = await chromiumProblem(chromiumPath);
     if (problem !== undefined) throw new ChromiumMissingError(problem);
     const { chromium } = await import('playwright-core');
+    const before = childGroupLeaders();
     const launching = chromium.launch({
       executablePath: chromiumPath,
       headless: true,
       args: CHROMIUM_ARGS,
+      timeout: launchTimeoutMs,
       // Signals are the command line's to handle (util/cleanup.ts): it closes the browser, then exits quietly.
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
-    // Registered before the browser is up, so that a signal during the launch closes it too.
-    const unregister = registerCleanup(() =>
+    let started = false;
+    const closing = (): Promise<unknown> =>
       launching.then(
         (browser) => browser.close(),
         () => undefined,
-      ),
-    );
-    const browser = await launching.catch((error: unknown) => {
+      );
+    // Registered before the browser is up, so that a signal during the launch stops it too. A browser about
+    // to be ready is closed (so that it removes its temporary files); one that hangs while starting is
+    // stopped after a moment, not waited for through the whole launch timeout.
+    let stopped = false;
+    const unregister = registerCleanup(() => {
+      if (started) return closing();
+      stopped = true;
+      const grace = new Promise((resolve) => setTimeout(resolve, LAUNCH_GRACE_MS).unref());
+      // Then the launch's end is awaited too: Playwright removes the browser's profile before it fails.
+      return Promise.race([closing(), grace])
+        .finally(() => stopNewGroups(before))
+        .then(() => closing());
+    });
+    const browser = await launching.catch(async (error: unknown) => {
       unregister();
+      // Playwright leaves a browser that did not start in time running, and its pipes keep this process alive.
+      await stopNewGroups(before);
+      // Stopped by a signal: not a missing Chromium, which a run may carry on without (the review's HTML).
+      if (stopped) throw new Error('stopped while Chromium was starting');
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
       throw new ChromiumMissingError(
-        message('cli.chromium.did-not-start', { path: chromiumPath, problem: firstLine(error) }),
+        timedOut
+          ? message('cli.chromium.timed-out', { path: chromiumPath, seconds: Math.round(launchTimeoutMs / 1000) })
+          : message('cli.chromium.did-not-start', { path: chromiumPath, problem: firstLine(error) }),
         message('cli.chromium.reinstall'),
       );
     });
+    started = true;
     const printer = new CardPrinter(browser, unregister, files);
     try {
       await printer.setUp(tabs);

@@ -1,4 +1,4 @@
-import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { checkCharters, type CheckOptions } from '../check.js';
 import { ChromiumMissingError, CardPrinter } from '../cards/render-pdf.js';
@@ -13,7 +13,7 @@ import { message, type MessageRef, type MessageValue } from '../messages/message
 import type { MeasureOptions } from '../report/make-report.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { loadSiteTemplates, protectedFolders, siteInputs } from '../site/inputs.js';
-import { checkOutputFolder, OUTPUT_MARKER, OutputFolderError, StagingFolder } from '../site/output-folder.js';
+import { checkOutputFolder, OUTPUT_MARKER, OutputFolderError, REVIEW_OUTPUT_MARKER, REVIEW_PACK_LIST, StagingFolder } from '../site/output-folder.js';
 import { planReviewPages, type ReviewPage } from '../view/site-plan.js';
 import { reviewInputs, type ReviewInputs } from './review-inputs.js';
 
@@ -72,7 +72,7 @@ const REVIEW_MARKER = 'Made by charter review. Each run replaces the packs of th
  * ever removed as stale (a renamed charter's), never a file of the user's
  * that merely looks like a pack (`fi/meeting-notes.html`).
  */
-const PACK_LIST = '.charter-review-packs';
+const PACK_LIST = REVIEW_PACK_LIST;
 
 /** A pack list larger than this is not ours: nothing is removed by it. */
 const MAX_PACK_LIST = 1_000_000;
@@ -100,8 +100,8 @@ export async function makeReviewPack(options: ReviewPackOptions): Promise<Review
 
   const inputs = siteInputs({ cwd: options.cwd, ...(options.events ? { events: options.events } : {}) });
   // Before any work: a bad --out is a usage error, not logs read in vain.
-  await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd);
   await checkNotASite(out, shown);
+  await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd, 'review');
   const review = await reviewInputs({ charters, unnormalized }, chosen, {
     cwd: options.cwd,
     patterns: options.patterns ?? [],
@@ -112,7 +112,7 @@ export async function makeReviewPack(options: ReviewPackOptions): Promise<Review
   const pages = planReviewPages(review.inputs, { renderMarkdown });
   const format = options.format ?? 'all';
 
-  const staging = await StagingFolder.create(out, shown, REVIEW_MARKER);
+  const staging = await StagingFolder.create(out, shown, REVIEW_MARKER, REVIEW_OUTPUT_MARKER);
   try {
     const documents = await Promise.all(pages.map(async (page) => ({ page, html: await selfContainedCard(withoutForbidden(templates.render(page))) })));
     const files: string[] = [];
@@ -134,6 +134,8 @@ export async function makeReviewPack(options: ReviewPackOptions): Promise<Review
     const listed = [...new Set([...files, ...kept])].sort();
     await write(staging.path, PACK_LIST, listed.map((path) => `${path}\n`).join(''));
     await staging.publishFiles([...files, PACK_LIST], (path) => earlier.has(path) && isReviewFile(path, ids));
+    // The site's marker that earlier versions used: the folder now has its own.
+    if ((await readSmallFile(join(out, OUTPUT_MARKER), REVIEW_MARKER.length + 1)) === REVIEW_MARKER) await rm(join(out, OUTPUT_MARKER), { force: true });
     return {
       ok: true,
       results,

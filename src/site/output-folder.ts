@@ -10,6 +10,23 @@ import { findSystemError, systemErrorMessage } from '../util/system-error.js';
 /** A file in the output folder that marks it as ours, so it may be replaced. */
 export const OUTPUT_MARKER = '.charter-site';
 
+/**
+ * The marker of `charter review`'s folder: a marker of its own, so that a
+ * build never takes the review packs (and the user's files beside them) for a
+ * site it may replace.
+ */
+export const REVIEW_OUTPUT_MARKER = '.charter-review';
+
+/**
+ * The list of packs in a review folder. Earlier versions of `charter review`
+ * marked their folder with OUTPUT_MARKER, as a site: a folder holding this
+ * list is a review folder all the same.
+ */
+export const REVIEW_PACK_LIST = '.charter-review-packs';
+
+/** The command whose output folder is checked, as named in messages. */
+export type OutputCommand = 'build' | 'cards' | 'review';
+
 /** What the marker of a site says. */
 const BUILD_MARKER = 'Made by charter build. The whole folder is replaced on the next build.\n';
 
@@ -26,7 +43,13 @@ export class OutputFolderError extends MessageError {
  * when an earlier build made it, or when it holds nothing but the output
  * folders of other runs (`_site` that `charter cards` made for `_site/cards`).
  */
-export async function checkOutputFolder(target: string, protectedPaths: readonly string[], out: string = target, cwd?: string): Promise<void> {
+export async function checkOutputFolder(
+  target: string,
+  protectedPaths: readonly string[],
+  out: string = target,
+  cwd?: string,
+  command: OutputCommand = 'build',
+): Promise<void> {
   const { existing, info, below } = await nearestExisting(target);
   const real = join(await realpath(existing), ...below);
   if (target === parse(target).root || real === parse(real).root) throw new OutputFolderError(message('cli.output-folder.root', { out }));
@@ -45,10 +68,14 @@ export async function checkOutputFolder(target: string, protectedPaths: readonly
   }
   if (!info.isDirectory()) throw new OutputFolderError(message('cli.output-folder.is-file', { out }));
   const entries = await readdir(target, { withFileTypes: true });
-  if (entries.some((entry) => entry.name === OUTPUT_MARKER)) return;
+  const names = new Set(entries.map((entry) => entry.name));
+  const review = names.has(REVIEW_OUTPUT_MARKER) || (names.has(OUTPUT_MARKER) && names.has(REVIEW_PACK_LIST));
+  if (command === 'review' ? review : names.has(OUTPUT_MARKER) && !review) return;
+  const named = `charter ${command}`;
+  if (review) throw new OutputFolderError(message('cli.output-folder.is-review', { out, command: named }));
   // `charter cards` run first made `_site` for its `_site/cards`: a folder holding only other runs' outputs is ours to build in.
   for (const entry of entries) {
-    if (!(await isNestedOutput(target, entry))) throw new OutputFolderError(message('cli.output-folder.not-ours', { out }));
+    if (!(await isNestedOutput(target, entry))) throw new OutputFolderError(message('cli.output-folder.not-ours', { out, command: named }));
   }
 }
 
@@ -85,18 +112,22 @@ export class StagingFolder {
     readonly path: string,
     private readonly target: string,
     private readonly shown: string,
+    private readonly markerName: string,
   ) {
     this.unregister = registerCleanup(() => this.abandon());
   }
 
-  /** Makes the staging folder for `target` (shown as `shown` in messages); `marker` is what the output's marker file says. */
-  static async create(target: string, shown: string, marker = BUILD_MARKER): Promise<StagingFolder> {
+  /**
+   * Makes the staging folder for `target` (shown as `shown` in messages);
+   * `marker` is what the output's marker file says, `markerName` that file's name.
+   */
+  static async create(target: string, shown: string, marker = BUILD_MARKER, markerName = OUTPUT_MARKER): Promise<StagingFolder> {
     await removeDeadRuns(target);
-    const staging = new StagingFolder(join(dirname(target), `.${basename(target)}.building-${process.pid}-${Date.now()}`), target, shown);
+    const staging = new StagingFolder(join(dirname(target), `.${basename(target)}.building-${process.pid}-${Date.now()}`), target, shown, markerName);
     try {
       staging.madeParent = await mkdir(dirname(target), { recursive: true });
       await mkdir(staging.path);
-      await writeFile(join(staging.path, OUTPUT_MARKER), marker);
+      await writeFile(join(staging.path, markerName), marker);
     } catch (error) {
       await staging.discard();
       const system = findSystemError(error);
@@ -129,7 +160,7 @@ export class StagingFolder {
    * belongs is replaced by a folder, a link in a file's place by the file.
    */
   async publishFiles(files: readonly string[], stale: (path: string) => boolean): Promise<void> {
-    this.publishing = moveFilesInto(this.path, this.target, files, stale);
+    this.publishing = moveFilesInto(this.path, this.target, files, stale, this.markerName);
     try {
       await this.publishing;
       await rm(this.path, { recursive: true, force: true, maxRetries: 3 });
@@ -240,8 +271,16 @@ async function carryNestedOutputs(from: string, to: string): Promise<string[]> {
  */
 export async function isNestedOutput(folder: string, entry: Dirent): Promise<boolean> {
   if (!entry.isDirectory() || entry.name.startsWith('.')) return false;
-  const marker = await lstat(join(folder, entry.name, OUTPUT_MARKER)).catch(() => undefined);
-  return marker?.isFile() === true;
+  return hasMarker(join(folder, entry.name));
+}
+
+/** Whether `folder` holds a marker, of a site or of review packs, as a plain file (not a link). */
+async function hasMarker(folder: string): Promise<boolean> {
+  for (const name of [OUTPUT_MARKER, REVIEW_OUTPUT_MARKER]) {
+    const marker = await lstat(join(folder, name)).catch(() => undefined);
+    if (marker?.isFile() === true) return true;
+  }
+  return false;
 }
 
 /** After a failed swap: the carried folders go back into the output they came from. */
@@ -250,9 +289,10 @@ async function putBack(carried: readonly string[], staging: string, target: stri
 }
 
 /** See StagingFolder.publishFiles. */
-async function moveFilesInto(staging: string, target: string, files: readonly string[], stale: (path: string) => boolean): Promise<void> {
-  const made = await mkdir(target, { recursive: true });
-  if (made !== undefined) await rename(join(staging, OUTPUT_MARKER), join(target, OUTPUT_MARKER));
+async function moveFilesInto(staging: string, target: string, files: readonly string[], stale: (path: string) => boolean, marker: string): Promise<void> {
+  await mkdir(target, { recursive: true });
+  // Marked when made, and when an earlier version marked it otherwise.
+  if (!(await lstat(join(target, marker)).catch(() => undefined))) await rename(join(staging, marker), join(target, marker));
   for (const file of files) {
     const parts = file.split('/');
     let folder = target;
@@ -307,12 +347,7 @@ async function removeDeadRuns(target: string): Promise<void> {
     const match = name.startsWith(prefix) ? RUN_FOLDER.exec(name.slice(prefix.length)) : null;
     if (!match || isRunning(Number(match[2]))) continue;
     const path = join(folder, name);
-    if (
-      !(await stat(join(path, OUTPUT_MARKER)).then(
-        () => true,
-        () => false,
-      ))
-    ) {
+    if (!(await hasMarker(path))) {
       // Killed between making its staging folder and marking it: only an empty one is surely ours.
       await rmdir(path).catch(() => undefined);
       continue;

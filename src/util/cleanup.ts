@@ -23,24 +23,35 @@ export function registerCleanup(cleanup: Cleanup): () => void {
  * Runs every registered cleanup once, newest first (a browser is closed before
  * the folder it prints into is removed), waiting at most `budgetMs` in all.
  * Cleanups reached after the budget is spent are still started, so their
- * synchronous part (removing a folder) happens, but not awaited. Failures are
- * ignored: the process is stopping anyway.
+ * synchronous part (removing a folder) happens, but not awaited; so are those
+ * not reached yet when the process exits meanwhile (a second Ctrl-C).
+ * Failures are ignored: the process is stopping anyway.
  */
 export async function runCleanups(budgetMs: number): Promise<void> {
   const deadline = Date.now() + budgetMs;
-  const cleanups = [...registered].reverse();
+  const waiting = [...registered].reverse();
   registered.clear();
-  for (const cleanup of cleanups) {
-    let pending: void | Promise<unknown>;
-    try {
-      pending = cleanup();
-    } catch {
-      continue;
+  const startAll = (): void => {
+    for (const cleanup of waiting.splice(0)) void start(cleanup);
+  };
+  process.once('exit', startAll);
+  try {
+    for (let cleanup = waiting.shift(); cleanup; cleanup = waiting.shift()) {
+      const settled = start(cleanup);
+      const left = deadline - Date.now();
+      if (settled && left > 0) await raceTimeout(settled, left);
     }
-    if (!pending) continue;
-    const settled = pending.catch(() => undefined);
-    const left = deadline - Date.now();
-    if (left > 0) await raceTimeout(settled, left);
+  } finally {
+    process.off('exit', startAll);
+  }
+}
+
+/** Starts a cleanup; what it still does, if anything, never rejecting. */
+function start(cleanup: Cleanup): Promise<unknown> | undefined {
+  try {
+    return cleanup()?.catch(() => undefined);
+  } catch {
+    return undefined;
   }
 }
 
