@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Speed of `charter build`, side by side with its peer in one run: plain
 // Eleventy building the same number of equivalent Markdown pages, then the
-// Pagefind CLI indexing that peer's charter pages whole (one index per
-// language, from each page's <html lang>), as `charter build` indexes its
-// own. Also the time `charter serve` takes to rebuild after one charter
-// changes, and to refresh the search index afterwards.
+// Pagefind CLI indexing the same charter pages `charter build` indexes, whole
+// (a copy of its output without its index; one index per language, from each
+// page's <html lang>). The Pagefind CLI on the plain Markdown pages, which
+// carry fewer words, is timed too and printed for comparison. Also the time
+// `charter serve` takes to rebuild after one charter changes, and to refresh
+// the search index afterwards.
 // Usage: node bench/build.mjs [--size 1000] [--runs 3]
 // Needs `npm run build` first (dist/). Work files go to bench/.work/.
 import { spawnSync } from 'node:child_process';
@@ -117,18 +119,28 @@ const node = process.execPath;
 const charter = join(root, 'bin', 'charter.js');
 const eleventy = join(root, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 const pagefind = join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
-const samples = { charter: [], charterNoSearch: [], eleventy: [], pagefind: [], peer: [] };
+const samples = { charter: [], charterNoSearch: [], eleventy: [], pagefind: [], pagefindSame: [], peer: [], peerMarkdown: [] };
+/** The pages `charter build` wrote, without its search index: what the peer's Pagefind step indexes. */
+function copyCharterPages() {
+  const same = join(project, '_same');
+  rmSync(same, { recursive: true, force: true });
+  cpSync(join(project, '_site'), same, { recursive: true, filter: (path) => !/[\\/]pagefind$/.test(path) });
+}
 for (let run = 0; run < runs; run++) {
   samples.charterNoSearch.push(time(node, [charter, 'build', '--today', today, '--out', '_site', '--no-search'], project));
   // With search last, so that its index is there to count the words of.
   samples.charter.push(time(node, [charter, 'build', '--today', today, '--out', '_site'], project));
+  copyCharterPages();
   rmSync(join(project, '_plain'), { recursive: true, force: true });
   const built = time(node, [eleventy, '--quiet', '--input=markdown', '--output=_plain'], project);
   // Only the charter pages, as charter build indexes them (cards are one level further down).
+  const indexedSame = time(node, [pagefind, '--site', '_same', '--glob', '*/*/index.html', '--silent'], project);
   const indexed = time(node, [pagefind, '--site', '_plain', '--glob', '*/*/index.html', '--silent'], project);
   samples.eleventy.push(built);
   samples.pagefind.push(indexed);
-  samples.peer.push(plus(built, indexed));
+  samples.pagefindSame.push(indexedSame);
+  samples.peer.push(plus(built, indexedSame));
+  samples.peerMarkdown.push(plus(built, indexed));
 }
 /**
  * The words Pagefind indexed per charter page, by language, read from the
@@ -150,9 +162,10 @@ function indexedWords(fragmentFolders) {
     .map(([lang, counts]) => `${lang} ${Math.round(counts.reduce((sum, count) => sum + count, 0) / counts.length)}`)
     .join(', ');
 }
-const peerWords = indexedWords([join(project, '_plain', 'pagefind', 'fragment')]);
+const peerWords = indexedWords([join(project, '_same', 'pagefind', 'fragment')]);
+const markdownWords = indexedWords([join(project, '_plain', 'pagefind', 'fragment')]);
 const charterWords = indexedWords(languages.map((lang) => join(project, '_site', lang, 'pagefind', 'fragment')));
-const peerLanguages = Object.keys(JSON.parse(readFileSync(join(project, '_plain', 'pagefind', 'pagefind-entry.json'), 'utf8')).languages);
+const peerLanguages = Object.keys(JSON.parse(readFileSync(join(project, '_same', 'pagefind', 'pagefind-entry.json'), 'utf8')).languages);
 
 // One charter changes under serve: time from the change to the rebuilt pages,
 // and to the search index serve refreshes once changes settle.
@@ -200,8 +213,10 @@ console.log(`load average (1, 5, 15 min): ${loadBefore} before, ${load()} after\
 console.log('| command | pages | wall time | ratio | CPU time | ratio |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 row('plain Eleventy, Markdown pages', size * 3 * 2, samples.eleventy);
-row(`Pagefind CLI, charter pages whole (one index each for ${peerLanguages.join(', ')})`, size * 3, samples.pagefind);
-row('**peer: Eleventy + Pagefind CLI**', size * 3 * 2, samples.peer);
+row(`Pagefind CLI, the same charter pages whole (one index each for ${peerLanguages.join(', ')})`, size * 3, samples.pagefindSame);
+row('**peer: Eleventy + Pagefind CLI on the same pages**', size * 3 * 2, samples.peer);
+row('(for comparison) Pagefind CLI on the Markdown pages', size * 3, samples.pagefind);
+row('(for comparison) Eleventy + Pagefind CLI on the Markdown pages', size * 3 * 2, samples.peerMarkdown);
 row('`charter build` (validate, render, search index)', size * 3 * 2 + 10, samples.charter);
 row('`charter build --no-search`', size * 3 * 2 + 10, samples.charterNoSearch);
 // The search step's cost, as the difference of the two medians (charter build indexes in the same process run).
@@ -212,7 +227,9 @@ console.log(
 console.log(`| \`charter serve\`: rebuild after one charter changes | | ${ms(median(rebuilds))} | | ${ms(median(rebuildCpu))} | |`);
 console.log(`| \`charter serve\`: then the search index, once changes settle | | ${ms(median(reindexes))} | | | |`);
 console.log('');
-console.log(`indexed words per charter page (Pagefind's count): peer ${peerWords}; charter build ${charterWords}`);
+console.log(
+  `indexed words per charter page (Pagefind's count): peer (the same pages) ${peerWords}; charter build ${charterWords}; Markdown pages ${markdownWords}`,
+);
 const buildRatio = wall(samples.charter) / peerWall;
 const rebuild = median(rebuilds);
 console.log(
