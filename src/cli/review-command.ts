@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { message, renderMessage } from '../messages/message.js';
+import { message } from '../messages/message.js';
 import { makeReviewPack, type ReviewFormat } from '../review/review-pack.js';
 import { closestMatch } from '../util/suggest.js';
 import { asOfOption, listBadRows } from './events.js';
@@ -89,7 +89,7 @@ export async function reviewCommand(paths: readonly string[], flags: ReviewFlags
   const withErrors = result.results.filter((file) => file.diagnostics.some((diagnostic) => diagnostic.severity === 'error')).length;
   if (withErrors > 0) say(io, message('review.pack.charters-with-errors', { count: withErrors }));
   for (const unit of result.leftOut) say(io, message('review.pack.left-out', { file: unit.file, reason: unit.reason }));
-  if (result.pdfSkipped) say(io, message('review.pack.html-only', { problem: renderMessage(result.pdfSkipped, locale) }));
+  if (result.pdfSkipped) say(io, message('review.pack.html-only', { problem: result.pdfSkipped.problem, fix: result.pdfSkipped.fix }));
   const folder = `${relative(io.cwd, result.outDir) || '.'}/`;
   say(io, message('review.pack.written', { count: result.review.inputs.length, folder, day: result.review.day }));
   // The others' packs are written, but the pack is not whole: a script must see that, as charter rota's does.

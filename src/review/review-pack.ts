@@ -50,8 +50,8 @@ export type ReviewPackResult =
       readonly outDir: string;
       /** Files written, relative to `outDir`: `<lang>/<id>.html` and `.pdf`. */
       readonly files: readonly string[];
-      /** Why no PDF was printed with `--format all` (no usable Chromium). */
-      readonly pdfSkipped?: MessageRef;
+      /** Why no PDF was printed with `--format all` (no usable Chromium), and what to do about it. */
+      readonly pdfSkipped?: { readonly problem: MessageRef; readonly fix: MessageRef };
       readonly leftOut: readonly LeftOut[];
       readonly review: ReviewInputs;
     };
@@ -119,7 +119,7 @@ export async function makeReviewPack(options: ReviewPackOptions): Promise<Review
     if (format !== 'pdf') {
       for (const { page, html } of documents) files.push(await write(staging.path, `${fileOf(page)}.html`, html));
     }
-    let pdfSkipped: MessageRef | undefined;
+    let pdfSkipped: { problem: MessageRef; fix: MessageRef } | undefined;
     if (format !== 'html') {
       const printed = await printAll(documents, options.chromium, format === 'all');
       if ('skipped' in printed) pdfSkipped = printed.skipped;
@@ -186,15 +186,16 @@ async function printAll(
   documents: readonly { page: ReviewPage; html: string }[],
   chromium: string | undefined,
   optional: boolean,
-): Promise<{ pdfs: Uint8Array[] } | { skipped: MessageRef }> {
+): Promise<{ pdfs: Uint8Array[] } | { skipped: { problem: MessageRef; fix: MessageRef } }> {
   let printer: CardPrinter;
   try {
     printer = await CardPrinter.start(chromium, 1);
   } catch (error) {
     // Said as what is wrong with the Chromium there is: the whole error speaks of cards.
     if (!(error instanceof ChromiumMissingError)) throw error;
-    if (optional) return { skipped: chromiumProblemOf(error) };
-    throw new MessageError(message('review.pack.pdf-needs-chromium', { problem: chromiumProblemOf(error), fix: error.text.values?.fix ?? '' }));
+    const fix = chromiumFixOf(error);
+    if (optional) return { skipped: { problem: chromiumProblemOf(error), fix } };
+    throw new MessageError(message('review.pack.pdf-needs-chromium', { problem: chromiumProblemOf(error), fix }));
   }
   try {
     const pdfs: Uint8Array[] = [];
@@ -205,6 +206,12 @@ async function printAll(
   } finally {
     await printer.close();
   }
+}
+
+/** What to do about it (install, or reinstall one that did not start), from the same error. */
+function chromiumFixOf(error: ChromiumMissingError): MessageRef {
+  const fix = error.text.values?.fix;
+  return typeof fix === 'object' && 'id' in fix ? fix : message('cli.chromium.install');
 }
 
 /** What is wrong with the Chromium there is (or that there is none), from the error that says it for cards. */

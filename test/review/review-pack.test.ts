@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommitmentFigures, ComplianceReport } from '../../src/model/compliance-report.js';
@@ -186,6 +186,18 @@ describe('charter review on the command line', () => {
     const result = await runCli(['review', '--as-of', '2026-11-30', '--chromium', join(cwd, 'no-chromium')], cwd);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('the packs are written as HTML only, without PDF files: printing them needs Chromium, but there is none at');
+    expect(packsIn(join(cwd, '_review'))).toEqual(['en/test-unit.html', 'fi/test-unit.html']);
+  });
+
+  it('says to reinstall a Chromium that is there but does not start, in the language of messages', async () => {
+    const cwd = charters();
+    const broken = join(cwd, 'broken-chromium');
+    writeFileSync(broken, '#!/bin/sh\nexit 3\n');
+    chmodSync(broken, 0o755);
+    const result = await runCli(['review', '--as-of', '2026-11-30', '--chromium', broken, '--locale', 'fi'], cwd);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('aineisto kirjoitettiin vain HTML-muodossa ilman PDF-tiedostoja');
+    expect(result.stderr).toContain('asenna se uudelleen');
     expect(packsIn(join(cwd, '_review'))).toEqual(['en/test-unit.html', 'fi/test-unit.html']);
   });
 
