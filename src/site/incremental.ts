@@ -79,7 +79,7 @@ export class IncrementalSite {
     const inputs = siteInputs(this.options);
     const state = await this.folder.state();
     if (state === 'unknown') {
-      await checkOutputFolder(this.folder.path, protectedFolders(inputs, this.options.cwd, root), this.options.out ?? DEFAULT_OUT, this.options.cwd);
+      await checkOutputFolder(this.folder.path, protectedFolders(inputs, this.options.cwd, root), this.options.out ?? DEFAULT_OUT, this.options.cwd, 'serve');
     }
     const templates = await loadSiteTemplates(inputs);
     if (results.some((result) => result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))) return { ok: false, results };

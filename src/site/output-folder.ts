@@ -25,7 +25,7 @@ export const REVIEW_OUTPUT_MARKER = '.charter-review';
 export const REVIEW_PACK_LIST = '.charter-review-packs';
 
 /** The command whose output folder is checked, as named in messages. */
-export type OutputCommand = 'build' | 'cards' | 'review';
+export type OutputCommand = 'build' | 'serve' | 'cards' | 'review';
 
 /** What the marker of a site says. */
 const BUILD_MARKER = 'Made by charter build. The whole folder is replaced on the next build.\n';
