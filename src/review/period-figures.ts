@@ -7,7 +7,7 @@ import { message } from '../messages/message.js';
 import { LogFileError } from '../report/log-reader.js';
 import { measureCompliance, type MeasureOptions } from '../report/make-report.js';
 import { notRegularKindMessage } from '../util/regular-file.js';
-import { rangeProblem } from '../report/report-window.js';
+import { MAX_YEARS_FROM_AS_OF, rangeProblem } from '../report/report-window.js';
 import type { ReviewFiguresInput } from '../view/review-view.js';
 
 export interface PeriodFigures {
@@ -40,7 +40,12 @@ export async function periodFigures(
   const approvals = [...new Set(charters.map((charter) => charter.review.approved))].sort();
   for (const approved of approvals) {
     const group = charters.filter((charter) => charter.review.approved === approved);
-    const problem = stdinOnce ?? (day < approved ? message('review.pack.not-begun', { approved, day }) : rangeProblem(options.asOf, approved, day));
+    const problem =
+      stdinOnce ??
+      (day < approved
+        ? message('review.pack.not-begun', { approved, day })
+        : // Said in the review's terms: its period starts at the approval, not at a --from the user gave.
+          rangeProblem(options.asOf, approved, day) && message('review.pack.too-long', { approved, day, years: String(MAX_YEARS_FROM_AS_OF) }));
     if (problem !== undefined) {
       for (const charter of group) byCharter.set(charter.id, { problem });
       continue;

@@ -117,6 +117,22 @@ describe('charter review: the pack of the example charters', () => {
       writeFileSync(file, text);
     }
   }, 60_000);
+
+  it('says in its own terms why a period too long to measure has no figures', async () => {
+    const run = await makeReviewPack({
+      cwd,
+      out: '_far',
+      charters: ['city-library'],
+      asOf: new Date('2199-12-31T12:00:00+02:00'),
+      events: { logs: ['charters/sample-events.csv'] },
+      format: 'html',
+    });
+    expect(run.ok).toBe(true);
+    const html = readFileSync(join(cwd, '_far', 'en', 'city-library.html'), 'utf8');
+    expect(html).toMatch(/The period cannot be measured: the period from the approval on \d{4}-\d{2}-\d{2} to 2199-12-31 is longer than the 10 years/);
+    expect(html).not.toContain('--from');
+    expect(readFileSync(join(cwd, '_far', 'fi', 'city-library.html'), 'utf8')).toContain('on pidempi kuin 10 vuotta');
+  }, 60_000);
 });
 
 describe('charter review on the command line', () => {
