@@ -2,6 +2,7 @@ import enAway from './catalogs/en/away.json' with { type: 'json' };
 import enCli from './catalogs/en/cli.json' with { type: 'json' };
 import enDiff from './catalogs/en/diff.json' with { type: 'json' };
 import enFormat from './catalogs/en/format.json' with { type: 'json' };
+import enHelp from './catalogs/en/help.json' with { type: 'json' };
 import enInit from './catalogs/en/init.json' with { type: 'json' };
 import enLoad from './catalogs/en/load.json' with { type: 'json' };
 import enReport from './catalogs/en/report.json' with { type: 'json' };
@@ -12,6 +13,7 @@ import fiAway from './catalogs/fi/away.json' with { type: 'json' };
 import fiCli from './catalogs/fi/cli.json' with { type: 'json' };
 import fiDiff from './catalogs/fi/diff.json' with { type: 'json' };
 import fiFormat from './catalogs/fi/format.json' with { type: 'json' };
+import fiHelp from './catalogs/fi/help.json' with { type: 'json' };
 import fiInit from './catalogs/fi/init.json' with { type: 'json' };
 import fiLoad from './catalogs/fi/load.json' with { type: 'json' };
 import fiReport from './catalogs/fi/report.json' with { type: 'json' };
@@ -22,6 +24,7 @@ import svAway from './catalogs/sv/away.json' with { type: 'json' };
 import svCli from './catalogs/sv/cli.json' with { type: 'json' };
 import svDiff from './catalogs/sv/diff.json' with { type: 'json' };
 import svFormat from './catalogs/sv/format.json' with { type: 'json' };
+import svHelp from './catalogs/sv/help.json' with { type: 'json' };
 import svInit from './catalogs/sv/init.json' with { type: 'json' };
 import svLoad from './catalogs/sv/load.json' with { type: 'json' };
 import svReport from './catalogs/sv/report.json' with { type: 'json' };
@@ -41,6 +44,7 @@ type EnglishCatalogs = typeof enAway &
   typeof enCli &
   typeof enDiff &
   typeof enFormat &
+  typeof enHelp &
   typeof enInit &
   typeof enLoad &
   typeof enReport &
@@ -63,6 +67,7 @@ export const CATALOG_FILES: Readonly<Record<MessageLocale, Readonly<Record<strin
     cli: enCli,
     diff: enDiff,
     format: enFormat,
+    help: enHelp,
     init: enInit,
     load: enLoad,
     report: enReport,
@@ -75,6 +80,7 @@ export const CATALOG_FILES: Readonly<Record<MessageLocale, Readonly<Record<strin
     cli: fiCli,
     diff: fiDiff,
     format: fiFormat,
+    help: fiHelp,
     init: fiInit,
     load: fiLoad,
     report: fiReport,
@@ -87,6 +93,7 @@ export const CATALOG_FILES: Readonly<Record<MessageLocale, Readonly<Record<strin
     cli: svCli,
     diff: svDiff,
     format: svFormat,
+    help: svHelp,
     init: svInit,
     load: svLoad,
     report: svReport,
