@@ -41,6 +41,7 @@ describe('control characters are errors where they are', () => {
     ['\ufffe', 'U+FFFE (a noncharacter, which Unicode reserves for programs)'],
     ['\u{1ffff}', 'U+1FFFF (a noncharacter, which Unicode reserves for programs)'],
     ['\r', 'U+000D (carriage return without a line feed)'],
+    ['\u202d', 'U+202D (left-to-right override, which shows the text after it in an order not its own)'],
   ])('%j in a text, at its line and column', async (character, described) => {
     const text = withInName(character);
     const diagnostics = controlFindings(await diagnosticsFor({ 'unit.yaml': text }));
@@ -138,27 +139,38 @@ describe('bidirectional formatting: overrides never, embeddings and isolates onl
   const RLO = '\u202e';
   const RLI = '\u2067';
   const PDI = '\u2069';
-  /** The unit's name as Rakennusvalvonta with `inserted` after it, the switchboard's number on the next line. */
+  /** The charter with its unit named Rakennusvalvonta, `inserted` right after the name. */
   const withUnitName = (inserted: string): string => edit(VALID_UNIT, 'name: { fi: Testiyksikkö,', `name: { fi: "Rakennusvalvonta${inserted}",`);
   /** The findings with where and what, `line:column message`. */
   const said = (diagnostics: readonly Diagnostic[]): string[] => controlFindings(diagnostics).map((found) => `${found.line}:${found.column} ${found.message}`);
 
-  it('an override in the unit name is an error at its line and column, in en, fi and sv', async () => {
-    const text = withUnitName(RLO);
+  it.each([
+    [
+      'an override',
+      RLO,
+      'load.control-character.in-file',
+      'U+202E (right-to-left override, which shows the text after it backwards) is not allowed in a charter; delete it (right-to-left text such as Arabic or Hebrew needs no such character: written as it is, it shows the right way round)',
+      'U+202E (suunnan pakotus oikealta vasemmalle, joka näyttää sen jälkeisen tekstin takaperin) ei ole sallittu palvelulupauksessa; poista se (oikealta vasemmalle kirjoitettava teksti, kuten arabia tai heprea, ei tarvitse tällaista merkkiä: sellaisenaan kirjoitettuna se näkyy oikein päin)',
+      'U+202E (tvingad riktning höger till vänster, som visar texten efter sig baklänges) är inte tillåtet i ett servicelöfte; ta bort tecknet (text som skrivs från höger till vänster, som arabiska eller hebreiska, behöver inget sådant tecken: skriven som den är visas den rätt)',
+    ],
+    [
+      'an isolate left open',
+      RLI,
+      'load.control-character.unclosed',
+      'U+2067 (right-to-left isolate) is not closed; close it with U+2069 (pop directional isolate, which ends an isolate) further on in the same text, before its paragraph ends, or delete it (left open, it would reorder what follows the text on a page, a card or in a calendar)',
+      'U+2067 (suuntaeristys oikealta vasemmalle) jää päättämättä; päätä se merkillä U+2069 (suuntaeristyksen lopetusmerkki) myöhemmin samassa tekstissä ennen kappaleen loppua tai poista se (päättämättömänä se sekoittaisi tekstin jälkeen tulevan sisällön järjestyksen verkkosivulla, taskukortissa tai kalenterissa)',
+      'U+2067 (riktningsisolering höger till vänster) avslutas aldrig; avsluta den med U+2069 (slut på riktningsisolering) längre fram i samma text, innan stycket tar slut, eller ta bort tecknet (lämnad öppen skulle den kasta om ordningen i det som följer efter texten på en webbsida, ett fickkort eller i en kalender)',
+    ],
+  ])('%s after the unit name is an error at its line and column, in en, fi and sv', async (_name, character, id, en, fi, sv) => {
+    const text = withUnitName(character);
     const diagnostics = controlFindings(await diagnosticsFor({ 'unit.yaml': text }));
     expect(diagnostics).toHaveLength(1);
     const [found] = diagnostics as [Diagnostic];
-    expect(found).toMatchObject({ severity: 'error', file: 'charters/unit.yaml', ...positionOf(text, RLO) });
-    expect(found.text?.id).toBe('load.control-character.in-file');
-    expect(found.message).toBe(
-      'U+202E (right-to-left override, which shows the text after it backwards) is not allowed in a charter; delete it (right-to-left text such as Arabic or Hebrew needs no such character: written as it is, it shows the right way round)',
-    );
-    expect(diagnosticMessage(found, 'fi')).toBe(
-      'U+202E (suunnan pakotus oikealta vasemmalle, joka näyttää sen jälkeisen tekstin takaperin) ei ole sallittu palvelulupauksessa; poista se (oikealta vasemmalle kirjoitettava teksti, kuten arabia tai heprea, ei tarvitse tällaista merkkiä: sellaisenaan kirjoitettuna se näkyy oikein päin)',
-    );
-    expect(diagnosticMessage(found, 'sv')).toBe(
-      'U+202E (tvingad riktning höger till vänster, som visar texten efter sig baklänges) är inte tillåtet i ett servicelöfte; ta bort tecknet (text som skrivs från höger till vänster, som arabiska eller hebreiska, behöver inget sådant tecken: skriven som den är visas den rätt)',
-    );
+    expect(found).toMatchObject({ severity: 'error', file: 'charters/unit.yaml', ...positionOf(text, character) });
+    expect(found.text?.id).toBe(id);
+    expect(found.message).toBe(en);
+    expect(diagnosticMessage(found, 'fi')).toBe(fi);
+    expect(diagnosticMessage(found, 'sv')).toBe(sv);
     expect(controlFindings(expectSameOnBothPaths(text))).toHaveLength(1);
   });
 
@@ -193,25 +205,6 @@ describe('bidirectional formatting: overrides never, embeddings and isolates onl
     const text = withUnitName(inserted);
     expect(await diagnosticsFor({ 'unit.yaml': text })).toEqual([]);
     expect(expectSameOnBothPaths(text)).toEqual([]);
-  });
-
-  it('an isolate left open is an error at its line and column, naming its closer, in en, fi and sv', async () => {
-    const text = withUnitName(RLI);
-    const diagnostics = controlFindings(await diagnosticsFor({ 'unit.yaml': text }));
-    expect(diagnostics).toHaveLength(1);
-    const [found] = diagnostics as [Diagnostic];
-    expect(found).toMatchObject({ severity: 'error', file: 'charters/unit.yaml', ...positionOf(text, RLI) });
-    expect(found.text?.id).toBe('load.control-character.unclosed');
-    expect(found.message).toBe(
-      'U+2067 (right-to-left isolate) is not closed; close it with U+2069 (pop directional isolate, which ends an isolate) further on in the same text, before its paragraph ends, or delete it (left open, it would reorder what follows the text on a page, a card or in a calendar)',
-    );
-    expect(diagnosticMessage(found, 'fi')).toBe(
-      'U+2067 (suuntaeristys oikealta vasemmalle) jää päättämättä; päätä se merkillä U+2069 (suuntaeristyksen lopetusmerkki) myöhemmin samassa tekstissä ennen kappaleen loppua tai poista se (päättämättömänä se sekoittaisi tekstin jälkeen tulevan sisällön järjestyksen verkkosivulla, taskukortissa tai kalenterissa)',
-    );
-    expect(diagnosticMessage(found, 'sv')).toBe(
-      'U+2067 (riktningsisolering höger till vänster) avslutas aldrig; avsluta den med U+2069 (slut på riktningsisolering) längre fram i samma text, innan stycket tar slut, eller ta bort tecknet (lämnad öppen skulle den kasta om ordningen i det som följer efter texten på en webbsida, ett fickkort eller i en kalender)',
-    );
-    expect(controlFindings(expectSameOnBothPaths(text))).toHaveLength(1);
   });
 
   it('a closer with nothing to close is an error, in en, fi and sv', async () => {
