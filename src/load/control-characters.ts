@@ -1,4 +1,5 @@
 import { message, type MessageRef } from '../messages/message.js';
+import { isBidiOverride } from '../util/bidi.js';
 
 /**
  * Characters a charter may not contain: they are invisible, web pages may not
@@ -6,7 +7,9 @@ import { message, type MessageRef } from '../messages/message.js';
  * them. C0 controls other than tab and line feed (a carriage return only as
  * part of a CRLF line break), DEL, the C1 controls (U+0080–U+009F, next line
  * U+0085 included: YAML allows it, HTML does not), noncharacters (U+FDD0–U+FDEF
- * and the last two code points of every plane) and lone surrogates.
+ * and the last two code points of every plane), lone surrogates, and the
+ * bidirectional overrides (U+202D, U+202E), which show a text in an order not
+ * its own. Embeddings and isolates, allowed when they pair, are bidi-pairing.ts's.
  */
 export interface ForbiddenCharacter {
   /** Offset in the text, in UTF-16 code units. */
@@ -19,7 +22,7 @@ export interface ForbiddenCharacter {
  * (surrogate pairs): a clean text costs one native test. Carriage returns are
  * looked up on their own, since most of them end lines (CRLF).
  */
-const MAYBE_FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
+const MAYBE_FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u202D\u202E\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 const MAYBE_FORBIDDEN_ALL = new RegExp(MAYBE_FORBIDDEN.source, 'g');
 
 const CARRIAGE_RETURN = 0x0d;
@@ -97,7 +100,8 @@ export function isForbiddenCodePoint(codePoint: number): boolean {
     (codePoint >= 0x7f && codePoint <= 0x9f) ||
     (codePoint >= 0xd800 && codePoint <= 0xdfff) ||
     (codePoint >= 0xfdd0 && codePoint <= 0xfdef) ||
-    (codePoint & 0xfffe) === 0xfffe
+    (codePoint & 0xfffe) === 0xfffe ||
+    isBidiOverride(codePoint)
   );
 }
 
@@ -111,6 +115,15 @@ const NAMES: ReadonlyMap<number, MessageRef> = new Map([
   [0x1b, message('load.character.escape')],
   [0x7f, message('load.character.delete')],
   [0x85, message('load.character.next-line')],
+  [0x202a, message('load.character.left-to-right-embedding')],
+  [0x202b, message('load.character.right-to-left-embedding')],
+  [0x202c, message('load.character.pop-directional-formatting')],
+  [0x202d, message('load.character.left-to-right-override')],
+  [0x202e, message('load.character.right-to-left-override')],
+  [0x2066, message('load.character.left-to-right-isolate')],
+  [0x2067, message('load.character.right-to-left-isolate')],
+  [0x2068, message('load.character.first-strong-isolate')],
+  [0x2069, message('load.character.pop-directional-isolate')],
 ]);
 
 /** `U+000B (vertical tab, which Word's Shift+Enter pastes)`. */
@@ -130,5 +143,6 @@ function kindOf(codePoint: number): MessageRef {
 export function adviceFor(codePoint: number): MessageRef {
   if (codePoint === 0x0b || codePoint === 0x0c || codePoint === 0x85) return message('load.control-character.advice.line-break');
   if (codePoint === CARRIAGE_RETURN) return message('load.control-character.advice.line-endings');
+  if (isBidiOverride(codePoint)) return message('load.control-character.advice.override');
   return message('load.control-character.advice.delete');
 }

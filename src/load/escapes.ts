@@ -83,7 +83,7 @@ function checkEscapes(node: Scalar, text: string, rawOffsets: readonly number[],
 }
 
 /** The code point an escape at `index` makes, and its length; a surrogate pair written as two escapes is one. */
-function readEscape(text: string, index: number): { codePoint: number; length: number } | undefined {
+export function readEscape(text: string, index: number): { codePoint: number; length: number } | undefined {
   const letter = text.charAt(index + 1);
   const oneLetter = ONE_LETTER_ESCAPES.get(letter);
   if (oneLetter !== undefined) return { codePoint: oneLetter, length: 2 };

@@ -1,6 +1,7 @@
 import { load, CORE_SCHEMA } from 'js-yaml';
 import { isPlainObject } from '../model/charter-data.js';
 import { findForbiddenCharacters } from './control-characters.js';
+import { hasBidiFormatting } from '../util/bidi.js';
 import { FORBIDDEN_KEYS, MERGE_KEY, type LoadLimits } from './limits.js';
 import { looksLikeKey } from './plain-text.js';
 
@@ -14,6 +15,8 @@ import { looksLikeKey } from './plain-text.js';
 export function fastParse(text: string, limits: LoadLimits): Record<string, unknown> | undefined {
   // One native test over a clean text; the slow path says where a forbidden character is.
   if (findForbiddenCharacters(text, { crlf: true }).length > 0) return undefined;
+  // Bidirectional embeddings and isolates must pair within each text; the slow path, which sees the texts, pairs them.
+  if (hasBidiFormatting(text)) return undefined;
   const aliases = countAliasesIfPlain(text);
   if (aliases === undefined || aliases > limits.maxAliases) return undefined;
   let data: unknown;

@@ -6,6 +6,7 @@ import { fastParse } from './fast-parse.js';
 import { FORBIDDEN_KEYS, MERGE_KEY, type LoadLimits } from './limits.js';
 import { deeplyNestedLine } from './nesting-guard.js';
 import { reportForbiddenEscapes } from './escapes.js';
+import { reportUnpairedBidi } from './bidi-pairing.js';
 import { reportTags } from './tags.js';
 import { describeError, internalError } from '../model/internal-error.js';
 import { message, type MessageRef, worded } from '../messages/message.js';
@@ -148,6 +149,7 @@ function readPositioned(file: string, text: string, limits: LoadLimits, lineCoun
   }
   reportTags(doc, text, report);
   reportForbiddenEscapes(doc, text, forbiddenOffsets, report);
+  reportUnpairedBidi(doc, text, report);
   const source: YamlSource = {
     file,
     data,

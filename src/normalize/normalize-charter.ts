@@ -9,6 +9,7 @@ import { TextReader } from './text-reader.js';
 import { ContactBook } from './contact-book.js';
 import { readChannels } from './read-channels.js';
 import { readHours } from './read-hours.js';
+import { bidiContained } from './bidi-contained.js';
 
 /** A unit charter that could not be made into a `Charter`, and why. */
 export interface UnnormalizedUnit {
@@ -39,7 +40,8 @@ export function normalizeCharter(resolved: ResolvedCharter): NormalizeResult {
   const fail = (reason: string): NormalizeResult => ({ ok: false, unit: { file: resolved.file, ...(id === undefined ? {} : { id }), reason } });
   if (resolved.isBaseline) return fail('it is a baseline: only unit charters are normalized');
   if (resolved.incomplete) return fail('its baseline could not be loaded');
-  const data: unknown = resolved.data;
+  // Every text of the Charter comes from here: none can reorder what a page, card or calendar puts after it.
+  const data: unknown = bidiContained(resolved.data);
   if (!isCharterDocument(data)) return fail('it does not match the charter schema');
   try {
     return { ok: true, charter: charterFrom(data, resolved.file) };

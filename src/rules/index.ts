@@ -41,7 +41,10 @@ export const RULES: readonly Rule[] = [
 export const LOADER_RULES: readonly RuleMeta[] = [
   meta('file-read', 'The file can be read: a regular file inside the charters folder (no link out, no FIFO or device).'),
   meta('file-encoding', 'The file is UTF-8 text.'),
-  meta('control-character', 'No invisible control characters, noncharacters or lone surrogates, written or escaped.'),
+  meta(
+    'control-character',
+    'No invisible control characters, noncharacters, lone surrogates or bidi overrides, written or escaped; bidi embeddings and isolates only when closed in the same text.',
+  ),
   meta('yaml-syntax', 'The file is well-formed YAML holding one map.'),
   meta('duplicate-key', 'No key appears twice in the same map.'),
   meta('yaml-limits', 'The file stays within the size, nesting and alias limits (no alias bombs).'),

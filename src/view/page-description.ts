@@ -1,3 +1,5 @@
+import { withBidiClosed } from '../util/bidi.js';
+
 /**
  * The `<meta name="description">` of a page: what search engines and link
  * previews show under its title. They cut longer texts at about 160
@@ -15,5 +17,6 @@ export function pageDescription(text: string, max = DESCRIPTION_LENGTH): string 
   const space = fits.lastIndexOf(' ');
   // A text with no space in its first half (a long address) is cut where it must be.
   const words = space > fits.length / 2 ? fits.slice(0, space) : fits;
-  return `${words.replace(/[\s,;:.–—-]+$/u, '')}…`;
+  // A cut between a bidi isolate and its closer would leave it open: it is closed where the text now ends.
+  return `${withBidiClosed(words.replace(/[\s,;:.–—-]+$/u, ''))}…`;
 }

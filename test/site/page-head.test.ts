@@ -66,6 +66,11 @@ describe('pageDescription', () => {
     expect(Array.from(emoji)).toHaveLength(160);
     expect(emoji.endsWith('😀…')).toBe(true);
   });
+
+  it('closes a right-to-left isolate that the cut leaves open, so that it cannot reorder what follows', () => {
+    const description = pageDescription(`Neuvonta \u2067${'שלום '.repeat(40)}\u2069 +358 9 123 4000`);
+    expect(description).toMatch(/^Neuvonta \u2067(שלום )+שלום\u2069…$/);
+  });
 });
 
 describe('the site address (--site-url and --base)', () => {
