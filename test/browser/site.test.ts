@@ -35,6 +35,14 @@ function missingFiles(page: Page): string[] {
   return missing;
 }
 
+/** The links of the search page's results for `query` at `url` (a search page), once the first has come. */
+async function searchResultLinks(page: Page, url: string, query: string): Promise<(string | null)[]> {
+  await page.goto(`${url}?q=${encodeURIComponent(query)}`);
+  const results = page.locator('#search-result-list a');
+  await results.first().waitFor({ timeout: 15_000 });
+  return results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+}
+
 const PAGES = ['/', '/fi/', '/sv/', '/en/', '/fi/search/', '/sv/search/', '/en/search/', '/fi/accessibility/', '/sv/accessibility/', '/en/accessibility/'];
 const DASHBOARDS = ['/fi/dashboard/', '/sv/dashboard/', '/en/dashboard/'];
 /** A unit's page under the dashboard, with its charts. */
@@ -108,10 +116,7 @@ describe.runIf(runBrowserTests)('the built guide in a real browser', { timeout: 
 
   it('finds a unit by an inflected Finnish word', () =>
     tab.use(async (page) => {
-      await page.goto(`${server.url}/fi/search/?q=${encodeURIComponent('kirjastossa')}`);
-      const results = page.locator('#search-result-list a');
-      await results.first().waitFor({ timeout: 15_000 });
-      const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      const hrefs = await searchResultLinks(page, `${server.url}/fi/search/`, 'kirjastossa');
       expect(hrefs.some((href) => href?.includes('/fi/city-library/'))).toBe(true);
     }));
 
@@ -296,10 +301,7 @@ describe.runIf(runBrowserTests)('a guide built for a sub-path (--base), in a rea
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      await page.goto(`${server.url}/intranet/charters/fi/search/?q=${encodeURIComponent('kirjastossa')}`);
-      const results = page.locator('#search-result-list a');
-      await results.first().waitFor({ timeout: 15_000 });
-      const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      const hrefs = await searchResultLinks(page, `${server.url}/intranet/charters/fi/search/`, 'kirjastossa');
       const library = hrefs.find((href) => href?.includes('/city-library/'));
       expect(library).toMatch(/^\/intranet\/charters\/fi\/city-library\//);
       const response = await page.goto(`${server.url}${library}`);
@@ -368,10 +370,7 @@ describe.runIf(runBrowserTests)('a guide in Northern Sámi, in a real browser', 
 
   it('finds a Sámi page by a Sámi word in the Sámi search', () =>
     tab.use(async (page) => {
-      await page.goto(`${server.url}/se/search/?q=${encodeURIComponent('Geahččalanovttadat')}`);
-      const results = page.locator('#search-result-list a');
-      await results.first().waitFor({ timeout: 15_000 });
-      const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      const hrefs = await searchResultLinks(page, `${server.url}/se/search/`, 'Geahččalanovttadat');
       expect(hrefs).toEqual(expect.arrayContaining(['/se/sami-office/', '/se/town-office/']));
       expect(await page.locator('#search-result-list h3').first().getAttribute('lang')).toBe('se');
     }));
