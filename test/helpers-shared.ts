@@ -5,13 +5,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, inject } from 'vitest';
 import type { BuildOptions } from '../src/site/build.js';
 import { manyUnitsReport } from './fixtures/many-units.js';
-import { tempFolder } from './helpers.js';
+import { tempFolder } from './temp-folders.js';
 import type {} from './setup/shared-fixtures.js';
 
 const repoRoot = join(import.meta.dirname, '..');
 /** How long a file waits for another file's build of a fixture: a site takes seconds, more on a busy machine. */
 const WAIT_MS = 300_000;
-/** This process's fixtures, so that two describes of one file never race each other for the same one. */
+/**
+ * This process's shared fixtures, so that two describes of one file (or two
+ * files of one worker, where files share modules) never race each other for
+ * the same one. Only the run's shared folders: a file's own goes with it.
+ */
 const mine = new Map<string, Promise<string>>();
 
 /**
@@ -22,21 +26,20 @@ const mine = new Map<string, Promise<string>>();
  * the run's global set-up (vitest.config.ts), each file makes its own.
  */
 export function sharedFixture(name: string, make: (folder: string) => Promise<void>): Promise<string> {
+  const root = inject('sharedFixtures') as string | undefined;
+  if (!root) {
+    const folder = tempFolder('file');
+    return make(folder).then(() => folder);
+  }
   let made = mine.get(name);
   if (!made) {
-    made = makeOnce(name, make);
+    made = makeOnce(root, name, make);
     mine.set(name, made);
   }
   return made;
 }
 
-async function makeOnce(name: string, make: (folder: string) => Promise<void>): Promise<string> {
-  const root = inject('sharedFixtures') as string | undefined;
-  if (!root) {
-    const folder = tempFolder('file');
-    await make(folder);
-    return folder;
-  }
+async function makeOnce(root: string, name: string, make: (folder: string) => Promise<void>): Promise<string> {
   const folder = join(root, name);
   const done = `${folder}.done`;
   const failed = `${folder}.failed`;

@@ -1,31 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, afterEach } from 'vitest';
 import { checkCharters } from '../src/check.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
 import type { CliIO } from '../src/cli/io.js';
 import { run } from '../src/cli/run.js';
+import { tempFolder } from './temp-folders.js';
 
-const made: string[] = [];
-const madeForFile: string[] = [];
-afterEach(() => {
-  while (made.length > 0) rmSync(made.pop() as string, { recursive: true, force: true });
-});
-afterAll(() => {
-  while (madeForFile.length > 0) rmSync(madeForFile.pop() as string, { recursive: true, force: true });
-});
-
-/**
- * A fresh temporary folder, removed after the test; or, with `forFile`, after
- * the whole test file (for folders made in beforeAll).
- */
-export function tempFolder(lifetime: 'test' | 'file' = 'test'): string {
-  const folder = mkdtempSync(join(tmpdir(), 'charter-test-'));
-  (lifetime === 'file' ? madeForFile : made).push(folder);
-  return folder;
-}
+export { tempFolder } from './temp-folders.js';
 
 /** Writes files (path → content, text or bytes) into a new temporary folder and returns it. */
 export function writeTree(files: Readonly<Record<string, string | Uint8Array>>, lifetime: 'test' | 'file' = 'test'): string {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Tab } from './tab.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -65,16 +66,13 @@ export async function axeIncompleteContrast(page: Page): Promise<AxeIncomplete[]
   return (await axeFindings(page)).undecidedContrast;
 }
 
-/** Opens `url` in a new tab: it loads, leaves no colour contrast undecided, and axe finds no violation. */
-export async function expectAccessible(browser: Browser, url: string): Promise<void> {
-  const page = await browser.newPage();
-  try {
+/** Opens `url` in the tab: it loads, leaves no colour contrast undecided, and axe finds no violation. */
+export function expectAccessible(tab: Tab, url: string): Promise<void> {
+  return tab.use(async (page) => {
     expect((await page.goto(url, { waitUntil: 'load' }))?.status()).toBe(200);
     // One axe run for both: its undecided contrast and its violations.
     const { undecidedContrast, violations } = await axeFindings(page);
     expect(undecidedContrast).toEqual([]);
     expect(violations).toEqual([]);
-  } finally {
-    await page.close();
-  }
+  });
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import { tempFolder } from '../helpers.js';
@@ -9,6 +9,7 @@ import { FORMAT_11_UNIT, QUIET_UNIT, edit } from '../fixtures/charters.js';
 import { axeViolations } from './axe.js';
 import { chromiumAvailable } from './chromium.js';
 import { serveInChromium, type ServedSite } from './served-site.js';
+import { Tab } from './tab.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const runBrowserTests = chromiumAvailable();
@@ -82,10 +83,7 @@ const FI_PAGE = (JSON.parse(readFileSync(join(repoRoot, 'src', 'view', 'strings'
 // Each test drives Chromium, whose pages take seconds on a busy two-core machine: twice the usual timeout.
 describe.runIf(runBrowserTests)('a charter page in a real browser: the essentials first, every promise searchable', { timeout: 60_000 }, () => {
   let site: ServedSite | undefined;
-  const browser = (): Browser => {
-    if (!site) throw new Error('the site was not built');
-    return site.browser;
-  };
+  let tab: Tab;
   const url = (): string => site?.url ?? '';
 
   beforeAll(async () => {
@@ -96,6 +94,7 @@ describe.runIf(runBrowserTests)('a charter page in a real browser: the essential
     const result = await buildSite({ cwd, today: '2026-12-02' });
     expect(result.ok).toBe(true);
     site = await serveInChromium(join(cwd, '_site'));
+    tab = await Tab.open(site.browser);
   }, 120_000);
 
   afterAll(async () => {
@@ -104,11 +103,9 @@ describe.runIf(runBrowserTests)('a charter page in a real browser: the essential
 
   const PHONE_FIRST_SCREEN = ['fi', 'sv'].flatMap((lang) => EXAMPLES.map((unit) => `/${lang}/${unit}/`));
 
-  it.each(PHONE_FIRST_SCREEN)(
-    'shows the phone number, the email reply promise and the pocket guide on the first screen of a phone (375 × 667) on %s',
-    async (path) => {
-      const page = await browser().newPage({ viewport: { width: 375, height: 667 } });
-      try {
+  it.each(PHONE_FIRST_SCREEN)('shows the phone number, the email reply promise and the pocket guide on the first screen of a phone (375 × 667) on %s', (path) =>
+    tab.use(
+      async (page) => {
         expect((await page.goto(`${url()}${path}`))?.status()).toBe(200);
         const seen = await page.evaluate(() => {
           const bottom = (selector: string): { text: string; bottom: number } | undefined => {
@@ -134,62 +131,59 @@ describe.runIf(runBrowserTests)('a charter page in a real browser: the essential
         }
         // The pocket guide the link leads to is on the page.
         expect(await page.locator('#guide').count()).toBe(1);
-      } finally {
-        await page.close();
-      }
-    },
+      },
+      { width: 375, height: 667 },
+    ),
   );
 
-  it.each(PHONE_FIRST_SCREEN)('starts whom to turn to and the e-service on the first screen of a larger phone (375 × 812) on %s', async (path) => {
-    const page = await browser().newPage({ viewport: { width: 375, height: 812 } });
-    try {
-      expect((await page.goto(`${url()}${path}`))?.status()).toBe(200);
-      const seen = await page.evaluate(() => {
-        const top = (selector: string): number => document.querySelector(selector)?.getBoundingClientRect().top ?? Infinity;
-        return {
-          height: window.innerHeight,
-          escalate: top('.glance__escalate'),
-          eservice: top('.glance__line--eservice'),
-          counter: top('.glance__line--counter'),
-        };
-      });
-      for (const what of ['counter', 'eservice', 'escalate'] as const) expect(seen[what], what).toBeLessThan(seen.height);
-    } finally {
-      await page.close();
-    }
-  });
+  it.each(PHONE_FIRST_SCREEN)('starts whom to turn to and the e-service on the first screen of a larger phone (375 × 812) on %s', (path) =>
+    tab.use(
+      async (page) => {
+        expect((await page.goto(`${url()}${path}`))?.status()).toBe(200);
+        const seen = await page.evaluate(() => {
+          const top = (selector: string): number => document.querySelector(selector)?.getBoundingClientRect().top ?? Infinity;
+          return {
+            height: window.innerHeight,
+            escalate: top('.glance__escalate'),
+            eservice: top('.glance__line--eservice'),
+            counter: top('.glance__line--counter'),
+          };
+        });
+        for (const what of ['counter', 'eservice', 'escalate'] as const) expect(seen[what], what).toBeLessThan(seen.height);
+      },
+      { width: 375, height: 812 },
+    ),
+  );
 
   it.each([`/fi/${NO_EMAIL}/`, `/en/${NO_EMAIL}/`, `/fi/${QUIET}/`, `/sv/${QUIET}/`])(
     'gives every kind of line at a glance, with no email or phone where there is none, accessibly, on %s',
-    async (path) => {
-      const page = await browser().newPage({ viewport: { width: 375, height: 667 } });
-      try {
-        expect((await page.goto(`${url()}${path}`))?.status()).toBe(200);
-        const glance = await page.evaluate(() => ({
-          kinds: [...document.querySelectorAll('.glance__line')].map((line) => line.className.replace(/.*glance__line--/, '')),
-          ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
-          levels: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => Number(heading.tagName[1])),
-          firstLine: document.querySelector('.glance__line')?.getBoundingClientRect().bottom ?? Infinity,
-          height: window.innerHeight,
-        }));
-        if (path.includes(QUIET)) expect(glance.kinds).toEqual(['counter', 'letter']);
-        else expect(glance.kinds).toEqual(['phone', 'counter', 'eservice', 'chat', 'sms', 'relay', 'video', 'suomifiMessages', 'homeVisit', 'letter']);
-        expect(glance.firstLine).toBeLessThanOrEqual(glance.height);
-        // No id twice; headings never skip a level on the way down.
-        expect(glance.ids.filter((id, index) => glance.ids.indexOf(id) !== index)).toEqual([]);
-        expect(glance.levels[0]).toBe(1);
-        glance.levels.forEach((level, index) => expect(level - (glance.levels[index - 1] ?? 0)).toBeLessThanOrEqual(1));
-        const violations = await axeViolations(page);
-        expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
-      } finally {
-        await page.close();
-      }
-    },
+    (path) =>
+      tab.use(
+        async (page) => {
+          expect((await page.goto(`${url()}${path}`))?.status()).toBe(200);
+          const glance = await page.evaluate(() => ({
+            kinds: [...document.querySelectorAll('.glance__line')].map((line) => line.className.replace(/.*glance__line--/, '')),
+            ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
+            levels: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => Number(heading.tagName[1])),
+            firstLine: document.querySelector('.glance__line')?.getBoundingClientRect().bottom ?? Infinity,
+            height: window.innerHeight,
+          }));
+          if (path.includes(QUIET)) expect(glance.kinds).toEqual(['counter', 'letter']);
+          else expect(glance.kinds).toEqual(['phone', 'counter', 'eservice', 'chat', 'sms', 'relay', 'video', 'suomifiMessages', 'homeVisit', 'letter']);
+          expect(glance.firstLine).toBeLessThanOrEqual(glance.height);
+          // No id twice; headings never skip a level on the way down.
+          expect(glance.ids.filter((id, index) => glance.ids.indexOf(id) !== index)).toEqual([]);
+          expect(glance.levels[0]).toBe(1);
+          glance.levels.forEach((level, index) => expect(level - (glance.levels[index - 1] ?? 0)).toBeLessThanOrEqual(1));
+          const violations = await axeViolations(page);
+          expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+        },
+        { width: 375, height: 667 },
+      ),
   );
 
-  it("says today's hours from the charter's calendar, and which day today is", async () => {
-    const page = await browser().newPage();
-    try {
+  it("says today's hours from the charter's calendar, and which day today is", () =>
+    tab.use(async (page) => {
       await page.goto(`${url()}/fi/social-services-advice/`);
       const today = await page.evaluate(() => ({
         phone: document.querySelector('.glance__line--phone .glance__today')?.textContent,
@@ -204,14 +198,10 @@ describe.runIf(runBrowserTests)('a charter page in a real browser: the essential
         datetime: '2026-12-02',
         asOf: 'Aukioloajat päivältä ke 2.12.2026.',
       });
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 
-  it.runIf(existsSync('/usr/bin/pdftotext'))('prints the essentials first and every contact, the folded ones unfolded', async () => {
-    const page = await browser().newPage();
-    try {
+  it.runIf(existsSync('/usr/bin/pdftotext'))('prints the essentials first and every contact, the folded ones unfolded', () =>
+    tab.use(async (page) => {
       await page.goto(`${url()}/fi/building-control/`);
       await page.emulateMedia({ media: 'print' });
       const file = join(tempFolder(), 'page.pdf');
@@ -225,14 +215,11 @@ describe.runIf(runBrowserTests)('a charter page in a real browser: the essential
       // The organisation's people, folded away on screen, are on paper (Palautepalvelu is only in the contact list).
       expect(text).toContain('Palautepalvelu');
       expect(text).not.toContain('Näytä kaikki yhteystiedot');
-    } finally {
-      await page.close();
-    }
-  });
+    }),
+  );
 
-  it.each(SEARCHES)('finds the right units for $query in the $lang index, with excerpts that read as text', async ({ lang, query, units }) => {
-    const page = await browser().newPage();
-    try {
+  it.each(SEARCHES)('finds the right units for $query in the $lang index, with excerpts that read as text', ({ lang, query, units }) =>
+    tab.use(async (page) => {
       await page.goto(`${url()}/${lang}/search/`);
       const found = await search(page, lang, query);
       expect(found.map((result) => result.unit).sort()).toEqual([...units].sort());
@@ -242,14 +229,11 @@ describe.runIf(runBrowserTests)('a charter page in a real browser: the essential
         // Nor may any word run into the next, the hours table's headings and cells included.
         expect(excerpt, unit).not.toMatch(/\p{Ll}\p{Lu}/u);
       }
-    } finally {
-      await page.close();
-    }
-  });
+    }),
+  );
 
-  it("indexes the absence routine's content, and not the form's controls or other page widgets", async () => {
-    const page = await browser().newPage();
-    try {
+  it("indexes the absence routine's content, and not the form's controls or other page widgets", () =>
+    tab.use(async (page) => {
       await page.goto(`${url()}/fi/search/`);
       const text = await indexedText(page, 'fi', 'poissaoloviesti', 'building-control');
       const absence = text.slice(text.indexOf(`${FI_PAGE.absenceHeading}.`), text.indexOf(`${FI_PAGE.feedbackHeading}.`));
@@ -261,22 +245,15 @@ describe.runIf(runBrowserTests)('a charter page in a real browser: the essential
       expect(absence).toContain('Olen poissa {from}–{until}. Lupa- ja katselmusasioissa sijaiseni on {substitute}.');
       // The same on every page, matching every page alike: the form's texts and buttons, the contact list's toggle.
       for (const key of ['awayFormIntro', 'awayPrivacy', 'awayFrom', 'awaySubmit', 'awayCopy', 'contactsShow']) expect(text, key).not.toContain(FI_PAGE[key]);
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 
-  it('finds the absence routine through the search page itself', async () => {
-    const page = await browser().newPage();
-    try {
+  it('finds the absence routine through the search page itself', () =>
+    tab.use(async (page) => {
       await page.goto(`${url()}/fi/search/?q=${encodeURIComponent('poissaoloviesti')}`);
       const results = page.locator('#search-result-list > li');
       await results.first().waitFor({ timeout: 15_000 });
       const excerpts = await page.locator('.search-result__excerpt').allTextContents();
       expect(excerpts.length).toBe(EXAMPLES.length + 1);
       for (const excerpt of excerpts) expect(excerpt).toMatch(/poissaoloviest/i);
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 });

@@ -3,6 +3,7 @@ import { hundredUnitsDashboard } from '../helpers-shared.js';
 import { chromiumAvailable } from './chromium.js';
 import { serveInChromium, type ServedSite } from './served-site.js';
 import { expectAccessible } from './axe.js';
+import { Tab } from './tab.js';
 
 const runBrowserTests = chromiumAvailable();
 
@@ -12,9 +13,11 @@ const PAGES = ['/fi/dashboard/', '/sv/dashboard/', '/fi/dashboard/unit-003/', '/
 // Chromium on a busy two-core machine: twice the usual timeout.
 describe.runIf(runBrowserTests)('the dashboard of a hundred units in a real browser', { timeout: 60_000 }, () => {
   let site: ServedSite;
+  let tab: Tab;
 
   beforeAll(async () => {
     site = await serveInChromium(await hundredUnitsDashboard());
+    tab = await Tab.open(site.browser);
   }, 120_000);
 
   afterAll(async () => {
@@ -22,7 +25,7 @@ describe.runIf(runBrowserTests)('the dashboard of a hundred units in a real brow
   });
 
   it.each(PAGES)('leaves no colour contrast undecided, and finds no violation, on %s', async (path) => {
-    await expectAccessible(site.browser, `${site.url}${path}`);
+    await expectAccessible(tab, `${site.url}${path}`);
   });
 
   it('reads the overview without JavaScript: missed first, in words, each row leading to its unit', async () => {
@@ -52,9 +55,8 @@ describe.runIf(runBrowserTests)('the dashboard of a hundred units in a real brow
     }
   });
 
-  it('asks for no script before the page shows: the only one is a module (deferred)', async () => {
-    const page = await site.browser.newPage();
-    try {
+  it('asks for no script before the page shows: the only one is a module (deferred)', () =>
+    tab.use(async (page) => {
       await page.goto(`${site.url}/fi/dashboard/`);
       const blocking = await page.evaluate(
         () =>
@@ -63,8 +65,5 @@ describe.runIf(runBrowserTests)('the dashboard of a hundred units in a real brow
           ).length,
       );
       expect(blocking).toBe(0);
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 });

@@ -8,6 +8,7 @@ import { tempFolder } from '../helpers.js';
 import { chromiumAvailable } from './chromium.js';
 import { serveInChromium, type ServedSite } from './served-site.js';
 import { expectAccessible } from './axe.js';
+import { Tab } from './tab.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const runBrowserTests = chromiumAvailable();
@@ -26,6 +27,7 @@ const PAGES = [
 // Chromium on a busy two-core machine: twice the usual timeout.
 describe.runIf(runBrowserTests)('the review pack in a real browser', { timeout: 60_000 }, () => {
   let site: ServedSite;
+  let tab: Tab;
 
   beforeAll(async () => {
     const cwd = tempFolder('file');
@@ -37,6 +39,7 @@ describe.runIf(runBrowserTests)('the review pack in a real browser', { timeout: 
     // The site's pages link /assets/ from the root: serve the folder holding both outputs, the site's assets at the root too.
     cpSync(join(cwd, '_site', 'assets'), join(cwd, 'assets'), { recursive: true });
     site = await serveInChromium(cwd);
+    tab = await Tab.open(site.browser);
   }, 180_000);
 
   afterAll(async () => {
@@ -44,17 +47,13 @@ describe.runIf(runBrowserTests)('the review pack in a real browser', { timeout: 
   });
 
   it.each(PAGES)('leaves no colour contrast undecided, and finds no violation, on %s', async (path) => {
-    await expectAccessible(site.browser, `${site.url}${path}`);
+    await expectAccessible(tab, `${site.url}${path}`);
   });
 
-  it('says a missed promise in words, not by colour alone, and lists it first', async () => {
-    const page = await site.browser.newPage();
-    try {
+  it('says a missed promise in words, not by colour alone, and lists it first', () =>
+    tab.use(async (page) => {
       await page.goto(`${site.url}/_review/en/building-control.html`);
       const first = await page.locator('table.review-pack__promises tbody tr').first().innerText();
       expect(first).toMatch(/Missed/);
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 });

@@ -13,6 +13,7 @@ import { FORMAT_11_UNIT, edit } from '../fixtures/charters.js';
 import { chromiumAvailable, launchChromium } from './chromium.js';
 import { serveFolder } from './static-server.js';
 import { axeViolations } from './axe.js';
+import { Tab } from './tab.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const runBrowserTests = chromiumAvailable();
@@ -34,6 +35,14 @@ function missingFiles(page: Page): string[] {
   return missing;
 }
 
+/** The links of the search page's results for `query` at `url` (a search page), once the first has come. */
+async function searchResultLinks(page: Page, url: string, query: string): Promise<(string | null)[]> {
+  await page.goto(`${url}?q=${encodeURIComponent(query)}`);
+  const results = page.locator('#search-result-list a');
+  await results.first().waitFor({ timeout: 15_000 });
+  return results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+}
+
 const PAGES = ['/', '/fi/', '/sv/', '/en/', '/fi/search/', '/sv/search/', '/en/search/', '/fi/accessibility/', '/sv/accessibility/', '/en/accessibility/'];
 const DASHBOARDS = ['/fi/dashboard/', '/sv/dashboard/', '/en/dashboard/'];
 /** A unit's page under the dashboard, with its charts. */
@@ -48,6 +57,7 @@ const CARD_PAGES = ['a7', 'credit-card'].flatMap((size) => ['fi', 'sv', 'en'].ma
 // Each test drives Chromium, whose pages take seconds on a busy two-core machine: twice the usual timeout.
 describe.runIf(runBrowserTests)('the built guide in a real browser', { timeout: 60_000 }, () => {
   let browser: Browser;
+  let tab: Tab;
   let server: { url: string; close: () => Promise<void> };
 
   beforeAll(async () => {
@@ -68,6 +78,7 @@ describe.runIf(runBrowserTests)('the built guide in a real browser', { timeout: 
     }
     server = await serveFolder(join(cwd, '_site'));
     browser = await launchChromium();
+    tab = await Tab.open(browser);
   }, 120_000);
 
   afterAll(async () => {
@@ -75,50 +86,39 @@ describe.runIf(runBrowserTests)('the built guide in a real browser', { timeout: 
     await server?.close();
   });
 
-  it.each(PAGES)('axe finds no violations, and no file is missing, on %s', async (path) => {
-    const page = await browser.newPage();
-    try {
+  it.each(PAGES)('axe finds no violations, and no file is missing, on %s', (path) =>
+    tab.use(async (page) => {
       const missing = missingFiles(page);
       const response = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
       expect(response?.status()).toBe(200);
       const violations = await axeViolations(page);
       expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
       expect(missing).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+    }),
+  );
 
-  it.each(CARD_PAGES)('axe finds no violations on the card page %s', async (path) => {
-    const page = await browser.newPage();
-    try {
+  it.each(CARD_PAGES)('axe finds no violations on the card page %s', (path) =>
+    tab.use(async (page) => {
       expect((await page.goto(`${server.url}${path}`))?.status()).toBe(200);
       const violations = await axeViolations(page);
       expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+    }),
+  );
 
-  it('switches language with plain links, keeping the charter', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/fi/building-control/`);
-    expect(await page.getAttribute('html', 'lang')).toBe('fi');
-    await page.click('a[hreflang="sv"]');
-    await page.waitForURL(`${server.url}/sv/building-control/`);
-    expect(await page.getAttribute('html', 'lang')).toBe('sv');
-    await page.close();
-  });
+  it('switches language with plain links, keeping the charter', () =>
+    tab.use(async (page) => {
+      await page.goto(`${server.url}/fi/building-control/`);
+      expect(await page.getAttribute('html', 'lang')).toBe('fi');
+      await page.click('a[hreflang="sv"]');
+      await page.waitForURL(`${server.url}/sv/building-control/`);
+      expect(await page.getAttribute('html', 'lang')).toBe('sv');
+    }));
 
-  it('finds a unit by an inflected Finnish word', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/fi/search/?q=${encodeURIComponent('kirjastossa')}`);
-    const results = page.locator('#search-result-list a');
-    await results.first().waitFor({ timeout: 15_000 });
-    const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-    expect(hrefs.some((href) => href?.includes('/fi/city-library/'))).toBe(true);
-    await page.close();
-  });
+  it('finds a unit by an inflected Finnish word', () =>
+    tab.use(async (page) => {
+      const hrefs = await searchResultLinks(page, `${server.url}/fi/search/`, 'kirjastossa');
+      expect(hrefs.some((href) => href?.includes('/fi/city-library/'))).toBe(true);
+    }));
 
   it('leads to the A–Z list when JavaScript is off', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
@@ -187,77 +187,76 @@ describe.runIf(runBrowserTests)('the built guide in a real browser', { timeout: 
     }
   });
 
-  it('prints the dashboard with whole charts inside the page', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/en/dashboard/building-control/`);
-    await page.emulateMedia({ media: 'print' });
-    const printed = await page.evaluate(() => {
-      const main = document.querySelector('main')?.getBoundingClientRect();
-      const charts = [...document.querySelectorAll('svg.trend__chart')].map((svg) => svg.getBoundingClientRect());
-      const blocks = [...document.querySelectorAll('.dashboard-commitment')].map((block) => getComputedStyle(block).breakInside);
-      return {
-        mainRight: main?.right ?? 0,
-        chartsInside: charts.every((box) => box.width > 0 && box.right <= (main?.right ?? 0) + 0.5),
-        blocks,
-        breadcrumbs: getComputedStyle(document.querySelector('.breadcrumbs') as Element).display,
-      };
-    });
-    expect(printed.chartsInside).toBe(true);
-    expect(printed.blocks.every((value) => value === 'avoid')).toBe(true);
-    expect(printed.breadcrumbs).toBe('none');
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
-    await page.close();
-  });
+  it('prints the dashboard with whole charts inside the page', () =>
+    tab.use(async (page) => {
+      await page.goto(`${server.url}/en/dashboard/building-control/`);
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.evaluate(() => {
+        const main = document.querySelector('main')?.getBoundingClientRect();
+        const charts = [...document.querySelectorAll('svg.trend__chart')].map((svg) => svg.getBoundingClientRect());
+        const blocks = [...document.querySelectorAll('.dashboard-commitment')].map((block) => getComputedStyle(block).breakInside);
+        return {
+          mainRight: main?.right ?? 0,
+          chartsInside: charts.every((box) => box.width > 0 && box.right <= (main?.right ?? 0) + 0.5),
+          blocks,
+          breadcrumbs: getComputedStyle(document.querySelector('.breadcrumbs') as Element).display,
+        };
+      });
+      expect(printed.chartsInside).toBe(true);
+      expect(printed.blocks.every((value) => value === 'avoid')).toBe(true);
+      expect(printed.breadcrumbs).toBe('none');
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    }));
 
-  it('puts the skip link first, with a visible focus', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/en/building-control/`);
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      const style = element ? getComputedStyle(element) : undefined;
-      return {
-        href: element?.getAttribute('href'),
-        visible: Boolean(element && element.getBoundingClientRect().width > 0),
-        outline: style?.outlineStyle,
-        background: style?.backgroundColor,
-      };
-    });
-    expect(focused.href).toBe('#main');
-    expect(focused.visible).toBe(true);
-    expect(focused.outline !== 'none' || focused.background !== 'rgba(0, 0, 0, 0)').toBe(true);
-    await page.close();
-  });
+  it('puts the skip link first, with a visible focus', () =>
+    tab.use(async (page) => {
+      await page.goto(`${server.url}/en/building-control/`);
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        const style = element ? getComputedStyle(element) : undefined;
+        return {
+          href: element?.getAttribute('href'),
+          visible: Boolean(element && element.getBoundingClientRect().width > 0),
+          outline: style?.outlineStyle,
+          background: style?.backgroundColor,
+        };
+      });
+      expect(focused.href).toBe('#main');
+      expect(focused.visible).toBe(true);
+      expect(focused.outline !== 'none' || focused.background !== 'rgba(0, 0, 0, 0)').toBe(true);
+    }));
 
-  it('reflows at 320 CSS pixels (400% zoom) without sideways scrolling', async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-    for (const path of ['/fi/building-control/', '/sv/', '/en/city-library/', '/fi/dashboard/', '/en/dashboard/', '/fi/dashboard/building-control/']) {
-      await page.goto(`${server.url}${path}`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, path).toBeLessThanOrEqual(0);
-    }
-    await page.close();
-  });
+  it('reflows at 320 CSS pixels (400% zoom) without sideways scrolling', () =>
+    tab.use(
+      async (page) => {
+        for (const path of ['/fi/building-control/', '/sv/', '/en/city-library/', '/fi/dashboard/', '/en/dashboard/', '/fi/dashboard/building-control/']) {
+          await page.goto(`${server.url}${path}`);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, path).toBeLessThanOrEqual(0);
+        }
+      },
+      { width: 320, height: 640 },
+    ));
 
-  it('prints without navigation, and with link addresses', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/en/building-control/`);
-    await page.emulateMedia({ media: 'print' });
-    const printed = await page.evaluate(() => {
-      const nav = document.querySelector('header nav, nav');
-      const web = document.querySelector('main a[href^="https:"]:not(.link-self)');
-      return {
-        navHidden: !nav || getComputedStyle(nav).display === 'none',
-        after: web ? getComputedStyle(web, '::after').content : '',
-      };
-    });
-    expect(printed.navHidden).toBe(true);
-    expect(printed.after).toContain('https://');
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
-    await page.close();
-  });
+  it('prints without navigation, and with link addresses', () =>
+    tab.use(async (page) => {
+      await page.goto(`${server.url}/en/building-control/`);
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.evaluate(() => {
+        const nav = document.querySelector('header nav, nav');
+        const web = document.querySelector('main a[href^="https:"]:not(.link-self)');
+        return {
+          navHidden: !nav || getComputedStyle(nav).display === 'none',
+          after: web ? getComputedStyle(web, '::after').content : '',
+        };
+      });
+      expect(printed.navHidden).toBe(true);
+      expect(printed.after).toContain('https://');
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    }));
 });
 
 describe.runIf(runBrowserTests)('hostile charter text in a real browser', () => {
@@ -302,10 +301,7 @@ describe.runIf(runBrowserTests)('a guide built for a sub-path (--base), in a rea
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      await page.goto(`${server.url}/intranet/charters/fi/search/?q=${encodeURIComponent('kirjastossa')}`);
-      const results = page.locator('#search-result-list a');
-      await results.first().waitFor({ timeout: 15_000 });
-      const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      const hrefs = await searchResultLinks(page, `${server.url}/intranet/charters/fi/search/`, 'kirjastossa');
       const library = hrefs.find((href) => href?.includes('/city-library/'));
       expect(library).toMatch(/^\/intranet\/charters\/fi\/city-library\//);
       const response = await page.goto(`${server.url}${library}`);
@@ -326,6 +322,7 @@ describe.runIf(runBrowserTests)('a guide built for a sub-path (--base), in a rea
 
 describe.runIf(runBrowserTests)('a guide in Northern Sámi, in a real browser', { timeout: 60_000 }, () => {
   let browser: Browser;
+  let tab: Tab;
   let server: { url: string; close: () => Promise<void> };
   let cwd: string;
   const SAMI_PAGES = ['/', '/se/', '/se/sami-office/', '/se/sami-office/card/', '/se/town-office/', '/se/search/', '/se/accessibility/', '/fi/sami-office/'];
@@ -341,6 +338,7 @@ describe.runIf(runBrowserTests)('a guide in Northern Sámi, in a real browser', 
     expect(cards.ok, JSON.stringify(cards.results.flatMap((file) => file.diagnostics))).toBe(true);
     server = await serveFolder(join(cwd, '_site'));
     browser = await launchChromium();
+    tab = await Tab.open(browser);
   }, 120_000);
 
   afterAll(async () => {
@@ -348,42 +346,34 @@ describe.runIf(runBrowserTests)('a guide in Northern Sámi, in a real browser', 
     await server?.close();
   });
 
-  it.each(SAMI_PAGES)('axe finds no violations on %s', async (path) => {
-    const page = await browser.newPage();
-    try {
+  it.each(SAMI_PAGES)('axe finds no violations on %s', (path) =>
+    tab.use(async (page) => {
       expect((await page.goto(`${server.url}${path}`))?.status()).toBe(200);
       const violations = await axeViolations(page);
       expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+    }),
+  );
 
-  it('marks the Sámi texts of a Sámi page with lang="se" in a page whose interface is Finnish', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/se/sami-office/`);
-    expect(await page.getAttribute('html', 'lang')).toBe('fi');
-    const heading = page.locator('h1');
-    expect(await heading.textContent()).toBe('Geahččalanovttadat');
-    // The language a screen reader hears: the nearest lang of the element.
-    expect(await heading.evaluate((element) => element.closest('[lang]')?.getAttribute('lang'))).toBe('se');
-    expect(await page.locator('.skip-link').evaluate((element) => element.closest('[lang]')?.getAttribute('lang'))).toBe('fi');
-    await page.click('a[hreflang="fi"]');
-    await page.waitForURL(`${server.url}/fi/sami-office/`);
-    expect(await page.locator('h1').textContent()).toBe('Testiyksikkö');
-    await page.close();
-  });
+  it('marks the Sámi texts of a Sámi page with lang="se" in a page whose interface is Finnish', () =>
+    tab.use(async (page) => {
+      await page.goto(`${server.url}/se/sami-office/`);
+      expect(await page.getAttribute('html', 'lang')).toBe('fi');
+      const heading = page.locator('h1');
+      expect(await heading.textContent()).toBe('Geahččalanovttadat');
+      // The language a screen reader hears: the nearest lang of the element.
+      expect(await heading.evaluate((element) => element.closest('[lang]')?.getAttribute('lang'))).toBe('se');
+      expect(await page.locator('.skip-link').evaluate((element) => element.closest('[lang]')?.getAttribute('lang'))).toBe('fi');
+      await page.click('a[hreflang="fi"]');
+      await page.waitForURL(`${server.url}/fi/sami-office/`);
+      expect(await page.locator('h1').textContent()).toBe('Testiyksikkö');
+    }));
 
-  it('finds a Sámi page by a Sámi word in the Sámi search', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/se/search/?q=${encodeURIComponent('Geahččalanovttadat')}`);
-    const results = page.locator('#search-result-list a');
-    await results.first().waitFor({ timeout: 15_000 });
-    const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-    expect(hrefs).toEqual(expect.arrayContaining(['/se/sami-office/', '/se/town-office/']));
-    expect(await page.locator('#search-result-list h3').first().getAttribute('lang')).toBe('se');
-    await page.close();
-  });
+  it('finds a Sámi page by a Sámi word in the Sámi search', () =>
+    tab.use(async (page) => {
+      const hrefs = await searchResultLinks(page, `${server.url}/se/search/`, 'Geahččalanovttadat');
+      expect(hrefs).toEqual(expect.arrayContaining(['/se/sami-office/', '/se/town-office/']));
+      expect(await page.locator('#search-result-list h3').first().getAttribute('lang')).toBe('se');
+    }));
 
   it.runIf(existsSync('/usr/bin/pdftotext'))('prints the Sámi pocket card in Sámi', () => {
     const file = join(cwd, '_site', 'cards', 'se', 'sami-office-a6.pdf');

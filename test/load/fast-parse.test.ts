@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { fastParse } from '../../src/load/fast-parse.js';
 import { parseYamlSource } from '../../src/load/yaml-source.js';
@@ -256,7 +257,9 @@ function countAgreeing(texts: readonly string[]): number {
     accepted++;
     const slow = slowRead(text);
     expect(slow.clean, `accepted what \`yaml\` reports:\n${text}`).toBe(true);
-    expect(fast, text).toEqual(slow.data);
+    // Node's strict comparison first, as it is many times faster on thousands of charters; equal by
+    // it is equal by toEqual too, which only runs (and reports) where the two differ.
+    if (!isDeepStrictEqual(fast, slow.data)) expect(fast, text).toEqual(slow.data);
   }
   return accepted;
 }
