@@ -11,6 +11,8 @@ import type { TimeWindow } from './report-window.js';
 import { RowStore, type StoreTransfer } from './row-store.js';
 import type { MessageRef } from '../messages/message.js';
 import type { LogInput, LogReading } from './log-options.js';
+import type { LaterCount } from './count-rows.js';
+import type { CountedHalf, CountRequest } from './half-count.js';
 
 /**
  * Reads contact logs into a RowStore, with their bad rows. A large log file
@@ -42,6 +44,8 @@ export interface LogPart {
   pieces: number;
   /** How the log was read (format, delimiter, encoding); undefined for an empty log. */
   input: Omit<LogInput, 'file'> | undefined;
+  /** The second half as counted on the thread that read it (see `count` below), if it was. */
+  later?: LaterCount;
 }
 
 /** A count of zero for every kind of bad row. */
@@ -116,6 +120,8 @@ export interface ReadWholeOptions {
   readonly reading?: LogReading | undefined;
   /** Work on the first half's rows while the other thread reads the second (only when the log is split; see `pieces`). */
   readonly whileWaiting?: (firstHalf: RowStore) => void;
+  /** Have the other thread count the second half after reading it, when it can (see half-count.ts and `later`). */
+  readonly count?: CountRequest | undefined;
 }
 
 /** Reads a whole log: in two halves at once when it is large, else in one piece. */
@@ -147,6 +153,7 @@ export async function readWholeLog(
     prefix: plan.header,
     listLimit,
     reading,
+    count: options.count,
   });
   let first: LogPart;
   try {
@@ -163,13 +170,15 @@ export async function readWholeLog(
     secondHalf.cancel();
     throw error;
   }
-  const second = await secondHalf.result;
+  const reply = await secondHalf.result;
   // A split inside a quoted field spanning lines would read the second half wrongly: read it whole instead.
-  if (first.endedInsideQuotes || !second) return readLogPart(path, display, lookup, window, fileIndex, { listLimit, reading });
+  if (first.endedInsideQuotes || !reply) return readLogPart(path, display, lookup, window, fileIndex, { listLimit, reading });
 
   // The second half counted its lines from its own start (after the header row, if it was given one).
+  const { part: second, counted } = reply;
   const shift = first.lines - (plan.header === undefined ? 0 : 1);
-  first.store.append(second.store, shift);
+  const base = first.store.append(second.store, shift);
+  if (counted) first.later = { ...counted, from: counted.from + base, end: first.store.idLimit };
   for (const row of second.badRows) if (first.badRows.length < listLimit) first.badRows.push({ ...row, line: row.line + shift });
   for (const kind of BAD_ROW_KINDS) first.badCounts[kind] += second.badCounts[kind];
   first.read += second.read;
@@ -234,6 +243,8 @@ export interface PartRequest {
   readonly prefix: string | undefined;
   readonly listLimit: number;
   readonly reading: LogReading | undefined;
+  /** Count the rows after reading them (see half-count.ts). */
+  readonly count: CountRequest | undefined;
 }
 
 /** What it sends back: the rows as columns (moved, not copied), and the bad rows. */
@@ -246,8 +257,16 @@ export type PartReply =
       readonly read: number;
       readonly lines: number;
       readonly endedInsideQuotes: boolean;
+      /** Undefined when not asked, or the half could not be counted there. */
+      readonly counted: CountedHalf | undefined;
     }
   | { readonly ok: false; readonly error: string };
+
+/** What the worker read, and what it counted. */
+interface WorkerPart {
+  readonly part: LogPart;
+  readonly counted: CountedHalf | undefined;
+}
 
 /**
  * Reads part of a log on a worker thread. The result is undefined when the
@@ -255,17 +274,17 @@ export type PartReply =
  * problem with its place); it never rejects, so nothing is left unhandled if
  * the caller stops waiting, and `cancel` ends the thread.
  */
-function readPartInWorker(script: string, request: PartRequest): { readonly result: Promise<LogPart | undefined>; cancel(): void } {
+function readPartInWorker(script: string, request: PartRequest): { readonly result: Promise<WorkerPart | undefined>; cancel(): void } {
   // A smaller young generation than the default keeps the two threads' peak memory down, at no cost in speed.
   const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-  const result = new Promise<LogPart | undefined>((resolve) => {
+  const result = new Promise<WorkerPart | undefined>((resolve) => {
     worker.once('message', (reply: PartReply) => {
       void worker.terminate();
       if (!reply.ok) {
         resolve(undefined);
         return;
       }
-      resolve({
+      const part: LogPart = {
         store: RowStore.fromTransfer(reply.store),
         badRows: reply.badRows,
         badCounts: reply.badCounts,
@@ -274,7 +293,8 @@ function readPartInWorker(script: string, request: PartRequest): { readonly resu
         endedInsideQuotes: reply.endedInsideQuotes,
         pieces: 1,
         input: undefined,
-      });
+      };
+      resolve({ part, counted: reply.counted });
     });
     worker.once('error', () => {
       void worker.terminate();

@@ -173,9 +173,9 @@ export class RowStore {
   /**
    * Adds another store's rows after these, moving their line numbers down by
    * `lineShift`. Its chunks are taken as they are (the other store is empty
-   * after): its row ids grow by this store's chunks.
+   * after): its row ids grow by the number returned (this store's chunks × CHUNK_ROWS).
    */
-  append(other: RowStore, lineShift: number): void {
+  append(other: RowStore, lineShift: number): number {
     const base = this.fills.length * CHUNK_ROWS;
     this.targets.push(...other.targets);
     this.starts.push(...other.starts);
@@ -188,6 +188,7 @@ export class RowStore {
     for (const [row, file] of other.fileSteps.entries()) this.fileSteps.push(row + base, file);
     for (const [row, pause] of other.pauses) this.pauses.set(row + base, pause);
     other.clear();
+    return base;
   }
 
   private clear(): void {
@@ -331,7 +332,7 @@ export class RowStore {
   }
 }
 
-/** The rows of a store in order from id `from`, but those of `skip` (ids in row order): `next()` gives the next id, or -1 after the last. */
+/** The rows of a store in order from id `from` up to `limit`, but those of `skip` (ids in row order): `next()` gives the next id, or -1 after the last. */
 export class RowCursor {
   private row: number;
   private skipped = 0;
@@ -341,8 +342,9 @@ export class RowCursor {
     private readonly store: RowStore,
     private readonly skip: Uint32Array,
     from = 0,
+    limit = store.idLimit,
   ) {
-    this.limit = store.idLimit;
+    this.limit = limit;
     this.row = from - 1;
     while (this.skipped < skip.length && (skip[this.skipped] as number) < from) this.skipped++;
   }
