@@ -224,21 +224,40 @@ export class RowStore {
       }
       return found.sortedByRow();
     }
-    // In time order already: rows of one start are next to each other.
-    const end = this.idLimit;
-    for (let row = this.nextRow(-1); row < end;) {
-      const start = this.startOf(row);
-      let next = this.nextRow(row);
-      let count = 1;
-      for (; next < end && this.startOf(next) === start; next = this.nextRow(next)) count++;
-      if (count > 1) {
-        const group = new Uint32Array(count);
-        for (let index = 0, id = row; index < count; index++, id = this.nextRow(id)) group[index] = id;
-        this.duplicatesAmong(group, 0, count, found);
+    // In time order already: rows of one start are next to each other (read chunk by chunk: this runs over every row).
+    let first = -1;
+    let count = 0;
+    let last = Number.NaN;
+    for (let chunk = 0; chunk < this.fills.length; chunk++) {
+      const starts = this.starts[chunk] as Float64Array;
+      const fill = this.fills[chunk] as number;
+      for (let at = 0; at < fill; at++) {
+        const start = starts[at] as number;
+        if (start === last) {
+          count++;
+          continue;
+        }
+        if (count > 1) this.duplicatesInGroup(first, count, found);
+        first = chunk * CHUNK_ROWS + at;
+        count = 1;
+        last = start;
       }
-      row = next;
     }
+    if (count > 1) this.duplicatesInGroup(first, count, found);
     return found.sortedByRow();
+  }
+
+  /** The duplicates among `count` rows in a row from `first` (ids in row order), which share a start. */
+  private duplicatesInGroup(first: number, count: number, found: PairList): void {
+    // Two rows (most groups, in a large log): no list needed.
+    if (count === 2) {
+      const second = this.nextRow(first);
+      if (this.compareRows(first, second) === 0) found.push(second, first);
+      return;
+    }
+    const group = new Uint32Array(count);
+    for (let index = 0, id = first; index < count; index++, id = this.nextRow(id)) group[index] = id;
+    this.duplicatesAmong(group, 0, count, found);
   }
 
   /** The id of the row after `row` (-1: the first row), or `idLimit` after the last. */

@@ -228,6 +228,19 @@ export class ComplianceTally {
     return this.commitments.map((commitment) => {
       const byMonth = this.monthly[commitment.index] as Map<number, Accumulator>;
       const total = this.totals[commitment.index] as Accumulator;
+      // Every closed row's time in one array, month after month: each month's figures are taken over its own
+      // part (selection reorders only that part), then the total's over all of it.
+      const times = closedTimes([...byMonth.values()]);
+      const parts = new Map<Accumulator, Float64Array>();
+      let at = 0;
+      for (const accumulator of byMonth.values()) {
+        parts.set(accumulator, times.subarray(at, at + accumulator.closedCount));
+        at += accumulator.closedCount;
+      }
+      const monthFigures = months.map((month): MonthFigures => {
+        const accumulator = byMonth.get(monthIndexOf(month)) ?? EMPTY;
+        return { month, ...figuresOf(accumulator, parts.get(accumulator) ?? NO_TIMES, commitment, total.paused > 0) };
+      });
       return {
         charter: commitment.charter,
         file: commitment.file,
@@ -247,11 +260,8 @@ export class ComplianceTally {
         unit: measuredUnit(commitment.duration.unit),
         target: commitment.target,
         // `paused` is said only for a promise with paused rows: logs without a stopped clock give the figures they always did.
-        total: figuresOf(total, closedTimes([...byMonth.values()]), commitment, total.paused > 0),
-        months: months.map((month): MonthFigures => {
-          const accumulator = byMonth.get(monthIndexOf(month)) ?? EMPTY;
-          return { month, ...figuresOf(accumulator, closedTimes([accumulator]), commitment, total.paused > 0) };
-        }),
+        total: figuresOf(total, times, commitment, total.paused > 0),
+        months: monthFigures,
       };
     });
   }
@@ -421,6 +431,7 @@ function closedTimes(accumulators: readonly Accumulator[]): Float64Array {
 }
 
 const EMPTY = new Accumulator();
+const NO_TIMES = new Float64Array(0);
 
 /** The share met decides the status; pending rows are not decided yet and do not count. */
 export function statusOf(shareMet: number | null, target: number): ComplianceStatus {
@@ -456,7 +467,8 @@ function figuresOf(
   const decided = accumulator.met + accumulator.missed;
   const shareMet = decided === 0 ? null : accumulator.met / decided;
   const mean = measure === 'average' ? accumulator.mean() : undefined;
-  const figures = { median: median(times), p90: percentile(times, 0.9), ...(withPaused ? { paused: accumulator.paused } : {}) };
+  // The median first: the 90th percentile is then selected among the upper half only (see percentile).
+  const figures = { median: median(times), p90: percentile(times, 0.9, true), ...(withPaused ? { paused: accumulator.paused } : {}) };
   if (mean !== undefined) {
     const rounded = mean === null ? null : roundTime(mean);
     return { ...base, shareMet: null, status: averageStatusOf(rounded, commitment.duration.amount), ...figures, mean: rounded };
@@ -494,21 +506,29 @@ export function median(values: Float64Array): number | null {
   return roundTime((lower + upper) / 2);
 }
 
-/** Nearest rank: the smallest value with at least `fraction` of the values at or below it. Reorders `values`. */
-export function percentile(values: Float64Array, fraction: number): number | null {
+/**
+ * Nearest rank: the smallest value with at least `fraction` of the values at
+ * or below it. Reorders `values`. `afterMedian`: `median` has just been
+ * taken over these values, so they are split at the middle already: a rank
+ * at or above it is selected among the upper half only (the same value).
+ */
+export function percentile(values: Float64Array, fraction: number, afterMedian = false): number | null {
   const n = values.length;
   if (n === 0) return null;
-  const rank = Math.max(1, Math.ceil(fraction * n));
-  return roundTime(selectNth(values, rank - 1));
+  const nth = Math.max(1, Math.ceil(fraction * n)) - 1;
+  const middle = n >> 1;
+  return roundTime(selectNth(values, nth, afterMedian && nth >= middle ? middle : 0));
 }
 
 /**
  * The value that would be at `nth` if `values` were sorted (quickselect:
  * linear on average, where sorting a million times would dominate the report).
- * Partially orders `values` around it.
+ * Partially orders `values` around it: every value before `nth` is at most
+ * it, every value after at least. `from`: the values before it are known to
+ * be at most every value from it on (nth at or after it).
  */
-export function selectNth(values: Float64Array, nth: number): number {
-  let left = 0;
+export function selectNth(values: Float64Array, nth: number, from = 0): number {
+  let left = from;
   let right = values.length - 1;
   while (right > left) {
     const middle = (left + right) >> 1;

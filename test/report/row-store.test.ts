@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHUNK_ROWS, RowCursor, RowStore, sortByStart } from '../../src/report/row-store.js';
+import { seededRandom } from '../helpers.js';
 
 /** For each row of a store without gaps, the row it repeats, or -1 (the form the store used to give). */
 function firstOfEach(store: RowStore): number[] {
@@ -40,6 +41,27 @@ describe('RowStore.findDuplicates', () => {
       }
       return -1;
     });
+    expect(firstOfEach(store)).toEqual(expected);
+  });
+
+  it('finds the same in a log in time order (no sort), pairs of one start and chunk ends included', () => {
+    const store = new RowStore();
+    const random = seededRandom(8);
+    // Groups of one to four rows per start, some repeating, over two chunks.
+    for (let start = 0, row = 0; row < CHUNK_ROWS + 5_000; start += 1_000) {
+      for (let size = 1 + Math.floor(random() * 4); size > 0; size--, row++) {
+        const end = Math.floor(random() * 3);
+        store.add(Math.floor(random() * 2), start, end === 2 ? Number.NaN : start + 10 * end, 0, row + 2);
+      }
+    }
+    // The earliest equal row of the same start is the original.
+    const expected = Array.from({ length: store.length }, (_, row) => {
+      let earlier = row;
+      while (earlier > 0 && store.startOf(earlier - 1) === store.startOf(row)) earlier--;
+      for (; earlier < row; earlier++) if (store.targetOf(earlier) === store.targetOf(row) && Object.is(store.endOf(earlier), store.endOf(row))) return earlier;
+      return -1;
+    });
+    expect(expected.filter((first) => first >= 0).length).toBeGreaterThan(10_000);
     expect(firstOfEach(store)).toEqual(expected);
   });
 

@@ -44,6 +44,20 @@ describe('median and 90th percentile', () => {
   });
 });
 
+describe('the 90th percentile after the median', () => {
+  it('is selected among the upper half alone, with the value of selecting among all', () => {
+    const random = seededRandom(5);
+    for (const length of [1, 2, 3, 4, 9, 10, 11, 100, 1001, 20_000]) {
+      for (const spread of [3, 1e6]) {
+        const values = Float64Array.from({ length }, () => Math.floor(random() * spread) / 7);
+        const afterMedian = values.slice();
+        expect(median(afterMedian)).toBe(median(values.slice()));
+        expect(percentile(afterMedian, 0.9, true)).toBe(percentile(values.slice(), 0.9));
+      }
+    }
+  });
+});
+
 describe('statusOf', () => {
   it.each([
     [0.9, 0.9, 'met'],
