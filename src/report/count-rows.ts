@@ -22,6 +22,8 @@ export interface LaterCount {
   readonly firstStart: number;
   readonly tally: TallyTransfer;
   readonly outcomes: Outcomes;
+  /** The duplicates among the rows it counted (from `from` on), found there. */
+  readonly duplicates: Duplicates;
 }
 
 /**
@@ -48,6 +50,8 @@ export class RowCounter {
   private countedTo = 0;
   /** The start of the last row counted ahead (-Infinity when that half had none); undefined when nothing was counted ahead. */
   private aheadLastStart: number | undefined;
+  /** The duplicates among the rows counted ahead. */
+  private aheadDuplicates: Duplicates | undefined;
   /** The second half as counted on the other thread, added in `countRest`. */
   private later: LaterCount | undefined;
 
@@ -65,6 +69,7 @@ export class RowCounter {
   /** Starts again from nothing (a log counted ahead was read again in one piece). */
   forgetAhead(): void {
     this.aheadLastStart = undefined;
+    this.aheadDuplicates = undefined;
     this.later = undefined;
     if (this.countedTo === 0) return;
     this.tally = new ComplianceTally(this.index.commitments, this.options);
@@ -81,7 +86,8 @@ export class RowCounter {
    */
   countAhead(store: RowStore): void {
     if (!inStartOrder(store)) return;
-    this.countRange(store, store.findDuplicates(), 0, store.idLimit);
+    this.aheadDuplicates = store.findDuplicates();
+    this.countRange(store, this.aheadDuplicates, 0, store.idLimit);
     this.countedTo = store.idLimit;
     this.aheadLastStart = store.length === 0 ? Number.NEGATIVE_INFINITY : store.startOf(store.lastRow);
   }
@@ -95,6 +101,17 @@ export class RowCounter {
   takeLater(later: LaterCount): void {
     if (this.aheadLastStart === undefined || this.aheadLastStart > later.firstStart) return;
     this.later = later;
+  }
+
+  /**
+   * The duplicates of every row, from those the two threads found in their
+   * halves, when the log's second half was taken and no other log follows
+   * (see RowStore.joinedDuplicates); undefined otherwise: then search them.
+   */
+  knownDuplicates(store: RowStore): Duplicates | undefined {
+    const { later, aheadDuplicates } = this;
+    if (!later || !aheadDuplicates || store.idLimit !== later.end) return undefined;
+    return store.joinedDuplicates(aheadDuplicates, this.countedTo, later.duplicates, later.from);
   }
 
   /** Counts the rows not counted yet, once every log is read. */

@@ -82,8 +82,14 @@ export function countHalf(store: RowStore, request: CountRequest): { counted: Co
   const firstStart = from < end ? store.startOf(from) : Number.POSITIVE_INFINITY;
   while (from < end && store.startOf(from) === firstStart) from = store.nextRow(from);
   const counter = new RowCounter(countingIndexOf(request), request.tally, new Map(), true);
-  counter.countRange(store, store.findDuplicates(), from, end);
+  const duplicates = store.findDuplicates();
+  counter.countRange(store, duplicates, from, end);
   if (counter.unmeasurable.size > 0) return undefined;
   const { data, buffers } = counter.tally.transfer();
-  return { counted: { from, firstStart, tally: data, outcomes: counter.outcomes }, buffers };
+  // The duplicates of the rows counted: the main thread joins them to the first half's (see RowStore.joinedDuplicates).
+  const kept = duplicates.rows.findIndex((row) => row >= from);
+  const counted =
+    kept === -1 ? { rows: new Uint32Array(0), firsts: new Uint32Array(0) } : { rows: duplicates.rows.slice(kept), firsts: duplicates.firsts.slice(kept) };
+  buffers.push(counted.rows.buffer, counted.firsts.buffer);
+  return { counted: { from, firstStart, tally: data, outcomes: counter.outcomes, duplicates: counted }, buffers };
 }

@@ -178,7 +178,10 @@ export async function readWholeLog(
   const { part: second, counted } = reply;
   const shift = first.lines - (plan.header === undefined ? 0 : 1);
   const base = first.store.append(second.store, shift);
-  if (counted) first.later = { ...counted, from: counted.from + base, end: first.store.idLimit };
+  if (counted) {
+    const duplicates = { rows: counted.duplicates.rows.map((row) => row + base), firsts: counted.duplicates.firsts.map((row) => row + base) };
+    first.later = { ...counted, from: counted.from + base, end: first.store.idLimit, duplicates };
+  }
   for (const row of second.badRows) if (first.badRows.length < listLimit) first.badRows.push({ ...row, line: row.line + shift });
   for (const kind of BAD_ROW_KINDS) first.badCounts[kind] += second.badCounts[kind];
   first.read += second.read;

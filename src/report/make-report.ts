@@ -91,7 +91,7 @@ export async function measureCompliance(units: NormalizedUnits, options: Measure
   // which counts its half too once read (half-count.ts).
   let counted = new RowCounter(index, tallyOptions, new Map());
   const { store, rows, badRows, inputs } = await readAllLogs(options, index, timeWindowAround(asOf.getTime()), counted, tallyOptions);
-  const duplicates = markDuplicates(store, options.logs, badRows);
+  const duplicates = markDuplicates(store, options.logs, badRows, counted.knownDuplicates(store));
   const locale = options.locale ?? 'en';
 
   counted.countRest(store, duplicates);
@@ -200,9 +200,12 @@ async function readAllLogs(
   return { store: store ?? new RowStore(), rows: { read }, badRows, inputs };
 }
 
-/** Finds the rows that repeat an earlier one (see RowStore.findDuplicates), counts them and lists them as bad rows while there is room. */
-function markDuplicates(store: RowStore, logs: readonly string[], badRows: BadRowList): Duplicates {
-  const duplicates = store.findDuplicates();
+/**
+ * Finds the rows that repeat an earlier one (see RowStore.findDuplicates; `known` when the two threads found
+ * them already), counts them and lists them as bad rows while there is room.
+ */
+function markDuplicates(store: RowStore, logs: readonly string[], badRows: BadRowList, known: Duplicates | undefined): Duplicates {
+  const duplicates = known ?? store.findDuplicates();
   for (let index = 0; index < duplicates.rows.length; index++) {
     const row = duplicates.rows[index] as number;
     const first = duplicates.firsts[index] as number;

@@ -104,12 +104,20 @@ async function reports(folder: string, log: string): Promise<{ split: unknown; w
 
 describe('a log in time order, its second half counted on the thread that reads it', () => {
   it('is counted there, and gives the report of counting it whole, duplicates across the halves included', async () => {
+    const options = { asOfMs: Date.parse(AS_OF) };
+    const counter = new RowCounter(index, options, new Map());
     const part = await readWholeLog(join(cwd, 'ordered.csv'), 'ordered.csv', index, timeWindowAround(Date.parse(AS_OF)), 0, {
       splitMinBytes: 1024,
-      count: countRequestOf(index, { asOfMs: Date.parse(AS_OF) }),
+      whileWaiting: (first) => counter.countAhead(first),
+      count: countRequestOf(index, options),
     });
     expect(part.pieces).toBe(2);
     expect(part.later).toBeDefined();
+    counter.takeLater(part.later as NonNullable<typeof part.later>);
+    // The duplicates the two threads found, joined, are those of a search over every row.
+    const duplicates = part.store.findDuplicates();
+    expect(duplicates.rows.length).toBeGreaterThan(300);
+    expect(counter.knownDuplicates(part.store)).toEqual(duplicates);
     const { split, whole } = await reports(cwd, 'ordered.csv');
     expect(split).toEqual(whole);
 

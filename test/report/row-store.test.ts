@@ -101,6 +101,34 @@ describe('RowStore.findDuplicates', () => {
   });
 });
 
+describe('RowStore.joinedDuplicates', () => {
+  it('gives the duplicates of two halves in time order from those each found, comparing only the rows of the start they share', () => {
+    const random = seededRandom(21);
+    for (const shared of [0, 1, 3, 40]) {
+      const first = new RowStore();
+      const second = new RowStore();
+      // Starts in time order; the last `shared` rows of the first half and the first of the second share one start.
+      for (let row = 0; row < CHUNK_ROWS + 10; row++) first.add(row % 3, Math.floor(row / 2) * 1_000, 5_000 + (row % 2), 0, row + 2);
+      const start = first.startOf(first.lastRow) + (shared === 0 ? 1_000 : 0);
+      for (let row = 0; row < shared; row++) second.add(Math.floor(random() * 3), start, 5_000 + Math.floor(random() * 2), 0, row + 9);
+      for (let row = 0; row < 500; row++) second.add(row % 3, start + 1_000 + Math.floor(row / 3) * 1_000, 5_000, 0, row + 99);
+      const firstDuplicates = first.findDuplicates();
+      const secondDuplicates = second.findDuplicates();
+      let from = 0;
+      while (from < second.length && second.startOf(from) === second.startOf(0)) from++;
+      const end = first.idLimit;
+      const base = first.append(second, 0);
+      const found = Array.from(secondDuplicates.rows).findIndex((row) => row >= from);
+      const kept = found === -1 ? secondDuplicates.rows.length : found;
+      const later = {
+        rows: secondDuplicates.rows.slice(kept).map((row) => row + base),
+        firsts: secondDuplicates.firsts.slice(kept).map((row) => row + base),
+      };
+      expect(first.joinedDuplicates(firstDuplicates, end, later, base + from)).toEqual(first.findDuplicates());
+    }
+  });
+});
+
 describe('sortByStart', () => {
   it('orders rows by start, keeping equal starts in row order, with negative and far-apart instants', () => {
     const store = new RowStore();
