@@ -55,6 +55,13 @@ export function noBadRows(): Record<BadRowKind, number> {
 
 /** Below this size a log is read in one piece (a thread costs more than it saves). */
 export const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
+/**
+ * From this size the thread reading the second half counts it too (see
+ * half-count.ts). Below it the main thread counting that half after reading
+ * is a small part of the time, and the thread's heap, kept alive for the
+ * counting, would add some 20 MB to the peak memory (a million rows, 84 MB).
+ */
+export const COUNT_MIN_BYTES = 256 * 1024 * 1024;
 
 export interface ReadPartOptions extends ReadLogOptions {
   /** How many bad rows to keep with their details (MAX_LISTED_BAD_ROWS by default): the others are only counted. */
@@ -122,6 +129,8 @@ export interface ReadWholeOptions {
   readonly whileWaiting?: (firstHalf: RowStore) => void;
   /** Have the other thread count the second half after reading it, when it can (see half-count.ts and `later`). */
   readonly count?: CountRequest | undefined;
+  /** Size from which the other thread counts (COUNT_MIN_BYTES by default; tests use less). */
+  readonly countMinBytes?: number | undefined;
 }
 
 /** Reads a whole log: in two halves at once when it is large, else in one piece. */
@@ -153,7 +162,7 @@ export async function readWholeLog(
     prefix: plan.header,
     listLimit,
     reading,
-    count: options.count,
+    count: plan.size >= (options.countMinBytes ?? COUNT_MIN_BYTES) ? options.count : undefined,
   });
   let first: LogPart;
   try {
@@ -192,6 +201,8 @@ export async function readWholeLog(
 }
 
 interface SplitPlan {
+  /** The log's size in bytes. */
+  readonly size: number;
   /** Byte where the second half starts: just after a line break near the middle. */
   readonly split: number;
   /** The CSV header row with its line break, for the second half; undefined for JSON Lines. */
@@ -224,7 +235,7 @@ async function splitPlan(path: string, minBytes: number): Promise<SplitPlan | un
     await handle.read(probe, 0, probe.length, middle);
     const lineBreak = probe.indexOf(10);
     if (lineBreak === -1 || middle + lineBreak + 1 >= size || middle <= firstBreak) return undefined;
-    return { split: middle + lineBreak + 1, header: isJson ? undefined : firstLine };
+    return { size, split: middle + lineBreak + 1, header: isJson ? undefined : firstLine };
   } finally {
     await handle.close();
   }

@@ -41,6 +41,8 @@ export interface MeasureOptions {
   readonly split?: boolean;
   /** The size from which a log is split (tests make it small). */
   readonly splitMinBytes?: number;
+  /** The size from which a split log's second half is counted on its thread too (tests make it small). */
+  readonly countMinBytes?: number;
   /** The language of the bad rows' messages (default English); kinds and field names stay as they are. */
   readonly locale?: MessageLocale;
   /** How to read the logs: delimiter, encoding, time zone of times without an offset, column names (see log-options.ts). */
@@ -181,6 +183,7 @@ async function readAllLogs(
       input: log === '-' ? options.stdin : undefined,
       ...(options.split === undefined ? {} : { split: options.split }),
       ...(options.splitMinBytes === undefined ? {} : { splitMinBytes: options.splitMinBytes }),
+      countMinBytes: options.countMinBytes,
       // Bad rows past the listed ones are only counted: their messages are not even made.
       listLimit: MAX_LISTED_BAD_ROWS - badRows.length,
       reading: options.reading,

@@ -97,7 +97,7 @@ beforeAll(async () => {
 
 async function reports(folder: string, log: string): Promise<{ split: unknown; whole: unknown }> {
   const options = { cwd: folder, logs: [log], asOf: parseAsOf(AS_OF) as Date };
-  const { report: split } = await makeComplianceReport({ ...options, splitMinBytes: 1024 });
+  const { report: split } = await makeComplianceReport({ ...options, splitMinBytes: 1024, countMinBytes: 1024 });
   const { report: whole } = await makeComplianceReport({ ...options, split: false });
   return { split, whole };
 }
@@ -108,6 +108,7 @@ describe('a log in time order, its second half counted on the thread that reads 
     const counter = new RowCounter(index, options, new Map());
     const part = await readWholeLog(join(cwd, 'ordered.csv'), 'ordered.csv', index, timeWindowAround(Date.parse(AS_OF)), 0, {
       splitMinBytes: 1024,
+      countMinBytes: 1024,
       whileWaiting: (first) => counter.countAhead(first),
       count: countRequestOf(index, options),
     });
@@ -153,6 +154,15 @@ describe('a log in time order, its second half counted on the thread that reads 
 });
 
 describe('counting a half', () => {
+  it('is left to the main thread below COUNT_MIN_BYTES', async () => {
+    const part = await readWholeLog(join(cwd, 'ordered.csv'), 'ordered.csv', index, timeWindowAround(Date.parse(AS_OF)), 0, {
+      splitMinBytes: 1024,
+      count: countRequestOf(index, { asOfMs: Date.parse(AS_OF) }),
+    });
+    expect(part.pieces).toBe(2);
+    expect(part.later).toBeUndefined();
+  });
+
   const asOfMs = Date.parse(AS_OF);
   const store = (starts: readonly number[]): RowStore => {
     const rows = new RowStore();
