@@ -11,6 +11,8 @@ import type { TimeWindow } from './report-window.js';
 import { RowStore, type StoreTransfer } from './row-store.js';
 import type { MessageRef } from '../messages/message.js';
 import type { LogInput, LogReading } from './log-options.js';
+import type { LaterCount } from './count-rows.js';
+import type { CountedHalf, CountRequest } from './half-count.js';
 
 /**
  * Reads contact logs into a RowStore, with their bad rows. A large log file
@@ -42,6 +44,8 @@ export interface LogPart {
   pieces: number;
   /** How the log was read (format, delimiter, encoding); undefined for an empty log. */
   input: Omit<LogInput, 'file'> | undefined;
+  /** The second half as counted on the thread that read it (see `count` below), if it was. */
+  later?: LaterCount;
 }
 
 /** A count of zero for every kind of bad row. */
@@ -51,6 +55,13 @@ export function noBadRows(): Record<BadRowKind, number> {
 
 /** Below this size a log is read in one piece (a thread costs more than it saves). */
 export const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
+/**
+ * From this size the thread reading the second half counts it too (see
+ * half-count.ts). Below it the main thread counting that half after reading
+ * is a small part of the time, and the thread's heap, kept alive for the
+ * counting, would add some 20 MB to the peak memory (a million rows, 84 MB).
+ */
+export const COUNT_MIN_BYTES = 256 * 1024 * 1024;
 
 export interface ReadPartOptions extends ReadLogOptions {
   /** How many bad rows to keep with their details (MAX_LISTED_BAD_ROWS by default): the others are only counted. */
@@ -116,6 +127,10 @@ export interface ReadWholeOptions {
   readonly reading?: LogReading | undefined;
   /** Work on the first half's rows while the other thread reads the second (only when the log is split; see `pieces`). */
   readonly whileWaiting?: (firstHalf: RowStore) => void;
+  /** Have the other thread count the second half after reading it, when it can (see half-count.ts and `later`). */
+  readonly count?: CountRequest | undefined;
+  /** Size from which the other thread counts (COUNT_MIN_BYTES by default; tests use less). */
+  readonly countMinBytes?: number | undefined;
 }
 
 /** Reads a whole log: in two halves at once when it is large, else in one piece. */
@@ -147,6 +162,7 @@ export async function readWholeLog(
     prefix: plan.header,
     listLimit,
     reading,
+    count: plan.size >= (options.countMinBytes ?? COUNT_MIN_BYTES) ? options.count : undefined,
   });
   let first: LogPart;
   try {
@@ -163,13 +179,18 @@ export async function readWholeLog(
     secondHalf.cancel();
     throw error;
   }
-  const second = await secondHalf.result;
+  const reply = await secondHalf.result;
   // A split inside a quoted field spanning lines would read the second half wrongly: read it whole instead.
-  if (first.endedInsideQuotes || !second) return readLogPart(path, display, lookup, window, fileIndex, { listLimit, reading });
+  if (first.endedInsideQuotes || !reply) return readLogPart(path, display, lookup, window, fileIndex, { listLimit, reading });
 
   // The second half counted its lines from its own start (after the header row, if it was given one).
+  const { part: second, counted } = reply;
   const shift = first.lines - (plan.header === undefined ? 0 : 1);
-  first.store.append(second.store, shift);
+  const base = first.store.append(second.store, shift);
+  if (counted) {
+    const duplicates = { rows: counted.duplicates.rows.map((row) => row + base), firsts: counted.duplicates.firsts.map((row) => row + base) };
+    first.later = { ...counted, from: counted.from + base, end: first.store.idLimit, duplicates };
+  }
   for (const row of second.badRows) if (first.badRows.length < listLimit) first.badRows.push({ ...row, line: row.line + shift });
   for (const kind of BAD_ROW_KINDS) first.badCounts[kind] += second.badCounts[kind];
   first.read += second.read;
@@ -180,6 +201,8 @@ export async function readWholeLog(
 }
 
 interface SplitPlan {
+  /** The log's size in bytes. */
+  readonly size: number;
   /** Byte where the second half starts: just after a line break near the middle. */
   readonly split: number;
   /** The CSV header row with its line break, for the second half; undefined for JSON Lines. */
@@ -212,7 +235,7 @@ async function splitPlan(path: string, minBytes: number): Promise<SplitPlan | un
     await handle.read(probe, 0, probe.length, middle);
     const lineBreak = probe.indexOf(10);
     if (lineBreak === -1 || middle + lineBreak + 1 >= size || middle <= firstBreak) return undefined;
-    return { split: middle + lineBreak + 1, header: isJson ? undefined : firstLine };
+    return { size, split: middle + lineBreak + 1, header: isJson ? undefined : firstLine };
   } finally {
     await handle.close();
   }
@@ -234,6 +257,8 @@ export interface PartRequest {
   readonly prefix: string | undefined;
   readonly listLimit: number;
   readonly reading: LogReading | undefined;
+  /** Count the rows after reading them (see half-count.ts). */
+  readonly count: CountRequest | undefined;
 }
 
 /** What it sends back: the rows as columns (moved, not copied), and the bad rows. */
@@ -246,8 +271,16 @@ export type PartReply =
       readonly read: number;
       readonly lines: number;
       readonly endedInsideQuotes: boolean;
+      /** Undefined when not asked, or the half could not be counted there. */
+      readonly counted: CountedHalf | undefined;
     }
   | { readonly ok: false; readonly error: string };
+
+/** What the worker read, and what it counted. */
+interface WorkerPart {
+  readonly part: LogPart;
+  readonly counted: CountedHalf | undefined;
+}
 
 /**
  * Reads part of a log on a worker thread. The result is undefined when the
@@ -255,17 +288,17 @@ export type PartReply =
  * problem with its place); it never rejects, so nothing is left unhandled if
  * the caller stops waiting, and `cancel` ends the thread.
  */
-function readPartInWorker(script: string, request: PartRequest): { readonly result: Promise<LogPart | undefined>; cancel(): void } {
+function readPartInWorker(script: string, request: PartRequest): { readonly result: Promise<WorkerPart | undefined>; cancel(): void } {
   // A smaller young generation than the default keeps the two threads' peak memory down, at no cost in speed.
   const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-  const result = new Promise<LogPart | undefined>((resolve) => {
+  const result = new Promise<WorkerPart | undefined>((resolve) => {
     worker.once('message', (reply: PartReply) => {
       void worker.terminate();
       if (!reply.ok) {
         resolve(undefined);
         return;
       }
-      resolve({
+      const part: LogPart = {
         store: RowStore.fromTransfer(reply.store),
         badRows: reply.badRows,
         badCounts: reply.badCounts,
@@ -274,7 +307,8 @@ function readPartInWorker(script: string, request: PartRequest): { readonly resu
         endedInsideQuotes: reply.endedInsideQuotes,
         pieces: 1,
         input: undefined,
-      });
+      };
+      resolve({ part, counted: reply.counted });
     });
     worker.once('error', () => {
       void worker.terminate();

@@ -23,6 +23,8 @@ import type { MessageLocale } from '../messages/locale.js';
 import { message, renderMessage, type MessageRef } from '../messages/message.js';
 import type { LogInput, LogReading } from './log-options.js';
 import { pausedWarnings } from './pause.js';
+import { countRequestOf } from './half-count.js';
+import type { TallyOptions } from './tally.js';
 
 export interface MeasureOptions {
   readonly cwd: string;
@@ -39,6 +41,8 @@ export interface MeasureOptions {
   readonly split?: boolean;
   /** The size from which a log is split (tests make it small). */
   readonly splitMinBytes?: number;
+  /** The size from which a split log's second half is counted on its thread too (tests make it small). */
+  readonly countMinBytes?: number;
   /** The language of the bad rows' messages (default English); kinds and field names stay as they are. */
   readonly locale?: MessageLocale;
   /** How to read the logs: delimiter, encoding, time zone of times without an offset, column names (see log-options.ts). */
@@ -84,11 +88,12 @@ export async function measureCompliance(units: NormalizedUnits, options: Measure
   if (problem !== undefined) throw new InputError(problem);
   const index = indexCommitments(units);
   await checkReadable(options.logs, options.cwd);
-  const tallyOptions = { asOfMs: asOf.getTime(), from: options.from, to: options.to };
-  // The first half of a log read in two halves is counted while the other thread reads the second (see RowCounter.countAhead).
+  const tallyOptions: TallyOptions = { asOfMs: asOf.getTime(), from: options.from, to: options.to };
+  // The first half of a log read in two halves is counted while the other thread reads the second (see RowCounter.countAhead),
+  // which counts its half too once read (half-count.ts).
   let counted = new RowCounter(index, tallyOptions, new Map());
-  const { store, rows, badRows, inputs } = await readAllLogs(options, index, timeWindowAround(asOf.getTime()), counted);
-  const duplicates = markDuplicates(store, options.logs, badRows);
+  const { store, rows, badRows, inputs } = await readAllLogs(options, index, timeWindowAround(asOf.getTime()), counted, tallyOptions);
+  const duplicates = markDuplicates(store, options.logs, badRows, counted.knownDuplicates(store));
   const locale = options.locale ?? 'en';
 
   counted.countRest(store, duplicates);
@@ -164,9 +169,12 @@ async function readAllLogs(
   index: CommitmentIndex,
   window: TimeWindow,
   counter: RowCounter,
+  tallyOptions: TallyOptions,
 ): Promise<{ store: RowStore; rows: { read: number }; badRows: BadRowList; inputs: LogInput[] }> {
   if (options.logs.length > MAX_LOGS) throw new LogFileError(options.logs[MAX_LOGS] as string, 0, 0, message('report.log.too-many', { max: MAX_LOGS }));
   const badRows = Object.assign([] as ListedBadRow[], { counts: noBadRows() });
+  // What the thread reading the first log's second half needs to count it too.
+  const countRequest = countRequestOf(index, tallyOptions);
   let store: RowStore | undefined;
   let read = 0;
   const inputs: LogInput[] = [];
@@ -175,14 +183,16 @@ async function readAllLogs(
       input: log === '-' ? options.stdin : undefined,
       ...(options.split === undefined ? {} : { split: options.split }),
       ...(options.splitMinBytes === undefined ? {} : { splitMinBytes: options.splitMinBytes }),
+      countMinBytes: options.countMinBytes,
       // Bad rows past the listed ones are only counted: their messages are not even made.
       listLimit: MAX_LISTED_BAD_ROWS - badRows.length,
       reading: options.reading,
-      // Only the first log's first half: the rows before it are all there is to repeat.
-      ...(fileIndex === 0 ? { whileWaiting: (first: RowStore) => counter.countAhead(first) } : {}),
+      // Only the first log's halves: the rows before them are all there is to repeat.
+      ...(fileIndex === 0 ? { whileWaiting: (first: RowStore) => counter.countAhead(first), count: countRequest } : {}),
     });
     // Read again in one piece (a split inside a quoted field): what was counted ahead is not these rows.
     if (fileIndex === 0 && part.pieces !== 2) counter.forgetAhead();
+    if (part.later) counter.takeLater(part.later);
     if (part.input) inputs.push({ file: log, ...part.input });
     read += part.read;
     for (const kind of BAD_ROW_KINDS) badRows.counts[kind] += part.badCounts[kind];
@@ -193,9 +203,12 @@ async function readAllLogs(
   return { store: store ?? new RowStore(), rows: { read }, badRows, inputs };
 }
 
-/** Finds the rows that repeat an earlier one (see RowStore.findDuplicates), counts them and lists them as bad rows while there is room. */
-function markDuplicates(store: RowStore, logs: readonly string[], badRows: BadRowList): Duplicates {
-  const duplicates = store.findDuplicates();
+/**
+ * Finds the rows that repeat an earlier one (see RowStore.findDuplicates; `known` when the two threads found
+ * them already), counts them and lists them as bad rows while there is room.
+ */
+function markDuplicates(store: RowStore, logs: readonly string[], badRows: BadRowList, known: Duplicates | undefined): Duplicates {
+  const duplicates = known ?? store.findDuplicates();
   for (let index = 0; index < duplicates.rows.length; index++) {
     const row = duplicates.rows[index] as number;
     const first = duplicates.firsts[index] as number;

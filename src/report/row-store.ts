@@ -120,6 +120,11 @@ export class RowStore {
     return (this.targets[row >>> CHUNK_BITS] as Int32Array)[row & CHUNK_MASK] as number;
   }
 
+  /** The starts of a chunk's rows, as a view (loops over every row read them so, not row by row). */
+  startsIn(chunk: number): Float64Array {
+    return (this.starts[chunk] as Float64Array).subarray(0, this.fills[chunk]);
+  }
+
   startOf(row: number): number {
     return (this.starts[row >>> CHUNK_BITS] as Float64Array)[row & CHUNK_MASK] as number;
   }
@@ -173,9 +178,9 @@ export class RowStore {
   /**
    * Adds another store's rows after these, moving their line numbers down by
    * `lineShift`. Its chunks are taken as they are (the other store is empty
-   * after): its row ids grow by this store's chunks.
+   * after): its row ids grow by the number returned (this store's chunks × CHUNK_ROWS).
    */
-  append(other: RowStore, lineShift: number): void {
+  append(other: RowStore, lineShift: number): number {
     const base = this.fills.length * CHUNK_ROWS;
     this.targets.push(...other.targets);
     this.starts.push(...other.starts);
@@ -188,6 +193,7 @@ export class RowStore {
     for (const [row, file] of other.fileSteps.entries()) this.fileSteps.push(row + base, file);
     for (const [row, pause] of other.pauses) this.pauses.set(row + base, pause);
     other.clear();
+    return base;
   }
 
   private clear(): void {
@@ -223,21 +229,69 @@ export class RowStore {
       }
       return found.sortedByRow();
     }
-    // In time order already: rows of one start are next to each other.
-    const end = this.idLimit;
-    for (let row = this.nextRow(-1); row < end;) {
-      const start = this.startOf(row);
-      let next = this.nextRow(row);
-      let count = 1;
-      for (; next < end && this.startOf(next) === start; next = this.nextRow(next)) count++;
-      if (count > 1) {
-        const group = new Uint32Array(count);
-        for (let index = 0, id = row; index < count; index++, id = this.nextRow(id)) group[index] = id;
-        this.duplicatesAmong(group, 0, count, found);
+    // In time order already: rows of one start are next to each other (read chunk by chunk: this runs over every row).
+    let first = -1;
+    let count = 0;
+    let last = Number.NaN;
+    for (let chunk = 0; chunk < this.fills.length; chunk++) {
+      const starts = this.startsIn(chunk);
+      for (let at = 0; at < starts.length; at++) {
+        const start = starts[at] as number;
+        if (start === last) {
+          count++;
+          continue;
+        }
+        if (count > 1) this.duplicatesInGroup(first, count, found);
+        first = chunk * CHUNK_ROWS + at;
+        count = 1;
+        last = start;
       }
-      row = next;
     }
+    if (count > 1) this.duplicatesInGroup(first, count, found);
     return found.sortedByRow();
+  }
+
+  /** The duplicates among `count` rows in a row from `first` (ids in row order), which share a start. */
+  private duplicatesInGroup(first: number, count: number, found: PairList): void {
+    // Two rows (most groups, in a large log): no list needed.
+    if (count === 2) {
+      const second = this.nextRow(first);
+      if (this.compareRows(first, second) === 0) found.push(second, first);
+      return;
+    }
+    const group = new Uint32Array(count);
+    for (let index = 0, id = first; index < count; index++, id = this.nextRow(id)) group[index] = id;
+    this.duplicatesAmong(group, 0, count, found);
+  }
+
+  /**
+   * The duplicates of a log in time order read in two halves, from those each
+   * half found on its own: the first half's rows are the ids below
+   * `firstEnd`, its duplicates `first`; `second` holds the second half's
+   * duplicates from id `secondFrom` on. Only the rows before that, which
+   * share the second half's first start, can repeat a row of the first half:
+   * they are compared here with the first half's rows of that start.
+   */
+  joinedDuplicates(first: Duplicates, firstEnd: number, second: Duplicates, secondFrom: number): Duplicates {
+    const secondStart = this.nextRow(firstEnd - 1);
+    const group: number[] = [];
+    if (secondStart < secondFrom) {
+      const start = this.startOf(secondStart);
+      let row = firstEnd;
+      while (row > 0 && this.startOf(row - 1) === start) row--;
+      for (; row < firstEnd; row++) group.push(row);
+      for (row = secondStart; row < secondFrom; row = this.nextRow(row)) group.push(row);
+    }
+    const found = new PairList();
+    if (group.length > 1) this.duplicatesAmong(Uint32Array.from(group), 0, group.length, found);
+    const across = found.sortedByRow();
+    // The first half's rows of the group have their duplicates in `first` already.
+    const from = across.rows.findIndex((row) => row >= secondStart);
+    const kept = from === -1 ? across.rows.length : from;
+    return {
+      rows: joined(first.rows, across.rows.subarray(kept), second.rows),
+      firsts: joined(first.firsts, across.firsts.subarray(kept), second.firsts),
+    };
   }
 
   /** The id of the row after `row` (-1: the first row), or `idLimit` after the last. */
@@ -331,7 +385,7 @@ export class RowStore {
   }
 }
 
-/** The rows of a store in order from id `from`, but those of `skip` (ids in row order): `next()` gives the next id, or -1 after the last. */
+/** The rows of a store in order from id `from` up to `limit`, but those of `skip` (ids in row order): `next()` gives the next id, or -1 after the last. */
 export class RowCursor {
   private row: number;
   private skipped = 0;
@@ -341,8 +395,9 @@ export class RowCursor {
     private readonly store: RowStore,
     private readonly skip: Uint32Array,
     from = 0,
+    limit = store.idLimit,
   ) {
-    this.limit = store.idLimit;
+    this.limit = limit;
     this.row = from - 1;
     while (this.skipped < skip.length && (skip[this.skipped] as number) < from) this.skipped++;
   }
@@ -412,6 +467,16 @@ class StepList extends PairList {
   }
 }
 
+function joined(...parts: Uint32Array[]): Uint32Array {
+  const all = new Uint32Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
+}
+
 function grown(from: Float64Array, to: Float64Array): Float64Array {
   to.set(from);
   return to;
@@ -420,18 +485,13 @@ function grown(from: Float64Array, to: Float64Array): Float64Array {
 const DIGIT_BITS = 16;
 const DIGIT_RADIX = 1 << DIGIT_BITS;
 
-/**
- * Row ids ordered by start (stable: equal starts stay in row order), or
- * undefined when the rows are in that order already (logs are usually written
- * in time order). LSD radix sort on the start's distance from the earliest
- * start, 16 bits a pass: a year of milliseconds takes three passes.
- */
 /** Whether the rows are in time order (by start), as logs usually are. */
 export function inStartOrder(store: RowStore): boolean {
   let last = -Infinity;
   for (let chunk = 0; chunk < store.chunkCount; chunk++) {
-    for (let row = chunk * CHUNK_ROWS, end = store.chunkEnd(chunk); row < end; row++) {
-      const start = store.startOf(row);
+    const starts = store.startsIn(chunk);
+    for (let at = 0; at < starts.length; at++) {
+      const start = starts[at] as number;
       if (start < last) return false;
       last = start;
     }
@@ -439,14 +499,21 @@ export function inStartOrder(store: RowStore): boolean {
   return true;
 }
 
+/**
+ * Row ids ordered by start (stable: equal starts stay in row order), or
+ * undefined when the rows are in that order already (logs are usually written
+ * in time order). LSD radix sort on the start's distance from the earliest
+ * start, 16 bits a pass: a year of milliseconds takes three passes.
+ */
 export function sortByStart(store: RowStore): Uint32Array | undefined {
   const size = store.length;
   let min = Infinity;
   let max = -Infinity;
   let sorted = true;
   for (let chunk = 0; chunk < store.chunkCount; chunk++) {
-    for (let row = chunk * CHUNK_ROWS, end = store.chunkEnd(chunk); row < end; row++) {
-      const start = store.startOf(row);
+    const starts = store.startsIn(chunk);
+    for (let at = 0; at < starts.length; at++) {
+      const start = starts[at] as number;
       if (start < max) sorted = false;
       if (start < min) min = start;
       if (start > max) max = start;
@@ -459,12 +526,11 @@ export function sortByStart(store: RowStore): Uint32Array | undefined {
   let order = new Uint32Array(size);
   let filled = 0;
   for (let chunk = 0; chunk < store.chunkCount; chunk++) {
-    for (let row = chunk * CHUNK_ROWS, end = store.chunkEnd(chunk); row < end; row++) {
-      starts[filled] = store.startOf(row);
-      order[filled] = filled;
-      filled++;
-    }
+    const chunkStarts = store.startsIn(chunk);
+    starts.set(chunkStarts, filled);
+    filled += chunkStarts.length;
   }
+  for (let place = 0; place < size; place++) order[place] = place;
   let scratch = new Uint32Array(size);
   const counts = new Uint32Array(DIGIT_RADIX);
   for (let scale = 1; (max - min) / scale >= 1; scale *= DIGIT_RADIX) {

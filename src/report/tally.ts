@@ -26,6 +26,14 @@ export interface TallyOptions {
 
 export type TallyOutcome = 'counted' | 'outside-range' | 'not-started';
 
+/** A tally as it crosses from the worker thread: counts, and times as typed arrays (their buffers moved, not copied). */
+export interface TallyTransfer {
+  /** By commitment. */
+  readonly totals: AccumulatorData[];
+  /** By commitment: [month index, counts]. */
+  readonly months: [number, AccumulatorData][][];
+}
+
 export class ComplianceTally {
   private readonly totals: Accumulator[];
   /** Per commitment: month index (year × 12 + month − 1) → counts. */
@@ -34,12 +42,18 @@ export class ComplianceTally {
   private readonly fromDay: number;
   private readonly toDay: number;
 
+  /**
+   * `keepsOrder`: for a tally of the later rows of a log (counted on the
+   * worker thread), also keep each average's times in row order, so that
+   * `append` can add them to the earlier rows' sum one by one.
+   */
   constructor(
     private readonly commitments: readonly MeasuredCommitment[],
     private readonly options: TallyOptions,
+    keepsOrder = false,
   ) {
-    // A total keeps no times of its own: its rows' times are in its months.
-    this.totals = commitments.map(() => new Accumulator(false));
+    // A total keeps no times of its own: its rows' times are in its months (an average's total keeps their order, see above).
+    this.totals = commitments.map((commitment) => new Accumulator(keepsOrder && commitment.measure === 'average'));
     this.memos = commitments.map(() => ({ day: Number.NaN, monthAccumulator: undefined, dayDeadline: undefined }));
     this.monthly = commitments.map(() => new Map<number, Accumulator>());
     this.fromDay = options.from === undefined ? -Infinity : dayNumberOf(options.from);
@@ -154,6 +168,48 @@ export class ComplianceTally {
       commitment.measure !== 'abandoned' && DAY_UNITS.has(commitment.duration.unit) ? commitment.calendar.deadlineMs(startMs, commitment.duration) : undefined;
   }
 
+  /** The counts and times, to move to another thread (see `fromTransfer`). */
+  transfer(): { data: TallyTransfer; buffers: ArrayBuffer[] } {
+    const data: TallyTransfer = {
+      totals: this.totals.map((total) => total.data()),
+      months: this.monthly.map((byMonth) => [...byMonth].map(([month, accumulator]): [number, AccumulatorData] => [month, accumulator.data()])),
+    };
+    const buffers = [...data.totals, ...data.months.flatMap((months) => months.map(([, counts]) => counts))].flatMap(
+      (counts) => counts.times?.map((times) => times.buffer as ArrayBuffer) ?? [],
+    );
+    return { data, buffers };
+  }
+
+  static fromTransfer(commitments: readonly MeasuredCommitment[], options: TallyOptions, data: TallyTransfer): ComplianceTally {
+    const tally = new ComplianceTally(commitments, options);
+    data.totals.forEach((counts, index) => (tally.totals[index] = Accumulator.of(counts)));
+    data.months.forEach((months, index) => (tally.monthly[index] = new Map(months.map(([month, counts]) => [month, Accumulator.of(counts)]))));
+    return tally;
+  }
+
+  /**
+   * Adds the counts of `later`, a tally of the rows after this one's (made
+   * with `keepsOrder`): the same figures as counting all the rows here. Sums
+   * take the later times one by one in row order, so that means are the same
+   * to the last bit.
+   */
+  append(later: ComplianceTally): void {
+    this.commitments.forEach((commitment) => {
+      const index = commitment.index;
+      (this.totals[index] as Accumulator).append(later.totals[index] as Accumulator);
+      const byMonth = this.monthly[index] as Map<number, Accumulator>;
+      for (const [month, counts] of later.monthly[index] as Map<number, Accumulator>) {
+        // Into this tally's own accumulator where it has one: its day memos may still point to it.
+        let accumulator = byMonth.get(month);
+        if (!accumulator) {
+          accumulator = new Accumulator();
+          byMonth.set(month, accumulator);
+        }
+        accumulator.append(counts);
+      }
+    });
+  }
+
   /** The first and last month with counted rows (YYYY-MM), if any. */
   observedMonths(): { first: string; last: string } | undefined {
     let first = Infinity;
@@ -172,6 +228,19 @@ export class ComplianceTally {
     return this.commitments.map((commitment) => {
       const byMonth = this.monthly[commitment.index] as Map<number, Accumulator>;
       const total = this.totals[commitment.index] as Accumulator;
+      // Every closed row's time in one array, month after month: each month's figures are taken over its own
+      // part (selection reorders only that part), then the total's over all of it.
+      const times = closedTimes([...byMonth.values()]);
+      const parts = new Map<Accumulator, Float64Array>();
+      let at = 0;
+      for (const accumulator of byMonth.values()) {
+        parts.set(accumulator, times.subarray(at, at + accumulator.closedCount));
+        at += accumulator.closedCount;
+      }
+      const monthFigures = months.map((month): MonthFigures => {
+        const accumulator = byMonth.get(monthIndexOf(month)) ?? EMPTY;
+        return { month, ...figuresOf(accumulator, parts.get(accumulator) ?? NO_TIMES, commitment, total.paused > 0) };
+      });
       return {
         charter: commitment.charter,
         file: commitment.file,
@@ -191,11 +260,8 @@ export class ComplianceTally {
         unit: measuredUnit(commitment.duration.unit),
         target: commitment.target,
         // `paused` is said only for a promise with paused rows: logs without a stopped clock give the figures they always did.
-        total: figuresOf(total, closedTimes([...byMonth.values()]), commitment, total.paused > 0),
-        months: months.map((month): MonthFigures => {
-          const accumulator = byMonth.get(monthIndexOf(month)) ?? EMPTY;
-          return { month, ...figuresOf(accumulator, closedTimes([accumulator]), commitment, total.paused > 0) };
-        }),
+        total: figuresOf(total, times, commitment, total.paused > 0),
+        months: monthFigures,
       };
     });
   }
@@ -228,22 +294,82 @@ function monthText(index: number): string {
 /** Closed rows' times are kept in blocks of this many (64 KB): a month's list grows without copying, and wastes at most one block. */
 const TIME_BLOCK = 8192;
 
+/** An accumulator's counts as they cross threads; `times` in row order, undefined when it keeps none. */
+interface AccumulatorData {
+  readonly met: number;
+  readonly missed: number;
+  readonly pending: number;
+  readonly paused: number;
+  readonly sum: number;
+  readonly closed: number;
+  readonly times: Float64Array[] | undefined;
+}
+
 class Accumulator {
   met = 0;
   missed = 0;
   pending = 0;
   /** Rows with paused time. */
   paused = 0;
-  /** Times taken, summed in the order the rows come (the mean is the same to the last bit as summing them afterwards). */
+  /**
+   * Times taken, summed in the order the rows come (the mean is the same to
+   * the last bit as summing them afterwards). NaN once rows whose times were
+   * not kept are appended: only an average's mean is ever read, and its
+   * times are kept (see ComplianceTally's `keepsOrder`).
+   */
   private sum = 0;
   private closed = 0;
-  /** Full blocks of times, and the one being filled (none for a commitment's total: its times are its months'). */
+  /** Blocks of times in row order (a block from another thread may be shorter), and the one being filled (none for a commitment's total: its times are its months'). */
   private readonly blocks: Float64Array[] = [];
   private times: Float64Array | undefined;
   private filled = 0;
 
   constructor(private readonly keepsTimes = true) {
     if (keepsTimes) this.times = new Float64Array(16);
+  }
+
+  /** An accumulator with the counts and times of `data` (see `data()`). */
+  static of(data: AccumulatorData): Accumulator {
+    const accumulator = new Accumulator(data.times !== undefined);
+    accumulator.met = data.met;
+    accumulator.missed = data.missed;
+    accumulator.pending = data.pending;
+    accumulator.paused = data.paused;
+    accumulator.sum = data.sum;
+    accumulator.closed = data.closed;
+    if (data.times) accumulator.blocks.push(...data.times);
+    return accumulator;
+  }
+
+  /** The counts, and the times in row order (views of the blocks, not copies). */
+  data(): AccumulatorData {
+    const { met, missed, pending, paused, sum, closed } = this;
+    return { met, missed, pending, paused, sum, closed, times: this.keepsTimes ? this.timeBlocks() : undefined };
+  }
+
+  /** Adds the counts and times of the rows after these (see ComplianceTally.append). */
+  append(later: Accumulator): void {
+    if (this.keepsTimes && !later.keepsTimes) throw new Error('cannot append counts without their times');
+    this.met += later.met;
+    this.missed += later.missed;
+    this.pending += later.pending;
+    this.paused += later.paused;
+    if (later.keepsTimes) {
+      // One by one, in row order: the same additions as closing those rows here.
+      let sum = this.sum;
+      for (const block of later.timeBlocks()) for (let index = 0; index < block.length; index++) sum += block[index] as number;
+      this.sum = sum;
+    } else if (later.closed > 0) {
+      this.sum = Number.NaN;
+    }
+    this.closed += later.closed;
+    // Selection does not care about order: the later blocks go in as they are.
+    if (this.keepsTimes) this.blocks.push(...later.timeBlocks());
+  }
+
+  /** The times in row order, block by block. */
+  private timeBlocks(): Float64Array[] {
+    return this.times ? [...this.blocks, this.times.subarray(0, this.filled)] : [];
   }
 
   close(met: boolean, taken: number): void {
@@ -305,6 +431,7 @@ function closedTimes(accumulators: readonly Accumulator[]): Float64Array {
 }
 
 const EMPTY = new Accumulator();
+const NO_TIMES = new Float64Array(0);
 
 /** The share met decides the status; pending rows are not decided yet and do not count. */
 export function statusOf(shareMet: number | null, target: number): ComplianceStatus {
@@ -340,7 +467,8 @@ function figuresOf(
   const decided = accumulator.met + accumulator.missed;
   const shareMet = decided === 0 ? null : accumulator.met / decided;
   const mean = measure === 'average' ? accumulator.mean() : undefined;
-  const figures = { median: median(times), p90: percentile(times, 0.9), ...(withPaused ? { paused: accumulator.paused } : {}) };
+  // The median first: the 90th percentile is then selected among the upper half only (see percentile).
+  const figures = { median: median(times), p90: percentile(times, 0.9, true), ...(withPaused ? { paused: accumulator.paused } : {}) };
   if (mean !== undefined) {
     const rounded = mean === null ? null : roundTime(mean);
     return { ...base, shareMet: null, status: averageStatusOf(rounded, commitment.duration.amount), ...figures, mean: rounded };
@@ -378,21 +506,29 @@ export function median(values: Float64Array): number | null {
   return roundTime((lower + upper) / 2);
 }
 
-/** Nearest rank: the smallest value with at least `fraction` of the values at or below it. Reorders `values`. */
-export function percentile(values: Float64Array, fraction: number): number | null {
+/**
+ * Nearest rank: the smallest value with at least `fraction` of the values at
+ * or below it. Reorders `values`. `afterMedian`: `median` has just been
+ * taken over these values, so they are split at the middle already: a rank
+ * at or above it is selected among the upper half only (the same value).
+ */
+export function percentile(values: Float64Array, fraction: number, afterMedian = false): number | null {
   const n = values.length;
   if (n === 0) return null;
-  const rank = Math.max(1, Math.ceil(fraction * n));
-  return roundTime(selectNth(values, rank - 1));
+  const nth = Math.max(1, Math.ceil(fraction * n)) - 1;
+  const middle = n >> 1;
+  return roundTime(selectNth(values, nth, afterMedian && nth >= middle ? middle : 0));
 }
 
 /**
  * The value that would be at `nth` if `values` were sorted (quickselect:
  * linear on average, where sorting a million times would dominate the report).
- * Partially orders `values` around it.
+ * Partially orders `values` around it: every value before `nth` is at most
+ * it, every value after at least. `from`: the values before it are known to
+ * be at most every value from it on (nth at or after it).
  */
-export function selectNth(values: Float64Array, nth: number): number {
-  let left = 0;
+export function selectNth(values: Float64Array, nth: number, from = 0): number {
+  let left = from;
   let right = values.length - 1;
   while (right > left) {
     const middle = (left + right) >> 1;

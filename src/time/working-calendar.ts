@@ -105,6 +105,8 @@ export class WorkingCalendar {
   readonly timeZone: string;
   /** The holiday calendar's code (FI when none was given). */
   readonly holidayCalendar: string;
+  /** As given: plain data, so that another thread can build the same calendar (the report counts on two). */
+  readonly options: WorkingCalendarOptions;
   private readonly zone: ZoneOffsets;
   /** Weekly hours by weekday index (0 = Monday). */
   private readonly weekly: readonly DayIntervals[];
@@ -121,6 +123,7 @@ export class WorkingCalendar {
   private readonly dayDeadlines = new Map<number, Map<number, number>>();
 
   constructor(options: WorkingCalendarOptions) {
+    this.options = options;
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     this.zone = zoneOffsetsFor(this.timeZone);
     this.holidays = new HolidayCalendar(options.holidays);

@@ -221,7 +221,7 @@ describe('charter report on format 1.1 places: lines, groups, services, complain
     expect(halves.pieces).toBe(2);
     const options = { cwd, logs: ['log.csv'], asOf: parseAsOf('2027-12-31T12:00:00+02:00') as Date };
     const whole = (await makeComplianceReport({ ...options, split: false })).report;
-    const split = (await makeComplianceReport({ ...options, splitMinBytes: 1024 })).report;
+    const split = (await makeComplianceReport({ ...options, splitMinBytes: 1024, countMinBytes: 1024 })).report;
     expect(whole.rows).toMatchObject({ read: 40 * 27, measured: 40 * 16, bad: 40 * 11 });
     expect(split.commitments).toEqual(whole.commitments);
     expect(split.badRows).toEqual(whole.badRows);

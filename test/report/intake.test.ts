@@ -114,7 +114,7 @@ describe('reading a large log in two halves at once', () => {
   it('gives the same report either way when a promise cannot be measured and its rows are counted again', async () => {
     const unit = edit(VALID_UNIT, 'days: mon-fri', 'days: sat-sun');
     const folder = writeTree({ ...CHARTERS, 'charters/test-unit.yaml': unit, 'long.csv': longLog(40) }, 'file');
-    const options = { cwd: folder, logs: ['long.csv'], asOf: parseAsOf(AS_OF) as Date, splitMinBytes: 1 };
+    const options = { cwd: folder, logs: ['long.csv'], asOf: parseAsOf(AS_OF) as Date, splitMinBytes: 1, countMinBytes: 1 };
     const { report: split } = await makeComplianceReport(options);
     const { report: whole } = await makeComplianceReport({ ...options, split: false });
     expect(split).toEqual(whole);
@@ -158,7 +158,7 @@ describe('reading a large log in two halves at once', () => {
 
   it('gives the same report either way, duplicates across the halves included', async () => {
     const asOf = parseAsOf(AS_OF) as Date;
-    const options = { cwd, logs: ['long.csv'], asOf, splitMinBytes: 1 };
+    const options = { cwd, logs: ['long.csv'], asOf, splitMinBytes: 1, countMinBytes: 1 };
     const { report: split } = await makeComplianceReport(options);
     const { report: whole } = await makeComplianceReport({ ...options, split: false });
     expect(split).toEqual(whole);

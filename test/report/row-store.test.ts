@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHUNK_ROWS, RowCursor, RowStore, sortByStart } from '../../src/report/row-store.js';
+import { seededRandom } from '../helpers.js';
 
 /** For each row of a store without gaps, the row it repeats, or -1 (the form the store used to give). */
 function firstOfEach(store: RowStore): number[] {
@@ -43,6 +44,27 @@ describe('RowStore.findDuplicates', () => {
     expect(firstOfEach(store)).toEqual(expected);
   });
 
+  it('finds the same in a log in time order (no sort), pairs of one start and chunk ends included', () => {
+    const store = new RowStore();
+    const random = seededRandom(8);
+    // Groups of one to four rows per start, some repeating, over two chunks.
+    for (let start = 0, row = 0; row < CHUNK_ROWS + 5_000; start += 1_000) {
+      for (let size = 1 + Math.floor(random() * 4); size > 0; size--, row++) {
+        const end = Math.floor(random() * 3);
+        store.add(Math.floor(random() * 2), start, end === 2 ? Number.NaN : start + 10 * end, 0, row + 2);
+      }
+    }
+    // The earliest equal row of the same start is the original.
+    const expected = Array.from({ length: store.length }, (_, row) => {
+      let earlier = row;
+      while (earlier > 0 && store.startOf(earlier - 1) === store.startOf(row)) earlier--;
+      for (; earlier < row; earlier++) if (store.targetOf(earlier) === store.targetOf(row) && Object.is(store.endOf(earlier), store.endOf(row))) return earlier;
+      return -1;
+    });
+    expect(expected.filter((first) => first >= 0).length).toBeGreaterThan(10_000);
+    expect(firstOfEach(store)).toEqual(expected);
+  });
+
   it('marks a million copies of one row in one pass, across chunks, in eight bytes a copy', () => {
     const store = new RowStore();
     for (let row = 0; row < 1_000_000; row++) store.add(2, 5_000, 9_000, 0, row + 2);
@@ -76,6 +98,34 @@ describe('RowStore.findDuplicates', () => {
     expect(duplicates).toHaveLength(199);
     expect(duplicates.every(([row, first]) => row >= 20_000 && store.lineOf(row) === store.lineOf(first))).toBe(true);
     expect(duplicates.every(([row, first]) => store.fileOf(row) === 1 && store.fileOf(first) === 0)).toBe(true);
+  });
+});
+
+describe('RowStore.joinedDuplicates', () => {
+  it('gives the duplicates of two halves in time order from those each found, comparing only the rows of the start they share', () => {
+    const random = seededRandom(21);
+    for (const shared of [0, 1, 3, 40]) {
+      const first = new RowStore();
+      const second = new RowStore();
+      // Starts in time order; the last `shared` rows of the first half and the first of the second share one start.
+      for (let row = 0; row < CHUNK_ROWS + 10; row++) first.add(row % 3, Math.floor(row / 2) * 1_000, 5_000 + (row % 2), 0, row + 2);
+      const start = first.startOf(first.lastRow) + (shared === 0 ? 1_000 : 0);
+      for (let row = 0; row < shared; row++) second.add(Math.floor(random() * 3), start, 5_000 + Math.floor(random() * 2), 0, row + 9);
+      for (let row = 0; row < 500; row++) second.add(row % 3, start + 1_000 + Math.floor(row / 3) * 1_000, 5_000, 0, row + 99);
+      const firstDuplicates = first.findDuplicates();
+      const secondDuplicates = second.findDuplicates();
+      let from = 0;
+      while (from < second.length && second.startOf(from) === second.startOf(0)) from++;
+      const end = first.idLimit;
+      const base = first.append(second, 0);
+      const found = Array.from(secondDuplicates.rows).findIndex((row) => row >= from);
+      const kept = found === -1 ? secondDuplicates.rows.length : found;
+      const later = {
+        rows: secondDuplicates.rows.slice(kept).map((row) => row + base),
+        firsts: secondDuplicates.firsts.slice(kept).map((row) => row + base),
+      };
+      expect(first.joinedDuplicates(firstDuplicates, end, later, base + from)).toEqual(first.findDuplicates());
+    }
   });
 });
 

@@ -211,7 +211,7 @@ describe('a large log read in two halves at once', () => {
     const cwd = writeTree({ ...CHARTERS, 'log.csv': rows.join('\n') });
     const options = { cwd, logs: ['log.csv'], asOf: parseAsOf(AS_OF) as Date, reading: { timeZone: 'Europe/Helsinki' } };
     const whole = (await makeComplianceReport({ ...options, split: false })).report;
-    const halves = (await makeComplianceReport({ ...options, split: true, splitMinBytes: 1024 })).report;
+    const halves = (await makeComplianceReport({ ...options, split: true, splitMinBytes: 1024, countMinBytes: 1024 })).report;
     // 40 s answers against 30 s: only the rows with 15 s paused are met.
     expect(figuresOf(whole, 'phone', 'answer').total).toMatchObject({ count: 3000, met: 1000, missed: 2000, paused: 1000 });
     expect(halves.commitments).toEqual(whole.commitments);
