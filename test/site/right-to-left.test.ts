@@ -89,3 +89,16 @@ describe('a charter written in Finnish and Arabic, beside one in Finnish only', 
     expect(html).toContain('href="/ar/arabic-office/" lang="ar" hreflang="ar" aria-current="true">العربية</a>');
   });
 });
+
+describe('the stylesheet', () => {
+  it('places things by logical sides (start, end), so that a right-to-left page or text mirrors', () => {
+    const css = readFileSync(join(import.meta.dirname, '..', '..', 'site', 'assets', 'charter.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    const physical = css
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => /^(margin|padding|border)-(left|right)|^(left|right):|text-align: (left|right)|^(margin|padding): \S+ \S+ \S+ \S+;/.test(line));
+    expect(physical).toEqual([]);
+    // float: right stays only as the fallback of the line after it, for a browser without inline-end.
+    expect(css.match(/float: right;/g)?.length).toBe(css.match(/float: right;\n\s*float: inline-end;/g)?.length);
+  });
+});
