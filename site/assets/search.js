@@ -33,6 +33,8 @@ function enhance(container) {
   const lang = text.lang || document.documentElement.lang || 'en';
   // Result titles are charter names in the page's language (`se` on /se/), which may differ from the interface's.
   const resultsLang = text.resultsLang && text.resultsLang !== lang ? text.resultsLang : undefined;
+  // Titles in a right-to-left language (`ar` on /ar/) run right to left inside the interface's left-to-right page.
+  const resultsDir = resultsLang && text.resultsDir !== (document.documentElement.dir || 'ltr') ? text.resultsDir : undefined;
   const plural = new Intl.PluralRules(lang);
   const numbers = new Intl.NumberFormat(lang);
 
@@ -90,7 +92,7 @@ function enhance(container) {
         setStatus(fill(text.textNone, 0, query));
         return;
       }
-      list.replaceChildren(...data.map((result) => resultItem(result, resultsLang)));
+      list.replaceChildren(...data.map((result) => resultItem(result, resultsLang, resultsDir)));
       section.hidden = false;
       const key = plural.select(total) === 'one' ? 'textOne' : 'textOther';
       setStatus(fill(text[key], total, query));
@@ -136,13 +138,14 @@ function enhance(container) {
 }
 
 /** One result: its title as a heading with a link (marked with the charter's language when it is not the interface's), the excerpt, and links to matching sections. */
-function resultItem(data, titleLang) {
+function resultItem(data, titleLang, titleDir) {
   const item = document.createElement('li');
   item.className = 'search-result';
 
   const heading = document.createElement('h3');
   heading.className = 'search-result__title';
   if (titleLang) heading.lang = titleLang;
+  if (titleDir === 'ltr' || titleDir === 'rtl') heading.dir = titleDir;
   heading.append(link(data.url, data.meta?.title || data.url));
   item.append(heading);
 

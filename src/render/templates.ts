@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { MessageError } from '../messages/message-error.js';
+import { textDirection, type TextDirection } from '../model/language-tag.js';
 import { listOf, message } from '../messages/message.js';
 import { systemErrorMessage } from '../util/system-error.js';
 import type { PageView } from '../view/view-model.js';
@@ -132,14 +133,43 @@ async function listTemplates(folder: string, isUserFolder = false): Promise<stri
   return found.sort();
 }
 
+/** A language tag as templates may write it into an attribute. */
+const TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+/** The page's direction (its frame's `dir`; ltr for a view without one). */
+function pageDirection(options: Handlebars.HelperOptions): TextDirection {
+  const root: unknown = (options.data as { root?: unknown } | undefined)?.root;
+  const dir = (root as { frame?: { dir?: unknown } } | undefined)?.frame?.dir;
+  return dir === 'rtl' ? 'rtl' : 'ltr';
+}
+
+function dirAttribute(lang: string, around: TextDirection): string {
+  const dir = textDirection(lang);
+  return dir === around ? '' : ` dir="${dir}"`;
+}
+
 function registerHelpers(handlebars: typeof Handlebars): void {
-  /** ` lang="sv"` on an element whose text is not in the page's language. */
-  handlebars.registerHelper('langAttr', (view: unknown) => {
+  /** ` lang="sv"` on an element whose text is not in the page's language, and ` dir="rtl"` when it runs the other way than the page. */
+  handlebars.registerHelper('langAttr', (view: unknown, options: Handlebars.HelperOptions) => {
     if (typeof view !== 'object' || view === null) return '';
     const { foreign, lang } = view as { foreign?: unknown; lang?: unknown };
-    if (foreign !== true || typeof lang !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang)) return '';
-    return new handlebars.SafeString(` lang="${lang}"`);
+    if (foreign !== true || typeof lang !== 'string' || !TAG.test(lang)) return '';
+    return new handlebars.SafeString(` lang="${lang}"${dirAttribute(lang, pageDirection(options))}`);
   });
+  /**
+   * ` dir="rtl"` (or `ltr`) next to a `lang` the template writes itself, when
+   * text in `lang` runs the other way than around it: the page (`frame.dir`),
+   * or `within`, the language of the element it sits in (an interface word
+   * inside an Arabic link). Nothing when both run the same way.
+   */
+  handlebars.registerHelper('dirAttr', (lang: unknown, options: Handlebars.HelperOptions) => {
+    if (typeof lang !== 'string' || !TAG.test(lang)) return '';
+    const within: unknown = options.hash.within;
+    const around = typeof within === 'string' && TAG.test(within) ? textDirection(within) : pageDirection(options);
+    return new handlebars.SafeString(dirAttribute(lang, around));
+  });
+  /** The direction of text in `lang`, for a script that marks what it adds (`data-results-dir`). */
+  handlebars.registerHelper('dirOf', (lang: unknown) => (typeof lang === 'string' && TAG.test(lang) ? textDirection(lang) : 'ltr'));
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   /** JSON-LD, serialized by the view builder with <, > and & as \u escapes; checked again here. */
   handlebars.registerHelper('jsonLd', (json: unknown) => {

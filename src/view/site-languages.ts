@@ -25,6 +25,13 @@ import { SITE_LANGUAGES, type SiteLanguage } from './view-model.js';
  * axe checks that every `lang` is a valid tag, which both are. Pagefind is
  * told each folder's language (`forceLanguage`), so the search index is still
  * `se` for `/se/` pages.
+ *
+ * Direction follows the same model: `dir` goes with `lang`. The html element
+ * runs as `ui` does (the frame's `dir`), and a text whose language runs the
+ * other way carries its own (`lang="ar" dir="rtl"`; a Finnish slot inside it
+ * `dir="ltr"`). An `/ar/` page with a Finnish interface is therefore left to
+ * right but for its Arabic texts: marking the page rtl would run the Finnish
+ * headings, labels and dates right to left.
  */
 export interface PageLanguage {
   readonly lang: string;

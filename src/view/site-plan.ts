@@ -1,5 +1,6 @@
 import type { Charter, Contact } from '../model/charter.js';
 import { todayIn } from '../time/calendar-date.js';
+import { textDirection } from '../model/language-tag.js';
 import { DEFAULT_TIME_ZONE } from '../time/default-time-zone.js';
 import { buildCharterView, buildUnitListItem, groupUnitsByOrganisation, feedbackContactView, htmlToText, type CharterViewContext } from './charter-view.js';
 import { fill, pageStrings, uiStrings, INTERFACE_STRINGS } from './strings.js';
@@ -428,6 +429,7 @@ function frame(page: PageLanguage, text: FrameText, links: LanguageLinks, altern
   return {
     lang: page.lang,
     interfaceLang: page.ui,
+    dir: textDirection(page.ui),
     title: text.title,
     description: pageDescription(text.description),
     ...(text.descriptionLang !== undefined && text.descriptionLang !== page.ui ? { descriptionLang: text.descriptionLang } : {}),

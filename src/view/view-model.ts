@@ -5,6 +5,8 @@
  * beyond conditionals and loops, and escape every value except `HtmlView.html`.
  */
 
+import type { TextDirection } from '../model/language-tag.js';
+
 /**
  * The languages the interface is translated into (strings/<lang>.json). The
  * site publishes a charter in every language it is written in; a page in
@@ -647,6 +649,8 @@ export interface PageFrameView {
   readonly lang: string;
   /** The language of the interface words, and of the html element (see PageLanguage in site-languages.ts). */
   readonly interfaceLang: SiteLanguage;
+  /** The interface's direction, the html element's `dir`: texts in a language that runs the other way carry their own. */
+  readonly dir: TextDirection;
   /** The <title>, already composed ("Building Control – Service charters"). */
   readonly title: string;
   /** What the page is about, for search engines and link previews: plain text of at most 160 characters (see page-description.ts). */

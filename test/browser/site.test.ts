@@ -9,6 +9,7 @@ import { tempFolder } from '../helpers.js';
 import { hostileCharter } from '../fixtures/hostile.js';
 import { complianceReport } from '../fixtures/compliance.js';
 import { samiUnit } from '../fixtures/sami.js';
+import { arabicUnit } from '../fixtures/arabic.js';
 import { FORMAT_11_UNIT, edit } from '../fixtures/charters.js';
 import { chromiumAvailable, launchChromium } from './chromium.js';
 import { serveFolder } from './static-server.js';
@@ -325,13 +326,25 @@ describe.runIf(runBrowserTests)('a guide in Northern Sámi, in a real browser', 
   let tab: Tab;
   let server: { url: string; close: () => Promise<void> };
   let cwd: string;
-  const SAMI_PAGES = ['/', '/se/', '/se/sami-office/', '/se/sami-office/card/', '/se/town-office/', '/se/search/', '/se/accessibility/', '/fi/sami-office/'];
+  const SAMI_PAGES = [
+    '/',
+    '/se/',
+    '/se/sami-office/',
+    '/se/sami-office/card/',
+    '/se/town-office/',
+    '/se/search/',
+    '/se/accessibility/',
+    '/fi/sami-office/',
+    '/ar/arabic-office/',
+  ];
 
   beforeAll(async () => {
     cwd = tempFolder('file');
     mkdirSync(join(cwd, 'charters'));
     writeFileSync(join(cwd, 'charters', 'sami-office.yaml'), samiUnit('sami-office', ['se', 'fi']));
     writeFileSync(join(cwd, 'charters', 'town-office.yaml'), samiUnit('town-office', ['fi', 'sv', 'en', 'se']));
+    // And one in Finnish and Arabic: right-to-left texts in a Finnish interface, in the same guide.
+    writeFileSync(join(cwd, 'charters', 'arabic-office.yaml'), arabicUnit('arabic-office', ['fi', 'ar']));
     const result = await buildSite({ cwd, today: '2026-11-23' });
     expect(result.ok).toBe(true);
     const cards = await makeCards({ cwd, today: '2026-11-23', patterns: ['charters/sami-office.yaml'] });
@@ -366,6 +379,38 @@ describe.runIf(runBrowserTests)('a guide in Northern Sámi, in a real browser', 
       await page.click('a[hreflang="fi"]');
       await page.waitForURL(`${server.url}/fi/sami-office/`);
       expect(await page.locator('h1').textContent()).toBe('Testiyksikkö');
+    }));
+
+  it('runs the Arabic texts of an Arabic page right to left, and its Finnish interface left to right', () =>
+    tab.use(async (page) => {
+      await page.goto(`${server.url}/ar/arabic-office/`);
+      const direction = (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((element) => getComputedStyle(element).direction);
+      expect(await direction('html')).toBe('ltr');
+      expect(await direction('h1')).toBe('rtl');
+      expect(await direction('.charter__summary')).toBe('rtl');
+      expect(await direction('.skip-link')).toBe('ltr');
+      // A right-to-left heading starts at the right: its text ends flush with its box's right edge.
+      const { text, box } = await page.locator('h1').evaluate((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return { text: range.getBoundingClientRect().right, box: element.getBoundingClientRect().right };
+      });
+      expect(Math.abs(box - text)).toBeLessThan(2);
+      // The ready absence texts the form makes: each Arabic one runs right to left too.
+      await page.fill('#away-from', '2026-12-01');
+      await page.fill('#away-until', '2026-12-04');
+      await page.click('.away-form__submit');
+      const arabic = page.locator('.away-text__body[lang="ar"], .away-text__body [lang="ar"]');
+      await arabic.first().waitFor();
+      const directions = await arabic.evaluateAll((elements) =>
+        elements.map((element) => `${element.getAttribute('dir') ?? ''} ${getComputedStyle(element).direction}`),
+      );
+      expect(directions.length).toBeGreaterThan(0);
+      expect(new Set(directions)).toEqual(new Set(['rtl rtl']));
     }));
 
   it('finds a Sámi page by a Sámi word in the Sámi search', () =>

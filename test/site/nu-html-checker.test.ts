@@ -7,6 +7,7 @@ import { buildSite } from '../../src/site/build.js';
 import { siteReviews } from '../../src/review/review-inputs.js';
 import { makeReviewPack } from '../../src/review/review-pack.js';
 import { tempFolder, writeTree } from '../helpers.js';
+import { arabicUnit } from '../fixtures/arabic.js';
 import { SAMI_BASELINE, SAMI_SERVICE_POINT, SAMI_SERVICE_POINT_AS_OF, SAMI_SERVICE_POINT_LOG } from '../fixtures/sami-service-point.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -129,11 +130,15 @@ describe.runIf(javaAvailable())('the W3C Nu HTML Checker', { timeout: 120_000 },
       reviews: siteReviews(sami, [], samiEvents),
     });
     expect(samiSite.ok).toBe(true);
+    // A charter in Finnish and Arabic: right-to-left texts (lang="ar" dir="rtl") in a Finnish interface.
+    const arabic = writeTree({ 'charters/arabic-office.yaml': arabicUnit('arabic-office', ['fi', 'ar']) }, 'file');
+    expect((await buildSite({ cwd: arabic, today: '2026-12-02', search: false })).ok).toBe(true);
 
     const sites = [
       { site: 'example', out: join(example, '_site') },
       { site: 'sami', out: join(sami, '_site') },
       { site: 'pack', out: join(example, '_review') },
+      { site: 'arabic', out: join(arabic, '_site') },
     ];
     const files = sites.flatMap(({ site, out }) => htmlFiles(out).map((file) => ({ site, out, file })));
     // A page with a known error, checked in the same run: proof that the errors are read back.
@@ -165,6 +170,7 @@ describe.runIf(javaAvailable())('the W3C Nu HTML Checker', { timeout: 120_000 },
       for (const kind of KINDS.filter((kind) => kind !== 'language-choice')) expect(seen('sami'), `sami ${kind} ${lang}`).toContain(`${kind} ${lang}`);
     }
     for (const lang of ['fi', 'sv', 'en']) expect(seen('pack'), `pack ${lang}`).toContain(`review ${lang}`);
+    for (const kind of ['home', 'charter', 'card'] as const) expect(seen('arabic'), `arabic ${kind} ar`).toContain(`${kind} ar`);
     expect(seen('example')).toContain('language-choice ');
     expect(seen('sami')).toContain('language-choice ');
   });

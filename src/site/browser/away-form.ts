@@ -11,6 +11,7 @@
 import type { AwayData, AwayRequest, AwayResult } from '../../away/away-types.js';
 import { blockOrder, composeAway, LANGUAGE_SEPARATOR } from '../../away/compose.js';
 import { formatDate } from '../../away/format-date.js';
+import { textDirection } from '../../model/language-tag.js';
 
 const form = document.getElementById('away-form');
 const dataScript = document.getElementById('away-data');
@@ -281,7 +282,7 @@ function textBlock(
   body.className = 'away-text__body';
   body.id = id;
   fillText(body, text, options.languages, make.uiLang);
-  if (options.lang && options.lang !== make.uiLang) body.lang = options.lang;
+  if (options.lang && options.lang !== make.uiLang) markLanguage(body, options.lang, make.uiLang);
   section.append(heading, ...(options.before ?? []), body);
   if (make.copyButton) {
     const button = make.copyButton.cloneNode(true) as HTMLButtonElement;
@@ -312,9 +313,16 @@ function fillText(body: HTMLElement, text: string, languages: readonly string[] 
     const span = document.createElement('span');
     span.textContent = part;
     const lang = languages[index];
-    if (lang && lang !== uiLang) span.lang = lang;
+    if (lang && lang !== uiLang) markLanguage(span, lang, uiLang);
     body.append(span);
   });
+}
+
+/** `lang` on an element whose text is in another language than around it, and `dir` when that language runs the other way (an Arabic text in a Finnish page). */
+function markLanguage(element: HTMLElement, lang: string, around: string): void {
+  element.lang = lang;
+  const dir = textDirection(lang);
+  if (dir !== textDirection(around)) element.dir = dir;
 }
 
 function paragraph(className: string, text: string, ...children: (Node | string)[]): HTMLElement {
