@@ -34,6 +34,21 @@ interface TextInfoLocale {
  * older V8), else the language's likely script, else a short list.
  */
 export function textDirection(tag: string): TextDirection {
+  let known = directions.get(tag);
+  if (known === undefined) {
+    known = directionOf(tag);
+    // Tags come from charters: few, but bounded all the same.
+    if (directions.size >= MAX_REMEMBERED_DIRECTIONS) directions.clear();
+    directions.set(tag, known);
+  }
+  return known;
+}
+
+/** Directions worked out already: a page asks for every element with its own `lang`, and Intl.Locale is slow. */
+const directions = new Map<string, TextDirection>();
+const MAX_REMEMBERED_DIRECTIONS = 256;
+
+function directionOf(tag: string): TextDirection {
   let locale: Intl.Locale;
   try {
     locale = new Intl.Locale(tag);
