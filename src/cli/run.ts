@@ -224,21 +224,27 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void, onC
       .option('--color', t('help.common.color-findings'))
       .option('--no-color', t('help.common.no-color'));
 
+  /** How a contact log is read (shared by report, review, build and serve); `area` picks the help texts. */
+  const logReadingOptions = (command: Command, area: 'common' | 'report'): Command =>
+    command
+      .option('--delimiter <char>', t(`help.${area}.delimiter`))
+      .option('--encoding <name>', t(`help.${area}.encoding`))
+      .option('--timezone <zone>', t(`help.${area}.timezone`))
+      .option('--map <pairs>', t(`help.${area}.map`));
+
   const siteOptions = (command: Command): Command =>
-    chartersOptions(command)
-      .option('--out <folder>', t('help.common.out'), '_site')
-      .option('--templates <folder>', t('help.common.templates'))
-      .option('--css <file>', t('help.common.css'))
-      .option('--logo <file>', t('help.common.logo'))
-      .option('--base <path>', t('help.common.base'))
-      .option('--site-url <url>', t('help.common.site-url'), parseSiteUrlOption)
-      .option('--events <logs...>', t('help.common.events'))
-      .option('--as-of <time>', t('help.common.as-of'))
-      .option('--delimiter <char>', t('help.common.delimiter'))
-      .option('--encoding <name>', t('help.common.encoding'))
-      .option('--timezone <zone>', t('help.common.timezone'))
-      .option('--map <pairs>', t('help.common.map'))
-      .option('--min-contacts <count>', t('help.common.min-contacts'), parseCount);
+    logReadingOptions(
+      chartersOptions(command)
+        .option('--out <folder>', t('help.common.out'), '_site')
+        .option('--templates <folder>', t('help.common.templates'))
+        .option('--css <file>', t('help.common.css'))
+        .option('--logo <file>', t('help.common.logo'))
+        .option('--base <path>', t('help.common.base'))
+        .option('--site-url <url>', t('help.common.site-url'), parseSiteUrlOption)
+        .option('--events <logs...>', t('help.common.events'))
+        .option('--as-of <time>', t('help.common.as-of')),
+      'common',
+    ).option('--min-contacts <count>', t('help.common.min-contacts'), parseCount);
 
   siteOptions(program.command('build').description(t('help.build.description')))
     .option('--no-search', t('help.build.no-search'))
@@ -288,21 +294,20 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void, onC
       setExitCode(await rotaCommand(paths, options, io));
     });
 
-  program
-    .command('review')
-    .description(t('help.review.description'))
-    .argument('[paths...]', t('help.common.arg-paths'))
-    .option('--charter <id>', t('help.review.charter'))
-    .option('--events <logs...>', t('help.review.events'))
-    .option('--as-of <time>', t('help.review.as-of'))
-    .option('--out <folder>', t('help.common.out'), '_review')
-    .addOption(new Option('-f, --format <name>', t('help.review.format')).choices(['html', 'pdf', 'all']).default('all'))
-    .option('--chromium <path>', t('help.common.chromium'))
-    .option('--root <folder>', t('help.common.root'))
-    .option('--delimiter <char>', t('help.common.delimiter'))
-    .option('--encoding <name>', t('help.common.encoding'))
-    .option('--timezone <zone>', t('help.common.timezone'))
-    .option('--map <pairs>', t('help.common.map'))
+  logReadingOptions(
+    program
+      .command('review')
+      .description(t('help.review.description'))
+      .argument('[paths...]', t('help.common.arg-paths'))
+      .option('--charter <id>', t('help.review.charter'))
+      .option('--events <logs...>', t('help.review.events'))
+      .option('--as-of <time>', t('help.review.as-of'))
+      .option('--out <folder>', t('help.common.out'), '_review')
+      .addOption(new Option('-f, --format <name>', t('help.review.format')).choices(['html', 'pdf', 'all']).default('all'))
+      .option('--chromium <path>', t('help.common.chromium'))
+      .option('--root <folder>', t('help.common.root')),
+    'common',
+  )
     .option('--min-contacts <count>', t('help.common.min-contacts'), parseCount)
     .addHelpText('after', t('help.review.after-options'))
     .action(async (paths: string[], options: ReviewFlags) => {
@@ -330,22 +335,21 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void, onC
       setExitCode(await awayCommand(options, io));
     });
 
-  program
-    .command('report')
-    .description(t('help.report.description'))
-    .argument('<logs...>', t('help.report.arg-logs'))
-    .option('--charters <folder>', t('help.common.charters'), 'charters')
-    .option('--from <date>', t('help.report.from'), parseMonthOrDay)
-    .option('--to <date>', t('help.report.to'), parseMonthOrDay)
-    .option('--as-of <time>', t('help.report.as-of'))
-    .addOption(new Option('-f, --format <name>', t('help.common.format')).choices(['table', 'json', 'csv', 'open-data']).default('table'))
-    .option('-o, --output <file>', t('help.report.output'))
-    .option('--site-url <url>', t('help.report.site-url'), parseSiteUrlOption)
-    .option('--license <url>', t('help.report.license'), parseUrl)
-    .option('--delimiter <char>', t('help.report.delimiter'))
-    .option('--encoding <name>', t('help.report.encoding'))
-    .option('--timezone <zone>', t('help.report.timezone'))
-    .option('--map <pairs>', t('help.report.map'))
+  logReadingOptions(
+    program
+      .command('report')
+      .description(t('help.report.description'))
+      .argument('<logs...>', t('help.report.arg-logs'))
+      .option('--charters <folder>', t('help.common.charters'), 'charters')
+      .option('--from <date>', t('help.report.from'), parseMonthOrDay)
+      .option('--to <date>', t('help.report.to'), parseMonthOrDay)
+      .option('--as-of <time>', t('help.report.as-of'))
+      .addOption(new Option('-f, --format <name>', t('help.common.format')).choices(['table', 'json', 'csv', 'open-data']).default('table'))
+      .option('-o, --output <file>', t('help.report.output'))
+      .option('--site-url <url>', t('help.report.site-url'), parseSiteUrlOption)
+      .option('--license <url>', t('help.report.license'), parseUrl),
+    'report',
+  )
     .option('--min-contacts <count>', t('help.common.min-contacts'), parseCount)
     .option('--strict', t('help.report.strict'))
     .option('--color', t('help.common.color-table'))
