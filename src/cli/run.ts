@@ -156,6 +156,12 @@ async function describeSystemError(error: NodeJS.ErrnoException, cwd: string): P
   return where === undefined ? message(bare, { reason }) : message(at, { where, reason });
 }
 
+/** The help texts of the log-reading options (--delimiter, --encoding, --timezone, --map), in that order. */
+const LOG_READING_HELP = {
+  common: ['help.common.delimiter', 'help.common.encoding', 'help.common.timezone', 'help.common.map'],
+  report: ['help.report.delimiter', 'help.report.encoding', 'help.report.timezone', 'help.report.map'],
+} as const satisfies Record<string, readonly [MessageId, MessageId, MessageId, MessageId]>;
+
 /** The whole command line, its help in `io.locale`; exported so tests can walk every command's help. */
 export function buildProgram(io: CliIO, setExitCode: (code: number) => void, onCommanderError: (text: string) => void, problems: ArgumentProblems): Command {
   // Each option parser keeps the reason it refuses a value, for the message in the user's language.
@@ -225,12 +231,14 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void, onC
       .option('--no-color', t('help.common.no-color'));
 
   /** How a contact log is read (shared by report, review, build and serve); `area` picks the help texts. */
-  const logReadingOptions = (command: Command, area: 'common' | 'report'): Command =>
-    command
-      .option('--delimiter <char>', t(`help.${area}.delimiter`))
-      .option('--encoding <name>', t(`help.${area}.encoding`))
-      .option('--timezone <zone>', t(`help.${area}.timezone`))
-      .option('--map <pairs>', t(`help.${area}.map`));
+  const logReadingOptions = (command: Command, area: keyof typeof LOG_READING_HELP): Command => {
+    const [delimiter, encoding, timezone, map] = LOG_READING_HELP[area];
+    return command
+      .option('--delimiter <char>', t(delimiter))
+      .option('--encoding <name>', t(encoding))
+      .option('--timezone <zone>', t(timezone))
+      .option('--map <pairs>', t(map));
+  };
 
   const siteOptions = (command: Command): Command =>
     logReadingOptions(
