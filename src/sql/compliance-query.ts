@@ -229,6 +229,18 @@ per_promise AS (
   UNION ALL
   SELECT abandoned_id, gave_up, start_ts, start_ms, end_ts, end_ms FROM kept WHERE abandoned_id IS NOT NULL
 ),
+-- Each row with its calendar and its local start and end days as plain columns, so that every
+-- calendar look-up below is an equality join (an engine may otherwise pair each row with every day).
+dated AS (
+  SELECT m.promise_id, m.gave_up, m.start_ts, m.start_ms, m.end_ts, m.end_ms, p.calendar,
+    ${d.localDate('m.start_ts', 'p.time_zone')} AS start_date,
+    ${d.localDate('m.end_ts', 'p.time_zone')} AS end_date,
+    ${d.localDate('a.as_of_ts', 'p.time_zone')} AS as_of_date
+  FROM per_promise m
+  JOIN promises p ON p.promise_id = m.promise_id
+  CROSS JOIN params a
+  WHERE m.start_ms <= a.as_of_ms
+),
 -- Each row with its start day (s), end day (e), the as-of day (n) and its deadline day's row.
 placed AS (
   SELECT m.promise_id, m.gave_up, m.start_ms, m.end_ms, a.as_of_ms, p.measure, p.kind, p.elapsed_divisor, s.year_month,
@@ -247,19 +259,19 @@ placed AS (
       WHEN p.kind = 'days' THEN e.day_number - s.day_number
       ELSE m.end_ms - m.start_ms
     END AS taken_raw
-  FROM per_promise m
+  FROM dated m
   JOIN promises p ON p.promise_id = m.promise_id
   CROSS JOIN params a
-  JOIN ${options.calendar} s ON s.calendar = p.calendar AND s.calendar_date = ${d.localDate('m.start_ts', 'p.time_zone')}
-  LEFT JOIN ${options.calendar} e ON e.calendar = p.calendar AND e.calendar_date = ${d.localDate('m.end_ts', 'p.time_zone')}
-  LEFT JOIN ${options.calendar} n ON n.calendar = p.calendar AND n.calendar_date = ${d.localDate('a.as_of_ts', 'p.time_zone')}
+  JOIN ${options.calendar} s ON s.calendar = m.calendar AND s.calendar_date = m.start_date
+  LEFT JOIN ${options.calendar} e ON e.calendar = m.calendar AND e.calendar_date = m.end_date
+  LEFT JOIN ${options.calendar} n ON n.calendar = m.calendar AND n.calendar_date = m.as_of_date
   -- Deadline days; each join finds at most one row, and only the promise's kind reads it.
-  LEFT JOIN ${options.calendar} wd ON wd.calendar = p.calendar AND wd.is_working AND wd.working_day_index = s.working_day_index + p.whole
-  LEFT JOIN ${options.calendar} dd ON dd.calendar = p.calendar AND dd.day_number = s.day_number + p.days
-  LEFT JOIN ${options.calendar} m1 ON m1.calendar = p.calendar AND m1.month_index = s.month_index + p.months AND m1.day_of_month = 1
-  LEFT JOIN ${options.calendar} md ON md.calendar = p.calendar AND md.month_index = m1.month_index
+  LEFT JOIN ${options.calendar} wd ON wd.calendar = m.calendar AND wd.is_working AND wd.working_day_index = s.working_day_index + p.whole
+  LEFT JOIN ${options.calendar} dd ON dd.calendar = m.calendar AND dd.day_number = s.day_number + p.days
+  LEFT JOIN ${options.calendar} m1 ON m1.calendar = m.calendar AND m1.month_index = s.month_index + p.months AND m1.day_of_month = 1
+  LEFT JOIN ${options.calendar} md ON md.calendar = m.calendar AND md.month_index = m1.month_index
     AND md.day_of_month = LEAST(s.day_of_month, m1.days_in_month)
-  WHERE m.start_ms <= a.as_of_ms AND s.calendar_date >= a.from_date AND s.calendar_date <= a.to_date
+  WHERE m.start_date >= a.from_date AND m.start_date <= a.to_date
 ),
 -- Closed rows (ended by the as-of time) are met or missed; open ones missed once the deadline passed.
 judged AS (

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { ComplianceReport, Figures } from '../../src/model/compliance-report.js';
 
@@ -30,8 +31,35 @@ export interface QueryRow {
  */
 export type CalendarInput = { readonly sql: string } | { readonly sql: string; readonly csvFile: string };
 
+/** A step of DuckDB's profile of a query: its operator, the rows it gave, and the steps under it. */
+interface ProfileStep {
+  readonly operator_type?: string;
+  readonly operator_cardinality?: number;
+  readonly children?: readonly ProfileStep[];
+}
+
+/** The most rows any step of the profile gave. */
+function largestStep(step: ProfileStep): number {
+  return Math.max(step.operator_cardinality ?? 0, ...(step.children ?? []).map(largestStep));
+}
+
+/** What a profiled run gives: the rows, and the most rows any step of the query's plan made on the way. */
+export interface ProfiledRun {
+  readonly rows: QueryRow[];
+  readonly largestStep: number;
+}
+
 /** Runs the dimension and the query over a log file (CSV, all text) in an in-memory DuckDB. */
 export async function runInDuckDb(calendar: CalendarInput, query: string, logCsv: string): Promise<QueryRow[]> {
+  return (await runInDuckDbProfiled(calendar, query, logCsv)).rows;
+}
+
+/**
+ * runInDuckDb, with DuckDB's profile of the query: the size of its largest
+ * intermediate result shows a plan that pairs each row with every calendar
+ * day (a cost that grows with rows × days), whatever the machine's speed.
+ */
+export async function runInDuckDbProfiled(calendar: CalendarInput, query: string, logCsv: string, profileFile?: string): Promise<ProfiledRun> {
   // One thread: DuckDB's default, a thread per core, spent twice the processor time on the same
   // query (31 s against 15 s for the random-row runs) while the other test worker wants a core too.
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -49,8 +77,14 @@ export async function runInDuckDb(calendar: CalendarInput, query: string, logCsv
     const columns = (await connection.runAndReadAll('SELECT column_name FROM (DESCRIBE log)')).getRowObjectsJson().map((row) => text(row.column_name));
     const optional = ['line', 'group', 'service', 'outcome'].map((name) => (columns.includes(name) ? `"${name}"` : `CAST(NULL AS VARCHAR) AS "${name}"`));
     await connection.run(`CREATE TABLE contacts AS SELECT charter, channel, commitment, "start", "end", ${optional.join(', ')} FROM log`);
+    if (profileFile !== undefined) {
+      await connection.run(`PRAGMA enable_profiling = 'json'`);
+      await connection.run(`PRAGMA profiling_output = '${profileFile.replaceAll("'", "''")}'`);
+    }
     const result = await connection.runAndReadAll(query);
-    return result.getRowObjectsJS().map((row) => ({
+    if (profileFile !== undefined) await connection.run('PRAGMA disable_profiling');
+    const largest = profileFile === undefined ? 0 : largestStep(JSON.parse(readFileSync(profileFile, 'utf8')) as ProfileStep);
+    const rows = result.getRowObjectsJS().map((row) => ({
       charter: text(row.charter),
       unit_name: text(row.unit_name),
       channel: text(row.channel),
@@ -69,6 +103,7 @@ export async function runInDuckDb(calendar: CalendarInput, query: string, logCsv
       abandoned_share: row.abandoned_share === null ? null : Number(row.abandoned_share),
       status: text(row.status),
     }));
+    return { rows, largestStep: largest };
   } finally {
     connection.closeSync();
     instance.closeSync();
