@@ -83,49 +83,76 @@ export async function makeComplianceReport(options: ReportOptions): Promise<Repo
  * listed as not measured, and their rows are bad rows that say why.
  */
 export async function measureCompliance(units: NormalizedUnits, options: MeasureOptions): Promise<ComplianceReport> {
+  const [report] = await measureCompliancePeriods(units, options, [{ from: options.from, to: options.to }]);
+  return report as ComplianceReport;
+}
+
+/** The first and last day a report counts (see MeasureOptions). */
+export interface ReportPeriod {
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+}
+
+/**
+ * measureCompliance over several periods from one reading of the logs (a
+ * review measures each charter from its own approval): the reports are those
+ * measureCompliance gives for each period, its `from` and `to` replaced.
+ * Reading and checking the rows is most of a report's work; counting them
+ * again for another period is little.
+ */
+export async function measureCompliancePeriods(units: NormalizedUnits, options: MeasureOptions, periods: readonly ReportPeriod[]): Promise<ComplianceReport[]> {
   const asOf = options.asOf ?? new Date();
-  const problem = asOfMessage(asOf) ?? rangeProblem(asOf, options.from, options.to) ?? minContactsProblem(options.minContacts);
+  const problem =
+    asOfMessage(asOf) ?? periods.map((period) => rangeProblem(asOf, period.from, period.to)).find(Boolean) ?? minContactsProblem(options.minContacts);
   if (problem !== undefined) throw new InputError(problem);
+  const [first] = periods;
+  if (first === undefined) return [];
   const index = indexCommitments(units);
   await checkReadable(options.logs, options.cwd);
-  const tallyOptions: TallyOptions = { asOfMs: asOf.getTime(), from: options.from, to: options.to };
+  const tallyOptionsOf = (period: ReportPeriod): TallyOptions => ({ asOfMs: asOf.getTime(), from: period.from, to: period.to });
   // The first half of a log read in two halves is counted while the other thread reads the second (see RowCounter.countAhead),
-  // which counts its half too once read (half-count.ts).
-  let counted = new RowCounter(index, tallyOptions, new Map());
-  const { store, rows, badRows, inputs } = await readAllLogs(options, index, timeWindowAround(asOf.getTime()), counted, tallyOptions);
-  const duplicates = markDuplicates(store, options.logs, badRows, counted.knownDuplicates(store));
+  // which counts its half too once read (half-count.ts): for the first period; the others are counted once all is read.
+  const firstCounter = new RowCounter(index, tallyOptionsOf(first), new Map());
+  const { store, rows, badRows, inputs } = await readAllLogs(options, index, timeWindowAround(asOf.getTime()), firstCounter, tallyOptionsOf(first));
+  const duplicates = markDuplicates(store, options.logs, badRows, firstCounter.knownDuplicates(store));
   const locale = options.locale ?? 'en';
 
-  counted.countRest(store, duplicates);
-  if (counted.unmeasurable.size > 0) {
-    // Counted again without them, so that no figure holds part of their rows; every other row counts as before.
-    counted = new RowCounter(index, tallyOptions, counted.unmeasurable);
+  return periods.map((period, periodIndex) => {
+    const tallyOptions = tallyOptionsOf(period);
+    let counted = periodIndex === 0 ? firstCounter : new RowCounter(index, tallyOptions, new Map());
+    // Each report lists its own bad rows: those of the reading, and the rows of the promises it could not measure.
+    const listed = Object.assign([...badRows], { counts: { ...badRows.counts } });
     counted.countRest(store, duplicates);
-    listUnmeasurable(store, duplicates, index, counted.unmeasurable, options.logs, badRows);
-  }
-  const { tally, outcomes } = counted;
-  const counts = { read: rows.read, ...outcomes, bad: BAD_ROW_KINDS.reduce((sum, kind) => sum + badRows.counts[kind], 0) };
-  badRows.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
+    if (counted.unmeasurable.size > 0) {
+      // Counted again without them, so that no figure holds part of their rows; every other row counts as before.
+      counted = new RowCounter(index, tallyOptions, counted.unmeasurable);
+      counted.countRest(store, duplicates);
+      listUnmeasurable(store, duplicates, index, counted.unmeasurable, options.logs, listed);
+    }
+    const { tally, outcomes } = counted;
+    const counts = { read: rows.read, ...outcomes, bad: BAD_ROW_KINDS.reduce((sum, kind) => sum + listed.counts[kind], 0) };
+    listed.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
 
-  const months = reportMonths(options.from, options.to, tally.observedMonths());
-  const minContacts = options.minContacts ?? DEFAULT_MIN_CONTACTS;
-  const commitments = tally.figures(months);
-  return {
-    asOf: asOf.toISOString(),
-    from: options.from ?? null,
-    to: options.to ?? null,
-    months,
-    minContacts,
-    attention: attentionList(commitments, minContacts),
-    commitments,
-    rows: counts,
-    badRowCounts: badRows.counts,
-    badRows: badRows.map(({ fileIndex: _fileIndex, message: text, ...row }) => ({ ...row, message: renderMessage(text, locale) })),
-    overdueReviews: overdueReviews(units.charters, todayIn(DEFAULT_TIME_ZONE, asOf)),
-    unmeasuredCharters: units.unnormalized.map((unit) => ({ charter: unit.id ?? null, file: unit.file, reason: unit.reason })),
-    input: { logs: inputs, timeZone: options.reading?.timeZone ?? null },
-    warnings: pausedWarnings(commitments),
-  };
+    const months = reportMonths(period.from, period.to, tally.observedMonths());
+    const minContacts = options.minContacts ?? DEFAULT_MIN_CONTACTS;
+    const commitments = tally.figures(months);
+    return {
+      asOf: asOf.toISOString(),
+      from: period.from ?? null,
+      to: period.to ?? null,
+      months,
+      minContacts,
+      attention: attentionList(commitments, minContacts),
+      commitments,
+      rows: counts,
+      badRowCounts: listed.counts,
+      badRows: listed.map(({ fileIndex: _fileIndex, message: text, ...row }) => ({ ...row, message: renderMessage(text, locale) })),
+      overdueReviews: overdueReviews(units.charters, todayIn(DEFAULT_TIME_ZONE, asOf)),
+      unmeasuredCharters: units.unnormalized.map((unit) => ({ charter: unit.id ?? null, file: unit.file, reason: unit.reason })),
+      input: { logs: inputs, timeZone: options.reading?.timeZone ?? null },
+      warnings: pausedWarnings(commitments),
+    };
+  });
 }
 
 /** The rows of commitments that cannot be measured, as bad rows. */

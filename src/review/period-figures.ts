@@ -5,7 +5,7 @@ import type { Charter } from '../model/charter.js';
 import type { NormalizedUnits } from '../normalize/normalize-collection.js';
 import { message } from '../messages/message.js';
 import { LogFileError } from '../report/log-reader.js';
-import { measureCompliance, type MeasureOptions } from '../report/make-report.js';
+import { measureCompliancePeriods, type MeasureOptions } from '../report/make-report.js';
 import { notRegularKindMessage } from '../util/regular-file.js';
 import { MAX_YEARS_FROM_AS_OF, rangeProblem } from '../report/report-window.js';
 import type { ReviewFiguresInput } from '../view/review-view.js';
@@ -21,9 +21,8 @@ export interface PeriodFigures {
  * Each charter's promises measured from its approval (`review.approved`) to
  * the review day, with `charter report`'s own code: the numbers are those of
  * `charter report --from <approved> --to <day>` with the same as-of time.
- * Charters approved on the same day share one reading of the logs; every
- * unit is measured each time, so that the logs' rows count as they do in the
- * report. A period that has not begun, or lies beyond the years a report
+ * The logs are read once for every approval date; every unit is measured in
+ * each period, so that the logs' rows count as they do in the report. A period that has not begun, or lies beyond the years a report
  * covers, gets the reason instead of figures.
  */
 export async function periodFigures(
@@ -33,26 +32,27 @@ export async function periodFigures(
   day: string,
 ): Promise<PeriodFigures> {
   const byCharter = new Map<string, ReviewFiguresInput>();
-  const reports: ComplianceReport[] = [];
   // Standard input was read already (for the site's dashboard), or would be read once per approval date.
   const stdinOnce = options.logs.includes('-') ? message('review.pack.stdin-once') : undefined;
   await checkLogFiles(options.logs, options.cwd);
   const approvals = [...new Set(charters.map((charter) => charter.review.approved))].sort();
+  const measured: string[] = [];
   for (const approved of approvals) {
-    const group = charters.filter((charter) => charter.review.approved === approved);
     const problem =
       stdinOnce ??
       (day < approved
         ? message('review.pack.not-begun', { approved, day })
         : // Said in the review's terms: its period starts at the approval, not at a --from the user gave.
           rangeProblem(options.asOf, approved, day) && message('review.pack.too-long', { approved, day, years: String(MAX_YEARS_FROM_AS_OF) }));
-    if (problem !== undefined) {
-      for (const charter of group) byCharter.set(charter.id, { problem });
-      continue;
-    }
-    const report = await measureCompliance(units, { ...options, from: approved, to: day });
-    reports.push(report);
-    for (const charter of group) byCharter.set(charter.id, { report });
+    if (problem === undefined) measured.push(approved);
+    else for (const charter of charters) if (charter.review.approved === approved) byCharter.set(charter.id, { problem });
+  }
+  // One reading of the logs for every approval date.
+  const periods = measured.map((approved) => ({ from: approved, to: day }));
+  const reports = measured.length === 0 ? [] : await measureCompliancePeriods(units, options, periods);
+  for (const [position, approved] of measured.entries()) {
+    const report = reports[position] as ComplianceReport;
+    for (const charter of charters) if (charter.review.approved === approved) byCharter.set(charter.id, { report });
   }
   return { byCharter, reports };
 }
