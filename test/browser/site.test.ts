@@ -188,6 +188,35 @@ describe.runIf(runBrowserTests)('the built guide in a real browser', { timeout: 
     }
   });
 
+  it('brings a promise linked from the overview to the top of its unit page, laid out, at a phone’s width', () =>
+    tab.use(
+      async (page) => {
+        await page.goto(`${server.url}/fi/dashboard/`);
+        const links = await page.locator('main a[href*="#unit-"]').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+        expect(links.length).toBeGreaterThan(3);
+        // The unit with the most promises, at its last one: the blocks above it are laid out only as they come near.
+        const pageOf = (link: string): string => link.slice(0, link.indexOf('#'));
+        const counts = new Map<string, number>();
+        for (const link of links) counts.set(pageOf(link), (counts.get(pageOf(link)) ?? 0) + 1);
+        const busiest = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+        await page.goto(busiest);
+        const ids = await page.locator('main [id^="unit-"]').evaluateAll((elements) => elements.map((element) => element.id));
+        expect(ids.length).toBeGreaterThan(2);
+        for (const link of [links[0] as string, `${busiest}#${ids.at(-1) ?? ''}`]) {
+          await page.goto(link);
+          const placed = await page.locator(`[id="${new URL(link).hash.slice(1)}"]`).evaluate((element) => ({
+            top: element.getBoundingClientRect().top,
+            shown: element.checkVisibility({ contentVisibilityAuto: true }),
+            scrolled: window.scrollY,
+          }));
+          expect(placed.shown, link).toBe(true);
+          expect(placed.scrolled, link).toBeGreaterThan(0);
+          expect(Math.abs(placed.top), link).toBeLessThan(40);
+        }
+      },
+      { width: 375, height: 667 },
+    ));
+
   it('prints the dashboard with whole charts inside the page', () =>
     tab.use(async (page) => {
       await page.goto(`${server.url}/en/dashboard/building-control/`);
