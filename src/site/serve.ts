@@ -13,6 +13,7 @@ import { assetFolders, readThemeFiles, siteInputs } from './inputs.js';
 import { isLoopbackName } from './loopback.js';
 import { siteAddress } from './base-path.js';
 import { screenRequest } from './serve-requests.js';
+import { answerLocale, notFoundPage } from './serve-answers.js';
 import { watchForChanges, type WatchPlan, type Watching } from './watch.js';
 
 export interface ServeOptions extends BuildOptions {
@@ -57,7 +58,6 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 /** On every response: no guessing of types, no reading from other sites' pages. */
 const SAFE_HEADERS = { 'x-content-type-options': 'nosniff', 'cross-origin-resource-policy': 'same-origin', 'cache-control': 'no-store' };
-const NOT_FOUND_PAGE = '<!doctype html><html lang="en"><title>Not found</title><h1>Not found</h1></html>';
 
 /**
  * Builds the site, serves it to this computer only, and rebuilds when a
@@ -167,6 +167,14 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
     throw error;
   }
 
+  /** The page for an address with nothing built at it, in the language of the address or the browser, leading to that language's front page. */
+  const notFound = (request: IncomingMessage, response: ServerResponse, path: string): void => {
+    const locale = answerLocale(path.startsWith(base) ? path.slice(base.length) : undefined, request.headers['accept-language']);
+    const frontPage = site.hasFile(`${locale}/index.html`) ? `${base}${locale}/` : base;
+    response.writeHead(404, { ...SAFE_HEADERS, 'content-type': CONTENT_TYPES['.html'] as string });
+    response.end(injectLiveScript(notFoundPage(locale, frontPage)));
+  };
+
   const server = createServer((request, response) => {
     void handle(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500, SAFE_HEADERS);
@@ -181,7 +189,7 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
         'content-type': 'text/plain; charset=utf-8',
         ...(screened.status === 405 ? { allow: 'GET, HEAD' } : {}),
       });
-      response.end(`${screened.message}\n`);
+      response.end(`${renderMessage(screened.message, answerLocale(undefined, request.headers['accept-language']))}\n`);
       return;
     }
     const { path } = screened;
@@ -209,12 +217,12 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
         response.end();
         return;
       }
-      notFound(response);
+      notFound(request, response, path);
       return;
     }
     const file = fileForPath(site, path.slice(base.length));
     if (file === undefined) {
-      notFound(response);
+      notFound(request, response, path);
       return;
     }
     let body = await readServed(site, file);
@@ -225,7 +233,7 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
       body = await readServed(site, file);
     }
     if (body === undefined || body === 'missing') {
-      notFound(response);
+      notFound(request, response, path);
       return;
     }
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
@@ -331,11 +339,6 @@ async function readServed(site: IncrementalSite, file: string): Promise<Buffer |
   } finally {
     await opened.close();
   }
-}
-
-function notFound(response: ServerResponse): void {
-  response.writeHead(404, { ...SAFE_HEADERS, 'content-type': CONTENT_TYPES['.html'] as string });
-  response.end(injectLiveScript(NOT_FOUND_PAGE));
 }
 
 function injectLiveScript(html: string): string {

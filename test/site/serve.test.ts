@@ -154,6 +154,44 @@ describe('charter serve', () => {
   });
 });
 
+describe('charter serve, at an address with no page', () => {
+  it('answers 404 with a page in the language of the address or the browser, leading to that front page', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const handle = await serveSite({ cwd, today: '2026-11-23', port: 0, search: false, watch: false, base: '/intranet/' }, () => undefined);
+    try {
+      const ask = async (path: string, acceptLanguage?: string): Promise<{ status: number; body: string }> => {
+        const response = await fetch(new URL(path, handle.url), acceptLanguage === undefined ? {} : { headers: { 'accept-language': acceptLanguage } });
+        return { status: response.status, body: await response.text() };
+      };
+      const finnish = await ask('/intranet/fi/no-such-unit/');
+      expect(finnish.status).toBe(404);
+      expect(finnish.body).toMatch(/^<!doctype html><html lang="fi">/);
+      expect(finnish.body).toContain('<h1>Sivua ei löydy</h1>');
+      expect(finnish.body).toContain('<a href="/intranet/fi/">Siirry oppaan etusivulle</a>');
+      // Outside any language: the browser's first language the messages are written in; the unit has no Swedish pages.
+      const swedish = await ask('/intranet/nothing-here', 'de-DE,sv-FI;q=0.9,fi;q=0.8');
+      expect(swedish.body).toContain('<h1>Sidan hittades inte</h1>');
+      expect(swedish.body).toContain('<a href="/intranet/">Till guidens startsida</a>');
+      expect((await ask('/elsewhere/', 'fi;q=0.2, en;q=0.5')).body).toContain('<a href="/intranet/en/">Go to the front page of the guide</a>');
+      expect((await ask('/elsewhere/')).body).toMatch(/<html lang="en">/);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('refuses a request in the browser’s language too', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    const handle = await serveSite({ cwd, today: '2026-11-23', port: 0, search: false, watch: false }, () => undefined);
+    try {
+      const response = await fetch(handle.url, { method: 'POST', headers: { 'accept-language': 'sv' } });
+      expect(response.status).toBe(405);
+      expect(await response.text()).toBe('charter serve svarar bara på GET- och HEAD-förfrågningar.\n');
+    } finally {
+      await handle.close();
+    }
+  });
+});
+
 describe('charter serve --base', () => {
   it('serves the site under its base path, and leads the server root there', async () => {
     const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
