@@ -68,6 +68,7 @@ function expectSafe(html: string, where: string): void {
   expect(changes, where).toContain('old\uFFFD[2J\uFFFDunit.yaml');
   // Each item's bidi formatting pairs within it: the cut summary's isolate is closed, not marked.
   for (const item of changes.split(/<\/li>|<\/p>/)) expect(unpairedBidi(item), `${where}: ${item}`).toEqual([]);
+  expect(changes, where).toMatch(/\u2067B{10} verb C+\u2069…/);
 }
 
 describe('review pages quoting charters from git history', () => {
