@@ -89,6 +89,19 @@ describe('review pages quoting charters from git history', () => {
     for (const lang of ['fi', 'en']) expectSafe(readFileSync(join(cwd, '_site', lang, 'test-unit', 'review', 'index.html'), 'utf8'), `_site/${lang}`);
   }, 60_000);
 
+  it('charter diff shows a branch name’s override and isolate as escapes', async () => {
+    git(cwd, 'branch', 'ma\u202ein\u2066', 'HEAD');
+    for (const format of ['stylish', 'markdown', 'github', 'json']) {
+      const result = await runCli(['diff', '--base', 'ma\u202ein\u2066', '--format', format], cwd);
+      expect(result.code, `${format}: ${result.stderr}`).toBe(0);
+      expect(result.stdout, format).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+      expect(result.stdout, format).toMatch(/ma\\+u202ein\\+u2066/);
+    }
+    const unknown = await runCli(['diff', '--base', 'no\u202epe'], cwd);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('git knows no commit `no\\u202epe`');
+  });
+
   it('charter diff shows them as escapes in every format', async () => {
     for (const format of ['stylish', 'markdown', 'github', 'json']) {
       const result = await runCli(['diff', '--base', 'HEAD', '--format', format], cwd);
