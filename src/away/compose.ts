@@ -2,6 +2,7 @@ import { addDays, addMonths, AwayCalendar, daysBetween, momentKey, parseAwayMome
 import { awayTexts, fill, textLanguage, AWAY_TEXT_LANGUAGES, type AwayTexts } from './away-texts.js';
 import { formatDate, formatMoment } from './format-date.js';
 import { mailtoLink } from './mailto.js';
+import { withBidiClosed } from '../util/bidi.js';
 import type { AwayContact, AwayData, AwayLanguageTexts, AwayNotice, AwayProblem, AwayProblemCode, AwayRequest, AwayResult } from './away-types.js';
 
 /**
@@ -92,12 +93,18 @@ function findSubstitute(data: AwayData, request: AwayRequest): SubstituteChoice 
   return text === '' ? { kind: 'none' } : { kind: 'text', text };
 }
 
-/** Free text on one line, without control characters: it goes into mail headers and one-line replies. */
+/**
+ * Free text on one line, without control characters, its bidi formatting kept
+ * inside it as a charter's texts are: it goes into mail headers and one-line
+ * replies, where an override would make the number after it read as another.
+ */
 function oneLine(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return withBidiClosed(
+    text
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 }
 
 function pick(texts: Readonly<Record<string, string>> | undefined, lang: string, languages: readonly string[]): string | undefined {

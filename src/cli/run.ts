@@ -95,7 +95,8 @@ export async function run(argv: readonly string[], givenIO: CliIO): Promise<numb
       const text = message('cli.unexpected-error', { problem: error instanceof Error ? error.message : String(error) });
       io.stderr(`charter: ${oneLine(renderMessage(text, locale))}\n`);
     }
-    if (io.env.CHARTER_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    // The stack begins with the error's message, which may quote a path or a file's contents.
+    if (io.env.CHARTER_DEBUG && error instanceof Error && error.stack) io.stderr(`${terminalLines(error.stack)}\n`);
     return EXIT_USAGE;
   }
 }

@@ -2,6 +2,7 @@ import type { CharterData } from '../model/charter-data.js';
 import { isPlainObject } from '../model/charter-data.js';
 import type { JsonPath } from '../model/diagnostic.js';
 import { message } from '../messages/message.js';
+import { hasBidiFormatting, unpairedBidi, withBidiClosed } from '../util/bidi.js';
 import { pathLabel } from './labels.js';
 import type { FoundChange } from './promise-changes.js';
 
@@ -19,7 +20,24 @@ const CONTEXT = 30;
 
 function shown(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
+  return text.length > MAX_QUOTED ? `${piece(text, 0, MAX_QUOTED - 1)}…` : text;
+}
+
+/**
+ * `text` from `start` to `end`, never through a character (a surrogate pair)
+ * and, when the whole text's bidi formatting pairs, with the piece's paired
+ * too: an isolate whose end is cut off would run on into the words after the
+ * quote. A text that does not pair is left for the output to show as it is.
+ */
+function piece(text: string, start: number, end: number): string {
+  const from = isLowSurrogate(text.charCodeAt(start)) ? start - 1 : start;
+  const to = isLowSurrogate(text.charCodeAt(end)) ? end + 1 : end;
+  const part = text.slice(Math.max(0, from), to);
+  return hasBidiFormatting(part) && unpairedBidi(text).length === 0 ? withBidiClosed(part) : part;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /**
@@ -36,7 +54,7 @@ export function changedParts(from: string, to: string): [string, string] {
   const cut = (text: string): string => {
     const first = Math.max(0, start - CONTEXT);
     const last = Math.min(text.length, text.length - end + CONTEXT);
-    return shown(`${first > 0 ? '…' : ''}${text.slice(first, last)}${last < text.length ? '…' : ''}`);
+    return shown(`${first > 0 ? '…' : ''}${piece(text, first, last)}${last < text.length ? '…' : ''}`);
   };
   return [cut(from), cut(to)];
 }

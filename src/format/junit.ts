@@ -25,7 +25,8 @@ export const formatJunit: Formatter = (results: readonly FileResult[], context: 
 export default formatJunit;
 
 function testCase(result: FileResult, context: FormatContext): string {
-  const open = `    <testcase name="${escapeAttribute(result.file)}" classname="charter"`;
+  // The name as the other formats show it: a CI page must not get a file name's overrides or isolates raw.
+  const open = `    <testcase name="${escapeAttribute(oneLine(result.file))}" classname="charter"`;
   const diagnostics = sortedDiagnostics(result);
   if (diagnostics.length === 0) return `${open}/>`;
 

@@ -2,6 +2,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { compareDiagnostics, type Diagnostic, type FileResult, type Severity } from '../model/diagnostic.js';
 import type { MessageLocale } from '../messages/locale.js';
 import { message, renderMessage, type MessageRef } from '../messages/message.js';
+import { escapeCodePoint } from '../util/json-text.js';
 
 /** Helpers that several formatters need; kept tiny so each lazily loaded formatter stays small. */
 
@@ -97,10 +98,6 @@ export function usableEnd(diagnostic: Diagnostic): { readonly line: number; read
  */
 const UNSAFE_FOR_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-function escapeCodePoint(char: string): string {
-  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-
 /**
  * Text for line-oriented human output: line breaks become spaces and other
  * control characters (ESC included, so a charter value cannot drive the
@@ -123,11 +120,5 @@ export function escapeControls(text: string): string {
   return text.replace(UNSAFE_FOR_TERMINAL, (char) => (char === '\n' || char === '\r' || char === '\t' ? char : escapeCodePoint(char)));
 }
 
-/**
- * JSON for output that may reach a terminal: JSON.stringify already escapes C0
- * controls; this escapes DEL, C1 controls, the line and paragraph separators
- * and the bidirectional controls too. The data read back is the same.
- */
-export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, escapeCodePoint)}\n`;
-}
+/** JSON whose every control character is an escape: the away kit writes it too. */
+export { jsonText } from '../util/json-text.js';

@@ -5,6 +5,7 @@ import { addMonths } from '../time/calendar-date.js';
 import { findForbiddenCharacters } from '../load/control-characters.js';
 import { displayPath } from '../load/load-collection.js';
 import { message } from '../messages/message.js';
+import { unpairedBidi } from '../util/bidi.js';
 import { packageRoot } from '../util/package-info.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { InitError } from './init-error.js';
@@ -125,13 +126,17 @@ export async function planInit(options: InitOptions): Promise<Omit<InitResult, '
   return { folder: options.folder, unitId, files, hook, toolInstalled: await listsTool(options.folder) };
 }
 
-/** A name from the command line: trimmed, not empty, not too long, no invisible control characters. */
+/**
+ * A name from the command line: trimmed, not empty, not too long, no
+ * invisible control characters, and its bidi formatting paired within it,
+ * as `charter validate` wants every text (else the charters written fail it).
+ */
 function checkedName(name: string | undefined, option: string): string | undefined {
   if (name === undefined) return undefined;
   const trimmed = name.trim();
   if (trimmed === '') throw new InitError(message('init.error.name-empty', { option }));
   if (trimmed.length > MAX_NAME_LENGTH) throw new InitError(message('init.error.name-too-long', { option, count: MAX_NAME_LENGTH }));
-  if (/[\n\r\t\u2028\u2029]/.test(trimmed) || findForbiddenCharacters(trimmed, { crlf: false }).length > 0) {
+  if (/[\n\r\t\u2028\u2029]/.test(trimmed) || findForbiddenCharacters(trimmed, { crlf: false }).length > 0 || unpairedBidi(trimmed).length > 0) {
     throw new InitError(message('init.error.name-control', { option }));
   }
   return trimmed;

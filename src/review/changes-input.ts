@@ -2,7 +2,9 @@ import type { CharterDiff } from '../diff/diff-model.js';
 import { charterNotes, decisionText, kindMessage } from '../diff/render-text.js';
 import type { MessageId } from '../messages/catalog.js';
 import { message, type MessageRef } from '../messages/message.js';
+import { mapStrings } from '../util/map-strings.js';
 import type { ReviewChangesInput } from '../view/review-view.js';
+import { pageQuoted } from './page-text.js';
 import type { ApprovalChanges } from './since-approval.js';
 
 /**
@@ -12,6 +14,11 @@ import type { ApprovalChanges } from './since-approval.js';
  * is needed), or why none can be shown.
  */
 export function reviewChanges(changes: ApprovalChanges | undefined): ReviewChangesInput {
+  // Every text in it (old values, old names, file names) may come from a version that was never validated.
+  return mapStrings(changesOf(changes), pageQuoted);
+}
+
+function changesOf(changes: ApprovalChanges | undefined): ReviewChangesInput {
   if (changes === undefined) return { unavailable: message('review.pack.no-history'), notes: [], changes: [] };
   if (changes.unavailable !== undefined) return { unavailable: changes.unavailable, notes: [], changes: [] };
   const recorded = {

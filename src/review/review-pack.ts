@@ -7,7 +7,6 @@ import type { Charter } from '../model/charter.js';
 import { diagnosticMessage, type FileResult } from '../model/diagnostic.js';
 import type { UnnormalizedUnit } from '../normalize/normalize-charter.js';
 import { LANGUAGE_TAG } from '../model/language-tag.js';
-import { findForbiddenCharacters } from '../load/control-characters.js';
 import { MessageError } from '../messages/message-error.js';
 import { message, type MessageRef, type MessageValue } from '../messages/message.js';
 import type { MeasureOptions } from '../report/make-report.js';
@@ -15,6 +14,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { loadSiteTemplates, protectedFolders, siteInputs } from '../site/inputs.js';
 import { checkOutputFolder, OUTPUT_MARKER, OutputFolderError, REVIEW_OUTPUT_MARKER, REVIEW_PACK_LIST, StagingFolder } from '../site/output-folder.js';
 import { planReviewPages, type ReviewPage } from '../view/site-plan.js';
+import { withoutForbidden } from './page-text.js';
 import { reviewInputs, type ReviewInputs } from './review-inputs.js';
 
 export const REVIEW_FORMATS = ['html', 'pdf', 'all'] as const;
@@ -149,22 +149,6 @@ export async function makeReviewPack(options: ReviewPackOptions): Promise<Review
     await staging.discard();
     throw staging.problem(error);
   }
-}
-
-/**
- * The text with every character a web page or PDF may not hold (control
- * characters…) shown as U+FFFD: a charter with findings still gets its pack,
- * as it stands, but no such character reaches the file.
- */
-function withoutForbidden(text: string): string {
-  const found = findForbiddenCharacters(text, { crlf: true });
-  let result = '';
-  let at = 0;
-  for (const { offset, codePoint } of found) {
-    result += `${text.slice(at, offset)}\uFFFD`;
-    at = offset + (codePoint > 0xffff ? 2 : 1);
-  }
-  return found.length === 0 ? text : result + text.slice(at);
 }
 
 /** `fi/building-control`: where a pack goes, without its extension. */

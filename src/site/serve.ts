@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { isIP } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { globBase, InputError, isGlobPattern } from '../load/find-files.js';
+import { oneLine } from '../format/shared.js';
 import type { FileResult } from '../model/diagnostic.js';
 import { MessageError } from '../messages/message-error.js';
 import { message, renderMessage, type MessageRef, type MessageValue } from '../messages/message.js';
@@ -137,7 +138,7 @@ export async function serveSite(options: ServeOptions, onEvent: (event: ServeEve
         try {
           await update();
         } catch (error) {
-          problems = [messageOf(error)];
+          problems = [oneLine(messageOf(error))];
           failed(message('cli.serve.failed', { problem: problemOf(error) }));
           broadcast('problems', problems);
         }
@@ -355,10 +356,11 @@ function problemOf(error: unknown): MessageValue {
   return error instanceof MessageError ? error.text : messageOf(error);
 }
 
+/** The errors for the open pages' panel, one line each as the terminal shows them: a file name's or key's overrides never reach the page raw. */
 function describe(results: readonly FileResult[]): string[] {
   return results.flatMap((result) =>
     result.diagnostics
       .filter((diagnostic) => diagnostic.severity === 'error')
-      .map((diagnostic) => `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message} (${diagnostic.ruleId})`),
+      .map((diagnostic) => oneLine(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message} (${diagnostic.ruleId})`)),
   );
 }

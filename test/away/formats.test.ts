@@ -8,6 +8,7 @@ import { formatGraph, graphSettings } from '../../src/away/formats/graph.js';
 import { formatExchange, powershellQuote } from '../../src/away/formats/exchange.js';
 import { formatJson } from '../../src/away/formats/json.js';
 import { formatText } from '../../src/away/formats/text.js';
+import { unpairedBidi } from '../../src/util/bidi.js';
 import { FI_DATA } from './fixtures.js';
 
 const REQUEST: AwayRequest = { from: '2026-12-21', until: '2027-01-05', substitute: { contactId: 'inspector-b' }, today: '2026-12-10' };
@@ -204,5 +205,19 @@ describe('json and text', () => {
     expect(text).toContain('mailto:vaihde@example.fi?subject=');
 
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it('keeps a substitute’s bidi formatting inside it, and writes JSON that shows it as escapes', () => {
+    // An override would make the number after it read backwards in every reply; an isolate left open, the words after the name.
+    const request: AwayRequest = { ...REQUEST, substitute: { text: 'Ann \u202e040 123\u2066 Berg' } };
+    const result = compose(FI_DATA, request);
+    const text = formatText(FI_DATA, request, result, 'fi');
+    expect(text).toContain('Ann 040 123\u2066 Berg\u2069');
+    expect(text).not.toContain('\u202e');
+    for (const line of text.split('\n')) expect(unpairedBidi(line), line).toEqual([]);
+    const json = formatJson(request, result);
+    expect(json).not.toMatch(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(json).toContain('Ann \\u202e040 123\\u2066 Berg');
+    expect((JSON.parse(json) as { request: AwayRequest }).request).toEqual(request);
   });
 });

@@ -2,6 +2,7 @@ import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonFileReport } from '../../src/format/json.js';
+import { run } from '../../src/cli/run.js';
 import { runCli, tempFolder, writeTree, positionOf } from '../helpers.js';
 import { VALID_UNIT, edit } from '../fixtures/charters.js';
 
@@ -177,5 +178,26 @@ describe('other commands', () => {
     const result = await runCli(['valdate'], tempFolder());
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown command 'valdate'/);
+  });
+});
+
+describe('CHARTER_DEBUG', () => {
+  it('prints the stack of an unexpected error with its control characters as escapes', async () => {
+    const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
+    let stderr = '';
+    const code = await run(['validate', '--today', '2026-11-23'], {
+      stdout: () => {
+        throw new Error('broken \u001b[2J\u202epipe');
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+      cwd,
+      env: { CHARTER_DEBUG: '1' },
+      stdoutIsTTY: false,
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain('Error: broken \\u001b[2J\\u202epipe\n    at ');
+    expect(stderr).not.toMatch(/[\u001b\u202e]/);
   });
 });

@@ -126,13 +126,14 @@ describe('junit formatter', () => {
     expect(output).not.toContain('<script>');
   });
 
-  it('escapes attributes, drops characters XML 1.0 forbids from them, and shows control characters in messages', () => {
-    const file = `a "b" & <c> 'd'\u0000\u0008\u000B\u001F\uFFFE\uD800.yaml`;
+  it('escapes attributes, drops characters XML 1.0 forbids from them, and shows control characters in names and messages', () => {
+    const file = `a "b" & <c> 'd'\u0000\u0008\u000B\u001F\u0085\u202E\u2066\uFFFE\uD800.yaml`;
     const results: FileResult[] = [{ file, diagnostics: [{ ...WEAKER, file, message: 'x\u0001y\r\nz' }] }];
     const xml = formatJunit(results, CONTEXT);
     const testCase = parseXml(xml).children[0]!.children[0]!;
-    expect(testCase.attributes.name).toBe(`a "b" & <c> 'd'.yaml`);
-    expect(xml).toContain('name="a &quot;b&quot; &amp; &lt;c&gt; &apos;d&apos;.yaml"');
+    expect(testCase.attributes.name).toBe(`a "b" & <c> 'd'\\u0000\\u0008\\u000b\\u001f\\u0085\\u202e\\u2066.yaml`);
+    expect(xml).toContain('name="a &quot;b&quot; &amp; &lt;c&gt; &apos;d&apos;\\u0000');
+    expect(xml).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(testCase.children[0]?.text).toBe('12:5 error x\\u0001y z (no-weaker-than-baseline)');
 
     expect(escapeAttribute('a\tb\nc\rd')).toBe('a&#9;b&#10;c&#13;d');

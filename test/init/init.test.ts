@@ -209,6 +209,26 @@ describe('charter init', () => {
     }
   });
 
+  it('refuses a name whose bidi formatting would not pair, which the charters would fail validate for', async () => {
+    for (const [option, name] of [
+      ['--unit', 'Kirjasto\u2067x'],
+      ['--unit', 'Kirjasto\u202ex'],
+      ['--organisation', 'Kaupunki\u2069'],
+      ['--organisation', '\u202bKaupunki'],
+    ]) {
+      const { folder, code, stderr } = await init([option as string, name as string]);
+      expect(code, name).toBe(2);
+      expect(stderr, name).toBe(`charter: \`${option}\` holds a line break or an invisible control character; give the name as one line of plain text\n`);
+      expect(existsSync(folder), name).toBe(false);
+    }
+    // A paired isolate is a valid text: an Arabic name inside a Finnish one.
+    const { folder, code } = await init(['--unit', 'Kirjasto \u2067المكتبة\u2069']);
+    expect(code).toBe(0);
+    const { code: validateCode, reports } = await validate(folder);
+    expect(reports.flatMap((report) => report.messages)).toEqual([]);
+    expect(validateCode).toBe(0);
+  });
+
   it('writes a Sámi text in the templates’ language, marked for translation, and the Sámi page’s address', async () => {
     const { folder, code } = await init(['--languages', 'SE,fi']);
     expect(code).toBe(0);

@@ -104,6 +104,22 @@ describe('charter serve', () => {
     }
   });
 
+  it('shows the open pages a file name’s and a key’s control characters as escapes, never raw', async () => {
+    const name = 'x\u001b[2J\u202e.yaml';
+    const cwd = writeTree({ [`charters/${name}`]: VALID_UNIT });
+    const handle = await serveSite({ cwd, today: '2026-11-23', port: 0, search: false, watch: false }, () => undefined);
+    try {
+      writeFileSync(join(cwd, 'charters', name), `${VALID_UNIT}"bo\\u202egus\\u2066": 1\n`);
+      await handle.rebuild();
+      const problems = await firstProblems(handle.url);
+      expect(problems.length).toBeGreaterThan(0);
+      for (const problem of problems) expect(problem).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(problems).toContainEqual(expect.stringMatching(/^charters\/x\\u001b\[2J\\u202e\.yaml:\d+:\d+ unknown key `bo\\u202egus\\u2066`/));
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('rebuilds by itself when a charter file changes', async () => {
     const cwd = writeTree({ 'charters/unit.yaml': VALID_UNIT });
     const events: ServeEvent[] = [];
