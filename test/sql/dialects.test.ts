@@ -37,7 +37,14 @@ describe('charter sql dialects', () => {
         'regexp_matches(',
         'AS VARCHAR)',
       ],
-      postgres: ['CAST(TRIM(c."start") AS TIMESTAMPTZ)', 'EXTRACT(EPOCH FROM start_ts)', '(m.start_ts) AT TIME ZONE p.time_zone', ' ~ ', 'AS TEXT)', "E'"],
+      postgres: [
+        `AS TIMESTAMP) AT TIME ZONE 'UTC' - INTERVAL '1 minute'`,
+        'EXTRACT(EPOCH FROM start_ts)',
+        '(m.start_ts) AT TIME ZONE p.time_zone',
+        ' ~ ',
+        'AS TEXT)',
+        "E'",
+      ],
       trino: [
         'from_iso8601_timestamp(',
         "date_diff('millisecond', TIMESTAMP '1970-01-01 00:00:00 UTC', start_ts)",
