@@ -27,6 +27,16 @@ export interface Dialect {
   localDate(timestampExpression: string, zoneExpression: string): string;
   /** The time the query runs. */
   readonly now: string;
+  /**
+   * What a planner that guesses row counts needs (PostgreSQL): it keeps no
+   * statistics for a CTE's columns and multiplies the guesses of a join's
+   * equalities, so it expects a handful of contacts and pairs each with every
+   * row of the promise tables and every calendar day (nested loops). With
+   * these, CTEs read more than once are computed once, each promise-table
+   * join compares one key (so the estimate holds and the join is hashed), and
+   * the calendar has indexes on the columns the query looks days up by.
+   */
+  readonly guessesRowCounts: boolean;
 }
 
 const STANDARD_TYPES: Readonly<Record<SqlType, string>> = {
@@ -79,6 +89,7 @@ const duckdb: Dialect = {
   epochMs: (timestamp) => `epoch_ms(${timestamp})`,
   localDate: (timestamp, zone) => `CAST(timezone(${zone}, ${timestamp}) AS DATE)`,
   now: 'CAST(current_timestamp AS TIMESTAMPTZ)',
+  guessesRowCounts: false,
 };
 
 /**
@@ -126,6 +137,7 @@ const postgres: Dialect = {
   epochMs: (timestamp) => `CAST(FLOOR(EXTRACT(EPOCH FROM ${timestamp}) * 1000) AS BIGINT)`,
   localDate: (timestamp, zone) => `CAST((${timestamp}) AT TIME ZONE ${zone} AS DATE)`,
   now: 'now()',
+  guessesRowCounts: true,
 };
 
 const trino: Dialect = {
@@ -139,6 +151,7 @@ const trino: Dialect = {
   epochMs: (timestamp) => `date_diff('millisecond', TIMESTAMP '1970-01-01 00:00:00 UTC', ${timestamp})`,
   localDate: (timestamp, zone) => `CAST(at_timezone(${timestamp}, ${zone}) AS DATE)`,
   now: 'current_timestamp',
+  guessesRowCounts: false,
 };
 
 const spark: Dialect = {
@@ -152,6 +165,7 @@ const spark: Dialect = {
   epochMs: (timestamp) => `unix_millis(${timestamp})`,
   localDate: (timestamp, zone) => `to_date(from_utc_timestamp(${timestamp}, ${zone}))`,
   now: 'current_timestamp()',
+  guessesRowCounts: false,
 };
 
 const bigquery: Dialect = {
@@ -164,6 +178,7 @@ const bigquery: Dialect = {
   epochMs: (timestamp) => `UNIX_MILLIS(${timestamp})`,
   localDate: (timestamp, zone) => `DATE(${timestamp}, ${zone})`,
   now: 'CURRENT_TIMESTAMP()',
+  guessesRowCounts: false,
 };
 
 const BY_NAME: Readonly<Record<DialectName, Dialect>> = { duckdb, postgres, trino, spark, bigquery };
