@@ -1,13 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAsOf } from '../../src/report/as-of.js';
 import { makeComplianceReport } from '../../src/report/make-report.js';
 import { makeSql } from '../../src/sql/make-sql.js';
 import { tempFolder } from '../helpers.js';
-import { SAMI_BASELINE, SAMI_SERVICE_POINT, SAMI_SERVICE_POINT_AS_OF } from '../fixtures/sami-service-point.js';
 import { reportRows, runInDuckDb, runInDuckDbProfiled } from './duckdb-helpers.js';
-import { randomLog } from './random-log.js';
+import { randomLog, samiRandomLog } from './random-log.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const AS_OF = parseAsOf('2026-11-20T17:00:00+02:00') as Date;
@@ -48,13 +47,7 @@ describe('the DuckDB query over 10,000 random rows', () => {
   }, 300_000);
 
   it('gives exactly the figures of charter report over lines, groups, services, averages and abandonment', async () => {
-    const folder = tempFolder();
-    mkdirSync(join(folder, 'charters'));
-    writeFileSync(join(folder, 'charters', '_pohjoinen.yaml'), SAMI_BASELINE);
-    writeFileSync(join(folder, 'charters', 'inari-service-point.yaml'), SAMI_SERVICE_POINT);
-    const asOf = parseAsOf(SAMI_SERVICE_POINT_AS_OF) as Date;
-    const log = await randomLog(folder, 'charters', 33, '2026-12-20T00:00:00Z', '2028-01-15T00:00:00Z', 10_000);
-    const range = { from: '2027-01-01', to: '2027-12-31' };
+    const { folder, log, asOf, range } = await samiRandomLog();
     const sql = await makeSql({ cwd: folder, dialect: 'duckdb', ...range, asOf });
     const { report } = await makeComplianceReport({ cwd: folder, logs: [log], ...range, asOf });
     const measures = new Set(report.commitments.filter((commitment) => commitment.total.count > 0).map((commitment) => commitment.measure));

@@ -1,6 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseAsOf } from '../../src/report/as-of.js';
 import { seededRandom, tempFolder } from '../helpers.js';
+import { SAMI_BASELINE, SAMI_SERVICE_POINT, SAMI_SERVICE_POINT_AS_OF } from '../fixtures/sami-service-point.js';
 
 /** A time as a log writes it, in one of the offsets a log may use. */
 function logTime(ms: number, pick: () => number): string {
@@ -57,4 +59,14 @@ export async function randomLog(cwd: string, charters: string, seed: number, fir
   const log = join(tempFolder(), 'random.csv');
   writeFileSync(log, ['charter,channel,commitment,start,end,line,group,service,outcome', ...rows].join('\n') + '\n');
   return log;
+}
+
+/** The Sámi service point's charters (lines, groups, services, averages and abandonment) in a folder, 10,000 random rows over 2027, and the range and as-of time to measure them at. */
+export async function samiRandomLog(): Promise<{ folder: string; log: string; asOf: Date; range: { from: string; to: string } }> {
+  const folder = tempFolder();
+  mkdirSync(join(folder, 'charters'));
+  writeFileSync(join(folder, 'charters', '_pohjoinen.yaml'), SAMI_BASELINE);
+  writeFileSync(join(folder, 'charters', 'inari-service-point.yaml'), SAMI_SERVICE_POINT);
+  const log = await randomLog(folder, 'charters', 33, '2026-12-20T00:00:00Z', '2028-01-15T00:00:00Z', 10_000);
+  return { folder, log, asOf: parseAsOf(SAMI_SERVICE_POINT_AS_OF) as Date, range: { from: '2027-01-01', to: '2027-12-31' } };
 }
