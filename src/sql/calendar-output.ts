@@ -5,6 +5,18 @@ import { sqlValue } from './sql-values.js';
 /** Rows per INSERT statement: engines limit a statement's size. */
 const ROWS_PER_INSERT = 500;
 
+/**
+ * The columns the query looks a day up by (start, end and as-of day, deadline
+ * days): indexed where the planner may look up a day per contact (see
+ * Dialect.guessesRowCounts), so that a look-up reads one row, not the table.
+ */
+const LOOKUPS = [
+  ['calendar', 'calendar_date'],
+  ['calendar', 'working_day_index'],
+  ['calendar', 'day_number'],
+  ['calendar', 'month_index', 'day_of_month'],
+] as const;
+
 /** The dimension as SQL: DROP, CREATE TABLE and INSERTs of VALUES lists. */
 export function calendarSql(dialect: Dialect, table: string, rows: readonly CalendarRow[]): string {
   const columns = CALENDAR_COLUMNS.map(([name, type]) => `  ${name} ${dialect.type(type)}`).join(',\n');
@@ -12,6 +24,7 @@ export function calendarSql(dialect: Dialect, table: string, rows: readonly Cale
     `-- charter sql (${dialect.name}): the working-calendar dimension, one row per office calendar and date.`,
     `DROP TABLE IF EXISTS ${table};`,
     `CREATE TABLE ${table} (\n${columns}\n);`,
+    ...(dialect.guessesRowCounts ? LOOKUPS.map((lookup) => `CREATE INDEX ${table}_${lookup.join('_')} ON ${table} (${lookup.join(', ')});`) : []),
   ];
   for (let first = 0; first < rows.length; first += ROWS_PER_INSERT) {
     const values = rows.slice(first, first + ROWS_PER_INSERT).map(

@@ -45,12 +45,14 @@ export function complianceQuery(dialect: Dialect, tables: PromiseTables, options
   // Whether an instant is at or before the deadline of a working-hour promise: office time since the start below the limit, or equal and not after a close.
   const withinWorkingHours = (alias: string, instant: string): string => `CASE
         WHEN ${alias}.calendar IS NULL THEN FALSE
-        WHEN p.work_ms = 0 THEN ${instant} <= m.start_ms
-        WHEN ${w(alias, instant)} - ${w('s', 'm.start_ms')} < p.work_ms THEN TRUE
-        WHEN ${w(alias, instant)} - ${w('s', 'm.start_ms')} = p.work_ms THEN (${inOffice(alias, instant)})
+        WHEN m.work_ms = 0 THEN ${instant} <= m.start_ms
+        WHEN ${w(alias, instant)} - ${w('s', 'm.start_ms')} < m.work_ms THEN TRUE
+        WHEN ${w(alias, instant)} - ${w('s', 'm.start_ms')} = m.work_ms THEN (${inOffice(alias, instant)})
         ELSE FALSE END`;
   const intoDouble = (expression: string): string => `CAST(${expression} AS ${d.type('double')})`;
   const round = (expression: string): string => `FLOOR(${expression} + 0.5)`;
+  const materialized = d.guessesRowCounts ? 'MATERIALIZED ' : '';
+  const joinOn = equalities(d, keySeparator(tables));
 
   return `-- charter sql (${d.name}): the figures of \`charter report\` per promise and month, from a
 -- table ${options.contacts} with the log's columns (charter, channel, commitment, start, end, line,
@@ -174,7 +176,7 @@ ${inlineTable(
 )}
 ),
 -- The log's rows, trimmed; a time without a UTC offset is unreadable, as in the report.
-contacts_read AS (
+contacts_parsed AS (
   SELECT
     TRIM(c.charter) AS charter,
     TRIM(c.channel) AS channel,
@@ -188,22 +190,29 @@ contacts_read AS (
     CASE WHEN TRIM(COALESCE(c.${q('end')}, '')) = '' THEN 1 ELSE 0 END AS is_open
   FROM ${options.contacts} c
 ),
+-- Whether the report can read the row's outcome and times, as one column (see Dialect.guessesRowCounts).
+contacts_read AS ${materialized}(
+  SELECT r.*, (r.outcome IN ('', 'answered', 'abandoned') AND r.start_ts IS NOT NULL AND (r.is_open = 1 OR r.end_ts IS NOT NULL)) AS readable
+  FROM contacts_parsed r
+),
 -- What each good row counts toward: its place, then the variant its group and service pick.
 resolved AS (
   SELECT t.within_id, t.average_id, t.abandoned_id, t.gave_up, r.start_ts, r.end_ts
   FROM contacts_read r
-  JOIN places p ON p.charter = r.charter AND p.channel = r.channel AND p.line = r.line_key AND p.commitment = r.commitment
-  LEFT JOIN charter_groups cg ON cg.charter = r.charter AND cg.grp = r.grp
-  LEFT JOIN charter_services cs ON cs.charter = r.charter AND cs.service = r.svc
-  LEFT JOIN place_groups pg ON pg.place_id = p.place_id AND pg.grp = r.grp
-  LEFT JOIN place_services ps ON ps.place_id = p.place_id AND ps.service = r.svc
-  JOIN targets t ON t.place_id = p.place_id AND t.grp = COALESCE(pg.grp, '') AND t.service = COALESCE(ps.service, '')
-    AND t.gave_up = CASE WHEN r.outcome = 'abandoned' THEN 1 ELSE 0 END
+  JOIN places p ON ${joinOn(['p.charter', 'r.charter'], ['p.channel', 'r.channel'], ['p.line', 'r.line_key'], ['p.commitment', 'r.commitment'])}
+  LEFT JOIN charter_groups cg ON ${joinOn(['cg.charter', 'r.charter'], ['cg.grp', 'r.grp'])}
+  LEFT JOIN charter_services cs ON ${joinOn(['cs.charter', 'r.charter'], ['cs.service', 'r.svc'])}
+  LEFT JOIN place_groups pg ON ${joinOn(['pg.place_id', 'p.place_id', 'int'], ['pg.grp', 'r.grp'])}
+  LEFT JOIN place_services ps ON ${joinOn(['ps.place_id', 'p.place_id', 'int'], ['ps.service', 'r.svc'])}
+  JOIN targets t ON ${joinOn(
+    ['t.place_id', 'p.place_id', 'int'],
+    ['t.grp', "COALESCE(pg.grp, '')"],
+    ['t.service', "COALESCE(ps.service, '')"],
+    ['t.gave_up', "CASE WHEN r.outcome = 'abandoned' THEN 1 ELSE 0 END", 'int'],
+  )}
   WHERE (r.grp = '' OR cg.grp IS NOT NULL)
     AND (r.svc = '' OR cs.service IS NOT NULL)
-    AND r.outcome IN ('', 'answered', 'abandoned')
-    AND r.start_ts IS NOT NULL
-    AND (r.is_open = 1 OR r.end_ts IS NOT NULL)
+    AND r.readable
 ),
 timed AS (
   SELECT within_id, average_id, abandoned_id, gave_up, start_ts, end_ts,
@@ -231,8 +240,9 @@ per_promise AS (
 ),
 -- Each row with its calendar and its local start and end days as plain columns, so that every
 -- calendar look-up below is an equality join (an engine may otherwise pair each row with every day).
-dated AS (
+dated AS ${materialized}(
   SELECT m.promise_id, m.gave_up, m.start_ts, m.start_ms, m.end_ts, m.end_ms, p.calendar,
+    p.measure, p.kind, p.elapsed_divisor, p.clock_ms, p.whole, p.days, p.months, p.work_ms,
     ${d.localDate('m.start_ts', 'p.time_zone')} AS start_date,
     ${d.localDate('m.end_ts', 'p.time_zone')} AS end_date,
     ${d.localDate('a.as_of_ts', 'p.time_zone')} AS as_of_date
@@ -241,37 +251,44 @@ dated AS (
   CROSS JOIN params a
   WHERE m.start_ms <= a.as_of_ms
 ),
+-- The rows counted, with what their deadline days are looked up by, from the start day (s), as plain columns too.
+started AS ${materialized}(
+  SELECT m.*, s.working_day_index + m.whole AS deadline_working_day, s.day_number + m.days AS deadline_day_number,
+    s.month_index + m.months AS deadline_month_index, s.day_of_month AS start_day_of_month
+  FROM dated m
+  CROSS JOIN params a
+  JOIN ${options.calendar} s ON s.calendar = m.calendar AND s.calendar_date = m.start_date
+  WHERE m.start_date >= a.from_date AND m.start_date <= a.to_date
+),
 -- Each row with its start day (s), end day (e), the as-of day (n) and its deadline day's row.
 placed AS (
-  SELECT m.promise_id, m.gave_up, m.start_ms, m.end_ms, a.as_of_ms, p.measure, p.kind, p.elapsed_divisor, s.year_month,
-    CASE p.kind
-      WHEN 'clock' THEN m.start_ms + p.clock_ms
+  SELECT m.promise_id, m.gave_up, m.start_ms, m.end_ms, a.as_of_ms, m.measure, m.kind, m.elapsed_divisor, s.year_month,
+    CASE m.kind
+      WHEN 'clock' THEN m.start_ms + m.clock_ms
       WHEN 'same_day' THEN CASE WHEN s.last_close_ms IS NOT NULL AND m.start_ms < s.last_close_ms THEN s.last_close_ms ELSE s.next_close_ms END
-      WHEN 'working_day' THEN CASE WHEN p.whole = 0 THEN s.day_end_ms ELSE wd.day_end_ms END
+      WHEN 'working_day' THEN CASE WHEN m.whole = 0 THEN s.day_end_ms ELSE wd.day_end_ms END
       WHEN 'days' THEN dd.next_working_end_ms
       WHEN 'months' THEN md.next_working_end_ms
     END AS deadline_ms,
-    CASE WHEN p.kind = 'working_hour' THEN (${withinWorkingHours('e', 'm.end_ms')}) END AS end_in_time,
-    CASE WHEN p.kind = 'working_hour' THEN (${withinWorkingHours('n', 'a.as_of_ms')}) END AS as_of_in_time,
+    CASE WHEN m.kind = 'working_hour' THEN (${withinWorkingHours('e', 'm.end_ms')}) END AS end_in_time,
+    CASE WHEN m.kind = 'working_hour' THEN (${withinWorkingHours('n', 'a.as_of_ms')}) END AS as_of_in_time,
     CASE
-      WHEN p.kind IN ('working_hour', 'same_day') THEN ${w('e', 'm.end_ms')} - ${w('s', 'm.start_ms')}
-      WHEN p.kind = 'working_day' THEN e.working_day_index - s.working_day_index
-      WHEN p.kind = 'days' THEN e.day_number - s.day_number
+      WHEN m.kind IN ('working_hour', 'same_day') THEN ${w('e', 'm.end_ms')} - ${w('s', 'm.start_ms')}
+      WHEN m.kind = 'working_day' THEN e.working_day_index - s.working_day_index
+      WHEN m.kind = 'days' THEN e.day_number - s.day_number
       ELSE m.end_ms - m.start_ms
     END AS taken_raw
-  FROM dated m
-  JOIN promises p ON p.promise_id = m.promise_id
+  FROM started m
   CROSS JOIN params a
   JOIN ${options.calendar} s ON s.calendar = m.calendar AND s.calendar_date = m.start_date
   LEFT JOIN ${options.calendar} e ON e.calendar = m.calendar AND e.calendar_date = m.end_date
   LEFT JOIN ${options.calendar} n ON n.calendar = m.calendar AND n.calendar_date = m.as_of_date
   -- Deadline days; each join finds at most one row, and only the promise's kind reads it.
-  LEFT JOIN ${options.calendar} wd ON wd.calendar = m.calendar AND wd.is_working AND wd.working_day_index = s.working_day_index + p.whole
-  LEFT JOIN ${options.calendar} dd ON dd.calendar = m.calendar AND dd.day_number = s.day_number + p.days
-  LEFT JOIN ${options.calendar} m1 ON m1.calendar = m.calendar AND m1.month_index = s.month_index + p.months AND m1.day_of_month = 1
-  LEFT JOIN ${options.calendar} md ON md.calendar = m.calendar AND md.month_index = m1.month_index
-    AND md.day_of_month = LEAST(s.day_of_month, m1.days_in_month)
-  WHERE m.start_date >= a.from_date AND m.start_date <= a.to_date
+  LEFT JOIN ${options.calendar} wd ON wd.calendar = m.calendar AND wd.is_working AND wd.working_day_index = m.deadline_working_day
+  LEFT JOIN ${options.calendar} dd ON dd.calendar = m.calendar AND dd.day_number = m.deadline_day_number
+  LEFT JOIN ${options.calendar} m1 ON m1.calendar = m.calendar AND m1.month_index = m.deadline_month_index AND m1.day_of_month = 1
+  -- The same day of the month, or its last day: a day counted from the month's first, so that the look-up is one equality.
+  LEFT JOIN ${options.calendar} md ON md.calendar = m.calendar AND md.day_number = m1.day_number + LEAST(m.start_day_of_month, m1.days_in_month) - 1
 ),
 -- Closed rows (ended by the as-of time) are met or missed; open ones missed once the deadline passed.
 judged AS (
@@ -362,6 +379,36 @@ const PROMISE_COLUMNS = [
   ['limit_value', 'double'],
   ['close_limit', 'double'],
 ] as const;
+
+/** One side of a join equality: two expressions, and `int` where they are integers. */
+type Equality = readonly [left: string, right: string, type?: 'int'];
+
+/**
+ * Joins a promise table by its equalities: as they are, or, for a planner
+ * that guesses row counts, as one key each side (the values joined by a
+ * separator none of the promise tables' values holds, so that keys are
+ * equal only where every part is).
+ */
+function equalities(dialect: Dialect, separator: string): (...pairs: Equality[]) => string {
+  if (!dialect.guessesRowCounts) return (...pairs) => pairs.map(([left, right]) => `${left} = ${right}`).join(' AND ');
+  const text = (expression: string, type?: 'int'): string => (type === 'int' ? `CAST(${expression} AS ${dialect.type('text')})` : expression);
+  const key = (parts: readonly string[]): string => parts.join(` || ${dialect.literal(separator)} || `);
+  return (...pairs) => `${key(pairs.map(([left, , type]) => text(left, type)))} = ${key(pairs.map(([, right, type]) => text(right, type)))}`;
+}
+
+/** A control character that no text of the promise tables holds. */
+function keySeparator(tables: PromiseTables): string {
+  const texts = [
+    ...tables.places.flatMap((place) => [place.charter, place.channel, place.line, place.commitment]),
+    ...[...tables.placeGroups, ...tables.placeServices, ...tables.targets.map((target) => [target.group, target.service] as const)].flat(),
+    ...[...tables.charterGroups, ...tables.charterServices].flat(),
+  ].filter((value): value is string => typeof value === 'string');
+  for (let code = 1; code < 0x20; code++) {
+    const candidate = String.fromCharCode(code);
+    if (!texts.some((value) => value.includes(candidate))) return candidate;
+  }
+  throw new Error('every control character is in a charter text');
+}
 
 /** Office milliseconds from the dimension's first day up to an instant, from the row of the instant's day. */
 function workingMs(alias: string, instant: string): string {

@@ -37,7 +37,15 @@ describe('charter sql dialects', () => {
         'regexp_matches(',
         'AS VARCHAR)',
       ],
-      postgres: ['CAST(TRIM(c."start") AS TIMESTAMPTZ)', 'EXTRACT(EPOCH FROM start_ts)', '(m.start_ts) AT TIME ZONE p.time_zone', ' ~ ', 'AS TEXT)', "E'"],
+      postgres: [
+        `AS TIMESTAMP) AT TIME ZONE 'UTC' - INTERVAL '1 minute'`,
+        'EXTRACT(EPOCH FROM start_ts)',
+        '(m.start_ts) AT TIME ZONE p.time_zone',
+        ' ~ ',
+        'AS TEXT)',
+        "E'",
+        'contacts_read AS MATERIALIZED (',
+      ],
       trino: [
         'from_iso8601_timestamp(',
         "date_diff('millisecond', TIMESTAMP '1970-01-01 00:00:00 UTC', start_ts)",
@@ -75,6 +83,14 @@ describe('charter sql dialects', () => {
     expect(output('bigquery').calendarSql).toContain('calendar_date DATE');
     expect(output('spark').calendarSql).toContain('day_number INT,');
     expect(output('postgres').calendarSql).toContain('holidays TEXT');
+    // Only PostgreSQL's planner, which guesses row counts, gets indexes, materialized CTEs and one-key joins.
+    expect(output('postgres').calendarSql).toContain('CREATE INDEX charter_calendar_calendar_calendar_date ON charter_calendar (calendar, calendar_date);');
+    expect(output('postgres').query).toContain("p.charter || E'\\u0001' || p.channel");
+    for (const name of DIALECTS.filter((dialect) => dialect !== 'postgres')) {
+      expect(output(name).calendarSql, name).not.toContain('CREATE INDEX');
+      expect(output(name).query, name).not.toContain('MATERIALIZED');
+      expect(output(name).query, name).toContain('p.charter = r.charter AND p.channel = r.channel');
+    }
   });
 
   it('writes the same calendar CSV whatever the engine, with a header row', () => {
