@@ -19,7 +19,16 @@ export { makeReviewPack, REVIEW_FORMATS, type ReviewFormat, type ReviewPackOptio
 export { siteReviews } from './review/review-inputs.js';
 export { imposeCards } from './cards/impose.js';
 export { sheetLayout, CARD_SIZES, type CardSize } from './cards/sheet-layout.js';
-export { makeComplianceReport, measureCompliance, type MeasureOptions, type ReportOptions, type ReportResult } from './report/make-report.js';
+export {
+  makeComplianceReport,
+  measureCompliance,
+  measureCompliancePeriods,
+  type MeasureOptions,
+  type ReportPeriod,
+  type ReportOptions,
+  type ReportResult,
+} from './report/make-report.js';
+export { LogReadings } from './report/log-readings.js';
 export { CsvParser } from './report/csv.js';
 export { readLog, LogFileError, LOG_FIELDS, type LogRow } from './report/log-reader.js';
 export type * from './model/compliance-report.js';

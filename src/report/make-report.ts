@@ -24,6 +24,7 @@ import { message, renderMessage, type MessageRef } from '../messages/message.js'
 import type { LogInput, LogReading } from './log-options.js';
 import { pausedWarnings } from './pause.js';
 import { countRequestOf } from './half-count.js';
+import type { LogReadings } from './log-readings.js';
 import type { TallyOptions } from './tally.js';
 
 export interface MeasureOptions {
@@ -49,6 +50,25 @@ export interface MeasureOptions {
   readonly reading?: LogReading;
   /** Months with fewer contacts than this are marked `fewContacts` (default DEFAULT_MIN_CONTACTS); a whole number from 0. */
   readonly minContacts?: number;
+  /** Readings of the logs to reuse and keep, for several measurements of one run (see LogReadings). */
+  readonly readings?: LogReadings;
+}
+
+/** The logs as read and checked against a set of charters: what every period's count starts from. */
+interface LogsAsRead {
+  readonly index: CommitmentIndex;
+  readonly store: RowStore;
+  readonly rows: { readonly read: number };
+  /** The bad rows of the reading, duplicates included (each report adds its own to a copy). */
+  readonly badRows: BadRowList;
+  readonly inputs: LogInput[];
+  readonly duplicates: Duplicates;
+}
+
+/** What decides a reading of the logs, besides the charters: the same key, the same rows and bad rows. */
+function readingKey(options: MeasureOptions, asOf: Date): string {
+  const { cwd, logs, reading, split, splitMinBytes, countMinBytes } = options;
+  return JSON.stringify([cwd, logs, asOf.getTime(), reading ?? null, split ?? null, splitMinBytes ?? null, countMinBytes ?? null]);
 }
 
 export interface ReportOptions extends MeasureOptions {
@@ -107,19 +127,28 @@ export async function measureCompliancePeriods(units: NormalizedUnits, options: 
   if (problem !== undefined) throw new InputError(problem);
   const [first] = periods;
   if (first === undefined) return [];
-  const index = indexCommitments(units);
-  await checkReadable(options.logs, options.cwd);
   const tallyOptionsOf = (period: ReportPeriod): TallyOptions => ({ asOfMs: asOf.getTime(), from: period.from, to: period.to });
-  // The first half of a log read in two halves is counted while the other thread reads the second (see RowCounter.countAhead),
-  // which counts its half too once read (half-count.ts): for the first period; the others are counted once all is read.
-  const firstCounter = new RowCounter(index, tallyOptionsOf(first), new Map());
-  const { store, rows, badRows, inputs } = await readAllLogs(options, index, timeWindowAround(asOf.getTime()), firstCounter, tallyOptionsOf(first));
-  const duplicates = markDuplicates(store, options.logs, badRows, firstCounter.knownDuplicates(store));
+  const key = readingKey(options, asOf);
+  // Only this function stores readings, always of this shape.
+  let reading = options.readings?.get(units, key) as LogsAsRead | undefined;
+  let firstCounter: RowCounter | undefined;
+  if (reading === undefined) {
+    const index = indexCommitments(units);
+    await checkReadable(options.logs, options.cwd);
+    // The first half of a log read in two halves is counted while the other thread reads the second (see RowCounter.countAhead),
+    // which counts its half too once read (half-count.ts): for the first period; the others are counted once all is read.
+    firstCounter = new RowCounter(index, tallyOptionsOf(first), new Map());
+    const read = await readAllLogs(options, index, timeWindowAround(asOf.getTime()), firstCounter, tallyOptionsOf(first));
+    const duplicates = markDuplicates(read.store, options.logs, read.badRows, firstCounter.knownDuplicates(read.store));
+    reading = { ...read, index, duplicates };
+    options.readings?.set(units, key, reading);
+  }
+  const { index, store, rows, badRows, inputs, duplicates } = reading;
   const locale = options.locale ?? 'en';
 
   return periods.map((period, periodIndex) => {
     const tallyOptions = tallyOptionsOf(period);
-    let counted = periodIndex === 0 ? firstCounter : new RowCounter(index, tallyOptions, new Map());
+    let counted = periodIndex === 0 && firstCounter !== undefined ? firstCounter : new RowCounter(index, tallyOptions, new Map());
     // Each report lists its own bad rows: those of the reading, and the rows of the promises it could not measure.
     const listed = Object.assign([...badRows], { counts: { ...badRows.counts } });
     counted.countRest(store, duplicates);

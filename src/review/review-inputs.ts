@@ -51,8 +51,8 @@ export async function reviewInputs(units: NormalizedUnits, charters: readonly Ch
 
 /** The review packs of a site built with contact logs (`charter build --events`, `charter serve --events`): every unit's, by id. */
 export function siteReviews(cwd: string, patterns: readonly string[], events: EventsOptions): ReviewSource {
-  return async (units) => {
-    const { inputs } = await reviewInputs(units, units.charters, { cwd, patterns, asOf: events.asOf ?? new Date(), events });
+  return async (units, measured = events) => {
+    const { inputs } = await reviewInputs(units, units.charters, { cwd, patterns, asOf: measured.asOf ?? new Date(), events: measured });
     return new Map(inputs.map((input) => [input.charter.id, input]));
   };
 }

@@ -21,6 +21,7 @@ import type { NormalizedUnits } from '../normalize/normalize-collection.js';
 import type { MeasureOptions } from '../report/make-report.js';
 import type { ComplianceReport } from '../model/compliance-report.js';
 import type { ReviewInput } from '../view/review-view.js';
+import { LogReadings } from '../report/log-readings.js';
 
 export interface BuildOptions extends Omit<CheckOptions, 'fileSystem'> {
   /** Output folder (default `_site`). */
@@ -48,8 +49,11 @@ export interface BuildOptions extends Omit<CheckOptions, 'fileSystem'> {
   readonly reviews?: ReviewSource;
 }
 
-/** The reviews of the charters being built, by charter id. */
-export type ReviewSource = (units: NormalizedUnits) => Promise<ReadonlyMap<string, ReviewInput>>;
+/**
+ * The reviews of the charters being built, by charter id; `events`: the logs as the build measures them (its
+ * instant, its readings of the logs), when it has logs.
+ */
+export type ReviewSource = (units: NormalizedUnits, events?: EventsOptions) => Promise<ReadonlyMap<string, ReviewInput>>;
 
 /** What `charter build --events` measures: the logs, and when. */
 export type EventsOptions = Omit<MeasureOptions, 'cwd'>;
@@ -87,8 +91,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const inputs = siteInputs(options);
   await checkOutputFolder(out, protectedFolders(inputs, options.cwd, root), shown, options.cwd);
   const templates = await loadSiteTemplates(inputs);
-  const compliance = await complianceFor({ charters, unnormalized }, options);
-  const reviews = await options.reviews?.({ charters, unnormalized });
+  const { compliance, reviews } = await measuredParts({ charters, unnormalized }, options);
   const plan = planSite(normalized, {
     today: options.today,
     base,
@@ -118,12 +121,27 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** The report given, or one measured now from `events` over the charters being built. Unreadable logs throw LogFileError. */
-export async function complianceFor(units: NormalizedUnits, options: BuildOptions): Promise<ComplianceReport | undefined> {
-  if (options.compliance) return options.compliance;
-  if (!options.events) return undefined;
-  const { measureCompliance } = await import('../report/make-report.js');
-  return measureCompliance(units, { cwd: options.cwd, ...options.events });
+/** What the logs give a build: the dashboard's figures and the charters' reviews. */
+export interface MeasuredParts {
+  readonly compliance?: ComplianceReport;
+  readonly reviews?: ReadonlyMap<string, ReviewInput>;
+}
+
+/**
+ * The report given, or one measured now from `events` over the charters
+ * being built, and their reviews: at one instant (the build's own, without
+ * --as-of) and from one reading of the logs. Unreadable logs throw
+ * LogFileError.
+ */
+export async function measuredParts(units: NormalizedUnits, options: BuildOptions): Promise<MeasuredParts> {
+  const events: EventsOptions | undefined = options.events && { ...options.events, asOf: options.events.asOf ?? new Date(), readings: new LogReadings() };
+  let compliance = options.compliance;
+  if (compliance === undefined && events !== undefined) {
+    const { measureCompliance } = await import('../report/make-report.js');
+    compliance = await measureCompliance(units, { cwd: options.cwd, ...events });
+  }
+  const reviews = await options.reviews?.(units, events);
+  return { ...(compliance ? { compliance } : {}), ...(reviews ? { reviews } : {}) };
 }
 
 interface RenderedPage {

@@ -4,7 +4,7 @@ import { checkCharters } from '../check.js';
 import type { ParseCache } from '../load/load-collection.js';
 import { PerCharterCache } from '../load/charter-cache.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { complianceFor, DEFAULT_OUT, type BuildOptions, type BuildResult } from './build.js';
+import { measuredParts, DEFAULT_OUT, type BuildOptions, type BuildResult } from './build.js';
 import { CHARTERS_JSON, chartersJson, chartersJsonText } from './charters-json.js';
 import { normalizeCollection } from './site-charters.js';
 import { withFindings } from '../model/file-results.js';
@@ -86,8 +86,7 @@ export class IncrementalSite {
     const normalized = normalizeCollection({ collection, charters, unnormalized });
     if (normalized.problems.length > 0) return { ok: false, results: withFindings(results, normalized.problems) };
     // Measured on every rebuild: a changed promise changes the figures.
-    const compliance = await complianceFor({ charters, unnormalized }, this.options);
-    const reviews = await this.options.reviews?.({ charters, unnormalized });
+    const { compliance, reviews } = await measuredParts({ charters, unnormalized }, this.options);
     const plan = planSite(normalized, {
       today: this.options.today,
       renderMarkdown,

@@ -1,9 +1,12 @@
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCharters } from '../../src/check.js';
 import type { NormalizedUnits } from '../../src/normalize/normalize-collection.js';
 import { parseAsOf } from '../../src/report/as-of.js';
+import { LogReadings } from '../../src/report/log-readings.js';
 import { measureCompliance, measureCompliancePeriods, type MeasureOptions } from '../../src/report/make-report.js';
+import { tempFolder } from '../helpers.js';
 
 /**
  * Several periods from one reading of the logs (a review measures each
@@ -56,5 +59,21 @@ describe('measureCompliancePeriods', () => {
         { from: '1990-01-01', to: '2026-11-20' },
       ]),
     ).rejects.toThrow(/years/);
+  });
+
+  it('reads the logs once for several measurements of one run (a build’s dashboard, then its reviews)', async () => {
+    const cwd = tempFolder();
+    copyFileSync(join(ROOT, 'charters', 'sample-events.csv'), join(cwd, 'log.csv'));
+    const asOf = parseAsOf('2026-11-20T17:00:00+02:00') as Date;
+    const readings = new LogReadings();
+    const options: MeasureOptions = { cwd, logs: ['log.csv'], asOf, readings };
+    const alone = await Promise.all(PERIODS.map((period) => measureCompliance(units, { ...options, readings: new LogReadings(), ...period })));
+    expect(await measureCompliance(units, { ...options, ...PERIODS[0] })).toEqual(alone[0]);
+    // The log is gone: the same charters, logs and instant are counted from the reading kept.
+    rmSync(join(cwd, 'log.csv'));
+    expect(await measureCompliancePeriods(units, options, PERIODS)).toEqual(alone);
+    // Other charters (another object), or another instant, read the logs again.
+    await expect(measureCompliance({ ...units }, options)).rejects.toThrow(/log\.csv/);
+    await expect(measureCompliance(units, { ...options, asOf: new Date(asOf.getTime() + 1) })).rejects.toThrow(/log\.csv/);
   });
 });
