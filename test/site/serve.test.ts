@@ -183,12 +183,12 @@ describe('charter serve, at an address with no page', () => {
       expect(finnish.status).toBe(404);
       expect(finnish.body).toMatch(/^<!doctype html><html lang="fi">/);
       expect(finnish.body).toContain('<h1>Sivua ei löydy</h1>');
-      expect(finnish.body).toContain('<a href="/intranet/fi/">Siirry oppaan etusivulle</a>');
+      expect(finnish.body).toContain('<a href="/intranet/fi/">Siirry sivuston etusivulle</a>');
       // Outside any language: the browser's first language the messages are written in; the unit has no Swedish pages.
       const swedish = await ask('/intranet/nothing-here', 'de-DE,sv-FI;q=0.9,fi;q=0.8');
       expect(swedish.body).toContain('<h1>Sidan hittades inte</h1>');
-      expect(swedish.body).toContain('<a href="/intranet/">Till guidens startsida</a>');
-      expect((await ask('/elsewhere/', 'fi;q=0.2, en;q=0.5')).body).toContain('<a href="/intranet/en/">Go to the front page of the guide</a>');
+      expect(swedish.body).toContain('<a href="/intranet/">Till webbplatsens startsida</a>');
+      expect((await ask('/elsewhere/', 'fi;q=0.2, en;q=0.5')).body).toContain('<a href="/intranet/en/">Go to the site&#x27;s front page</a>');
       expect((await ask('/elsewhere/')).body).toMatch(/<html lang="en">/);
     } finally {
       await handle.close();
