@@ -127,61 +127,89 @@ export async function measureCompliancePeriods(units: NormalizedUnits, options: 
   if (problem !== undefined) throw new InputError(problem);
   const [first] = periods;
   if (first === undefined) return [];
-  const tallyOptionsOf = (period: ReportPeriod): TallyOptions => ({ asOfMs: asOf.getTime(), from: period.from, to: period.to });
+  const { reading, firstCounter } = await logsAsRead(units, options, asOf, tallyOptionsOf(asOf, first));
+  return periods.map((period, periodIndex) => {
+    const counter = periodIndex === 0 ? firstCounter : undefined;
+    return periodReport(units, options, asOf, reading, period, counter ?? new RowCounter(reading.index, tallyOptionsOf(asOf, period), new Map()));
+  });
+}
+
+/** What the tally counts for a period: its rows by start day, open rows judged at `asOf`. */
+function tallyOptionsOf(asOf: Date, period: ReportPeriod): TallyOptions {
+  return { asOfMs: asOf.getTime(), from: period.from, to: period.to };
+}
+
+/**
+ * The logs as read against `units`: kept in `options.readings` from an
+ * earlier measurement, or read now, the first period (`firstOptions`) counted
+ * while they are read (`firstCounter`).
+ */
+async function logsAsRead(
+  units: NormalizedUnits,
+  options: MeasureOptions,
+  asOf: Date,
+  firstOptions: TallyOptions,
+): Promise<{ reading: LogsAsRead; firstCounter?: RowCounter }> {
   const key = readingKey(options, asOf);
   // Only this function stores readings, always of this shape.
-  let reading = options.readings?.get(units, key) as LogsAsRead | undefined;
-  let firstCounter: RowCounter | undefined;
-  if (reading === undefined) {
-    const index = indexCommitments(units);
-    await checkReadable(options.logs, options.cwd);
-    // The first half of a log read in two halves is counted while the other thread reads the second (see RowCounter.countAhead),
-    // which counts its half too once read (half-count.ts): for the first period; the others are counted once all is read.
-    firstCounter = new RowCounter(index, tallyOptionsOf(first), new Map());
-    const read = await readAllLogs(options, index, timeWindowAround(asOf.getTime()), firstCounter, tallyOptionsOf(first));
-    const duplicates = markDuplicates(read.store, options.logs, read.badRows, firstCounter.knownDuplicates(read.store));
-    reading = { ...read, index, duplicates };
-    options.readings?.set(units, key, reading);
-  }
+  const kept = options.readings?.get(units, key) as LogsAsRead | undefined;
+  if (kept !== undefined) return { reading: kept };
+  const index = indexCommitments(units);
+  await checkReadable(options.logs, options.cwd);
+  // The first half of a log read in two halves is counted while the other thread reads the second (see RowCounter.countAhead),
+  // which counts its half too once read (half-count.ts): for the first period; the others are counted once all is read.
+  const firstCounter = new RowCounter(index, firstOptions, new Map());
+  const read = await readAllLogs(options, index, timeWindowAround(asOf.getTime()), firstCounter, firstOptions);
+  const duplicates = markDuplicates(read.store, options.logs, read.badRows, firstCounter.knownDuplicates(read.store));
+  const reading = { ...read, index, duplicates };
+  options.readings?.set(units, key, reading);
+  return { reading, firstCounter };
+}
+
+/** The report of one period, counted by `counter` (which may have counted part of the rows already) from the logs as read. */
+function periodReport(
+  units: NormalizedUnits,
+  options: MeasureOptions,
+  asOf: Date,
+  reading: LogsAsRead,
+  period: ReportPeriod,
+  counter: RowCounter,
+): ComplianceReport {
   const { index, store, rows, badRows, inputs, duplicates } = reading;
-  const locale = options.locale ?? 'en';
-
-  return periods.map((period, periodIndex) => {
-    const tallyOptions = tallyOptionsOf(period);
-    let counted = periodIndex === 0 && firstCounter !== undefined ? firstCounter : new RowCounter(index, tallyOptions, new Map());
-    // Each report lists its own bad rows: those of the reading, and the rows of the promises it could not measure.
-    const listed = Object.assign([...badRows], { counts: { ...badRows.counts } });
+  let counted = counter;
+  // Each report lists its own bad rows: those of the reading, and the rows of the promises it could not measure.
+  const listed = Object.assign([...badRows], { counts: { ...badRows.counts } });
+  counted.countRest(store, duplicates);
+  if (counted.unmeasurable.size > 0) {
+    // Counted again without them, so that no figure holds part of their rows; every other row counts as before.
+    counted = new RowCounter(index, tallyOptionsOf(asOf, period), counted.unmeasurable);
     counted.countRest(store, duplicates);
-    if (counted.unmeasurable.size > 0) {
-      // Counted again without them, so that no figure holds part of their rows; every other row counts as before.
-      counted = new RowCounter(index, tallyOptions, counted.unmeasurable);
-      counted.countRest(store, duplicates);
-      listUnmeasurable(store, duplicates, index, counted.unmeasurable, options.logs, listed);
-    }
-    const { tally, outcomes } = counted;
-    const counts = { read: rows.read, ...outcomes, bad: BAD_ROW_KINDS.reduce((sum, kind) => sum + listed.counts[kind], 0) };
-    listed.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
+    listUnmeasurable(store, duplicates, index, counted.unmeasurable, options.logs, listed);
+  }
+  const { tally, outcomes } = counted;
+  const counts = { read: rows.read, ...outcomes, bad: BAD_ROW_KINDS.reduce((sum, kind) => sum + listed.counts[kind], 0) };
+  listed.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
 
-    const months = reportMonths(period.from, period.to, tally.observedMonths());
-    const minContacts = options.minContacts ?? DEFAULT_MIN_CONTACTS;
-    const commitments = tally.figures(months);
-    return {
-      asOf: asOf.toISOString(),
-      from: period.from ?? null,
-      to: period.to ?? null,
-      months,
-      minContacts,
-      attention: attentionList(commitments, minContacts),
-      commitments,
-      rows: counts,
-      badRowCounts: listed.counts,
-      badRows: listed.map(({ fileIndex: _fileIndex, message: text, ...row }) => ({ ...row, message: renderMessage(text, locale) })),
-      overdueReviews: overdueReviews(units.charters, todayIn(DEFAULT_TIME_ZONE, asOf)),
-      unmeasuredCharters: units.unnormalized.map((unit) => ({ charter: unit.id ?? null, file: unit.file, reason: unit.reason })),
-      input: { logs: inputs, timeZone: options.reading?.timeZone ?? null },
-      warnings: pausedWarnings(commitments),
-    };
-  });
+  const months = reportMonths(period.from, period.to, tally.observedMonths());
+  const minContacts = options.minContacts ?? DEFAULT_MIN_CONTACTS;
+  const commitments = tally.figures(months);
+  const locale = options.locale ?? 'en';
+  return {
+    asOf: asOf.toISOString(),
+    from: period.from ?? null,
+    to: period.to ?? null,
+    months,
+    minContacts,
+    attention: attentionList(commitments, minContacts),
+    commitments,
+    rows: counts,
+    badRowCounts: listed.counts,
+    badRows: listed.map(({ fileIndex: _fileIndex, message: text, ...row }) => ({ ...row, message: renderMessage(text, locale) })),
+    overdueReviews: overdueReviews(units.charters, todayIn(DEFAULT_TIME_ZONE, asOf)),
+    unmeasuredCharters: units.unnormalized.map((unit) => ({ charter: unit.id ?? null, file: unit.file, reason: unit.reason })),
+    input: { logs: inputs, timeZone: options.reading?.timeZone ?? null },
+    warnings: pausedWarnings(commitments),
+  };
 }
 
 /** The rows of commitments that cannot be measured, as bad rows. */
